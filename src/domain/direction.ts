@@ -1,0 +1,20 @@
+/** Which way people travelled in an exchange, seen from the home municipality. */
+export const DIRECTIONS = ['dispatch', 'reception', 'mutual', 'unknown'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+/** The labels the genre's documents use in their direction column. */
+export const DIRECTION_LABELS_JA: Readonly<Record<Direction, string>> = {
+  dispatch: '派遣',
+  reception: '受入',
+  mutual: '相互',
+  unknown: '—',
+};
+
+export function isDirection(value: unknown): value is Direction {
+  return typeof value === 'string' && (DIRECTIONS as readonly string[]).includes(value);
+}
+
+/** Order in which a year's rows are shown: dispatch, reception, mutual, then unknown. */
+export function directionRank(d: Direction): number {
+  return DIRECTIONS.indexOf(d);
+}

@@ -1,0 +1,100 @@
+import type { Direction } from './direction.js';
+
+/** One exchange: who went or came, in a year, as one line of the timeline. */
+export interface ExchangeEvent {
+  year: number;
+  /** ISO date (YYYY-MM-DD), or YYYY-MM when the document names only the month; null when none is given. */
+  date: string | null;
+  direction: Direction;
+  text: string;
+  /** Source line in the imported document; null for data entered by hand. */
+  line: number | null;
+}
+
+/** A caption of the photo-record section (交流の記録), optionally showing one event. */
+export interface PhotoRecord {
+  year: number;
+  caption: string;
+  /** Index of the event it shows in the partnership's `events`, or null. */
+  event: number | null;
+  line: number | null;
+  /** Stored photo name, when one is attached. */
+  photo?: string | null;
+}
+
+/** The record of a home municipality's exchanges with one partner city. */
+export interface Partnership {
+  home: string;
+  partner: string;
+  /** The kind as the document names it: 姉妹都市, 友好都市, 友好交流都市 … */
+  kind: string;
+  /** ISO date of the affiliation (提携), or null when the document does not give it. */
+  affiliatedOn: string | null;
+  /** Years the document marks explicitly as having no exchange (`—`). */
+  noExchangeYears: number[];
+  events: ExchangeEvent[];
+  records: PhotoRecord[];
+}
+
+/** One year of a partnership's timeline, as it is shown. */
+export interface ExchangeYear {
+  year: number;
+  noExchange: boolean;
+  events: ExchangeEvent[];
+  records: PhotoRecord[];
+}
+
+/** The years of a partnership in order, each with its events and records; no-exchange years included. */
+export function yearsOf(p: Partnership): ExchangeYear[] {
+  const byYear = new Map<number, ExchangeYear>();
+  const at = (year: number): ExchangeYear => {
+    let y = byYear.get(year);
+    if (!y) {
+      y = { year, noExchange: false, events: [], records: [] };
+      byYear.set(year, y);
+    }
+    return y;
+  };
+  for (const e of p.events) at(e.year).events.push(e);
+  for (const r of p.records) at(r.year).records.push(r);
+  for (const year of p.noExchangeYears) at(year).noExchange = true;
+  return [...byYear.values()].sort((a, b) => a.year - b.year);
+}
+
+/** The fiscal year (年度, April to March) of an ISO date. */
+export function fiscalYearOf(isoDate: string): number {
+  const [y, m] = isoDate.split('-').map(Number) as [number, number];
+  return m >= 4 ? y : y - 1;
+}
+
+/** A partnership as the store holds it: the same record, with the identities that links and history need. */
+export interface StoredPartnership extends Partnership {
+  id: number;
+  events: (ExchangeEvent & { id: number })[];
+  records: (PhotoRecord & { id: number })[];
+  updatedAt: string;
+}
+
+/** What an import or an edit did to one partnership. */
+export interface ChangeCounts {
+  events: number;
+  records: number;
+  years: number;
+}
+
+export interface ChangeSummary {
+  home: string;
+  partner: string;
+  /** True when the partnership did not exist before. */
+  created: boolean;
+  /** True when the partnership's own fields (kind, affiliation date) changed. */
+  detailsChanged: boolean;
+  added: ChangeCounts;
+  changed: ChangeCounts;
+  removed: ChangeCounts;
+}
+
+export function isUnchanged(s: ChangeSummary): boolean {
+  const zero = (c: ChangeCounts) => c.events === 0 && c.records === 0 && c.years === 0;
+  return !s.created && !s.detailsChanged && zero(s.added) && zero(s.changed) && zero(s.removed);
+}

@@ -1,0 +1,45 @@
+import { readLeadingDate } from './dates.js';
+import { stripMarkup } from './markup.js';
+import { foldWidth } from './years.js';
+
+/**
+ * The lines every layout of the genre shares: the title that names the partner and the kind
+ * (友好交流都市大連市との歩み), the affiliation line (友好交流都市提携：2006年（平成18年）11月24日), and the title
+ * of the photo-record section (大連市交流の記録).
+ */
+export interface Title {
+  kind: string;
+  partner: string;
+}
+
+const KIND = '((?:姉妹|友好|交流|親善|提携|協力|兄弟|パートナー|フレンドシップ)[^\\s　都]{0,8}都市|姉妹州|友好州|姉妹省|友好省)';
+const TITLE = new RegExp(`^\\s*[「【]?${KIND}[・･]?\\s*(\\S+?)\\s*(?:との|と)\\s*(?:交流の)?(?:歩み|あゆみ|交流年表|交流|沿革|年表)`);
+const AFFILIATION = new RegExp(`^\\s*${KIND}?\\s*(?:提携|締結|調印)(?:日|年月日)?\\s*[:：]\\s*(.+)$`);
+
+/** The title line, or undefined. */
+export function readTitle(text: string): Title | undefined {
+  const m = TITLE.exec(stripMarkup(text));
+  if (!m) return undefined;
+  return { kind: m[1]!, partner: m[2]! };
+}
+
+/** The affiliation line's kind (when written) and ISO date, or undefined. */
+export function readAffiliation(text: string): { kind: string | undefined; date: string } | undefined {
+  const m = AFFILIATION.exec(stripMarkup(text));
+  if (!m) return undefined;
+  const d = readLeadingDate(m[2]!);
+  if (!d || d.date.length !== 10) return undefined;
+  return { kind: m[1], date: d.date };
+}
+
+/** The photo-record section title: 大連市交流の記録, 交流の記録, 写真で見る交流. */
+export function isPhotoSectionTitle(text: string): boolean {
+  const s = stripMarkup(text).trim();
+  return /^(\S*交流の記録|写真で見る\S*交流|交流の記録写真)\s*$/.test(s);
+}
+
+/** A table's header row: its first cell is 年 (or 年度/年月), and no cell holds a year. */
+export function isHeaderRow(cells: readonly string[]): boolean {
+  const first = foldWidth(stripMarkup(cells[0] ?? '')).replace(/\s/g, '');
+  return /^(年|年度|年月|年月日|西暦|和暦|時期)$/.test(first);
+}

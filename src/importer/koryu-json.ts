@@ -1,0 +1,103 @@
+import { diagnostic, type Diagnostic } from '../domain/diagnostic.js';
+import { isDirection } from '../domain/direction.js';
+import { KORYU_FORMAT } from '../domain/koryu-format.js';
+import type { ExchangeEvent, Partnership, PhotoRecord } from '../domain/partnership.js';
+import type { ParseResult } from './layout.js';
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isYear = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 1000 && (v as number) <= 9999;
+const isLine = (v: unknown): v is number | null => v === null || (Number.isInteger(v) && (v as number) >= 1);
+const isDate = (v: unknown): v is string | null => v === null || (typeof v === 'string' && /^\d{4}-\d{2}(-\d{2})?$/.test(v));
+const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+
+/** True when the text looks like a koryu/1 document rather than a timeline. */
+export function looksLikeKoryuJson(text: string): boolean {
+  return /^\s*\{/.test(text) && text.includes(KORYU_FORMAT);
+}
+
+/** Line of a JSON.parse error position, where the engine reports one. */
+function syntaxErrorLine(text: string, error: unknown): number | null {
+  const m = /position (\d+)/.exec(String(error));
+  if (!m) return null;
+  return text.slice(0, Number(m[1])).split('\n').length;
+}
+
+class JsonReader {
+  readonly diagnostics: Diagnostic[] = [];
+
+  problem(path: string, message: string): void {
+    this.diagnostics.push(diagnostic('InvalidJson', 'error', null, `${path}: ${message}`, path));
+  }
+
+  event(v: unknown, path: string): ExchangeEvent | undefined {
+    if (!isObject(v)) return void this.problem(path, 'an event must be an object');
+    const { year, date, direction, text, line } = v;
+    if (!isYear(year)) return void this.problem(`${path}.year`, 'must be a four-digit year');
+    if (!isDate(date ?? null)) return void this.problem(`${path}.date`, 'must be YYYY-MM-DD, YYYY-MM or null');
+    if (!isDirection(direction)) return void this.problem(`${path}.direction`, 'must be dispatch, reception, mutual or unknown');
+    if (!isText(text)) return void this.problem(`${path}.text`, 'must be a non-empty string');
+    if (!isLine(line ?? null)) return void this.problem(`${path}.line`, 'must be a line number or null');
+    return { year, date: (date ?? null) as string | null, direction, text, line: (line ?? null) as number | null };
+  }
+
+  record(v: unknown, path: string, eventCount: number): PhotoRecord | undefined {
+    if (!isObject(v)) return void this.problem(path, 'a record must be an object');
+    const { year, caption, event, line } = v;
+    if (!isYear(year)) return void this.problem(`${path}.year`, 'must be a four-digit year');
+    if (!isText(caption)) return void this.problem(`${path}.caption`, 'must be a non-empty string');
+    const link = event ?? null;
+    if (link !== null && !(Number.isInteger(link) && (link as number) >= 0 && (link as number) < eventCount)) {
+      return void this.problem(`${path}.event`, 'must be the index of an event of the same partnership, or null');
+    }
+    if (!isLine(line ?? null)) return void this.problem(`${path}.line`, 'must be a line number or null');
+    return { year, caption, event: link as number | null, line: (line ?? null) as number | null };
+  }
+
+  partnership(v: unknown, path: string, home: string): Partnership | undefined {
+    if (!isObject(v)) return void this.problem(path, 'a partnership must be an object');
+    const { partner, kind, affiliatedOn, noExchangeYears, events, records } = v;
+    if (!isText(partner)) return void this.problem(`${path}.partner`, 'must be a non-empty string');
+    if (!isText(kind)) return void this.problem(`${path}.kind`, 'must be a non-empty string');
+    if (!isDate(affiliatedOn ?? null)) return void this.problem(`${path}.affiliatedOn`, 'must be YYYY-MM-DD or null');
+    const years = noExchangeYears ?? [];
+    if (!Array.isArray(years) || !years.every(isYear)) return void this.problem(`${path}.noExchangeYears`, 'must be a list of years');
+    if (!Array.isArray(events)) return void this.problem(`${path}.events`, 'must be a list');
+    if (!Array.isArray(records ?? [])) return void this.problem(`${path}.records`, 'must be a list');
+    const es = events.map((e, i) => this.event(e, `${path}.events[${i}]`));
+    const rs = ((records ?? []) as unknown[]).map((r, i) => this.record(r, `${path}.records[${i}]`, events.length));
+    if (es.some((e) => !e) || rs.some((r) => !r)) return undefined;
+    return {
+      home: isText(v.home) ? v.home : home,
+      partner,
+      kind,
+      affiliatedOn: (affiliatedOn ?? null) as string | null,
+      noExchangeYears: [...years],
+      events: es as ExchangeEvent[],
+      records: rs as PhotoRecord[],
+    };
+  }
+}
+
+/** Reads a koryu/1 document. Its own `diagnostics` are not carried over: they described the document it came from. */
+export function readKoryuJson(text: string, home: string): ParseResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { partnerships: [], diagnostics: [diagnostic('InvalidJson', 'error', syntaxErrorLine(text, error), `The JSON does not parse: ${String(error)}`, '')] };
+  }
+  const reader = new JsonReader();
+  if (!isObject(data) || data.format !== KORYU_FORMAT) {
+    reader.problem('format', `must be "${KORYU_FORMAT}"`);
+    return { partnerships: [], diagnostics: reader.diagnostics };
+  }
+  if (!Array.isArray(data.partnerships)) {
+    reader.problem('partnerships', 'must be a list');
+    return { partnerships: [], diagnostics: reader.diagnostics };
+  }
+  const partnerships = data.partnerships.map((p, i) => reader.partnership(p, `partnerships[${i}]`, home));
+  if (reader.diagnostics.length > 0) return { partnerships: [], diagnostics: reader.diagnostics };
+  return { partnerships: partnerships as Partnership[], diagnostics: [] };
+}

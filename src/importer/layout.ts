@@ -1,0 +1,24 @@
+import type { Diagnostic } from '../domain/diagnostic.js';
+import type { Partnership } from '../domain/partnership.js';
+import type { SourceLine } from './source-line.js';
+
+export interface ParseOptions {
+  /** The home municipality: documents of the genre name only the partner. */
+  home: string;
+}
+
+export interface ParseResult {
+  partnerships: Partnership[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * One layout the genre is published in. `score` says how well the lines fit (0 = not at all), so the
+ * importer can pick a layout without the user naming it; `parse` never throws on bad input: problems are
+ * diagnostics.
+ */
+export interface Layout {
+  name: string;
+  score(lines: readonly SourceLine[]): number;
+  parse(lines: readonly SourceLine[], options: ParseOptions): ParseResult;
+}

@@ -1,0 +1,5 @@
+import type { Layout } from './layout.js';
+import { tableLayout } from './table.layout.js';
+
+/** Every layout the importer reads; the one that fits a document best parses it. */
+export const LAYOUTS: readonly Layout[] = [tableLayout];

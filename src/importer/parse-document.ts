@@ -1,0 +1,54 @@
+import { diagnostic } from '../domain/diagnostic.js';
+import { decodeDocument } from './decode.js';
+import { looksLikeKoryuJson, readKoryuJson } from './koryu-json.js';
+import type { Layout, ParseOptions, ParseResult } from './layout.js';
+import { LAYOUTS } from './layouts.js';
+import { splitLines, type SourceLine } from './source-line.js';
+import { validateResult } from './validate.js';
+
+export interface DocumentOptions extends ParseOptions {
+  /** Refuse documents larger than this many bytes. */
+  maxBytes?: number;
+  /** Refuse lines longer than this many characters: no real timeline has one. */
+  maxLineLength?: number;
+}
+
+export const DEFAULT_MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+export const DEFAULT_MAX_LINE_LENGTH = 20_000;
+
+function pickLayout(lines: readonly SourceLine[]): Layout | undefined {
+  let best: Layout | undefined;
+  let bestScore = 0;
+  for (const layout of LAYOUTS) {
+    const score = layout.score(lines);
+    if (score > bestScore) [best, bestScore] = [layout, score];
+  }
+  return best;
+}
+
+/** Text of a document (already decoded) to partnerships and diagnostics. Pure; never throws on bad input. */
+export function parseText(text: string, options: DocumentOptions): ParseResult {
+  if (looksLikeKoryuJson(text)) return validateResult(readKoryuJson(text, options.home));
+  const lines = splitLines(text);
+  const maxLine = options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH;
+  const long = lines.find((l) => l.text.length > maxLine);
+  if (long) {
+    return {
+      partnerships: [],
+      diagnostics: [diagnostic('LineTooLong', 'error', long.no, `Line ${long.no} has ${long.text.length} characters; the limit is ${maxLine}.`, long.text)],
+    };
+  }
+  const layout = pickLayout(lines);
+  if (!layout) return validateResult({ partnerships: [], diagnostics: [] });
+  return validateResult(layout.parse(lines, options));
+}
+
+/**
+ * The importer's whole pipeline: bytes → decoded text → lines → the best-fitting layout → validated
+ * partnerships and diagnostics. Pure: reads no file and writes nothing.
+ */
+export function parseDocument(bytes: Uint8Array, options: DocumentOptions): ParseResult & { encoding: string | undefined } {
+  const decoded = decodeDocument(bytes, { maxBytes: options.maxBytes ?? DEFAULT_MAX_DOCUMENT_BYTES });
+  if (decoded.text === undefined) return { partnerships: [], diagnostics: decoded.diagnostics, encoding: undefined };
+  return { ...parseText(decoded.text, options), encoding: decoded.encoding };
+}

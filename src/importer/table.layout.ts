@@ -1,0 +1,142 @@
+import { diagnostic, type Diagnostic } from '../domain/diagnostic.js';
+import type { Partnership } from '../domain/partnership.js';
+import { readLeadingDate } from './dates.js';
+import { isNoneMark, readDirectionLabel } from './direction-labels.js';
+import { isHeaderRow, isPhotoSectionTitle, readAffiliation, readTitle } from './headings.js';
+import type { Layout, ParseOptions, ParseResult } from './layout.js';
+import { stripMarkup } from './markup.js';
+import { isBlank, type SourceLine } from './source-line.js';
+import { readYearCell, type YearReading } from './years.js';
+
+/**
+ * The layout of the Kanazawa–Dalian document: tab-separated rows `YEAR<TAB>DIRECTION<TAB>CONTENT` under a title
+ * and an affiliation line, page headers repeated, then a photo-record section of `YEAR<TAB>caption<TAB>caption`
+ * whose cells may be HTML fragments. A blank year continues the year above; CONTENT holds events separated by
+ * spaces; `—` as CONTENT marks a year without exchange.
+ */
+export const tableLayout: Layout = {
+  name: 'table',
+  score(lines) {
+    const filled = lines.filter((l) => !isBlank(l));
+    if (filled.length === 0) return 0;
+    return filled.filter((l) => l.text.includes('\t')).length / filled.length;
+  },
+  parse: parseTable,
+};
+
+/** A date written before an event's text, as Koryu's own text export writes it: （2019年4月13日）. */
+const DATE_PREFIX = /^[(（]([^()（）]{3,20})[)）]\s*/;
+
+function splitEvents(content: string): string[] {
+  return content.split(/[ \u3000]+/).filter((t) => t !== '');
+}
+
+class TableReader {
+  readonly partnerships: Partnership[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  private current: Partnership | undefined;
+  private section: 'timeline' | 'photos' = 'timeline';
+  private year: YearReading | undefined;
+  private warnedMissingTitle = false;
+
+  constructor(private readonly options: ParseOptions) {}
+
+  read(line: SourceLine): void {
+    if (isBlank(line)) return;
+    const title = readTitle(line.text);
+    if (title) return this.startPartnership(title.partner, title.kind);
+    const affiliation = readAffiliation(line.text);
+    if (affiliation) {
+      if (this.current && this.current.affiliatedOn === null) this.current.affiliatedOn = affiliation.date;
+      return;
+    }
+    if (isPhotoSectionTitle(line.text)) {
+      this.section = 'photos';
+      this.year = undefined;
+      return;
+    }
+    const cells = line.text.split('\t');
+    if (isHeaderRow(cells)) return;
+    if (!this.current) {
+      if (!this.warnedMissingTitle) {
+        this.diagnostics.push(
+          diagnostic('MissingPartner', 'error', line.no, 'No title naming the partner city (…都市〇〇市との歩み) comes before this row.', line.text),
+        );
+        this.warnedMissingTitle = true;
+      }
+      return;
+    }
+    const year = this.readYear(cells[0] ?? '', line);
+    if (!year) return;
+    if (this.section === 'photos') this.readPhotoRow(this.current, year.year, cells.slice(1), line);
+    else this.readTimelineRow(this.current, year.year, cells.slice(1), line);
+  }
+
+  private startPartnership(partner: string, kind: string): void {
+    if (this.current?.partner === partner) return; // a page header repeated mid-document
+    this.current = { home: this.options.home, partner, kind, affiliatedOn: null, noExchangeYears: [], events: [], records: [] };
+    this.partnerships.push(this.current);
+    this.section = 'timeline';
+    this.year = undefined;
+  }
+
+  private readYear(cell: string, line: SourceLine): YearReading | undefined {
+    if (stripMarkup(cell) === '') {
+      if (!this.year) this.diagnostics.push(diagnostic('UnparsedLine', 'warning', line.no, 'A row continues a year, but no year came before it.', line.text));
+      return this.year;
+    }
+    const year = readYearCell(cell);
+    if (!year) {
+      this.diagnostics.push(diagnostic('UnparsedLine', 'warning', line.no, 'The first cell is not a year; the line was not imported.', line.text));
+      return undefined;
+    }
+    if (year.mismatch) {
+      this.diagnostics.push(diagnostic('YearMismatch', 'warning', line.no, `The era year written beside ${year.year} names another year; ${year.year} was used.`, cell));
+    }
+    this.year = year;
+    return year;
+  }
+
+  private readTimelineRow(p: Partnership, year: number, cells: string[], line: SourceLine): void {
+    const [directionCell = '', ...contentCells] = cells.length >= 2 ? cells : ['', ...cells];
+    const content = contentCells.map(stripMarkup).filter((c) => c !== '').join(' ');
+    let direction = readDirectionLabel(directionCell);
+    if (direction === undefined) {
+      this.diagnostics.push(
+        diagnostic('UnknownDirection', 'warning', line.no, `「${stripMarkup(directionCell)}」 is not a direction (派遣, 受入, 相互 or —); the events were imported with an unknown direction.`, line.text),
+      );
+      direction = 'unknown';
+    }
+    if (content === '') {
+      this.diagnostics.push(diagnostic('UnparsedLine', 'warning', line.no, 'The row has a year but no content.', line.text));
+      return;
+    }
+    if (isNoneMark(content)) {
+      if (!p.noExchangeYears.includes(year)) p.noExchangeYears.push(year);
+      return;
+    }
+    for (const piece of splitEvents(content)) {
+      const { date, text } = this.readDatePrefix(piece, year);
+      p.events.push({ year, date, direction, text, line: line.no });
+    }
+  }
+
+  private readDatePrefix(piece: string, year: number): { date: string | null; text: string } {
+    const m = DATE_PREFIX.exec(piece);
+    if (!m) return { date: null, text: piece };
+    const d = readLeadingDate(m[1]!, { year, fiscal: false });
+    if (!d || d.rest !== '' || piece.length === m[0].length) return { date: null, text: piece };
+    return { date: d.date, text: piece.slice(m[0].length) };
+  }
+
+  private readPhotoRow(p: Partnership, year: number, cells: string[], line: SourceLine): void {
+    const captions = cells.map(stripMarkup).filter((c) => c !== '');
+    for (const caption of captions) p.records.push({ year, caption, event: null, line: line.no });
+  }
+}
+
+function parseTable(lines: readonly SourceLine[], options: ParseOptions): ParseResult {
+  const reader = new TableReader(options);
+  for (const line of lines) reader.read(line);
+  return { partnerships: reader.partnerships, diagnostics: reader.diagnostics };
+}

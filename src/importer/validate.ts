@@ -1,0 +1,55 @@
+import { diagnostic, hasErrors, type Diagnostic } from '../domain/diagnostic.js';
+import type { ExchangeEvent, Partnership } from '../domain/partnership.js';
+import type { ParseResult } from './layout.js';
+
+const eventKey = (e: ExchangeEvent): string => `${e.year}\u0000${e.direction}\u0000${e.date ?? ''}\u0000${e.text}`;
+
+/** Drops repeated events (a row printed again across a page break), keeping record links pointing right. */
+function dropDuplicates(p: Partnership, diagnostics: Diagnostic[]): Partnership {
+  const seen = new Map<string, number>();
+  const newIndex: (number | null)[] = [];
+  const events: ExchangeEvent[] = [];
+  p.events.forEach((e, i) => {
+    const key = eventKey(e);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      diagnostics.push(diagnostic('DuplicateEvent', 'warning', e.line, `The same event already appears in ${e.year}${events[first]?.line ? ` (line ${events[first]!.line})` : ''}; it was imported once.`, e.text));
+      newIndex[i] = first;
+      return;
+    }
+    seen.set(key, events.length);
+    newIndex[i] = events.length;
+    events.push(e);
+  });
+  const records = p.records.map((r) => ({ ...r, event: r.event === null ? null : (newIndex[r.event] ?? null) }));
+  return { ...p, events, records };
+}
+
+function warnYearsOutOfOrder(p: Partnership, diagnostics: Diagnostic[]): void {
+  let previous: ExchangeEvent | undefined;
+  for (const e of p.events) {
+    if (previous && e.line !== null && previous.line !== null && e.line > previous.line && e.year < previous.year) {
+      diagnostics.push(diagnostic('YearOutOfOrder', 'warning', e.line, `${e.year} comes after ${previous.year} in the document.`, e.text));
+    }
+    previous = e;
+  }
+}
+
+/**
+ * Checks that hold for every layout: events are not repeated, years run in order, and the document holds
+ * something to import. A document with nothing importable gets an error diagnostic.
+ */
+export function validateResult(result: ParseResult): ParseResult {
+  const diagnostics = [...result.diagnostics];
+  const partnerships = result.partnerships.map((p) => {
+    const unique = dropDuplicates(p, diagnostics);
+    warnYearsOutOfOrder(unique, diagnostics);
+    return { ...unique, noExchangeYears: [...unique.noExchangeYears].sort((a, b) => a - b) };
+  });
+  const importable = partnerships.some((p) => p.events.length + p.records.length + p.noExchangeYears.length > 0);
+  if (!importable && !hasErrors(diagnostics)) {
+    diagnostics.push(diagnostic('NothingImportable', 'error', null, 'The document holds no exchange, no-exchange year or photo record to import.'));
+  }
+  diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return { partnerships: importable ? partnerships : [], diagnostics };
+}

@@ -1,0 +1,93 @@
+import { eraMatchesYear, gregorianYear, knownEras } from '../domain/era.js';
+import { stripMarkup } from './markup.js';
+
+/** A year as a document writes it, read into a Gregorian year. */
+export interface YearReading {
+  year: number;
+  /** The document wrote 年度 (fiscal year, April to March). */
+  fiscal: boolean;
+  /** The era year(s) written beside it do not name the same year (平成20年 beside 2006年). */
+  mismatch: boolean;
+  /** What followed the year expression on the same line. */
+  rest: string;
+}
+
+/** Normalise a year or date expression: NFKC folds full-width digits and brackets (２００６年（平成１８年）). */
+export function foldWidth(text: string): string {
+  return text.normalize('NFKC');
+}
+
+const SP = '\\s*';
+const NUM = '(\\d{1,2}|元)';
+let patterns: RegExp[] | undefined;
+
+function yearPatterns(): RegExp[] {
+  if (patterns) return patterns;
+  const era = `(${knownEras().join('|')})`;
+  const eraYear = `${era}${SP}${NUM}${SP}年`;
+  const fy = '(度)?';
+  patterns = [
+    // 2006年 (平成18年) · 2019年 (平成31年/ 令和元年) · 2017年度 · 2006年
+    new RegExp(`^(\\d{4})${SP}年${fy}(?:${SP}\\(${SP}${eraYear}${fy}(?:${SP}[/・]${SP}${eraYear}${fy})?${SP}\\))?`),
+    // 平成5(1993)年
+    new RegExp(`^${era}${SP}${NUM}${SP}\\(${SP}(\\d{4})${SP}\\)${SP}年${fy}`),
+    // 平成18年(2006年) · 平成 18 年 (2006 年) · 平成31年/ 令和元年 (2019年) · 令和元年 · 平成7年度
+    new RegExp(`^${eraYear}${fy}(?:${SP}[/・]${SP}${eraYear}${fy})?(?:${SP}\\(${SP}(\\d{4})${SP}年?${fy}${SP}\\))?`),
+  ];
+  return patterns;
+}
+
+const eraNumber = (n: string): number => (n === '元' ? 1 : Number(n));
+
+function reading(year: number, fiscal: boolean, eras: [string, string][], rest: string): YearReading {
+  const mismatch = eras.some(([era, n]) => !eraMatchesYear(era, eraNumber(n), year));
+  return { year, fiscal, mismatch, rest: rest.trim() };
+}
+
+/**
+ * Reads a year expression at the start of a text (markup, full-width forms and spaces allowed),
+ * in every form the genre uses. Returns undefined when the text does not start with a year.
+ */
+export function readLeadingYear(text: string): YearReading | undefined {
+  const original = stripMarkup(text).trim();
+  const s = foldWidth(original);
+  const [western, eraInParens, eraFirst] = yearPatterns();
+  let m = western!.exec(s);
+  if (m) {
+    const eras: [string, string][] = [];
+    if (m[3]) eras.push([m[3], m[4]!]);
+    if (m[6]) eras.push([m[6], m[7]!]);
+    return reading(Number(m[1]), Boolean(m[2] || m[5] || m[8]), eras, restAfter(original, m[0].length));
+  }
+  m = eraInParens!.exec(s);
+  if (m) return reading(Number(m[3]), Boolean(m[4]), [[m[1]!, m[2]!]], restAfter(original, m[0].length));
+  m = eraFirst!.exec(s);
+  if (m) {
+    const eras: [string, string][] = [[m[1]!, m[2]!]];
+    if (m[4]) eras.push([m[4], m[5]!]);
+    const fiscal = Boolean(m[3] || m[6] || m[8]);
+    if (m[7]) return reading(Number(m[7]), fiscal, eras, restAfter(original, m[0].length));
+    const year = gregorianYear(m[1]!, eraNumber(m[2]!));
+    if (year === undefined) return undefined;
+    return reading(year, fiscal, eras, restAfter(original, m[0].length));
+  }
+  return undefined;
+}
+
+/**
+ * The part of `original` after a match of `foldedLength` characters in its folded form, unfolded, so that
+ * event text keeps the characters the document used.
+ */
+export function restAfter(original: string, foldedLength: number): string {
+  let k = 0;
+  while (k < original.length && foldWidth(original.slice(0, k)).length < foldedLength) k++;
+  return original.slice(k);
+}
+
+/** Reads a table's year cell: the whole cell must be a year (a bare 4-digit year is accepted too). */
+export function readYearCell(cell: string): YearReading | undefined {
+  const r = readLeadingYear(cell);
+  if (r) return r.rest === '' ? r : undefined;
+  const bare = /^(\d{4})$/.exec(foldWidth(stripMarkup(cell)).trim());
+  return bare ? { year: Number(bare[1]), fiscal: false, mismatch: false, rest: '' } : undefined;
+}

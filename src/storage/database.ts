@@ -1,0 +1,93 @@
+import type { Generated, Kysely } from 'kysely';
+
+// Dates and timestamps are ISO text and booleans are 0/1 integers on every database.
+
+export interface PartnershipTable {
+  id: Generated<number>;
+  home: string;
+  partner: string;
+  kind: string;
+  affiliated_on: string | null;
+  /** File name of the last import that changed the partnership; null when never imported. */
+  source: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Holds at least every no-exchange mark (no_exchange = 1); rows with 0 are allowed and mean nothing more. */
+export interface ExchangeYearTable {
+  partnership_id: number;
+  year: number;
+  no_exchange: number;
+}
+
+export interface EventTable {
+  id: Generated<number>;
+  partnership_id: number;
+  /** Order within the partnership, from 0. */
+  position: number;
+  year: number;
+  date: string | null;
+  direction: string;
+  text: string;
+  line: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PhotoRecordTable {
+  id: Generated<number>;
+  partnership_id: number;
+  position: number;
+  year: number;
+  caption: string;
+  event_id: number | null;
+  line: number | null;
+  photo: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ImportTable {
+  id: Generated<number>;
+  source: string;
+  home: string;
+  partner: string;
+  imported_at: string;
+  added_events: number;
+  changed_events: number;
+  removed_events: number;
+  added_records: number;
+  changed_records: number;
+  removed_records: number;
+}
+
+export interface Database {
+  partnerships: PartnershipTable;
+  exchange_years: ExchangeYearTable;
+  events: EventTable;
+  photo_records: PhotoRecordTable;
+  imports: ImportTable;
+}
+
+/** What differs between the databases; queries never ask which database they run on. */
+export interface StoreCapabilities {
+  /** How generated integer ids are declared: SQLite's `autoincrement` (ids never reused) or an identity column. */
+  idGeneration: 'autoincrement' | 'identity';
+  /** Collation given to text columns that lists are ordered by, so both databases order by code point; null keeps the default. */
+  textCollation: string | null;
+}
+
+export const DEFAULT_CAPABILITIES: Readonly<StoreCapabilities> = {
+  idGeneration: 'autoincrement',
+  textCollation: null,
+};
+
+export interface Store {
+  kind: 'sqlite' | 'postgres';
+  db: Kysely<Database>;
+  capabilities: StoreCapabilities;
+  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,44 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { DEFAULT_CAPABILITIES, type Database, type Store, type StoreCapabilities } from '../database.js';
+import { migrateToLatest } from '../migrate.js';
+import { StoreError } from '../store.error.js';
+
+const BUSY_TIMEOUT_MS = 5000;
+
+/** Opens (creating if needed) the SQLite database at `path`, or an in-memory one for ':memory:', and migrates it. */
+export async function openSqliteStore(path: string): Promise<Store> {
+  let database: BetterSqlite3.Database;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    database = new BetterSqlite3(path);
+    database.pragma('journal_mode = WAL');
+    database.pragma('foreign_keys = ON');
+    database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    database.pragma('synchronous = NORMAL');
+  } catch (error) {
+    throw new StoreError('StoreUnavailable', `Cannot open SQLite database ${path}: ${messageOf(error)}`, { cause: error });
+  }
+
+  const capabilities: StoreCapabilities = { ...DEFAULT_CAPABILITIES };
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  try {
+    await migrateToLatest(db, capabilities);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return {
+    kind: 'sqlite',
+    db,
+    capabilities,
+    transaction: (fn) => db.transaction().execute(fn),
+    close: () => db.destroy(),
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -37,17 +37,21 @@ export interface Partnership {
 }
 
 /** One year of a partnership's timeline, as it is shown. */
-export interface ExchangeYear {
+export interface ExchangeYear<E extends ExchangeEvent = ExchangeEvent, R extends PhotoRecord = PhotoRecord> {
   year: number;
   noExchange: boolean;
-  events: ExchangeEvent[];
-  records: PhotoRecord[];
+  events: E[];
+  records: R[];
 }
 
 /** The years of a partnership in order, each with its events and records; no-exchange years included. */
-export function yearsOf(p: Partnership): ExchangeYear[] {
-  const byYear = new Map<number, ExchangeYear>();
-  const at = (year: number): ExchangeYear => {
+export function yearsOf<E extends ExchangeEvent, R extends PhotoRecord>(p: {
+  events: readonly E[];
+  records: readonly R[];
+  noExchangeYears: readonly number[];
+}): ExchangeYear<E, R>[] {
+  const byYear = new Map<number, ExchangeYear<E, R>>();
+  const at = (year: number): ExchangeYear<E, R> => {
     let y = byYear.get(year);
     if (!y) {
       y = { year, noExchange: false, events: [], records: [] };

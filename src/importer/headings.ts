@@ -13,7 +13,8 @@ export interface Title {
 }
 
 const KIND = '((?:姉妹|友好|交流|親善|提携|協力|兄弟|パートナー|フレンドシップ)[^\\s　都]{0,8}都市|姉妹州|友好州|姉妹省|友好省)';
-const TITLE = new RegExp(`^\\s*[「【]?${KIND}[・･]?\\s*(\\S+?)\\s*(?:との|と)\\s*(?:交流の)?(?:歩み|あゆみ|交流年表|交流|沿革|年表)`);
+// The title phrase must end there: 友好都市蘇州市との交流30周年記念式典を開催 is an event, not a title.
+const TITLE = new RegExp(`^\\s*[「【]?${KIND}[・･]?\\s*(\\S+?)\\s*(?:との|と)\\s*(?:交流の)?(?:歩み|あゆみ|交流年表|交流|沿革|年表)(?:事業|実績|経過|一覧|について)?(?=$|[\\s　】」』）)(（、。:：|｜・])`);
 const AFFILIATION = new RegExp(`^\\s*${KIND}?\\s*(?:提携|締結|調印)(?:日|年月日)?\\s*[:：]\\s*(.+)$`);
 
 /** The title line, or undefined. */

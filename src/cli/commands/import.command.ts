@@ -1,0 +1,35 @@
+import { KoryuError } from '../../errors.js';
+import { importDocuments } from '../../services/import.service.js';
+import { readArgs } from '../args.js';
+import { EXIT_OK, type Command } from '../cli-io.js';
+import { progressBar } from '../progress.js';
+import { readDocuments } from '../read-documents.js';
+import { formatChange, formatDiagnostic, formatPartnership } from '../report.js';
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'Import documents (any layout Koryu reads, or koryu/1 JSON) in one transaction.',
+  usage: 'koryu import FILE… [--home NAME]',
+  async run(args, io, deps) {
+    const { values, positionals } = readArgs(args, { home: { type: 'string' } });
+    if (positionals.length === 0) throw new KoryuError('UsageError', 'import needs at least one FILE.');
+    const { config } = deps;
+    const docs = await readDocuments(positionals, config.maxDocumentBytes);
+    const advance = progressBar(docs.length, io.err, io.interactive);
+    const store = await deps.openStore();
+    try {
+      const report = await importDocuments(store, docs, { home: values.home ?? config.home, maxDocumentBytes: config.maxDocumentBytes }, (d, i) =>
+        advance(i + 1, d.source),
+      );
+      for (const doc of report.documents) {
+        io.out(`${doc.source}${doc.encoding && doc.encoding !== 'utf-8' ? ` (${doc.encoding})` : ''}\n`);
+        for (const p of doc.partnerships) io.out(`  ${formatPartnership(p)}\n`);
+        for (const d of doc.diagnostics) io.out(`  ${formatDiagnostic(doc.source, d)}\n`);
+      }
+      for (const change of report.changes) io.out(`${formatChange(change)}\n`);
+      return EXIT_OK;
+    } finally {
+      await store.close();
+    }
+  },
+};

@@ -1,0 +1,32 @@
+import { hasErrors } from '../../domain/diagnostic.js';
+import { toKoryuDocument } from '../../domain/koryu-format.js';
+import { KoryuError } from '../../errors.js';
+import { describeFirstError, previewDocument } from '../../services/import.service.js';
+import { readArgs } from '../args.js';
+import { EXIT_BAD_INPUT, EXIT_OK, type Command } from '../cli-io.js';
+import { readDocuments } from '../read-documents.js';
+import { formatDiagnostic, formatTimeline } from '../report.js';
+
+export const parseCommand: Command = {
+  name: 'parse',
+  summary: 'Show what a document would import, with its diagnostics. Writes nothing.',
+  usage: 'koryu parse FILE [--home NAME] [--format json|text]',
+  async run(args, io, { config }) {
+    const { values, positionals } = readArgs(args, { home: { type: 'string' }, format: { type: 'string', default: 'text' } });
+    if (positionals.length !== 1) throw new KoryuError('UsageError', 'parse takes exactly one FILE.');
+    if (values.format !== 'json' && values.format !== 'text') throw new KoryuError('UsageError', '--format must be json or text.');
+    const [doc] = await readDocuments(positionals, config.maxDocumentBytes);
+    const parsed = previewDocument(doc!, { home: values.home ?? config.home, maxDocumentBytes: config.maxDocumentBytes });
+    if (values.format === 'json') {
+      io.out(`${JSON.stringify(toKoryuDocument(parsed.partnerships, parsed.diagnostics), null, 2)}\n`);
+    } else {
+      for (const p of parsed.partnerships) io.out(`${formatTimeline(p)}\n`);
+      for (const d of parsed.diagnostics) io.err(`${formatDiagnostic(parsed.source, d)}\n`);
+    }
+    if (hasErrors(parsed.diagnostics)) {
+      io.err(`${describeFirstError(parsed)}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    return EXIT_OK;
+  },
+};

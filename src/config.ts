@@ -1,0 +1,47 @@
+import { KoryuError } from './errors.js';
+
+/** Everything Koryu reads from its environment, parsed and checked once. Nothing else reads process.env. */
+export interface Config {
+  /** SQLite file of the embedded store (KORYU_DB). */
+  readonly sqlitePath: string;
+  /** PostgreSQL connection string (DATABASE_URL); when set, the store is PostgreSQL. */
+  readonly databaseUrl: string | undefined;
+  /** The home municipality (KORYU_HOME). */
+  readonly home: string;
+  readonly host: string;
+  readonly port: number;
+  /** Largest document the importer reads, in bytes (KORYU_MAX_DOCUMENT_BYTES). */
+  readonly maxDocumentBytes: number;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function positiveInteger(env: Env, name: string, fallback: number, problems: string[], max = Number.MAX_SAFE_INTEGER): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > max) {
+    problems.push(`${name} must be a whole number from 1 to ${max} (it is "${raw}").`);
+    return fallback;
+  }
+  return n;
+}
+
+/** Parses the environment; reports every bad variable at once. */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL.');
+  }
+  const config: Config = {
+    sqlitePath: env.KORYU_DB || './data/koryu.db',
+    databaseUrl,
+    home: env.KORYU_HOME?.trim() || '金沢市',
+    host: env.HOST || '127.0.0.1',
+    port: positiveInteger(env, 'PORT', 3000, problems, 65535),
+    maxDocumentBytes: positiveInteger(env, 'KORYU_MAX_DOCUMENT_BYTES', 10 * 1024 * 1024, problems),
+  };
+  if (problems.length > 0) throw new KoryuError('ConfigInvalid', `Configuration is invalid:\n- ${problems.join('\n- ')}`);
+  return Object.freeze(config);
+}

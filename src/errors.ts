@@ -1,0 +1,30 @@
+import type { Diagnostic } from './domain/diagnostic.js';
+
+/** Stable codes for every failure Koryu reports; each edge (CLI, HTTP) maps them once. */
+export type ErrorCode =
+  | 'ImportRejected'
+  | 'DocumentNotFound'
+  | 'NotADocument'
+  | 'UsageError'
+  | 'PartnershipNotFound'
+  | 'ConfigInvalid'
+  | 'StoreUnavailable';
+
+export class KoryuError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly diagnostics: readonly Diagnostic[] = [],
+  ) {
+    super(message);
+    this.name = 'KoryuError';
+  }
+}
+
+/** Errors that come from what the user gave (bad input or usage), as opposed to failures of Koryu or the machine. */
+export function isInputError(error: unknown): boolean {
+  return (
+    error instanceof KoryuError &&
+    ['ImportRejected', 'DocumentNotFound', 'NotADocument', 'UsageError', 'ConfigInvalid'].includes(error.code)
+  );
+}

@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { toKoryuDocument } from '../domain/koryu-format.js';
+import type { Partnership } from '../domain/partnership.js';
+import { parseDocument, parseText } from '../importer/parse-document.js';
+import { jsonExporter } from './json.js';
+import { textExporter } from './text.js';
+
+const seed = parseDocument(readFileSync(new URL('../../samples/kanazawa-dalian.txt', import.meta.url)), { home: '金沢市' });
+
+/** koryu/1 JSON with source lines set aside: they name lines of the document each record was read from. */
+function withoutLines(partnerships: readonly Partnership[]): string {
+  const doc = toKoryuDocument(partnerships);
+  for (const p of doc.partnerships) {
+    for (const e of p.events) e.line = null;
+    for (const r of p.records) r.line = null;
+  }
+  return JSON.stringify(doc);
+}
+
+describe('the text export (the document layout)', () => {
+  it('recreates the seed so that it parses back to the identical koryu/1 JSON', () => {
+    const text = textExporter.write(seed.partnerships);
+    const back = parseText(text, { home: '金沢市' });
+    assert.deepEqual(back.diagnostics, []);
+    assert.equal(withoutLines(back.partnerships), withoutLines(seed.partnerships));
+  });
+
+  it('writes each event on the line its re-import reports', () => {
+    const text = textExporter.write(seed.partnerships);
+    const lines = text.split('\n');
+    const back = parseText(text, { home: '金沢市' }).partnerships[0]!;
+    for (const e of back.events) assert.ok(lines[e.line! - 1]!.includes(e.text), `line ${e.line} should hold ${e.text}`);
+    for (const r of back.records) assert.ok(lines[r.line! - 1]!.includes(r.caption), `line ${r.line} should hold ${r.caption}`);
+  });
+
+  it('writes the layout the city uses: title, affiliation line with its era, header, era years, `—` years', () => {
+    const lines = textExporter.write(seed.partnerships).split('\n');
+    assert.equal(lines[0], '友好交流都市大連市との歩み 交流年表');
+    assert.equal(lines[2], '友好交流都市提携：2006年（平成18年）11月24日');
+    assert.equal(lines[4], '年\t\t交流内容');
+    assert.ok(lines.includes('2021年 (令和3年)\t—\t—'));
+    assert.ok(lines.some((l) => l.startsWith('2019年 (平成31年/令和元年)\t派遣\t')));
+    assert.ok(lines.includes('大連市交流の記録'));
+  });
+
+  it('round-trips dates, mutual and unknown directions, interleaved directions and several partnerships', () => {
+    const partnerships: Partnership[] = [
+      {
+        home: '金沢市',
+        partner: 'ナンシー市',
+        kind: '姉妹都市',
+        affiliatedOn: '1973-10-12',
+        noExchangeYears: [1989],
+        events: [
+          { year: 1973, date: '1973-10-12', direction: 'dispatch', text: '姉妹都市提携調印式に市長が出席', line: null },
+          { year: 1973, date: null, direction: 'reception', text: 'ナンシー市長が来沢', line: null },
+          { year: 1973, date: '1973-11', direction: 'dispatch', text: '市民訪問団を派遣', line: null },
+          { year: 2019, date: '2019-05-01', direction: 'mutual', text: '令和改元記念の相互書簡交換', line: null },
+          { year: 2020, date: null, direction: 'unknown', text: 'オンライン交流会', line: null },
+        ],
+        records: [{ year: 1973, caption: '提携調印式 ナンシー市庁舎にて', event: null, line: null }],
+      },
+      {
+        home: '金沢市',
+        partner: '蘇州市',
+        kind: '友好都市',
+        affiliatedOn: null,
+        noExchangeYears: [],
+        events: [{ year: 1981, date: null, direction: 'reception', text: '蘇州市代表団が来訪', line: null }],
+        records: [],
+      },
+    ];
+    const back = parseText(textExporter.write(partnerships), { home: '金沢市' });
+    assert.deepEqual(back.diagnostics, []);
+    assert.equal(withoutLines(back.partnerships), withoutLines(partnerships));
+  });
+});
+
+describe('the JSON export', () => {
+  it('is koryu/1 with the documented keys, and reads back to the same partnerships', () => {
+    const json = jsonExporter.write(seed.partnerships);
+    const doc = JSON.parse(json);
+    assert.equal(doc.format, 'koryu/1');
+    assert.deepEqual(Object.keys(doc.partnerships[0]), ['home', 'partner', 'kind', 'affiliatedOn', 'noExchangeYears', 'events', 'records']);
+    assert.deepEqual(Object.keys(doc.partnerships[0].events[0]), ['year', 'date', 'direction', 'text', 'line']);
+    assert.deepEqual(Object.keys(doc.partnerships[0].records[0]), ['year', 'caption', 'event', 'line']);
+    const back = parseText(json, { home: '金沢市' });
+    assert.deepEqual(back.partnerships, seed.partnerships);
+  });
+});

@@ -1,0 +1,197 @@
+import { fiscalYearOf } from '../domain/partnership.js';
+import type { DateReading } from './dates.js';
+import { directionFromWords } from './direction-words.js';
+import type { Layout, ParseOptions, ParseResult } from './layout.js';
+import { joinParts } from './lines.classify.js';
+import { PartnershipCollector } from './lines.partnership.js';
+import { readLine, type LineReading, type YearContext } from './lines.read.js';
+import { isBlank, type SourceLine } from './source-line.js';
+import type { YearReading } from './years.js';
+
+/**
+ * Documents that are not tables: year headings (■2004年, 【平成7年】, 2017年度) over dated lines
+ * (`7月30日` with the description on the following lines, `7月30日 text`, `2019.04.13. text`, `5月 text`),
+ * or `YEAR text` lines. Contracts:
+ * - an entry that starts with a date takes the following unmarked lines as its continuation, until a blank
+ *   line, a bullet, another date or year, or a line of prose; undated lines under a heading are one event each;
+ * - a heading followed by —, なし or 交流なし marks a year without exchange;
+ * - an event's `year` is its heading's (a fiscal year stays the fiscal year); a date with its own year
+ *   outside its heading keeps its own year, with a YearMismatch warning;
+ * - lines before the first year are background: they and any recognised non-exchange line are reported
+ *   as NotAnExchange, never imported; after the photo-record title, lines become captions (records).
+ */
+export const linesLayout: Layout = {
+  name: 'lines',
+  score(lines) {
+    const filled = lines.filter((l) => !isBlank(l));
+    if (filled.length === 0) return 0;
+    let dated = 0;
+    let tabular = 0;
+    for (const l of filled) {
+      if (l.text.includes('\t') || l.text.includes('|')) tabular++;
+      const kind = readLine(l.text, { year: 2000, fiscal: false }).kind;
+      if (kind === 'date' || kind === 'year' || kind === 'yearNone') dated++;
+    }
+    if (dated === 0) return 0;
+    // Low on purpose: a table layout that fits should win; tab or pipe rows push this further down.
+    return Math.min(0.45, 0.1 + (0.35 * dated) / filled.length) * (1 - tabular / filled.length);
+  },
+  parse: parseLines,
+};
+
+interface OpenEntry {
+  year: number;
+  date: string;
+  line: SourceLine;
+  parts: string[];
+}
+
+type TextReading = Extract<LineReading, { kind: 'text' }>;
+
+class LinesReader {
+  readonly out: PartnershipCollector;
+  private section: 'timeline' | 'photos' = 'timeline';
+  private heading: YearContext | undefined;
+  /** Something was read under the current heading, so a later — is not its no-exchange mark. */
+  private headingUsed = false;
+  /** A year or date has been read: lines before that are background. */
+  private started = false;
+  private open: OpenEntry | undefined;
+
+  constructor(private readonly options: ParseOptions) {
+    this.out = new PartnershipCollector(options.home);
+  }
+
+  read(line: SourceLine): void {
+    const r = readLine(line.text, this.heading);
+    if (r.kind !== 'text') this.flush();
+    switch (r.kind) {
+      case 'blank':
+        return;
+      case 'title':
+        if (this.out.title(r.title)) {
+          this.section = 'timeline';
+          this.setHeading(undefined);
+          this.started = false;
+        }
+        return;
+      case 'affiliation':
+        return this.out.affiliation(r.date);
+      case 'photoTitle':
+        this.section = 'photos';
+        return this.setHeading(undefined);
+      case 'other':
+        return this.out.note('NotAnExchange', 'info', line, `Not an exchange (${r.what}); the line was not imported.`);
+      case 'none':
+        return this.noneMark(line);
+      case 'badDate':
+        return this.out.note('UnparsedLine', 'warning', line, 'The line starts with a date that is impossible or has no year above it; it was not imported.');
+      case 'date':
+        return this.dated(r.date, line);
+      case 'year':
+        return this.yearLine(r.year, r.text, line);
+      case 'yearNone':
+        this.yearLine(r.year, '', line);
+        return this.noneMark(line);
+      case 'text':
+        return this.plain(r, line);
+    }
+  }
+
+  flush(): void {
+    const entry = this.open;
+    if (!entry) return;
+    this.open = undefined;
+    const text = joinParts(entry.parts);
+    if (text === '') {
+      this.out.note('UnparsedLine', 'warning', entry.line, 'A date with no description after it; nothing was imported.');
+      return;
+    }
+    this.addEvent(entry.year, entry.date, text, entry.line);
+  }
+
+  private setHeading(heading: YearContext | undefined): void {
+    this.heading = heading;
+    this.headingUsed = false;
+    if (heading) this.started = true;
+  }
+
+  private yearLine(year: YearReading, text: string, line: SourceLine): void {
+    if (year.mismatch) {
+      this.out.note('YearMismatch', 'warning', line, `The era year written beside ${year.year} names another year; ${year.year} was used.`);
+    }
+    this.setHeading({ year: year.year, fiscal: year.fiscal });
+    if (text === '') return;
+    this.headingUsed = true;
+    if (this.section === 'photos') this.addRecords(year.year, text, line);
+    else this.addEvent(year.year, null, text, line);
+  }
+
+  private dated(date: DateReading, line: SourceLine): void {
+    const year = this.yearOfDate(date, line);
+    this.started = true;
+    this.headingUsed = true;
+    if (this.section === 'photos') {
+      if (date.rest === '') this.out.note('UnparsedLine', 'warning', line, 'A date with no caption; nothing was imported.');
+      else this.addRecords(year, date.rest, line);
+      return;
+    }
+    this.open = { year, date: date.date, line, parts: date.rest === '' ? [] : [date.rest] };
+  }
+
+  private yearOfDate(date: DateReading, line: SourceLine): number {
+    const own = Number(date.date.slice(0, 4));
+    const h = this.heading;
+    if (!h) return own;
+    if (!date.hasYear) return h.year;
+    if ((h.fiscal ? fiscalYearOf(date.date) : own) === h.year) return h.year;
+    this.out.note('YearMismatch', 'warning', line, `The date ${date.date} lies outside the year ${h.year} it is listed under; ${own} was used.`);
+    return own;
+  }
+
+  private noneMark(line: SourceLine): void {
+    if (this.section === 'timeline' && this.heading && !this.headingUsed) {
+      this.headingUsed = true;
+      return this.out.noExchange(this.heading.year, line.no);
+    }
+    this.out.note('UnparsedLine', 'warning', line, 'A no-exchange mark that does not follow a year heading of its own; it was ignored.');
+  }
+
+  private plain(r: TextReading, line: SourceLine): void {
+    const entry = this.open;
+    if (entry && !r.bulleted && (entry.parts.length === 0 || !r.prose)) {
+      entry.parts.push(r.text);
+      return;
+    }
+    this.flush();
+    if (r.prose || !this.started) {
+      this.out.note('NotAnExchange', 'info', line, 'Background text, not an exchange; the line was not imported.');
+      return;
+    }
+    if (!this.heading) {
+      this.out.note('UnparsedLine', 'warning', line, 'The line has no year (no year heading above it); it was not imported.');
+      return;
+    }
+    this.headingUsed = true;
+    if (this.section === 'photos') this.addRecords(this.heading.year, r.text, line);
+    else this.addEvent(this.heading.year, null, r.text, line);
+  }
+
+  private addEvent(year: number, date: string | null, text: string, line: SourceLine): void {
+    const direction = directionFromWords(text, { home: this.options.home });
+    this.out.event({ year, date, direction, text, line: line.no });
+  }
+
+  private addRecords(year: number, text: string, line: SourceLine): void {
+    for (const caption of text.split(/\t+/).map((c) => c.trim())) {
+      if (caption !== '') this.out.record({ year, caption, event: null, line: line.no });
+    }
+  }
+}
+
+function parseLines(lines: readonly SourceLine[], options: ParseOptions): ParseResult {
+  const reader = new LinesReader(options);
+  for (const line of lines) reader.read(line);
+  reader.flush();
+  return reader.out.finish();
+}

@@ -1,0 +1,88 @@
+import { diagnostic, type Diagnostic, type DiagnosticCode, type Severity } from '../domain/diagnostic.js';
+import type { ExchangeEvent, Partnership, PhotoRecord } from '../domain/partnership.js';
+import type { Title } from './headings.js';
+import type { ParseResult } from './layout.js';
+import type { SourceLine } from './source-line.js';
+
+/**
+ * Gathers what a layout reads into partnerships. A title starts a partnership (the same title repeated as a
+ * page header does not); content before any title is kept for the first title. A document without a title
+ * yields no partnership and a MissingPartner error.
+ */
+export class PartnershipCollector {
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly done: Partnership[] = [];
+  private current: Partnership | undefined;
+  private titled = false;
+  private pendingAffiliation: string | null = null;
+  private firstContentLine: number | null = null;
+
+  constructor(private readonly home: string) {}
+
+  /** True when the title begins a partnership, so the layout should forget the year it was in. */
+  title(t: Title): boolean {
+    if (this.current && this.titled) {
+      if (this.current.partner === t.partner) return false;
+      this.done.push(this.current);
+      this.current = undefined;
+    }
+    const p = this.current ?? this.create();
+    p.partner = t.partner;
+    p.kind = t.kind;
+    this.titled = true;
+    return true;
+  }
+
+  affiliation(isoDate: string): void {
+    if (!this.current) this.pendingAffiliation ??= isoDate;
+    else if (this.current.affiliatedOn === null) this.current.affiliatedOn = isoDate;
+  }
+
+  event(e: ExchangeEvent): void {
+    this.target(e.line).events.push(e);
+  }
+
+  record(r: PhotoRecord): void {
+    this.target(r.line).records.push(r);
+  }
+
+  noExchange(year: number, line: number): void {
+    const p = this.target(line);
+    if (!p.noExchangeYears.includes(year)) p.noExchangeYears.push(year);
+  }
+
+  note(code: DiagnosticCode, severity: Severity, line: SourceLine, message: string): void {
+    this.diagnostics.push(diagnostic(code, severity, line.no, message, line.text));
+  }
+
+  finish(): ParseResult {
+    const partnerships = [...this.done];
+    if (this.current && this.titled) partnerships.push(this.current);
+    if (partnerships.length === 0) {
+      this.diagnostics.push(
+        diagnostic('MissingPartner', 'error', this.firstContentLine, 'No title names the partner city (姉妹都市〇〇市との交流 …); nothing was imported.'),
+      );
+    }
+    return { partnerships, diagnostics: this.diagnostics };
+  }
+
+  private target(line: number | null): Partnership {
+    this.firstContentLine ??= line;
+    return this.current ?? this.create();
+  }
+
+  private create(): Partnership {
+    this.current = {
+      home: this.home,
+      partner: '',
+      kind: '',
+      affiliatedOn: this.pendingAffiliation,
+      noExchangeYears: [],
+      events: [],
+      records: [],
+    };
+    this.pendingAffiliation = null;
+    this.titled = false;
+    return this.current;
+  }
+}

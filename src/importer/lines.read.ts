@@ -1,0 +1,78 @@
+import { readLeadingDate, type DateReading } from './dates.js';
+import { isHeaderRow, isPhotoSectionTitle, readAffiliation, readTitle, type Title } from './headings.js';
+import {
+  isNoExchangeMark,
+  isProse,
+  nonExchangeKind,
+  startsWithParticle,
+  undecorate,
+  type NonExchangeKind,
+} from './lines.classify.js';
+import { stripMarkup } from './markup.js';
+import { foldWidth, readLeadingYear, type YearReading } from './years.js';
+
+/** The year a line is read under: the last year heading (年度 headings are fiscal). */
+export interface YearContext {
+  year: number;
+  fiscal: boolean;
+}
+
+/** What one line of a non-table document is, read on its own (the layout adds what the lines around say). */
+export type LineReading =
+  | { kind: 'blank' }
+  | { kind: 'title'; title: Title }
+  | { kind: 'affiliation'; date: string }
+  | { kind: 'photoTitle' }
+  | { kind: 'other'; what: NonExchangeKind | 'table header' }
+  | { kind: 'none' }
+  /** A date at the start: 7月30日 …, 2019.04.13. …, 2004年7月30日 …; `rest` may be empty. */
+  | { kind: 'date'; date: DateReading }
+  /** Looks like a date, but is impossible (2月30日) or has no year to belong to. */
+  | { kind: 'badDate' }
+  /** A year at the start: `text` is empty for a heading (■2004年, 平成16年（2004年）, 2017年度). */
+  | { kind: 'year'; year: YearReading; text: string }
+  | { kind: 'yearNone'; year: YearReading }
+  | { kind: 'text'; text: string; bulleted: boolean; prose: boolean };
+
+/** Words after a year that still leave the line a heading: 2017年度の主な交流. */
+const HEADING_TAIL = /^の?(主な)?(交流|事業|実績)(一覧|内容|記録|事業|実績)?$/;
+const LOOKS_DATED = /^(\d{1,2}\s*月|\d{4}\s*[./-]\s*\d)/;
+
+function bareYear(text: string): YearReading | undefined {
+  const m = /^(\d{4})$/.exec(foldWidth(text));
+  const year = Number(m?.[1]);
+  return m && year >= 1868 && year <= 2100 ? { year, fiscal: false, mismatch: false, rest: '' } : undefined;
+}
+
+function readYearLine(text: string): LineReading | undefined {
+  const year = readLeadingYear(text) ?? bareYear(text);
+  if (!year) return undefined;
+  const rest = year.rest.replace(/^[\s:：、,]+|[\s:：]+$/g, '');
+  if (rest === '' || HEADING_TAIL.test(rest)) return { kind: 'year', year, text: '' };
+  if (isNoExchangeMark(rest)) return { kind: 'yearNone', year };
+  if (LOOKS_DATED.test(foldWidth(rest))) return { kind: 'badDate' };
+  if (startsWithParticle(rest)) return { kind: 'other', what: 'background text' };
+  return { kind: 'year', year, text: rest };
+}
+
+export function readLine(raw: string, context: YearContext | undefined): LineReading {
+  const plain = stripMarkup(raw).trim();
+  if (plain === '') return { kind: 'blank' };
+  const { text, bulleted } = undecorate(plain);
+  const title = readTitle(text);
+  if (title) return { kind: 'title', title };
+  const affiliation = readAffiliation(text);
+  if (affiliation) return { kind: 'affiliation', date: affiliation.date };
+  if (isPhotoSectionTitle(text)) return { kind: 'photoTitle' };
+  const what = nonExchangeKind(plain) ?? nonExchangeKind(text);
+  if (what) return { kind: 'other', what };
+  if (isNoExchangeMark(plain) || isNoExchangeMark(text)) return { kind: 'none' };
+  if (text === '') return { kind: 'blank' };
+  const date = readLeadingDate(text, context);
+  if (date) return { kind: 'date', date };
+  const year = readYearLine(text);
+  if (year) return year;
+  if (LOOKS_DATED.test(foldWidth(text))) return { kind: 'badDate' };
+  if (isHeaderRow(text.split(/[\s　]+/))) return { kind: 'other', what: 'table header' };
+  return { kind: 'text', text, bulleted, prose: isProse(text) };
+}

@@ -1,0 +1,145 @@
+import { readLeadingDate } from './dates.js';
+import { directionFromWords } from './direction-words.js';
+import type { Direction } from '../domain/direction.js';
+import { readDirectionLabel } from './direction-labels.js';
+import { isHeaderRow } from './headings.js';
+import type { Layout, ParseOptions, ParseResult } from './layout.js';
+import { isNoExchangeMark } from './lines.classify.js';
+import { PartnershipCollector } from './lines.partnership.js';
+import { readLine } from './lines.read.js';
+import { stripMarkup } from './markup.js';
+import { isBlank, type SourceLine } from './source-line.js';
+import { readYearCell, type YearReading } from './years.js';
+
+/**
+ * Pipe tables (Markdown and wiki exports): `| 年 | 内容 |`, leading and trailing pipes optional, separator
+ * rows ignored. Each row is one event; a blank year continues the year above; a leading date in the content
+ * dates the event. A direction column (派遣/受入/相互/—) is used when present, else the content's words.
+ * Lines outside the table give the title, the affiliation date and the photo-record section.
+ */
+export const pipeLayout: Layout = {
+  name: 'pipe',
+  score(lines) {
+    const filled = lines.filter((l) => !isBlank(l));
+    const rows = filled.map((l) => pipeCells(l.text)).filter((c): c is string[] => c !== undefined);
+    if (rows.length < 2 || !rows.some((c) => readYearCell(c[0] ?? '') !== undefined)) return 0;
+    return rows.length / filled.length;
+  },
+  parse: parsePipe,
+};
+
+/** The cells of a pipe row, or undefined for a line that is not one. `\|` is a pipe inside a cell. */
+export function pipeCells(text: string): string[] | undefined {
+  if (!text.includes('|')) return undefined;
+  const inner = text.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
+  const cells = inner.split(/(?<!\\)\|/).map((c) => c.replace(/\\\|/g, '|').trim());
+  return cells.length >= 2 ? cells : undefined;
+}
+
+const isSeparatorRow = (cells: readonly string[]): boolean => cells.every((c) => /^:?-{2,}:?$/.test(c.replace(/\s/g, '')));
+const cellText = (cell: string): string => stripMarkup(cell.replace(/\*\*|__/g, '')).trim();
+const DIRECTION_HEADER = /^(区分|方向|種別|派遣[・/]?受入|受入[・/]?派遣)$/;
+
+class PipeReader {
+  readonly out: PartnershipCollector;
+  private section: 'timeline' | 'photos' = 'timeline';
+  private year: YearReading | undefined;
+  /** Index among the cells after the year, when a header row names a direction column. */
+  private directionColumn: number | undefined;
+
+  constructor(private readonly options: ParseOptions) {
+    this.out = new PartnershipCollector(options.home);
+  }
+
+  read(line: SourceLine): void {
+    if (isBlank(line)) return;
+    const cells = pipeCells(line.text);
+    if (!cells) return this.outside(line);
+    if (isSeparatorRow(cells)) return;
+    if (isHeaderRow(cells.map(cellText))) {
+      const found = cells.slice(1).findIndex((c) => DIRECTION_HEADER.test(cellText(c)));
+      this.directionColumn = found >= 0 ? found : undefined;
+      return;
+    }
+    const year = this.readYear(cellText(cells[0] ?? ''), line);
+    if (!year) return;
+    const rest = cells.slice(1).map(cellText);
+    if (this.section === 'photos') {
+      for (const caption of rest.filter((c) => c !== '')) this.out.record({ year: year.year, caption, event: null, line: line.no });
+    } else {
+      this.timelineRow(year, rest, line);
+    }
+  }
+
+  private outside(line: SourceLine): void {
+    const r = readLine(line.text, undefined);
+    switch (r.kind) {
+      case 'blank':
+        return;
+      case 'title':
+        if (this.out.title(r.title)) [this.section, this.year] = ['timeline', undefined];
+        return;
+      case 'affiliation':
+        return this.out.affiliation(r.date);
+      case 'photoTitle':
+        [this.section, this.year] = ['photos', undefined];
+        return;
+      case 'date':
+      case 'badDate':
+      case 'year':
+      case 'yearNone':
+        return this.out.note('UnparsedLine', 'warning', line, 'A dated line outside the table; it was not imported.');
+      default:
+        return this.out.note('NotAnExchange', 'info', line, 'Text outside the table, not an exchange; the line was not imported.');
+    }
+  }
+
+  private readYear(cell: string, line: SourceLine): YearReading | undefined {
+    if (cell === '') {
+      if (!this.year) this.out.note('UnparsedLine', 'warning', line, 'A row continues a year, but no year came before it.');
+      return this.year;
+    }
+    const year = readYearCell(cell);
+    if (!year) {
+      this.out.note('UnparsedLine', 'warning', line, 'The first cell is not a year; the row was not imported.');
+      return undefined;
+    }
+    if (year.mismatch) {
+      this.out.note('YearMismatch', 'warning', line, `The era year written beside ${year.year} names another year; ${year.year} was used.`);
+    }
+    this.year = year;
+    return year;
+  }
+
+  private timelineRow(year: YearReading, cells: string[], line: SourceLine): void {
+    const column = this.directionColumn ?? (cells.length >= 2 && readDirectionLabel(cells[0]!) !== undefined ? 0 : undefined);
+    const label = column === undefined ? '' : (cells[column] ?? '');
+    const content = cells.filter((c, i) => i !== column && c !== '').join(' ');
+    if (content === '' || isNoExchangeMark(content)) {
+      if (content === '') this.out.note('UnparsedLine', 'warning', line, 'The row has a year but no content.');
+      else this.out.noExchange(year.year, line.no);
+      return;
+    }
+    const date = readLeadingDate(content, year);
+    const text = date ? date.rest : content;
+    if (text === '') {
+      this.out.note('UnparsedLine', 'warning', line, 'The row has a date but no description.');
+      return;
+    }
+    this.out.event({ year: year.year, date: date?.date ?? null, direction: this.direction(label, text, line), text, line: line.no });
+  }
+
+  private direction(label: string, text: string, line: SourceLine): Direction {
+    if (label === '') return directionFromWords(text, { home: this.options.home });
+    const direction = readDirectionLabel(label);
+    if (direction) return direction;
+    this.out.note('UnknownDirection', 'warning', line, `「${label}」 is not a direction (派遣, 受入, 相互 or —); the event was imported with an unknown direction.`);
+    return 'unknown';
+  }
+}
+
+function parsePipe(lines: readonly SourceLine[], options: ParseOptions): ParseResult {
+  const reader = new PipeReader(options);
+  for (const line of lines) reader.read(line);
+  return reader.out.finish();
+}

@@ -1,0 +1,37 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { runCli } from './cli/index.js';
+import type { CliDeps } from './cli/cli-io.js';
+import { loadConfig } from './config.js';
+import { KoryuError } from './errors.js';
+import { buildApp } from './http/app.js';
+import { openStore } from './storage/open-store.js';
+
+/** The composition root: configuration, the store and the server are wired here and nowhere else. */
+async function main(): Promise<number> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    process.stderr.write(`koryu: ${error instanceof KoryuError ? error.message : String(error)}\n`);
+    return 2;
+  }
+  const samplePath = fileURLToPath(new URL('../samples/kanazawa-dalian.txt', import.meta.url));
+  const deps: CliDeps = {
+    config,
+    openStore: () => openStore({ sqlitePath: config.sqlitePath, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) }),
+    async startServer(store, { host, port }) {
+      const app = buildApp({ store, home: config.home, logger: true });
+      const url = await app.listen({ host, port });
+      return { url, close: () => app.close() };
+    },
+    sample: { name: 'kanazawa-dalian.txt', read: () => readFile(samplePath) },
+  };
+  return runCli(process.argv.slice(2), {
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+    interactive: Boolean(process.stderr.isTTY),
+  }, deps);
+}
+
+process.exitCode = await main();

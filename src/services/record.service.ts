@@ -1,0 +1,30 @@
+import type { StoredPartnership } from '../domain/partnership.js';
+import { KoryuError } from '../errors.js';
+import { findExporter } from '../exports/exporters.js';
+import type { Store } from '../storage/database.js';
+import { countStore, findPartnerships } from '../storage/partnership.repository.js';
+
+export interface RecordFilter {
+  home?: string;
+  partner?: string;
+}
+
+/** The partnerships the store holds, in order; with a partner named, that partnership or PartnershipNotFound. */
+export async function listPartnerships(store: Store, filter: RecordFilter = {}): Promise<StoredPartnership[]> {
+  const found = await findPartnerships(store.db, filter);
+  if (filter.partner !== undefined && found.length === 0) {
+    throw new KoryuError('PartnershipNotFound', `No partnership with ${filter.partner} is in the record.`);
+  }
+  return found;
+}
+
+/** The record (or one partnership of it) in an export format. */
+export async function exportRecord(store: Store, format: string, filter: RecordFilter = {}): Promise<string> {
+  const exporter = findExporter(format);
+  if (!exporter) throw new KoryuError('UsageError', `Unknown export format "${format}".`);
+  return exporter.write(await listPartnerships(store, filter));
+}
+
+export async function isStoreEmpty(store: Store): Promise<boolean> {
+  return (await countStore(store.db)).partnerships === 0;
+}

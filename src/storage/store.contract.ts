@@ -1,0 +1,226 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { isUnchanged, type Partnership, type StoredPartnership } from '../domain/partnership.js';
+import type { Store } from './database.js';
+import { listImports, recordImport } from './import.repository.js';
+import { migrateToLatest } from './migrate.js';
+import {
+  countStore,
+  deletePartnership,
+  findPartnership,
+  findPartnerships,
+  savePartnership,
+} from './partnership.repository.js';
+import { buildEvents, buildPartnership, buildRecords } from './test-factories.js';
+
+/** The partnership as it was given: ids and update time dropped. */
+function plain(p: StoredPartnership | undefined): Partnership {
+  assert.ok(p, 'partnership should be stored');
+  const { id: _id, updatedAt: _updatedAt, events, records, ...rest } = p;
+  return {
+    ...rest,
+    events: events.map(({ id: _e, ...e }) => e),
+    records: records.map(({ id: _r, ...r }) => r),
+  };
+}
+
+/**
+ * The behaviour every store must show, whatever database is behind it. `open` must return a store on
+ * the same (initially empty) database each time it is called.
+ */
+export function runStoreContract(label: string, open: () => Promise<Store>): void {
+  describe(`store contract: ${label}`, () => {
+    let store: Store;
+    before(async () => {
+      store = await open();
+    });
+    after(async () => {
+      await store?.close();
+    });
+
+    it('runs migrations once: opening again finds the schema current', async () => {
+      const again = await open();
+      try {
+        assert.deepEqual(await migrateToLatest(again.db, again.capabilities), []);
+        assert.equal(again.kind, store.kind);
+        await savePartnership(again.db, buildPartnership({ home: '移行確認市' }), null);
+        assert.ok(await findPartnership(store.db, '移行確認市', '大連市'), 'both stores see the same database');
+      } finally {
+        await again.close();
+      }
+    });
+
+    it('finds a saved partnership exactly as it was given', async () => {
+      const p = buildPartnership();
+      const summary = await savePartnership(store.db, p, 'kanazawa-dalian.txt');
+      assert.deepEqual(summary, {
+        home: '金沢市',
+        partner: '大連市',
+        created: true,
+        detailsChanged: false,
+        added: { events: 7, records: 3, years: 1 },
+        changed: { events: 0, records: 0, years: 0 },
+        removed: { events: 0, records: 0, years: 0 },
+      });
+      const found = await findPartnership(store.db, '金沢市', '大連市');
+      assert.deepEqual(plain(found), p);
+      assert.equal(typeof found?.id, 'number');
+      assert.ok(found?.events.every((e) => typeof e.id === 'number'));
+      assert.match(found?.updatedAt ?? '', /^\d{4}-\d{2}-\d{2}T/);
+    });
+
+    it('keeps Japanese text, nulls, month dates and all four directions', async () => {
+      const found = await findPartnership(store.db, '金沢市', '大連市');
+      assert.ok(found);
+      assert.deepEqual(new Set(found.events.map((e) => e.direction)), new Set(['dispatch', 'reception', 'mutual', 'unknown']));
+      assert.equal(found.events[1]?.text, '夏市長が来訪し友好交流と協力に関する合意書に署名【友好交流都市協定を締結】');
+      assert.deepEqual(
+        found.events.map((e) => e.date),
+        [null, '2006-11-24', '2007-05', null, '2016-08-03', null, null],
+      );
+      assert.equal(found.events[6]?.line, null);
+      assert.deepEqual(found.records[2], { ...buildRecords()[2], id: found.records[2]?.id });
+
+      const bare = buildPartnership({ home: '富山市', partner: '秦皇島市', kind: '友好都市', affiliatedOn: null, noExchangeYears: [], records: [] });
+      await savePartnership(store.db, bare, null);
+      assert.deepEqual(plain(await findPartnership(store.db, '富山市', '秦皇島市')), bare);
+    });
+
+    it('keeps record links to their events', async () => {
+      const found = await findPartnership(store.db, '金沢市', '大連市');
+      assert.ok(found);
+      assert.deepEqual(found.records.map((r) => r.event), [1, 4, null]);
+      assert.equal(found.events[found.records[1]!.event!]?.text, buildEvents()[4]?.text);
+    });
+
+    it('changes nothing when the same partnership is saved again', async () => {
+      const before = await findPartnership(store.db, '金沢市', '大連市');
+      const summary = await savePartnership(store.db, buildPartnership(), 'kanazawa-dalian-copy.txt');
+      assert.ok(isUnchanged(summary), JSON.stringify(summary));
+      assert.deepEqual(await findPartnership(store.db, '金沢市', '大連市'), before);
+    });
+
+    it('applies a corrected version in place, keeping ids', async () => {
+      const before = await findPartnership(store.db, '金沢市', '大連市');
+      assert.ok(before);
+      const events = buildEvents();
+      events[3] = { ...events[3]!, text: '遼寧師範大学訪問団が来訪し金沢大学を視察' };
+      events.splice(6, 1); // 2019 市長が訪問 removed
+      events.push({ year: 2021, date: '2021-11-24', direction: 'mutual', text: 'オンラインで友好交流15周年記念式典を開催', line: 40 });
+      const records = buildRecords();
+      records[1] = { ...records[1]!, event: 5 };
+      const corrected = buildPartnership({ events, records, noExchangeYears: [2020, 2022] });
+
+      const summary = await savePartnership(store.db, corrected, 'kanazawa-dalian-2.txt');
+      assert.deepEqual(summary, {
+        home: '金沢市',
+        partner: '大連市',
+        created: false,
+        detailsChanged: false,
+        added: { events: 1, records: 0, years: 1 },
+        changed: { events: 1, records: 1, years: 0 },
+        removed: { events: 1, records: 0, years: 0 },
+      });
+
+      const after = await findPartnership(store.db, '金沢市', '大連市');
+      assert.ok(after);
+      assert.deepEqual(plain(after), corrected);
+      assert.equal(after.id, before.id);
+      assert.deepEqual(
+        after.events.slice(0, 6).map((e) => e.id),
+        before.events.slice(0, 6).map((e) => e.id),
+        'kept and changed events keep their ids',
+      );
+      assert.ok(!before.events.some((e) => e.id === after.events[6]?.id), 'the added event has a new id');
+      assert.deepEqual(after.records.map((r) => r.id), before.records.map((r) => r.id));
+      assert.ok(after.updatedAt >= before.updatedAt);
+      assert.notEqual(after.updatedAt, before.updatedAt);
+
+      const details = await savePartnership(store.db, { ...corrected, kind: '友好都市' }, null);
+      assert.equal(details.detailsChanged, true);
+      assert.ok(!isUnchanged(details));
+      await savePartnership(store.db, corrected, null);
+    });
+
+    it('keeps two homes with the same partner apart', async () => {
+      const other = buildPartnership({ home: '北九州市', kind: '友好都市', affiliatedOn: '1979-05-01', noExchangeYears: [] });
+      await savePartnership(store.db, other, null);
+      const kanazawa = await findPartnership(store.db, '金沢市', '大連市');
+      const kitakyushu = await findPartnership(store.db, '北九州市', '大連市');
+      assert.equal(kanazawa?.kind, '友好交流都市');
+      assert.deepEqual(plain(kitakyushu), other);
+      assert.notEqual(kanazawa?.id, kitakyushu?.id);
+      const dalian = await findPartnerships(store.db, { partner: '大連市' });
+      assert.deepEqual(dalian.map((p) => p.home), ['北九州市', '移行確認市', '金沢市']);
+      const all = await findPartnerships(store.db);
+      const keys = all.map((p) => [p.home, p.partner]);
+      assert.deepEqual(keys, [...keys].sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : a[1]! < b[1]! ? -1 : 1)));
+    });
+
+    it('leaves nothing behind when a transaction is rolled back', async () => {
+      const countsBefore = await countStore(store.db);
+      await assert.rejects(
+        store.transaction(async (trx) => {
+          await savePartnership(trx, buildPartnership({ home: '高岡市', partner: '錦州市' }), null);
+          assert.ok(await findPartnership(trx, '高岡市', '錦州市'));
+          throw new Error('abort on purpose');
+        }),
+        /abort on purpose/,
+      );
+      assert.equal(await findPartnership(store.db, '高岡市', '錦州市'), undefined);
+      assert.deepEqual(await countStore(store.db), countsBefore);
+    });
+
+    it('counts with numbers', async () => {
+      const before = await countStore(store.db);
+      for (const value of Object.values(before)) assert.equal(typeof value, 'number');
+      await savePartnership(store.db, buildPartnership({ home: '七尾市', partner: '金山市' }), null);
+      const after = await countStore(store.db);
+      assert.deepEqual(after, {
+        partnerships: before.partnerships + 1,
+        events: before.events + 7,
+        records: before.records + 3,
+      });
+    });
+
+    it('deletes a partnership with its events, records and years', async () => {
+      const before = await countStore(store.db);
+      assert.equal(await deletePartnership(store.db, '七尾市', '金山市'), true);
+      assert.equal(await deletePartnership(store.db, '七尾市', '金山市'), false);
+      assert.equal(await findPartnership(store.db, '七尾市', '金山市'), undefined);
+      assert.deepEqual(await countStore(store.db), {
+        partnerships: before.partnerships - 1,
+        events: before.events - 7,
+        records: before.records - 3,
+      });
+      // The no-exchange marks went too: a new partnership of the same name starts empty.
+      await savePartnership(store.db, buildPartnership({ home: '七尾市', partner: '金山市', noExchangeYears: [], events: [], records: [] }), null);
+      assert.deepEqual((await findPartnership(store.db, '七尾市', '金山市'))?.noExchangeYears, []);
+    });
+
+    it('logs imports, newest first, with numeric counts', async () => {
+      const summary = await savePartnership(store.db, buildPartnership({ home: '小松市', partner: '済寧市' }), 'komatsu-jining.txt');
+      await recordImport(store.db, 'kanazawa-dalian.txt', { ...summary, home: '金沢市', partner: '大連市' });
+      const entry = await recordImport(store.db, 'komatsu-jining.txt', summary);
+      const imports = await listImports(store.db);
+      assert.equal(imports[0]?.id, entry.id);
+      assert.deepEqual(imports[0], {
+        id: entry.id,
+        source: 'komatsu-jining.txt',
+        home: '小松市',
+        partner: '済寧市',
+        importedAt: entry.importedAt,
+        added: { events: 7, records: 3 },
+        changed: { events: 0, records: 0 },
+        removed: { events: 0, records: 0 },
+      });
+      assert.equal((await listImports(store.db, { limit: 1 })).length, 1);
+    });
+
+    it('rejects a record linked to an event that does not exist', async () => {
+      const records = [{ year: 2006, caption: '存在しない行事', event: 99, line: null }];
+      await assert.rejects(savePartnership(store.db, buildPartnership({ home: '白山市', records }), null), RangeError);
+      assert.equal(await findPartnership(store.db, '白山市', '大連市'), undefined);
+    });
+  });
+}

@@ -14,7 +14,8 @@ export function Layout(props: { title: string; children: ComponentChildren }) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.title}</title>
-        <style>{STYLE}</style>
+        {/* constant CSS written here, never data: safe to insert unescaped */}
+        <style dangerouslySetInnerHTML={{ __html: STYLE }} />
       </head>
       <body>
         <header>

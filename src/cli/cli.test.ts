@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { loadConfig } from '../config.js';
+import { openSqliteStore } from '../storage/sqlite/connect.js';
+import type { CliDeps } from './cli-io.js';
+import { runCli } from './index.js';
+
+const samplePath = new URL('../../samples/kanazawa-dalian.txt', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'koryu-cli-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs the CLI in-process on a store of its own and captures what it writes. */
+async function koryu(db: string, ...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const config = loadConfig({ KORYU_DB: join(dir, db) });
+  const deps: CliDeps = {
+    config,
+    openStore: () => openSqliteStore(config.sqlitePath),
+    startServer: () => Promise.reject(new Error('not in these tests')),
+    sample: { name: 'kanazawa-dalian.txt', read: async () => readFileSync(samplePath) },
+  };
+  const code = await runCli(argv, { out: (s) => void (stdout += s), err: (s) => void (stderr += s), interactive: false }, deps);
+  return { code, stdout, stderr };
+}
+
+describe('koryu parse', () => {
+  it('prints koryu/1 JSON of what would be imported, and writes nothing', async () => {
+    const r = await koryu('parse.db', 'parse', samplePath, '--format', 'json');
+    assert.equal(r.code, 0);
+    const doc = JSON.parse(r.stdout);
+    assert.equal(doc.format, 'koryu/1');
+    assert.equal(doc.partnerships[0].home, '金沢市');
+    assert.equal(doc.partnerships[0].events.length, 60);
+    assert.deepEqual(doc.diagnostics, []);
+    const exported = await koryu('parse.db', 'export', '--format', 'json');
+    assert.deepEqual(JSON.parse(exported.stdout).partnerships, [], 'parse must not import');
+  });
+
+  it('takes the home municipality from --home', async () => {
+    const r = await koryu('parse.db', 'parse', samplePath, '--format', 'json', '--home', '石川県');
+    assert.equal(JSON.parse(r.stdout).partnerships[0].home, '石川県');
+  });
+
+  it('prints each year and its events as text', async () => {
+    const r = await koryu('parse.db', 'parse', samplePath);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /金沢市 – 大連市 \(友好交流都市, 2006-11-24\): 18 years \(2006–2023\), 60 events, 14 photo records, 1 no-exchange years/);
+    assert.match(r.stdout, / {2}2021 {2}\(no exchange\)/);
+  });
+});
+
+describe('koryu import and export', () => {
+  it('imports, reports what was added, and reports nothing changed on the second import', async () => {
+    const first = await koryu('store.db', 'import', samplePath);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, /金沢市 – 大連市: created; added 60 events, 14 records, 1 no-exchange years/);
+    const second = await koryu('store.db', 'import', samplePath);
+    assert.match(second.stdout, /金沢市 – 大連市: unchanged/);
+  });
+
+  it('exports JSON that imports into an empty store and exports identically', async () => {
+    const out = join(dir, 'export.json');
+    assert.equal((await koryu('store.db', 'export', '--format', 'json', '--out', out)).code, 0);
+    assert.equal((await koryu('copy.db', 'import', out)).code, 0);
+    const again = await koryu('copy.db', 'export', '--format', 'json');
+    assert.equal(again.stdout, readFileSync(out, 'utf8'));
+  });
+
+  it('exports the document layout, which parses back to the same events', async () => {
+    const text = await koryu('store.db', 'export', '--format', 'text', '--partner', '大連市');
+    assert.equal(text.code, 0);
+    const file = join(dir, 'export.txt');
+    writeFileSync(file, text.stdout);
+    const back = JSON.parse((await koryu('x.db', 'parse', file, '--format', 'json')).stdout);
+    const original = JSON.parse((await koryu('x.db', 'parse', samplePath, '--format', 'json')).stdout);
+    const texts = (d: { partnerships: { events: { year: number; direction: string; text: string }[] }[] }) =>
+      d.partnerships[0]!.events.map((e) => `${e.year} ${e.direction} ${e.text}`);
+    assert.deepEqual(texts(back), texts(original));
+  });
+
+  it('says which partner it cannot find, with exit code 1', async () => {
+    const r = await koryu('store.db', 'export', '--format', 'json', '--partner', 'ナンシー市');
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /No partnership with ナンシー市/);
+  });
+});

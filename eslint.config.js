@@ -49,7 +49,7 @@ export default tseslint.config(
   restrict('http', ['cli', 'storage', 'importer'], { types: true }),
   restrict('cli', ['views']),
   {
-    files: ['src/config.ts', 'scripts/**', 'bench/**', 'e2e/**', '**/*.test.ts', '**/*.test.tsx', '**/*.contract.ts', 'eslint.config.js'],
+    files: ['src/config.ts', 'scripts/**', 'bench/**', 'e2e/**', 'test/**', '**/*.test.ts', '**/*.test.tsx', '**/*.contract.ts', 'eslint.config.js'],
     rules: { 'no-restricted-properties': 'off' },
   },
 );

@@ -8,7 +8,8 @@ export type ErrorCode =
   | 'UsageError'
   | 'PartnershipNotFound'
   | 'ConfigInvalid'
-  | 'StoreUnavailable';
+  | 'StoreUnavailable'
+  | 'MigrationFailed';
 
 export class KoryuError extends Error {
   constructor(

@@ -76,6 +76,18 @@ describe('the text export (the document layout)', () => {
     assert.deepEqual(back.diagnostics, []);
     assert.equal(withoutLines(back.partnerships), withoutLines(partnerships));
   });
+
+  it('keeps an event whose text holds a space as one event, the space written as an ideographic space', () => {
+    const p: Partnership = {
+      home: '金沢市', partner: 'ゲント市', kind: '姉妹都市', affiliatedOn: null, noExchangeYears: [], records: [],
+      events: [
+        { year: 2005, date: null, direction: 'dispatch', text: '市長がゲント市を訪問 記念植樹', line: null },
+        { year: 2005, date: null, direction: 'dispatch', text: '青少年交流団を派遣', line: null },
+      ],
+    };
+    const back = parseText(textExporter.write([p]), { home: '金沢市' }).partnerships[0]!;
+    assert.deepEqual(back.events.map((e) => e.text), ['市長がゲント市を訪問\u3000記念植樹', '青少年交流団を派遣']);
+  });
 });
 
 describe('the JSON export', () => {

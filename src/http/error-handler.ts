@@ -9,11 +9,13 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   PartnershipNotFound: 404,
   ConfigInvalid: 500,
   StoreUnavailable: 503,
+  MigrationFailed: 500,
 };
 
 /** The one place where errors become HTTP responses; details of unexpected errors are logged, never shown. */
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): void {
   if (error instanceof KoryuError) {
+    if (STATUS[error.code] >= 500) request.log.error({ err: error }, error.code);
     void reply.status(STATUS[error.code]).type('text/plain; charset=utf-8').send(`${error.code}: ${error.message}`);
     return;
   }

@@ -60,7 +60,10 @@ class JsonReader {
     const { partner, kind, affiliatedOn, noExchangeYears, events, records } = v;
     if (!isText(partner)) return void this.problem(`${path}.partner`, 'must be a non-empty string');
     if (!isText(kind)) return void this.problem(`${path}.kind`, 'must be a non-empty string');
-    if (!isDate(affiliatedOn ?? null)) return void this.problem(`${path}.affiliatedOn`, 'must be YYYY-MM-DD or null');
+    const affiliation = affiliatedOn ?? null;
+    if (affiliation !== null && !(typeof affiliation === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(affiliation))) {
+      return void this.problem(`${path}.affiliatedOn`, 'must be YYYY-MM-DD or null');
+    }
     const years = noExchangeYears ?? [];
     if (!Array.isArray(years) || !years.every(isYear)) return void this.problem(`${path}.noExchangeYears`, 'must be a list of years');
     if (!Array.isArray(events)) return void this.problem(`${path}.events`, 'must be a list');

@@ -27,8 +27,9 @@ export const tableLayout: Layout = {
 /** A date written before an event's text, as Koryu's own text export writes it: （2019年4月13日）. */
 const DATE_PREFIX = /^[(（]([^()（）]{3,20})[)）]\s*/;
 
+/** Events in a cell are separated by ASCII spaces; an ideographic space (U+3000) stays inside an event's text. */
 function splitEvents(content: string): string[] {
-  return content.split(/[ \u3000]+/).filter((t) => t !== '');
+  return content.split(/ +/).filter((t) => t !== '');
 }
 
 class TableReader {

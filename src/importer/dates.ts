@@ -1,4 +1,4 @@
-import { foldWidth, readLeadingYear, restAfter } from './years.js';
+import { foldWidth, isGenreYear, readLeadingYear, restAfter } from './years.js';
 
 /** A date at the start of a line, with what followed it. */
 export interface DateReading {
@@ -31,6 +31,7 @@ export function calendarYear(contextYear: number, fiscal: boolean, month: number
 const SEP_REST = /^\s*[、,:：]?\s*/;
 
 function make(year: number, month: number, day: number | null, hasYear: boolean, rest: string): DateReading | undefined {
+  if (!isGenreYear(year)) return undefined;
   if (day === null) {
     if (month < 1 || month > 12) return undefined;
     return { date: `${year}-${pad(month)}`, hasYear, rest: rest.replace(SEP_REST, '') };

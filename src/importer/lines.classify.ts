@@ -20,7 +20,7 @@ const KINDS: readonly (readonly [NonExchangeKind, RegExp])[] = [
   ['update stamp', /更新日|最終更新|更新日時|掲載日|公開日|作成日|^\(?更新\s*:|^\d{4}年\d{1,2}月\d{1,2}日\s*(更新|現在|作成)\)?$/],
   ['statistics', /^(人口|面積|総面積|世帯数|人口密度|標高)\s*[:約\d(]|(人口|面積)\s*:|\d\s*(km2|平方キロ)/],
   ['page number', /^[-‐–—―]\s*\d{1,4}\s*[-‐–—―]$|^\d{1,4}\s*\/\s*\d{1,4}$|^(p\.?|ページ)\s*\d{1,4}$|^\d{1,3}(ページ|頁)?$/i],
-  ['source note', /^※|^(出典|資料|参考|出所)\s*:|^注\s*[:\d]|^\((出典|資料|参考)/],
+  ['source note', /^※|^(出典|資料|参考|出所|写真提供)\s*:|^注\s*[:\d]|^\((出典|資料|参考)/],
   ['contact', /^(お?問い?合わ?せ先?|電話(番号)?|tel|fax|e-?mail|メール(アドレス)?|担当(課|部署)?)\s*:|^お?問い?合わ?せ先?$|^(このページ|ページの先頭)/i],
   ['city profile', /^(国名|国|州|省|位置|所在地|気候|産業|特産品?|言語|時差|市章|市の(花|木)|市長|首長)\s*:/],
   ['section label', /^(交流)?(年表|の?歩み|あゆみ|沿革|実績|一覧)$/],
@@ -61,10 +61,10 @@ const BRACKETS: Readonly<Record<string, string>> = { '【': '】', '〔': '〕',
  * and a bracket pair around the start (【平成7年】). `bulleted` says a list mark began the line.
  */
 export function undecorate(text: string): { text: string; bulleted: boolean } {
-  let t = text.trim().replace(/^(?:#+|>+)\s*/, '');
+  const bold = (s: string): string => s.replace(/^\*\*(.+?)\*\*/, '$1').replace(/^__(.+?)__/, '$1');
+  let t = bold(text.trim().replace(/^(?:#+|>+)\s*/, ''));
   const bullet = BULLET.exec(t);
-  if (bullet) t = t.slice(bullet[0].length);
-  t = t.replace(/^\*\*(.+?)\*\*/, '$1').replace(/^__(.+?)__/, '$1');
+  if (bullet) t = bold(t.slice(bullet[0].length));
   const close = BRACKETS[t[0] ?? ''];
   const end = close ? t.indexOf(close, 1) : -1;
   if (end > 0) t = `${t.slice(1, end)} ${t.slice(end + 1)}`;

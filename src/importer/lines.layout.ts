@@ -34,7 +34,7 @@ export const linesLayout: Layout = {
     }
     if (dated === 0) return 0;
     // Low on purpose: a table layout that fits should win; tab or pipe rows push this further down.
-    return Math.min(0.45, 0.1 + (0.35 * dated) / filled.length) * (1 - tabular / filled.length);
+    return Math.min(0.45, 0.1 + (0.35 * dated) / filled.length) * Math.max(0.05, 1 - tabular / filled.length);
   },
   parse: parseLines,
 };

@@ -1,6 +1,6 @@
+import type { Direction } from '../domain/direction.js';
 import { readLeadingDate } from './dates.js';
 import { directionFromWords } from './direction-words.js';
-import type { Direction } from '../domain/direction.js';
 import { readDirectionLabel } from './direction-labels.js';
 import { isHeaderRow } from './headings.js';
 import type { Layout, ParseOptions, ParseResult } from './layout.js';

@@ -37,7 +37,8 @@ function warnYearsOutOfOrder(p: Partnership, diagnostics: Diagnostic[]): void {
 
 /**
  * Checks that hold for every layout: events are not repeated, years run in order, and the document holds
- * something to import. A document with nothing importable gets an error diagnostic.
+ * something to import. A document with nothing importable gets an error diagnostic; a document with any
+ * error diagnostic yields no partnership, so that no caller can import part of a rejected document.
  */
 export function validateResult(result: ParseResult): ParseResult {
   const diagnostics = [...result.diagnostics];
@@ -51,5 +52,5 @@ export function validateResult(result: ParseResult): ParseResult {
     diagnostics.push(diagnostic('NothingImportable', 'error', null, 'The document holds no exchange, no-exchange year or photo record to import.'));
   }
   diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  return { partnerships: importable ? partnerships : [], diagnostics };
+  return { partnerships: importable && !hasErrors(diagnostics) ? partnerships : [], diagnostics };
 }

@@ -39,14 +39,24 @@ function yearPatterns(): RegExp[] {
 
 const eraNumber = (n: string): number => (n === '元' ? 1 : Number(n));
 
-function reading(year: number, fiscal: boolean, eras: [string, string][], rest: string): YearReading {
+/** The years a document of the genre can mean: from Meiji 1 to 2100. 1234年 or 令和99年 is not one of them. */
+export const FIRST_YEAR = 1868;
+export const LAST_YEAR = 2100;
+
+export function isGenreYear(year: number): boolean {
+  return Number.isInteger(year) && year >= FIRST_YEAR && year <= LAST_YEAR;
+}
+
+function reading(year: number, fiscal: boolean, eras: [string, string][], rest: string): YearReading | undefined {
+  if (!isGenreYear(year)) return undefined;
   const mismatch = eras.some(([era, n]) => !eraMatchesYear(era, eraNumber(n), year));
   return { year, fiscal, mismatch, rest: rest.trim() };
 }
 
 /**
  * Reads a year expression at the start of a text (markup, full-width forms and spaces allowed),
- * in every form the genre uses. Returns undefined when the text does not start with a year.
+ * in every form the genre uses. Returns undefined when the text does not start with a year (or with one
+ * outside FIRST_YEAR..LAST_YEAR).
  */
 export function readLeadingYear(text: string): YearReading | undefined {
   const original = stripMarkup(text).trim();
@@ -89,5 +99,5 @@ export function readYearCell(cell: string): YearReading | undefined {
   const r = readLeadingYear(cell);
   if (r) return r.rest === '' ? r : undefined;
   const bare = /^(\d{4})$/.exec(foldWidth(stripMarkup(cell)).trim());
-  return bare ? { year: Number(bare[1]), fiscal: false, mismatch: false, rest: '' } : undefined;
+  return bare && isGenreYear(Number(bare[1])) ? { year: Number(bare[1]), fiscal: false, mismatch: false, rest: '' } : undefined;
 }

@@ -24,7 +24,8 @@ export const parseCommand: Command = {
       for (const d of parsed.diagnostics) io.err(`${formatDiagnostic(parsed.source, d)}\n`);
     }
     if (hasErrors(parsed.diagnostics)) {
-      io.err(`${describeFirstError(parsed)}\n`);
+      // The text format has printed every diagnostic already; JSON output gets the one-line reason on stderr.
+      if (values.format === 'json') io.err(`${describeFirstError(parsed)}\n`);
       return EXIT_BAD_INPUT;
     }
     return EXIT_OK;

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseText } from './parse-document.js';
+
+const HEAD = '姉妹都市ナンシー市との歩み 交流年表\n\n姉妹都市提携：1973年（昭和48年）11月10日\n\n年\t\t交流内容\n';
+const parse = (rows: string) => parseText(HEAD + rows, { home: '金沢市' });
+const codes = (rows: string) => parse(rows).diagnostics.map((d) => [d.line, d.code, d.severity]);
+
+describe('the tab layout', () => {
+  it('reads the title, kind and affiliation date of a sister city', () => {
+    const p = parse('2004年 (平成16年)\t派遣\t市長が訪問\n').partnerships[0]!;
+    assert.deepEqual([p.partner, p.kind, p.affiliatedOn], ['ナンシー市', '姉妹都市', '1973-11-10']);
+  });
+
+  it('reads 相互 as mutual, and reports a direction label the genre does not use, importing its events as unknown', () => {
+    const r = parse('2004年 (平成16年)\t相互\t作品を相互に展示\n\t視察\t職員が視察\n');
+    assert.deepEqual(r.partnerships[0]!.events.map((e) => [e.direction, e.text]), [['mutual', '作品を相互に展示'], ['unknown', '職員が視察']]);
+    assert.deepEqual(codes('2004年 (平成16年)\t視察\t職員が視察\n'), [[6, 'UnknownDirection', 'warning']]);
+  });
+
+  it('imports a repeated event once and says so on the line of the repeat', () => {
+    const r = parse('2004年 (平成16年)\t派遣\t市長が訪問\n\t派遣\t市長が訪問\n');
+    assert.equal(r.partnerships[0]!.events.length, 1);
+    assert.deepEqual(r.diagnostics.map((d) => [d.line, d.code]), [[7, 'DuplicateEvent']]);
+  });
+
+  it('warns when years run backwards, and when an era year names another year', () => {
+    assert.deepEqual(codes('2005年 (平成17年)\t派遣\t市長が訪問\n2004年 (平成16年)\t受入\t市長が来訪\n'), [[7, 'YearOutOfOrder', 'warning']]);
+    assert.deepEqual(codes('2005年 (平成16年)\t派遣\t市長が訪問\n'), [[6, 'YearMismatch', 'warning']]);
+  });
+
+  it('reports a row whose first cell is not a year, and a continuation row with no year before it', () => {
+    assert.deepEqual(codes('二〇〇四年\t派遣\t市長が訪問\n2005年 (平成17年)\t派遣\t訪問団を派遣\n'), [[6, 'UnparsedLine', 'warning']]);
+    assert.deepEqual(codes('\t派遣\t市長が訪問\n2005年 (平成17年)\t派遣\t訪問団を派遣\n'), [[6, 'UnparsedLine', 'warning']]);
+  });
+
+  it('reads a date written before an event, and keeps brackets that are not dates as text', () => {
+    const events = parse('2004年 (平成16年)\t派遣\t（2004年7月30日）市長が訪問 （仮称）交流会を開催\n').partnerships[0]!.events;
+    assert.deepEqual(events.map((e) => [e.date, e.text]), [['2004-07-30', '市長が訪問'], [null, '（仮称）交流会を開催']]);
+  });
+
+  it('refuses rows before any title, naming the line', () => {
+    const r = parseText('2004年 (平成16年)\t派遣\t市長が訪問\n', { home: '金沢市' });
+    assert.deepEqual(r.partnerships, []);
+    assert.deepEqual(r.diagnostics.map((d) => [d.line, d.code, d.severity]), [[1, 'MissingPartner', 'error']]);
+  });
+
+  it('starts a second partnership at a title naming another partner', () => {
+    const r = parse('2004年 (平成16年)\t派遣\t市長が訪問\n\n友好都市蘇州市との歩み\n\n年\t\t交流内容\n1981年 (昭和56年)\t受入\t代表団が来訪\n');
+    assert.deepEqual(r.partnerships.map((p) => [p.partner, p.kind, p.events.length]), [['ナンシー市', '姉妹都市', 1], ['蘇州市', '友好都市', 1]]);
+  });
+});

@@ -30,6 +30,8 @@ export interface EventTable {
   date: string | null;
   direction: string;
   text: string;
+  /** normalizeForSearch(text); null only for rows older than the search migration until their first save. */
+  search_text: string | null;
   line: number | null;
   created_at: string;
   updated_at: string;
@@ -41,6 +43,8 @@ export interface PhotoRecordTable {
   position: number;
   year: number;
   caption: string;
+  /** normalizeForSearch(caption); see EventTable.search_text. */
+  search_text: string | null;
   event_id: number | null;
   line: number | null;
   photo: string | null;
@@ -62,12 +66,20 @@ export interface ImportTable {
   removed_records: number;
 }
 
+/** One gram (see gramsOf) of one event's text or record's caption. */
+export interface SearchGramTable {
+  gram: string;
+  item_kind: 'event' | 'record';
+  item_id: number;
+}
+
 export interface Database {
   partnerships: PartnershipTable;
   exchange_years: ExchangeYearTable;
   events: EventTable;
   photo_records: PhotoRecordTable;
   imports: ImportTable;
+  search_grams: SearchGramTable;
 }
 
 /** What differs between the databases; queries never ask which database they run on. */

@@ -10,6 +10,7 @@ import {
 } from '../domain/partnership.js';
 import { diffEvents, diffRecords, diffYears } from '../domain/partnership-diff.js';
 import type { Database, EventTable, PartnershipTable, PhotoRecordTable } from './database.js';
+import { deleteGrams, deletePartnershipGrams, reindexPartnership } from './search.repository.js';
 
 type EventRow = Selectable<EventTable>;
 type RecordRow = Selectable<PhotoRecordTable>;
@@ -91,13 +92,14 @@ export async function savePartnership(
   return db.isTransaction ? save(db, p, source) : db.transaction().execute((trx) => save(trx, p, source));
 }
 
+/** Deletes the partnership with its events, records and their search grams. Runs in its own transaction unless `db` already is one. */
 export async function deletePartnership(db: Kysely<Database>, home: string, partner: string): Promise<boolean> {
-  const result = await db
-    .deleteFrom('partnerships')
-    .where('home', '=', home)
-    .where('partner', '=', partner)
-    .executeTakeFirst();
-  return result.numDeletedRows > 0n;
+  const remove = async (trx: Kysely<Database>) => {
+    await deletePartnershipGrams(trx, home, partner);
+    const result = await trx.deleteFrom('partnerships').where('home', '=', home).where('partner', '=', partner).executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  };
+  return db.isTransaction ? remove(db) : db.transaction().execute(remove);
 }
 
 export async function countStore(db: Kysely<Database>): Promise<{ partnerships: number; events: number; records: number }> {
@@ -184,6 +186,7 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
     await insertEvents(trx, id, p.events.map((event, position) => ({ event, position })), now, eventIds);
     await insertRecords(trx, id, p.records.map((record, position) => ({ record, position })), eventIds, now);
     await markNoExchange(trx, id, noExchangeYears);
+    await reindexPartnership(trx, id);
     return {
       home: p.home,
       partner: p.partner,
@@ -277,6 +280,8 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
     await trx.deleteFrom('exchange_years').where('partnership_id', '=', id).where('year', 'in', years).execute();
   }
 
+  await reindexPartnership(trx, id);
+
   const summary: ChangeSummary = {
     home: p.home,
     partner: p.partner,
@@ -365,6 +370,7 @@ async function markNoExchange(trx: Kysely<Database>, partnershipId: number, year
 }
 
 async function deleteByIds(trx: Kysely<Database>, table: 'events' | 'photo_records', ids: readonly number[]): Promise<void> {
+  await deleteGrams(trx, table === 'events' ? 'event' : 'record', ids);
   for (const chunk of chunks(ids)) await trx.deleteFrom(table).where('id', 'in', chunk).execute();
 }
 

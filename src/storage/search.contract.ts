@@ -1,0 +1,240 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { Migrator } from 'kysely';
+import { after, before, describe, it } from 'node:test';
+import type { OpenFreshStore } from '../../test/support/test-stores.js';
+import type { StoredPartnership } from '../domain/partnership.js';
+import { gramsOf, normalizeForSearch, type SearchHit } from '../domain/search-text.js';
+import { importDocuments, type SourceDocument } from '../services/import.service.js';
+import { listPartnerships } from '../services/record.service.js';
+import { MAX_SEARCH_LIMIT, searchRecord } from '../services/search.service.js';
+import type { Store } from './database.js';
+import { migrateToLatest } from './migrate.js';
+import { migrationsFor } from './migrations/index.js';
+import { deletePartnership, savePartnership } from './partnership.repository.js';
+import { searchItems } from './search.repository.js';
+import { buildPartnership } from './test-factories.js';
+
+const sampleText = readFileSync(new URL('../../samples/kanazawa-dalian.txt', import.meta.url), 'utf8');
+const sample: SourceDocument = { name: 'kanazawa-dalian.txt', bytes: Buffer.from(sampleText) };
+const options = { home: '金沢市', maxDocumentBytes: 10 * 1024 * 1024 };
+
+interface Item {
+  key: string;
+  normalized: string;
+  order: [number, string, string, number, string, number];
+}
+
+/** Every event and record of the store, with the order the search promises: year, partner, home, position, kind, id. */
+function itemsOf(partnerships: readonly StoredPartnership[]): Item[] {
+  return partnerships.flatMap((p) => [
+    ...p.events.map((e, position) => ({
+      key: `event:${e.id}`,
+      normalized: normalizeForSearch(e.text),
+      order: [e.year, p.partner, p.home, position, 'event', e.id] as Item['order'],
+    })),
+    ...p.records.map((r, position) => ({
+      key: `record:${r.id}`,
+      normalized: normalizeForSearch(r.caption),
+      order: [r.year, p.partner, p.home, position, 'record', r.id] as Item['order'],
+    })),
+  ]);
+}
+
+function compareOrder(a: Item['order'], b: Item['order']): number {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+/** What a plain substring scan over the normalized texts finds, in order. */
+function scan(items: readonly Item[], query: string): string[] {
+  const q = normalizeForSearch(query);
+  return items
+    .filter((item) => item.normalized.includes(q))
+    .sort((a, b) => compareOrder(a.order, b.order))
+    .map((item) => item.key);
+}
+
+async function search(store: Store, query: string): Promise<{ keys: string[]; total: number; hits: SearchHit[] }> {
+  const result = await searchItems(store.db, normalizeForSearch(query), { limit: 10_000, offset: 0 });
+  return { keys: result.hits.map((h) => `${h.kind}:${h.id}`), total: result.total, hits: result.hits };
+}
+
+/** Distinct substrings of `length` code points. */
+function substrings(text: string, length: number): string[] {
+  const chars = Array.from(text);
+  const out = new Set<string>();
+  for (let i = 0; i + length <= chars.length; i++) out.add(chars.slice(i, i + length).join(''));
+  return [...out];
+}
+
+async function gramCount(store: Store): Promise<number> {
+  const row = await store.db.selectFrom('search_grams').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export function runSearchContract(open: OpenFreshStore): void {
+  describe('search over the bigram index', () => {
+    let store: Store;
+    let items: Item[];
+    before(async () => {
+      store = await open();
+      await importDocuments(store, [sample], options);
+      items = itemsOf(await listPartnerships(store));
+    });
+    after(async () => {
+      await store?.close();
+    });
+
+    it('indexes every item: one row per distinct gram of its normalized text', async () => {
+      assert.equal(items.length, 74);
+      assert.equal(await gramCount(store), items.reduce((n, item) => n + gramsOf(item.normalized).length, 0));
+    });
+
+    it('finds exactly what a substring scan finds for every 1- and 2-character substring', async () => {
+      const texts = items.map((item) => item.normalized);
+      const raw = (await listPartnerships(store)).flatMap((p) => [...p.events.map((e) => e.text), ...p.records.map((r) => r.caption)]);
+      const queries = new Set([...texts, ...raw].flatMap((t) => [...substrings(t, 1), ...substrings(t, 2)]));
+      assert.ok(queries.size > 800, `${queries.size} queries`);
+      for (const q of queries) {
+        const found = await search(store, q);
+        const expected = scan(items, q);
+        assert.deepEqual(found.keys, expected, q);
+        assert.equal(found.total, expected.length, q);
+      }
+    });
+
+    it('finds exactly what a substring scan finds for longer queries, present or not', async () => {
+      const queries = new Set<string>(['交流年表', '大連市分会', '友好交流都市協定', '市長表敬訪問', '金沢マラソン', '大連東京', '長が来', '市市長', 'マラソン大会に選']);
+      for (const item of items) for (let n = 3; n <= 6; n++) for (const s of substrings(item.normalized, n).slice(0, 4)) queries.add(s);
+      for (const q of queries) assert.deepEqual((await search(store, q)).keys, scan(items, q), q);
+    });
+
+    it('counts 大連, 市長 and 訪問 as the scan does; 市長 is in 5 event texts and 2 captions', async () => {
+      for (const q of ['大連', '市長', '訪問']) assert.equal((await search(store, q)).total, scan(items, q).length, q);
+      const mayor = await search(store, '市長');
+      assert.equal(mayor.hits.filter((h) => h.kind === 'event').length, 5);
+      assert.equal(mayor.hits.filter((h) => h.kind === 'record').length, 2);
+      assert.equal((await search(store, '大連')).total, 30 + 10);
+    });
+
+    it('returns domain hits with partner, home, year, direction and the stored text, by year, partner, position', async () => {
+      const { hits } = await search(store, '山野市長');
+      assert.deepEqual(
+        hits.map(({ kind, home, partner, year, direction, text }) => ({ kind, home, partner, year, direction, text })),
+        [
+          { kind: 'record', home: '金沢市', partner: '大連市', year: 2016, direction: null, text: '山野市長が訪問' },
+          {
+            kind: 'event',
+            home: '金沢市',
+            partner: '大連市',
+            year: 2016,
+            direction: 'dispatch',
+            text: '山野市長が訪問、「友好交流の更なる発展に関する合意書」、「スポーツ交流の推進に関する合意書」に調印',
+          },
+        ],
+      );
+      assert.ok(hits.every((h) => typeof h.id === 'number' && typeof h.partnershipId === 'number'));
+    });
+
+    it('finds half-width text from full-width queries', async () => {
+      const expected = scan(items, '21世紀');
+      assert.equal(expected.length, 1);
+      for (const q of ['２１世紀', '２１', '＆ファッション']) {
+        const found = await searchRecord(store, q);
+        assert.deepEqual(found.hits.map((h) => `${h.kind}:${h.id}`), scan(items, q), q);
+        assert.ok(found.total > 0, q);
+      }
+    });
+
+    it('pages, caps the limit at 100 and finds nothing for a blank query', async () => {
+      const all = scan(items, '交');
+      const pages = [];
+      for (let offset = 0; offset < all.length; offset += 7) {
+        const page = await searchRecord(store, ' 交 ', { limit: 7, offset });
+        assert.equal(page.total, all.length);
+        pages.push(...page.hits.map((h) => `${h.kind}:${h.id}`));
+      }
+      assert.deepEqual(pages, all);
+      const events = Array.from({ length: 120 }, (_, i) => ({ year: 2000, date: null, direction: 'unknown' as const, text: `上限試験${i}`, line: null }));
+      await savePartnership(store.db, buildPartnership({ partner: '上限市', events, records: [] }), null);
+      const many = await searchRecord(store, '上限', { limit: 1000 });
+      assert.equal(many.total, 120);
+      assert.equal(many.hits.length, MAX_SEARCH_LIMIT);
+      assert.ok(await deletePartnership(store.db, '金沢市', '上限市'));
+      assert.deepEqual(await searchRecord(store, ' 　 '), { hits: [], total: 0 });
+      assert.equal((await searchRecord(store, '大連', { partner: '上海市' })).total, 0);
+      assert.equal((await searchRecord(store, '大連', { partner: '大連市' })).total, scan(items, '大連').length);
+    });
+
+    it('takes %, _ and \\ in a query literally', async () => {
+      const texts = ['達成率100%', '1000人', 'a_b', 'axb', 'c\\d', 'cd', '%_\\'];
+      await savePartnership(
+        store.db,
+        buildPartnership({
+          partner: '記号市',
+          events: texts.map((text, i) => ({ year: 2000 + i, date: null, direction: 'unknown', text, line: null })),
+          records: [],
+        }),
+        null,
+      );
+      const all = itemsOf(await listPartnerships(store));
+      for (const q of ['%', '_', '\\', '100%', 'a_b', 'c\\d', '%_', '_\\', '%_\\', '0%', '!', 'x']) {
+        assert.deepEqual((await search(store, q)).keys, scan(all, q), q);
+      }
+      assert.equal((await search(store, '_')).total, 2);
+      assert.equal((await search(store, '\\')).total, 2);
+      assert.ok(await deletePartnership(store.db, '金沢市', '記号市'));
+    });
+
+    it('forgets an old text and finds the corrected one after re-import', async () => {
+      const gramsBefore = await gramCount(store);
+      assert.equal((await search(store, '市民証を授与')).total, 1);
+      const corrected = sampleText.replace('趙氏に特別名誉市民証を授与', '趙氏に特別名誉市民章を贈呈');
+      const report = await importDocuments(store, [{ name: 'kanazawa-dalian.txt', bytes: Buffer.from(corrected) }], options);
+      assert.equal(report.changes[0]!.changed.events, 1);
+      assert.equal((await search(store, '市民証')).total, 0);
+      assert.equal((await search(store, '証')).total, 0);
+      const found = await search(store, '市民章を贈呈');
+      assert.deepEqual(found.hits.map((h) => h.text), ['趙氏に特別名誉市民章を贈呈']);
+      const now = itemsOf(await listPartnerships(store));
+      assert.equal(await gramCount(store), now.reduce((n, item) => n + gramsOf(item.normalized).length, 0));
+      assert.notEqual(await gramCount(store), 0);
+      assert.ok(gramsBefore > 0);
+    });
+
+    it('drops the grams of removed events and of a deleted partnership', async () => {
+      const shorter = sampleText.replace(' 趙氏に特別名誉市民章を贈呈', '').replace(' 趙氏に特別名誉市民証を授与', '');
+      const report = await importDocuments(store, [{ name: 'kanazawa-dalian.txt', bytes: Buffer.from(shorter) }], options);
+      assert.equal(report.changes[0]!.removed.events, 1);
+      assert.equal((await search(store, '趙')).total, 0);
+      const now = itemsOf(await listPartnerships(store));
+      assert.equal(await gramCount(store), now.reduce((n, item) => n + gramsOf(item.normalized).length, 0));
+      assert.ok(await deletePartnership(store.db, '金沢市', '大連市'));
+      assert.equal(await gramCount(store), 0);
+      assert.equal((await search(store, '大連')).total, 0);
+    });
+
+    it('rebuilds the index from stored texts when migrated down and up again', async () => {
+      const other = await open();
+      try {
+        await importDocuments(other, [sample], options);
+        const migrations = migrationsFor(other.capabilities);
+        const migrator = new Migrator({ db: other.db, provider: { getMigrations: async () => migrations } });
+        const down = await migrator.migrateTo('2026112501-initial');
+        assert.equal(down.error, undefined);
+        await assert.rejects(other.db.selectFrom('search_grams').selectAll().execute());
+        await migrateToLatest(other.db, other.capabilities);
+        const stored = itemsOf(await listPartnerships(other));
+        assert.equal(await gramCount(other), stored.reduce((n, item) => n + gramsOf(item.normalized).length, 0));
+        for (const q of ['大', '大連', '市長', '訪問', '２１世紀']) assert.deepEqual((await search(other, q)).keys, scan(stored, q), q);
+      } finally {
+        await other.close();
+      }
+    });
+  });
+}

@@ -82,6 +82,17 @@ describe('koryu import and export', () => {
     assert.deepEqual(texts(back), texts(original));
   });
 
+  it('searches events and captions with two-character words and full-width forms', async () => {
+    const r = await koryu('store.db', 'search', '市長');
+    assert.equal(r.code, 0);
+    const lines = r.stdout.trim().split('\n');
+    assert.equal(lines.length, 7, 'five events and two captions hold 市長');
+    assert.ok(lines.includes('2016\t大連市\t写真\t山野市長が訪問'));
+    const wide = await koryu('store.db', 'search', '２１世紀');
+    assert.deepEqual(wide.stdout.trim().split('\n'), ['2013\t大連市\t派遣\t蓮心一任文東中国水墨画展が21世紀美術館で開催']);
+    assert.match(wide.stderr, /^1 found/);
+  });
+
   it('says which partner it cannot find, with exit code 1', async () => {
     const r = await koryu('store.db', 'export', '--format', 'json', '--partner', 'ナンシー市');
     assert.equal(r.code, 1);

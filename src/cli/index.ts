@@ -3,9 +3,10 @@ import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, type CliDeps, type CliIo, type C
 import { exportCommand } from './commands/export.command.js';
 import { importCommand } from './commands/import.command.js';
 import { parseCommand } from './commands/parse.command.js';
+import { searchCommand } from './commands/search.command.js';
 import { serveCommand } from './commands/serve.command.js';
 
-export const COMMANDS: readonly Command[] = [parseCommand, importCommand, exportCommand, serveCommand];
+export const COMMANDS: readonly Command[] = [parseCommand, importCommand, exportCommand, searchCommand, serveCommand];
 
 function usage(): string {
   const lines = ['Koryu — the record of a city\'s sister-city and friendship-city exchanges.', '', 'Usage: koryu COMMAND [options]', ''];

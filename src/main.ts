@@ -21,7 +21,7 @@ async function main(): Promise<number> {
     config,
     openStore: () => openStore({ sqlitePath: config.sqlitePath, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) }),
     async startServer(store, { host, port }) {
-      const app = buildApp({ store, home: config.home, logger: true });
+      const app = await buildApp({ store, home: config.home, logger: true });
       const url = await app.listen({ host, port });
       return { url, close: () => app.close() };
     },

@@ -1,4 +1,5 @@
 import type { Direction } from './direction.js';
+import type { Translations } from './translation.js';
 
 /** One exchange: who went or came, in a year, as one line of the timeline. */
 export interface ExchangeEvent {
@@ -9,6 +10,8 @@ export interface ExchangeEvent {
   text: string;
   /** Source line in the imported document; null for data entered by hand. */
   line: number | null;
+  /** The text in other languages, where someone has translated it. */
+  translations?: Translations;
 }
 
 /** A caption of the photo-record section (交流の記録), optionally showing one event. */
@@ -20,6 +23,7 @@ export interface PhotoRecord {
   line: number | null;
   /** Stored photo name, when one is attached. */
   photo?: string | null;
+  translations?: Translations;
 }
 
 /** The record of a home municipality's exchanges with one partner city. */

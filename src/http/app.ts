@@ -1,12 +1,13 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import { h } from 'preact';
-import { KoryuError } from '../errors.js';
-import { exportRecord, listPartnerships } from '../services/record.service.js';
+import { exportRecord } from '../services/record.service.js';
 import type { Store } from '../storage/database.js';
-import { HomePage } from '../views/home.page.js';
-import { renderPage } from '../views/render.js';
-import { TimelinePage } from '../views/timeline.page.js';
+import { assetVersion, registerAssets } from './assets.js';
+import { registerCaching } from './caching.js';
 import { handleError } from './error-handler.js';
+import type { PageSite } from './page-route.js';
+import { registerHomeRoutes } from './routes/pages/home.route.js';
+import { registerPartnershipRoutes } from './routes/pages/partnership.route.js';
+import { registerSecurityHeaders } from './security.js';
 
 export interface AppDeps {
   store: Store;
@@ -14,28 +15,18 @@ export interface AppDeps {
   logger?: boolean;
 }
 
-const HTML = 'text/html; charset=utf-8';
-
 /** The web application; tests drive it in-process with `app.inject`. */
-export function buildApp(deps: AppDeps): FastifyInstance {
-  const app = Fastify({ logger: deps.logger ?? false });
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 1024 * 1024 });
   app.setErrorHandler(handleError);
+  await registerSecurityHeaders(app);
+  registerCaching(app);
+  await registerAssets(app);
+  const site: PageSite = { home: deps.home, assetVersion: assetVersion() };
 
   app.get('/healthz', async () => ({ ok: true }));
-
-  app.get('/', async (_request, reply) => {
-    const partnerships = await listPartnerships(deps.store, { home: deps.home });
-    return reply.type(HTML).send(renderPage(h(HomePage, { home: deps.home, partnerships })));
-  });
-
-  app.get<{ Params: { id: string } }>('/partnerships/:id', async (request, reply) => {
-    const id = Number(request.params.id);
-    const partnership = (await listPartnerships(deps.store)).find((p) => p.id === id);
-    if (!partnership) throw new KoryuError('PartnershipNotFound', 'No such partnership.');
-    return reply.type(HTML).send(renderPage(h(TimelinePage, { partnership })));
-  });
-
   app.get('/export.json', async (_request, reply) => reply.type('application/json; charset=utf-8').send(await exportRecord(deps.store, 'json')));
-
+  registerHomeRoutes(app, deps.store, site);
+  registerPartnershipRoutes(app, deps.store, site);
   return app;
 }

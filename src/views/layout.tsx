@@ -1,27 +1,63 @@
 import type { ComponentChildren } from 'preact';
+import { COMMON } from './i18n/common.messages.js';
+import { format } from './i18n/messages.js';
+import { HTML_LANG, LOCALE_NAMES, LOCALES } from './i18n/locale.js';
+import { localHref, switchHref, type PageContext } from './page-context.js';
 
-const STYLE = `
-body{font-family:"Noto Sans CJK JP","Hiragino Sans","Yu Gothic",sans-serif;margin:0 auto;max-width:60rem;padding:1rem;line-height:1.7;color:#1a1a1a}
-a{color:#0b4f9c}a:focus-visible{outline:3px solid #b35900;outline-offset:2px}
-table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:.3rem .5rem;text-align:left;vertical-align:top}
-th{background:#eef2f7}.era{color:#444;font-size:.9em}ul.events{margin:0;padding-left:1.2rem}
-`;
-
-export function Layout(props: { title: string; children: ComponentChildren }) {
+/** Every page's frame: language, skip link, site header with search and language switch, footer. No inline style or script. */
+export function Layout(props: { ctx: PageContext; title: string; children: ComponentChildren; printable?: boolean }) {
+  const { ctx } = props;
+  const t = COMMON[ctx.locale];
   return (
-    <html lang="ja">
+    <html lang={HTML_LANG[ctx.locale]}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{props.title}</title>
-        {/* constant CSS written here, never data: safe to insert unescaped */}
-        <style dangerouslySetInnerHTML={{ __html: STYLE }} />
+        <title>{`${props.title} | ${ctx.home} ${t.siteName}`}</title>
+        <link rel="stylesheet" href={`/assets/koryu.css?v=${ctx.assetVersion}`} />
+        {LOCALES.map((l) => (
+          <link key={l} rel="alternate" hreflang={HTML_LANG[l]} href={switchHref(ctx, l)} />
+        ))}
       </head>
       <body>
-        <header>
-          <a href="/">交流の記録 Koryu</a>
+        <a class="skip" href="#main">
+          {t.skip}
+        </a>
+        <header class="site-header">
+          <div class="bar">
+            <a class="brand" href={localHref(ctx, '/')}>
+              {ctx.home} {t.siteName}
+            </a>
+            <form class="search-form" role="search" action={localHref(ctx, '/search')} method="get">
+              <label class="visually-hidden" for="site-q">
+                {t.searchLabel}
+              </label>
+              <input id="site-q" type="search" name="q" />
+              <button type="submit">{t.searchButton}</button>
+            </form>
+            <nav aria-label={t.language}>
+              <ul class="langs">
+                {LOCALES.map((l) => (
+                  <li key={l}>
+                    {l === ctx.locale ? (
+                      <span lang={HTML_LANG[l]} aria-current="true">
+                        <strong>{LOCALE_NAMES[l]}</strong>
+                      </span>
+                    ) : (
+                      <a lang={HTML_LANG[l]} hreflang={HTML_LANG[l]} href={switchHref(ctx, l)}>
+                        {LOCALE_NAMES[l]}
+                      </a>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
         </header>
-        <main>{props.children}</main>
+        <main id="main">{props.children}</main>
+        <footer class="site-footer">
+          <div class="bar">{format(t.footer, { home: ctx.home })}</div>
+        </footer>
       </body>
     </html>
   );

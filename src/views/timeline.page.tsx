@@ -3,16 +3,17 @@ import { eraLabel, eraLabelOfDate } from '../domain/era.js';
 import type { StoredPartnership } from '../domain/partnership.js';
 import { yearsOf } from '../domain/partnership.js';
 import { Layout } from './layout.js';
+import type { PageContext } from './page-context.js';
 
 const DIRECTION_NAMES = { ...DIRECTION_LABELS_JA, unknown: '区分なし' };
 
 /** The exchange timeline of one partnership, each year with its era label and its events, then the photo record. */
-export function TimelinePage(props: { partnership: StoredPartnership }) {
+export function TimelinePage(props: { ctx: PageContext; partnership: StoredPartnership }) {
   const p = props.partnership;
   const title = `${p.kind}${p.partner}との歩み`;
   const years = yearsOf(p);
   return (
-    <Layout title={`${title} — ${p.home}`}>
+    <Layout ctx={props.ctx} title={title}>
       <h1>{title}</h1>
       {p.affiliatedOn && (
         <p>

@@ -1,0 +1,26 @@
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
+
+/** A short hash of the style sheet: pages link /assets/koryu.css?v=HASH, which can be cached for a year. */
+export function assetVersion(): string {
+  return createHash('sha1').update(readFileSync(`${PUBLIC_DIR}koryu.css`)).digest('hex').slice(0, 10);
+}
+
+export async function registerAssets(app: FastifyInstance): Promise<void> {
+  await app.register(fastifyStatic, {
+    root: PUBLIC_DIR,
+    prefix: '/assets/',
+    etag: true,
+    lastModified: true,
+    cacheControl: false,
+    setHeaders(res, path) {
+      res.header('cache-control', 'public, max-age=31536000, immutable');
+      if (path.endsWith('.js')) res.header('content-type', 'text/javascript; charset=utf-8');
+    },
+  });
+}

@@ -1,0 +1,44 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isLocale, LOCALES, negotiateLocale } from '../views/i18n/locale.js';
+import type { PageContext } from '../views/page-context.js';
+
+export interface PageSite {
+  home: string;
+  assetVersion: string;
+}
+
+type Query = Record<string, string | string[] | undefined>;
+export type PageHandler<P> = (ctx: PageContext, request: FastifyRequest<{ Params: P; Querystring: Query }>, reply: FastifyReply) => Promise<string | void>;
+/* The handler returns the whole HTML page (views/render.ts renderPage), or nothing when it has replied itself. */
+
+/**
+ * Registers an HTML page at `path` and at /ja, /en and /zh + path. The prefix names the language; without it the
+ * language comes from Accept-Language (and the response varies by it).
+ */
+export function pageRoute<P extends Record<string, string>>(app: FastifyInstance, site: PageSite, path: string, handler: PageHandler<P>): void {
+  const register = (url: string, locale: (typeof LOCALES)[number] | undefined) =>
+    app.get<{ Params: P; Querystring: Query }>(url, async (request, reply) => {
+      const explicit = locale !== undefined;
+      const params = request.params as Record<string, string>;
+      const ctx: PageContext = {
+        locale: locale ?? negotiateLocale(request.headers['accept-language']),
+        explicitLocale: explicit,
+        path: path.replace(/:(\w+)/g, (_m, name: string) => encodeURIComponent(String(params[name]))),
+        query: request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '',
+        home: site.home,
+        assetVersion: site.assetVersion,
+      };
+      if (!explicit) void reply.header('vary', 'accept-language');
+      const page = await handler(ctx, request, reply);
+      if (page === undefined) return reply;
+      return reply.type('text/html; charset=utf-8').send(page);
+    });
+  register(path, undefined);
+  for (const l of LOCALES) if (isLocale(l)) register(`/${l}${path === '/' ? '/' : path}`, l);
+}
+
+/** One string from a query parameter that may be repeated. */
+export function queryString(query: Query, name: string): string | undefined {
+  const v = query[name];
+  return Array.isArray(v) ? v[0] : v;
+}

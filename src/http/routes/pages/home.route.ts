@@ -1,0 +1,14 @@
+import type { FastifyInstance } from 'fastify';
+import { h } from 'preact';
+import { listPartnerships } from '../../../services/record.service.js';
+import type { Store } from '../../../storage/database.js';
+import { HomePage } from '../../../views/home.page.js';
+import { renderPage } from '../../../views/render.js';
+import { pageRoute, type PageSite } from '../../page-route.js';
+
+export function registerHomeRoutes(app: FastifyInstance, store: Store, site: PageSite): void {
+  pageRoute(app, site, '/', async (ctx) => {
+    const partnerships = await listPartnerships(store, { home: site.home });
+    return renderPage(h(HomePage, { ctx, partnerships, today: new Date() }));
+  });
+}

@@ -1,0 +1,28 @@
+import { LOCALES, type Locale } from './i18n/locale.js';
+
+/** What every view needs to know about the request it renders. */
+export interface PageContext {
+  locale: Locale;
+  /** True when the URL named the language (/en/…); false when it came from Accept-Language. */
+  explicitLocale: boolean;
+  /** The path without its language prefix, e.g. /partnerships/1. */
+  path: string;
+  /** The query string of the request, without `?` (kept by the language switch). */
+  query: string;
+  home: string;
+  /** Version of the style sheet, for a URL that can be cached for ever. */
+  assetVersion: string;
+}
+
+/** A link within the site in the reader's language: /en/partnerships/1 for English; unprefixed paths stay as they are for ja. */
+export function localHref(ctx: Pick<PageContext, 'locale' | 'explicitLocale'>, path: string): string {
+  return ctx.explicitLocale || ctx.locale !== 'ja' ? `/${ctx.locale}${path === '/' ? '/' : path}` : path;
+}
+
+/** The same page in another language. */
+export function switchHref(ctx: PageContext, locale: Locale): string {
+  const base = `/${locale}${ctx.path === '/' ? '/' : ctx.path}`;
+  return ctx.query ? `${base}?${ctx.query}` : base;
+}
+
+export const OTHER_LOCALES = (locale: Locale): Locale[] => LOCALES.filter((l) => l !== locale);

@@ -2,6 +2,7 @@ import { diagnostic, type Diagnostic } from '../domain/diagnostic.js';
 import { isDirection } from '../domain/direction.js';
 import { KORYU_FORMAT } from '../domain/koryu-format.js';
 import type { ExchangeEvent, Partnership, PhotoRecord } from '../domain/partnership.js';
+import { TRANSLATION_LOCALES, type TranslationLocale, type Translations } from '../domain/translation.js';
 import type { ParseResult } from './layout.js';
 
 type Json = Record<string, unknown>;
@@ -11,6 +12,9 @@ const isYear = (v: unknown): v is number => Number.isInteger(v) && (v as number)
 const isLine = (v: unknown): v is number | null => v === null || (Number.isInteger(v) && (v as number) >= 1);
 const isDate = (v: unknown): v is string | null => v === null || (typeof v === 'string' && /^\d{4}-\d{2}(-\d{2})?$/.test(v));
 const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+const isLocale = (v: string): v is TranslationLocale => (TRANSLATION_LOCALES as readonly string[]).includes(v);
+/** `.key` when the key is a plain name, else `["key"]`, so that every path names its value unambiguously. */
+const member = (key: string): string => (/^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`);
 
 /** True when the text looks like a koryu/1 document rather than a timeline. */
 export function looksLikeKoryuJson(text: string): boolean {
@@ -38,8 +42,27 @@ class JsonReader {
     if (!isDate(date ?? null)) return void this.problem(`${path}.date`, 'must be YYYY-MM-DD, YYYY-MM or null');
     if (!isDirection(direction)) return void this.problem(`${path}.direction`, 'must be dispatch, reception, mutual or unknown');
     if (!isText(text)) return void this.problem(`${path}.text`, 'must be a non-empty string');
+    const translations = this.translations(v, path);
+    if (!translations) return undefined;
     if (!isLine(line ?? null)) return void this.problem(`${path}.line`, 'must be a line number or null');
-    return { year, date: (date ?? null) as string | null, direction, text, line: (line ?? null) as number | null };
+    return { year, date: (date ?? null) as string | null, direction, text, ...translations, line: (line ?? null) as number | null };
+  }
+
+  /**
+   * The item's optional `translations`: `{}` when the key is absent, `{ translations }` when it is valid,
+   * undefined (after reporting the problem) when it is not. `{}` as a value is valid: the item has none.
+   */
+  translations(item: Json, path: string): { translations?: Translations } | undefined {
+    if (item.translations === undefined) return {};
+    const at = `${path}.translations`;
+    if (!isObject(item.translations)) return void this.problem(at, 'must be an object mapping en or zh to a translated text');
+    const translations: Translations = {};
+    for (const [key, text] of Object.entries(item.translations)) {
+      if (!isLocale(key)) return void this.problem(`${at}${member(key)}`, 'is not a translation locale: must be en or zh');
+      if (!isText(text)) return void this.problem(`${at}${member(key)}`, 'must be a non-empty string');
+      translations[key] = text;
+    }
+    return { translations };
   }
 
   record(v: unknown, path: string, eventCount: number): PhotoRecord | undefined {
@@ -47,12 +70,14 @@ class JsonReader {
     const { year, caption, event, line } = v;
     if (!isYear(year)) return void this.problem(`${path}.year`, 'must be a four-digit year');
     if (!isText(caption)) return void this.problem(`${path}.caption`, 'must be a non-empty string');
+    const translations = this.translations(v, path);
+    if (!translations) return undefined;
     const link = event ?? null;
     if (link !== null && !(Number.isInteger(link) && (link as number) >= 0 && (link as number) < eventCount)) {
       return void this.problem(`${path}.event`, 'must be the index of an event of the same partnership, or null');
     }
     if (!isLine(line ?? null)) return void this.problem(`${path}.line`, 'must be a line number or null');
-    return { year, caption, event: link as number | null, line: (line ?? null) as number | null };
+    return { year, caption, ...translations, event: link as number | null, line: (line ?? null) as number | null };
   }
 
   partnership(v: unknown, path: string, home: string): Partnership | undefined {

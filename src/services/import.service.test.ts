@@ -86,3 +86,45 @@ describeOnEachStore('the koryu/1 round trip through a store', (openFresh) => {
     }
   });
 });
+
+describeOnEachStore('translations in koryu/1 through a store', (openFresh) => {
+  it('JSON with translations → import into an empty store → export is identical', async () => {
+    const store = await openFresh();
+    try {
+      const events = [
+        { year: 2006, date: null, direction: 'dispatch', text: '市英語教育研修参加派遣団が訪問', translations: { en: 'The city English training delegation visited' }, line: 8 },
+        {
+          year: 2006,
+          date: '2006-11-24',
+          direction: 'reception',
+          text: '夏市長が来訪し合意書に署名',
+          translations: { en: 'Mayor Xia visited and signed the agreement', zh: '夏市长来访并签署协议书' },
+          line: 9,
+        },
+        { year: 2007, date: '2007-05', direction: 'dispatch', text: '山出市長がサミットで講演', line: 10 },
+      ];
+      const records = [
+        { year: 2006, caption: '友好交流都市協定の締結', translations: { zh: '缔结友好交流城市协定' }, event: 1, line: 50 },
+        { year: 2007, caption: '大連国際マラソン大会', event: null, line: 51 },
+      ];
+      const document = {
+        format: 'koryu/1',
+        partnerships: [
+          { home: '金沢市', partner: '大連市', kind: '友好交流都市', affiliatedOn: '2006-11-24', noExchangeYears: [2021], events, records },
+        ],
+        diagnostics: [],
+      };
+      const text = `${JSON.stringify(document, null, 2)}\n`;
+      const report = await importDocuments(store, [doc('translated.json', text)], options);
+      assert.deepEqual(report.changes[0]!.added, { events: 3, records: 2, years: 1 });
+      assert.equal(await exportRecord(store, 'json'), text);
+
+      // A re-import of the timeline the translations were made for keeps them.
+      const untranslated = JSON.stringify({ ...document, partnerships: [{ ...document.partnerships[0], events: events.map(({ translations: _t, ...e }) => e) }] });
+      assert.ok(isUnchanged((await importDocuments(store, [doc('untranslated.json', untranslated)], options)).changes[0]!));
+      assert.equal(await exportRecord(store, 'json'), text);
+    } finally {
+      await store.close();
+    }
+  });
+});

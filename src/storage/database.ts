@@ -1,4 +1,5 @@
 import type { Generated, Kysely } from 'kysely';
+import type { TranslationLocale } from '../domain/translation.js';
 
 // Dates and timestamps are ISO text and booleans are 0/1 integers on every database.
 
@@ -73,6 +74,16 @@ export interface SearchGramTable {
   item_id: number;
 }
 
+/** One translation of one event's text or record's caption; at most one per item and locale. */
+export interface TranslationTable {
+  item_kind: 'event' | 'record';
+  /** events.id or photo_records.id, as item_kind says. */
+  item_id: number;
+  locale: TranslationLocale;
+  text: string;
+  updated_at: string;
+}
+
 export interface Database {
   partnerships: PartnershipTable;
   exchange_years: ExchangeYearTable;
@@ -80,6 +91,7 @@ export interface Database {
   photo_records: PhotoRecordTable;
   imports: ImportTable;
   search_grams: SearchGramTable;
+  translations: TranslationTable;
 }
 
 /** What differs between the databases; queries never ask which database they run on. */

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
 import { isDirection } from '../domain/direction.js';
 import {
   isUnchanged,
@@ -9,6 +9,7 @@ import {
   type StoredPartnership,
 } from '../domain/partnership.js';
 import { diffEvents, diffRecords, diffYears } from '../domain/partnership-diff.js';
+import { TRANSLATION_LOCALES, type Translations } from '../domain/translation.js';
 import type { Database, EventTable, PartnershipTable, PhotoRecordTable } from './database.js';
 import { deleteGrams, deletePartnershipGrams, reindexPartnership } from './search.repository.js';
 
@@ -16,6 +17,11 @@ type EventRow = Selectable<EventTable>;
 type RecordRow = Selectable<PhotoRecordTable>;
 type StoredEvent = StoredPartnership['events'][number];
 type StoredRecord = StoredPartnership['records'][number];
+type ItemKind = 'event' | 'record';
+/** Translations by item id; an item without any has no entry. */
+type TranslationsById = ReadonlyMap<number, Translations>;
+/** An item's translations as given: undefined leaves the stored ones alone. */
+type ItemTranslations = { id: number; translations: Translations | undefined };
 
 /** Rows per multi-row insert and ids per `in (…)` list: far below both databases' bind-parameter limits. */
 const CHUNK = 100;
@@ -61,10 +67,16 @@ export async function findPartnerships(
     .where('no_exchange', '=', 1)
     .orderBy('year')
     .execute();
+  const translations = {
+    events: await loadTranslations(db, 'event', db.selectFrom('events').select('id').where('partnership_id', 'in', ids)),
+    records: await loadTranslations(db, 'record', db.selectFrom('photo_records').select('id').where('partnership_id', 'in', ids)),
+  };
   const events = groupBy(eventRows, (r) => r.partnership_id);
   const records = groupBy(recordRows, (r) => r.partnership_id);
   const years = groupBy(yearRows, (r) => r.partnership_id);
-  return rows.map((row) => rowToPartnership(row, events.get(row.id) ?? [], records.get(row.id) ?? [], years.get(row.id) ?? []));
+  return rows.map((row) =>
+    rowToPartnership(row, events.get(row.id) ?? [], records.get(row.id) ?? [], years.get(row.id) ?? [], translations),
+  );
 }
 
 export async function findPartnership(
@@ -79,7 +91,9 @@ export async function findPartnership(
 /**
  * Inserts the partnership, or updates the stored one in place: events and records that are kept or
  * changed (see diffItems) keep their ids, and `updated_at` moves only for what changed.
- * A record whose `photo` is undefined keeps the stored photo. `source` (the imported file) replaces the
+ * A record whose `photo` is undefined keeps the stored photo. An event or record with a `translations`
+ * property replaces its stored translations with those (a different set counts as a change of the item);
+ * one without keeps them. `source` (the imported file) replaces the
  * stored one only when something changed; null (a hand edit) never clears it.
  * Runs in its own transaction unless `db` already is one.
  */
@@ -96,6 +110,7 @@ export async function savePartnership(
 export async function deletePartnership(db: Kysely<Database>, home: string, partner: string): Promise<boolean> {
   const remove = async (trx: Kysely<Database>) => {
     await deletePartnershipGrams(trx, home, partner);
+    await deletePartnershipTranslations(trx, home, partner);
     const result = await trx.deleteFrom('partnerships').where('home', '=', home).where('partner', '=', partner).executeTakeFirst();
     return result.numDeletedRows > 0n;
   };
@@ -114,7 +129,8 @@ export async function countStore(db: Kysely<Database>): Promise<{ partnerships: 
   return { partnerships: Number(row.partnerships), events: Number(row.events), records: Number(row.records) };
 }
 
-export function rowToEvent(row: EventRow): StoredEvent {
+/** `translations` is set on the event only when it holds at least one. */
+export function rowToEvent(row: EventRow, translations?: Translations): StoredEvent {
   return {
     id: row.id,
     year: row.year,
@@ -122,11 +138,12 @@ export function rowToEvent(row: EventRow): StoredEvent {
     direction: isDirection(row.direction) ? row.direction : 'unknown',
     text: row.text,
     line: row.line,
+    ...withTranslations(translations),
   };
 }
 
-/** `eventIndex` maps event ids to their index in the partnership's events. */
-export function rowToRecord(row: RecordRow, eventIndex: ReadonlyMap<number, number>): StoredRecord {
+/** `eventIndex` maps event ids to their index in the partnership's events; `translations` as for rowToEvent. */
+export function rowToRecord(row: RecordRow, eventIndex: ReadonlyMap<number, number>, translations?: Translations): StoredRecord {
   return {
     id: row.id,
     year: row.year,
@@ -134,6 +151,7 @@ export function rowToRecord(row: RecordRow, eventIndex: ReadonlyMap<number, numb
     event: row.event_id === null ? null : (eventIndex.get(row.event_id) ?? null),
     line: row.line,
     photo: row.photo,
+    ...withTranslations(translations),
   };
 }
 
@@ -142,8 +160,9 @@ export function rowToPartnership(
   eventRows: readonly EventRow[],
   recordRows: readonly RecordRow[],
   yearRows: readonly { year: number }[],
+  translations: { events: TranslationsById; records: TranslationsById } = { events: new Map(), records: new Map() },
 ): StoredPartnership {
-  const events = eventRows.map(rowToEvent);
+  const events = eventRows.map((r) => rowToEvent(r, translations.events.get(r.id)));
   const eventIndex = new Map(events.map((e, index) => [e.id, index]));
   return {
     id: row.id,
@@ -153,7 +172,7 @@ export function rowToPartnership(
     affiliatedOn: row.affiliated_on,
     noExchangeYears: yearRows.map((y) => y.year).sort((a, b) => a - b),
     events,
-    records: recordRows.map((r) => rowToRecord(r, eventIndex)),
+    records: recordRows.map((r) => rowToRecord(r, eventIndex, translations.records.get(r.id))),
     updatedAt: row.updated_at,
   };
 }
@@ -183,8 +202,11 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
       .returning('id')
       .executeTakeFirstOrThrow();
     const eventIds: number[] = [];
+    const recordIds: number[] = [];
     await insertEvents(trx, id, p.events.map((event, position) => ({ event, position })), now, eventIds);
-    await insertRecords(trx, id, p.records.map((record, position) => ({ record, position })), eventIds, now);
+    await insertRecords(trx, id, p.records.map((record, position) => ({ record, position })), eventIds, now, recordIds);
+    await replaceTranslations(trx, 'event', p.events.map((e, i) => ({ id: eventIds[i]!, translations: e.translations })), now);
+    await replaceTranslations(trx, 'record', p.records.map((r, i) => ({ id: recordIds[i]!, translations: r.translations })), now);
     await markNoExchange(trx, id, noExchangeYears);
     await reindexPartnership(trx, id);
     return {
@@ -213,9 +235,28 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
     .where('partnership_id', '=', id)
     .where('no_exchange', '=', 1)
     .execute();
+  const oldEventTranslations = await loadTranslations(trx, 'event', trx.selectFrom('events').select('id').where('partnership_id', '=', id));
+  const oldRecordTranslations = await loadTranslations(
+    trx,
+    'record',
+    trx.selectFrom('photo_records').select('id').where('partnership_id', '=', id),
+  );
+  // Items whose translations are given and differ from the stored ones: their sets are replaced.
+  const retranslatedEvents: ItemTranslations[] = [];
+  const retranslatedRecords: ItemTranslations[] = [];
+  const retranslate = (
+    into: ItemTranslations[],
+    stored: TranslationsById,
+    itemId: number,
+    given: Translations | undefined,
+  ): boolean => {
+    if (given === undefined || sameTranslations(stored.get(itemId), given)) return false;
+    into.push({ id: itemId, translations: given });
+    return true;
+  };
 
   // Events first: records link to the ids they end up with.
-  const eventPlan = diffEvents(oldEvents.map(rowToEvent), p.events);
+  const eventPlan = diffEvents(oldEvents.map((r) => rowToEvent(r)), p.events);
   const eventIds: number[] = [];
   await deleteByIds(trx, 'events', eventPlan.removed.map((i) => oldEvents[i]!.id));
   for (const pair of eventPlan.changed) {
@@ -226,25 +267,39 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
       .set({ position: pair.new, year: e.year, date: e.date, direction: e.direction, text: e.text, line: e.line, updated_at: now })
       .where('id', '=', old.id)
       .execute();
+    retranslate(retranslatedEvents, oldEventTranslations, old.id, e.translations);
     eventIds[pair.new] = old.id;
   }
+  let retranslatedKeptEvents = 0;
   for (const pair of eventPlan.kept) {
     const old = oldEvents[pair.old]!;
     const e = p.events[pair.new]!;
-    // Moving or a shifted source line is not a change of the event itself.
-    if (old.position !== pair.new || old.line !== e.line) {
+    if (retranslate(retranslatedEvents, oldEventTranslations, old.id, e.translations)) {
+      // Other translations are a change of the event.
+      retranslatedKeptEvents += 1;
+      await trx.updateTable('events').set({ position: pair.new, line: e.line, updated_at: now }).where('id', '=', old.id).execute();
+    } else if (old.position !== pair.new || old.line !== e.line) {
+      // Moving or a shifted source line is not a change of the event itself.
       await trx.updateTable('events').set({ position: pair.new, line: e.line }).where('id', '=', old.id).execute();
     }
     eventIds[pair.new] = old.id;
   }
-  await insertEvents(trx, id, eventPlan.added.map((i) => ({ event: p.events[i]!, position: i })), now, eventIds);
+  const addedEvents = eventPlan.added.map((i) => ({ event: p.events[i]!, position: i }));
+  await insertEvents(trx, id, addedEvents, now, eventIds);
+  await replaceTranslations(trx, 'event', retranslatedEvents, now);
+  await replaceTranslations(trx, 'event', addedEvents.map(({ event, position }) => ({ id: eventIds[position]!, translations: event.translations })), now);
 
   const recordPlan = diffRecords(oldRecords, p.records);
   const linkOf = (r: PhotoRecord) => (r.event === null ? null : eventIds[r.event]!);
+  for (const pair of recordPlan.changed) {
+    retranslate(retranslatedRecords, oldRecordTranslations, oldRecords[pair.old]!.id, p.records[pair.new]!.translations);
+  }
+  // Kept records that are relinked, get a photo or other translations are updated, and count as changed.
   const relinked = recordPlan.kept.filter((pair) => {
     const old = oldRecords[pair.old]!;
     const r = p.records[pair.new]!;
-    return old.event_id !== linkOf(r) || (r.photo !== undefined && r.photo !== old.photo);
+    const retranslated = retranslate(retranslatedRecords, oldRecordTranslations, old.id, r.translations);
+    return retranslated || old.event_id !== linkOf(r) || (r.photo !== undefined && r.photo !== old.photo);
   });
   const updatedRecords = [...recordPlan.changed, ...relinked];
   await deleteByIds(trx, 'photo_records', recordPlan.removed.map((i) => oldRecords[i]!.id));
@@ -272,7 +327,16 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
       await trx.updateTable('photo_records').set({ position: pair.new, line: r.line }).where('id', '=', old.id).execute();
     }
   }
-  await insertRecords(trx, id, recordPlan.added.map((i) => ({ record: p.records[i]!, position: i })), eventIds, now);
+  const addedRecords = recordPlan.added.map((i) => ({ record: p.records[i]!, position: i }));
+  const recordIds: number[] = [];
+  await insertRecords(trx, id, addedRecords, eventIds, now, recordIds);
+  await replaceTranslations(trx, 'record', retranslatedRecords, now);
+  await replaceTranslations(
+    trx,
+    'record',
+    addedRecords.map(({ record, position }) => ({ id: recordIds[position]!, translations: record.translations })),
+    now,
+  );
 
   const yearPlan = diffYears(oldYears.map((y) => y.year), noExchangeYears);
   await markNoExchange(trx, id, yearPlan.added);
@@ -288,7 +352,7 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
     created: false,
     detailsChanged: stored.kind !== p.kind || stored.affiliated_on !== p.affiliatedOn,
     added: { events: eventPlan.added.length, records: recordPlan.added.length, years: yearPlan.added.length },
-    changed: { events: eventPlan.changed.length, records: updatedRecords.length, years: 0 },
+    changed: { events: eventPlan.changed.length + retranslatedKeptEvents, records: updatedRecords.length, years: 0 },
     removed: { events: eventPlan.removed.length, records: recordPlan.removed.length, years: yearPlan.removed.length },
   };
   if (!isUnchanged(summary)) {
@@ -338,9 +402,10 @@ async function insertRecords(
   items: readonly { record: PhotoRecord; position: number }[],
   eventIds: readonly number[],
   now: string,
+  ids: number[] = [],
 ): Promise<void> {
   for (const chunk of chunks(items)) {
-    await trx
+    const rows = await trx
       .insertInto('photo_records')
       .values(
         chunk.map(({ record: r, position }) => ({
@@ -355,7 +420,9 @@ async function insertRecords(
           updated_at: now,
         })),
       )
+      .returning(['id', 'position'])
       .execute();
+    for (const row of rows) ids[row.position] = row.id;
   }
 }
 
@@ -370,8 +437,88 @@ async function markNoExchange(trx: Kysely<Database>, partnershipId: number, year
 }
 
 async function deleteByIds(trx: Kysely<Database>, table: 'events' | 'photo_records', ids: readonly number[]): Promise<void> {
-  await deleteGrams(trx, table === 'events' ? 'event' : 'record', ids);
-  for (const chunk of chunks(ids)) await trx.deleteFrom(table).where('id', 'in', chunk).execute();
+  const kind = table === 'events' ? 'event' : 'record';
+  await deleteGrams(trx, kind, ids);
+  for (const chunk of chunks(ids)) {
+    await trx.deleteFrom('translations').where('item_kind', '=', kind).where('item_id', 'in', chunk).execute();
+    await trx.deleteFrom(table).where('id', 'in', chunk).execute();
+  }
+}
+
+/** The translations of the items `ids` selects, by item id, each in locale order; only items that have any. */
+async function loadTranslations(
+  db: Kysely<Database>,
+  kind: ItemKind,
+  ids: SelectQueryBuilder<Database, 'events' | 'photo_records', { id: number }>,
+): Promise<Map<number, Translations>> {
+  const rows = await db
+    .selectFrom('translations')
+    .select(['item_id', 'locale', 'text'])
+    .where('item_kind', '=', kind)
+    .where('item_id', 'in', ids)
+    .execute();
+  const byItem = new Map<number, Translations>();
+  for (const locale of TRANSLATION_LOCALES) {
+    for (const row of rows) {
+      if (row.locale !== locale) continue;
+      const translations = byItem.get(row.item_id) ?? {};
+      translations[locale] = row.text;
+      byItem.set(row.item_id, translations);
+    }
+  }
+  return byItem;
+}
+
+/** The translations worth storing, in locale order: known locales with a non-blank text. */
+function storedTranslations(t: Translations | undefined): [locale: (typeof TRANSLATION_LOCALES)[number], text: string][] {
+  return TRANSLATION_LOCALES.flatMap((locale) => {
+    const text = t?.[locale];
+    return typeof text === 'string' && text.trim() !== '' ? [[locale, text] as [typeof locale, string]] : [];
+  });
+}
+
+function sameTranslations(stored: Translations | undefined, given: Translations): boolean {
+  return JSON.stringify(storedTranslations(stored)) === JSON.stringify(storedTranslations(given));
+}
+
+function withTranslations(t: Translations | undefined): { translations?: Translations } {
+  const entries = storedTranslations(t);
+  return entries.length === 0 ? {} : { translations: Object.fromEntries(entries) };
+}
+
+/**
+ * Replaces the stored translations of each item whose `translations` is given (an empty set removes them);
+ * items without the property are left alone.
+ */
+async function replaceTranslations(
+  trx: Kysely<Database>,
+  kind: ItemKind,
+  items: readonly ItemTranslations[],
+  now: string,
+): Promise<void> {
+  const given = items.filter((item) => item.translations !== undefined);
+  for (const chunk of chunks(given.map((item) => item.id))) {
+    await trx.deleteFrom('translations').where('item_kind', '=', kind).where('item_id', 'in', chunk).execute();
+  }
+  const rows = given.flatMap((item) =>
+    storedTranslations(item.translations).map(([locale, text]) => ({ item_kind: kind, item_id: item.id, locale, text, updated_at: now })),
+  );
+  for (const chunk of chunks(rows)) await trx.insertInto('translations').values(chunk).execute();
+}
+
+/** Drops the translations of every item of the partnership; call before deleting it. */
+async function deletePartnershipTranslations(db: Kysely<Database>, home: string, partner: string): Promise<void> {
+  const partnership = db.selectFrom('partnerships').select('id').where('home', '=', home).where('partner', '=', partner);
+  await db
+    .deleteFrom('translations')
+    .where('item_kind', '=', 'event')
+    .where('item_id', 'in', db.selectFrom('events').select('id').where('partnership_id', 'in', partnership))
+    .execute();
+  await db
+    .deleteFrom('translations')
+    .where('item_kind', '=', 'record')
+    .where('item_id', 'in', db.selectFrom('photo_records').select('id').where('partnership_id', 'in', partnership))
+    .execute();
 }
 
 function checkLinks(p: Partnership): void {

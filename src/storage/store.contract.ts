@@ -222,5 +222,93 @@ export function runStoreContract(label: string, open: () => Promise<Store>): voi
       await assert.rejects(savePartnership(store.db, buildPartnership({ home: '白山市', records }), null), RangeError);
       assert.equal(await findPartnership(store.db, '白山市', '大連市'), undefined);
     });
+
+    describe('translations of event texts and captions', () => {
+      const home = '加賀市';
+      /** The Kanazawa–Dalian partnership under another home, with translations on two events and one record. */
+      const translated = (): Partnership => {
+        const events = buildEvents();
+        events[0] = { ...events[0]!, translations: { en: 'A delegation of the city English training visited', zh: '市英语教育研修派遣团访问' } };
+        events[4] = { ...events[4]!, translations: { zh: '山野市长访问并签署《关于进一步发展友好交流的协议书》' } };
+        const records = buildRecords();
+        records[1] = { ...records[1]!, translations: { en: 'Mayor Yamano visits Dalian' } };
+        return buildPartnership({ home, events, records });
+      };
+      const rowsOf = async (kind: 'event' | 'record', ids: readonly number[]) =>
+        store.db.selectFrom('translations').select(['item_id', 'locale', 'text']).where('item_kind', '=', kind).where('item_id', 'in', ids).execute();
+
+      it('round-trips through save and find, set only on items that have any', async () => {
+        const p = translated();
+        await savePartnership(store.db, p, null);
+        const found = await findPartnership(store.db, home, '大連市');
+        assert.deepEqual(plain(found), p);
+        assert.ok(found && !('translations' in found.events[1]!) && !('translations' in found.records[0]!));
+        assert.deepEqual(Object.keys(found.events[0]!.translations ?? {}), ['en', 'zh']);
+        // Other homes' items are not given them.
+        assert.ok((await findPartnership(store.db, '金沢市', '大連市'))?.events.every((e) => !('translations' in e)));
+      });
+
+      it('keeps stored translations when saved again without them, as a re-import does', async () => {
+        const before = await findPartnership(store.db, home, '大連市');
+        const summary = await savePartnership(store.db, buildPartnership({ home }), 'kaga-dalian.txt');
+        assert.ok(isUnchanged(summary), JSON.stringify(summary));
+        assert.deepEqual(await findPartnership(store.db, home, '大連市'), before);
+
+        // An edited event keeps its id, and with it its translations when none are given.
+        const events = buildEvents();
+        events[0] = { ...events[0]!, text: '市英語教育研修参加派遣団が大連を訪問' };
+        const edited = await savePartnership(store.db, buildPartnership({ home, events }), null);
+        assert.deepEqual(edited.changed, { events: 1, records: 0, years: 0 });
+        const after = await findPartnership(store.db, home, '大連市');
+        assert.equal(after?.events[0]?.id, before?.events[0]?.id);
+        assert.deepEqual(after?.events[0]?.translations, translated().events[0]!.translations);
+        await savePartnership(store.db, buildPartnership({ home }), null);
+      });
+
+      it('counts other translations as a change of the item, keeping its id', async () => {
+        const before = await findPartnership(store.db, home, '大連市');
+        assert.ok(before);
+        const p = translated();
+        p.events[0] = { ...p.events[0]!, translations: { en: 'The city English training delegation visited', zh: p.events[0]!.translations!.zh! } };
+        p.events[4] = { ...p.events[4]!, translations: {} }; // an empty set removes them
+        p.records[1] = { ...p.records[1]!, translations: { en: 'Mayor Yamano visits Dalian', zh: '山野市长访问大连市' } };
+        const summary = await savePartnership(store.db, p, null);
+        assert.deepEqual(summary.changed, { events: 2, records: 1, years: 0 });
+        assert.deepEqual([summary.added, summary.removed], [{ events: 0, records: 0, years: 0 }, { events: 0, records: 0, years: 0 }]);
+
+        const after = await findPartnership(store.db, home, '大連市');
+        assert.ok(after);
+        assert.deepEqual(after.events.map((e) => e.id), before.events.map((e) => e.id));
+        assert.deepEqual(after.records.map((r) => r.id), before.records.map((r) => r.id));
+        assert.equal(after.events[0]?.translations?.en, 'The city English training delegation visited');
+        assert.ok(!('translations' in after.events[4]!));
+        assert.deepEqual(after.records[1]?.translations, { en: 'Mayor Yamano visits Dalian', zh: '山野市长访问大连市' });
+        assert.notEqual(after.updatedAt, before.updatedAt);
+        assert.deepEqual(await rowsOf('event', [after.events[4]!.id]), []);
+
+        // The same translations given again are no change.
+        assert.ok(isUnchanged(await savePartnership(store.db, p, null)));
+      });
+
+      it('removes the translations of removed events and records, and of a deleted partnership', async () => {
+        const before = await findPartnership(store.db, home, '大連市');
+        assert.ok(before);
+        const p = translated();
+        p.events.splice(0, 1);
+        p.records.splice(1, 1);
+        p.records[0] = { ...p.records[0]!, event: 0 };
+        const summary = await savePartnership(store.db, p, null);
+        assert.deepEqual([summary.removed.events, summary.removed.records], [1, 1]);
+        assert.deepEqual(await rowsOf('event', [before.events[0]!.id]), []);
+        assert.deepEqual(await rowsOf('record', [before.records[1]!.id]), []);
+
+        const after = await findPartnership(store.db, home, '大連市');
+        assert.ok(after);
+        assert.equal((await rowsOf('event', after.events.map((e) => e.id))).length, 1, 'the translation of the event kept');
+        assert.equal(await deletePartnership(store.db, home, '大連市'), true);
+        assert.deepEqual(await rowsOf('event', after.events.map((e) => e.id)), []);
+        assert.deepEqual(await rowsOf('record', after.records.map((r) => r.id)), []);
+      });
+    });
   });
 }

@@ -1,4 +1,5 @@
 import type { Direction } from './direction.js';
+import type { Translations } from './translation.js';
 
 /** The form both indexed text and queries are compared in: NFKC (full-width → half-width), then lower case. */
 export function normalizeForSearch(text: string): string {
@@ -37,10 +38,46 @@ export interface SearchHit {
   direction: Direction | null;
   /** The event's text or the record's caption, as stored. */
   text: string;
+  /** The text in other languages, when the store provides them. */
+  translations?: Translations;
 }
 
 export interface SearchResult {
   hits: SearchHit[];
   /** Every matching item, not only this page. */
   total: number;
+}
+
+/** Filters that narrow a search; they combine (all must hold). `kind: 'record'` keeps only photo records. */
+export interface SearchFilters {
+  partner?: string;
+  year?: number;
+  direction?: Direction;
+  kind?: 'record';
+}
+
+/**
+ * How many matches of a query fall under each value of a facet, over every match (not only one page). Each facet
+ * is counted with every filter except its own, so its other values stay visible; the type facet (directions and
+ * records) shares one dimension with the `direction` and `kind` filters. Counts are numbers on every database.
+ */
+export interface SearchFacets {
+  /** By partnership (home and partner), ordered by partner, then home. */
+  partners: { home: string; partner: string; count: number }[];
+  /** By year, ascending. */
+  years: { year: number; count: number }[];
+  /** Events by direction, in DIRECTIONS order; only directions with matches. */
+  directions: { direction: Direction; count: number }[];
+  /** Photo records. */
+  records: number;
+}
+
+/** The facets of a query with no match. */
+export function noFacets(): SearchFacets {
+  return { partners: [], years: [], directions: [], records: 0 };
+}
+
+/** A page of hits with the facet counts of the whole query. */
+export interface FacetedSearchResult extends SearchResult {
+  facets: SearchFacets;
 }

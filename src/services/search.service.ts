@@ -1,8 +1,10 @@
-import { normalizeForSearch, type SearchResult } from '../domain/search-text.js';
+import { noFacets, normalizeForSearch, type FacetedSearchResult, type SearchFilters, type SearchResult } from '../domain/search-text.js';
 import type { Store } from '../storage/database.js';
-import { searchItems } from '../storage/search.repository.js';
+import { searchFacets, searchItems } from '../storage/search.repository.js';
 
 export const MAX_SEARCH_LIMIT = 100;
+/** Hits per page of the faceted search unless a limit is given. */
+export const SEARCH_PAGE_SIZE = 20;
 
 export interface SearchRecordOptions {
   limit?: number;
@@ -17,6 +19,37 @@ export async function searchRecord(store: Store, query: string, options: SearchR
   const limit = Math.min(wholeOr(options.limit, MAX_SEARCH_LIMIT), MAX_SEARCH_LIMIT);
   const offset = wholeOr(options.offset, 0);
   return searchItems(store.db, normalized, { limit, offset, ...(options.partner === undefined ? {} : { partner: options.partner }) });
+}
+
+export interface FacetedSearchOptions {
+  filters?: SearchFilters;
+  /** Hits per page: SEARCH_PAGE_SIZE by default, at most MAX_SEARCH_LIMIT. */
+  limit?: number;
+  offset?: number;
+}
+
+/**
+ * One page of the events and photo records containing `query`, narrowed by the filters, with the total and the
+ * facet counts over all matches (see SearchFacets). A blank query finds nothing.
+ */
+export async function searchWithFacets(store: Store, query: string, options: FacetedSearchOptions = {}): Promise<FacetedSearchResult> {
+  const normalized = normalizeForSearch(query).trim();
+  if (normalized === '') return { hits: [], total: 0, facets: noFacets() };
+  const filters = definedFilters(options.filters ?? {});
+  const limit = Math.min(Math.max(wholeOr(options.limit, SEARCH_PAGE_SIZE), 1), MAX_SEARCH_LIMIT);
+  const offset = wholeOr(options.offset, 0);
+  const { hits, total } = await searchItems(store.db, normalized, { ...filters, limit, offset });
+  const facets = await searchFacets(store.db, normalized, filters);
+  return { hits, total, facets };
+}
+
+function definedFilters(filters: SearchFilters): SearchFilters {
+  const out: SearchFilters = {};
+  if (filters.partner !== undefined) out.partner = filters.partner;
+  if (filters.year !== undefined) out.year = filters.year;
+  if (filters.direction !== undefined) out.direction = filters.direction;
+  if (filters.kind !== undefined) out.kind = filters.kind;
+  return out;
 }
 
 function wholeOr(value: number | undefined, fallback: number): number {

@@ -4,16 +4,17 @@ import { Migrator } from 'kysely';
 import { after, before, describe, it } from 'node:test';
 import type { OpenFreshStore } from '../../test/support/test-stores.js';
 import type { StoredPartnership } from '../domain/partnership.js';
-import { gramsOf, normalizeForSearch, type SearchHit } from '../domain/search-text.js';
+import type { Direction } from '../domain/direction.js';
+import { gramsOf, normalizeForSearch, type SearchFacets, type SearchFilters, type SearchHit } from '../domain/search-text.js';
 import { importDocuments, type SourceDocument } from '../services/import.service.js';
 import { listPartnerships } from '../services/record.service.js';
-import { MAX_SEARCH_LIMIT, searchRecord } from '../services/search.service.js';
+import { MAX_SEARCH_LIMIT, SEARCH_PAGE_SIZE, searchRecord, searchWithFacets } from '../services/search.service.js';
 import type { Store } from './database.js';
 import { migrateToLatest } from './migrate.js';
 import { migrationsFor } from './migrations/index.js';
 import { deletePartnership, savePartnership } from './partnership.repository.js';
-import { searchItems } from './search.repository.js';
-import { buildPartnership } from './test-factories.js';
+import { searchFacets, searchItems } from './search.repository.js';
+import { buildEvents, buildPartnership, buildRecords } from './test-factories.js';
 
 const sampleText = readFileSync(new URL('../../samples/kanazawa-dalian.txt', import.meta.url), 'utf8');
 const sample: SourceDocument = { name: 'kanazawa-dalian.txt', bytes: Buffer.from(sampleText) };
@@ -77,7 +78,179 @@ async function gramCount(store: Store): Promise<number> {
   return Number(row.n);
 }
 
+/** An item with what the facets and filters look at. */
+interface FacetItem extends Item {
+  kind: 'event' | 'record';
+  home: string;
+  partner: string;
+  year: number;
+  direction: Direction | null;
+}
+
+function facetItemsOf(partnerships: readonly StoredPartnership[]): FacetItem[] {
+  const items = itemsOf(partnerships);
+  const byKey = new Map(items.map((item) => [item.key, item]));
+  return partnerships.flatMap((p) => [
+    ...p.events.map((e) => ({ ...byKey.get(`event:${e.id}`)!, kind: 'event' as const, home: p.home, partner: p.partner, year: e.year, direction: e.direction })),
+    ...p.records.map((r) => ({ ...byKey.get(`record:${r.id}`)!, kind: 'record' as const, home: p.home, partner: p.partner, year: r.year, direction: null })),
+  ]);
+}
+
+function passes(item: FacetItem, f: SearchFilters): boolean {
+  return (
+    (f.partner === undefined || item.partner === f.partner) &&
+    (f.year === undefined || item.year === f.year) &&
+    (f.direction === undefined || item.direction === f.direction) &&
+    (f.kind === undefined || item.kind === f.kind)
+  );
+}
+
+/** What a scan finds: hits under every filter, each facet under every filter but its own. */
+function scanFacets(items: readonly FacetItem[], query: string, f: SearchFilters): { keys: string[]; facets: SearchFacets } {
+  const q = normalizeForSearch(query);
+  const found = items.filter((item) => item.normalized.includes(q));
+  const tally = <K>(list: readonly FacetItem[], keyOf: (item: FacetItem) => K) => {
+    const counts = new Map<string, { key: K; count: number }>();
+    for (const item of list) {
+      const key = keyOf(item);
+      const id = JSON.stringify(key);
+      counts.set(id, { key, count: (counts.get(id)?.count ?? 0) + 1 });
+    }
+    return [...counts.values()];
+  };
+  const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const types = found.filter((item) => passes(item, { partner: f.partner, year: f.year }));
+  return {
+    keys: found
+      .filter((item) => passes(item, f))
+      .sort((a, b) => compareOrder(a.order, b.order))
+      .map((item) => item.key),
+    facets: {
+      partners: tally(
+        found.filter((item) => passes(item, { year: f.year, direction: f.direction, kind: f.kind })),
+        (item) => [item.home, item.partner] as const,
+      )
+        .sort((a, b) => byCodePoint(a.key[1], b.key[1]) || byCodePoint(a.key[0], b.key[0]))
+        .map(({ key, count }) => ({ home: key[0], partner: key[1], count })),
+      years: tally(found.filter((item) => passes(item, { partner: f.partner, direction: f.direction, kind: f.kind })), (item) => item.year)
+        .sort((a, b) => a.key - b.key)
+        .map(({ key, count }) => ({ year: key, count })),
+      directions: (['dispatch', 'reception', 'mutual', 'unknown'] as const)
+        .map((direction) => ({ direction, count: types.filter((item) => item.direction === direction).length }))
+        .filter((d) => d.count > 0),
+      records: types.filter((item) => item.kind === 'record').length,
+    },
+  };
+}
+
 export function runSearchContract(open: OpenFreshStore): void {
+  describe('search facets and filters', () => {
+    let store: Store;
+    let items: FacetItem[];
+    before(async () => {
+      store = await open();
+      await importDocuments(store, [sample], options);
+      // A second partner of the same home and a second home of the same partner: the partner facet is (home, partner).
+      await savePartnership(store.db, buildPartnership({ partner: '上海市', kind: '友好都市' }), null);
+      await savePartnership(store.db, buildPartnership({ home: '富山市', events: buildEvents(), records: buildRecords() }), null);
+      items = facetItemsOf(await listPartnerships(store));
+    });
+    after(async () => {
+      await store?.close();
+    });
+
+    const queries = ['大', '大連', '市', '市長', '訪問', '交流', '２１世紀', 'ファッション', '締結', '存在しない語'];
+
+    it('counts each facet over all matches as a scan does, with numbers on this database', async () => {
+      const chars = [...new Set(items.flatMap((item) => Array.from(item.normalized)))].slice(0, 80);
+      for (const q of [...queries, ...chars]) {
+        const facets = await searchFacets(store.db, normalizeForSearch(q));
+        assert.deepEqual(facets, scanFacets(items, q, {}).facets, q);
+      }
+      const { facets } = await searchWithFacets(store, '市');
+      const numbers = [...facets.partners, ...facets.years, ...facets.directions].map((f) => f.count).concat(facets.records);
+      assert.ok(numbers.length > 10 && numbers.every((n) => typeof n === 'number' && Number.isInteger(n) && n > 0));
+      assert.deepEqual(
+        facets.partners.map((p) => [p.home, p.partner]),
+        [
+          ['金沢市', '上海市'],
+          ['富山市', '大連市'],
+          ['金沢市', '大連市'],
+        ],
+      );
+      assert.equal(
+        facets.partners.reduce((n, p) => n + p.count, 0),
+        (await searchWithFacets(store, '市')).total,
+      );
+    });
+
+    it('narrows the hits and the other facets by partner, year, direction and kind=record, combined', async () => {
+      const filterSets: SearchFilters[] = [
+        { partner: '大連市' },
+        { partner: '上海市' },
+        { partner: '存在しない市' },
+        { year: 2016 },
+        { year: 2017 },
+        { year: 1900 },
+        { direction: 'reception' },
+        { direction: 'dispatch' },
+        { direction: 'unknown' },
+        { kind: 'record' },
+        { partner: '大連市', year: 2016 },
+        { partner: '大連市', direction: 'dispatch' },
+        { year: 2016, direction: 'dispatch' },
+        { partner: '大連市', year: 2016, direction: 'dispatch' },
+        { partner: '大連市', year: 2016, kind: 'record' },
+        { direction: 'dispatch', kind: 'record' },
+      ];
+      let nonEmpty = 0;
+      for (const q of queries) {
+        for (const f of filterSets) {
+          const expected = scanFacets(items, q, f);
+          const label = `${q} ${JSON.stringify(f)}`;
+          const found = await searchItems(store.db, normalizeForSearch(q), { ...f, limit: 10_000, offset: 0 });
+          assert.deepEqual(
+            found.hits.map((h) => `${h.kind}:${h.id}`),
+            expected.keys,
+            label,
+          );
+          assert.equal(found.total, expected.keys.length, label);
+          assert.deepEqual(await searchFacets(store.db, normalizeForSearch(q), f), expected.facets, label);
+          const service = await searchWithFacets(store, q, { filters: f });
+          assert.equal(service.total, expected.keys.length, label);
+          assert.deepEqual(service.facets, expected.facets, label);
+          if (expected.keys.length > 0) nonEmpty++;
+        }
+      }
+      assert.ok(nonEmpty > 60, `${nonEmpty} non-empty combinations`);
+      const both = await searchWithFacets(store, '市', { filters: { direction: 'dispatch', kind: 'record' } });
+      assert.equal(both.total, 0);
+      assert.ok(both.facets.directions.length > 0, 'the type facet ignores its own filters');
+    });
+
+    it('pages by 20 with a cap of 100, and finds nothing for a blank query', async () => {
+      const all = scanFacets(items, '市', {}).keys;
+      assert.ok(all.length > 40);
+      const first = await searchWithFacets(store, '市');
+      assert.equal(first.hits.length, SEARCH_PAGE_SIZE);
+      assert.equal(first.total, all.length);
+      const pages: string[] = [];
+      for (let offset = 0; offset < all.length; offset += SEARCH_PAGE_SIZE) {
+        const page = await searchWithFacets(store, '市', { offset });
+        assert.deepEqual(page.facets, first.facets);
+        pages.push(...page.hits.map((h) => `${h.kind}:${h.id}`));
+      }
+      assert.deepEqual(pages, all);
+      assert.equal((await searchWithFacets(store, '市', { limit: 1000 })).hits.length, Math.min(all.length, MAX_SEARCH_LIMIT));
+      assert.equal((await searchWithFacets(store, '市', { limit: 0 })).hits.length, 1);
+      assert.deepEqual(await searchWithFacets(store, ' 　', { filters: { year: 2016 } }), {
+        hits: [],
+        total: 0,
+        facets: { partners: [], years: [], directions: [], records: 0 },
+      });
+    });
+  });
+
   describe('search over the bigram index', () => {
     let store: Store;
     let items: Item[];

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import { isDirection } from '../domain/direction.js';
-import { gramsOf, normalizeForSearch, queryGrams, type SearchResult } from '../domain/search-text.js';
+import { DIRECTIONS, isDirection, type Direction } from '../domain/direction.js';
+import { gramsOf, noFacets, normalizeForSearch, queryGrams, type SearchFacets, type SearchFilters, type SearchResult } from '../domain/search-text.js';
 import type { Database } from './database.js';
 
 type ItemKind = 'event' | 'record';
@@ -10,10 +10,9 @@ const CHUNK = 200;
 /** Candidates need only some of a long query's grams: the substring test that follows decides. */
 const MAX_QUERY_GRAMS = 32;
 
-export interface SearchOptions {
+export interface SearchOptions extends SearchFilters {
   limit: number;
   offset: number;
-  partner?: string;
 }
 
 /**
@@ -53,55 +52,12 @@ export async function deletePartnershipGrams(db: Kysely<Database>, home: string,
 /**
  * Events and records whose normalized text contains the normalized `query` (already normalized), ordered by
  * year, partner, position. Exactly the items a substring scan finds: the grams only narrow the candidates.
+ * The filters in `options` (partner, year, direction, kind) narrow them further and combine.
  */
 export async function searchItems(db: Kysely<Database>, query: string, options: SearchOptions): Promise<SearchResult> {
   const grams = queryGrams(query).slice(0, MAX_QUERY_GRAMS);
   if (grams.length === 0) return { hits: [], total: 0 };
-  const candidates = (kind: ItemKind) =>
-    db
-      .selectFrom('search_grams')
-      .select('item_id')
-      .where('item_kind', '=', kind)
-      .where('gram', 'in', grams)
-      .groupBy('item_id')
-      .having((eb) => eb.fn.count('gram').distinct(), '=', grams.length);
-  // Both sides are lower case, so SQLite's ASCII-case-insensitive like matches as PostgreSQL's does.
-  const contains = sql<boolean>`search_text like ${likePattern(query)} escape '!'`;
-  const events = db
-    .selectFrom('events')
-    .innerJoin('partnerships', 'partnerships.id', 'events.partnership_id')
-    .select([
-      sql<ItemKind>`'event'`.as('kind'),
-      'events.id',
-      'events.partnership_id',
-      'partnerships.home',
-      'partnerships.partner',
-      'events.year',
-      'events.position',
-      sql<string | null>`events.direction`.as('direction'),
-      'events.text',
-    ])
-    .where('events.id', 'in', candidates('event'))
-    .where(contains)
-    .$if(options.partner !== undefined, (q) => q.where('partnerships.partner', '=', options.partner!));
-  const records = db
-    .selectFrom('photo_records')
-    .innerJoin('partnerships', 'partnerships.id', 'photo_records.partnership_id')
-    .select([
-      sql<ItemKind>`'record'`.as('kind'),
-      'photo_records.id',
-      'photo_records.partnership_id',
-      'partnerships.home',
-      'partnerships.partner',
-      'photo_records.year',
-      'photo_records.position',
-      sql<string | null>`null`.as('direction'),
-      'photo_records.caption as text',
-    ])
-    .where('photo_records.id', 'in', candidates('record'))
-    .where(contains)
-    .$if(options.partner !== undefined, (q) => q.where('partnerships.partner', '=', options.partner!));
-  const matches = events.unionAll(records).as('matches');
+  const matches = matchesOf(db, grams, query, options);
 
   const { n } = await db
     .selectFrom(matches)
@@ -129,10 +85,111 @@ export async function searchItems(db: Kysely<Database>, query: string, options: 
       home: r.home,
       partner: r.partner,
       year: r.year,
-      direction: r.kind === 'record' ? null : isDirection(r.direction) ? r.direction : 'unknown',
+      direction: r.kind === 'record' ? null : directionOf(r.direction),
       text: r.text,
     })),
   };
+}
+
+/**
+ * The facet counts of the normalized `query` over all its matches: by partnership, by year, and by type (events by
+ * direction, photo records apart). Each facet is counted under every filter but its own; `direction` and
+ * `kind` are one dimension (the type facet).
+ */
+export async function searchFacets(db: Kysely<Database>, query: string, filters: SearchFilters = {}): Promise<SearchFacets> {
+  const grams = queryGrams(query).slice(0, MAX_QUERY_GRAMS);
+  if (grams.length === 0) return noFacets();
+  const { partner, year, direction, kind } = filters;
+  const partners = await db
+    .selectFrom(matchesOf(db, grams, query, { year, direction, kind }))
+    .select((eb) => ['home', 'partner', eb.fn.countAll().as('n')] as const)
+    .groupBy(['home', 'partner'])
+    .orderBy('partner')
+    .orderBy('home')
+    .execute();
+  const years = await db
+    .selectFrom(matchesOf(db, grams, query, { partner, direction, kind }))
+    .select((eb) => ['year', eb.fn.countAll().as('n')] as const)
+    .groupBy('year')
+    .orderBy('year')
+    .execute();
+  const types = await db
+    .selectFrom(matchesOf(db, grams, query, { partner, year }))
+    .select((eb) => ['kind', 'direction', eb.fn.countAll().as('n')] as const)
+    .groupBy(['kind', 'direction'])
+    .execute();
+  const byDirection = new Map<Direction, number>();
+  let records = 0;
+  for (const t of types) {
+    // PostgreSQL returns bigint counts as strings.
+    if (t.kind === 'record') records += Number(t.n);
+    else byDirection.set(directionOf(t.direction), (byDirection.get(directionOf(t.direction)) ?? 0) + Number(t.n));
+  }
+  return {
+    partners: partners.map((r) => ({ home: r.home, partner: r.partner, count: Number(r.n) })),
+    years: years.map((r) => ({ year: r.year, count: Number(r.n) })),
+    directions: DIRECTIONS.filter((d) => byDirection.has(d)).map((d) => ({ direction: d, count: byDirection.get(d)! })),
+    records,
+  };
+}
+
+/** The events and records holding `query` (normalized) under `filters`, as one derived table `matches`. */
+function matchesOf(db: Kysely<Database>, grams: readonly string[], query: string, filters: SearchFilters) {
+  const candidates = (kind: ItemKind) =>
+    db
+      .selectFrom('search_grams')
+      .select('item_id')
+      .where('item_kind', '=', kind)
+      .where('gram', 'in', grams)
+      .groupBy('item_id')
+      .having((eb) => eb.fn.count('gram').distinct(), '=', grams.length);
+  // Both sides are lower case, so SQLite's ASCII-case-insensitive like matches as PostgreSQL's does.
+  const contains = sql<boolean>`search_text like ${likePattern(query)} escape '!'`;
+  const nothing = sql<boolean>`1 = 0`;
+  const events = db
+    .selectFrom('events')
+    .innerJoin('partnerships', 'partnerships.id', 'events.partnership_id')
+    .select([
+      sql<ItemKind>`'event'`.as('kind'),
+      'events.id',
+      'events.partnership_id',
+      'partnerships.home',
+      'partnerships.partner',
+      'events.year',
+      'events.position',
+      sql<string | null>`events.direction`.as('direction'),
+      'events.text',
+    ])
+    .where('events.id', 'in', candidates('event'))
+    .where(contains)
+    .$if(filters.partner !== undefined, (q) => q.where('partnerships.partner', '=', filters.partner!))
+    .$if(filters.year !== undefined, (q) => q.where('events.year', '=', filters.year!))
+    .$if(filters.direction !== undefined, (q) => q.where('events.direction', '=', filters.direction!))
+    .$if(filters.kind === 'record', (q) => q.where(nothing));
+  const records = db
+    .selectFrom('photo_records')
+    .innerJoin('partnerships', 'partnerships.id', 'photo_records.partnership_id')
+    .select([
+      sql<ItemKind>`'record'`.as('kind'),
+      'photo_records.id',
+      'photo_records.partnership_id',
+      'partnerships.home',
+      'partnerships.partner',
+      'photo_records.year',
+      'photo_records.position',
+      sql<string | null>`null`.as('direction'),
+      'photo_records.caption as text',
+    ])
+    .where('photo_records.id', 'in', candidates('record'))
+    .where(contains)
+    .$if(filters.partner !== undefined, (q) => q.where('partnerships.partner', '=', filters.partner!))
+    .$if(filters.year !== undefined, (q) => q.where('photo_records.year', '=', filters.year!))
+    .$if(filters.direction !== undefined, (q) => q.where(nothing));
+  return events.unionAll(records).as('matches');
+}
+
+function directionOf(value: string | null): Direction {
+  return isDirection(value) ? value : 'unknown';
 }
 
 /** A like pattern matching `query` anywhere, its `%`, `_` and `!` taken literally (escape character `!`). */

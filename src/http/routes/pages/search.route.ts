@@ -1,0 +1,36 @@
+import type { FastifyInstance } from 'fastify';
+import { h } from 'preact';
+import { isDirection } from '../../../domain/direction.js';
+import type { SearchFilters } from '../../../domain/search-text.js';
+import { SEARCH_PAGE_SIZE, searchWithFacets } from '../../../services/search.service.js';
+import type { Store } from '../../../storage/database.js';
+import { renderPage } from '../../../views/render.js';
+import { SearchPage } from '../../../views/search.page.js';
+import { pageRoute, queryString, type PageSite } from '../../page-route.js';
+
+/** Pages beyond this are not offered (an offset of two million hits is far past any record). */
+const MAX_PAGE = 100_000;
+
+/**
+ * /search?q=…&partner=…&year=…&direction=…&kind=record&page=…: the faceted search over every partnership.
+ * Filter values that cannot match (a year that is not a number, an unknown direction) are ignored.
+ */
+export function registerSearchRoutes(app: FastifyInstance, store: Store, site: PageSite): void {
+  pageRoute(app, site, '/search', async (ctx, request) => {
+    const query = queryString(request.query, 'q') ?? '';
+    const filters: SearchFilters = {};
+    const partner = queryString(request.query, 'partner');
+    if (partner) filters.partner = partner;
+    const year = queryString(request.query, 'year');
+    if (year && /^\d{1,4}$/.test(year)) filters.year = Number(year);
+    const direction = queryString(request.query, 'direction');
+    if (isDirection(direction)) filters.direction = direction;
+    if (queryString(request.query, 'kind') === 'record') filters.kind = 'record';
+    const pageParam = queryString(request.query, 'page');
+    const page = pageParam && /^\d{1,6}$/.test(pageParam) ? Math.min(Math.max(Number(pageParam), 1), MAX_PAGE) : 1;
+
+    const blank = query.trim() === '';
+    const result = blank ? null : await searchWithFacets(store, query, { filters, limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE });
+    return renderPage(h(SearchPage, { ctx, query, filters, page, pageSize: SEARCH_PAGE_SIZE, result }));
+  });
+}

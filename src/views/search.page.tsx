@@ -1,0 +1,288 @@
+import type { ComponentChildren } from 'preact';
+import type { Direction } from '../domain/direction.js';
+import { eraLabel } from '../domain/era.js';
+import type { FacetedSearchResult, SearchFilters, SearchHit } from '../domain/search-text.js';
+import { localizedText } from '../domain/translation.js';
+import { highlight } from './highlight.js';
+import { COMMON } from './i18n/common.messages.js';
+import { HTML_LANG, type Locale } from './i18n/locale.js';
+import { format } from './i18n/messages.js';
+import { SEARCH } from './i18n/search.messages.js';
+import { Layout } from './layout.js';
+import { localHref, type PageContext } from './page-context.js';
+
+export interface SearchPageProps {
+  ctx: PageContext;
+  /** The query as the reader typed it ('' when none). */
+  query: string;
+  filters: SearchFilters;
+  /** 1-based page number. */
+  page: number;
+  pageSize: number;
+  /** Null when the query is blank: the page shows only the form. */
+  result: FacetedSearchResult | null;
+}
+
+/** The link to the search page for a query, filters and page (page 1 is left out); values are URL-encoded. */
+export function searchHref(ctx: PageContext, query: string, filters: SearchFilters, page = 1): string {
+  const params = new URLSearchParams({ q: query });
+  if (filters.partner !== undefined) params.set('partner', filters.partner);
+  if (filters.year !== undefined) params.set('year', String(filters.year));
+  if (filters.direction !== undefined) params.set('direction', filters.direction);
+  if (filters.kind !== undefined) params.set('kind', filters.kind);
+  if (page > 1) params.set('page', String(page));
+  return `${localHref(ctx, '/search')}?${params.toString()}`;
+}
+
+/** Full-text search over every partnership: the form, the hits with the query marked, facets and pages. */
+export function SearchPage(props: SearchPageProps) {
+  const { ctx, query, result } = props;
+  const t = SEARCH[ctx.locale];
+  return (
+    <Layout ctx={ctx} title={result ? format(t.titleWithQuery, { q: query.trim() }) : t.title}>
+      <h1>{t.title}</h1>
+      <form class="search-page-form" action={localHref(ctx, '/search')} method="get">
+        <label for="q">{t.queryLabel}</label>
+        <div class="search-page-row">
+          <input id="q" type="search" name="q" value={query} aria-describedby="q-hint" />
+          <button type="submit">{t.submit}</button>
+        </div>
+        <p id="q-hint" class="hint">
+          {t.queryHint}
+        </p>
+      </form>
+      {result && <Results {...props} result={result} />}
+    </Layout>
+  );
+}
+
+function Results(props: SearchPageProps & { result: FacetedSearchResult }) {
+  const { ctx, filters, result, page, pageSize } = props;
+  const t = SEARCH[ctx.locale];
+  const q = props.query.trim();
+  const filtered = activeFilters(filters).length > 0;
+  const from = (page - 1) * pageSize + 1;
+  const to = from + result.hits.length - 1;
+  const pages = Math.max(Math.ceil(result.total / pageSize), 1);
+  const hasFacets = result.facets.partners.length + result.facets.years.length + result.facets.directions.length + result.facets.records > 0;
+  return (
+    <>
+      <p class="result-count">
+        {result.total === 0
+          ? format(filtered ? t.noMatchFiltered : t.noMatch, { q })
+          : result.hits.length === 0
+            ? `${format(t.found, { q, total: result.total })} ${t.pastLastPage}`
+            : `${format(t.found, { q, total: result.total })} ${format(t.showing, { from, to })}`}
+      </p>
+      {(hasFacets || filtered) && <Facets {...props} />}
+      {result.hits.length > 0 && (
+        <section aria-labelledby="results-heading">
+          <h2 id="results-heading">{t.results}</h2>
+          <ol class="hits" start={from}>
+            {result.hits.map((hit) => (
+              <Hit key={`${hit.kind}${hit.id}`} ctx={ctx} hit={hit} query={q} />
+            ))}
+          </ol>
+        </section>
+      )}
+      {result.total > 0 && (page > 1 || page < pages) && (
+        <nav class="pager" aria-label={t.pages}>
+          <ul>
+            {page > 1 && (
+              <li>
+                <a rel="prev" href={searchHref(ctx, q, filters, Math.min(page - 1, pages))}>
+                  {t.previous}
+                </a>
+              </li>
+            )}
+            <li>{format(t.pageOf, { page, pages })}</li>
+            {page < pages && (
+              <li>
+                <a rel="next" href={searchHref(ctx, q, filters, page + 1)}>
+                  {t.next}
+                </a>
+              </li>
+            )}
+          </ul>
+        </nav>
+      )}
+    </>
+  );
+}
+
+function Hit(props: { ctx: PageContext; hit: SearchHit; query: string }) {
+  const { ctx, hit } = props;
+  const text = localizedText(hit.text, hit.translations, ctx.locale);
+  const href = hit.kind === 'event' ? localHref(ctx, `/events/${hit.id}`) : localHref(ctx, `/partnerships/${hit.partnershipId}#r${hit.id}`);
+  const type = hit.direction ?? 'record';
+  return (
+    <li class="hit">
+      <a class="hit-text" href={href} lang={langUnless(ctx.locale, text.lang)}>
+        {highlight(text.text, props.query).map((s, i) => (s.marked ? <mark key={i}>{s.text}</mark> : s.text))}
+      </a>
+      <p class="hit-meta">
+        <Ja ctx={ctx}>{partnerName(ctx, hit)}</Ja>
+        <span class="sep" aria-hidden="true">
+          {' ・ '}
+        </span>
+        <YearLabel ctx={ctx} year={hit.year} />
+        <span class="sep" aria-hidden="true">
+          {' ・ '}
+        </span>
+        <span class={`dir-${type}`}>{typeLabel(ctx.locale, type)}</span>
+      </p>
+    </li>
+  );
+}
+
+function Facets(props: SearchPageProps & { result: FacetedSearchResult }) {
+  const { ctx, filters, result } = props;
+  const t = SEARCH[ctx.locale];
+  const q = props.query.trim();
+  const active = activeFilters(filters);
+  const { facets } = result;
+  const count = (n: number) => (
+    <span class="count">
+      {ctx.locale === 'en' ? ' (' : '（'}
+      {format(t.count, { count: n })}
+      {ctx.locale === 'en' ? ')' : '）'}
+    </span>
+  );
+  const option = (key: string, selected: boolean, href: string, label: ComponentChildren, n: number) => (
+    <li key={key}>
+      <a href={href} aria-current={selected ? 'true' : undefined}>
+        {label}
+        {count(n)}
+        {selected && <span class="visually-hidden">{t.removeFilter}</span>}
+      </a>
+    </li>
+  );
+  const types: { type: Direction | 'record'; count: number }[] = [
+    ...facets.directions.map((d) => ({ type: d.direction, count: d.count })),
+    ...(facets.records > 0 ? [{ type: 'record' as const, count: facets.records }] : []),
+  ];
+  return (
+    <section class="refine" aria-labelledby="refine-heading">
+      <h2 id="refine-heading">{t.refine}</h2>
+      {active.length > 0 && (
+        <div class="active-filters">
+          <h3>{t.activeFilters}</h3>
+          <ul>
+            {active.map((f) => (
+              <li key={f.name}>
+                <a href={searchHref(ctx, q, without(filters, f.name))}>
+                  {facetName(ctx.locale, f.name)}
+                  {ctx.locale === 'en' ? ': ' : '：'}
+                  {f.name === 'partner' ? <Ja ctx={ctx}>{filters.partner}</Ja> : filterValue(ctx.locale, filters, f.name)}
+                  <span aria-hidden="true"> ×</span>
+                  <span class="visually-hidden">{t.removeFilter}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+          {active.length > 1 && (
+            <p>
+              <a href={searchHref(ctx, q, {})}>{t.clearFilters}</a>
+            </p>
+          )}
+        </div>
+      )}
+      <div class="facets">
+        {facets.partners.length > 0 && (
+          <div>
+            <h3>{t.facetPartner}</h3>
+            <ul>
+              {facets.partners.map((p) => {
+                const selected = filters.partner === p.partner;
+                const href = searchHref(ctx, q, selected ? without(filters, 'partner') : { ...filters, partner: p.partner });
+                return option(`${p.home}\u0000${p.partner}`, selected, href, <Ja ctx={ctx}>{partnerName(ctx, p)}</Ja>, p.count);
+              })}
+            </ul>
+          </div>
+        )}
+        {facets.years.length > 0 && (
+          <div>
+            <h3>{t.facetYear}</h3>
+            <ul>
+              {facets.years.map((y) => {
+                const selected = filters.year === y.year;
+                const href = searchHref(ctx, q, selected ? without(filters, 'year') : { ...filters, year: y.year });
+                return option(String(y.year), selected, href, <YearLabel ctx={ctx} year={y.year} />, y.count);
+              })}
+            </ul>
+          </div>
+        )}
+        {types.length > 0 && (
+          <div>
+            <h3>{t.facetType}</h3>
+            <ul>
+              {types.map(({ type, count: n }) => {
+                const selected = type === 'record' ? filters.kind === 'record' : filters.direction === type;
+                const rest = without(without(filters, 'direction'), 'kind');
+                const href = searchHref(ctx, q, selected ? rest : type === 'record' ? { ...rest, kind: 'record' } : { ...rest, direction: type });
+                return option(type, selected, href, <span class={`dir-${type}`}>{typeLabel(ctx.locale, type)}</span>, n);
+              })}
+            </ul>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
+
+type FilterName = keyof SearchFilters;
+
+function activeFilters(filters: SearchFilters): { name: FilterName }[] {
+  return (['partner', 'year', 'direction', 'kind'] as const).filter((name) => filters[name] !== undefined).map((name) => ({ name }));
+}
+
+function without(filters: SearchFilters, name: FilterName): SearchFilters {
+  const rest = { ...filters };
+  delete rest[name];
+  return rest;
+}
+
+function facetName(locale: Locale, name: FilterName): string {
+  const t = SEARCH[locale];
+  return name === 'partner' ? t.facetPartner : name === 'year' ? t.facetYear : t.facetType;
+}
+
+function filterValue(locale: Locale, filters: SearchFilters, name: FilterName): string {
+  if (name === 'year') return format(SEARCH[locale].yearValue, { year: filters.year ?? '' });
+  if (name === 'direction' && filters.direction) return typeLabel(locale, filters.direction);
+  if (name === 'kind') return typeLabel(locale, 'record');
+  return filters.partner ?? '';
+}
+
+function typeLabel(locale: Locale, type: Direction | 'record'): string {
+  return type === 'record' ? SEARCH[locale].photoRecord : COMMON[locale][type];
+}
+
+/** The partner, with the home municipality when it is not this site's. */
+function partnerName(ctx: PageContext, p: { home: string; partner: string }): string {
+  return p.home === ctx.home ? p.partner : `${p.home}・${p.partner}`;
+}
+
+/** The Gregorian year in the reader's language, then its Japanese era label (Japanese text). */
+function YearLabel(props: { ctx: PageContext; year: number }) {
+  const { ctx, year } = props;
+  return (
+    <>
+      {format(SEARCH[ctx.locale].yearValue, { year })}{' '}
+      <span class="era" lang={langUnless(ctx.locale, 'ja')}>
+        ({eraLabel(year)})
+      </span>
+    </>
+  );
+}
+
+/** Japanese text (names of places, era labels) inside a page that may be in another language. */
+function Ja(props: { ctx: PageContext; children: ComponentChildren }) {
+  const lang = langUnless(props.ctx.locale, 'ja');
+  return lang ? <span lang={lang}>{props.children}</span> : <>{props.children}</>;
+}
+
+/** The `lang` attribute for text in `textLang`, or undefined when it is the page's language. */
+function langUnless(pageLocale: Locale, textLang: Locale): string | undefined {
+  return textLang === pageLocale ? undefined : HTML_LANG[textLang];
+}

@@ -28,3 +28,14 @@ export async function exportRecord(store: Store, format: string, filter: RecordF
 export async function isStoreEmpty(store: Store): Promise<boolean> {
   return (await countStore(store.db)).partnerships === 0;
 }
+
+/** The event with this id and the partnership holding it (`index` is its position in `partnership.events`); EventNotFound otherwise. */
+export async function findEvent(store: Store, id: number): Promise<{ partnership: StoredPartnership; index: number }> {
+  if (Number.isSafeInteger(id) && id > 0) {
+    for (const partnership of await findPartnerships(store.db)) {
+      const index = partnership.events.findIndex((e) => e.id === id);
+      if (index >= 0) return { partnership, index };
+    }
+  }
+  throw new KoryuError('EventNotFound', 'No such event.');
+}

@@ -1,29 +1,91 @@
-import { eraLabelOfDate } from '../domain/era.js';
+import { Fragment } from 'preact';
+import { anniversaries } from '../domain/anniversary.js';
+import { DIRECTIONS, type Direction } from '../domain/direction.js';
 import type { StoredPartnership } from '../domain/partnership.js';
-import { yearsOf } from '../domain/partnership.js';
+import { COMMON } from './i18n/common.messages.js';
+import { HOME } from './i18n/home.messages.js';
+import { format } from './i18n/messages.js';
 import { Layout } from './layout.js';
 import { localHref, type PageContext } from './page-context.js';
+import { DateWithEra, fill, formatCount, formatDate, Ja, ordinal, relativeDays } from './parts.js';
 
+/** A just-passed anniversary is shown for this many days after it; then the next one is. */
+export const RECENT_ANNIVERSARY_DAYS = 30;
+
+/** The home page: the home municipality's partner cities, each as a card linking to its timeline. */
 export function HomePage(props: { ctx: PageContext; partnerships: readonly StoredPartnership[]; today: Date }) {
-  const title = `${props.ctx.home}の国際交流の記録`;
+  const { ctx } = props;
+  const t = HOME[ctx.locale];
   return (
-    <Layout ctx={props.ctx} title={title}>
-      <h1>{title}</h1>
+    <Layout ctx={ctx} title={format(t.title, { home: ctx.home })}>
+      <h1>{fill(t.title, { home: <Ja ctx={ctx}>{ctx.home}</Ja> })}</h1>
+      <p>{t.intro}</p>
       {props.partnerships.length === 0 ? (
-        <p>まだ交流の記録がありません。</p>
+        <p>{t.empty}</p>
       ) : (
-        <ul>
+        <ul class="cards">
           {props.partnerships.map((p) => (
-            <li key={p.id}>
-              <a href={localHref(props.ctx, `/partnerships/${p.id}`)}>
-                {p.kind} {p.partner}
-              </a>
-              {p.affiliatedOn ? ` — 提携 ${p.affiliatedOn}（${eraLabelOfDate(p.affiliatedOn)}）` : ''}
-              {` — ${yearsOf(p).length}年分、${p.events.length}件の交流`}
-            </li>
+            <PartnerCard key={p.id} ctx={ctx} partnership={p} today={props.today} />
           ))}
         </ul>
       )}
     </Layout>
+  );
+}
+
+function PartnerCard(props: { ctx: PageContext; partnership: StoredPartnership; today: Date }) {
+  const { ctx, partnership: p } = props;
+  const t = HOME[ctx.locale];
+  const common = COMMON[ctx.locale];
+  const activeYears = [...new Set(p.events.map((e) => e.year))].sort((a, b) => a - b);
+  const first = activeYears[0];
+  const last = activeYears[activeYears.length - 1];
+  const counts = new Map<Direction, number>(DIRECTIONS.map((d) => [d, p.events.filter((e) => e.direction === d).length]));
+  const shown = DIRECTIONS.filter((d) => d === 'dispatch' || d === 'reception' || (counts.get(d) ?? 0) > 0);
+  const a = p.affiliatedOn ? anniversaries(p.affiliatedOn, props.today) : null;
+  const anniversary = a?.previous && a.previous.daysSince <= RECENT_ANNIVERSARY_DAYS
+    ? { years: a.previous.years, date: a.previous.date, days: -a.previous.daysSince, template: t.anniversaryPassed }
+    : a
+      ? { years: a.next.years, date: a.next.date, days: a.next.daysUntil, template: t.anniversaryNext }
+      : null;
+  return (
+    <li class="card">
+      <h2>
+        <a href={localHref(ctx, `/partnerships/${p.id}`)}>
+          {fill(t.cardHeading, { kind: <Ja ctx={ctx}>{p.kind}</Ja>, partner: <Ja ctx={ctx}>{p.partner}</Ja> })}
+        </a>
+      </h2>
+      <dl class="facts">
+        <dt>{t.affiliated}</dt>
+        <dd>{p.affiliatedOn ? <DateWithEra ctx={ctx} iso={p.affiliatedOn} /> : t.affiliationUnknown}</dd>
+        <dt>{t.exchange}</dt>
+        <dd>
+          {first !== undefined && last !== undefined
+            ? format(t.exchangeSpan, { first, last, years: last - first + 1, active: activeYears.length })
+            : t.noEvents}
+        </dd>
+        <dt>{t.events}</dt>
+        <dd>
+          {shown.map((d, i) => (
+            <Fragment key={d}>
+              {i > 0 && (ctx.locale === 'en' ? ', ' : '、')}
+              <span class={`dir-${d}`}>{format(t.eventCount, { direction: common[d], count: formatCount(counts.get(d) ?? 0, ctx.locale) })}</span>
+            </Fragment>
+          ))}
+        </dd>
+        {anniversary && (
+          <>
+            <dt>{t.anniversary}</dt>
+            <dd class="anniversary">
+              {fill(anniversary.template, {
+                ordinal: ordinal(anniversary.years, ctx.locale),
+                date: <time dateTime={anniversary.date}>{formatDate(anniversary.date, ctx.locale)}</time>,
+                relative: relativeDays(anniversary.days, ctx.locale),
+              })}
+            </dd>
+          </>
+        )}
+      </dl>
+    </li>
   );
 }

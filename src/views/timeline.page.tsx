@@ -1,88 +1,279 @@
-import { DIRECTION_LABELS_JA, DIRECTIONS } from '../domain/direction.js';
-import { eraLabel, eraLabelOfDate } from '../domain/era.js';
+import { DIRECTIONS, type Direction } from '../domain/direction.js';
 import type { StoredPartnership } from '../domain/partnership.js';
 import { yearsOf } from '../domain/partnership.js';
+import { eventsPerYearSvg } from './charts/events-per-year.chart.js';
+import { COMMON } from './i18n/common.messages.js';
+import { format } from './i18n/messages.js';
+import { TIMELINE } from './i18n/timeline.messages.js';
 import { Layout } from './layout.js';
-import type { PageContext } from './page-context.js';
+import { localHref, type PageContext } from './page-context.js';
+import { DateWithEra, fill, formatDate, Ja, localized, YearWithEra } from './parts.js';
 
-const DIRECTION_NAMES = { ...DIRECTION_LABELS_JA, unknown: '区分なし' };
+/** The colours of the directions, as in koryu.css (--dispatch …). */
+export const DIRECTION_COLORS: Readonly<Record<Direction, string>> = {
+  dispatch: '#1f5fa8',
+  reception: '#b0470b',
+  mutual: '#2e7d32',
+  unknown: '#5f5f5f',
+};
 
-/** The exchange timeline of one partnership, each year with its era label and its events, then the photo record. */
-export function TimelinePage(props: { ctx: PageContext; partnership: StoredPartnership }) {
-  const p = props.partnership;
-  const title = `${p.kind}${p.partner}との歩み`;
-  const years = yearsOf(p);
+/** What the reader asked to see; anything missing means everything. */
+export interface TimelineFilter {
+  from?: number;
+  to?: number;
+  directions?: readonly Direction[];
+}
+
+/** The filter made whole for one partnership: a year range within its years (in order), and at least one direction. */
+export interface ResolvedFilter {
+  from: number;
+  to: number;
+  directions: readonly Direction[];
+  /** True when the reader narrowed anything. */
+  narrowed: boolean;
+}
+
+export function resolveFilter(p: StoredPartnership, filter: TimelineFilter): ResolvedFilter & { first: number; last: number } {
+  const years = yearsOf(p).map((y) => y.year);
+  const first = years[0] ?? new Date().getUTCFullYear();
+  const last = years[years.length - 1] ?? first;
+  const clamp = (y: number | undefined, fallback: number) => (y === undefined || !Number.isInteger(y) ? fallback : Math.min(last, Math.max(first, y)));
+  let from = clamp(filter.from, first);
+  let to = clamp(filter.to, last);
+  if (from > to) [from, to] = [to, from];
+  const chosen = DIRECTIONS.filter((d) => filter.directions?.includes(d));
+  const directions = chosen.length > 0 ? chosen : DIRECTIONS;
+  return { from, to, directions, first, last, narrowed: from !== first || to !== last || directions.length !== DIRECTIONS.length };
+}
+
+/** The exchange timeline of one partnership as the document shows it, with filters, a chart of events per year, and the photo record. */
+export function TimelinePage(props: { ctx: PageContext; partnership: StoredPartnership; filter?: TimelineFilter }) {
+  const { ctx, partnership: p } = props;
+  const t = TIMELINE[ctx.locale];
+  const common = COMMON[ctx.locale];
+  const f = resolveFilter(p, props.filter ?? {});
+  const inRange = (year: number) => year >= f.from && year <= f.to;
+  const years = yearsOf(p).filter((y) => inRange(y.year));
+  const shownEvents = p.events.filter((e) => inRange(e.year) && f.directions.includes(e.direction));
+  const records = p.records.filter((r) => inRange(r.year));
+  const kind = <Ja ctx={ctx}>{p.kind}</Ja>;
+  const partner = <Ja ctx={ctx}>{p.partner}</Ja>;
+  const self = localHref(ctx, `/partnerships/${p.id}`);
+  const allYears: number[] = [];
+  for (let y = f.first; y <= f.last; y++) allYears.push(y);
+
   return (
-    <Layout ctx={props.ctx} title={title}>
-      <h1>{title}</h1>
-      {p.affiliatedOn && (
-        <p>
-          {p.kind}提携：{p.affiliatedOn}（{eraLabelOfDate(p.affiliatedOn)}）
-        </p>
-      )}
-      <h2>交流年表</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">年</th>
-            <th scope="col">区分</th>
-            <th scope="col">交流内容</th>
-          </tr>
-        </thead>
-        <tbody>
-          {years.map((y) => {
-            const groups = DIRECTIONS.map((d) => ({ d, events: y.events.filter((e) => e.direction === d) })).filter((g) => g.events.length > 0);
-            const rows = y.noExchange && groups.length === 0 ? [{ d: null, events: [] }] : groups;
-            return rows.map((g, i) => (
-              <tr key={`${y.year}-${g.d ?? 'none'}`} id={i === 0 ? `y${y.year}` : undefined}>
-                {i === 0 && (
-                  <th scope="row" rowSpan={rows.length}>
-                    {y.year}年 <span class="era">({eraLabel(y.year)})</span>
-                  </th>
-                )}
-                <td>{g.d ? DIRECTION_NAMES[g.d] : '—'}</td>
-                <td>
-                  {g.events.length === 0 ? (
-                    '交流なし'
-                  ) : (
-                    <ul class="events">
-                      {g.events.map((e) => (
-                        <li key={e.id} id={`e${e.id}`}>
-                          {e.date ? `${e.date} ` : ''}
-                          {e.text}
-                        </li>
-                      ))}
-                    </ul>
+    <Layout ctx={ctx} title={format(t.title, { kind: p.kind, partner: p.partner })}>
+      <h1>{fill(t.title, { kind, partner })}</h1>
+      {p.affiliatedOn && <p>{fill(t.affiliation, { kind, date: <DateWithEra ctx={ctx} iso={p.affiliatedOn} /> })}</p>}
+
+      <form class="filters no-print" method="get" action={self}>
+        <div>
+          <label for="f-from">{t.from}</label>{' '}
+          <select id="f-from" name="from">
+            {allYears.map((y) => (
+              <option key={y} value={String(y)} selected={y === f.from}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label for="f-to">{t.to}</label>{' '}
+          <select id="f-to" name="to">
+            {allYears.map((y) => (
+              <option key={y} value={String(y)} selected={y === f.to}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset>
+          <legend>{t.directions}</legend>
+          {DIRECTIONS.map((d) => (
+            <label key={d}>
+              <input type="checkbox" name="direction" value={d} checked={f.directions.includes(d)} /> {common[d]}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit">{t.apply}</button>
+        {f.narrowed && <a href={self}>{t.reset}</a>}
+      </form>
+      <p class="showing">{format(t.showing, { from: f.from, to: f.to, count: shownEvents.length })}</p>
+
+      <h2 id="timeline">{t.timeline}</h2>
+      {years.length === 0 ? (
+        <p>{t.nothingInRange}</p>
+      ) : (
+        <table class="timeline">
+          <caption>{t.timelineCaption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{common.year}</th>
+              <th scope="col">{t.direction}</th>
+              <th scope="col">{t.events}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {years.map((y) => {
+              const groups = f.directions
+                .map((d) => ({ d: d as Direction | null, events: y.events.filter((e) => e.direction === d) }))
+                .filter((g) => g.events.length > 0);
+              const rows = groups.length > 0 ? groups : [{ d: null, events: [] }];
+              return rows.map((g, i) => (
+                <tr key={`${y.year}-${g.d ?? 'none'}`} id={i === 0 ? `y${y.year}` : undefined}>
+                  {i === 0 && (
+                    <th scope="row" rowSpan={rows.length > 1 ? rows.length : undefined}>
+                      <YearWithEra ctx={ctx} year={y.year} />
+                    </th>
                   )}
-                </td>
-              </tr>
-            ));
-          })}
-        </tbody>
-      </table>
-      {p.records.length > 0 && (
+                  <td class={g.d ? `dir-${g.d}` : undefined}>{g.d ? common[g.d] : '—'}</td>
+                  <td>
+                    {g.events.length === 0 ? (
+                      y.events.length === 0 ? common.noExchange : t.noMatch
+                    ) : (
+                      <ul class="events">
+                        {g.events.map((e) => {
+                          const text = localized(ctx, e.text, e.translations);
+                          return (
+                            <li key={e.id} id={`e${e.id}`}>
+                              {e.date && (
+                                <>
+                                  <time dateTime={e.date}>{formatDate(e.date, ctx.locale)}</time>{' '}
+                                </>
+                              )}
+                              <a href={localHref(ctx, `/events/${e.id}`)} lang={text.lang}>
+                                {text.text}
+                              </a>
+                            </li>
+                          );
+                        })}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ));
+            })}
+          </tbody>
+        </table>
+      )}
+
+      <EventsPerYear ctx={ctx} partnership={p} filter={f} />
+
+      {records.length > 0 && (
         <>
-          <h2>交流の記録</h2>
-          <table>
+          <h2 id="records">{t.records}</h2>
+          <table class="records">
+            <caption>{t.recordsCaption}</caption>
             <thead>
               <tr>
-                <th scope="col">年</th>
-                <th scope="col">写真の説明</th>
+                <th scope="col">{common.year}</th>
+                <th scope="col">{t.caption}</th>
               </tr>
             </thead>
             <tbody>
-              {p.records.map((r) => (
-                <tr key={r.id} id={`r${r.id}`}>
-                  <th scope="row">
-                    {r.year}年 <span class="era">({eraLabel(r.year)})</span>
-                  </th>
-                  <td>{r.caption}</td>
-                </tr>
-              ))}
+              {records.map((r) => {
+                const caption = localized(ctx, r.caption, r.translations);
+                const event = r.event === null ? undefined : p.events[r.event];
+                return (
+                  <tr key={r.id} id={`r${r.id}`}>
+                    <th scope="row">
+                      <YearWithEra ctx={ctx} year={r.year} />
+                    </th>
+                    <td lang={caption.lang}>
+                      {event ? <a href={localHref(ctx, `/events/${event.id}`)}>{caption.text}</a> : caption.text}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </>
       )}
     </Layout>
+  );
+}
+
+/** Counts of the shown events per year (every year of the range, zeros included) and direction. */
+export function countsPerYear(p: StoredPartnership, f: Pick<ResolvedFilter, 'from' | 'to' | 'directions'>) {
+  const years: number[] = [];
+  for (let y = f.from; y <= f.to; y++) years.push(y);
+  const rows = years.map((year) => ({ year, counts: f.directions.map((d) => p.events.filter((e) => e.year === year && e.direction === d).length) }));
+  const totals = f.directions.map((_d, i) => rows.reduce((sum, r) => sum + (r.counts[i] ?? 0), 0));
+  // Only the directions that have events in the range get a series and a column.
+  const keep = f.directions.map((_d, i) => (totals[i] ?? 0) > 0);
+  const pick = <T,>(list: readonly T[]) => list.filter((_v, i) => keep[i]);
+  return {
+    years,
+    directions: pick(f.directions),
+    rows: rows.map((r) => ({ year: r.year, counts: pick(r.counts), total: pick(r.counts).reduce((a, b) => a + b, 0) })),
+    totals: pick(totals),
+    total: totals.reduce((a, b) => a + b, 0),
+  };
+}
+
+function EventsPerYear(props: { ctx: PageContext; partnership: StoredPartnership; filter: ResolvedFilter }) {
+  const { ctx, filter: f } = props;
+  const t = TIMELINE[ctx.locale];
+  const common = COMMON[ctx.locale];
+  const data = countsPerYear(props.partnership, f);
+  if (data.total === 0) {
+    return (
+      <>
+        <h2 id="chart">{t.chart}</h2>
+        <p>{t.noChart}</p>
+      </>
+    );
+  }
+  const svg = eventsPerYearSvg({
+    years: data.years,
+    series: data.directions.map((d, i) => ({ label: common[d], color: DIRECTION_COLORS[d], counts: data.rows.map((r) => r.counts[i] ?? 0) })),
+  });
+  return (
+    <>
+      <h2 id="chart">{t.chart}</h2>
+      <div class="chart">
+        <div
+          class="chart-figure"
+          role="img"
+          aria-label={format(t.chartLabel, { from: f.from, to: f.to, count: data.total })}
+          dangerouslySetInnerHTML={{ __html: svg }}
+        />
+        <table class="chart-table">
+          <caption>{t.chartTable}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{common.year}</th>
+              {data.directions.map((d) => (
+                <th key={d} scope="col" class={`dir-${d}`}>
+                  {common[d]}
+                </th>
+              ))}
+              <th scope="col">{t.total}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.rows.map((r) => (
+              <tr key={r.year}>
+                <th scope="row">{r.year}</th>
+                {r.counts.map((n, i) => (
+                  <td key={data.directions[i]}>{n}</td>
+                ))}
+                <td>{r.total}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t.total}</th>
+              {data.totals.map((n, i) => (
+                <td key={data.directions[i]}>{n}</td>
+              ))}
+              <td>{data.total}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </>
   );
 }

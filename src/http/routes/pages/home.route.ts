@@ -6,9 +6,10 @@ import { HomePage } from '../../../views/home.page.js';
 import { renderPage } from '../../../views/render.js';
 import { pageRoute, type PageSite } from '../../page-route.js';
 
-export function registerHomeRoutes(app: FastifyInstance, store: Store, site: PageSite): void {
+/** `now` gives today's date (for the anniversaries); tests fix it. */
+export function registerHomeRoutes(app: FastifyInstance, store: Store, site: PageSite, now: () => Date = () => new Date()): void {
   pageRoute(app, site, '/', async (ctx) => {
     const partnerships = await listPartnerships(store, { home: site.home });
-    return renderPage(h(HomePage, { ctx, partnerships, today: new Date() }));
+    return renderPage(h(HomePage, { ctx, partnerships, today: now() }));
   });
 }

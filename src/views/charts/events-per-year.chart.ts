@@ -1,0 +1,84 @@
+// @ts-expect-error -- echarts' index.d.ts (`export =` of an extensionless import) does not resolve under NodeNext; the same API is typed below.
+import * as echartsModule from 'echarts';
+import type * as Echarts from 'echarts/types/dist/echarts';
+
+const echarts = echartsModule as unknown as typeof Echarts;
+
+export interface ChartSeries {
+  /** A fixed label from the page's messages (a direction name); never data from the record. */
+  label: string;
+  /** A colour such as #1f5fa8. */
+  color: string;
+  /** One count per year, in the order of `years`. */
+  counts: readonly number[];
+}
+
+export interface EventsPerYearInput {
+  years: readonly number[];
+  series: readonly ChartSeries[];
+  width?: number;
+  height?: number;
+}
+
+export const CHART_FONT = 'Noto Sans CJK JP';
+const INK = '#1a1a1a';
+const MUTED = '#4a4a4a';
+
+/**
+ * Events per year stacked by direction, as SVG markup rendered on the server by echarts (no script, no
+ * animation). The markup holds only numbers, the given labels and colours. Inline `style` attributes and the
+ * `<style>` element echarts writes are turned into presentation attributes or dropped, since the site's CSP
+ * allows no inline style.
+ */
+export function eventsPerYearSvg(input: EventsPerYearInput): string {
+  const width = input.width ?? 640;
+  const height = input.height ?? 320;
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  try {
+    chart.setOption({
+      animation: false,
+      textStyle: { fontFamily: CHART_FONT, color: INK },
+      legend: { top: 0, selectedMode: false, textStyle: { fontFamily: CHART_FONT, color: INK } },
+      grid: { left: 40, right: 16, top: 40, bottom: 32 },
+      xAxis: {
+        type: 'category',
+        data: input.years.map((y) => String(Math.trunc(y))),
+        axisLabel: { color: MUTED, fontFamily: CHART_FONT },
+        axisLine: { lineStyle: { color: MUTED } },
+      },
+      yAxis: { type: 'value', minInterval: 1, axisLabel: { color: MUTED, fontFamily: CHART_FONT } },
+      series: input.series.map((s) => ({
+        type: 'bar',
+        name: s.label,
+        stack: 'events',
+        silent: true,
+        emphasis: { disabled: true },
+        itemStyle: { color: s.color },
+        data: s.counts.map((n) => (Number.isFinite(n) ? n : 0)),
+      })),
+    });
+    return withoutInlineStyle(chart.renderToSVGString({ useViewBox: true }));
+  } finally {
+    chart.dispose();
+  }
+}
+
+const PRESENTATION = new Set(['font-size', 'font-family', 'font-weight', 'font-style', 'fill', 'stroke', 'opacity']);
+const attr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** Drops `<style>` elements and turns `style="a:b;…"` into presentation attributes (a="b"), keeping only those SVG knows. */
+export function withoutInlineStyle(svg: string): string {
+  return svg
+    .replace(/<style[^>]*>[\s\S]*?<\/style>/g, '')
+    .replace(/ style="([^"]*)"/g, (_whole, declarations: string) =>
+      declarations
+        .split(';')
+        .map((d) => {
+          const i = d.indexOf(':');
+          const name = d.slice(0, i).trim().toLowerCase();
+          const value = d.slice(i + 1).trim();
+          return i > 0 && PRESENTATION.has(name) && value ? ` ${name}="${attr(value)}"` : '';
+        })
+        .join(''),
+    );
+}

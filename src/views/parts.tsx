@@ -1,0 +1,110 @@
+import type { ComponentChildren } from 'preact';
+import { eraLabel, eraLabelOfDate } from '../domain/era.js';
+import { localizedText, type Translations } from '../domain/translation.js';
+import { HTML_LANG, type Locale } from './i18n/locale.js';
+import type { PageContext } from './page-context.js';
+
+/** Pieces shared by the pages: text in Japanese on pages in other languages, dates with their era, message templates with markup. */
+
+/** Intl locale of each interface language (en-GB for day–month–year order). */
+export const INTL_LOCALE: Readonly<Record<Locale, string>> = { ja: 'ja-JP', en: 'en-GB', zh: 'zh-Hans-CN' };
+
+/**
+ * Fills `{name}` placeholders of a message with nodes (elements or text), so that a part in another language can
+ * carry its own `lang`. Text of the template stays text; Preact escapes it.
+ */
+export function fill(template: string, values: Readonly<Record<string, ComponentChildren>>): ComponentChildren[] {
+  const out: ComponentChildren[] = [];
+  const re = /\{(\w+)\}/g;
+  let last = 0;
+  for (let m = re.exec(template); m !== null; m = re.exec(template)) {
+    const name = m[1] ?? '';
+    if (!(name in values)) continue;
+    if (m.index > last) out.push(template.slice(last, m.index));
+    out.push(values[name]);
+    last = m.index + m[0].length;
+  }
+  if (last < template.length) out.push(template.slice(last));
+  return out;
+}
+
+/** Japanese text as written in the record (names of cities, kinds, era labels): marked `lang="ja"` on pages in other languages. */
+export function Ja(props: { ctx: PageContext; children: ComponentChildren }) {
+  return props.ctx.locale === 'ja' ? <>{props.children}</> : <span lang="ja">{props.children}</span>;
+}
+
+/** The `lang` an element needs when its text is in `lang` on a page in the reader's locale; undefined when they agree. */
+export function langAttr(ctx: PageContext, lang: 'ja' | 'en' | 'zh'): string | undefined {
+  return lang === ctx.locale ? undefined : HTML_LANG[lang];
+}
+
+/** An event text or caption in the reader's language when translated, in Japanese otherwise, with the matching `lang`. */
+export function localized(ctx: PageContext, text: string, translations: Translations | undefined): { text: string; lang: string | undefined } {
+  const l = localizedText(text, translations, ctx.locale);
+  return { text: l.text, lang: langAttr(ctx, l.lang) };
+}
+
+function utcDate(year: number, month: number, day: number): Date {
+  const d = new Date(Date.UTC(2000, month - 1, day));
+  d.setUTCFullYear(year);
+  return d;
+}
+
+/** A date (YYYY-MM-DD, or YYYY-MM for a month only) written for the locale: 2006年11月24日, 24 Nov 2006, 2006年11月24日. */
+export function formatDate(iso: string, locale: Locale, month: 'short' | 'long' = 'short'): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number | undefined];
+  const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric', month: locale === 'en' ? month : 'long' };
+  if (d !== undefined) options.day = 'numeric';
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], options).format(utcDate(y, m, d ?? 1));
+}
+
+/** A date in the locale's calendar with its era label: 2006年11月24日（平成18年）, or 24 Nov 2006 (平成18年) with the era marked Japanese. */
+export function DateWithEra(props: { ctx: PageContext; iso: string }) {
+  const { ctx, iso } = props;
+  const era = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? eraLabelOfDate(iso) : eraLabel(Number(iso.slice(0, 4)));
+  const date = formatDate(iso, ctx.locale);
+  return (
+    <>
+      <time dateTime={iso}>{date}</time>
+      {ctx.locale === 'ja' ? (
+        `（${era}）`
+      ) : (
+        <>
+          {' ('}
+          <span lang="ja">{era}</span>)
+        </>
+      )}
+    </>
+  );
+}
+
+/** A year with its era label: 2019年 (平成31年/令和元年) in Japanese, 2019 (平成31年/令和元年) elsewhere. */
+export function YearWithEra(props: { ctx: PageContext; year: number }) {
+  const { ctx, year } = props;
+  return (
+    <>
+      {ctx.locale === 'en' ? String(year) : `${year}年`}{' '}
+      <span class="era" lang={langAttr(ctx, 'ja')}>
+        ({eraLabel(year)})
+      </span>
+    </>
+  );
+}
+
+/** "in 3 days", "yesterday", "today", in the locale. */
+export function relativeDays(days: number, locale: Locale): string {
+  return new Intl.RelativeTimeFormat(INTL_LOCALE[locale], { numeric: 'auto' }).format(days, 'day');
+}
+
+const ORDINAL_SUFFIX: Readonly<Record<string, string>> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
+
+/** 20th in English; the number alone in Japanese and Chinese, whose messages add 周年. */
+export function ordinal(n: number, locale: Locale): string {
+  if (locale !== 'en') return String(n);
+  return `${n}${ORDINAL_SUFFIX[new Intl.PluralRules('en-GB', { type: 'ordinal' }).select(n)] ?? 'th'}`;
+}
+
+/** A count written for the locale (1,825). */
+export function formatCount(n: number, locale: Locale): string {
+  return new Intl.NumberFormat(INTL_LOCALE[locale]).format(n);
+}

@@ -12,6 +12,8 @@ export interface Config {
   readonly port: number;
   /** Largest document the importer reads, in bytes (KORYU_MAX_DOCUMENT_BYTES). */
   readonly maxDocumentBytes: number;
+  /** The Chromium that renders PDFs (KORYU_CHROMIUM); it is started on the first PDF request, not before. */
+  readonly chromiumPath: string;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -41,6 +43,7 @@ export function loadConfig(env: Env = process.env): Config {
     host: env.HOST || '127.0.0.1',
     port: positiveInteger(env, 'PORT', 3000, problems, 65535),
     maxDocumentBytes: positiveInteger(env, 'KORYU_MAX_DOCUMENT_BYTES', 10 * 1024 * 1024, problems),
+    chromiumPath: env.KORYU_CHROMIUM || '/usr/bin/chromium',
   };
   if (problems.length > 0) throw new KoryuError('ConfigInvalid', `Configuration is invalid:\n- ${problems.join('\n- ')}`);
   return Object.freeze(config);

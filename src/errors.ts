@@ -7,9 +7,11 @@ export type ErrorCode =
   | 'NotADocument'
   | 'UsageError'
   | 'PartnershipNotFound'
+  | 'EventNotFound'
   | 'ConfigInvalid'
   | 'StoreUnavailable'
-  | 'MigrationFailed';
+  | 'MigrationFailed'
+  | 'PdfUnavailable';
 
 export class KoryuError extends Error {
   constructor(

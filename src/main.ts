@@ -5,6 +5,7 @@ import type { CliDeps } from './cli/cli-io.js';
 import { loadConfig } from './config.js';
 import { KoryuError } from './errors.js';
 import { buildApp } from './http/app.js';
+import { createPdfRenderer } from './http/pdf-renderer.js';
 import { openStore } from './storage/open-store.js';
 
 /** The composition root: configuration, the store and the server are wired here and nowhere else. */
@@ -21,9 +22,16 @@ async function main(): Promise<number> {
     config,
     openStore: () => openStore({ sqlitePath: config.sqlitePath, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) }),
     async startServer(store, { host, port }) {
-      const app = await buildApp({ store, home: config.home, logger: true });
+      const pdf = createPdfRenderer({ executablePath: config.chromiumPath });
+      const app = await buildApp({ store, home: config.home, logger: true, pdf });
       const url = await app.listen({ host, port });
-      return { url, close: () => app.close() };
+      return {
+        url,
+        async close() {
+          await app.close();
+          await pdf.close();
+        },
+      };
     },
     sample: { name: 'kanazawa-dalian.txt', read: () => readFile(samplePath) },
   };

@@ -5,14 +5,22 @@ import { assetVersion, registerAssets } from './assets.js';
 import { registerCaching } from './caching.js';
 import { handleError } from './error-handler.js';
 import type { PageSite } from './page-route.js';
+import type { PdfRenderer } from './pdf-renderer.js';
+import { registerEventRoutes } from './routes/pages/event.route.js';
 import { registerHomeRoutes } from './routes/pages/home.route.js';
 import { registerPartnershipRoutes } from './routes/pages/partnership.route.js';
+import { registerSearchRoutes } from './routes/pages/search.route.js';
+import { registerPrintRoutes } from './routes/pages/print.route.js';
 import { registerSecurityHeaders } from './security.js';
 
 export interface AppDeps {
   store: Store;
   home: string;
   logger?: boolean;
+  /** Today, for the anniversaries on the home page; tests fix it. */
+  now?: () => Date;
+  /** Makes /partnerships/:id.pdf; without it that route answers 503 PdfUnavailable. */
+  pdf?: PdfRenderer;
 }
 
 /** The web application; tests drive it in-process with `app.inject`. */
@@ -26,7 +34,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.get('/healthz', async () => ({ ok: true }));
   app.get('/export.json', async (_request, reply) => reply.type('application/json; charset=utf-8').send(await exportRecord(deps.store, 'json')));
-  registerHomeRoutes(app, deps.store, site);
+  registerHomeRoutes(app, deps.store, site, deps.now);
   registerPartnershipRoutes(app, deps.store, site);
+  registerEventRoutes(app, deps.store, site);
+  registerSearchRoutes(app, deps.store, site);
+  registerPrintRoutes(app, deps.store, site, deps.pdf);
   return app;
 }

@@ -7,9 +7,11 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   NotADocument: 400,
   UsageError: 400,
   PartnershipNotFound: 404,
+  EventNotFound: 404,
   ConfigInvalid: 500,
   StoreUnavailable: 503,
   MigrationFailed: 500,
+  PdfUnavailable: 503,
 };
 
 /** The one place where errors become HTTP responses; details of unexpected errors are logged, never shown. */

@@ -5,7 +5,14 @@ import { HTML_LANG, LOCALE_NAMES, LOCALES } from './i18n/locale.js';
 import { localHref, switchHref, type PageContext } from './page-context.js';
 
 /** Every page's frame: language, skip link, site header with search and language switch, footer. No inline style or script. */
-export function Layout(props: { ctx: PageContext; title: string; children: ComponentChildren; printable?: boolean }) {
+export function Layout(props: {
+  ctx: PageContext;
+  title: string;
+  children: ComponentChildren;
+  printable?: boolean;
+  /** Only the page's own content: no skip link, site header (search, language switch) or footer — for the print view. */
+  bare?: boolean;
+}) {
   const { ctx } = props;
   const t = COMMON[ctx.locale];
   return (
@@ -20,9 +27,12 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
         ))}
       </head>
       <body>
-        <a class="skip" href="#main">
-          {t.skip}
-        </a>
+        {!props.bare && (
+          <a class="skip" href="#main">
+            {t.skip}
+          </a>
+        )}
+        {!props.bare && (
         <header class="site-header">
           <div class="bar">
             <a class="brand" href={localHref(ctx, '/')}>
@@ -54,10 +64,13 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
             </nav>
           </div>
         </header>
+        )}
         <main id="main">{props.children}</main>
-        <footer class="site-footer">
-          <div class="bar">{format(t.footer, { home: ctx.home })}</div>
-        </footer>
+        {!props.bare && (
+          <footer class="site-footer">
+            <div class="bar">{format(t.footer, { home: ctx.home })}</div>
+          </footer>
+        )}
       </body>
     </html>
   );

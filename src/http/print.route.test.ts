@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { importDocuments } from '../services/import.service.js';
+import type { Store } from '../storage/database.js';
+import { openSqliteStore } from '../storage/sqlite/connect.js';
+import { buildApp } from './app.js';
+import type { PdfRenderer } from './pdf-renderer.js';
+import { inlineStyleSheet } from './routes/pages/print.route.js';
+
+const seed = readFileSync(new URL('../../samples/kanazawa-dalian.txt', import.meta.url));
+
+describe('the print view and its PDF (in process)', () => {
+  let store: Store;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  let noPdf: Awaited<ReturnType<typeof buildApp>>;
+  const rendered: { html: string; baseUrl: string }[] = [];
+  const fakePdf: PdfRenderer = {
+    async render(html, baseUrl) {
+      rendered.push({ html, baseUrl });
+      return Buffer.from('%PDF-1.4 fake');
+    },
+    async close() {},
+  };
+  before(async () => {
+    store = await openSqliteStore(':memory:');
+    await importDocuments(store, [{ name: 'kanazawa-dalian.txt', bytes: seed }], { home: '金沢市', maxDocumentBytes: 1e7 });
+    app = await buildApp({ store, home: '金沢市', pdf: fakePdf });
+    noPdf = await buildApp({ store, home: '金沢市' });
+  });
+  after(async () => {
+    await app?.close();
+    await noPdf?.close();
+    await store?.close();
+  });
+
+  it('reproduces the title block, both parts, one event per line and the no-exchange year, without the site frame', async () => {
+    const res = await app.inject('/partnerships/1/print');
+    assert.equal(res.statusCode, 200);
+    assert.match(res.body, /<html lang="ja">/);
+    assert.match(res.body, /<h1>友好交流都市大連市との歩み<\/h1>/);
+    assert.match(res.body, /友好交流都市提携：2006年（平成18年）11月24日/);
+    assert.match(res.body, /<h2 id="part-timeline">交流年表<\/h2>/);
+    assert.match(res.body, /class="print-part page-break"[^>]*><h2 id="part-records">交流の記録<\/h2>/);
+    assert.equal((res.body.match(/<ul class="print-events">/g) ?? []).length > 0, true);
+    const events = res.body.match(/<ul class="print-events">[\s\S]*?<\/ul>/g)?.join('').match(/<li>/g) ?? [];
+    assert.equal(events.length, 60);
+    assert.match(res.body, /2021年 <span class="era">\(令和3年\)<\/span><\/th><td><span aria-hidden="true">—<\/span>/);
+    assert.doesNotMatch(res.body, /site-header|site-footer|role="search"/);
+    assert.match(res.body, /href="\/partnerships\/1\.pdf"/);
+  });
+
+  it('labels the interface in English and Chinese and marks the Japanese record as Japanese', async () => {
+    const en = await app.inject('/en/partnerships/1/print');
+    assert.match(en.body, /<html lang="en">/);
+    assert.match(en.body, /Exchange timeline/);
+    assert.match(en.body, /Affiliated on 24 November 2006/);
+    assert.match(en.body, /<span lang="ja">市英語教育研修参加派遣団が訪問<\/span>/);
+    const zh = await app.inject('/zh/partnerships/1/print');
+    assert.match(zh.body, /<html lang="zh-Hans">/);
+    assert.match(zh.body, /交流记录/);
+    assert.match(zh.body, /href="\/zh\/partnerships\/1\.pdf"/);
+  });
+
+  it('answers 404 for an unknown partnership, on the print view and the PDF', async () => {
+    assert.equal((await app.inject('/partnerships/999/print')).statusCode, 404);
+    assert.equal((await app.inject('/partnerships/999.pdf')).statusCode, 404);
+    assert.equal((await app.inject('/partnerships/abc.pdf')).statusCode, 404);
+  });
+
+  it('gives the renderer the print view with the style sheet inline, and answers application/pdf', async () => {
+    const res = await app.inject('/en/partnerships/1.pdf');
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.headers['content-type'], 'application/pdf');
+    assert.match(String(res.headers['content-disposition']), /^attachment; filename="partnership-1-en\.pdf"; filename\*=UTF-8''/);
+    assert.equal(res.rawPayload.subarray(0, 5).toString(), '%PDF-');
+    const last = rendered.at(-1);
+    assert.ok(last);
+    assert.match(last.html, /<html lang="en">/);
+    assert.match(last.html, /<style>[\s\S]*@media print/);
+    assert.doesNotMatch(last.html, /<link rel="stylesheet"/);
+    assert.match(last.baseUrl, /^http:\/\/127\.0\.0\.1/);
+  });
+
+  it('answers 503 PdfUnavailable when no renderer is configured', async () => {
+    const res = await noPdf.inject('/partnerships/1.pdf');
+    assert.equal(res.statusCode, 503);
+    assert.match(res.body, /^PdfUnavailable: /);
+  });
+
+  it('answers 503 PdfUnavailable when rendering fails', async () => {
+    const broken = await buildApp({
+      store,
+      home: '金沢市',
+      pdf: { render: () => Promise.reject(new Error('browser died')), close: async () => {} },
+    });
+    try {
+      const res = await broken.inject('/partnerships/1.pdf');
+      assert.equal(res.statusCode, 503);
+      assert.match(res.body, /^PdfUnavailable: /);
+      assert.doesNotMatch(res.body, /browser died/);
+    } finally {
+      await broken.close();
+    }
+  });
+
+  it('refuses to inline into a page that does not link the style sheet', () => {
+    assert.throws(() => inlineStyleSheet('<html><head></head></html>'));
+  });
+});

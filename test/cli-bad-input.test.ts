@@ -28,12 +28,12 @@ interface Run {
   stderr: string;
 }
 
-/** `koryu ARGS…`; a hang is killed after 20 s and then fails on its exit code, never blocks the run. */
+/** `koryu ARGS…`; a hang is killed after 2 minutes (generous: a loaded machine starts tsx slowly) and then fails on its exit code, never blocks the run. */
 function koryu(...args: string[]): Run {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
     cwd: root,
     env,
-    timeout: 20_000,
+    timeout: 120_000,
     maxBuffer: 64 * 1024 * 1024,
   });
   if (r.error && (r.error as NodeJS.ErrnoException).code !== 'ETIMEDOUT') throw r.error;

@@ -21,11 +21,13 @@ export interface AppDeps {
   now?: () => Date;
   /** Makes /partnerships/:id.pdf; without it that route answers 503 PdfUnavailable. */
   pdf?: PdfRenderer;
+  /** Largest request body in bytes (KORYU_MAX_REQUEST_BYTES); 1 MiB when unset. */
+  bodyLimit?: number;
 }
 
 /** The web application; tests drive it in-process with `app.inject`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 1024 * 1024 });
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: deps.bodyLimit ?? 1024 * 1024 });
   app.setErrorHandler(handleError);
   await registerSecurityHeaders(app);
   registerCaching(app);

@@ -12,6 +12,7 @@ import { registerPartnershipRoutes } from './routes/pages/partnership.route.js';
 import { registerSearchRoutes } from './routes/pages/search.route.js';
 import { registerPrintRoutes } from './routes/pages/print.route.js';
 import { registerSecurityHeaders } from './security.js';
+import { answerFrameworkError, registerUrlGuard } from './url-guard.js';
 
 export interface AppDeps {
   store: Store;
@@ -27,9 +28,10 @@ export interface AppDeps {
 
 /** The web application; tests drive it in-process with `app.inject`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: deps.bodyLimit ?? 1024 * 1024 });
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: deps.bodyLimit ?? 1024 * 1024, frameworkErrors: answerFrameworkError });
   app.setErrorHandler(handleError);
   await registerSecurityHeaders(app);
+  registerUrlGuard(app);
   registerCaching(app);
   await registerAssets(app);
   const site: PageSite = { home: deps.home, assetVersion: assetVersion() };

@@ -14,6 +14,12 @@ export interface Config {
   readonly maxDocumentBytes: number;
   /** The Chromium that renders PDFs (KORYU_CHROMIUM); it is started on the first PDF request, not before. */
   readonly chromiumPath: string;
+  /** Largest HTTP request body, in bytes (KORYU_MAX_REQUEST_BYTES); larger bodies are refused with 413 before they are read. */
+  readonly maxRequestBytes: number;
+  /** Longest line of a document, in characters (KORYU_MAX_LINE_LENGTH). */
+  readonly maxLineLength: number;
+  /** Most events one import may hold, over all its documents (KORYU_MAX_EVENTS_PER_IMPORT). */
+  readonly maxEventsPerImport: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -44,6 +50,9 @@ export function loadConfig(env: Env = process.env): Config {
     port: positiveInteger(env, 'PORT', 3000, problems, 65535),
     maxDocumentBytes: positiveInteger(env, 'KORYU_MAX_DOCUMENT_BYTES', 10 * 1024 * 1024, problems),
     chromiumPath: env.KORYU_CHROMIUM || '/usr/bin/chromium',
+    maxRequestBytes: positiveInteger(env, 'KORYU_MAX_REQUEST_BYTES', 1024 * 1024, problems),
+    maxLineLength: positiveInteger(env, 'KORYU_MAX_LINE_LENGTH', 20_000, problems),
+    maxEventsPerImport: positiveInteger(env, 'KORYU_MAX_EVENTS_PER_IMPORT', 50_000, problems),
   };
   if (problems.length > 0) throw new KoryuError('ConfigInvalid', `Configuration is invalid:\n- ${problems.join('\n- ')}`);
   return Object.freeze(config);

@@ -12,6 +12,7 @@ import { registerPartnershipRoutes } from './routes/pages/partnership.route.js';
 import { registerSearchRoutes } from './routes/pages/search.route.js';
 import { registerPrintRoutes } from './routes/pages/print.route.js';
 import { registerSecurityHeaders } from './security.js';
+import { answerFrameworkError, registerUrlGuard } from './url-guard.js';
 
 export interface AppDeps {
   store: Store;
@@ -21,13 +22,16 @@ export interface AppDeps {
   now?: () => Date;
   /** Makes /partnerships/:id.pdf; without it that route answers 503 PdfUnavailable. */
   pdf?: PdfRenderer;
+  /** Largest request body in bytes (KORYU_MAX_REQUEST_BYTES); 1 MiB when unset. */
+  bodyLimit?: number;
 }
 
 /** The web application; tests drive it in-process with `app.inject`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 1024 * 1024 });
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: deps.bodyLimit ?? 1024 * 1024, frameworkErrors: answerFrameworkError });
   app.setErrorHandler(handleError);
   await registerSecurityHeaders(app);
+  registerUrlGuard(app);
   registerCaching(app);
   await registerAssets(app);
   const site: PageSite = { home: deps.home, assetVersion: assetVersion() };

@@ -1,5 +1,6 @@
 import { diagnostic } from '../domain/diagnostic.js';
 import { decodeDocument } from './decode.js';
+import { DEFAULT_MAX_EVENTS, limitEvents } from './event-limit.js';
 import { looksLikeKoryuJson, readKoryuJson } from './koryu-json.js';
 import type { Layout, ParseOptions, ParseResult } from './layout.js';
 import { LAYOUTS } from './layouts.js';
@@ -11,6 +12,8 @@ export interface DocumentOptions extends ParseOptions {
   maxBytes?: number;
   /** Refuse lines longer than this many characters: no real timeline has one. */
   maxLineLength?: number;
+  /** Refuse documents holding more events than this. */
+  maxEvents?: number;
 }
 
 export const DEFAULT_MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
@@ -28,6 +31,10 @@ function pickLayout(lines: readonly SourceLine[]): Layout | undefined {
 
 /** Text of a document (already decoded) to partnerships and diagnostics. Pure; never throws on bad input. */
 export function parseText(text: string, options: DocumentOptions): ParseResult {
+  return limitEvents(parseLines(text, options), options.maxEvents ?? DEFAULT_MAX_EVENTS);
+}
+
+function parseLines(text: string, options: DocumentOptions): ParseResult {
   if (looksLikeKoryuJson(text)) return validateResult(readKoryuJson(text, options.home));
   const lines = splitLines(text);
   const maxLine = options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH;
@@ -35,7 +42,7 @@ export function parseText(text: string, options: DocumentOptions): ParseResult {
   if (long) {
     return {
       partnerships: [],
-      diagnostics: [diagnostic('LineTooLong', 'error', long.no, `Line ${long.no} has ${long.text.length} characters; the limit is ${maxLine}.`, long.text)],
+      diagnostics: [diagnostic('LineTooLong', 'error', long.no, `Line ${long.no} has ${long.text.length} characters; the limit is ${maxLine} (KORYU_MAX_LINE_LENGTH).`, long.text)],
     };
   }
   const layout = pickLayout(lines);

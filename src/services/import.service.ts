@@ -16,6 +16,10 @@ export interface SourceDocument {
 export interface ImportOptions {
   home: string;
   maxDocumentBytes: number;
+  /** Longest line a document may have (the importer's default when unset). */
+  maxLineLength?: number;
+  /** Most events one import may hold over all its documents (the importer's default when unset). */
+  maxEventsPerImport?: number;
 }
 
 export interface ParsedDocument {
@@ -32,7 +36,12 @@ export interface ImportReport {
 
 /** What a document would import, with its diagnostics. Writes nothing. */
 export function previewDocument(doc: SourceDocument, options: ImportOptions): ParsedDocument {
-  const result = parseDocument(doc.bytes, { home: options.home, maxBytes: options.maxDocumentBytes });
+  const result = parseDocument(doc.bytes, {
+    home: options.home,
+    maxBytes: options.maxDocumentBytes,
+    ...(options.maxLineLength === undefined ? {} : { maxLineLength: options.maxLineLength }),
+    ...(options.maxEventsPerImport === undefined ? {} : { maxEvents: options.maxEventsPerImport }),
+  });
   return { source: doc.name, ...result };
 }
 
@@ -60,6 +69,13 @@ export async function importDocuments(
   });
   const rejected = parsed.find((p) => hasErrors(p.diagnostics));
   if (rejected) throw new KoryuError('ImportRejected', describeFirstError(rejected), rejected.diagnostics);
+  const total = parsed.reduce((n, doc) => n + doc.partnerships.reduce((m, p) => m + p.events.length, 0), 0);
+  if (options.maxEventsPerImport !== undefined && total > options.maxEventsPerImport) {
+    throw new KoryuError(
+      'ImportRejected',
+      `These ${parsed.length} documents hold ${total} events together; the limit is ${options.maxEventsPerImport} per import (KORYU_MAX_EVENTS_PER_IMPORT). Import them in smaller groups.`,
+    );
+  }
   const changes = await store.transaction(async (trx) => {
     const summaries: ChangeSummary[] = [];
     for (const doc of parsed) {

@@ -114,4 +114,6 @@ export interface Store {
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** The database file of a SQLite store (for its online backup); undefined in memory and on PostgreSQL. */
+  file?: string;
 }

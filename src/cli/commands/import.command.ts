@@ -1,6 +1,7 @@
 import { KoryuError } from '../../errors.js';
 import { importDocuments } from '../../services/import.service.js';
 import { readArgs } from '../args.js';
+import { importOptions } from '../import-options.js';
 import { EXIT_OK, type Command } from '../cli-io.js';
 import { progressBar } from '../progress.js';
 import { readDocuments } from '../read-documents.js';
@@ -18,7 +19,7 @@ export const importCommand: Command = {
     const advance = progressBar(docs.length, io.err, io.interactive);
     const store = await deps.openStore();
     try {
-      const report = await importDocuments(store, docs, { home: values.home ?? config.home, maxDocumentBytes: config.maxDocumentBytes }, (d, i) =>
+      const report = await importDocuments(store, docs, importOptions(config, values.home), (d, i) =>
         advance(i + 1, d.source),
       );
       for (const doc of report.documents) {

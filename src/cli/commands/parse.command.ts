@@ -3,6 +3,7 @@ import { toKoryuDocument } from '../../domain/koryu-format.js';
 import { KoryuError } from '../../errors.js';
 import { describeFirstError, previewDocument } from '../../services/import.service.js';
 import { readArgs } from '../args.js';
+import { importOptions } from '../import-options.js';
 import { EXIT_BAD_INPUT, EXIT_OK, type Command } from '../cli-io.js';
 import { readDocuments } from '../read-documents.js';
 import { formatDiagnostic, formatTimeline } from '../report.js';
@@ -16,7 +17,7 @@ export const parseCommand: Command = {
     if (positionals.length !== 1) throw new KoryuError('UsageError', 'parse takes exactly one FILE.');
     if (values.format !== 'json' && values.format !== 'text') throw new KoryuError('UsageError', '--format must be json or text.');
     const [doc] = await readDocuments(positionals, config.maxDocumentBytes);
-    const parsed = previewDocument(doc!, { home: values.home ?? config.home, maxDocumentBytes: config.maxDocumentBytes });
+    const parsed = previewDocument(doc!, importOptions(config, values.home));
     if (values.format === 'json') {
       io.out(`${JSON.stringify(toKoryuDocument(parsed.partnerships, parsed.diagnostics), null, 2)}\n`);
     } else {

@@ -2,6 +2,7 @@ import { KoryuError } from '../../errors.js';
 import { importDocuments } from '../../services/import.service.js';
 import { isStoreEmpty } from '../../services/record.service.js';
 import { readArgs } from '../args.js';
+import { importOptions } from '../import-options.js';
 import { EXIT_OK, type Command } from '../cli-io.js';
 import { formatChange } from '../report.js';
 
@@ -17,10 +18,7 @@ export const serveCommand: Command = {
     const store = await deps.openStore();
     if (!values['no-sample'] && (await isStoreEmpty(store))) {
       const bytes = await deps.sample.read();
-      const report = await importDocuments(store, [{ name: deps.sample.name, bytes }], {
-        home: deps.config.home,
-        maxDocumentBytes: deps.config.maxDocumentBytes,
-      });
+      const report = await importDocuments(store, [{ name: deps.sample.name, bytes }], importOptions(deps.config, undefined));
       for (const change of report.changes) io.err(`sample: ${formatChange(change)}\n`);
     }
     const server = await deps.startServer(store, { host: values.host ?? deps.config.host, port });

@@ -36,6 +36,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
     capabilities,
     transaction: (fn) => db.transaction().execute(fn),
     close: () => db.destroy(),
+    ...(path === ':memory:' ? {} : { file: path }),
   };
 }
 

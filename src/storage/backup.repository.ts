@@ -1,0 +1,57 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database, StoreCapabilities } from './database.js';
+
+/** Every row of every table of the store, by table name; the logical form of a backup. */
+export type TableDump = Record<string, Record<string, unknown>[]>;
+
+/**
+ * The order tables are filled in, parents before children (they are emptied in reverse). Tables not named here
+ * (added by later migrations) follow in name order: a table with a foreign key to another must be listed here.
+ */
+export const TABLE_ORDER: readonly string[] = ['partnerships', 'exchange_years', 'events', 'photo_records', 'imports', 'search_grams', 'translations'];
+
+const INSERT_CHUNK = 200;
+
+/** The application's tables as they exist in this store (Kysely's own bookkeeping tables left out), parents first. */
+export async function listStoreTables(db: Kysely<Database>): Promise<string[]> {
+  const names = (await db.introspection.getTables()).map((t) => t.name).filter((n) => !n.startsWith('kysely_'));
+  return orderTables(names);
+}
+
+export function orderTables(names: readonly string[]): string[] {
+  const known = TABLE_ORDER.filter((t) => names.includes(t));
+  const others = names.filter((n) => !TABLE_ORDER.includes(n)).sort();
+  return [...known, ...others];
+}
+
+/** Every row of every application table, each table in the order of its first column. */
+export async function dumpTables(db: Kysely<Database>): Promise<TableDump> {
+  const dump: TableDump = {};
+  const untyped = db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+  for (const table of await listStoreTables(db)) {
+    dump[table] = await untyped.selectFrom(table).selectAll().orderBy(sql.raw('1')).execute();
+  }
+  return dump;
+}
+
+/**
+ * Replaces the whole content of the store's tables by `dump`, keeping every id. Run it inside a transaction:
+ * the store then holds either the old content or the new, never a mix. Tables of the store that the dump lacks
+ * are emptied; tables of the dump the store lacks are refused by the caller before this runs.
+ */
+export async function replaceTables(trx: Kysely<Database>, dump: TableDump, capabilities: StoreCapabilities): Promise<void> {
+  const untyped = trx as unknown as Kysely<Record<string, Record<string, unknown>>>;
+  const tables = await listStoreTables(trx);
+  for (const table of [...tables].reverse()) await untyped.deleteFrom(table).execute();
+  for (const table of tables) {
+    const rows = dump[table] ?? [];
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) await untyped.insertInto(table).values(rows.slice(i, i + INSERT_CHUNK)).execute();
+  }
+  if (capabilities.idGeneration === 'identity') {
+    // Identity columns do not move past ids inserted explicitly; SQLite's AUTOINCREMENT does so by itself.
+    for (const t of await trx.introspection.getTables()) {
+      if (!tables.includes(t.name) || !t.columns.some((c) => c.name === 'id' && c.isAutoIncrementing)) continue;
+      await sql`select setval(pg_get_serial_sequence(${t.name}, 'id'), coalesce((select max(id) from ${sql.table(t.name)}), 0) + 1, false)`.execute(trx);
+    }
+  }
+}

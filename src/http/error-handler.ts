@@ -12,6 +12,12 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   StoreUnavailable: 503,
   MigrationFailed: 500,
   PdfUnavailable: 503,
+  NotAuthenticated: 401,
+  NotAuthorized: 403,
+  CsrfRejected: 403,
+  AccountInvalid: 400,
+  AccountExists: 409,
+  AccountNotFound: 404,
 };
 
 /** The one place where errors become HTTP responses; details of unexpected errors are logged, never shown. */

@@ -23,7 +23,14 @@ async function main(): Promise<number> {
     openStore: () => openStore({ sqlitePath: config.sqlitePath, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) }),
     async startServer(store, { host, port }) {
       const pdf = createPdfRenderer({ executablePath: config.chromiumPath });
-      const app = await buildApp({ store, home: config.home, logger: true, pdf });
+      const app = await buildApp({
+        store,
+        home: config.home,
+        logger: true,
+        pdf,
+        trustProxy: config.trustProxy,
+        auth: { sessionHours: config.sessionHours, ...(config.secret ? { secret: config.secret } : {}) },
+      });
       const url = await app.listen({ host, port });
       return {
         url,

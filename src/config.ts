@@ -20,6 +20,12 @@ export interface Config {
   readonly maxLineLength: number;
   /** Most events one import may hold, over all its documents (KORYU_MAX_EVENTS_PER_IMPORT). */
   readonly maxEventsPerImport: number;
+  /** Signs the CSRF cookie (KORYU_SECRET, at least 32 characters); undefined: a random secret per process. */
+  readonly secret: string | undefined;
+  /** Fastify's trustProxy (KORYU_TRUST_PROXY): false, true, or proxy addresses/CIDRs; decides the client address and HTTPS. */
+  readonly trustProxy: boolean | string;
+  /** How long a staff session lasts from sign-in, in hours (KORYU_SESSION_HOURS). */
+  readonly sessionHours: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -35,6 +41,13 @@ function positiveInteger(env: Env, name: string, fallback: number, problems: str
   return n;
 }
 
+/** KORYU_TRUST_PROXY: unset or false, true (any proxy: only behind one that sets the headers), or a comma-separated list of proxy addresses/CIDRs. */
+function trustProxy(raw: string | undefined): boolean | string {
+  const value = raw?.trim() ?? '';
+  if (value === '' || value === 'false') return false;
+  return value === 'true' ? true : value;
+}
+
 /** Parses the environment; reports every bad variable at once. */
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
@@ -42,6 +55,8 @@ export function loadConfig(env: Env = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL.');
   }
+  const secret = env.KORYU_SECRET || undefined;
+  if (secret !== undefined && secret.length < 32) problems.push('KORYU_SECRET must be at least 32 characters long.');
   const config: Config = {
     sqlitePath: env.KORYU_DB || './data/koryu.db',
     databaseUrl,
@@ -53,6 +68,9 @@ export function loadConfig(env: Env = process.env): Config {
     maxRequestBytes: positiveInteger(env, 'KORYU_MAX_REQUEST_BYTES', 1024 * 1024, problems),
     maxLineLength: positiveInteger(env, 'KORYU_MAX_LINE_LENGTH', 20_000, problems),
     maxEventsPerImport: positiveInteger(env, 'KORYU_MAX_EVENTS_PER_IMPORT', 50_000, problems),
+    secret,
+    trustProxy: trustProxy(env.KORYU_TRUST_PROXY),
+    sessionHours: positiveInteger(env, 'KORYU_SESSION_HOURS', 12, problems, 24 * 30),
   };
   if (problems.length > 0) throw new KoryuError('ConfigInvalid', `Configuration is invalid:\n- ${problems.join('\n- ')}`);
   return Object.freeze(config);

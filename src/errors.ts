@@ -11,7 +11,13 @@ export type ErrorCode =
   | 'ConfigInvalid'
   | 'StoreUnavailable'
   | 'MigrationFailed'
-  | 'PdfUnavailable';
+  | 'PdfUnavailable'
+  | 'NotAuthenticated'
+  | 'NotAuthorized'
+  | 'CsrfRejected'
+  | 'AccountInvalid'
+  | 'AccountExists'
+  | 'AccountNotFound';
 
 export class KoryuError extends Error {
   constructor(
@@ -28,6 +34,8 @@ export class KoryuError extends Error {
 export function isInputError(error: unknown): boolean {
   return (
     error instanceof KoryuError &&
-    ['ImportRejected', 'DocumentNotFound', 'NotADocument', 'UsageError', 'ConfigInvalid'].includes(error.code)
+    ['ImportRejected', 'DocumentNotFound', 'NotADocument', 'UsageError', 'ConfigInvalid', 'AccountInvalid', 'AccountExists', 'AccountNotFound'].includes(
+      error.code,
+    )
   );
 }

@@ -23,7 +23,15 @@ async function main(): Promise<number> {
     openStore: () => openStore({ sqlitePath: config.sqlitePath, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) }),
     async startServer(store, { host, port }) {
       const pdf = createPdfRenderer({ executablePath: config.chromiumPath });
-      const app = await buildApp({ store, home: config.home, logger: true, pdf, bodyLimit: config.maxRequestBytes });
+      const app = await buildApp({
+        store,
+        home: config.home,
+        logger: true,
+        pdf,
+        bodyLimit: config.maxRequestBytes,
+        trustProxy: config.trustProxy,
+        auth: { sessionHours: config.sessionHours, ...(config.secret ? { secret: config.secret } : {}) },
+      });
       const url = await app.listen({ host, port });
       return {
         url,
@@ -39,6 +47,12 @@ async function main(): Promise<number> {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),
     interactive: Boolean(process.stderr.isTTY),
+    stdinIsTerminal: Boolean(process.stdin.isTTY),
+    async readStdin() {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
   }, deps);
 }
 

@@ -13,6 +13,10 @@ import { registerSearchRoutes } from './routes/pages/search.route.js';
 import { registerPrintRoutes } from './routes/pages/print.route.js';
 import { registerSecurityHeaders } from './security.js';
 import { answerFrameworkError, registerUrlGuard } from './url-guard.js';
+import { registerAuth } from './auth/auth.plugin.js';
+import { registerLoginRoutes } from './routes/staff/login.route.js';
+import { registerStaffRoutes } from './routes/staff/staff.route.js';
+import type { LoginLimits } from '../services/login-throttle.js';
 
 export interface AppDeps {
   store: Store;
@@ -24,17 +28,30 @@ export interface AppDeps {
   pdf?: PdfRenderer;
   /** Largest request body in bytes (KORYU_MAX_REQUEST_BYTES); 1 MiB when unset. */
   bodyLimit?: number;
+  /** Staff sign-in: the CSRF cookie's signing secret (random per process when unset), session length, login limits. */
+  auth?: { secret?: string; sessionHours?: number; limits?: LoginLimits };
+  /** Fastify's trustProxy: which proxies' X-Forwarded-For/-Proto to believe (client address, HTTPS). */
+  trustProxy?: boolean | string;
+  /** Called for every route as it is added (the permission matrix test lists them). */
+  onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
 
 /** The web application; tests drive it in-process with `app.inject`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: deps.bodyLimit ?? 1024 * 1024, frameworkErrors: answerFrameworkError });
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: deps.bodyLimit ?? 1024 * 1024,
+    frameworkErrors: answerFrameworkError,
+    trustProxy: deps.trustProxy ?? false,
+  });
+  if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
   app.setErrorHandler(handleError);
   await registerSecurityHeaders(app);
   registerUrlGuard(app);
   registerCaching(app);
   await registerAssets(app);
   const site: PageSite = { home: deps.home, assetVersion: assetVersion() };
+  await registerAuth(app, deps.store, { site, ...(deps.auth?.secret ? { secret: deps.auth.secret } : {}), ...(deps.now ? { now: deps.now } : {}) });
 
   app.get('/healthz', async () => ({ ok: true }));
   app.get('/export.json', async (_request, reply) => reply.type('application/json; charset=utf-8').send(await exportRecord(deps.store, 'json')));
@@ -43,5 +60,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerEventRoutes(app, deps.store, site);
   registerSearchRoutes(app, deps.store, site);
   registerPrintRoutes(app, deps.store, site, deps.pdf);
+  registerLoginRoutes(app, deps.store, site, {
+    ...(deps.auth?.sessionHours ? { sessionHours: deps.auth.sessionHours } : {}),
+    ...(deps.auth?.limits ? { limits: deps.auth.limits } : {}),
+    ...(deps.now ? { now: deps.now } : {}),
+  });
+  registerStaffRoutes(app, site);
   return app;
 }

@@ -67,11 +67,11 @@ export interface ImportTable {
   removed_records: number;
 }
 
-/** The ids of the events or records (item_kind) in one block of ids whose normalized text holds the gram; see search.postings.ts. */
+/** The ids of the events or records (item_kind) of one year whose normalized text holds the gram; see search.postings.ts. */
 export interface SearchPostingTable {
   gram: string;
   item_kind: 'event' | 'record';
-  block: number;
+  year: number;
   /** Ascending ids as varint gaps (encodePostings). */
   ids: Uint8Array;
 }

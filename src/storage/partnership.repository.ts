@@ -286,7 +286,7 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
       .set({ position: pair.new, year: e.year, date: e.date, direction: e.direction, text: e.text, search_text: searchText, line: e.line, updated_at: now })
       .where('id', '=', old.id)
       .execute();
-    index.change('event', old.id, old.search_text ?? normalizeForSearch(old.text), searchText);
+    index.change('event', old.id, { year: old.year, text: old.search_text ?? normalizeForSearch(old.text) }, { year: e.year, text: searchText });
     retranslate(retranslatedEvents, oldEventTranslations, old.id, e.translations);
     eventIds[pair.new] = old.id;
   }
@@ -327,7 +327,7 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
     const r = p.records[pair.new]!;
     const old = oldRecords[pair.old]!;
     const searchText = normalizeForSearch(r.caption);
-    index.change('record', old.id, old.search_text ?? normalizeForSearch(old.caption), searchText);
+    index.change('record', old.id, { year: old.year, text: old.search_text ?? normalizeForSearch(old.caption) }, { year: r.year, text: searchText });
     await trx
       .updateTable('photo_records')
       .set({
@@ -398,6 +398,7 @@ async function insertEvents(
 ): Promise<void> {
   for (const chunk of chunks(items, INSERT_CHUNK)) {
     const searchTexts = new Map(chunk.map(({ event, position }) => [position, normalizeForSearch(event.text)]));
+    const years = new Map(chunk.map(({ event, position }) => [position, event.year]));
     // Rows come back from `returning` in no guaranteed order: match them by position.
     const rows = await trx
       .insertInto('events')
@@ -419,7 +420,7 @@ async function insertEvents(
       .execute();
     for (const row of rows) {
       ids[row.position] = row.id;
-      index.add('event', row.id, searchTexts.get(row.position)!);
+      index.add('event', row.id, years.get(row.position)!, searchTexts.get(row.position)!);
     }
   }
 }
@@ -435,6 +436,7 @@ async function insertRecords(
 ): Promise<void> {
   for (const chunk of chunks(items, INSERT_CHUNK)) {
     const searchTexts = new Map(chunk.map(({ record, position }) => [position, normalizeForSearch(record.caption)]));
+    const years = new Map(chunk.map(({ record, position }) => [position, record.year]));
     const rows = await trx
       .insertInto('photo_records')
       .values(
@@ -455,7 +457,7 @@ async function insertRecords(
       .execute();
     for (const row of rows) {
       ids[row.position] = row.id;
-      index.add('record', row.id, searchTexts.get(row.position)!);
+      index.add('record', row.id, years.get(row.position)!, searchTexts.get(row.position)!);
     }
   }
 }
@@ -473,11 +475,11 @@ async function markNoExchange(trx: Kysely<Database>, partnershipId: number, year
 async function deleteByIds(
   trx: Kysely<Database>,
   table: 'events' | 'photo_records',
-  rows: readonly { id: number; search_text: string | null }[],
+  rows: readonly { id: number; year: number; search_text: string | null }[],
   index: SearchIndexBatch,
 ): Promise<void> {
   const kind = table === 'events' ? 'event' : 'record';
-  for (const row of rows) if (row.search_text !== null) index.remove(kind, row.id, row.search_text);
+  for (const row of rows) if (row.search_text !== null) index.remove(kind, row.id, row.year, row.search_text);
   for (const chunk of chunks(rows.map((row) => row.id))) {
     await trx.deleteFrom('translations').where('item_kind', '=', kind).where('item_id', 'in', chunk).execute();
     await trx.deleteFrom(table).where('id', 'in', chunk).execute();

@@ -1,32 +1,32 @@
 import type { Kysely } from 'kysely';
 import { gramsOf } from '../domain/search-text.js';
 import type { Database } from './database.js';
-import { blockOf, decodePostings, encodePostings, mergePostings } from './search.postings.js';
+import { decodePostings, encodePostings, mergePostings } from './search.postings.js';
 
 export type ItemKind = 'event' | 'record';
 
 /** Rows per upsert (4 parameters each) and grams per `in (…)` list: below both databases' bind limits. */
 const WRITE_CHUNK = 1000;
 const READ_CHUNK = 500;
-/** Touching more grams of a block than this reads all of the block's lists at once. */
+/** Touching more grams of a year than this reads all of the year's lists at once. */
 const WHOLE_BLOCK_READ = 2000;
 
-interface BlockChanges {
+interface YearChanges {
   added: Map<string, number[]>;
   removed: Map<string, Set<number>>;
 }
 
 /**
  * Changes to the search index, collected while items are written and applied by `flush` in bulk: each touched
- * (gram, block) list is read once and written once, however many items of an import touch it. The caller flushes
+ * (gram, year) list is read once and written once, however many items of an import touch it. The caller flushes
  * inside the transaction that wrote the items. Later calls win: adding a gram after removing it keeps it.
  */
 export class SearchIndexBatch {
-  private readonly changes = new Map<ItemKind, Map<number, BlockChanges>>();
+  private readonly changes = new Map<ItemKind, Map<number, YearChanges>>();
 
-  /** Indexes a new item's normalized text. */
-  add(kind: ItemKind, id: number, normalized: string): void {
-    const block = this.block(kind, id);
+  /** Indexes a new item's normalized text under its year. */
+  add(kind: ItemKind, id: number, year: number, normalized: string): void {
+    const block = this.year(kind, year);
     for (const gram of gramsOf(normalized)) {
       block.removed.get(gram)?.delete(id);
       const ids = block.added.get(gram);
@@ -35,9 +35,9 @@ export class SearchIndexBatch {
     }
   }
 
-  /** Forgets an item that held `normalized` (its stored search_text). */
-  remove(kind: ItemKind, id: number, normalized: string): void {
-    const block = this.block(kind, id);
+  /** Forgets an item of `year` that held `normalized` (its stored year and search_text). */
+  remove(kind: ItemKind, id: number, year: number, normalized: string): void {
+    const block = this.year(kind, year);
     for (const gram of gramsOf(normalized)) {
       const ids = block.removed.get(gram);
       if (ids) ids.add(id);
@@ -45,11 +45,11 @@ export class SearchIndexBatch {
     }
   }
 
-  /** An item's text changed from `before` to `after` (both normalized). */
-  change(kind: ItemKind, id: number, before: string, after: string): void {
-    if (before === after) return;
-    this.remove(kind, id, before);
-    this.add(kind, id, after);
+  /** An item's year or normalized text changed. */
+  change(kind: ItemKind, id: number, before: { year: number; text: string }, after: { year: number; text: string }): void {
+    if (before.year === after.year && before.text === after.text) return;
+    this.remove(kind, id, before.year, before.text);
+    this.add(kind, id, after.year, after.text);
   }
 
   get isEmpty(): boolean {
@@ -61,52 +61,51 @@ export class SearchIndexBatch {
     const changes = [...this.changes];
     this.changes.clear();
     for (const [kind, blocks] of changes) {
-      for (const [block, change] of [...blocks].sort((a, b) => a[0] - b[0])) await applyBlock(db, kind, block, change);
+      for (const [year, change] of [...blocks].sort((a, b) => a[0] - b[0])) await applyYear(db, kind, year, change);
     }
   }
 
-  private block(kind: ItemKind, id: number): BlockChanges {
-    let blocks = this.changes.get(kind);
-    if (!blocks) this.changes.set(kind, (blocks = new Map()));
-    const key = blockOf(id);
-    let block = blocks.get(key);
-    if (!block) blocks.set(key, (block = { added: new Map(), removed: new Map() }));
-    return block;
+  private year(kind: ItemKind, year: number): YearChanges {
+    let years = this.changes.get(kind);
+    if (!years) this.changes.set(kind, (years = new Map()));
+    let changes = years.get(year);
+    if (!changes) years.set(year, (changes = { added: new Map(), removed: new Map() }));
+    return changes;
   }
 }
 
-async function applyBlock(db: Kysely<Database>, kind: ItemKind, block: number, change: BlockChanges): Promise<void> {
+async function applyYear(db: Kysely<Database>, kind: ItemKind, year: number, change: YearChanges): Promise<void> {
   const grams = [...new Set([...change.added.keys(), ...change.removed.keys()])];
-  const stored = await readLists(db, kind, block, grams);
-  const upserts: { gram: string; item_kind: ItemKind; block: number; ids: Uint8Array }[] = [];
+  const stored = await readLists(db, kind, year, grams);
+  const upserts: { gram: string; item_kind: ItemKind; year: number; ids: Uint8Array }[] = [];
   const emptied: string[] = [];
   for (const gram of grams) {
     const before = stored.get(gram);
     const added = (change.added.get(gram) ?? []).sort((a, b) => a - b);
-    const after = mergePostings(before ? decodePostings(before, block) : [], added, change.removed.get(gram) ?? new Set());
-    if (after.length > 0) upserts.push({ gram, item_kind: kind, block, ids: encodePostings(after, block) });
+    const after = mergePostings(before ? decodePostings(before) : [], added, change.removed.get(gram) ?? new Set());
+    if (after.length > 0) upserts.push({ gram, item_kind: kind, year, ids: encodePostings(after) });
     else if (before) emptied.push(gram);
   }
   for (let i = 0; i < upserts.length; i += WRITE_CHUNK) {
     await db
       .insertInto('search_postings')
       .values(upserts.slice(i, i + WRITE_CHUNK))
-      .onConflict((oc) => oc.columns(['gram', 'item_kind', 'block']).doUpdateSet((eb) => ({ ids: eb.ref('excluded.ids') })))
+      .onConflict((oc) => oc.columns(['gram', 'item_kind', 'year']).doUpdateSet((eb) => ({ ids: eb.ref('excluded.ids') })))
       .execute();
   }
   for (let i = 0; i < emptied.length; i += READ_CHUNK) {
     await db
       .deleteFrom('search_postings')
       .where('item_kind', '=', kind)
-      .where('block', '=', block)
+      .where('year', '=', year)
       .where('gram', 'in', emptied.slice(i, i + READ_CHUNK))
       .execute();
   }
 }
 
-async function readLists(db: Kysely<Database>, kind: ItemKind, block: number, grams: readonly string[]): Promise<Map<string, Uint8Array>> {
+async function readLists(db: Kysely<Database>, kind: ItemKind, year: number, grams: readonly string[]): Promise<Map<string, Uint8Array>> {
   const lists = new Map<string, Uint8Array>();
-  const query = () => db.selectFrom('search_postings').select(['gram', 'ids']).where('item_kind', '=', kind).where('block', '=', block);
+  const query = () => db.selectFrom('search_postings').select(['gram', 'ids']).where('item_kind', '=', kind).where('year', '=', year);
   if (grams.length > WHOLE_BLOCK_READ) {
     for (const row of await query().execute()) lists.set(row.gram, row.ids);
     return lists;

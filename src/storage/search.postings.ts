@@ -1,38 +1,35 @@
 /**
- * Posting lists of the search index: for one gram and one block of item ids (BLOCK ids wide), the ids holding the
- * gram, ascending, stored as one binary value of varint gaps. A frequent gram costs about a byte per item, and a
- * bulk import writes each (gram, block) once instead of one row per gram and item.
+ * Posting lists of the search index: for one gram and one year, the ids of the items holding the gram, ascending,
+ * stored as one binary value of varint gaps. A bulk import writes each (gram, year) once instead of one row per gram
+ * and item, and a search reads the years in the order it ranks them.
  */
-export const POSTING_BLOCK = 16_384;
 
-export const blockOf = (id: number): number => Math.floor(id / POSTING_BLOCK);
-
-/** Ascending, distinct ids of one block → gaps as LEB128 varints (the first gap is from the block's first id). */
-export function encodePostings(ids: readonly number[], block: number): Uint8Array {
-  const out = new Uint8Array(ids.length * 3);
+/** Ascending, distinct, non-negative ids → gaps as LEB128 varints (the first from -1). */
+export function encodePostings(ids: readonly number[]): Uint8Array {
+  const out = new Uint8Array(ids.length * 8);
   let at = 0;
-  let previous = block * POSTING_BLOCK - 1;
+  let previous = -1;
   for (const id of ids) {
     let gap = id - previous - 1;
-    if (gap < 0 || blockOf(id) !== block) throw new RangeError(`posting ${id} is not ascending within block ${block}`);
+    if (gap < 0 || !Number.isInteger(id)) throw new RangeError(`posting ${id} is not ascending`);
     previous = id;
     while (gap >= 0x80) {
-      out[at++] = (gap & 0x7f) | 0x80;
-      gap >>>= 7;
+      out[at++] = (gap % 0x80) | 0x80;
+      gap = Math.floor(gap / 0x80);
     }
     out[at++] = gap;
   }
   return out.slice(0, at);
 }
 
-export function decodePostings(bytes: Uint8Array, block: number): number[] {
+export function decodePostings(bytes: Uint8Array): number[] {
   const ids: number[] = [];
-  let previous = block * POSTING_BLOCK - 1;
+  let previous = -1;
   let gap = 0;
   let shift = 0;
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!;
-    gap |= (b & 0x7f) << shift;
+    gap += (b & 0x7f) * 2 ** shift;
     if (b & 0x80) {
       shift += 7;
       continue;

@@ -3,14 +3,12 @@ import { DIRECTIONS, isDirection, type Direction } from '../domain/direction.js'
 import { noFacets, queryGrams, type SearchFacets, type SearchFilters, type SearchResult } from '../domain/search-text.js';
 import type { Database } from './database.js';
 import { SearchIndexBatch, type ItemKind } from './search.index.js';
-import { blockOf, decodePostings, intersectSorted, POSTING_BLOCK } from './search.postings.js';
+import { decodePostings, intersectSorted } from './search.postings.js';
 
 /** Ids per `in (…)` list: below both databases' bind limits. */
 const CHUNK = 5000;
 /** Candidates need only some of a long query's grams: the substring test that follows decides. */
 const MAX_QUERY_GRAMS = 32;
-/** A block where more than this share of ids are candidates is read as a range rather than by id. */
-const DENSE = 0.05;
 
 export interface SearchOptions extends SearchFilters {
   limit: number;
@@ -33,15 +31,26 @@ interface Match {
 
 /**
  * Events and records whose normalized text contains the normalized `query`, ordered by year, partner, home,
- * position, kind, id: exactly what a substring scan finds. The posting lists give the candidates (for a query of
- * one or two characters, exactly the matches); longer queries are checked against the stored text.
+ * position, kind, id: exactly what a substring scan finds. The posting lists, kept per year, give the candidates
+ * (for a query of one or two characters, exactly the matches; longer queries are checked against the stored text),
+ * and only the years the page falls in are read for ranking; the others are counted.
  */
 export async function searchItems(db: Kysely<Database>, query: string, options: SearchOptions): Promise<SearchResult> {
-  const matches = (await findMatches(db, query, options.kind)).filter((m) => passes(m, options)).sort(byRank);
-  const page = matches.slice(options.offset, options.offset + options.limit);
+  const grams = queryGrams(query).slice(0, MAX_QUERY_GRAMS);
+  if (grams.length === 0) return { hits: [], total: 0 };
+  let page: Match[];
+  let total: number;
+  if (options.partner !== undefined || options.direction !== undefined) {
+    // These filters need every candidate's partnership or direction: rank them all.
+    const matches = (await findMatches(db, query, options)).filter((m) => passes(m, options)).sort(byRank);
+    total = matches.length;
+    page = matches.slice(options.offset, options.offset + options.limit);
+  } else {
+    ({ total, page } = await pageByYear(db, query, grams, options));
+  }
   const texts = await textsOf(db, page);
   return {
-    total: matches.length,
+    total,
     hits: page.map((m) => ({
       kind: m.kind,
       id: m.id,
@@ -55,13 +64,47 @@ export async function searchItems(db: Kysely<Database>, query: string, options: 
   };
 }
 
+/** Walks the candidates year by year: counts every year, ranks only the years the page [offset, offset + limit) falls in. */
+async function pageByYear(db: Kysely<Database>, query: string, grams: readonly string[], options: SearchOptions): Promise<{ total: number; page: Match[] }> {
+  const pattern = isExact(query) ? null : likePattern(query);
+  const start = options.offset;
+  const end = options.offset + options.limit;
+  let total = 0;
+  const page: Match[] = [];
+  // Candidates of the years after the page: only their count is needed, asked for in as few queries as possible.
+  const rest: YearCandidates = { year: Number.NaN, events: [], records: [] };
+  for (const year of await candidatesByYear(db, grams, options)) {
+    if (pattern !== null && total >= end) {
+      rest.events.push(...year.events);
+      rest.records.push(...year.records);
+      continue;
+    }
+    let keys: Match[] | undefined;
+    let count: number;
+    if (pattern === null) count = year.events.length + year.records.length;
+    else count = (keys = await matchesOf(db, year, pattern)).length;
+    if (total + count > start && total < end) {
+      keys ??= await matchesOf(db, year, pattern);
+      page.push(...keys.sort(byRank).slice(Math.max(0, start - total), end - total));
+    }
+    total += count;
+  }
+  if (pattern !== null) total += await countVerified(db, rest, pattern);
+  return { total, page };
+}
+
+/** Every item containing the normalized `query` as `kind:id`, in the order searchItems gives: what recall is measured on. */
+export async function searchKeys(db: Kysely<Database>, query: string): Promise<string[]> {
+  return (await findMatches(db, query, {})).sort(byRank).map((m) => `${m.kind}:${m.id}`);
+}
+
 /**
  * The facet counts of the normalized `query` over all its matches: by partnership, by year, and by type (events by
  * direction, photo records apart). Each facet is counted under every filter but its own; `direction` and
  * `kind` are one dimension (the type facet).
  */
 export async function searchFacets(db: Kysely<Database>, query: string, filters: SearchFilters = {}): Promise<SearchFacets> {
-  const matches = await findMatches(db, query, undefined);
+  const matches = await findMatches(db, query, {});
   if (matches.length === 0) return noFacets();
   const { partner, year, direction, kind } = filters;
   const partners = new Map<string, { home: string; partner: string; count: number }>();
@@ -89,26 +132,15 @@ export async function searchFacets(db: Kysely<Database>, query: string, filters:
   };
 }
 
-/** Drops the index entries of the events or records `ids` (read from their stored search_text); call before deleting them. */
-export async function deleteGrams(db: Kysely<Database>, kind: ItemKind, ids: readonly number[]): Promise<void> {
-  const batch = new SearchIndexBatch();
-  const table = kind === 'event' ? 'events' : 'photo_records';
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const rows = await db.selectFrom(table).select(['id', 'search_text']).where('id', 'in', ids.slice(i, i + CHUNK)).execute();
-    for (const row of rows) if (row.search_text !== null) batch.remove(kind, row.id, row.search_text);
-  }
-  await batch.flush(db);
-}
-
 /** Drops the index entries of every item of the partnership; call before deleting it. */
 export async function deletePartnershipGrams(db: Kysely<Database>, home: string, partner: string): Promise<void> {
   const partnership = db.selectFrom('partnerships').select('id').where('home', '=', home).where('partner', '=', partner);
   const batch = new SearchIndexBatch();
-  for (const row of await db.selectFrom('events').select(['id', 'search_text']).where('partnership_id', 'in', partnership).execute()) {
-    if (row.search_text !== null) batch.remove('event', row.id, row.search_text);
+  for (const row of await db.selectFrom('events').select(['id', 'year', 'search_text']).where('partnership_id', 'in', partnership).execute()) {
+    if (row.search_text !== null) batch.remove('event', row.id, row.year, row.search_text);
   }
-  for (const row of await db.selectFrom('photo_records').select(['id', 'search_text']).where('partnership_id', 'in', partnership).execute()) {
-    if (row.search_text !== null) batch.remove('record', row.id, row.search_text);
+  for (const row of await db.selectFrom('photo_records').select(['id', 'year', 'search_text']).where('partnership_id', 'in', partnership).execute()) {
+    if (row.search_text !== null) batch.remove('record', row.id, row.year, row.search_text);
   }
   await batch.flush(db);
 }
@@ -116,71 +148,90 @@ export async function deletePartnershipGrams(db: Kysely<Database>, home: string,
 /** Every (gram, item) pair the index holds, counted: the sum of gramsOf over every indexed text. */
 export async function countPostings(db: Kysely<Database>): Promise<number> {
   let n = 0;
-  for (const row of await db.selectFrom('search_postings').select(['block', 'ids']).execute()) n += decodePostings(row.ids, row.block).length;
+  for (const row of await db.selectFrom('search_postings').select('ids').execute()) n += decodePostings(row.ids).length;
   return n;
 }
 
-/** The ids whose posting lists hold every gram of `query`, by kind and ascending. */
-async function candidates(db: Kysely<Database>, grams: readonly string[], kind: ItemKind | undefined): Promise<Map<ItemKind, number[]>> {
+/** The candidates of one year: ids of events and records holding every gram of the query, ascending. */
+interface YearCandidates {
+  year: number;
+  events: number[];
+  records: number[];
+}
+
+/** Candidates by year, ascending; the year, kind and direction filters narrow which lists are read. */
+async function candidatesByYear(db: Kysely<Database>, grams: readonly string[], filters: SearchFilters): Promise<YearCandidates[]> {
   const rows = await db
     .selectFrom('search_postings')
-    .select(['item_kind', 'block', 'gram', 'ids'])
+    .select(['item_kind', 'year', 'gram', 'ids'])
     .where('gram', 'in', grams)
-    .$if(kind !== undefined, (q) => q.where('item_kind', '=', kind!))
+    .$if(filters.kind === 'record', (q) => q.where('item_kind', '=', 'record'))
+    .$if(filters.direction !== undefined, (q) => q.where('item_kind', '=', 'event'))
+    .$if(filters.year !== undefined, (q) => q.where('year', '=', filters.year!))
     .execute();
-  const lists = new Map<string, { kind: ItemKind; block: number; lists: number[][] }>();
+  const lists = new Map<string, { kind: ItemKind; year: number; lists: number[][] }>();
   for (const row of rows) {
-    const key = `${row.item_kind}:${row.block}`;
-    const entry = lists.get(key) ?? { kind: row.item_kind, block: row.block, lists: [] };
-    entry.lists.push(decodePostings(row.ids, row.block));
+    const key = `${row.year}:${row.item_kind}`;
+    const entry = lists.get(key) ?? { kind: row.item_kind, year: row.year, lists: [] };
+    entry.lists.push(decodePostings(row.ids));
     lists.set(key, entry);
   }
-  const out = new Map<ItemKind, number[]>([['event', []], ['record', []]]);
-  const ordered = [...lists.values()].sort((a, b) => a.block - b.block);
-  for (const entry of ordered) {
+  const years = new Map<number, YearCandidates>();
+  for (const entry of lists.values()) {
     if (entry.lists.length < grams.length) continue;
-    out.get(entry.kind)!.push(...intersectSorted(entry.lists));
+    const ids = intersectSorted(entry.lists);
+    if (ids.length === 0) continue;
+    const year = years.get(entry.year) ?? { year: entry.year, events: [], records: [] };
+    if (entry.kind === 'event') year.events = ids;
+    else year.records = ids;
+    years.set(entry.year, year);
+  }
+  return [...years.values()].sort((a, b) => a.year - b.year);
+}
+
+/** One or two characters are one gram, and its list is exactly the items holding them. */
+const isExact = (query: string): boolean => Array.from(query).length <= 2;
+
+/** Every item containing the normalized `query`, unordered, with what ranking and facets need. */
+async function findMatches(db: Kysely<Database>, query: string, filters: SearchFilters): Promise<Match[]> {
+  const grams = queryGrams(query).slice(0, MAX_QUERY_GRAMS);
+  if (grams.length === 0) return [];
+  const pattern = isExact(query) ? null : likePattern(query);
+  const out: Match[] = [];
+  for (const year of await candidatesByYear(db, grams, { kind: filters.kind, year: filters.year, direction: filters.direction })) {
+    out.push(...(await matchesOf(db, year, pattern)));
   }
   return out;
 }
 
-/** Every item containing the normalized `query`, unordered, with what ranking and facets need. */
-async function findMatches(db: Kysely<Database>, query: string, kind: SearchFilters['kind']): Promise<Match[]> {
-  const grams = queryGrams(query).slice(0, MAX_QUERY_GRAMS);
-  if (grams.length === 0) return [];
-  const found = await candidates(db, grams, kind === 'record' ? 'record' : undefined);
-  // One gram that is the whole query (one or two characters) is exact; otherwise the text decides.
-  const exact = Array.from(query).length <= 2;
-  const pattern = exact ? null : likePattern(query);
-  const rows: Omit<Match, 'home' | 'partner' | 'rank'>[] = [];
-  for (const itemKind of ['event', 'record'] as const) {
-    for (const group of byBlock(found.get(itemKind) ?? [])) rows.push(...(await keysOf(db, itemKind, group, pattern)));
-  }
+/** The candidates of one year that contain `pattern` (all of them when it is null), with names and ranks. */
+async function matchesOf(db: Kysely<Database>, year: YearCandidates, pattern: string | null): Promise<Match[]> {
+  const rows = [...(await keysOf(db, 'event', year.events, pattern)), ...(await keysOf(db, 'record', year.records, pattern))];
   const names = await partnershipNames(db, [...new Set(rows.map((r) => r.partnershipId))]);
   const ranked = [...names].sort((a, b) => compare(a[1].partner, b[1].partner) || compare(a[1].home, b[1].home));
   const rank = new Map(ranked.map(([id], i) => [id, i]));
   return rows.map((r) => ({ ...r, ...names.get(r.partnershipId)!, rank: rank.get(r.partnershipId)! }));
 }
 
-/** Ids grouped by posting block, each group ascending. */
-function byBlock(ids: readonly number[]): number[][] {
-  const groups: number[][] = [];
-  for (const id of ids) {
-    const last = groups.at(-1);
-    if (last && blockOf(last[0]!) === blockOf(id)) last.push(id);
-    else groups.push([id]);
+/** How many of the candidates contain `pattern`, counted by the database. */
+async function countVerified(db: Kysely<Database>, year: YearCandidates, pattern: string): Promise<number> {
+  const contains = sql<boolean>`search_text like ${pattern} escape '!'`;
+  let n = 0;
+  for (const [table, ids] of [['events', year.events], ['photo_records', year.records]] as const) {
+    for (const list of chunksOf(ids)) {
+      const row = await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('id', 'in', list).where(contains).executeTakeFirstOrThrow();
+      // PostgreSQL returns bigint counts as strings.
+      n += Number(row.n);
+    }
   }
-  return groups;
+  return n;
 }
 
-/** Ordering keys of the candidates `ids` (one block, ascending) whose text contains `pattern` when it is given. */
+/** Ordering keys of the candidates `ids` whose text contains `pattern` when it is given. */
 async function keysOf(db: Kysely<Database>, kind: ItemKind, ids: readonly number[], pattern: string | null): Promise<Omit<Match, 'home' | 'partner' | 'rank'>[]> {
-  const wanted = new Set(ids);
-  const dense = ids.length > POSTING_BLOCK * DENSE;
   const out: Omit<Match, 'home' | 'partner' | 'rank'>[] = [];
-  for (const list of dense ? [ids] : chunksOf(ids)) {
-    for (const r of await keyRows(db, kind, list, dense, pattern)) {
-      if (dense && !wanted.has(r.id)) continue;
+  for (const list of chunksOf(ids)) {
+    for (const r of await keyRows(db, kind, list, pattern)) {
       out.push({ kind, id: r.id, partnershipId: r.partnership_id, year: r.year, position: r.position, direction: kind === 'record' ? null : directionOf(r.direction) });
     }
   }
@@ -195,17 +246,15 @@ interface KeyRow {
   direction: string | null;
 }
 
-/** The rows of `ids` (or, when dense, of every id from the first to the last), with the substring test when given. */
-async function keyRows(db: Kysely<Database>, kind: ItemKind, ids: readonly number[], dense: boolean, pattern: string | null): Promise<KeyRow[]> {
+/** The rows of `ids`, with the substring test when a pattern is given. */
+async function keyRows(db: Kysely<Database>, kind: ItemKind, ids: readonly number[], pattern: string | null): Promise<KeyRow[]> {
   // Both sides are lower case, so SQLite's ASCII-case-insensitive like matches as PostgreSQL's does.
   const contains = sql<boolean>`search_text like ${pattern} escape '!'`;
   if (kind === 'event') {
-    let q = db.selectFrom('events').select(['id', 'partnership_id', 'year', 'position', sql<string | null>`direction`.as('direction')]);
-    q = dense ? q.where('id', '>=', ids[0]!).where('id', '<=', ids.at(-1)!) : q.where('id', 'in', ids);
+    const q = db.selectFrom('events').select(['id', 'partnership_id', 'year', 'position', sql<string | null>`direction`.as('direction')]).where('id', 'in', ids);
     return (pattern === null ? q : q.where(contains)).execute();
   }
-  let q = db.selectFrom('photo_records').select(['id', 'partnership_id', 'year', 'position', sql<string | null>`null`.as('direction')]);
-  q = dense ? q.where('id', '>=', ids[0]!).where('id', '<=', ids.at(-1)!) : q.where('id', 'in', ids);
+  const q = db.selectFrom('photo_records').select(['id', 'partnership_id', 'year', 'position', sql<string | null>`null`.as('direction')]).where('id', 'in', ids);
   return (pattern === null ? q : q.where(contains)).execute();
 }
 
@@ -224,9 +273,11 @@ async function textsOf(db: Kysely<Database>, page: readonly Match[]): Promise<Ma
   const texts = new Map<string, string>();
   const events = page.filter((m) => m.kind === 'event').map((m) => m.id);
   const records = page.filter((m) => m.kind === 'record').map((m) => m.id);
-  if (events.length > 0) for (const r of await db.selectFrom('events').select(['id', 'text']).where('id', 'in', events).execute()) texts.set(`event:${r.id}`, r.text);
-  if (records.length > 0) {
-    for (const r of await db.selectFrom('photo_records').select(['id', 'caption']).where('id', 'in', records).execute()) texts.set(`record:${r.id}`, r.caption);
+  for (const list of chunksOf(events)) {
+    for (const r of await db.selectFrom('events').select(['id', 'text']).where('id', 'in', list).execute()) texts.set(`event:${r.id}`, r.text);
+  }
+  for (const list of chunksOf(records)) {
+    for (const r of await db.selectFrom('photo_records').select(['id', 'caption']).where('id', 'in', list).execute()) texts.set(`record:${r.id}`, r.caption);
   }
   return texts;
 }

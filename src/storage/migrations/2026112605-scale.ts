@@ -5,7 +5,7 @@ import { SearchIndexBatch } from '../search.index.js';
 import { fillGrams } from './2026112502-search.js';
 
 /**
- * The search index as posting lists (search_postings: one row per gram and block of ids) in place of one row per
+ * The search index as posting lists (search_postings: one row per gram and year) in place of one row per
  * gram and item (search_grams), which made an import write some 35 index rows per event.
  */
 export function scale(capabilities: StoreCapabilities): Migration {
@@ -15,9 +15,9 @@ export function scale(capabilities: StoreCapabilities): Migration {
         .createTable('search_postings')
         .addColumn('gram', 'text', (col) => col.notNull())
         .addColumn('item_kind', 'text', (col) => col.notNull().check(sql`item_kind in ('event', 'record')`))
-        .addColumn('block', 'integer', (col) => col.notNull())
+        .addColumn('year', 'integer', (col) => col.notNull())
         .addColumn('ids', sql.raw(capabilities.binaryType), (col) => col.notNull())
-        .addPrimaryKeyConstraint('search_postings_pkey', ['gram', 'item_kind', 'block'])
+        .addPrimaryKeyConstraint('search_postings_pkey', ['gram', 'item_kind', 'year'])
         .execute();
       await db.schema.dropTable('search_grams').execute();
       await rebuildPostings(db as Kysely<Database>);
@@ -41,12 +41,12 @@ export function scale(capabilities: StoreCapabilities): Migration {
 /** Posting lists for every stored item, from its text; search_text set where it was missing or stale. */
 async function rebuildPostings(db: Kysely<Database>): Promise<void> {
   const batch = new SearchIndexBatch();
-  const events = await db.selectFrom('events').select(['id', 'text', 'search_text']).orderBy('id').execute();
-  const records = await db.selectFrom('photo_records').select(['id', 'caption as text', 'search_text']).orderBy('id').execute();
+  const events = await db.selectFrom('events').select(['id', 'year', 'text', 'search_text']).orderBy('id').execute();
+  const records = await db.selectFrom('photo_records').select(['id', 'year', 'caption as text', 'search_text']).orderBy('id').execute();
   for (const [kind, table, items] of [['event', 'events', events], ['record', 'photo_records', records]] as const) {
     for (const item of items) {
       const normalized = normalizeForSearch(item.text);
-      batch.add(kind, item.id, normalized);
+      batch.add(kind, item.id, item.year, normalized);
       if (item.search_text !== normalized) await db.updateTable(table).set({ search_text: normalized }).where('id', '=', item.id).execute();
     }
   }

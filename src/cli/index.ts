@@ -2,13 +2,24 @@ import { isInputError, KoryuError } from '../errors.js';
 import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, type CliDeps, type CliIo, type Command } from './cli-io.js';
 import { backupCommand, restoreCommand } from './commands/backup.command.js';
 import { exportCommand } from './commands/export.command.js';
+import { generateCommand } from './commands/generate.command.js';
 import { importCommand } from './commands/import.command.js';
 import { parseCommand } from './commands/parse.command.js';
 import { searchCommand } from './commands/search.command.js';
 import { serveCommand } from './commands/serve.command.js';
 import { userCommand } from './commands/user.command.js';
 
-export const COMMANDS: readonly Command[] = [parseCommand, importCommand, exportCommand, searchCommand, serveCommand, backupCommand, restoreCommand, userCommand];
+export const COMMANDS: readonly Command[] = [
+  parseCommand,
+  importCommand,
+  exportCommand,
+  searchCommand,
+  serveCommand,
+  backupCommand,
+  restoreCommand,
+  userCommand,
+  generateCommand,
+];
 
 function usage(): string {
   const lines = ['Koryu — the record of a city\'s sister-city and friendship-city exchanges.', '', 'Usage: koryu COMMAND [options]', ''];

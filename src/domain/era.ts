@@ -34,10 +34,18 @@ function formatEraYear(e: EraYear): string {
 
 /** The era years that a Gregorian year spans: one, or two in a year when the era changed (2019: 平成31年, 令和元年). */
 export function eraYearsOf(year: number): EraYear[] {
-  const first = eraOf(tokyoNoon(year, 1, 1));
-  const last = eraOf(tokyoNoon(year, 12, 31));
-  return first.era === last.era ? [first] : [first, last];
+  let found = eraYearsByYear.get(year);
+  if (!found) {
+    const first = eraOf(tokyoNoon(year, 1, 1));
+    const last = eraOf(tokyoNoon(year, 12, 31));
+    found = first.era === last.era ? [first] : [first, last];
+    eraYearsByYear.set(year, found);
+  }
+  return found.map((e) => ({ ...e }));
 }
+
+// Formatting with Intl's Japanese calendar is slow, and a corpus asks for the same years a million times.
+const eraYearsByYear = new Map<number, EraYear[]>();
 
 /** The label a Japanese reader expects for a Gregorian year: 平成18年, or 平成31年/令和元年 in a year of change. */
 export function eraLabel(year: number): string {

@@ -15,6 +15,8 @@ const LABELS: Readonly<Record<string, Direction>> = {
 
 /** Cells that mean "none": the genre writes an em dash; extraction turns it into many look-alikes. */
 export function isNoneMark(cell: string): boolean {
+  // A mark is a few characters; folding a whole row of events to find out costs an importer much of its time.
+  if (cell.length > 200) return false;
   return /^[—―‐\-ー－─━−–]+$|^なし$|^無し$/.test(foldWidth(stripMarkup(cell)).replace(/\s/g, ''));
 }
 

@@ -6,11 +6,14 @@ import { parseDocument } from '../importer/parse-document.js';
 import type { Store } from '../storage/database.js';
 import { recordImport } from '../storage/import.repository.js';
 import { savePartnership } from '../storage/partnership.repository.js';
+import { SearchIndexBatch } from '../storage/search.index.js';
 
 /** A document as the user gave it: a name to report it by, and its bytes. */
 export interface SourceDocument {
   name: string;
   bytes: Uint8Array;
+  /** The home municipality of this document, when it is not the import's (a corpus of many cities). */
+  home?: string;
 }
 
 export interface ImportOptions {
@@ -37,7 +40,7 @@ export interface ImportReport {
 /** What a document would import, with its diagnostics. Writes nothing. */
 export function previewDocument(doc: SourceDocument, options: ImportOptions): ParsedDocument {
   const result = parseDocument(doc.bytes, {
-    home: options.home,
+    home: doc.home ?? options.home,
     maxBytes: options.maxDocumentBytes,
     ...(options.maxLineLength === undefined ? {} : { maxLineLength: options.maxLineLength }),
     ...(options.maxEventsPerImport === undefined ? {} : { maxEvents: options.maxEventsPerImport }),
@@ -78,13 +81,16 @@ export async function importDocuments(
   }
   const changes = await store.transaction(async (trx) => {
     const summaries: ChangeSummary[] = [];
+    // The search index is brought up to date once for the whole import, not once per partnership.
+    const index = new SearchIndexBatch();
     for (const doc of parsed) {
       for (const p of doc.partnerships) {
-        const summary = await savePartnership(trx, p, doc.source);
+        const summary = await savePartnership(trx, p, doc.source, { index });
         await recordImport(trx, doc.source, summary);
         summaries.push(summary);
       }
     }
+    await index.flush(trx);
     return summaries;
   });
   return { documents: parsed, changes };

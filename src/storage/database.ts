@@ -67,11 +67,13 @@ export interface ImportTable {
   removed_records: number;
 }
 
-/** One gram (see gramsOf) of one event's text or record's caption. */
-export interface SearchGramTable {
+/** The ids of the events or records (item_kind) of one year whose normalized text holds the gram; see search.postings.ts. */
+export interface SearchPostingTable {
   gram: string;
   item_kind: 'event' | 'record';
-  item_id: number;
+  year: number;
+  /** Ascending ids as varint gaps (encodePostings). */
+  ids: Uint8Array;
 }
 
 /** One translation of one event's text or record's caption; at most one per item and locale. */
@@ -116,7 +118,7 @@ export interface Database {
   events: EventTable;
   photo_records: PhotoRecordTable;
   imports: ImportTable;
-  search_grams: SearchGramTable;
+  search_postings: SearchPostingTable;
   translations: TranslationTable;
   accounts: AccountTable;
   sessions: SessionTable;
@@ -129,11 +131,14 @@ export interface StoreCapabilities {
   idGeneration: 'autoincrement' | 'identity';
   /** Collation given to text columns that lists are ordered by, so both databases order by code point; null keeps the default. */
   textCollation: string | null;
+  /** The column type of binary values: SQLite's `blob`, PostgreSQL's `bytea`. */
+  binaryType: 'blob' | 'bytea';
 }
 
 export const DEFAULT_CAPABILITIES: Readonly<StoreCapabilities> = {
   idGeneration: 'autoincrement',
   textCollation: null,
+  binaryType: 'blob',
 };
 
 export interface Store {

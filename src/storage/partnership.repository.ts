@@ -11,7 +11,9 @@ import {
 import { diffEvents, diffRecords, diffYears } from '../domain/partnership-diff.js';
 import { TRANSLATION_LOCALES, type Translations } from '../domain/translation.js';
 import type { Database, EventTable, PartnershipTable, PhotoRecordTable } from './database.js';
-import { deleteGrams, deletePartnershipGrams, reindexPartnership } from './search.repository.js';
+import { normalizeForSearch } from '../domain/search-text.js';
+import { SearchIndexBatch } from './search.index.js';
+import { deletePartnershipGrams } from './search.repository.js';
 
 type EventRow = Selectable<EventTable>;
 type RecordRow = Selectable<PhotoRecordTable>;
@@ -25,6 +27,16 @@ type ItemTranslations = { id: number; translations: Translations | undefined };
 
 /** Rows per multi-row insert and ids per `in (…)` list: far below both databases' bind-parameter limits. */
 const CHUNK = 100;
+/** Rows per multi-row insert of events and records (12 and 11 parameters each): SQLite allows 32,766 parameters. */
+const INSERT_CHUNK = 2000;
+
+export interface SaveOptions {
+  /**
+   * Collects the search index's changes so that the caller applies them once for many partnerships (flush
+   * inside the same transaction). Without it, the index is updated before savePartnership returns.
+   */
+  index?: SearchIndexBatch;
+}
 
 export interface PartnershipFilter {
   home?: string;
@@ -101,9 +113,16 @@ export async function savePartnership(
   db: Kysely<Database>,
   p: Partnership,
   source: string | null,
+  options: SaveOptions = {},
 ): Promise<ChangeSummary> {
   checkLinks(p);
-  return db.isTransaction ? save(db, p, source) : db.transaction().execute((trx) => save(trx, p, source));
+  const run = async (trx: Kysely<Database>) => {
+    const index = options.index ?? new SearchIndexBatch();
+    const summary = await save(trx, p, source, index);
+    if (!options.index) await index.flush(trx);
+    return summary;
+  };
+  return db.isTransaction ? run(db) : db.transaction().execute(run);
 }
 
 /** Deletes the partnership with its events, records and their search grams. Runs in its own transaction unless `db` already is one. */
@@ -177,7 +196,7 @@ export function rowToPartnership(
   };
 }
 
-async function save(trx: Kysely<Database>, p: Partnership, source: string | null): Promise<ChangeSummary> {
+async function save(trx: Kysely<Database>, p: Partnership, source: string | null, index: SearchIndexBatch): Promise<ChangeSummary> {
   const now = new Date().toISOString();
   const noExchangeYears = [...new Set(p.noExchangeYears)];
   const stored = await trx
@@ -203,12 +222,11 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
       .executeTakeFirstOrThrow();
     const eventIds: number[] = [];
     const recordIds: number[] = [];
-    await insertEvents(trx, id, p.events.map((event, position) => ({ event, position })), now, eventIds);
-    await insertRecords(trx, id, p.records.map((record, position) => ({ record, position })), eventIds, now, recordIds);
+    await insertEvents(trx, id, p.events.map((event, position) => ({ event, position })), now, eventIds, index);
+    await insertRecords(trx, id, p.records.map((record, position) => ({ record, position })), eventIds, now, recordIds, index);
     await replaceTranslations(trx, 'event', p.events.map((e, i) => ({ id: eventIds[i]!, translations: e.translations })), now);
     await replaceTranslations(trx, 'record', p.records.map((r, i) => ({ id: recordIds[i]!, translations: r.translations })), now);
     await markNoExchange(trx, id, noExchangeYears);
-    await reindexPartnership(trx, id);
     return {
       home: p.home,
       partner: p.partner,
@@ -258,15 +276,17 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
   // Events first: records link to the ids they end up with.
   const eventPlan = diffEvents(oldEvents.map((r) => rowToEvent(r)), p.events);
   const eventIds: number[] = [];
-  await deleteByIds(trx, 'events', eventPlan.removed.map((i) => oldEvents[i]!.id));
+  await deleteByIds(trx, 'events', eventPlan.removed.map((i) => oldEvents[i]!), index);
   for (const pair of eventPlan.changed) {
     const old = oldEvents[pair.old]!;
     const e = p.events[pair.new]!;
+    const searchText = normalizeForSearch(e.text);
     await trx
       .updateTable('events')
-      .set({ position: pair.new, year: e.year, date: e.date, direction: e.direction, text: e.text, line: e.line, updated_at: now })
+      .set({ position: pair.new, year: e.year, date: e.date, direction: e.direction, text: e.text, search_text: searchText, line: e.line, updated_at: now })
       .where('id', '=', old.id)
       .execute();
+    index.change('event', old.id, { year: old.year, text: old.search_text ?? normalizeForSearch(old.text) }, { year: e.year, text: searchText });
     retranslate(retranslatedEvents, oldEventTranslations, old.id, e.translations);
     eventIds[pair.new] = old.id;
   }
@@ -285,7 +305,7 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
     eventIds[pair.new] = old.id;
   }
   const addedEvents = eventPlan.added.map((i) => ({ event: p.events[i]!, position: i }));
-  await insertEvents(trx, id, addedEvents, now, eventIds);
+  await insertEvents(trx, id, addedEvents, now, eventIds, index);
   await replaceTranslations(trx, 'event', retranslatedEvents, now);
   await replaceTranslations(trx, 'event', addedEvents.map(({ event, position }) => ({ id: eventIds[position]!, translations: event.translations })), now);
 
@@ -302,15 +322,19 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
     return retranslated || old.event_id !== linkOf(r) || (r.photo !== undefined && r.photo !== old.photo);
   });
   const updatedRecords = [...recordPlan.changed, ...relinked];
-  await deleteByIds(trx, 'photo_records', recordPlan.removed.map((i) => oldRecords[i]!.id));
+  await deleteByIds(trx, 'photo_records', recordPlan.removed.map((i) => oldRecords[i]!), index);
   for (const pair of updatedRecords) {
     const r = p.records[pair.new]!;
+    const old = oldRecords[pair.old]!;
+    const searchText = normalizeForSearch(r.caption);
+    index.change('record', old.id, { year: old.year, text: old.search_text ?? normalizeForSearch(old.caption) }, { year: r.year, text: searchText });
     await trx
       .updateTable('photo_records')
       .set({
         position: pair.new,
         year: r.year,
         caption: r.caption,
+        search_text: searchText,
         event_id: linkOf(r),
         line: r.line,
         ...(r.photo === undefined ? {} : { photo: r.photo }),
@@ -329,7 +353,7 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
   }
   const addedRecords = recordPlan.added.map((i) => ({ record: p.records[i]!, position: i }));
   const recordIds: number[] = [];
-  await insertRecords(trx, id, addedRecords, eventIds, now, recordIds);
+  await insertRecords(trx, id, addedRecords, eventIds, now, recordIds, index);
   await replaceTranslations(trx, 'record', retranslatedRecords, now);
   await replaceTranslations(
     trx,
@@ -343,8 +367,6 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
   for (const years of chunks(yearPlan.removed)) {
     await trx.deleteFrom('exchange_years').where('partnership_id', '=', id).where('year', 'in', years).execute();
   }
-
-  await reindexPartnership(trx, id);
 
   const summary: ChangeSummary = {
     home: p.home,
@@ -372,8 +394,11 @@ async function insertEvents(
   items: readonly { event: ExchangeEvent; position: number }[],
   now: string,
   ids: number[],
+  index: SearchIndexBatch,
 ): Promise<void> {
-  for (const chunk of chunks(items)) {
+  for (const chunk of chunks(items, INSERT_CHUNK)) {
+    const searchTexts = new Map(chunk.map(({ event, position }) => [position, normalizeForSearch(event.text)]));
+    const years = new Map(chunk.map(({ event, position }) => [position, event.year]));
     // Rows come back from `returning` in no guaranteed order: match them by position.
     const rows = await trx
       .insertInto('events')
@@ -385,6 +410,7 @@ async function insertEvents(
           date: e.date,
           direction: e.direction,
           text: e.text,
+          search_text: searchTexts.get(position)!,
           line: e.line,
           created_at: now,
           updated_at: now,
@@ -392,7 +418,10 @@ async function insertEvents(
       )
       .returning(['id', 'position'])
       .execute();
-    for (const row of rows) ids[row.position] = row.id;
+    for (const row of rows) {
+      ids[row.position] = row.id;
+      index.add('event', row.id, years.get(row.position)!, searchTexts.get(row.position)!);
+    }
   }
 }
 
@@ -402,9 +431,12 @@ async function insertRecords(
   items: readonly { record: PhotoRecord; position: number }[],
   eventIds: readonly number[],
   now: string,
-  ids: number[] = [],
+  ids: number[],
+  index: SearchIndexBatch,
 ): Promise<void> {
-  for (const chunk of chunks(items)) {
+  for (const chunk of chunks(items, INSERT_CHUNK)) {
+    const searchTexts = new Map(chunk.map(({ record, position }) => [position, normalizeForSearch(record.caption)]));
+    const years = new Map(chunk.map(({ record, position }) => [position, record.year]));
     const rows = await trx
       .insertInto('photo_records')
       .values(
@@ -413,6 +445,7 @@ async function insertRecords(
           position,
           year: r.year,
           caption: r.caption,
+          search_text: searchTexts.get(position)!,
           event_id: r.event === null ? null : eventIds[r.event]!,
           line: r.line,
           photo: r.photo ?? null,
@@ -422,7 +455,10 @@ async function insertRecords(
       )
       .returning(['id', 'position'])
       .execute();
-    for (const row of rows) ids[row.position] = row.id;
+    for (const row of rows) {
+      ids[row.position] = row.id;
+      index.add('record', row.id, years.get(row.position)!, searchTexts.get(row.position)!);
+    }
   }
 }
 
@@ -436,10 +472,15 @@ async function markNoExchange(trx: Kysely<Database>, partnershipId: number, year
   }
 }
 
-async function deleteByIds(trx: Kysely<Database>, table: 'events' | 'photo_records', ids: readonly number[]): Promise<void> {
+async function deleteByIds(
+  trx: Kysely<Database>,
+  table: 'events' | 'photo_records',
+  rows: readonly { id: number; year: number; search_text: string | null }[],
+  index: SearchIndexBatch,
+): Promise<void> {
   const kind = table === 'events' ? 'event' : 'record';
-  await deleteGrams(trx, kind, ids);
-  for (const chunk of chunks(ids)) {
+  for (const row of rows) if (row.search_text !== null) index.remove(kind, row.id, row.year, row.search_text);
+  for (const chunk of chunks(rows.map((row) => row.id))) {
     await trx.deleteFrom('translations').where('item_kind', '=', kind).where('item_id', 'in', chunk).execute();
     await trx.deleteFrom(table).where('id', 'in', chunk).execute();
   }
@@ -531,9 +572,9 @@ function checkLinks(p: Partnership): void {
   }
 }
 
-function chunks<T>(items: readonly T[]): T[][] {
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
 

@@ -1,12 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import { DIRECTIONS, isDirection, type Direction } from '../domain/direction.js';
-import { gramsOf, noFacets, normalizeForSearch, queryGrams, type SearchFacets, type SearchFilters, type SearchResult } from '../domain/search-text.js';
+import { noFacets, queryGrams, type SearchFacets, type SearchFilters, type SearchResult } from '../domain/search-text.js';
 import type { Database } from './database.js';
+import { SearchIndexBatch, type ItemKind } from './search.index.js';
+import { decodePostings, intersectSorted } from './search.postings.js';
 
-type ItemKind = 'event' | 'record';
-
-/** Ids per `in (…)` list and gram rows (3 parameters each) per insert: below both databases' bind limits. */
-const CHUNK = 200;
+/** Ids per `in (…)` list: below both databases' bind limits. */
+const CHUNK = 5000;
 /** Candidates need only some of a long query's grams: the substring test that follows decides. */
 const MAX_QUERY_GRAMS = 32;
 
@@ -15,80 +15,87 @@ export interface SearchOptions extends SearchFilters {
   offset: number;
 }
 
-/**
- * Brings `search_text` and the grams of one partnership's events and records up to date with their text.
- * Only items whose text changed are rewritten. Removed items' grams are dropped by deleteGrams.
- */
-export async function reindexPartnership(db: Kysely<Database>, partnershipId: number): Promise<void> {
-  await reindex(db, partnershipId);
-}
-
-/** reindexPartnership for every partnership (the migration's backfill). */
-export async function reindexAll(db: Kysely<Database>): Promise<void> {
-  await reindex(db, null);
-}
-
-export async function deleteGrams(db: Kysely<Database>, kind: ItemKind, ids: readonly number[]): Promise<void> {
-  for (const chunk of chunks(ids)) {
-    await db.deleteFrom('search_grams').where('item_kind', '=', kind).where('item_id', 'in', chunk).execute();
-  }
-}
-
-/** Drops the grams of every item of the partnership; call before deleting it. */
-export async function deletePartnershipGrams(db: Kysely<Database>, home: string, partner: string): Promise<void> {
-  const partnership = db.selectFrom('partnerships').select('id').where('home', '=', home).where('partner', '=', partner);
-  await db
-    .deleteFrom('search_grams')
-    .where('item_kind', '=', 'event')
-    .where('item_id', 'in', db.selectFrom('events').select('id').where('partnership_id', 'in', partnership))
-    .execute();
-  await db
-    .deleteFrom('search_grams')
-    .where('item_kind', '=', 'record')
-    .where('item_id', 'in', db.selectFrom('photo_records').select('id').where('partnership_id', 'in', partnership))
-    .execute();
+/** What ordering, filters and facets need of one matching item. */
+interface Match {
+  kind: ItemKind;
+  /** The partnership's place in (partner, home) order among the matches' partnerships. */
+  rank: number;
+  id: number;
+  partnershipId: number;
+  home: string;
+  partner: string;
+  year: number;
+  position: number;
+  direction: Direction | null;
 }
 
 /**
- * Events and records whose normalized text contains the normalized `query` (already normalized), ordered by
- * year, partner, position. Exactly the items a substring scan finds: the grams only narrow the candidates.
- * The filters in `options` (partner, year, direction, kind) narrow them further and combine.
+ * Events and records whose normalized text contains the normalized `query`, ordered by year, partner, home,
+ * position, kind, id: exactly what a substring scan finds. The posting lists, kept per year, give the candidates
+ * (for a query of one or two characters, exactly the matches; longer queries are checked against the stored text),
+ * and only the years the page falls in are read for ranking; the others are counted.
  */
 export async function searchItems(db: Kysely<Database>, query: string, options: SearchOptions): Promise<SearchResult> {
   const grams = queryGrams(query).slice(0, MAX_QUERY_GRAMS);
   if (grams.length === 0) return { hits: [], total: 0 };
-  const matches = matchesOf(db, grams, query, options);
-
-  const { n } = await db
-    .selectFrom(matches)
-    .select((eb) => eb.fn.countAll().as('n'))
-    .executeTakeFirstOrThrow();
-  const rows = await db
-    .selectFrom(matches)
-    .selectAll()
-    .orderBy('year')
-    .orderBy('partner')
-    .orderBy('home')
-    .orderBy('position')
-    .orderBy('kind')
-    .orderBy('id')
-    .limit(options.limit)
-    .offset(options.offset)
-    .execute();
+  let page: Match[];
+  let total: number;
+  if (options.partner !== undefined || options.direction !== undefined) {
+    // These filters need every candidate's partnership or direction: rank them all.
+    const matches = (await findMatches(db, query, options)).filter((m) => passes(m, options)).sort(byRank);
+    total = matches.length;
+    page = matches.slice(options.offset, options.offset + options.limit);
+  } else {
+    ({ total, page } = await pageByYear(db, query, grams, options));
+  }
+  const texts = await textsOf(db, page);
   return {
-    // PostgreSQL returns bigint counts as strings.
-    total: Number(n),
-    hits: rows.map((r) => ({
-      kind: r.kind,
-      id: r.id,
-      partnershipId: r.partnership_id,
-      home: r.home,
-      partner: r.partner,
-      year: r.year,
-      direction: r.kind === 'record' ? null : directionOf(r.direction),
-      text: r.text,
+    total,
+    hits: page.map((m) => ({
+      kind: m.kind,
+      id: m.id,
+      partnershipId: m.partnershipId,
+      home: m.home,
+      partner: m.partner,
+      year: m.year,
+      direction: m.direction,
+      text: texts.get(`${m.kind}:${m.id}`) ?? '',
     })),
   };
+}
+
+/** Walks the candidates year by year: counts every year, ranks only the years the page [offset, offset + limit) falls in. */
+async function pageByYear(db: Kysely<Database>, query: string, grams: readonly string[], options: SearchOptions): Promise<{ total: number; page: Match[] }> {
+  const pattern = isExact(query) ? null : likePattern(query);
+  const start = options.offset;
+  const end = options.offset + options.limit;
+  let total = 0;
+  const page: Match[] = [];
+  // Candidates of the years after the page: only their count is needed, asked for in as few queries as possible.
+  const rest: YearCandidates = { year: Number.NaN, events: [], records: [] };
+  for (const year of await candidatesByYear(db, grams, options)) {
+    if (pattern !== null && total >= end) {
+      rest.events.push(...year.events);
+      rest.records.push(...year.records);
+      continue;
+    }
+    let keys: Match[] | undefined;
+    let count: number;
+    if (pattern === null) count = year.events.length + year.records.length;
+    else count = (keys = await matchesOf(db, year, pattern)).length;
+    if (total + count > start && total < end) {
+      keys ??= await matchesOf(db, year, pattern);
+      page.push(...keys.sort(byRank).slice(Math.max(0, start - total), end - total));
+    }
+    total += count;
+  }
+  if (pattern !== null) total += await countVerified(db, rest, pattern);
+  return { total, page };
+}
+
+/** Every item containing the normalized `query` as `kind:id`, in the order searchItems gives: what recall is measured on. */
+export async function searchKeys(db: Kysely<Database>, query: string): Promise<string[]> {
+  return (await findMatches(db, query, {})).sort(byRank).map((m) => `${m.kind}:${m.id}`);
 }
 
 /**
@@ -97,95 +104,212 @@ export async function searchItems(db: Kysely<Database>, query: string, options: 
  * `kind` are one dimension (the type facet).
  */
 export async function searchFacets(db: Kysely<Database>, query: string, filters: SearchFilters = {}): Promise<SearchFacets> {
-  const grams = queryGrams(query).slice(0, MAX_QUERY_GRAMS);
-  if (grams.length === 0) return noFacets();
+  const matches = await findMatches(db, query, {});
+  if (matches.length === 0) return noFacets();
   const { partner, year, direction, kind } = filters;
-  const partners = await db
-    .selectFrom(matchesOf(db, grams, query, { year, direction, kind }))
-    .select((eb) => ['home', 'partner', eb.fn.countAll().as('n')] as const)
-    .groupBy(['home', 'partner'])
-    .orderBy('partner')
-    .orderBy('home')
-    .execute();
-  const years = await db
-    .selectFrom(matchesOf(db, grams, query, { partner, direction, kind }))
-    .select((eb) => ['year', eb.fn.countAll().as('n')] as const)
-    .groupBy('year')
-    .orderBy('year')
-    .execute();
-  const types = await db
-    .selectFrom(matchesOf(db, grams, query, { partner, year }))
-    .select((eb) => ['kind', 'direction', eb.fn.countAll().as('n')] as const)
-    .groupBy(['kind', 'direction'])
-    .execute();
+  const partners = new Map<string, { home: string; partner: string; count: number }>();
+  const years = new Map<number, number>();
   const byDirection = new Map<Direction, number>();
   let records = 0;
-  for (const t of types) {
-    // PostgreSQL returns bigint counts as strings.
-    if (t.kind === 'record') records += Number(t.n);
-    else byDirection.set(directionOf(t.direction), (byDirection.get(directionOf(t.direction)) ?? 0) + Number(t.n));
+  for (const m of matches) {
+    if (passes(m, { year, direction, kind })) {
+      const key = `${m.partner}\u0000${m.home}`;
+      const entry = partners.get(key) ?? { home: m.home, partner: m.partner, count: 0 };
+      entry.count += 1;
+      partners.set(key, entry);
+    }
+    if (passes(m, { partner, direction, kind })) years.set(m.year, (years.get(m.year) ?? 0) + 1);
+    if (passes(m, { partner, year })) {
+      if (m.kind === 'record') records += 1;
+      else byDirection.set(m.direction ?? 'unknown', (byDirection.get(m.direction ?? 'unknown') ?? 0) + 1);
+    }
   }
   return {
-    partners: partners.map((r) => ({ home: r.home, partner: r.partner, count: Number(r.n) })),
-    years: years.map((r) => ({ year: r.year, count: Number(r.n) })),
+    partners: [...partners.values()].sort((a, b) => compare(a.partner, b.partner) || compare(a.home, b.home)),
+    years: [...years].sort((a, b) => a[0] - b[0]).map(([y, count]) => ({ year: y, count })),
     directions: DIRECTIONS.filter((d) => byDirection.has(d)).map((d) => ({ direction: d, count: byDirection.get(d)! })),
     records,
   };
 }
 
-/** The events and records holding `query` (normalized) under `filters`, as one derived table `matches`. */
-function matchesOf(db: Kysely<Database>, grams: readonly string[], query: string, filters: SearchFilters) {
-  const candidates = (kind: ItemKind) =>
-    db
-      .selectFrom('search_grams')
-      .select('item_id')
-      .where('item_kind', '=', kind)
-      .where('gram', 'in', grams)
-      .groupBy('item_id')
-      .having((eb) => eb.fn.count('gram').distinct(), '=', grams.length);
+/** Drops the index entries of every item of the partnership; call before deleting it. */
+export async function deletePartnershipGrams(db: Kysely<Database>, home: string, partner: string): Promise<void> {
+  const partnership = db.selectFrom('partnerships').select('id').where('home', '=', home).where('partner', '=', partner);
+  const batch = new SearchIndexBatch();
+  for (const row of await db.selectFrom('events').select(['id', 'year', 'search_text']).where('partnership_id', 'in', partnership).execute()) {
+    if (row.search_text !== null) batch.remove('event', row.id, row.year, row.search_text);
+  }
+  for (const row of await db.selectFrom('photo_records').select(['id', 'year', 'search_text']).where('partnership_id', 'in', partnership).execute()) {
+    if (row.search_text !== null) batch.remove('record', row.id, row.year, row.search_text);
+  }
+  await batch.flush(db);
+}
+
+/** Every (gram, item) pair the index holds, counted: the sum of gramsOf over every indexed text. */
+export async function countPostings(db: Kysely<Database>): Promise<number> {
+  let n = 0;
+  for (const row of await db.selectFrom('search_postings').select('ids').execute()) n += decodePostings(row.ids).length;
+  return n;
+}
+
+/** The candidates of one year: ids of events and records holding every gram of the query, ascending. */
+interface YearCandidates {
+  year: number;
+  events: number[];
+  records: number[];
+}
+
+/** Candidates by year, ascending; the year, kind and direction filters narrow which lists are read. */
+async function candidatesByYear(db: Kysely<Database>, grams: readonly string[], filters: SearchFilters): Promise<YearCandidates[]> {
+  const rows = await db
+    .selectFrom('search_postings')
+    .select(['item_kind', 'year', 'gram', 'ids'])
+    .where('gram', 'in', grams)
+    .$if(filters.kind === 'record', (q) => q.where('item_kind', '=', 'record'))
+    .$if(filters.direction !== undefined, (q) => q.where('item_kind', '=', 'event'))
+    .$if(filters.year !== undefined, (q) => q.where('year', '=', filters.year!))
+    .execute();
+  const lists = new Map<string, { kind: ItemKind; year: number; lists: number[][] }>();
+  for (const row of rows) {
+    const key = `${row.year}:${row.item_kind}`;
+    const entry = lists.get(key) ?? { kind: row.item_kind, year: row.year, lists: [] };
+    entry.lists.push(decodePostings(row.ids));
+    lists.set(key, entry);
+  }
+  const years = new Map<number, YearCandidates>();
+  for (const entry of lists.values()) {
+    if (entry.lists.length < grams.length) continue;
+    const ids = intersectSorted(entry.lists);
+    if (ids.length === 0) continue;
+    const year = years.get(entry.year) ?? { year: entry.year, events: [], records: [] };
+    if (entry.kind === 'event') year.events = ids;
+    else year.records = ids;
+    years.set(entry.year, year);
+  }
+  return [...years.values()].sort((a, b) => a.year - b.year);
+}
+
+/** One or two characters are one gram, and its list is exactly the items holding them. */
+const isExact = (query: string): boolean => Array.from(query).length <= 2;
+
+/** Every item containing the normalized `query`, unordered, with what ranking and facets need. */
+async function findMatches(db: Kysely<Database>, query: string, filters: SearchFilters): Promise<Match[]> {
+  const grams = queryGrams(query).slice(0, MAX_QUERY_GRAMS);
+  if (grams.length === 0) return [];
+  const pattern = isExact(query) ? null : likePattern(query);
+  const out: Match[] = [];
+  for (const year of await candidatesByYear(db, grams, { kind: filters.kind, year: filters.year, direction: filters.direction })) {
+    out.push(...(await matchesOf(db, year, pattern)));
+  }
+  return out;
+}
+
+/** The candidates of one year that contain `pattern` (all of them when it is null), with names and ranks. */
+async function matchesOf(db: Kysely<Database>, year: YearCandidates, pattern: string | null): Promise<Match[]> {
+  const rows = [...(await keysOf(db, 'event', year.events, pattern)), ...(await keysOf(db, 'record', year.records, pattern))];
+  const names = await partnershipNames(db, [...new Set(rows.map((r) => r.partnershipId))]);
+  const ranked = [...names].sort((a, b) => compare(a[1].partner, b[1].partner) || compare(a[1].home, b[1].home));
+  const rank = new Map(ranked.map(([id], i) => [id, i]));
+  return rows.map((r) => ({ ...r, ...names.get(r.partnershipId)!, rank: rank.get(r.partnershipId)! }));
+}
+
+/** How many of the candidates contain `pattern`, counted by the database. */
+async function countVerified(db: Kysely<Database>, year: YearCandidates, pattern: string): Promise<number> {
+  const contains = sql<boolean>`search_text like ${pattern} escape '!'`;
+  let n = 0;
+  for (const [table, ids] of [['events', year.events], ['photo_records', year.records]] as const) {
+    for (const list of chunksOf(ids)) {
+      const row = await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('id', 'in', list).where(contains).executeTakeFirstOrThrow();
+      // PostgreSQL returns bigint counts as strings.
+      n += Number(row.n);
+    }
+  }
+  return n;
+}
+
+/** Ordering keys of the candidates `ids` whose text contains `pattern` when it is given. */
+async function keysOf(db: Kysely<Database>, kind: ItemKind, ids: readonly number[], pattern: string | null): Promise<Omit<Match, 'home' | 'partner' | 'rank'>[]> {
+  const out: Omit<Match, 'home' | 'partner' | 'rank'>[] = [];
+  for (const list of chunksOf(ids)) {
+    for (const r of await keyRows(db, kind, list, pattern)) {
+      out.push({ kind, id: r.id, partnershipId: r.partnership_id, year: r.year, position: r.position, direction: kind === 'record' ? null : directionOf(r.direction) });
+    }
+  }
+  return out;
+}
+
+interface KeyRow {
+  id: number;
+  partnership_id: number;
+  year: number;
+  position: number;
+  direction: string | null;
+}
+
+/** The rows of `ids`, with the substring test when a pattern is given. */
+async function keyRows(db: Kysely<Database>, kind: ItemKind, ids: readonly number[], pattern: string | null): Promise<KeyRow[]> {
   // Both sides are lower case, so SQLite's ASCII-case-insensitive like matches as PostgreSQL's does.
-  const contains = sql<boolean>`search_text like ${likePattern(query)} escape '!'`;
-  const nothing = sql<boolean>`1 = 0`;
-  const events = db
-    .selectFrom('events')
-    .innerJoin('partnerships', 'partnerships.id', 'events.partnership_id')
-    .select([
-      sql<ItemKind>`'event'`.as('kind'),
-      'events.id',
-      'events.partnership_id',
-      'partnerships.home',
-      'partnerships.partner',
-      'events.year',
-      'events.position',
-      sql<string | null>`events.direction`.as('direction'),
-      'events.text',
-    ])
-    .where('events.id', 'in', candidates('event'))
-    .where(contains)
-    .$if(filters.partner !== undefined, (q) => q.where('partnerships.partner', '=', filters.partner!))
-    .$if(filters.year !== undefined, (q) => q.where('events.year', '=', filters.year!))
-    .$if(filters.direction !== undefined, (q) => q.where('events.direction', '=', filters.direction!))
-    .$if(filters.kind === 'record', (q) => q.where(nothing));
-  const records = db
-    .selectFrom('photo_records')
-    .innerJoin('partnerships', 'partnerships.id', 'photo_records.partnership_id')
-    .select([
-      sql<ItemKind>`'record'`.as('kind'),
-      'photo_records.id',
-      'photo_records.partnership_id',
-      'partnerships.home',
-      'partnerships.partner',
-      'photo_records.year',
-      'photo_records.position',
-      sql<string | null>`null`.as('direction'),
-      'photo_records.caption as text',
-    ])
-    .where('photo_records.id', 'in', candidates('record'))
-    .where(contains)
-    .$if(filters.partner !== undefined, (q) => q.where('partnerships.partner', '=', filters.partner!))
-    .$if(filters.year !== undefined, (q) => q.where('photo_records.year', '=', filters.year!))
-    .$if(filters.direction !== undefined, (q) => q.where(nothing));
-  return events.unionAll(records).as('matches');
+  const contains = sql<boolean>`search_text like ${pattern} escape '!'`;
+  if (kind === 'event') {
+    const q = db.selectFrom('events').select(['id', 'partnership_id', 'year', 'position', sql<string | null>`direction`.as('direction')]).where('id', 'in', ids);
+    return (pattern === null ? q : q.where(contains)).execute();
+  }
+  const q = db.selectFrom('photo_records').select(['id', 'partnership_id', 'year', 'position', sql<string | null>`null`.as('direction')]).where('id', 'in', ids);
+  return (pattern === null ? q : q.where(contains)).execute();
+}
+
+async function partnershipNames(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, { home: string; partner: string }>> {
+  const names = new Map<number, { home: string; partner: string }>();
+  for (const list of chunksOf(ids)) {
+    for (const r of await db.selectFrom('partnerships').select(['id', 'home', 'partner']).where('id', 'in', list).execute()) {
+      names.set(r.id, { home: r.home, partner: r.partner });
+    }
+  }
+  return names;
+}
+
+/** The stored text of each event and caption of a page, by `kind:id`. */
+async function textsOf(db: Kysely<Database>, page: readonly Match[]): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  const events = page.filter((m) => m.kind === 'event').map((m) => m.id);
+  const records = page.filter((m) => m.kind === 'record').map((m) => m.id);
+  for (const list of chunksOf(events)) {
+    for (const r of await db.selectFrom('events').select(['id', 'text']).where('id', 'in', list).execute()) texts.set(`event:${r.id}`, r.text);
+  }
+  for (const list of chunksOf(records)) {
+    for (const r of await db.selectFrom('photo_records').select(['id', 'caption']).where('id', 'in', list).execute()) texts.set(`record:${r.id}`, r.caption);
+  }
+  return texts;
+}
+
+function passes(m: Match, f: SearchFilters): boolean {
+  return (
+    (f.partner === undefined || m.partner === f.partner) &&
+    (f.year === undefined || m.year === f.year) &&
+    (f.direction === undefined || m.direction === f.direction) &&
+    (f.kind === undefined || m.kind === f.kind)
+  );
+}
+
+/** Code point order, as both databases order names (PostgreSQL with collation "C"); UTF-16 order differs above U+D7FF. */
+function compare(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return codePointRank(x) - codePointRank(y);
+  }
+  return a.length - b.length;
+}
+
+/** Surrogates (U+D800–DFFF) stand for code points above U+FFFF: they sort after U+E000–FFFF. */
+function codePointRank(unit: number): number {
+  if (unit >= 0xd800 && unit <= 0xdfff) return unit + 0x2000;
+  return unit >= 0xe000 ? unit - 0x800 : unit;
+}
+
+function byRank(a: Match, b: Match): number {
+  return a.year - b.year || a.rank - b.rank || a.position - b.position || (a.kind === b.kind ? 0 : a.kind === 'event' ? -1 : 1) || a.id - b.id;
 }
 
 function directionOf(value: string | null): Direction {
@@ -197,38 +321,7 @@ function likePattern(query: string): string {
   return `%${query.replace(/[!%_]/g, (c) => `!${c}`)}%`;
 }
 
-async function reindex(db: Kysely<Database>, partnershipId: number | null): Promise<void> {
-  const events = await db
-    .selectFrom('events')
-    .select(['id', 'text', 'search_text'])
-    .$if(partnershipId !== null, (q) => q.where('partnership_id', '=', partnershipId!))
-    .execute();
-  const records = await db
-    .selectFrom('photo_records')
-    .select(['id', 'caption as text', 'search_text'])
-    .$if(partnershipId !== null, (q) => q.where('partnership_id', '=', partnershipId!))
-    .execute();
-  await refresh(db, 'event', events);
-  await refresh(db, 'record', records);
-}
-
-async function refresh(
-  db: Kysely<Database>,
-  kind: ItemKind,
-  items: readonly { id: number; text: string; search_text: string | null }[],
-): Promise<void> {
-  const stale = items
-    .map((item) => ({ id: item.id, old: item.search_text, now: normalizeForSearch(item.text) }))
-    .filter((item) => item.old !== item.now);
-  if (stale.length === 0) return;
-  await deleteGrams(db, kind, stale.map((item) => item.id));
-  const rows = stale.flatMap((item) => gramsOf(item.now).map((gram) => ({ gram, item_kind: kind, item_id: item.id })));
-  for (const chunk of chunks(rows)) await db.insertInto('search_grams').values(chunk).execute();
-  const table = kind === 'event' ? 'events' : 'photo_records';
-  for (const item of stale) await db.updateTable(table).set({ search_text: item.now }).where('id', '=', item.id).execute();
-}
-
-function chunks<T>(items: readonly T[]): T[][] {
+function chunksOf<T>(items: readonly T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
   return out;

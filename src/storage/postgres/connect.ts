@@ -35,7 +35,7 @@ export async function openPostgresStore(url: string, options: { schema?: string 
     });
   }
 
-  const capabilities: StoreCapabilities = { ...DEFAULT_CAPABILITIES, idGeneration: 'identity', textCollation: '"C"' };
+  const capabilities: StoreCapabilities = { ...DEFAULT_CAPABILITIES, idGeneration: 'identity', textCollation: '"C"', binaryType: 'bytea' };
   try {
     await migrateToLatest(db, capabilities, schema === undefined ? {} : { schema });
   } catch (error) {

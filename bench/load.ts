@@ -1,0 +1,75 @@
+// Pages under load: the real server as a child process (its peak RSS read from /proc), and autocannon against it
+// and against nginx serving the same HTML as a static file.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import autocannon from 'autocannon';
+import { waitFor } from './nginx.js';
+
+export interface LoadFigures {
+  requestsPerSecond: number;
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  requests: number;
+  errors: number;
+  non2xx: number;
+}
+
+export const CONNECTIONS = 50;
+
+export async function load(url: string, seconds: number): Promise<LoadFigures> {
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: seconds });
+  return {
+    requestsPerSecond: r.requests.average,
+    latencyP50Ms: r.latency.p50,
+    latencyP99Ms: r.latency.p99,
+    requests: r.requests.total,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+  };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export interface KoryuServer {
+  url: string;
+  pid: number;
+  /** Peak resident set (VmHWM) and current resident set (VmRSS) in MiB. */
+  memory(): { peakMiB: number; rssMiB: number };
+  stop(): Promise<void>;
+}
+
+/** `koryu serve` on the SQLite file `dbPath`, as production runs it (node through tsx, request logging on). */
+export async function startKoryu(root: string, dbPath: string, port: number): Promise<KoryuServer> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve', '--port', String(port), '--no-sample'], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', KORYU_DB: dbPath, HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  // tsx compiles the program on start: slow on a busy machine.
+  await waitFor(url, child, 120);
+  return {
+    url,
+    pid: child.pid!,
+    memory() {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      const kib = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
+      return { peakMiB: kib('VmHWM') / 1024, rssMiB: kib('VmRSS') / 1024 };
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
+}

@@ -1,0 +1,338 @@
+// npm run bench [-- --quick] [--partnerships N --years Y]: import, search, pages and memory at country scale against
+// the fastest thing that does the same work, in the same run. Prints a table and writes bench/results.json.
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { normalizeForSearch } from '../src/domain/search-text.js';
+import { generateCorpus } from '../src/exports/corpus.generator.js';
+import { seededRandom } from '../src/exports/corpus.random.js';
+import { importDocuments, previewDocument, type SourceDocument } from '../src/services/import.service.js';
+import type { Store } from '../src/storage/database.js';
+import { openPostgresStore } from '../src/storage/postgres/connect.js';
+import { searchItems, searchKeys } from '../src/storage/search.repository.js';
+import { openSqliteStore } from '../src/storage/sqlite/connect.js';
+import { postgresFloor, sqliteFloor, writeEventsCsv } from './floor.js';
+import { freePort, load, startKoryu, CONNECTIONS, type LoadFigures } from './load.js';
+import { describeMachine } from './machine.js';
+import { startNginx } from './nginx.js';
+import { formatTable, meets, recall, round, sampleQueries, summarize } from './stats.js';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const size = { partnerships: option('partnerships', quick ? 60 : 1800), years: option('years', 40) };
+const QUERIES = option('queries', 1000);
+const SCAN_QUERIES = option('scan-queries', quick ? 200 : 100);
+/** Queries with at most this many hits are compared in full (every key); larger ones by total and ranked first page. */
+const FULL_RECALL_LIMIT = quick ? Number.POSITIVE_INFINITY : option('full-recall-limit', 20_000);
+const LOAD_SECONDS = option('seconds', 10);
+const SEED = 'koryu-bench';
+const root = fileURLToPath(new URL('..', import.meta.url));
+const pgUrl = process.env.KORYU_BENCH_DATABASE_URL ?? process.env.KORYU_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const work = mkdtempSync(join(tmpdir(), 'koryu-bench-'));
+/** The PostgreSQL schema of this run (store and floor table), dropped at the end. */
+const schema = `koryu_bench_${randomBytes(4).toString('hex')}`;
+const log = (s: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${s}\n`);
+const seconds = (since: number) => (performance.now() - since) / 1000;
+
+type Db = 'sqlite' | 'postgres';
+
+async function main() {
+  log(`${quick ? 'quick' : 'full'} run: ${size.partnerships} partnerships × ${size.years} years, work in ${work}`);
+  let t = performance.now();
+  const docs: SourceDocument[] = [];
+  for (const d of generateCorpus({ ...size, seed: SEED })) docs.push({ name: d.path, bytes: Buffer.from(d.text), home: d.home });
+  log(`generated ${docs.length} documents in ${seconds(t).toFixed(1)} s`);
+
+  t = performance.now();
+  let parsedEvents = 0;
+  for (const doc of docs) parsedEvents += previewDocument(doc, { home: '', maxDocumentBytes: 1 << 26 }).partnerships.reduce((n, p) => n + p.events.length, 0);
+  const parseSeconds = seconds(t);
+  log(`parsed ${parsedEvents} events in ${parseSeconds.toFixed(1)} s (parsing alone)`);
+
+  const stores: Partial<Record<Db, Store>> = { sqlite: await openSqliteStore(join(work, 'koryu.db')) };
+  try {
+    stores.postgres = await openPostgresStore(pgUrl, { schema });
+  } catch (error) {
+    log(`PostgreSQL not reachable, its figures are left out: ${String(error)}`);
+  }
+  const machine = await describeMachine(stores.sqlite!, stores.postgres ?? null);
+
+  // 1. import
+  const imports: Partial<Record<Db, { seconds: number; events: number; records: number; eventsPerSecond: number }>> = {};
+  for (const db of ['sqlite', 'postgres'] as const) {
+    const store = stores[db];
+    if (!store) continue;
+    t = performance.now();
+    const report = await importDocuments(store, docs, { home: '', maxDocumentBytes: 1 << 26 });
+    const s = seconds(t);
+    const events = report.changes.reduce((n, c) => n + c.added.events, 0);
+    const records = report.changes.reduce((n, c) => n + c.added.records, 0);
+    imports[db] = { seconds: s, events, records, eventsPerSecond: events / s };
+    log(`import ${db}: ${events} events, ${records} records in ${s.toFixed(1)} s`);
+  }
+  const events = imports.sqlite!.events;
+
+  const csv = join(work, 'events.csv');
+  const rows = await stores.sqlite!.db
+    .selectFrom('events')
+    .select(['partnership_id', 'position', 'year', 'date', 'direction', 'text', 'search_text', 'line'])
+    .orderBy('id')
+    .execute();
+  await writeEventsCsv(
+    csv,
+    rows.map((r) => ({ partnershipId: r.partnership_id, position: r.position, year: r.year, date: r.date, direction: r.direction, text: r.text, searchText: r.search_text ?? '', line: r.line })),
+  );
+  const floors: Partial<Record<Db, number>> = { sqlite: sqliteFloor(join(work, 'floor.db'), csv) };
+  if (stores.postgres) floors.postgres = postgresFloor(pgUrl, schema, csv);
+  log(`floor: sqlite3 .import ${floors.sqlite!.toFixed(2)} s, psql \\copy ${floors.postgres?.toFixed(2) ?? '—'} s`);
+
+  // 2. search
+  const names = new Map((await stores.sqlite!.db.selectFrom('partnerships').select(['id', 'home', 'partner']).execute()).map((p) => [p.id, p]));
+  const eventIds = (await stores.sqlite!.db.selectFrom('events').select('id').orderBy('id').execute()).map((r) => r.id);
+  const recordRows = await stores.sqlite!.db.selectFrom('photo_records').select(['id', 'partnership_id', 'year', 'position', 'search_text', 'caption']).execute();
+  // Each item with the order the search promises: year, partner, home, position, kind, id.
+  const items = [
+    ...rows.map((r, i) => ({ key: `event:${eventIds[i]}`, text: r.search_text ?? normalizeForSearch(r.text), order: [r.year, names.get(r.partnership_id)!.partner, names.get(r.partnership_id)!.home, r.position, 'event', eventIds[i]!] })),
+    ...recordRows.map((r) => ({ key: `record:${r.id}`, text: r.search_text ?? normalizeForSearch(r.caption), order: [r.year, names.get(r.partnership_id)!.partner, names.get(r.partnership_id)!.home, r.position, 'record', r.id] })),
+  ];
+  items.sort((a, b) => compareOrder(a.order, b.order));
+  const rng = seededRandom(`${SEED}-queries`);
+  const queries = sampleQueries(items.map((i) => i.text), QUERIES, rng.next);
+  const expected = queries.map((q) => items.filter((i) => i.text.includes(q)).map((i) => i.key));
+  log(`sampled ${queries.length} queries; expected hits, in order, from an in-memory substring scan`);
+
+  const search: Partial<Record<Db, ReturnType<typeof searchFigures>>> = {};
+  for (const db of ['sqlite', 'postgres'] as const) {
+    const store = stores[db];
+    if (!store) continue;
+    search[db] = await measureSearch(db, store, queries, expected);
+  }
+
+  // 3 and 4. pages and memory: the real server on the SQLite store, nginx with the same HTML.
+  for (const store of Object.values(stores)) await store?.close();
+  const pages = await measurePages(join(work, 'koryu.db'), queries);
+
+  const corpus = { partnerships: docs.length, years: size.years, events, records: imports.sqlite!.records, seed: SEED };
+  const results = {
+    mode: quick ? 'quick' : 'full',
+    ranAt: new Date().toISOString(),
+    machine: { ...machine, loadAverageAtEnd: (await import('node:os')).loadavg().map((l) => round(l, 3)) },
+    corpus,
+    parse: { seconds: round(parseSeconds), eventsPerSecond: round(parsedEvents / parseSeconds) },
+    import: Object.fromEntries(
+      (['sqlite', 'postgres'] as const).filter((db) => imports[db]).map((db) => {
+        const i = imports[db]!;
+        const floor = floors[db]!;
+        return [db, { seconds: round(i.seconds), eventsPerSecond: round(i.eventsPerSecond), floorSeconds: round(floor), floorEventsPerSecond: round(events / floor), ratioToFloor: round(i.seconds / floor) }];
+      }),
+    ),
+    search,
+    pages: pages.figures,
+    memory: pages.memory,
+  };
+  const targets = checkTargets(results);
+  writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify({ ...results, targets }, null, 2)}\n`);
+  process.stdout.write(`\n${printTable(results, targets)}\n\nbench/results.json written.\n`);
+}
+
+function searchFigures(latencies: number[], byLength: Map<number, number[]>, recalls: number[], scan: { latencies: number[]; twoChar: { search: number[]; scan: number[] } }) {
+  const s = summarize(latencies);
+  const two = byLength.get(2) ?? [];
+  const speedup = summarize(scan.twoChar.scan).p50 / summarize(scan.twoChar.search).p50;
+  return {
+    queries: latencies.length,
+    p50Ms: round(s.p50),
+    p95Ms: round(s.p95),
+    p99Ms: round(s.p99),
+    maxMs: round(s.max),
+    byLength: Object.fromEntries([...byLength].sort((a, b) => a[0] - b[0]).map(([n, l]) => [n, { queries: l.length, p50Ms: round(summarize(l).p50), p95Ms: round(summarize(l).p95) }])),
+    recall: round(Math.min(...recalls), 6),
+    meanRecall: round(recalls.reduce((a, b) => a + b, 0) / recalls.length, 6),
+    scan: { queries: scan.latencies.length, p50Ms: round(summarize(scan.latencies).p50), p95Ms: round(summarize(scan.latencies).p95), p99Ms: round(summarize(scan.latencies).p99) },
+    twoCharQueries: two.length,
+    speedupTwoChar: round(speedup),
+  };
+}
+
+async function measureSearch(db: Db, store: Store, queries: string[], expected: string[][]) {
+  for (const q of queries.slice(0, 20)) await searchItems(store.db, q, { limit: 20, offset: 0 });
+  const latencies: number[] = [];
+  const byLength = new Map<number, number[]>();
+  const recalls: number[] = [];
+  const scanLatencies: number[] = [];
+  const twoChar = { search: [] as number[], scan: [] as number[] };
+  let largeQueries = 0;
+  for (let i = 0; i < queries.length; i++) {
+    const q = queries[i]!;
+    const t = performance.now();
+    const page = await searchItems(store.db, q, { limit: 20, offset: 0 });
+    const ms = performance.now() - t;
+    latencies.push(ms);
+    const n = Array.from(q).length;
+    byLength.set(n, [...(byLength.get(n) ?? []), ms]);
+    const want = expected[i]!;
+    if (want.length <= FULL_RECALL_LIMIT) {
+      recalls.push(recall(await searchKeys(store.db, q), want));
+      if (page.total !== want.length) recalls.push(Math.min(page.total, want.length) / Math.max(1, want.length));
+    } else {
+      // Every hit is checked against the text, so a total equal to the scan's and the same first page mean recall 1.
+      const firstPage = page.hits.map((h) => `${h.kind}:${h.id}`);
+      const samePage = firstPage.join() === want.slice(0, 20).join();
+      recalls.push(page.total === want.length && samePage ? 1 : Math.min(page.total, want.length) / want.length);
+      largeQueries += 1;
+    }
+    if (i < SCAN_QUERIES) {
+      const s = performance.now();
+      const found = await likeScan(store, q);
+      const scanMs = performance.now() - s;
+      scanLatencies.push(scanMs);
+      if (found !== expected[i]!.length) throw new Error(`the LIKE scan found ${found} for «${q}», the substring scan ${expected[i]!.length}`);
+      if (n === 2) {
+        twoChar.search.push(ms);
+        twoChar.scan.push(scanMs);
+      }
+    }
+    if ((i + 1) % 100 === 0) log(`search ${db}: ${i + 1}/${queries.length}`);
+  }
+  const figures = { ...searchFigures(latencies, byLength, recalls, { latencies: scanLatencies, twoChar }), recallByTotalAndFirstPage: largeQueries };
+  log(`search ${db}: p50 ${figures.p50Ms} ms, p95 ${figures.p95Ms} ms, p99 ${figures.p99Ms} ms, recall ${figures.recall}, 2-char speed-up ${figures.speedupTwoChar}×`);
+  return figures;
+}
+
+function compareOrder(a: readonly (number | string)[], b: readonly (number | string)[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+  return 0;
+}
+
+/** The baseline: every event and caption whose normalized text holds the query, by LIKE over the whole table. */
+async function likeScan(store: Store, q: string): Promise<number> {
+  const pattern = `%${q.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+  const events = await sql<{ id: number }>`select id from events where search_text like ${pattern} escape '!'`.execute(store.db);
+  const records = await sql<{ id: number }>`select id from photo_records where search_text like ${pattern} escape '!'`.execute(store.db);
+  return events.rows.length + records.rows.length;
+}
+
+async function measurePages(dbPath: string, queries: string[]) {
+  const server = await startKoryu(root, dbPath, await freePort());
+  const nginxDir = join(work, 'nginx');
+  mkdirSync(join(nginxDir, 'html'), { recursive: true });
+  for (const d of [work, nginxDir, join(nginxDir, 'html')]) chmodSync(d, 0o755);
+  try {
+    const check = await openSqliteStore(dbPath);
+    const sizes = await check.db.selectFrom('events').select(['partnership_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('partnership_id').orderBy('n').execute();
+    await check.close();
+    const partnershipId = sizes[Math.floor(sizes.length / 2)]!.partnership_id;
+    const query = queries.find((q) => Array.from(q).length === 2 && /\p{Script=Han}{2}/u.test(q)) ?? queries[0]!;
+    const paths = { partnership: `/partnerships/${partnershipId}`, search: `/search?q=${encodeURIComponent(query)}` };
+    const figures: Record<string, { path: string; bytes: number; koryu: LoadFigures; nginx: LoadFigures; ratioToNginx: number }> = {};
+    const nginx = await startNginx(nginxDir, await freePort());
+    try {
+      for (const [page, path] of Object.entries(paths)) {
+        const response = await fetch(server.url + path);
+        if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+        const html = await response.text();
+        writeFileSync(join(nginxDir, 'html', `${page}.html`), html);
+        chmodSync(join(nginxDir, 'html', `${page}.html`), 0o644);
+        log(`pages: ${page} ${path} (${Buffer.byteLength(html)} bytes) under ${CONNECTIONS} connections for ${LOAD_SECONDS} s`);
+        const koryu = await load(server.url + path, LOAD_SECONDS);
+        const staticFile = await load(`${nginx.url}/${page}.html`, LOAD_SECONDS);
+        figures[page] = { path, bytes: Buffer.byteLength(html), koryu, nginx: staticFile, ratioToNginx: round(koryu.requestsPerSecond / staticFile.requestsPerSecond) };
+        log(`pages ${page}: koryu ${koryu.requestsPerSecond.toFixed(0)} req/s p99 ${koryu.latencyP99Ms} ms; nginx ${staticFile.requestsPerSecond.toFixed(0)} req/s`);
+      }
+    } finally {
+      await nginx.stop();
+    }
+    const memory = server.memory();
+    return { figures, memory: { peakRssMiB: round(memory.peakMiB), rssAfterLoadMiB: round(memory.rssMiB) } };
+  } finally {
+    await server.stop();
+  }
+}
+
+interface Target {
+  figure: string;
+  value: number;
+  target: string;
+  met: boolean;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function checkTargets(r: any): Target[] {
+  const out: Target[] = [];
+  const add = (figure: string, value: number | undefined, target: { min?: number; max?: number }) => {
+    if (value === undefined) return;
+    out.push({ figure, value, target: target.min !== undefined ? `≥ ${target.min}` : `≤ ${target.max}`, met: meets(value, target) });
+  };
+  add('import sqlite events/s', r.import.sqlite?.eventsPerSecond, { min: 100_000 });
+  for (const db of ['sqlite', 'postgres']) add(`import ${db} ratio to floor`, r.import[db]?.ratioToFloor, { max: 3 });
+  for (const db of ['sqlite', 'postgres']) {
+    add(`search ${db} p95 ms`, r.search[db]?.p95Ms, { max: 10 });
+    add(`search ${db} recall`, r.search[db]?.recall, { min: 1 });
+    add(`search ${db} 2-char speed-up over scan`, r.search[db]?.speedupTwoChar, { min: 50 });
+  }
+  for (const page of Object.keys(r.pages)) {
+    add(`pages ${page} ratio to nginx`, r.pages[page].ratioToNginx, { min: 0.5 });
+    add(`pages ${page} p99 ms`, r.pages[page].koryu.latencyP99Ms, { max: 20 });
+  }
+  add('server peak RSS MiB', r.memory.peakRssMiB, { max: 200 });
+  return out;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function printTable(r: any, targets: Target[]): string {
+  const dbs = ['sqlite', 'postgres'] as const;
+  const cell = (v: number | undefined) => (v === undefined ? Number.NaN : v);
+  const rows: (string | number)[][] = [
+    ['import events/s', ...dbs.map((d) => cell(r.import[d]?.eventsPerSecond))],
+    ['bulk-load floor events/s', ...dbs.map((d) => cell(r.import[d]?.floorEventsPerSecond))],
+    ['import ÷ floor (time)', ...dbs.map((d) => cell(r.import[d]?.ratioToFloor))],
+    ['search p50 ms', ...dbs.map((d) => cell(r.search[d]?.p50Ms))],
+    ['search p95 ms', ...dbs.map((d) => cell(r.search[d]?.p95Ms))],
+    ['search p99 ms', ...dbs.map((d) => cell(r.search[d]?.p99Ms))],
+    ['search recall (min)', ...dbs.map((d) => cell(r.search[d]?.recall))],
+    ['LIKE scan p50 ms', ...dbs.map((d) => cell(r.search[d]?.scan.p50Ms))],
+    ['2-char speed-up ×', ...dbs.map((d) => cell(r.search[d]?.speedupTwoChar))],
+  ];
+  const pages: (string | number)[][] = Object.entries(r.pages).flatMap(([page, f]) => {
+    const p = f as { koryu: LoadFigures; nginx: LoadFigures; ratioToNginx: number };
+    return [
+      [`${page} req/s`, p.koryu.requestsPerSecond, p.nginx.requestsPerSecond],
+      [`${page} p99 ms`, p.koryu.latencyP99Ms, p.nginx.latencyP99Ms],
+      [`${page} koryu ÷ nginx`, p.ratioToNginx, Number.NaN],
+    ];
+  });
+  return [
+    `Koryu bench (${r.mode}): ${r.corpus.partnerships} partnerships, ${r.corpus.events.toLocaleString('en-US')} events, ${r.corpus.records.toLocaleString('en-US')} records`,
+    `${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB, ${r.machine.node}, load average ${r.machine.loadAverage.join(' ')}`,
+    '',
+    formatTable(['figure', 'sqlite', 'postgres'], rows),
+    '',
+    formatTable(['page (50 connections)', 'koryu', 'nginx'], pages),
+    `server peak RSS ${r.memory.peakRssMiB} MiB`,
+    '',
+    formatTable(['target', 'value', 'wanted', 'met'], targets.map((t) => [t.figure, t.value, t.target, t.met ? 'yes' : 'NO'])),
+  ].join('\n');
+}
+
+try {
+  await main();
+} finally {
+  const client = new pg.Client({ connectionString: pgUrl });
+  try {
+    await client.connect();
+    await client.query(`drop schema if exists "${schema}" cascade`);
+  } catch {
+    // PostgreSQL was not reachable: there is nothing to drop.
+  } finally {
+    await client.end().catch(() => {});
+  }
+  rmSync(work, { recursive: true, force: true });
+}

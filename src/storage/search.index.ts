@@ -1,0 +1,117 @@
+import type { Kysely } from 'kysely';
+import { gramsOf } from '../domain/search-text.js';
+import type { Database } from './database.js';
+import { decodePostings, encodePostings, mergePostings } from './search.postings.js';
+
+export type ItemKind = 'event' | 'record';
+
+/** Rows per upsert (4 parameters each) and grams per `in (…)` list: below both databases' bind limits. */
+const WRITE_CHUNK = 1000;
+const READ_CHUNK = 500;
+/** Touching more grams of a year than this reads all of the year's lists at once. */
+const WHOLE_BLOCK_READ = 2000;
+
+interface YearChanges {
+  added: Map<string, number[]>;
+  removed: Map<string, Set<number>>;
+}
+
+/**
+ * Changes to the search index, collected while items are written and applied by `flush` in bulk: each touched
+ * (gram, year) list is read once and written once, however many items of an import touch it. The caller flushes
+ * inside the transaction that wrote the items. Later calls win: adding a gram after removing it keeps it.
+ */
+export class SearchIndexBatch {
+  private readonly changes = new Map<ItemKind, Map<number, YearChanges>>();
+
+  /** Indexes a new item's normalized text under its year. */
+  add(kind: ItemKind, id: number, year: number, normalized: string): void {
+    const block = this.year(kind, year);
+    for (const gram of gramsOf(normalized)) {
+      block.removed.get(gram)?.delete(id);
+      const ids = block.added.get(gram);
+      if (ids) ids.push(id);
+      else block.added.set(gram, [id]);
+    }
+  }
+
+  /** Forgets an item of `year` that held `normalized` (its stored year and search_text). */
+  remove(kind: ItemKind, id: number, year: number, normalized: string): void {
+    const block = this.year(kind, year);
+    for (const gram of gramsOf(normalized)) {
+      const ids = block.removed.get(gram);
+      if (ids) ids.add(id);
+      else block.removed.set(gram, new Set([id]));
+    }
+  }
+
+  /** An item's year or normalized text changed. */
+  change(kind: ItemKind, id: number, before: { year: number; text: string }, after: { year: number; text: string }): void {
+    if (before.year === after.year && before.text === after.text) return;
+    this.remove(kind, id, before.year, before.text);
+    this.add(kind, id, after.year, after.text);
+  }
+
+  get isEmpty(): boolean {
+    return this.changes.size === 0;
+  }
+
+  /** Writes every collected change and starts empty again. */
+  async flush(db: Kysely<Database>): Promise<void> {
+    const changes = [...this.changes];
+    this.changes.clear();
+    for (const [kind, blocks] of changes) {
+      for (const [year, change] of [...blocks].sort((a, b) => a[0] - b[0])) await applyYear(db, kind, year, change);
+    }
+  }
+
+  private year(kind: ItemKind, year: number): YearChanges {
+    let years = this.changes.get(kind);
+    if (!years) this.changes.set(kind, (years = new Map()));
+    let changes = years.get(year);
+    if (!changes) years.set(year, (changes = { added: new Map(), removed: new Map() }));
+    return changes;
+  }
+}
+
+async function applyYear(db: Kysely<Database>, kind: ItemKind, year: number, change: YearChanges): Promise<void> {
+  const grams = [...new Set([...change.added.keys(), ...change.removed.keys()])];
+  const stored = await readLists(db, kind, year, grams);
+  const upserts: { gram: string; item_kind: ItemKind; year: number; ids: Uint8Array }[] = [];
+  const emptied: string[] = [];
+  for (const gram of grams) {
+    const before = stored.get(gram);
+    const added = (change.added.get(gram) ?? []).sort((a, b) => a - b);
+    const after = mergePostings(before ? decodePostings(before) : [], added, change.removed.get(gram) ?? new Set());
+    if (after.length > 0) upserts.push({ gram, item_kind: kind, year, ids: encodePostings(after) });
+    else if (before) emptied.push(gram);
+  }
+  for (let i = 0; i < upserts.length; i += WRITE_CHUNK) {
+    await db
+      .insertInto('search_postings')
+      .values(upserts.slice(i, i + WRITE_CHUNK))
+      .onConflict((oc) => oc.columns(['gram', 'item_kind', 'year']).doUpdateSet((eb) => ({ ids: eb.ref('excluded.ids') })))
+      .execute();
+  }
+  for (let i = 0; i < emptied.length; i += READ_CHUNK) {
+    await db
+      .deleteFrom('search_postings')
+      .where('item_kind', '=', kind)
+      .where('year', '=', year)
+      .where('gram', 'in', emptied.slice(i, i + READ_CHUNK))
+      .execute();
+  }
+}
+
+async function readLists(db: Kysely<Database>, kind: ItemKind, year: number, grams: readonly string[]): Promise<Map<string, Uint8Array>> {
+  const lists = new Map<string, Uint8Array>();
+  const query = () => db.selectFrom('search_postings').select(['gram', 'ids']).where('item_kind', '=', kind).where('year', '=', year);
+  if (grams.length > WHOLE_BLOCK_READ) {
+    for (const row of await query().execute()) lists.set(row.gram, row.ids);
+    return lists;
+  }
+  for (let i = 0; i < grams.length; i += READ_CHUNK) {
+    for (const row of await query().where('gram', 'in', grams.slice(i, i + READ_CHUNK)).execute()) lists.set(row.gram, row.ids);
+  }
+  return lists;
+}

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { isatty } from 'node:tty';
 import { fileURLToPath } from 'node:url';
 import { runCli } from './cli/index.js';
 import type { CliDeps } from './cli/cli-io.js';
@@ -47,7 +48,8 @@ async function main(): Promise<number> {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),
     interactive: Boolean(process.stderr.isTTY),
-    stdinIsTerminal: Boolean(process.stdin.isTTY),
+    // isatty(0), not process.stdin.isTTY: the stdin stream is created only when a command reads it.
+    stdinIsTerminal: isatty(0),
     async readStdin() {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

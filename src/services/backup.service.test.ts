@@ -58,7 +58,7 @@ describeOnEachStore('backup and restore', (openFresh) => {
     writeFileSync(join(photos, 'index.txt'), '記念式典\n');
     await importDocuments(store, [{ name: 'kanazawa-dalian.txt', bytes: sample }, { name: 'irkutsk.json', bytes: Buffer.from(JSON.stringify(translated)) }], options);
     exportBefore = await exportRecord(store, 'json');
-    tablesBefore = await dumpTables(store.db);
+    tablesBefore = await dumpTables(store.db, store.schema);
     photosBefore = files(photos);
     backup = join(dir, 'backup-1');
   });
@@ -93,7 +93,7 @@ describeOnEachStore('backup and restore', (openFresh) => {
     const report = await restoreStore(store, backup, { photosDir: photos });
     assert.equal(report.tables.events, 62);
     assert.equal(await exportRecord(store, 'json'), exportBefore, 'export before = export after');
-    assert.deepEqual(await dumpTables(store.db), tablesBefore, 'every table, row and id as it was');
+    assert.deepEqual(await dumpTables(store.db, store.schema), tablesBefore, 'every table, row and id as it was');
     assert.deepEqual(files(photos), photosBefore, 'the photos folder as it was');
   });
 

@@ -58,7 +58,7 @@ export async function backupStore(store: Store, target: string, options: BackupO
     } else {
       data = 'tables.json';
       // One read-only transaction, so that every table is read at the same moment.
-      const dump = await store.transaction((trx) => dumpTables(trx));
+      const dump = await store.transaction((trx) => dumpTables(trx, store.schema));
       await writeFile(join(partial, data), `${JSON.stringify(dump)}\n`);
       tables = rowCounts(dump);
     }
@@ -117,12 +117,12 @@ export interface RestoreReport {
 export async function restoreStore(store: Store, source: string, options: { photosDir: string }): Promise<RestoreReport> {
   const manifest = await readManifest(source);
   const dump = await readDump(source, manifest);
-  const known = await listStoreTables(store.db);
+  const known = await listStoreTables(store.db, store.schema);
   const unknown = Object.keys(dump).filter((t) => !known.includes(t));
   if (unknown.length > 0) {
     throw new KoryuError('NotADocument', `${source}: the backup holds tables this store does not have (${unknown.join(', ')}); restore it with the Koryu version that made it.`);
   }
-  await store.transaction((trx) => replaceTables(trx, dump, store.capabilities));
+  await store.transaction((trx) => replaceTables(trx, dump, store.capabilities, store.schema));
   const photos = join(source, 'photos');
   if (await exists(photos)) {
     const incoming = `${options.photosDir}.restoring-${process.pid}`;

@@ -13,8 +13,10 @@ export const TABLE_ORDER: readonly string[] = ['partnerships', 'exchange_years',
 const INSERT_CHUNK = 200;
 
 /** The application's tables as they exist in this store (Kysely's own bookkeeping tables left out), parents first. */
-export async function listStoreTables(db: Kysely<Database>): Promise<string[]> {
-  const names = (await db.introspection.getTables()).map((t) => t.name).filter((n) => !n.startsWith('kysely_'));
+export async function listStoreTables(db: Kysely<Database>, schema: string | undefined): Promise<string[]> {
+  // PostgreSQL lists the tables of every schema of the database: only the store's own schema counts.
+  const tables = await db.introspection.getTables();
+  const names = tables.filter((t) => schema === undefined || t.schema === schema).map((t) => t.name).filter((n) => !n.startsWith('kysely_'));
   return orderTables(names);
 }
 
@@ -25,10 +27,10 @@ export function orderTables(names: readonly string[]): string[] {
 }
 
 /** Every row of every application table, each table in the order of its first column. */
-export async function dumpTables(db: Kysely<Database>): Promise<TableDump> {
+export async function dumpTables(db: Kysely<Database>, schema: string | undefined): Promise<TableDump> {
   const dump: TableDump = {};
   const untyped = db as unknown as Kysely<Record<string, Record<string, unknown>>>;
-  for (const table of await listStoreTables(db)) {
+  for (const table of await listStoreTables(db, schema)) {
     dump[table] = await untyped.selectFrom(table).selectAll().orderBy(sql.raw('1')).execute();
   }
   return dump;
@@ -39,9 +41,9 @@ export async function dumpTables(db: Kysely<Database>): Promise<TableDump> {
  * the store then holds either the old content or the new, never a mix. Tables of the store that the dump lacks
  * are emptied; tables of the dump the store lacks are refused by the caller before this runs.
  */
-export async function replaceTables(trx: Kysely<Database>, dump: TableDump, capabilities: StoreCapabilities): Promise<void> {
+export async function replaceTables(trx: Kysely<Database>, dump: TableDump, capabilities: StoreCapabilities, schema: string | undefined): Promise<void> {
   const untyped = trx as unknown as Kysely<Record<string, Record<string, unknown>>>;
-  const tables = await listStoreTables(trx);
+  const tables = await listStoreTables(trx, schema);
   for (const table of [...tables].reverse()) await untyped.deleteFrom(table).execute();
   for (const table of tables) {
     const rows = dump[table] ?? [];
@@ -50,7 +52,7 @@ export async function replaceTables(trx: Kysely<Database>, dump: TableDump, capa
   if (capabilities.idGeneration === 'identity') {
     // Identity columns do not move past ids inserted explicitly; SQLite's AUTOINCREMENT does so by itself.
     for (const t of await trx.introspection.getTables()) {
-      if (!tables.includes(t.name) || !t.columns.some((c) => c.name === 'id' && c.isAutoIncrementing)) continue;
+      if ((schema !== undefined && t.schema !== schema) || !tables.includes(t.name) || !t.columns.some((c) => c.name === 'id' && c.isAutoIncrementing)) continue;
       await sql`select setval(pg_get_serial_sequence(${t.name}, 'id'), coalesce((select max(id) from ${sql.table(t.name)}), 0) + 1, false)`.execute(trx);
     }
   }

@@ -150,4 +150,6 @@ export interface Store {
   close(): Promise<void>;
   /** The database file of a SQLite store (for its online backup); undefined in memory and on PostgreSQL. */
   file?: string;
+  /** The PostgreSQL schema holding the store's tables; undefined on SQLite. */
+  schema?: string;
 }

@@ -48,6 +48,7 @@ export async function openPostgresStore(url: string, options: { schema?: string 
     capabilities,
     transaction: (fn) => db.transaction().execute(fn),
     close: () => db.destroy(),
+    schema: schema ?? (await sql<{ name: string }>`select current_schema() as name`.execute(db)).rows[0]!.name,
   };
 }
 

@@ -11,7 +11,11 @@ export type ErrorCode =
   | 'ConfigInvalid'
   | 'StoreUnavailable'
   | 'MigrationFailed'
-  | 'PdfUnavailable';
+  | 'PdfUnavailable'
+  | 'ItemNotFound'
+  | 'EditConflict'
+  | 'EditRejected'
+  | 'PhotoRejected';
 
 export class KoryuError extends Error {
   constructor(

@@ -12,6 +12,10 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   StoreUnavailable: 503,
   MigrationFailed: 500,
   PdfUnavailable: 503,
+  ItemNotFound: 404,
+  EditConflict: 409,
+  EditRejected: 422,
+  PhotoRejected: 422,
 };
 
 /** The one place where errors become HTTP responses; details of unexpected errors are logged, never shown. */

@@ -161,6 +161,8 @@ function matchesOf(db: Kysely<Database>, grams: readonly string[], query: string
       'events.text',
     ])
     .where('events.id', 'in', candidates('event'))
+    .where('events.status', '=', 'published')
+    .where('partnerships.status', '=', 'published')
     .where(contains)
     .$if(filters.partner !== undefined, (q) => q.where('partnerships.partner', '=', filters.partner!))
     .$if(filters.year !== undefined, (q) => q.where('events.year', '=', filters.year!))
@@ -181,6 +183,8 @@ function matchesOf(db: Kysely<Database>, grams: readonly string[], query: string
       'photo_records.caption as text',
     ])
     .where('photo_records.id', 'in', candidates('record'))
+    .where('photo_records.status', '=', 'published')
+    .where('partnerships.status', '=', 'published')
     .where(contains)
     .$if(filters.partner !== undefined, (q) => q.where('partnerships.partner', '=', filters.partner!))
     .$if(filters.year !== undefined, (q) => q.where('photo_records.year', '=', filters.year!))

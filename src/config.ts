@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { KoryuError } from './errors.js';
 
 /** Everything Koryu reads from its environment, parsed and checked once. Nothing else reads process.env. */
@@ -14,6 +15,10 @@ export interface Config {
   readonly maxDocumentBytes: number;
   /** The Chromium that renders PDFs (KORYU_CHROMIUM); it is started on the first PDF request, not before. */
   readonly chromiumPath: string;
+  /** Folder for uploaded files such as photos (KORYU_DATA_DIR); by default the SQLite file's folder. */
+  readonly dataDir: string;
+  /** Largest photo accepted for upload, in bytes (KORYU_MAX_PHOTO_BYTES). */
+  readonly maxPhotoBytes: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -44,6 +49,8 @@ export function loadConfig(env: Env = process.env): Config {
     port: positiveInteger(env, 'PORT', 3000, problems, 65535),
     maxDocumentBytes: positiveInteger(env, 'KORYU_MAX_DOCUMENT_BYTES', 10 * 1024 * 1024, problems),
     chromiumPath: env.KORYU_CHROMIUM || '/usr/bin/chromium',
+    dataDir: env.KORYU_DATA_DIR || dirname(env.KORYU_DB || './data/koryu.db'),
+    maxPhotoBytes: positiveInteger(env, 'KORYU_MAX_PHOTO_BYTES', 20 * 1024 * 1024, problems),
   };
   if (problems.length > 0) throw new KoryuError('ConfigInvalid', `Configuration is invalid:\n- ${problems.join('\n- ')}`);
   return Object.freeze(config);

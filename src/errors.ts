@@ -15,7 +15,10 @@ export type ErrorCode =
   | 'ItemNotFound'
   | 'EditConflict'
   | 'EditRejected'
-  | 'PhotoRejected';
+  | 'PhotoRejected'
+  | 'NotAuthenticated'
+  | 'NotAuthorized'
+  | 'CsrfRejected';
 
 export class KoryuError extends Error {
   constructor(

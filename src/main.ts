@@ -7,6 +7,7 @@ import { KoryuError } from './errors.js';
 import { buildApp } from './http/app.js';
 import { createPdfRenderer } from './http/pdf-renderer.js';
 import { openStore } from './storage/open-store.js';
+import { photoFilesIn } from './storage/photo.files.js';
 
 /** The composition root: configuration, the store and the server are wired here and nowhere else. */
 async function main(): Promise<number> {
@@ -23,7 +24,8 @@ async function main(): Promise<number> {
     openStore: () => openStore({ sqlitePath: config.sqlitePath, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) }),
     async startServer(store, { host, port }) {
       const pdf = createPdfRenderer({ executablePath: config.chromiumPath });
-      const app = await buildApp({ store, home: config.home, logger: true, pdf });
+      const editing = { photos: photoFilesIn(config.dataDir), maxPhotoBytes: config.maxPhotoBytes, maxDocumentBytes: config.maxDocumentBytes };
+      const app = await buildApp({ store, home: config.home, logger: true, pdf, editing });
       const url = await app.listen({ host, port });
       return {
         url,

@@ -12,6 +12,7 @@ import { registerPartnershipRoutes } from './routes/pages/partnership.route.js';
 import { registerSearchRoutes } from './routes/pages/search.route.js';
 import { registerPrintRoutes } from './routes/pages/print.route.js';
 import { registerSecurityHeaders } from './security.js';
+import { registerEditing, type EditingOptions } from './staff/editing.plugin.js';
 
 export interface AppDeps {
   store: Store;
@@ -21,6 +22,8 @@ export interface AppDeps {
   now?: () => Date;
   /** Makes /partnerships/:id.pdf; without it that route answers 503 PdfUnavailable. */
   pdf?: PdfRenderer;
+  /** Staff editing, photos and the web import; without it those routes are absent. */
+  editing?: EditingOptions;
 }
 
 /** The web application; tests drive it in-process with `app.inject`. */
@@ -39,5 +42,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerEventRoutes(app, deps.store, site);
   registerSearchRoutes(app, deps.store, site);
   registerPrintRoutes(app, deps.store, site, deps.pdf);
+  if (deps.editing) await registerEditing(app, deps.store, site, deps.editing);
   return app;
 }

@@ -1,11 +1,12 @@
 import type { Diagnostic } from '../domain/diagnostic.js';
 import { hasErrors } from '../domain/diagnostic.js';
-import type { ChangeSummary, Partnership } from '../domain/partnership.js';
+import { isUnchanged, type ChangeSummary, type Partnership } from '../domain/partnership.js';
 import { KoryuError } from '../errors.js';
 import { parseDocument } from '../importer/parse-document.js';
 import type { Store } from '../storage/database.js';
 import { recordImport } from '../storage/import.repository.js';
 import { savePartnership } from '../storage/partnership.repository.js';
+import { findPartnershipItem, recordImportHistory } from './import.history.js';
 
 /** A document as the user gave it: a name to report it by, and its bytes. */
 export interface SourceDocument {
@@ -16,6 +17,8 @@ export interface SourceDocument {
 export interface ImportOptions {
   home: string;
   maxDocumentBytes: number;
+  /** Who imports (an account name): each partnership the import changes gets an `import` entry in its history. */
+  actor?: string;
 }
 
 export interface ParsedDocument {
@@ -64,8 +67,10 @@ export async function importDocuments(
     const summaries: ChangeSummary[] = [];
     for (const doc of parsed) {
       for (const p of doc.partnerships) {
+        const before = options.actor === undefined ? undefined : await findPartnershipItem(trx, p.home, p.partner);
         const summary = await savePartnership(trx, p, doc.source);
         await recordImport(trx, doc.source, summary);
+        if (options.actor !== undefined && !isUnchanged(summary)) await recordImportHistory(trx, before, p, options.actor);
         summaries.push(summary);
       }
     }

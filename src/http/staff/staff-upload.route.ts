@@ -29,8 +29,15 @@ export interface Upload {
   fields: Record<string, string>;
 }
 
-/** Reads a multipart form with at most one file, up to `maxBytes` of it (+1 to know it was longer). */
+/** Reads a multipart form that must hold a file. */
 export async function readUpload(request: FastifyRequest, maxBytes: number): Promise<Upload> {
+  const form = await readMultipart(request, maxBytes);
+  if (!form.file) throw new KoryuError('UsageError', 'No file was sent.');
+  return form.file;
+}
+
+/** Reads a multipart form with at most one file (an empty file input counts as none), up to `maxBytes` of it (+1 to know it was longer). */
+export async function readMultipart(request: FastifyRequest, maxBytes: number): Promise<{ fields: Record<string, string>; file: Upload | undefined }> {
   if (!request.isMultipart()) throw new KoryuError('UsageError', 'Send the file as multipart/form-data.');
   const fields: Record<string, string> = {};
   let file: Upload | undefined;
@@ -40,6 +47,7 @@ export async function readUpload(request: FastifyRequest, maxBytes: number): Pro
         const chunks: Buffer[] = [];
         for await (const chunk of part.file) chunks.push(chunk as Buffer);
         const bytes = Buffer.concat(chunks);
+        if (bytes.length === 0 && !part.filename) continue;
         file = { name: part.filename || 'upload', bytes, truncated: part.file.truncated || bytes.length > maxBytes, fields };
       } else if (typeof part.value === 'string') {
         fields[part.fieldname] = part.value;
@@ -48,10 +56,9 @@ export async function readUpload(request: FastifyRequest, maxBytes: number): Pro
   } catch (error) {
     // The multipart parser stops at the limit; the caller says what the limit means.
     if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
-    return { name: file?.name ?? 'upload', bytes: Buffer.alloc(0), truncated: true, fields };
+    return { fields, file: { name: file?.name ?? 'upload', bytes: Buffer.alloc(0), truncated: true, fields } };
   }
-  if (!file) throw new KoryuError('UsageError', 'No file was sent.');
-  return { ...file, fields };
+  return { fields, file: file ? { ...file, fields } : undefined };
 }
 
 /** Uploads are checked before their body is read, so a form's token comes in the query (`?_csrf=`) or the header. */

@@ -15,6 +15,12 @@ export interface Config {
   readonly maxDocumentBytes: number;
   /** The Chromium that renders PDFs (KORYU_CHROMIUM); it is started on the first PDF request, not before. */
   readonly chromiumPath: string;
+  /** Signs the CSRF cookie (KORYU_SECRET, at least 32 characters); undefined: a random secret per process. */
+  readonly secret: string | undefined;
+  /** Fastify's trustProxy (KORYU_TRUST_PROXY): false, true, or proxy addresses/CIDRs; decides the client address and HTTPS. */
+  readonly trustProxy: boolean | string;
+  /** How long a staff session lasts from sign-in, in hours (KORYU_SESSION_HOURS). */
+  readonly sessionHours: number;
   /** Folder for uploaded files such as photos (KORYU_DATA_DIR); by default the SQLite file's folder. */
   readonly dataDir: string;
   /** Largest photo accepted for upload, in bytes (KORYU_MAX_PHOTO_BYTES). */
@@ -34,6 +40,13 @@ function positiveInteger(env: Env, name: string, fallback: number, problems: str
   return n;
 }
 
+/** KORYU_TRUST_PROXY: unset or false, true (any proxy: only behind one that sets the headers), or a comma-separated list of proxy addresses/CIDRs. */
+function trustProxy(raw: string | undefined): boolean | string {
+  const value = raw?.trim() ?? '';
+  if (value === '' || value === 'false') return false;
+  return value === 'true' ? true : value;
+}
+
 /** Parses the environment; reports every bad variable at once. */
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
@@ -41,6 +54,8 @@ export function loadConfig(env: Env = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL.');
   }
+  const secret = env.KORYU_SECRET || undefined;
+  if (secret !== undefined && secret.length < 32) problems.push('KORYU_SECRET must be at least 32 characters long.');
   const config: Config = {
     sqlitePath: env.KORYU_DB || './data/koryu.db',
     databaseUrl,
@@ -49,6 +64,9 @@ export function loadConfig(env: Env = process.env): Config {
     port: positiveInteger(env, 'PORT', 3000, problems, 65535),
     maxDocumentBytes: positiveInteger(env, 'KORYU_MAX_DOCUMENT_BYTES', 10 * 1024 * 1024, problems),
     chromiumPath: env.KORYU_CHROMIUM || '/usr/bin/chromium',
+    secret,
+    trustProxy: trustProxy(env.KORYU_TRUST_PROXY),
+    sessionHours: positiveInteger(env, 'KORYU_SESSION_HOURS', 12, problems, 24 * 30),
     dataDir: env.KORYU_DATA_DIR || dirname(env.KORYU_DB || './data/koryu.db'),
     maxPhotoBytes: positiveInteger(env, 'KORYU_MAX_PHOTO_BYTES', 20 * 1024 * 1024, problems),
   };

@@ -12,13 +12,16 @@ export type ErrorCode =
   | 'StoreUnavailable'
   | 'MigrationFailed'
   | 'PdfUnavailable'
+  | 'NotAuthenticated'
+  | 'NotAuthorized'
+  | 'CsrfRejected'
+  | 'AccountInvalid'
+  | 'AccountExists'
+  | 'AccountNotFound'
   | 'ItemNotFound'
   | 'EditConflict'
   | 'EditRejected'
-  | 'PhotoRejected'
-  | 'NotAuthenticated'
-  | 'NotAuthorized'
-  | 'CsrfRejected';
+  | 'PhotoRejected';
 
 export class KoryuError extends Error {
   constructor(
@@ -35,6 +38,8 @@ export class KoryuError extends Error {
 export function isInputError(error: unknown): boolean {
   return (
     error instanceof KoryuError &&
-    ['ImportRejected', 'DocumentNotFound', 'NotADocument', 'UsageError', 'ConfigInvalid'].includes(error.code)
+    ['ImportRejected', 'DocumentNotFound', 'NotADocument', 'UsageError', 'ConfigInvalid', 'AccountInvalid', 'AccountExists', 'AccountNotFound'].includes(
+      error.code,
+    )
   );
 }

@@ -25,7 +25,15 @@ async function main(): Promise<number> {
     async startServer(store, { host, port }) {
       const pdf = createPdfRenderer({ executablePath: config.chromiumPath });
       const editing = { photos: photoFilesIn(config.dataDir), maxPhotoBytes: config.maxPhotoBytes, maxDocumentBytes: config.maxDocumentBytes };
-      const app = await buildApp({ store, home: config.home, logger: true, pdf, editing });
+      const app = await buildApp({
+        store,
+        home: config.home,
+        logger: true,
+        pdf,
+        trustProxy: config.trustProxy,
+        auth: { sessionHours: config.sessionHours, ...(config.secret ? { secret: config.secret } : {}) },
+        editing,
+      });
       const url = await app.listen({ host, port });
       return {
         url,

@@ -12,6 +12,10 @@ import { registerPartnershipRoutes } from './routes/pages/partnership.route.js';
 import { registerSearchRoutes } from './routes/pages/search.route.js';
 import { registerPrintRoutes } from './routes/pages/print.route.js';
 import { registerSecurityHeaders } from './security.js';
+import { registerAuth } from './auth/auth.plugin.js';
+import { registerLoginRoutes } from './routes/staff/login.route.js';
+import { registerStaffRoutes } from './routes/staff/staff.route.js';
+import type { LoginLimits } from '../services/login-throttle.js';
 import { registerEditing, type EditingOptions } from './staff/editing.plugin.js';
 
 export interface AppDeps {
@@ -22,18 +26,26 @@ export interface AppDeps {
   now?: () => Date;
   /** Makes /partnerships/:id.pdf; without it that route answers 503 PdfUnavailable. */
   pdf?: PdfRenderer;
+  /** Staff sign-in: the CSRF cookie's signing secret (random per process when unset), session length, login limits. */
+  auth?: { secret?: string; sessionHours?: number; limits?: LoginLimits };
+  /** Fastify's trustProxy: which proxies' X-Forwarded-For/-Proto to believe (client address, HTTPS). */
+  trustProxy?: boolean | string;
+  /** Called for every route as it is added (the permission matrix test lists them). */
+  onRoute?: (route: { method: string | string[]; url: string }) => void;
   /** Staff editing, photos and the web import; without it those routes are absent. */
   editing?: EditingOptions;
 }
 
 /** The web application; tests drive it in-process with `app.inject`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 1024 * 1024 });
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: deps.trustProxy ?? false });
+  if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
   app.setErrorHandler(handleError);
   await registerSecurityHeaders(app);
   registerCaching(app);
   await registerAssets(app);
   const site: PageSite = { home: deps.home, assetVersion: assetVersion() };
+  await registerAuth(app, deps.store, { ...(deps.auth?.secret ? { secret: deps.auth.secret } : {}), ...(deps.now ? { now: deps.now } : {}) });
 
   app.get('/healthz', async () => ({ ok: true }));
   app.get('/export.json', async (_request, reply) => reply.type('application/json; charset=utf-8').send(await exportRecord(deps.store, 'json')));
@@ -42,6 +54,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerEventRoutes(app, deps.store, site);
   registerSearchRoutes(app, deps.store, site);
   registerPrintRoutes(app, deps.store, site, deps.pdf);
+  registerLoginRoutes(app, deps.store, site, {
+    ...(deps.auth?.sessionHours ? { sessionHours: deps.auth.sessionHours } : {}),
+    ...(deps.auth?.limits ? { limits: deps.auth.limits } : {}),
+    ...(deps.now ? { now: deps.now } : {}),
+  });
+  registerStaffRoutes(app, site);
   if (deps.editing) await registerEditing(app, deps.store, site, deps.editing);
   return app;
 }

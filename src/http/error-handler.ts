@@ -12,13 +12,16 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   StoreUnavailable: 503,
   MigrationFailed: 500,
   PdfUnavailable: 503,
+  NotAuthenticated: 401,
+  NotAuthorized: 403,
+  CsrfRejected: 403,
+  AccountInvalid: 400,
+  AccountExists: 409,
+  AccountNotFound: 404,
   ItemNotFound: 404,
   EditConflict: 409,
   EditRejected: 422,
   PhotoRejected: 422,
-  NotAuthenticated: 401,
-  NotAuthorized: 403,
-  CsrfRejected: 403,
 };
 
 /** The HTTP status of an error code, for edges (such as the JSON API) that answer in their own shape. */
@@ -28,12 +31,23 @@ export function statusOfCode(code: ErrorCode): number {
 
 /** The one place where errors become HTTP responses; details of unexpected errors are logged, never shown. */
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): void {
+  if ('code' in error && typeof error.code === 'string' && error.code.startsWith('FST_CSRF_')) {
+    error = new KoryuError('CsrfRejected', 'The form or request carried no valid CSRF token (it may have expired). Reload the page and try again.');
+  }
   if (error instanceof KoryuError) {
     if (STATUS[error.code] >= 500) request.log.error({ err: error }, error.code);
-    void reply.status(STATUS[error.code]).type('text/plain; charset=utf-8').send(`${error.code}: ${error.message}`);
+    void reply.status(STATUS[error.code]);
+    if (wantsJson(request)) void reply.type('application/json; charset=utf-8').send({ error: error.code, message: error.message });
+    else void reply.type('text/plain; charset=utf-8').send(`${error.code}: ${error.message}`);
     return;
   }
   const status = 'statusCode' in error && typeof error.statusCode === 'number' && error.statusCode < 500 ? error.statusCode : 500;
   if (status >= 500) request.log.error({ err: error }, 'request failed');
   void reply.status(status).type('text/plain; charset=utf-8').send(status >= 500 ? 'Internal error' : error.message);
+}
+
+/** JSON callers (Accept naming application/json but not text/html) get `{ error: CODE, message }`. */
+function wantsJson(request: FastifyRequest): boolean {
+  const accept = request.headers.accept ?? '';
+  return accept.includes('application/json') && !accept.includes('text/html');
 }

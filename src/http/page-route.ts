@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { isLocale, LOCALES, negotiateLocale } from '../views/i18n/locale.js';
 import type { PageContext } from '../views/page-context.js';
 
@@ -15,9 +15,16 @@ export type PageHandler<P> = (ctx: PageContext, request: FastifyRequest<{ Params
  * Registers an HTML page at `path` and at /ja, /en and /zh + path. The prefix names the language; without it the
  * language comes from Accept-Language (and the response varies by it).
  */
-export function pageRoute<P extends Record<string, string>>(app: FastifyInstance, site: PageSite, path: string, handler: PageHandler<P>): void {
+export function pageRoute<P extends Record<string, string>>(
+  app: FastifyInstance,
+  site: PageSite,
+  path: string,
+  handler: PageHandler<P>,
+  /** e.g. `{ preHandler: requirePermission('record:edit') }` (http/auth/guard.ts) for a staff page. */
+  options: { preHandler?: preHandlerAsyncHookHandler } = {},
+): void {
   const register = (url: string, locale: (typeof LOCALES)[number] | undefined) =>
-    app.get<{ Params: P; Querystring: Query }>(url, async (request, reply) => {
+    app.get<{ Params: P; Querystring: Query }>(url, options.preHandler ? { preHandler: options.preHandler } : {}, async (request, reply) => {
       const explicit = locale !== undefined;
       const params = request.params as Record<string, string>;
       const ctx: PageContext = {

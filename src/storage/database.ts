@@ -107,6 +107,32 @@ export interface HistoryTable {
   after: string | null;
 }
 
+/** A staff account; `password_hash` is `scrypt$N$r$p$salt$hash` (see services/password.hasher.ts). */
+export interface AccountTable {
+  id: Generated<number>;
+  name: string;
+  role: string;
+  password_hash: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A signed-in session; `token_hash` is the hex SHA-256 of the cookie's value. */
+export interface SessionTable {
+  token_hash: string;
+  account_id: number;
+  created_at: string;
+  expires_at: string;
+}
+
+/** One failed sign-in, counted against an account name and against an address. */
+export interface LoginFailureTable {
+  id: Generated<number>;
+  scope: 'account' | 'address';
+  key: string;
+  failed_at: string;
+}
+
 export interface Database {
   partnerships: PartnershipTable;
   exchange_years: ExchangeYearTable;
@@ -115,6 +141,9 @@ export interface Database {
   imports: ImportTable;
   search_grams: SearchGramTable;
   translations: TranslationTable;
+  accounts: AccountTable;
+  sessions: SessionTable;
+  login_failures: LoginFailureTable;
   history: HistoryTable;
 }
 

@@ -4,7 +4,6 @@ import type { Store } from '../../storage/database.js';
 import type { PhotoFiles } from '../../storage/photo.files.js';
 import type { PageSite } from '../page-route.js';
 import { registerPhotoRoutes } from '../routes/photo.route.js';
-import { NOBODY_SIGNED_IN, type StaffAccess } from './staff-access.js';
 import { registerStaffApi } from './staff-api.route.js';
 import { registerStaffUploads } from './staff-upload.route.js';
 
@@ -12,15 +11,12 @@ export interface EditingOptions {
   photos: PhotoFiles;
   maxPhotoBytes: number;
   maxDocumentBytes: number;
-  /** Who is signed in and the CSRF check; without it nobody is, and every staff route answers 401. */
-  access?: StaffAccess;
 }
 
 /** The staff area: the editing API, uploads, the web import, and the stored photos. */
 export async function registerEditing(app: FastifyInstance, store: Store, site: PageSite, options: EditingOptions): Promise<void> {
-  const access = options.access ?? NOBODY_SIGNED_IN;
   const previews = new ImportPreviews();
   registerPhotoRoutes(app, options.photos);
-  await registerStaffApi(app, { store, home: site.home, access });
-  await registerStaffUploads(app, { store, home: site.home, access, photos: options.photos, previews, maxPhotoBytes: options.maxPhotoBytes, maxDocumentBytes: options.maxDocumentBytes });
+  await registerStaffApi(app, { store, home: site.home });
+  await registerStaffUploads(app, { store, home: site.home, photos: options.photos, previews, maxPhotoBytes: options.maxPhotoBytes, maxDocumentBytes: options.maxDocumentBytes });
 }

@@ -16,13 +16,14 @@ import {
 } from '../../services/editing.service.js';
 import type { Store } from '../../storage/database.js';
 import { handleError, statusOfCode } from '../error-handler.js';
-import { requireStaff, type StaffAccess, type StaffUser } from './staff-access.js';
+import { can } from '../../domain/policies.js';
+import { requirePermission } from '../auth/guard.js';
+import '../auth/request-user.js';
 import * as S from './staff.schemas.js';
 
 export interface StaffApiDeps {
   store: Store;
   home: string;
-  access: StaffAccess;
 }
 
 const KINDS = { partnerships: 'partnership', events: 'event', records: 'record' } as const;
@@ -32,23 +33,19 @@ const PATCH_BODY = { partnership: S.patchPartnershipBody, event: S.patchEventBod
 const NAME = { partnership: 'partnership', event: 'event', record: 'photo record' } as const;
 const errors = { 400: S.errorBody, 401: S.errorBody, 403: S.errorBody, 404: S.errorBody, 409: S.errorBody, 422: S.errorBody };
 
-/** The CSRF token of a JSON request: the x-csrf-token header. */
-export function csrfHeader(request: FastifyRequest): string | undefined {
-  const v = request.headers['x-csrf-token'];
-  return Array.isArray(v) ? v[0] : v;
-}
+const readDrafts = { preHandler: requirePermission('draft:read') };
+const editRecord = { preHandler: requirePermission('record:edit') };
 
-/** A state-changing request: the user must be allowed `action` and the request must carry the session's CSRF token. */
-export async function authorizeChange(access: StaffAccess, request: FastifyRequest, reply: FastifyReply, action: 'record:edit' | 'translation:edit', token: string | undefined): Promise<StaffUser> {
-  const user = await requireStaff(access, request, action);
-  await access.checkCsrf(request, reply, token);
-  return user;
+/** The signed-in user; the route's guard has let the request through, so there is one. */
+export function actorOf(request: FastifyRequest): { name: string } {
+  return { name: request.user!.name };
 }
 
 /** Errors of the JSON API as JSON: `{ code, message }`, with the stored item on a conflict and the problems of a refused edit. */
 export function answerApiError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): void {
   if (error instanceof KoryuError) {
     void reply.status(statusOfCode(error.code)).send({
+      error: error.code,
       code: error.code,
       message: error.message,
       ...(error instanceof EditConflictError ? { current: error.current } : {}),
@@ -57,7 +54,7 @@ export function answerApiError(error: FastifyError | Error, request: FastifyRequ
     return;
   }
   if ('validation' in error && error.validation) {
-    void reply.status(400).send({ code: 'UsageError', message: error.message });
+    void reply.status(400).send({ error: 'UsageError', code: 'UsageError', message: error.message });
     return;
   }
   handleError(error, request, reply);
@@ -69,18 +66,19 @@ export function withChanges(entries: readonly HistoryEntry[]) {
 
 /** The staff JSON API under /api/staff: everything the editing pages do, with the same permissions. */
 export async function registerStaffApi(app: FastifyInstance, deps: StaffApiDeps): Promise<void> {
-  const { store, access } = deps;
+  const { store } = deps;
   await app.register(async (api) => {
     api.setErrorHandler(answerApiError);
 
     api.get('/api/staff/partnerships', {
+      ...readDrafts,
       schema: { summary: 'Every partnership, drafts included', tags: ['staff'], response: { 200: { type: 'array', items: S.partnershipItem }, ...errors } },
-    }, async (request) => {
-      await requireStaff(access, request, 'draft:read');
+    }, async () => {
       return listPartnershipsForStaff(store);
     });
 
     api.get<{ Params: { id: number } }>('/api/staff/partnerships/:id/items', {
+      ...readDrafts,
       schema: {
         summary: "A partnership with all its events and photo records, drafts included",
         tags: ['staff'],
@@ -88,28 +86,29 @@ export async function registerStaffApi(app: FastifyInstance, deps: StaffApiDeps)
         response: { 200: { type: 'object', properties: { partnership: S.partnershipItem, events: { type: 'array', items: S.eventItem }, records: { type: 'array', items: S.recordItem } } }, ...errors },
       },
     }, async (request) => {
-      await requireStaff(access, request, 'draft:read');
       return getPartnershipForStaff(store, request.params.id);
     });
 
     for (const [plural, kind] of Object.entries(KINDS) as [keyof typeof KINDS, ItemKind][]) {
       const itemSchema = ITEM_SCHEMA[kind];
       api.get<{ Params: { id: number } }>(`/api/staff/${plural}/:id`, {
+        ...readDrafts,
         schema: { summary: `One ${NAME[kind]} with its version, drafts included`, tags: ['staff'], params: S.idParams, response: { 200: itemSchema, ...errors } },
       }, async (request) => {
-        await requireStaff(access, request, 'draft:read');
-        return getItem(store, kind, request.params.id);
+          return getItem(store, kind, request.params.id);
       });
 
       api.post<{ Body: Record<string, unknown> }>(`/api/staff/${plural}`, {
+        ...editRecord,
         schema: { summary: `Create a ${NAME[kind]} (a draft unless status says otherwise)`, tags: ['staff'], body: CREATE_BODY[kind], response: { 201: itemSchema, ...errors } },
       }, async (request, reply) => {
-        const user = await authorizeChange(access, request, reply, 'record:edit', csrfHeader(request));
-        const item = await createItem(store, kind, fieldsForCreate(kind, request.body, deps.home), user);
+        const item = await createItem(store, kind, fieldsForCreate(kind, request.body, deps.home), actorOf(request));
         return reply.status(201).send(item);
       });
 
       api.patch<{ Params: { id: number }; Body: { version: number } & Record<string, unknown> }>(`/api/staff/${plural}/:id`, {
+        // Translators may send translations alone; the handler asks for record:edit for anything more.
+        preHandler: requirePermission(kind === 'partnership' ? 'record:edit' : 'translation:edit'),
         schema: {
           summary: `Change a ${NAME[kind]}; refused with 409 when it changed since the version given`,
           description: 'Only the fields given change. A translator may change only `translations`.',
@@ -118,14 +117,17 @@ export async function registerStaffApi(app: FastifyInstance, deps: StaffApiDeps)
           body: PATCH_BODY[kind],
           response: { 200: itemSchema, ...errors },
         },
-      }, async (request, reply) => {
+      }, async (request) => {
         const { version, ...patch } = request.body;
         const onlyTranslations = kind !== 'partnership' && Object.keys(patch).every((k) => k === 'translations');
-        const user = await authorizeChange(access, request, reply, onlyTranslations ? 'translation:edit' : 'record:edit', csrfHeader(request));
-        return editItem(store, kind, request.params.id, patch as Partial<FieldsOf[typeof kind]>, version, user);
+        if (!onlyTranslations && !can(request.user, 'record:edit')) {
+          throw new KoryuError('NotAuthorized', `The ${request.user!.role} role may change translations only.`);
+        }
+        return editItem(store, kind, request.params.id, patch as Partial<FieldsOf[typeof kind]>, version, actorOf(request));
       });
 
       api.delete<{ Params: { id: number }; Querystring: { version: number } }>(`/api/staff/${plural}/:id`, {
+        ...editRecord,
         schema: {
           summary: `Delete a ${NAME[kind]} (it can be brought back from its history)`,
           tags: ['staff'],
@@ -134,20 +136,20 @@ export async function registerStaffApi(app: FastifyInstance, deps: StaffApiDeps)
           response: { 204: { type: 'null' }, ...errors },
         },
       }, async (request, reply) => {
-        const user = await authorizeChange(access, request, reply, 'record:edit', csrfHeader(request));
-        await removeItem(store, kind, request.params.id, request.query.version, user);
+        await removeItem(store, kind, request.params.id, request.query.version, actorOf(request));
         return reply.status(204).send();
       });
 
       api.get<{ Params: { id: number } }>(`/api/staff/${plural}/:id/history`, {
+        ...readDrafts,
         schema: { summary: `Every change of a ${NAME[kind]}, newest first, with the fields that changed`, tags: ['staff'], params: S.idParams, response: { 200: { type: 'array', items: S.historyEntry }, ...errors } },
       }, async (request) => {
-        await requireStaff(access, request, 'draft:read');
-        return withChanges(await historyOf(store, kind, request.params.id));
+          return withChanges(await historyOf(store, kind, request.params.id));
       });
     }
 
     api.post<{ Params: { id: number }; Body: { version?: number } }>('/api/staff/history/:id/restore', {
+      ...editRecord,
       schema: {
         summary: 'Restore the state a history entry recorded (a deleted item comes back under its id)',
         tags: ['staff'],
@@ -155,15 +157,14 @@ export async function registerStaffApi(app: FastifyInstance, deps: StaffApiDeps)
         body: { type: 'object', properties: { version: { type: 'integer', minimum: 1, description: 'The current version the restore is made on, when the item exists.' } }, additionalProperties: false },
         response: { 200: { type: 'object', additionalProperties: true, properties: { id: { type: 'integer' }, version: { type: 'integer' } } }, ...errors },
       },
-    }, async (request, reply) => {
-      const user = await authorizeChange(access, request, reply, 'record:edit', csrfHeader(request));
-      return restoreVersion(store, request.params.id, user, request.body?.version);
+    }, async (request) => {
+      return restoreVersion(store, request.params.id, actorOf(request), request.body?.version);
     });
 
     api.get('/api/staff/deleted', {
+      ...readDrafts,
       schema: { summary: 'Items that are deleted now, each with its last deletion', tags: ['staff'], response: { 200: { type: 'array', items: S.historyEntry }, ...errors } },
-    }, async (request) => {
-      await requireStaff(access, request, 'draft:read');
+    }, async () => {
       return withChanges(await deletedItems(store));
     });
   });

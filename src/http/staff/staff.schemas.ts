@@ -78,12 +78,13 @@ export const errorBody = {
   type: 'object',
   description: 'A refused request: a stable code, a message for people, and for conflicts the stored item.',
   properties: {
-    code: { type: 'string' },
+    error: { type: 'string', description: 'The stable code (EditConflict, EditRejected, PhotoRejected, NotAuthenticated, CsrfRejected …).' },
+    code: { type: 'string', description: 'The same code.' },
     message: { type: 'string' },
     current: { type: 'object', additionalProperties: true },
     problems: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, problem: { type: 'string' } } } },
   },
-  required: ['code', 'message'],
+  required: ['error', 'message'],
 } as const;
 
 export const historyEntry = {

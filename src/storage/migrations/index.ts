@@ -3,6 +3,7 @@ import type { StoreCapabilities } from '../database.js';
 import { initial } from './2026112501-initial.js';
 import { search } from './2026112502-search.js';
 import { translations } from './2026112503-translations.js';
+import { accounts } from './2026112601-accounts.js';
 import { editing } from './2026112602-editing.js';
 
 /** Every migration, by name; names sort in the order they run. Listed statically so it works under tsx and bundlers. */
@@ -10,6 +11,7 @@ const MIGRATIONS: Readonly<Record<string, (capabilities: StoreCapabilities) => M
   '2026112501-initial': initial,
   '2026112502-search': search,
   '2026112503-translations': translations,
+  '2026112601-accounts': accounts,
   '2026112602-editing': editing,
 };
 

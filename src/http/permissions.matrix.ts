@@ -1,0 +1,57 @@
+import type { Role } from '../domain/account.js';
+
+/** Who makes a request in the permission matrix: nobody signed in, or an account of one role. */
+export type Principal = 'anonymous' | Role;
+export const PRINCIPALS: readonly Principal[] = ['anonymous', 'viewer', 'translator', 'editor', 'admin'];
+
+const EVERYONE: readonly Principal[] = PRINCIPALS;
+const STAFF: readonly Principal[] = ['viewer', 'translator', 'editor', 'admin'];
+/** Ready-made `allow` lists matching domain/policies.ts. */
+export const ALLOW = {
+  everyone: EVERYONE,
+  staff: STAFF,
+  translators: ['translator', 'editor', 'admin'],
+  editors: ['editor', 'admin'],
+  admins: ['admin'],
+} as const satisfies Record<string, readonly Principal[]>;
+
+export interface PermissionRow {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** The route as registered, with its parameters (`/api/events/:id`). */
+  route: string;
+  /** True when the route also exists under /ja, /en and /zh (the row then covers all four). */
+  localized?: boolean;
+  /** Who gets past the guard; everyone else must get 401 (anonymous) or 403 (signed in). */
+  allow: readonly Principal[];
+  /** The request to send: a concrete path (parameters filled in; default `route`) and a JSON body (default {}). */
+  path?: string;
+  payload?: unknown;
+}
+
+/**
+ * Every state-changing route (POST, PUT, PATCH, DELETE) of the app, and who may call it. The test
+ * (permissions.matrix.test.ts) fails for a state-changing route without a row here and for a row without a
+ * route; it checks each row for every principal, and that no state-changing route accepts a request without a
+ * CSRF token. Add a row with each new route. Guarded GET routes may be listed too.
+ */
+export const PERMISSION_MATRIX: readonly PermissionRow[] = [
+  // Signing in and out is open to all; what protects them is the CSRF token.
+  { method: 'POST', route: '/login', localized: true, allow: ALLOW.everyone, payload: { name: 'nobody', password: 'not a password' } },
+  { method: 'POST', route: '/logout', localized: true, allow: ALLOW.everyone },
+  { method: 'GET', route: '/staff', localized: true, allow: ALLOW.staff },
+  // Editing (src/http/staff/): the JSON API. Payloads pass the route schemas, so the guard decides.
+  { method: 'POST', route: '/api/staff/partnerships', allow: ALLOW.editors, payload: { partner: 'マトリクス市', kind: '姉妹都市' } },
+  { method: 'PATCH', route: '/api/staff/partnerships/:id', path: '/api/staff/partnerships/1', allow: ALLOW.editors, payload: { version: 999 } },
+  { method: 'DELETE', route: '/api/staff/partnerships/:id', path: '/api/staff/partnerships/1?version=999', allow: ALLOW.editors },
+  { method: 'POST', route: '/api/staff/events', allow: ALLOW.editors, payload: { partnershipId: 1, year: 2025, direction: 'dispatch', text: '訪問' } },
+  // Translations alone may be changed by translators; other fields need record:edit (tested in staff-api.route.test.ts).
+  { method: 'PATCH', route: '/api/staff/events/:id', path: '/api/staff/events/1', allow: ALLOW.translators, payload: { version: 1, translations: { en: 'A visit' } } },
+  { method: 'DELETE', route: '/api/staff/events/:id', path: '/api/staff/events/1?version=1', allow: ALLOW.editors },
+  { method: 'POST', route: '/api/staff/records', allow: ALLOW.editors, payload: { partnershipId: 1, year: 2025, caption: '記念撮影' } },
+  { method: 'PATCH', route: '/api/staff/records/:id', path: '/api/staff/records/1', allow: ALLOW.translators, payload: { version: 1, translations: { en: 'A photo' } } },
+  { method: 'DELETE', route: '/api/staff/records/:id', path: '/api/staff/records/1?version=1', allow: ALLOW.editors },
+  { method: 'POST', route: '/api/staff/history/:id/restore', path: '/api/staff/history/1/restore', allow: ALLOW.editors },
+  { method: 'POST', route: '/api/staff/photos', allow: ALLOW.editors },
+  { method: 'POST', route: '/api/staff/imports/preview', allow: ALLOW.editors },
+  { method: 'POST', route: '/api/staff/imports', allow: ALLOW.editors, payload: { token: 'expired' } },
+];

@@ -1,0 +1,52 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+
+/**
+ * A browser-like client for `app.inject`: keeps cookies between requests as a browser would (raw values, removed
+ * when expired), and finds the CSRF token of a page's form. For tests of staff routes.
+ */
+export class HttpSession {
+  readonly cookies = new Map<string, string>();
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  async request(options: InjectOptions & { url: string }): Promise<LightMyRequestResponse> {
+    const headers: Record<string, string> = { ...(options.headers as Record<string, string> | undefined) };
+    if (this.cookies.size > 0 && headers.cookie === undefined) {
+      headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    }
+    const res = await this.app.inject({ ...options, headers });
+    const setCookie = res.headers['set-cookie'];
+    for (const line of Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []) {
+      const [pair = '', ...attributes] = line.split(';');
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      const expired = attributes.some((a) => {
+        const [k = '', v = ''] = a.trim().split('=');
+        return (k.toLowerCase() === 'max-age' && Number(v) <= 0) || (k.toLowerCase() === 'expires' && Date.parse(v) <= Date.now());
+      });
+      if (expired || value === '') this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    return res;
+  }
+
+  /** The `_csrf` token of the first form on a page (GET). */
+  async csrfToken(path = '/login'): Promise<string> {
+    const res = await this.request({ method: 'GET', url: path, headers: { accept: 'text/html' } });
+    const token = /name="_csrf" value="([^"]+)"/.exec(res.body)?.[1];
+    if (!token) throw new Error(`${path} (${res.statusCode}) has no form with a _csrf field`);
+    return token;
+  }
+
+  /** Signs in through the login form; returns the POST's response (303 on success). */
+  async login(name: string, password: string, prefix = ''): Promise<LightMyRequestResponse> {
+    const token = await this.csrfToken(`${prefix}/login`);
+    return this.request({
+      method: 'POST',
+      url: `${prefix}/login`,
+      headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: token, name, password }).toString(),
+    });
+  }
+}

@@ -6,6 +6,7 @@ import type { PageSite } from '../page-route.js';
 import { registerPhotoRoutes } from '../routes/photo.route.js';
 import { registerStaffApi } from './staff-api.route.js';
 import { registerStaffUploads } from './staff-upload.route.js';
+import { registerStaffPages } from './staff-pages.route.js';
 
 export interface EditingOptions {
   photos: PhotoFiles;
@@ -18,5 +19,6 @@ export async function registerEditing(app: FastifyInstance, store: Store, site: 
   const previews = new ImportPreviews();
   registerPhotoRoutes(app, options.photos);
   await registerStaffApi(app, { store, home: site.home });
+  await registerStaffPages(app, site, { store, photos: options.photos, previews, maxPhotoBytes: options.maxPhotoBytes, maxDocumentBytes: options.maxDocumentBytes });
   await registerStaffUploads(app, { store, home: site.home, photos: options.photos, previews, maxPhotoBytes: options.maxPhotoBytes, maxDocumentBytes: options.maxDocumentBytes });
 }

@@ -14,6 +14,8 @@ export interface StaffView {
   /** A notice after a redirect: saved, deleted, restored. */
   done?: 'saved' | 'deleted' | 'restored' | undefined;
   problems?: readonly EditProblem[] | undefined;
+  /** A refusal to show as it is (e.g. a photo that is not accepted). */
+  error?: string | undefined;
   /** The stored version when an edit was refused as outdated. */
   conflict?: { version: number; yours: number; fields: ComponentChildren } | undefined;
 }
@@ -82,6 +84,11 @@ export function Notices(props: { view: StaffView }) {
       {view.done && (
         <p class="notice" role="status">
           {t[view.done]}
+        </p>
+      )}
+      {view.error && (
+        <p class="problems" role="alert">
+          {t.refused}: {view.error}
         </p>
       )}
       {view.problems && view.problems.length > 0 && (

@@ -49,6 +49,12 @@ async function main(): Promise<number> {
     out: (s) => process.stdout.write(s),
     err: (s) => process.stderr.write(s),
     interactive: Boolean(process.stderr.isTTY),
+    stdinIsTerminal: Boolean(process.stdin.isTTY),
+    async readStdin() {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
   }, deps);
 }
 

@@ -57,7 +57,7 @@ export interface RunningApp {
  * The real program (src/main.ts, as `npm start` runs it) on an ephemeral port of 127.0.0.1, over a fresh SQLite
  * file in a temporary folder holding the sample and the hostile partnership, imported with `koryu import`.
  */
-export async function startApp(): Promise<RunningApp> {
+export async function startApp(options: { users?: readonly { name: string; role: string; password: string }[] } = {}): Promise<RunningApp> {
   const dir = mkdtempSync(join(tmpdir(), 'koryu-e2e-'));
   const db = join(dir, 'koryu.db');
   const hostile = join(dir, 'hostile.json');
@@ -68,6 +68,11 @@ export async function startApp(): Promise<RunningApp> {
 
   const imported = spawnSync(process.execPath, koryu(['import', SAMPLE, hostile]), { cwd: root, env, encoding: 'utf8' });
   if (imported.status !== 0) throw new Error(`koryu import failed (${imported.status}): ${imported.stderr}`);
+  for (const user of options.users ?? []) {
+    // The password goes through a pipe, as an administrator would give it to `koryu user add`.
+    const added = spawnSync(process.execPath, koryu(['user', 'add', user.name, '--role', user.role]), { cwd: root, env, input: `${user.password}\n`, encoding: 'utf8' });
+    if (added.status !== 0) throw new Error(`koryu user add failed (${added.status}): ${added.stderr}`);
+  }
 
   const child: ChildProcess = spawn(process.execPath, koryu(['serve', '--host', '127.0.0.1', '--port', '0', '--no-sample']), {
     cwd: root,

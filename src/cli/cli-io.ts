@@ -9,6 +9,8 @@ export interface CliIo {
   interactive: boolean;
   /** Reads all of standard input (for `import -`). */
   readStdin?: () => Promise<Uint8Array>;
+  /** False when standard input is piped (`koryu user add` then reads the password from it). */
+  stdinIsTerminal?: boolean;
 }
 
 export interface RunningServer {

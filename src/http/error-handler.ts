@@ -37,7 +37,9 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   if (error instanceof KoryuError) {
     if (STATUS[error.code] >= 500) request.log.error({ err: error }, error.code);
     void reply.status(STATUS[error.code]);
-    if (wantsJson(request)) void reply.type('application/json; charset=utf-8').send({ error: error.code, message: error.message });
+    const page = request.server.authErrorPage?.(request, error);
+    if (page !== undefined) void reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(page);
+    else if (wantsJson(request)) void reply.type('application/json; charset=utf-8').send({ error: error.code, message: error.message });
     else void reply.type('text/plain; charset=utf-8').send(`${error.code}: ${error.message}`);
     return;
   }

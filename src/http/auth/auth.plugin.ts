@@ -5,10 +5,13 @@ import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { authenticate } from '../../services/session.service.js';
 import type { Store } from '../../storage/database.js';
+import { decorateAuthErrorPage } from './auth-error.js';
 import { COOKIE_OPTIONS, CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER, SESSION_COOKIE } from './cookies.js';
 import './request-user.js';
 
 export interface AuthSettings {
+  /** For the pages shown when a form is refused (CsrfRejected) or a role may not act (NotAuthorized). */
+  site?: { home: string; assetVersion: string };
   /** Signs the CSRF cookie; at least 32 characters. Without it, a random one for this process. */
   secret?: string;
   now?: () => Date;
@@ -42,6 +45,7 @@ export async function registerAuth(app: FastifyInstance, store: Store, settings:
     logLevel: 'info',
   });
 
+  if (settings.site) decorateAuthErrorPage(app, settings.site);
   app.decorateRequest('user', null);
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];

@@ -52,7 +52,7 @@ describeOnEachStore('requirePermission (the route guard)', (openFresh) => {
     assert.equal(translator.statusCode, 200);
     const viewer = await sessions.get('viewer')!.request({ url: '/test/translate', headers: { accept: 'text/html' } });
     assert.equal(viewer.statusCode, 403);
-    assert.match(viewer.body, /^NotAuthorized: /);
+    assert.match(viewer.body, /<h1>この操作を行う権限がありません<\/h1>/, 'a browser sees a page saying so');
   });
 
   it('answers 401 to an anonymous JSON call and redirects an anonymous page request to the login page', async () => {

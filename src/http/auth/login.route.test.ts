@@ -47,10 +47,14 @@ describeOnEachStore('login, staff home and logout', (openFresh) => {
     for (const body of bodies) {
       const res = await browser.request({ method: 'POST', url: '/login', headers: form, payload: body.toString() });
       assert.equal(res.statusCode, 403);
-      assert.match(res.body, /^CsrfRejected: /);
+      assert.match(res.body, /<h1>送信を受け付けられませんでした<\/h1>/, 'a browser sees a page in its language');
       assert.equal(browser.cookies.has('koryu_session'), false);
     }
     assert.equal((await store.db.selectFrom('sessions').selectAll().execute()).length, 0);
+    const en = await browser.request({ method: 'POST', url: '/en/login', headers: form, payload: 'name=tanaka' });
+    assert.match(en.body, /<html lang="en">[\s\S]*<h1>The form could not be accepted<\/h1>[\s\S]*Nothing was saved\./);
+    const api = await browser.request({ method: 'POST', url: '/login', headers: { accept: 'application/json' }, payload: {} });
+    assert.equal(JSON.parse(api.body).error, 'CsrfRejected');
   });
 
   it('says clearly, in the page language, that the name or password is wrong; keeps the name, never echoes the password', async () => {

@@ -14,7 +14,7 @@ export function HistoryPage(props: { view: StaffView; kind: ItemKind; itemId: nu
   const title = format(t.historyOf, { item: props.label });
   return (
     <Layout ctx={ctx} title={title}>
-      <main id="main">
+      <div class="staff">
         <p><a href={href(ctx, props.backPath)}>{t.back}</a></p>
         <h1>{title}</h1>
         <Notices view={view} />
@@ -42,7 +42,7 @@ export function HistoryPage(props: { view: StaffView; kind: ItemKind; itemId: nu
             )}
           </section>
         ))}
-      </main>
+      </div>
     </Layout>
   );
 }

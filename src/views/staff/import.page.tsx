@@ -20,7 +20,7 @@ export function ImportPage(props: { view: StaffView; preview?: ImportPreviewView
   const blocked = props.preview?.documents.some((d) => d.diagnostics.some((x) => x.severity === 'error')) ?? false;
   return (
     <Layout ctx={ctx} title={t.import}>
-      <main id="main">
+      <div class="staff">
         <p><a href={href(ctx, '/staff')}>{t.staff}</a></p>
         <h1>{t.import}</h1>
         {props.error && <p class="problems" role="alert">{props.error}</p>}
@@ -100,7 +100,7 @@ export function ImportPage(props: { view: StaffView; preview?: ImportPreviewView
             <button type="submit">{t.preview}</button>
           </PostForm>
         )}
-      </main>
+      </div>
     </Layout>
   );
 }

@@ -24,7 +24,7 @@ export function ItemEditPage(props: {
   const title = `${kind === 'event' ? t.eventItem : t.recordItem} #${item.id}`;
   return (
     <Layout ctx={ctx} title={title}>
-      <main id="main">
+      <div class="staff">
         <p><a href={href(ctx, `/staff/partnerships/${props.partnership.id}`)}>{props.partnership.home}–{props.partnership.partner}</a></p>
         <h1>{title}</h1>
         <p>
@@ -41,7 +41,7 @@ export function ItemEditPage(props: {
           <button type="submit">{t.save}</button>
         </PostForm>
         <DeleteForm view={view} action={`${path}/delete`} version={item.version} />
-      </main>
+      </div>
     </Layout>
   );
 }

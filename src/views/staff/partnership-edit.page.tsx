@@ -22,7 +22,7 @@ export function PartnershipEditPage(props: {
   const nextYear = new Date().getFullYear();
   return (
     <Layout ctx={ctx} title={`${p.home}–${p.partner}`}>
-      <main id="main">
+      <div class="staff">
         <p><a href={href(ctx, '/staff')}>{t.staff}</a></p>
         <h1>{p.home}–{p.partner}</h1>
         <p>
@@ -79,7 +79,7 @@ export function PartnershipEditPage(props: {
           <RecordFormFields view={view} prefix="new-rec" value={{ year: nextYear, caption: '', translations: {}, eventId: null, photo: null, status: 'draft' }} events={props.events} maxPhotoMb={props.maxPhotoMb} />
           <button type="submit">{t.create}</button>
         </PostForm>
-      </main>
+      </div>
     </Layout>
   );
 }

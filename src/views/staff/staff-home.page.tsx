@@ -12,7 +12,7 @@ export function StaffHomePage(props: { view: StaffView; partnerships: EditableIt
   const t = STAFF[ctx.locale];
   return (
     <Layout ctx={ctx} title={t.staff}>
-      <main id="main">
+      <div class="staff">
         <h1>{t.staff}</h1>
         <Notices view={view} />
         <p>
@@ -62,7 +62,7 @@ export function StaffHomePage(props: { view: StaffView; partnerships: EditableIt
             })}
           </ul>
         )}
-      </main>
+      </div>
     </Layout>
   );
 }

@@ -117,6 +117,12 @@ describeOnEachStore('the staff JSON API', (openFresh) => {
     const served = await app.inject({ url: `/photos/display/${up.json().photo}` });
     assert.equal(served.statusCode, 200);
     assert.equal(served.headers['content-type'], 'image/jpeg');
+    // A published record with the photo, linked to a published event: both public pages show the photo.
+    const ev = (await send('editor', { method: 'POST', url: '/api/staff/events', payload: { ...event, partnershipId: dalian, status: 'published' } })).json();
+    const rec = await send('editor', { method: 'POST', url: '/api/staff/records', payload: { partnershipId: dalian, year: 2025, caption: '調印式', eventId: ev.id, photo: up.json().photo, status: 'published' } });
+    assert.equal(rec.statusCode, 201, rec.body);
+    assert.ok((await app.inject({ url: `/en/events/${ev.id}` })).body.includes(`src="/photos/display/${up.json().photo}"`));
+    assert.ok((await app.inject({ url: `/en/partnerships/${dalian}` })).body.includes(`src="/photos/thumb/${up.json().photo}"`));
     const text = await send('editor', { method: 'POST', url: '/api/staff/photos', ...multipart('photo.jpg', Buffer.from('not a photo at all'), 'image/jpeg') });
     assert.equal(text.statusCode, 422);
     assert.equal(text.json().code, 'PhotoRejected');

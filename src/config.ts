@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { KoryuError } from './errors.js';
 
 /** Everything Koryu reads from its environment, parsed and checked once. Nothing else reads process.env. */
@@ -26,6 +27,10 @@ export interface Config {
   readonly trustProxy: boolean | string;
   /** How long a staff session lasts from sign-in, in hours (KORYU_SESSION_HOURS). */
   readonly sessionHours: number;
+  /** Folder for uploaded files such as photos (KORYU_DATA_DIR); by default the SQLite file's folder. */
+  readonly dataDir: string;
+  /** Largest photo accepted for upload, in bytes (KORYU_MAX_PHOTO_BYTES). */
+  readonly maxPhotoBytes: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -71,6 +76,8 @@ export function loadConfig(env: Env = process.env): Config {
     secret,
     trustProxy: trustProxy(env.KORYU_TRUST_PROXY),
     sessionHours: positiveInteger(env, 'KORYU_SESSION_HOURS', 12, problems, 24 * 30),
+    dataDir: env.KORYU_DATA_DIR || dirname(env.KORYU_DB || './data/koryu.db'),
+    maxPhotoBytes: positiveInteger(env, 'KORYU_MAX_PHOTO_BYTES', 20 * 1024 * 1024, problems),
   };
   if (problems.length > 0) throw new KoryuError('ConfigInvalid', `Configuration is invalid:\n- ${problems.join('\n- ')}`);
   return Object.freeze(config);

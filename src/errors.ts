@@ -17,7 +17,11 @@ export type ErrorCode =
   | 'CsrfRejected'
   | 'AccountInvalid'
   | 'AccountExists'
-  | 'AccountNotFound';
+  | 'AccountNotFound'
+  | 'ItemNotFound'
+  | 'EditConflict'
+  | 'EditRejected'
+  | 'PhotoRejected';
 
 export class KoryuError extends Error {
   constructor(

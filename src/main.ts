@@ -8,6 +8,7 @@ import { KoryuError } from './errors.js';
 import { buildApp } from './http/app.js';
 import { createPdfRenderer } from './http/pdf-renderer.js';
 import { openStore } from './storage/open-store.js';
+import { photoFilesIn } from './storage/photo.files.js';
 
 /** The composition root: configuration, the store and the server are wired here and nowhere else. */
 async function main(): Promise<number> {
@@ -24,6 +25,7 @@ async function main(): Promise<number> {
     openStore: () => openStore({ sqlitePath: config.sqlitePath, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) }),
     async startServer(store, { host, port }) {
       const pdf = createPdfRenderer({ executablePath: config.chromiumPath });
+      const editing = { photos: photoFilesIn(config.dataDir), maxPhotoBytes: config.maxPhotoBytes, maxDocumentBytes: config.maxDocumentBytes };
       const app = await buildApp({
         store,
         home: config.home,
@@ -32,6 +34,7 @@ async function main(): Promise<number> {
         bodyLimit: config.maxRequestBytes,
         trustProxy: config.trustProxy,
         auth: { sessionHours: config.sessionHours, ...(config.secret ? { secret: config.secret } : {}) },
+        editing,
       });
       const url = await app.listen({ host, port });
       return {

@@ -17,6 +17,7 @@ import { registerAuth } from './auth/auth.plugin.js';
 import { registerLoginRoutes } from './routes/staff/login.route.js';
 import { registerStaffRoutes } from './routes/staff/staff.route.js';
 import type { LoginLimits } from '../services/login-throttle.js';
+import { registerEditing, type EditingOptions } from './staff/editing.plugin.js';
 
 export interface AppDeps {
   store: Store;
@@ -34,6 +35,8 @@ export interface AppDeps {
   trustProxy?: boolean | string;
   /** Called for every route as it is added (the permission matrix test lists them). */
   onRoute?: (route: { method: string | string[]; url: string }) => void;
+  /** Staff editing, photos and the web import; without it those routes are absent. */
+  editing?: EditingOptions;
 }
 
 /** The web application; tests drive it in-process with `app.inject`. */
@@ -66,5 +69,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...(deps.now ? { now: deps.now } : {}),
   });
   registerStaffRoutes(app, site);
+  if (deps.editing) await registerEditing(app, deps.store, site, deps.editing);
   return app;
 }

@@ -18,7 +18,16 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   AccountInvalid: 400,
   AccountExists: 409,
   AccountNotFound: 404,
+  ItemNotFound: 404,
+  EditConflict: 409,
+  EditRejected: 422,
+  PhotoRejected: 422,
 };
+
+/** The HTTP status of an error code, for edges (such as the JSON API) that answer in their own shape. */
+export function statusOfCode(code: ErrorCode): number {
+  return STATUS[code];
+}
 
 /** The one place where errors become HTTP responses; details of unexpected errors are logged, never shown. */
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): void {

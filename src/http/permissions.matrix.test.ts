@@ -6,6 +6,13 @@ import { ROLES } from '../domain/account.js';
 import { addAccount } from '../services/account.service.js';
 import type { Store } from '../storage/database.js';
 import { buildApp } from './app.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { photoFilesIn } from '../storage/photo.files.js';
+
+/** Photos uploaded by the matrix's requests (none are valid images, so nothing is written). */
+const photoDir = mkdtempSync(join(tmpdir(), 'koryu-matrix-'));
 import { PERMISSION_MATRIX, PRINCIPALS, type PermissionRow, type Principal } from './permissions.matrix.js';
 
 const PASSWORD = 'matrix password 2026';
@@ -38,6 +45,7 @@ describeOnEachStore('the permission matrix', (openFresh) => {
       store,
       home: '金沢市',
       auth: { limits: { windowMinutes: 15, perAccount: 1000, perAddress: 1000 } },
+      editing: { photos: photoFilesIn(photoDir), maxPhotoBytes: 1 << 20, maxDocumentBytes: 1 << 20 },
       onRoute: (r) => {
         for (const method of [r.method].flat()) routes.push({ method, route: r.url });
       },

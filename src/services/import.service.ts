@@ -1,12 +1,13 @@
 import type { Diagnostic } from '../domain/diagnostic.js';
 import { hasErrors } from '../domain/diagnostic.js';
-import type { ChangeSummary, Partnership } from '../domain/partnership.js';
+import { isUnchanged, type ChangeSummary, type Partnership } from '../domain/partnership.js';
 import { KoryuError } from '../errors.js';
 import { parseDocument } from '../importer/parse-document.js';
 import type { Store } from '../storage/database.js';
 import { recordImport } from '../storage/import.repository.js';
 import { savePartnership } from '../storage/partnership.repository.js';
 import { SearchIndexBatch } from '../storage/search.index.js';
+import { findPartnershipItem, recordImportHistory } from './import.history.js';
 
 /** A document as the user gave it: a name to report it by, and its bytes. */
 export interface SourceDocument {
@@ -23,6 +24,8 @@ export interface ImportOptions {
   maxLineLength?: number;
   /** Most events one import may hold over all its documents (the importer's default when unset). */
   maxEventsPerImport?: number;
+  /** Who imports (an account name): each partnership the import changes gets an `import` entry in its history. */
+  actor?: string;
 }
 
 export interface ParsedDocument {
@@ -85,8 +88,10 @@ export async function importDocuments(
     const index = new SearchIndexBatch();
     for (const doc of parsed) {
       for (const p of doc.partnerships) {
+        const before = options.actor === undefined ? undefined : await findPartnershipItem(trx, p.home, p.partner);
         const summary = await savePartnership(trx, p, doc.source, { index });
         await recordImport(trx, doc.source, summary);
+        if (options.actor !== undefined && !isUnchanged(summary)) await recordImportHistory(trx, before, p, options.actor);
         summaries.push(summary);
       }
     }

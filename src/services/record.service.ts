@@ -7,6 +7,8 @@ import { countStore, findPartnerships } from '../storage/partnership.repository.
 export interface RecordFilter {
   home?: string;
   partner?: string;
+  /** Include drafts (the staff area); without it only published items are listed. */
+  drafts?: boolean;
 }
 
 /** The partnerships the store holds, in order; with a partner named, that partnership or PartnershipNotFound. */

@@ -13,6 +13,10 @@ export interface PartnershipTable {
   source: string | null;
   created_at: string;
   updated_at: string;
+  /** 'draft' or 'published' (migration 2026112602-editing); the public site shows published rows only. */
+  status: Generated<string>;
+  /** Raised by one on every change; an edit names the version it was made on. */
+  version: Generated<number>;
 }
 
 /** Holds at least every no-exchange mark (no_exchange = 1); rows with 0 are allowed and mean nothing more. */
@@ -36,6 +40,8 @@ export interface EventTable {
   line: number | null;
   created_at: string;
   updated_at: string;
+  status: Generated<string>;
+  version: Generated<number>;
 }
 
 export interface PhotoRecordTable {
@@ -51,6 +57,8 @@ export interface PhotoRecordTable {
   photo: string | null;
   created_at: string;
   updated_at: string;
+  status: Generated<string>;
+  version: Generated<number>;
 }
 
 export interface ImportTable {
@@ -84,6 +92,21 @@ export interface TranslationTable {
   locale: TranslationLocale;
   text: string;
   updated_at: string;
+}
+
+/** One change of one partnership, event or photo record; `before`/`after` are JSON snapshots (null when absent). */
+export interface HistoryTable {
+  id: Generated<number>;
+  item_kind: 'partnership' | 'event' | 'record';
+  item_id: number;
+  partnership_id: number;
+  /** The item's version after the change (for a deletion, the version it would have had). */
+  version: number;
+  action: 'create' | 'update' | 'delete' | 'restore' | 'import';
+  actor: string;
+  at: string;
+  before: string | null;
+  after: string | null;
 }
 
 /** A staff account; `password_hash` is `scrypt$N$r$p$salt$hash` (see services/password.hasher.ts). */
@@ -123,6 +146,7 @@ export interface Database {
   accounts: AccountTable;
   sessions: SessionTable;
   login_failures: LoginFailureTable;
+  history: HistoryTable;
 }
 
 /** What differs between the databases; queries never ask which database they run on. */

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import { isDirection } from '../domain/direction.js';
 import {
   isUnchanged,
@@ -25,6 +25,9 @@ type TranslationsById = ReadonlyMap<number, Translations>;
 /** An item's translations as given: undefined leaves the stored ones alone. */
 type ItemTranslations = { id: number; translations: Translations | undefined };
 
+/** A changed row's next edit version (see the editing migration): an edit made on the old one is refused. */
+const bump = sql<number>`version + 1`;
+
 /** Rows per multi-row insert and ids per `in (…)` list: far below both databases' bind-parameter limits. */
 const CHUNK = 100;
 /** Rows per multi-row insert of events and records (12 and 11 parameters each): SQLite allows 32,766 parameters. */
@@ -41,6 +44,8 @@ export interface SaveOptions {
 export interface PartnershipFilter {
   home?: string;
   partner?: string;
+  /** Include draft partnerships, events and records (the staff area); the public site leaves this unset. */
+  drafts?: boolean;
 }
 
 /** Partnerships ordered by home then partner (code point order), each with its events and records in order. */
@@ -52,6 +57,7 @@ export async function findPartnerships(
     let q = db.selectFrom('partnerships');
     if (filter.home !== undefined) q = q.where('home', '=', filter.home);
     if (filter.partner !== undefined) q = q.where('partner', '=', filter.partner);
+    if (!filter.drafts) q = q.where('status', '=', 'published');
     return q;
   };
   const rows = await matching().selectAll().orderBy('home').orderBy('partner').execute();
@@ -62,6 +68,7 @@ export async function findPartnerships(
     .selectFrom('events')
     .selectAll()
     .where('partnership_id', 'in', ids)
+    .$if(!filter.drafts, (q) => q.where('status', '=', 'published'))
     .orderBy('position')
     .orderBy('id')
     .execute();
@@ -69,6 +76,7 @@ export async function findPartnerships(
     .selectFrom('photo_records')
     .selectAll()
     .where('partnership_id', 'in', ids)
+    .$if(!filter.drafts, (q) => q.where('status', '=', 'published'))
     .orderBy('position')
     .orderBy('id')
     .execute();
@@ -239,11 +247,20 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
   }
 
   const id = stored.id;
-  const oldEvents = await trx.selectFrom('events').selectAll().where('partnership_id', '=', id).orderBy('position').orderBy('id').execute();
+  // Drafts made in the editor are not part of any document: a re-import leaves them alone.
+  const oldEvents = await trx
+    .selectFrom('events')
+    .selectAll()
+    .where('partnership_id', '=', id)
+    .where('status', '=', 'published')
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
   const oldRecords = await trx
     .selectFrom('photo_records')
     .selectAll()
     .where('partnership_id', '=', id)
+    .where('status', '=', 'published')
     .orderBy('position')
     .orderBy('id')
     .execute();
@@ -283,7 +300,7 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
     const searchText = normalizeForSearch(e.text);
     await trx
       .updateTable('events')
-      .set({ position: pair.new, year: e.year, date: e.date, direction: e.direction, text: e.text, search_text: searchText, line: e.line, updated_at: now })
+      .set({ position: pair.new, year: e.year, date: e.date, direction: e.direction, text: e.text, search_text: searchText, line: e.line, updated_at: now, version: bump })
       .where('id', '=', old.id)
       .execute();
     index.change('event', old.id, { year: old.year, text: old.search_text ?? normalizeForSearch(old.text) }, { year: e.year, text: searchText });
@@ -297,7 +314,7 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
     if (retranslate(retranslatedEvents, oldEventTranslations, old.id, e.translations)) {
       // Other translations are a change of the event.
       retranslatedKeptEvents += 1;
-      await trx.updateTable('events').set({ position: pair.new, line: e.line, updated_at: now }).where('id', '=', old.id).execute();
+      await trx.updateTable('events').set({ position: pair.new, line: e.line, updated_at: now, version: bump }).where('id', '=', old.id).execute();
     } else if (old.position !== pair.new || old.line !== e.line) {
       // Moving or a shifted source line is not a change of the event itself.
       await trx.updateTable('events').set({ position: pair.new, line: e.line }).where('id', '=', old.id).execute();
@@ -339,6 +356,7 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
         line: r.line,
         ...(r.photo === undefined ? {} : { photo: r.photo }),
         updated_at: now,
+        version: bump,
       })
       .where('id', '=', oldRecords[pair.old]!.id)
       .execute();
@@ -380,7 +398,7 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
   if (!isUnchanged(summary)) {
     await trx
       .updateTable('partnerships')
-      .set({ kind: p.kind, affiliated_on: p.affiliatedOn, updated_at: now, ...(source === null ? {} : { source }) })
+      .set({ kind: p.kind, affiliated_on: p.affiliatedOn, updated_at: now, version: bump, ...(source === null ? {} : { source }) })
       .where('id', '=', id)
       .execute();
   }

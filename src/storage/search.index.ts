@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { gramsOf } from '../domain/search-text.js';
+import { gramsOf, normalizeForSearch } from '../domain/search-text.js';
 import type { Database } from './database.js';
 import { decodePostings, encodePostings, mergePostings } from './search.postings.js';
 
@@ -114,4 +114,56 @@ async function readLists(db: Kysely<Database>, kind: ItemKind, year: number, gra
     for (const row of await query().where('gram', 'in', grams.slice(i, i + READ_CHUNK)).execute()) lists.set(row.gram, row.ids);
   }
   return lists;
+}
+
+/** What the index holds of an item: its year and normalized text as stored (null text: not indexed yet). */
+export interface IndexedState {
+  year: number;
+  searchText: string | null;
+}
+
+const ITEM_TABLE = { event: 'events', record: 'photo_records' } as const;
+
+/** The item's year and stored search text, read before an edit so that its old grams can be taken out. */
+export async function indexedStateOf(db: Kysely<Database>, kind: ItemKind, id: number): Promise<IndexedState | undefined> {
+  const row = await db.selectFrom(ITEM_TABLE[kind]).select(['year', 'search_text']).where('id', '=', id).executeTakeFirst();
+  return row ? { year: row.year, searchText: row.search_text } : undefined;
+}
+
+/**
+ * Brings one edited item into the index: takes out what `before` held, stores the item's normalized text, and
+ * indexes it again if the public can see it (the item and its partnership published). A deleted item (no row)
+ * is only taken out. The public search reads only this index, so drafts never show there.
+ */
+export async function reindexItem(db: Kysely<Database>, kind: ItemKind, id: number, before: IndexedState | undefined): Promise<void> {
+  const batch = new SearchIndexBatch();
+  if (before?.searchText) batch.remove(kind, id, before.year, before.searchText);
+  const row =
+    kind === 'event'
+      ? await db.selectFrom('events').select(['year', 'text', 'status', 'partnership_id']).where('id', '=', id).executeTakeFirst()
+      : await db.selectFrom('photo_records').select(['year', 'caption as text', 'status', 'partnership_id']).where('id', '=', id).executeTakeFirst();
+  if (row) {
+    const normalized = normalizeForSearch(row.text);
+    await db.updateTable(ITEM_TABLE[kind]).set({ search_text: normalized }).where('id', '=', id).execute();
+    const partnership = await db.selectFrom('partnerships').select('status').where('id', '=', row.partnership_id).executeTakeFirst();
+    if (row.status === 'published' && partnership?.status === 'published') batch.add(kind, id, row.year, normalized);
+  }
+  await batch.flush(db);
+}
+
+/** Every item of a partnership indexed again, after its status changed or before it is deleted (`remove`). */
+export async function reindexPartnershipItems(db: Kysely<Database>, partnershipId: number, options: { remove?: boolean } = {}): Promise<void> {
+  for (const kind of ['event', 'record'] as const) {
+    const rows = await db.selectFrom(ITEM_TABLE[kind]).select('id').where('partnership_id', '=', partnershipId).execute();
+    for (const { id } of rows) {
+      const before = await indexedStateOf(db, kind, id);
+      if (options.remove) {
+        const batch = new SearchIndexBatch();
+        if (before?.searchText) batch.remove(kind, id, before.year, before.searchText);
+        await batch.flush(db);
+      } else {
+        await reindexItem(db, kind, id, before);
+      }
+    }
+  }
 }

@@ -250,11 +250,23 @@ interface KeyRow {
 async function keyRows(db: Kysely<Database>, kind: ItemKind, ids: readonly number[], pattern: string | null): Promise<KeyRow[]> {
   // Both sides are lower case, so SQLite's ASCII-case-insensitive like matches as PostgreSQL's does.
   const contains = sql<boolean>`search_text like ${pattern} escape '!'`;
+  // The public search sees published items of published partnerships only; drafts stay in the staff area.
+  const published = db.selectFrom('partnerships').select('id').where('status', '=', 'published');
   if (kind === 'event') {
-    const q = db.selectFrom('events').select(['id', 'partnership_id', 'year', 'position', sql<string | null>`direction`.as('direction')]).where('id', 'in', ids);
+    const q = db
+      .selectFrom('events')
+      .select(['id', 'partnership_id', 'year', 'position', sql<string | null>`direction`.as('direction')])
+      .where('id', 'in', ids)
+      .where('status', '=', 'published')
+      .where('partnership_id', 'in', published);
     return (pattern === null ? q : q.where(contains)).execute();
   }
-  const q = db.selectFrom('photo_records').select(['id', 'partnership_id', 'year', 'position', sql<string | null>`null`.as('direction')]).where('id', 'in', ids);
+  const q = db
+    .selectFrom('photo_records')
+    .select(['id', 'partnership_id', 'year', 'position', sql<string | null>`null`.as('direction')])
+    .where('id', 'in', ids)
+    .where('status', '=', 'published')
+    .where('partnership_id', 'in', published);
   return (pattern === null ? q : q.where(contains)).execute();
 }
 

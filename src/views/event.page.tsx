@@ -72,6 +72,7 @@ export function EventPage(props: { ctx: PageContext; partnership: StoredPartners
             const caption = localized(ctx, r.caption, r.translations);
             return (
               <li key={r.id}>
+                {r.photo && <img src={`/photos/display/${r.photo}`} alt={caption.text} lang={caption.lang} class="record-photo" loading="lazy" />}
                 <YearWithEra ctx={ctx} year={r.year} />{' '}
                 <a href={`${localHref(ctx, `/partnerships/${p.id}`)}#r${r.id}`} lang={caption.lang}>
                   {caption.text}

@@ -181,6 +181,8 @@ export function TimelinePage(props: { ctx: PageContext; partnership: StoredPartn
                       <YearWithEra ctx={ctx} year={r.year} />
                     </th>
                     <td lang={caption.lang}>
+                      {/* The caption beside it says what the photo shows. */}
+                      {r.photo && <img src={`/photos/thumb/${r.photo}`} alt="" class="record-thumb" loading="lazy" />}
                       {event ? <a href={localHref(ctx, `/events/${event.id}`)}>{caption.text}</a> : caption.text}
                     </td>
                   </tr>

@@ -4,6 +4,7 @@ import { initial } from './2026112501-initial.js';
 import { search } from './2026112502-search.js';
 import { translations } from './2026112503-translations.js';
 import { accounts } from './2026112601-accounts.js';
+import { editing } from './2026112602-editing.js';
 import { scale } from './2026112605-scale.js';
 
 /** Every migration, by name; names sort in the order they run. Listed statically so it works under tsx and bundlers. */
@@ -12,6 +13,7 @@ const MIGRATIONS: Readonly<Record<string, (capabilities: StoreCapabilities) => M
   '2026112502-search': search,
   '2026112503-translations': translations,
   '2026112601-accounts': accounts,
+  '2026112602-editing': editing,
   '2026112605-scale': scale,
 };
 

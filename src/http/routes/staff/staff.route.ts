@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
 import { renderPage } from '../../../views/render.js';
 import { StaffPage } from '../../../views/staff.page.js';
+import { StaffLinks } from '../../../views/staff/staff-parts.js';
 import { requireStaff } from '../../auth/guard.js';
 import { pageRoute, type PageSite } from '../../page-route.js';
 
@@ -15,7 +16,7 @@ export function registerStaffRoutes(app: FastifyInstance, site: PageSite): void 
       void reply.header('cache-control', 'no-store');
       // requireStaff let the request through, so there is a user.
       const user = request.user!;
-      return renderPage(h(StaffPage, { ctx, user, csrfToken: reply.generateCsrf() }));
+      return renderPage(h(StaffPage, { ctx, user, csrfToken: reply.generateCsrf() }, h(StaffLinks, { ctx })));
     },
     { preHandler: requireStaff() },
   );

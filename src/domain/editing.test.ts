@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkEvent, diffFields, isDay, type EventFields } from './editing.js';
+
+const event: EventFields = { partnershipId: 1, year: 2010, date: '2010-08-01', direction: 'dispatch', text: '訪問団を派遣', translations: {}, status: 'draft' };
+
+describe('diffFields', () => {
+  it('lists exactly the fields that differ, comparing arrays and translations by content', () => {
+    const after = { ...event, text: '訪問団を派遣した', translations: { en: 'Sent a delegation' } };
+    assert.deepEqual(diffFields(event, after), [
+      { field: 'text', before: '訪問団を派遣', after: '訪問団を派遣した' },
+      { field: 'translations', before: {}, after: { en: 'Sent a delegation' } },
+    ]);
+    assert.deepEqual(diffFields({ years: [2021] }, { years: [2021] }), []);
+  });
+
+  it('shows every field of a creation or a deletion against nothing', () => {
+    assert.equal(diffFields(null, event).length, Object.keys(event).length);
+    assert.ok(diffFields(event, null).every((c) => c.after === undefined));
+  });
+});
+
+describe('checkEvent', () => {
+  it('accepts a day or a month as the date, and no date', () => {
+    assert.deepEqual(checkEvent(event), []);
+    assert.deepEqual(checkEvent({ ...event, date: '2010-08' }), []);
+    assert.deepEqual(checkEvent({ ...event, date: null }), []);
+  });
+
+  it('names each bad field: year out of range, impossible date, unknown direction, blank text, unknown status', () => {
+    const problems = checkEvent({ ...event, year: 1867, date: '2010-02-29', direction: 'north' as never, text: ' ', status: 'hidden' as never });
+    assert.deepEqual(problems.map((p) => `${p.field}:${p.problem}`), ['year:invalidYear', 'date:invalidDate', 'direction:invalidDirection', 'text:required', 'status:invalidStatus']);
+  });
+
+  it('knows leap days', () => {
+    assert.equal(isDay('2012-02-29'), true);
+    assert.equal(isDay('2011-02-29'), false);
+  });
+});

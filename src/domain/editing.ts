@@ -1,0 +1,160 @@
+import { isDirection, type Direction } from './direction.js';
+import type { Translations } from './translation.js';
+
+/** What the editor keeps: partnerships, their events and their photo records. Years are part of a partnership. */
+export type ItemKind = 'partnership' | 'event' | 'record';
+export const ITEM_KINDS: readonly ItemKind[] = ['partnership', 'event', 'record'];
+export type ItemStatus = 'draft' | 'published';
+export const ITEM_STATUSES: readonly ItemStatus[] = ['draft', 'published'];
+
+/** The editable fields of a partnership, as history snapshots hold them. */
+export interface PartnershipFields {
+  home: string;
+  partner: string;
+  kind: string;
+  affiliatedOn: string | null;
+  /** Years marked as having no exchange. */
+  noExchangeYears: number[];
+  status: ItemStatus;
+}
+
+export interface EventFields {
+  partnershipId: number;
+  year: number;
+  date: string | null;
+  direction: Direction;
+  /** The Japanese text. */
+  text: string;
+  translations: Translations;
+  status: ItemStatus;
+}
+
+export interface RecordFields {
+  partnershipId: number;
+  year: number;
+  caption: string;
+  translations: Translations;
+  /** The event the photo shows (an event of the same partnership), or null. */
+  eventId: number | null;
+  /** Stored photo name (see services/photo.service.ts), or null. */
+  photo: string | null;
+  status: ItemStatus;
+}
+
+export interface FieldsOf {
+  partnership: PartnershipFields;
+  event: EventFields;
+  record: RecordFields;
+}
+
+/** An item as the editor sees it: its fields, its id and the version an edit must name. */
+export type EditableItem<K extends ItemKind> = FieldsOf[K] & { id: number; version: number; updatedAt: string };
+
+export type HistoryAction = 'create' | 'update' | 'delete' | 'restore' | 'import';
+
+export interface HistoryEntry<K extends ItemKind = ItemKind> {
+  id: number;
+  kind: K;
+  itemId: number;
+  partnershipId: number;
+  version: number;
+  action: HistoryAction;
+  actor: string;
+  at: string;
+  before: FieldsOf[K] | null;
+  after: FieldsOf[K] | null;
+}
+
+/** One field that differs between two snapshots, with both values (undefined where a side has none). */
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/**
+ * The fields that differ between two snapshots, in the order the fields first appear. Values are compared as
+ * JSON, so arrays and translations compare by content.
+ */
+export function diffFields(before: object | null, after: object | null): FieldChange[] {
+  const b = (before ?? {}) as Record<string, unknown>;
+  const a = (after ?? {}) as Record<string, unknown>;
+  const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  return fields
+    .filter((field) => JSON.stringify(b[field]) !== JSON.stringify(a[field]))
+    .map((field) => ({ field, before: b[field], after: a[field] }));
+}
+
+/** Why an edit is refused: a field and a stable problem code the views translate. */
+export interface EditProblem {
+  field: string;
+  problem: 'required' | 'tooLong' | 'duplicate' | 'notFound' | 'invalidYear' | 'invalidDate' | 'invalidDirection' | 'invalidStatus' | 'invalidLink';
+}
+
+export const MIN_YEAR = 1868;
+export const MAX_YEAR = 2100;
+const MAX_TEXT = 2000;
+const MAX_NAME = 200;
+
+export function checkPartnership(f: PartnershipFields): EditProblem[] {
+  const problems: EditProblem[] = [];
+  text(problems, 'home', f.home, MAX_NAME);
+  text(problems, 'partner', f.partner, MAX_NAME);
+  text(problems, 'kind', f.kind, MAX_NAME);
+  if (f.affiliatedOn !== null && !isDay(f.affiliatedOn)) problems.push({ field: 'affiliatedOn', problem: 'invalidDate' });
+  if (!f.noExchangeYears.every(isYear)) problems.push({ field: 'noExchangeYears', problem: 'invalidYear' });
+  status(problems, f.status);
+  return problems;
+}
+
+export function checkEvent(f: EventFields): EditProblem[] {
+  const problems: EditProblem[] = [];
+  if (!isYear(f.year)) problems.push({ field: 'year', problem: 'invalidYear' });
+  if (f.date !== null && !(isDay(f.date) || isMonth(f.date))) problems.push({ field: 'date', problem: 'invalidDate' });
+  if (!isDirection(f.direction)) problems.push({ field: 'direction', problem: 'invalidDirection' });
+  text(problems, 'text', f.text, MAX_TEXT);
+  translations(problems, f.translations);
+  status(problems, f.status);
+  return problems;
+}
+
+export function checkRecord(f: RecordFields): EditProblem[] {
+  const problems: EditProblem[] = [];
+  if (!isYear(f.year)) problems.push({ field: 'year', problem: 'invalidYear' });
+  text(problems, 'caption', f.caption, MAX_TEXT);
+  translations(problems, f.translations);
+  status(problems, f.status);
+  return problems;
+}
+
+export function isYear(y: unknown): y is number {
+  return typeof y === 'number' && Number.isInteger(y) && y >= MIN_YEAR && y <= MAX_YEAR;
+}
+
+/** A real calendar day written YYYY-MM-DD. */
+export function isDay(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+function isMonth(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})$/.exec(s);
+  return m !== null && Number(m[2]) >= 1 && Number(m[2]) <= 12;
+}
+
+function text(problems: EditProblem[], field: string, value: string, max: number): void {
+  if (typeof value !== 'string' || value.trim() === '') problems.push({ field, problem: 'required' });
+  else if (value.length > max) problems.push({ field, problem: 'tooLong' });
+}
+
+function translations(problems: EditProblem[], t: Translations): void {
+  for (const [locale, value] of Object.entries(t)) {
+    if (typeof value === 'string' && value.length > MAX_TEXT) problems.push({ field: `translations.${locale}`, problem: 'tooLong' });
+  }
+}
+
+function status(problems: EditProblem[], s: string): void {
+  if (!(ITEM_STATUSES as readonly string[]).includes(s)) problems.push({ field: 'status', problem: 'invalidStatus' });
+}

@@ -1,0 +1,213 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { h } from 'preact';
+import { diffFields, type EditableItem, type ItemKind } from '../../domain/editing.js';
+import { KoryuError } from '../../errors.js';
+import { EditConflictError, EditRejectedError } from '../../services/edit.errors.js';
+import { createItem, deletedItems, editItem, getItem, getPartnershipForStaff, historyOf, listPartnershipsForStaff, removeItem, restoreVersion } from '../../services/editing.service.js';
+import type { ImportPreviews } from '../../services/import-preview.service.js';
+import { PhotoRejectedError, storePhoto } from '../../services/photo.service.js';
+import type { Store } from '../../storage/database.js';
+import type { PhotoFiles } from '../../storage/photo.files.js';
+import { isLocale, LOCALES, negotiateLocale } from '../../views/i18n/locale.js';
+import { localHref, type PageContext } from '../../views/page-context.js';
+import { renderPage } from '../../views/render.js';
+import { HistoryPage } from '../../views/staff/history.page.js';
+import { ImportPage } from '../../views/staff/import.page.js';
+import { ItemEditPage } from '../../views/staff/item-edit.page.js';
+import { PartnershipEditPage } from '../../views/staff/partnership-edit.page.js';
+import { StaffHomePage } from '../../views/staff/staff-home.page.js';
+import { FieldList } from '../../views/staff/item-forms.js';
+import type { StaffView } from '../../views/staff/staff-parts.js';
+import { requirePermission } from '../auth/guard.js';
+import { pageRoute, queryString, type PageSite } from '../page-route.js';
+import { asItem, eventFromForm, partnershipFromForm, recordFromForm, versionOf } from './staff-forms.js';
+import { formFields, formFile, isFileTooLarge, registerMultipartForms, requireFile } from './multipart-form.js';
+import { megabytes } from './staff-upload.route.js';
+
+export interface StaffPagesDeps {
+  store: Store;
+  photos: PhotoFiles;
+  previews: ImportPreviews;
+  maxPhotoBytes: number;
+  maxDocumentBytes: number;
+}
+
+const PLURAL = { partnership: 'partnerships', event: 'events', record: 'records' } as const;
+const KIND_OF: Readonly<Record<string, ItemKind>> = { partnerships: 'partnership', events: 'event', records: 'record' };
+const DONE = ['saved', 'deleted', 'restored'] as const;
+type Query = Record<string, string | string[] | undefined>;
+type Req = FastifyRequest<{ Params: Record<string, string>; Querystring: Query }>;
+
+const idOf = (v: string | undefined) => (v !== undefined && /^\d{1,15}$/.test(v) ? Number(v) : NaN);
+const actor = (request: FastifyRequest) => ({ name: request.user!.name });
+
+/** The staff pages (server-rendered forms that work without JavaScript) in ja/en/zh. */
+export async function registerStaffPages(app: FastifyInstance, site: PageSite, deps: StaffPagesDeps): Promise<void> {
+  const { store } = deps;
+  const maxPhotoMb = Math.round(deps.maxPhotoBytes / 1048576);
+  await app.register(async (scope) => {
+    await registerMultipartForms(scope, Math.max(deps.maxPhotoBytes, deps.maxDocumentBytes) + 1);
+    const read = { preHandler: requirePermission('draft:read') };
+    const view = (ctx: PageContext, request: FastifyRequest, reply: FastifyReply, extra: Partial<StaffView> = {}): StaffView => {
+      void reply.header('cache-control', 'no-store');
+      const done = queryString((request.query ?? {}) as Query, 'done');
+      return { ctx, csrf: reply.generateCsrf(), done: DONE.find((d) => d === done), ...extra };
+    };
+
+    pageRoute(scope, site, '/staff/record', async (ctx, request, reply) =>
+      renderPage(h(StaffHomePage, { view: view(ctx, request, reply), partnerships: await listPartnershipsForStaff(store), deleted: await deletedItems(store) })), read);
+
+    const partnershipPage = async (ctx: PageContext, request: FastifyRequest, reply: FastifyReply, id: number, extra: Partial<StaffView> = {}, form?: EditableItem<'partnership'>) => {
+      const { partnership, events, records } = await getPartnershipForStaff(store, id);
+      return renderPage(h(PartnershipEditPage, { view: view(ctx, request, reply, extra), partnership, form: form ?? partnership, events, records, maxPhotoMb }));
+    };
+    pageRoute<{ id: string }>(scope, site, '/staff/partnerships/:id', (ctx, request, reply) => partnershipPage(ctx, request, reply, idOf(request.params.id)), read);
+
+    const itemPage = async (ctx: PageContext, request: FastifyRequest, reply: FastifyReply, kind: 'event' | 'record', id: number, extra: Partial<StaffView> = {}, form?: EditableItem<'event'> | EditableItem<'record'>) => {
+      const item = await getItem(store, kind, id);
+      const { partnership, events } = await getPartnershipForStaff(store, item.partnershipId);
+      return renderPage(h(ItemEditPage, { view: view(ctx, request, reply, extra), kind, item, form: form ?? item, partnership, events, maxPhotoMb }));
+    };
+    pageRoute<{ id: string }>(scope, site, '/staff/events/:id', (ctx, request, reply) => itemPage(ctx, request, reply, 'event', idOf(request.params.id)), read);
+    pageRoute<{ id: string }>(scope, site, '/staff/records/:id', (ctx, request, reply) => itemPage(ctx, request, reply, 'record', idOf(request.params.id)), read);
+
+    for (const plural of Object.keys(KIND_OF)) {
+      pageRoute<{ id: string }>(scope, site, `/staff/${plural}/:id/history`, async (ctx, request, reply) => {
+        const kind = KIND_OF[plural]!;
+        const id = idOf(request.params.id);
+        const entries = (await historyOf(store, kind, id)).map((e) => ({ ...e, changes: diffFields(e.before, e.after) }));
+        const latest = (entries[0]?.after ?? entries[0]?.before ?? {}) as { text?: string; caption?: string; partner?: string };
+        return renderPage(h(HistoryPage, { view: view(ctx, request, reply), kind, itemId: id, label: latest.text ?? latest.caption ?? latest.partner ?? `#${id}`, backPath: `/staff/${plural}/${id}`, entries }));
+      }, read);
+    }
+
+    pageRoute(scope, site, '/staff/import', async (ctx, request, reply) => renderPage(h(ImportPage, { view: view(ctx, request, reply) })), { preHandler: requirePermission('record:edit') });
+
+    /** A form's POST at `path` and under each language prefix; answers a page (e.g. the form again) or redirects. */
+    const form = (path: string, handler: (ctx: PageContext, request: Req, reply: FastifyReply) => Promise<string | void>) => {
+      for (const prefix of ['', ...LOCALES.map((l) => `/${l}`)]) {
+        scope.post<{ Params: Record<string, string>; Querystring: Query }>(`${prefix}${path}`, { preHandler: requirePermission('record:edit') }, async (request, reply) => {
+          const locale = prefix === '' ? negotiateLocale(request.headers['accept-language']) : prefix.slice(1);
+          const ctx: PageContext = { locale: isLocale(locale) ? locale : 'ja', explicitLocale: prefix !== '', path, query: '', home: site.home, assetVersion: site.assetVersion };
+          const page = await handler(ctx, request, reply);
+          if (page === undefined) return reply;
+          return reply.type('text/html; charset=utf-8').send(page);
+        });
+      }
+    };
+    const go = (reply: FastifyReply, ctx: PageContext, path: string, done: (typeof DONE)[number]) => reply.redirect(`${localHref(ctx, path)}?done=${done}`, 303);
+    /** Runs an edit; a refusal renders the form again (422 or 409) with the user's entries. */
+    const attempt = async (reply: FastifyReply, run: () => Promise<void>, again: (extra: Partial<StaffView>, useStored: boolean) => Promise<string>): Promise<string | void> => {
+      try {
+        await run();
+      } catch (error) {
+        if (error instanceof EditConflictError) {
+          reply.status(409);
+          const { id: _i, version: _v, updatedAt: _u, ...fields } = error.current;
+          return again({ conflict: { version: error.current.version, yours: 0, fields: h(FieldList, { fields }) } }, false);
+        }
+        if (error instanceof EditRejectedError) return reply.status(422), again({ problems: error.problems }, false);
+        if (error instanceof PhotoRejectedError || (error instanceof KoryuError && error.code === 'EditRejected')) return reply.status(422), again({ error: error.message }, false);
+        throw error;
+      }
+    };
+
+    form('/staff/partnerships', async (ctx, request, reply) => {
+      const fields = partnershipFromForm(formFields(request), site.home);
+      try {
+        const created = await createItem(store, 'partnership', fields, actor(request));
+        return go(reply, ctx, `/staff/partnerships/${created.id}`, 'saved');
+      } catch (error) {
+        if (!(error instanceof EditRejectedError)) throw error;
+        reply.status(422);
+        return renderPage(h(StaffHomePage, { view: view(ctx, request, reply, { problems: error.problems }), partnerships: await listPartnershipsForStaff(store), deleted: await deletedItems(store) }));
+      }
+    });
+    form('/staff/partnerships/:id', async (ctx, request, reply) => {
+      const id = idOf(request.params.id);
+      const f = formFields(request);
+      const fields = partnershipFromForm(f, site.home);
+      return attempt(reply, async () => void (await editItem(store, 'partnership', id, fields, versionOf(f), actor(request))), async (extra) => {
+        const stored = await getItem(store, 'partnership', id);
+        return partnershipPage(ctx, request, reply, id, withYours(extra, versionOf(f)), asItem(fields, stored));
+      }).then((page) => page ?? go(reply, ctx, `/staff/partnerships/${id}`, 'saved'));
+    });
+    for (const kind of ['event', 'record'] as const) {
+      form(`/staff/${PLURAL[kind]}`, async (ctx, request, reply) => {
+        const f = formFields(request);
+        const partnershipId = idOf(f.partnershipId);
+        let createdId = 0;
+        const page = await attempt(reply, async () => {
+          const photo = kind === 'record' ? await photoOf(request) : null;
+          const fields = kind === 'event' ? eventFromForm(f, partnershipId) : recordFromForm(f, partnershipId, photo);
+          createdId = (await createItem(store, kind, fields, actor(request))).id;
+        }, (extra) => partnershipPage(ctx, request, reply, partnershipId, extra));
+        return page ?? go(reply, ctx, `/staff/${PLURAL[kind]}/${createdId}`, 'saved');
+      });
+      form(`/staff/${PLURAL[kind]}/:id`, async (ctx, request, reply) => {
+        const id = idOf(request.params.id);
+        const f = formFields(request);
+        const stored = await getItem(store, kind, id);
+        let entered: EditableItem<'event'> | EditableItem<'record'> | undefined;
+        const page = await attempt(reply, async () => {
+          const photo = kind === 'record' ? ((await photoOf(request)) ?? (stored as EditableItem<'record'>).photo) : null;
+          const fields = kind === 'event' ? eventFromForm(f, stored.partnershipId) : recordFromForm(f, stored.partnershipId, photo);
+          entered = asItem(fields as never, stored as never) as EditableItem<'event'> | EditableItem<'record'>;
+          await editItem(store, kind, id, fields, versionOf(f), actor(request));
+        }, async (extra) => {
+          const now = await getItem(store, kind, id);
+          return itemPage(ctx, request, reply, kind, id, withYours(extra, versionOf(f)), entered ? { ...entered, version: now.version } : undefined);
+        });
+        return page ?? go(reply, ctx, `/staff/${PLURAL[kind]}/${id}`, 'saved');
+      });
+    }
+    for (const kind of ['partnership', 'event', 'record'] as const) {
+      form(`/staff/${PLURAL[kind]}/:id/delete`, async (ctx, request, reply) => {
+        const id = idOf(request.params.id);
+        const f = formFields(request);
+        const stored = await getItem(store, kind, id);
+        const back = kind === 'partnership' ? '/staff/record' : `/staff/partnerships/${(stored as { partnershipId?: number }).partnershipId}`;
+        const page = await attempt(reply, () => removeItem(store, kind, id, versionOf(f), actor(request)), (extra) =>
+          kind === 'partnership' ? partnershipPage(ctx, request, reply, id, withYours(extra, versionOf(f))) : itemPage(ctx, request, reply, kind, id, withYours(extra, versionOf(f))));
+        return page ?? go(reply, ctx, back, 'deleted');
+      });
+    }
+    form('/staff/history/:id/restore', async (ctx, request, reply) => {
+      const item = await restoreVersion(store, idOf(request.params.id), actor(request));
+      const kind = 'partnershipId' in item && !('partner' in item) ? ('caption' in item ? 'record' : 'event') : 'partnership';
+      return go(reply, ctx, `/staff/${PLURAL[kind]}/${item.id}`, 'restored');
+    });
+    form('/staff/import/preview', async (ctx, request, reply) => {
+      const upload = requireFile(request);
+      const options = { home: site.home, maxDocumentBytes: deps.maxDocumentBytes };
+      const preview = deps.previews.preview([{ name: upload.name, bytes: upload.bytes }], options, actor(request).name);
+      return renderPage(h(ImportPage, { view: view(ctx, request, reply), preview }));
+    });
+    form('/staff/import', async (ctx, request, reply) => {
+      try {
+        const report = await deps.previews.confirm(store, formFields(request).token ?? '', { home: site.home, maxDocumentBytes: deps.maxDocumentBytes }, actor(request).name);
+        return renderPage(h(ImportPage, { view: view(ctx, request, reply), summary: report.changes }));
+      } catch (error) {
+        if (!(error instanceof KoryuError)) throw error;
+        reply.status(error.code === 'ItemNotFound' ? 410 : 422);
+        return renderPage(h(ImportPage, { view: view(ctx, request, reply), error: error.message }));
+      }
+    });
+
+    scope.setErrorHandler((error, request, reply) => {
+      if (isFileTooLarge(error)) {
+        return reply.status(413).type('text/plain; charset=utf-8').send(`PhotoRejected: The file is larger than the limit of ${megabytes(deps.maxPhotoBytes)}. Nothing was stored.`);
+      }
+      throw error;
+    });
+  });
+
+  async function photoOf(request: FastifyRequest): Promise<string | null> {
+    const file = formFile(request);
+    return file ? storePhoto(deps.photos, file.bytes, deps.maxPhotoBytes) : null;
+  }
+}
+
+function withYours(extra: Partial<StaffView>, yours: number): Partial<StaffView> {
+  return extra.conflict ? { ...extra, conflict: { ...extra.conflict, yours } } : extra;
+}

@@ -1,0 +1,101 @@
+import '../route-docs.js';
+import type { FastifyInstance } from 'fastify';
+import { KoryuError } from '../../errors.js';
+import type { ImportPreviews } from '../../services/import-preview.service.js';
+import { PhotoRejectedError, storePhoto } from '../../services/photo.service.js';
+import type { Store } from '../../storage/database.js';
+import type { PhotoFiles } from '../../storage/photo.files.js';
+import { requirePermission } from '../auth/guard.js';
+import { formFields, isFileTooLarge, registerMultipartForms, requireFile } from './multipart-form.js';
+import { actorOf, answerApiError } from './staff-api.route.js';
+import * as S from './staff.schemas.js';
+
+export interface StaffUploadDeps {
+  store: Store;
+  home: string;
+  photos: PhotoFiles;
+  previews: ImportPreviews;
+  maxPhotoBytes: number;
+  maxDocumentBytes: number;
+}
+
+const uploadBody = {
+  type: 'object',
+  description: 'multipart/form-data with one file field `file`, and the CSRF token in the `_csrf` field or the x-csrf-token header.',
+} as const;
+const errors = { 400: S.errorBody, 401: S.errorBody, 403: S.errorBody, 404: S.errorBody, 413: S.errorBody, 422: S.errorBody };
+// Checked after the CSRF check like every route; the multipart limits bound what is read before.
+const editRecord = { preHandler: requirePermission('record:edit') };
+
+export function megabytes(n: number): string {
+  return `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
+}
+
+export async function registerStaffUploads(app: FastifyInstance, deps: StaffUploadDeps): Promise<void> {
+  await app.register(async (api) => {
+    api.setErrorHandler((error, request, reply) => {
+      if (isFileTooLarge(error)) {
+        const limit = request.url.startsWith('/api/staff/photos') ? deps.maxPhotoBytes : deps.maxDocumentBytes;
+        return answerApiError(new KoryuError('PhotoRejected', `The file is larger than the limit of ${megabytes(limit)}. Nothing was stored.`), request, reply);
+      }
+      return answerApiError(error as Error, request, reply);
+    });
+    await registerMultipartForms(api, Math.max(deps.maxPhotoBytes, deps.maxDocumentBytes) + 1);
+
+    api.post('/api/staff/photos', {
+      ...editRecord,
+      schema: {
+        summary: 'Upload a photo (JPEG, PNG or WebP by content); returns the name to give a photo record',
+        description: 'EXIF and GPS are removed; the photo is re-encoded in display and thumbnail sizes.',
+        tags: ['staff'],
+        consumes: ['multipart/form-data'],
+        body: uploadBody,
+        response: { 201: { type: 'object', properties: { photo: { type: 'string' } }, required: ['photo'] }, ...errors },
+      },
+      validatorCompiler: () => () => true,
+    }, async (request, reply) => {
+      const upload = requireFile(request);
+      if (upload.bytes.length > deps.maxPhotoBytes) throw new PhotoRejectedError('tooLarge', `The file is larger than the limit of ${megabytes(deps.maxPhotoBytes)}.`);
+      const photo = await storePhoto(deps.photos, upload.bytes, deps.maxPhotoBytes);
+      return reply.status(201).send({ photo });
+    });
+
+    api.post('/api/staff/imports/preview', {
+      ...editRecord,
+      schema: {
+        summary: 'Preview what a document would import: partnerships, events, records and diagnostics with line numbers',
+        description: 'Writes nothing. The token confirms exactly this document with POST /api/staff/imports.',
+        tags: ['staff'],
+        consumes: ['multipart/form-data'],
+        body: uploadBody,
+        response: {
+          200: {
+            type: 'object',
+            properties: { token: { type: 'string' }, documents: { type: 'array', items: { type: 'object', additionalProperties: true } } },
+            required: ['token', 'documents'],
+          },
+          ...errors,
+        },
+      },
+      validatorCompiler: () => () => true,
+    }, async (request) => {
+      const upload = requireFile(request);
+      if (upload.bytes.length > deps.maxDocumentBytes) throw new KoryuError('NotADocument', `${upload.name}: The document is larger than ${megabytes(deps.maxDocumentBytes)}.`);
+      return deps.previews.preview([{ name: upload.name, bytes: upload.bytes }], { home: deps.home, maxDocumentBytes: deps.maxDocumentBytes }, actorOf(request).name);
+    });
+
+    api.post<{ Body: { token: string } }>('/api/staff/imports', {
+      preHandler: requirePermission('record:edit'),
+      schema: {
+        summary: 'Import a previewed document in one transaction; returns what was added, changed and removed',
+        tags: ['staff'],
+        body: { type: 'object', properties: { token: { type: 'string', minLength: 1 } }, required: ['token'] },
+        response: { 200: { type: 'object', properties: { changes: { type: 'array', items: S.changeSummary } } }, ...errors },
+      },
+    }, async (request) => {
+      const token = formFields(request).token ?? '';
+      const report = await deps.previews.confirm(deps.store, token, { home: deps.home, maxDocumentBytes: deps.maxDocumentBytes }, actorOf(request).name);
+      return { changes: report.changes };
+    });
+  });
+}

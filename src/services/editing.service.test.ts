@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, it } from 'node:test';
+import { describeOnEachStore } from '../../test/support/test-stores.js';
+import type { FieldsOf } from '../domain/editing.js';
+import { KoryuError } from '../errors.js';
+import type { Store } from '../storage/database.js';
+import { EditConflictError, EditRejectedError } from './edit.errors.js';
+import { createItem, deletedItems, editItem, getItem, historyOf, removeItem, restoreVersion } from './editing.service.js';
+import { importDocuments } from './import.service.js';
+import { exportRecord, findEvent, listPartnerships } from './record.service.js';
+import { searchRecord } from './search.service.js';
+
+const seed = { name: 'kanazawa-dalian.txt', bytes: readFileSync(new URL('../../samples/kanazawa-dalian.txt', import.meta.url)) };
+const options = { home: '金沢市', maxDocumentBytes: 10 * 1024 * 1024 };
+const sato = { name: 'sato' };
+const suzuki = { name: 'suzuki' };
+
+describeOnEachStore('editing the record item by item', (openFresh) => {
+  let store: Store;
+  let dalian: number;
+  before(async () => {
+    store = await openFresh();
+    await importDocuments(store, [seed], options);
+    dalian = (await listPartnerships(store))[0]!.id;
+  });
+  after(async () => {
+    await store?.close();
+  });
+
+  const newEvent = (over: Partial<FieldsOf['event']> = {}): FieldsOf['event'] => ({
+    partnershipId: dalian,
+    year: 2025,
+    date: '2025-10-03',
+    direction: 'reception',
+    text: '大連市青少年卓球交流団が来訪',
+    translations: { en: 'A Dalian youth table tennis delegation visited', zh: '大连市青少年乒乓球交流团来访' },
+    status: 'draft',
+    ...over,
+  });
+
+  it('creates a draft event that the public record, event page and search do not show, and publishing shows it', async () => {
+    const event = await createItem(store, 'event', newEvent(), sato);
+    assert.equal(event.version, 1);
+    assert.equal(event.status, 'draft');
+    assert.deepEqual(event.translations, newEvent().translations);
+    const publicEvents = (await listPartnerships(store))[0]!.events;
+    assert.ok(!publicEvents.some((e) => e.id === event.id), 'a draft is not public');
+    await assert.rejects(findEvent(store, event.id), (e: unknown) => e instanceof KoryuError && e.code === 'EventNotFound');
+    assert.equal((await searchRecord(store, '卓球交流団')).total, 0);
+    assert.ok((await listPartnerships(store, { drafts: true }))[0]!.events.some((e) => e.id === event.id), 'staff see the draft');
+
+    const published = await editItem(store, 'event', event.id, { status: 'published' }, 1, sato);
+    assert.equal(published.version, 2);
+    assert.ok((await listPartnerships(store))[0]!.events.some((e) => e.id === event.id && e.text === newEvent().text));
+    assert.equal((await searchRecord(store, '卓球交流団')).total, 1);
+  });
+
+  it('refuses an edit made on an outdated version with EditConflict naming the newer version, and writes nothing', async () => {
+    const event = await createItem(store, 'event', newEvent({ text: '金沢市長が大連を訪問', status: 'published' }), sato);
+    const first = await editItem(store, 'event', event.id, { text: '金沢市長が大連市を訪問' }, 1, sato);
+    assert.equal(first.version, 2);
+    await assert.rejects(editItem(store, 'event', event.id, { text: '市長が大連を公式訪問' }, 1, suzuki), (e: unknown) => {
+      assert.ok(e instanceof EditConflictError);
+      assert.equal(e.code, 'EditConflict');
+      assert.equal(e.current.version, 2);
+      assert.match(e.message, /version 2/);
+      assert.match(e.message, /version 1/);
+      return true;
+    });
+    const stored = await getItem(store, 'event', event.id);
+    assert.equal(stored.text, '金沢市長が大連市を訪問');
+    assert.equal(stored.version, 2);
+    assert.equal((await historyOf(store, 'event', event.id)).length, 2);
+  });
+
+  it('refuses bad fields with EditRejected naming each field, and writes nothing', async () => {
+    const before = await exportRecord(store, 'json');
+    await assert.rejects(createItem(store, 'event', newEvent({ year: 1500, text: '  ', date: '2025-02-30' }), sato), (e: unknown) => {
+      assert.ok(e instanceof EditRejectedError);
+      assert.deepEqual(e.problems.map((p) => p.field).sort(), ['date', 'text', 'year']);
+      return true;
+    });
+    await assert.rejects(createItem(store, 'record', { partnershipId: dalian, year: 2025, caption: '記念撮影', translations: {}, eventId: 999999, photo: null, status: 'draft' }, sato), EditRejectedError);
+    await assert.rejects(createItem(store, 'partnership', { home: '金沢市', partner: '大連市', kind: '友好都市', affiliatedOn: null, noExchangeYears: [], status: 'draft' }, sato), EditRejectedError);
+    assert.equal(await exportRecord(store, 'json'), before);
+  });
+
+  it('records who changed what with before and after, and restores an earlier version as a new one', async () => {
+    const event = await createItem(store, 'event', newEvent({ text: '書道交流団が来訪', status: 'published' }), sato);
+    await editItem(store, 'event', event.id, { text: '書道交流団が来訪し作品展を開催', direction: 'mutual' }, 1, suzuki);
+    const history = await historyOf(store, 'event', event.id);
+    assert.deepEqual(history.map((h) => [h.action, h.actor, h.version]), [['update', 'suzuki', 2], ['create', 'sato', 1]]);
+    assert.equal(history[0]!.before!.text, '書道交流団が来訪');
+    assert.equal(history[0]!.after!.text, '書道交流団が来訪し作品展を開催');
+    const restored = await restoreVersion(store, history[1]!.id, sato);
+    assert.equal(restored.version, 3);
+    assert.equal((restored as { text: string }).text, '書道交流団が来訪');
+    assert.equal((restored as { direction: string }).direction, 'reception');
+    assert.equal((await historyOf(store, 'event', event.id))[0]!.action, 'restore');
+  });
+
+  it('brings a deleted event back under its id, with its translations, and search finds it again', async () => {
+    const event = await createItem(store, 'event', newEvent({ text: '囲碁親善団が来訪', status: 'published' }), sato);
+    await assert.rejects(removeItem(store, 'event', event.id, 7, sato), EditConflictError);
+    await removeItem(store, 'event', event.id, 1, sato);
+    await assert.rejects(getItem(store, 'event', event.id), (e: unknown) => e instanceof KoryuError && e.code === 'ItemNotFound');
+    assert.equal((await searchRecord(store, '囲碁親善団')).total, 0);
+    const deleted = await deletedItems(store);
+    const entry = deleted.find((d) => d.kind === 'event' && d.itemId === event.id);
+    assert.ok(entry, 'the deletion is listed');
+    const back = await restoreVersion(store, entry.id, suzuki);
+    assert.equal(back.id, event.id);
+    assert.equal(back.version, 3);
+    assert.deepEqual((back as { translations: object }).translations, newEvent().translations);
+    assert.equal((await searchRecord(store, '囲碁親善団')).total, 1);
+    assert.ok(!(await deletedItems(store)).some((d) => d.itemId === event.id && d.kind === 'event'));
+  });
+
+  it('marks and unmarks a year without exchange on the partnership, with its history', async () => {
+    const p = await getItem(store, 'partnership', dalian);
+    assert.deepEqual(p.noExchangeYears, [2021]);
+    const marked = await editItem(store, 'partnership', dalian, { noExchangeYears: [2020, 2021] }, p.version, sato);
+    assert.deepEqual((await listPartnerships(store))[0]!.noExchangeYears, [2020, 2021]);
+    const [last] = await historyOf(store, 'partnership', dalian);
+    assert.deepEqual(last!.before!.noExchangeYears, [2021]);
+    assert.deepEqual(last!.after!.noExchangeYears, [2020, 2021]);
+    await editItem(store, 'partnership', dalian, { noExchangeYears: [2021] }, marked.version, sato);
+    assert.deepEqual((await listPartnerships(store))[0]!.noExchangeYears, [2021]);
+  });
+
+  it('creates a draft partnership hidden from the public list; refuses to delete one that holds events', async () => {
+    const p = await createItem(store, 'partnership', { home: '金沢市', partner: 'ゲント市', kind: '姉妹都市', affiliatedOn: '1971-05-10', noExchangeYears: [], status: 'draft' }, sato);
+    assert.ok(!(await listPartnerships(store)).some((x) => x.partner === 'ゲント市'));
+    const e = await createItem(store, 'event', newEvent({ partnershipId: p.id, text: 'ゲント市長が来訪' }), sato);
+    await assert.rejects(removeItem(store, 'partnership', p.id, 1, sato), (err: unknown) => err instanceof KoryuError && err.code === 'EditRejected');
+    await removeItem(store, 'event', e.id, 1, sato);
+    await removeItem(store, 'partnership', p.id, 1, sato);
+    await assert.rejects(getItem(store, 'partnership', p.id), KoryuError);
+  });
+
+  it('links a photo record to an event and a re-import of the document leaves editor drafts alone', async () => {
+    const event = await createItem(store, 'event', newEvent({ text: '茶道体験団が来訪' }), sato);
+    const record = await createItem(store, 'record', { partnershipId: dalian, year: 2025, caption: '茶会の様子', translations: { en: 'The tea ceremony' }, eventId: event.id, photo: null, status: 'draft' }, sato);
+    assert.equal(record.eventId, event.id);
+    await importDocuments(store, [seed], options);
+    assert.equal((await getItem(store, 'event', event.id)).text, '茶道体験団が来訪');
+    assert.equal((await getItem(store, 'record', record.id)).eventId, event.id);
+  });
+});

@@ -1,0 +1,199 @@
+import {
+  checkEvent,
+  checkPartnership,
+  checkRecord,
+  type EditableItem,
+  type EditProblem,
+  type FieldsOf,
+  type HistoryEntry,
+  type ItemKind,
+} from '../domain/editing.js';
+import { KoryuError } from '../errors.js';
+import type { Database, Store } from '../storage/database.js';
+import { countItemsOf, deleteItem, findItem, insertItem, listItemsOf, listPartnershipItems, updateItem } from '../storage/editing.repository.js';
+import { findHistoryEntry, insertHistory, lastVersion, listDeleted, listHistory } from '../storage/history.repository.js';
+import type { Kysely } from 'kysely';
+import { EditConflictError, EditRejectedError } from './edit.errors.js';
+
+/** Who makes a change, as history records it (an account name). */
+export interface Actor {
+  name: string;
+}
+
+const LABEL: Readonly<Record<ItemKind, string>> = { partnership: 'partnership', event: 'event', record: 'photo record' };
+
+/** The item, drafts included; ItemNotFound when there is none. */
+export async function getItem<K extends ItemKind>(store: Store, kind: K, id: number): Promise<EditableItem<K>> {
+  const item = await findItem(store.db, kind, id);
+  if (!item) throw notFound(kind);
+  return item;
+}
+
+export async function listPartnershipsForStaff(store: Store): Promise<EditableItem<'partnership'>[]> {
+  return listPartnershipItems(store.db);
+}
+
+/** A partnership with all its events and records, drafts included. */
+export async function getPartnershipForStaff(store: Store, id: number) {
+  const partnership = await getItem(store, 'partnership', id);
+  return { partnership, ...(await listItemsOf(store.db, id)) };
+}
+
+/** Creates an item (at version 1) and records it in the history, in one transaction. */
+export async function createItem<K extends ItemKind>(store: Store, kind: K, fields: FieldsOf[K], actor: Actor): Promise<EditableItem<K>> {
+  return store.transaction(async (trx) => {
+    await check(trx, kind, fields, undefined);
+    const now = new Date().toISOString();
+    const id = await insertItem(trx, kind, fields, now);
+    await insertHistory(trx, { kind, itemId: id, partnershipId: partnershipOf(kind, fields, id), version: 1, action: 'create', actor: actor.name, at: now, before: null, after: fields });
+    return (await findItem(trx, kind, id))!;
+  });
+}
+
+/**
+ * Applies `patch` to the item if it is still at `expectedVersion`; otherwise EditConflict with the stored item.
+ * The change and its history entry are one transaction. An event's or record's partnership never changes.
+ */
+export async function editItem<K extends ItemKind>(
+  store: Store,
+  kind: K,
+  id: number,
+  patch: Partial<FieldsOf[K]>,
+  expectedVersion: number,
+  actor: Actor,
+  action: 'update' | 'restore' = 'update',
+): Promise<EditableItem<K>> {
+  return store.transaction(async (trx) => {
+    const current = await findItem(trx, kind, id);
+    if (!current) throw notFound(kind);
+    if (current.version !== expectedVersion) throw new EditConflictError(current, kind, expectedVersion);
+    const before = fieldsOf(kind, current);
+    const after = { ...before, ...withoutUndefined(patch), ...fixed(kind, current) } as FieldsOf[K];
+    await check(trx, kind, after, id);
+    const now = new Date().toISOString();
+    const version = await updateItem(trx, kind, id, after, expectedVersion, now);
+    if (version === undefined) throw new EditConflictError(((await findItem(trx, kind, id)) ?? current) as EditableItem<ItemKind>, kind, expectedVersion);
+    await insertHistory(trx, { kind, itemId: id, partnershipId: partnershipOf(kind, after, id), version, action, actor: actor.name, at: now, before, after });
+    return (await findItem(trx, kind, id))!;
+  });
+}
+
+/** Deletes the item if it is still at `expectedVersion`; its last state stays in the history to be restored. */
+export async function removeItem(store: Store, kind: ItemKind, id: number, expectedVersion: number, actor: Actor): Promise<void> {
+  await store.transaction(async (trx) => {
+    const current = await findItem(trx, kind, id);
+    if (!current) throw notFound(kind);
+    if (current.version !== expectedVersion) throw new EditConflictError(current, kind, expectedVersion);
+    if (kind === 'partnership' && (await countItemsOf(trx, id)) > 0) {
+      throw new KoryuError('EditRejected', 'This partnership still has events or photo records: delete them first. Nothing was deleted.');
+    }
+    const before = fieldsOf(kind, current);
+    await deleteItem(trx, kind, id);
+    const now = new Date().toISOString();
+    await insertHistory(trx, {
+      kind,
+      itemId: id,
+      partnershipId: partnershipOf(kind, before, id),
+      version: current.version + 1,
+      action: 'delete',
+      actor: actor.name,
+      at: now,
+      before,
+      after: null,
+    });
+  });
+}
+
+export async function historyOf<K extends ItemKind>(store: Store, kind: K, id: number): Promise<HistoryEntry<K>[]> {
+  const entries = await listHistory(store.db, kind, id);
+  if (entries.length === 0 && !(await findItem(store.db, kind, id))) throw notFound(kind);
+  return entries;
+}
+
+export async function deletedItems(store: Store): Promise<HistoryEntry[]> {
+  return listDeleted(store.db);
+}
+
+/**
+ * Brings the item back to the state a history entry recorded (for a deletion, the state before it). An item that
+ * exists is edited (as editItem, on `expectedVersion`, default its current version); a deleted one is
+ * inserted again under its old id.
+ */
+export async function restoreVersion(store: Store, historyId: number, actor: Actor, expectedVersion?: number): Promise<EditableItem<ItemKind>> {
+  const entry = await findHistoryEntry(store.db, historyId);
+  if (!entry) throw new KoryuError('ItemNotFound', 'No such history entry.');
+  const snapshot = entry.after ?? entry.before;
+  if (!snapshot) throw new KoryuError('ItemNotFound', 'That history entry holds no state to restore.');
+  const existing = await findItem(store.db, entry.kind, entry.itemId);
+  if (existing) return editItem(store, entry.kind, entry.itemId, snapshot, expectedVersion ?? existing.version, actor, 'restore');
+  return store.transaction(async (trx) => {
+    const fields = { ...snapshot } as FieldsOf[ItemKind];
+    if (entry.kind === 'record') {
+      const r = fields as FieldsOf['record'];
+      if (r.eventId !== null && !(await findItem(trx, 'event', r.eventId))) r.eventId = null;
+    }
+    await check(trx, entry.kind, fields, undefined);
+    const now = new Date().toISOString();
+    const version = (await lastVersion(trx, entry.kind, entry.itemId)) + 1;
+    await insertItem(trx, entry.kind, fields, now, { id: entry.itemId, version });
+    await insertHistory(trx, {
+      kind: entry.kind,
+      itemId: entry.itemId,
+      partnershipId: entry.partnershipId,
+      version,
+      action: 'restore',
+      actor: actor.name,
+      at: now,
+      before: null,
+      after: fields,
+    });
+    return (await findItem(trx, entry.kind, entry.itemId))!;
+  });
+}
+
+/** The editable fields of a stored item, as history snapshots hold them. */
+export function fieldsOf<K extends ItemKind>(kind: K, item: EditableItem<K>): FieldsOf[K] {
+  const { id: _id, version: _v, updatedAt: _u, ...fields } = item;
+  void kind;
+  return fields as unknown as FieldsOf[K];
+}
+
+async function check<K extends ItemKind>(db: Kysely<Database>, kind: K, fields: FieldsOf[K], id: number | undefined): Promise<void> {
+  const problems: EditProblem[] = [];
+  if (kind === 'partnership') {
+    const f = fields as FieldsOf['partnership'];
+    problems.push(...checkPartnership(f));
+    const same = await db.selectFrom('partnerships').select('id').where('home', '=', f.home).where('partner', '=', f.partner).executeTakeFirst();
+    if (same && same.id !== id) problems.push({ field: 'partner', problem: 'duplicate' });
+  } else {
+    const f = fields as FieldsOf['event'] | FieldsOf['record'];
+    problems.push(...(kind === 'event' ? checkEvent(f as FieldsOf['event']) : checkRecord(f as FieldsOf['record'])));
+    if (!(await findItem(db, 'partnership', f.partnershipId))) problems.push({ field: 'partnershipId', problem: 'notFound' });
+    if (kind === 'record') {
+      const eventId = (f as FieldsOf['record']).eventId;
+      if (eventId !== null) {
+        const event = await findItem(db, 'event', eventId);
+        if (!event || event.partnershipId !== f.partnershipId) problems.push({ field: 'eventId', problem: 'invalidLink' });
+      }
+    }
+  }
+  if (problems.length > 0) throw new EditRejectedError(problems);
+}
+
+/** Fields an edit may not change: a partnership's home, an item's partnership. */
+function fixed<K extends ItemKind>(kind: K, current: EditableItem<K>): Partial<FieldsOf[K]> {
+  if (kind === 'partnership') return { home: (current as EditableItem<'partnership'>).home } as unknown as Partial<FieldsOf[K]>;
+  return { partnershipId: (current as EditableItem<'event'>).partnershipId } as unknown as Partial<FieldsOf[K]>;
+}
+
+function partnershipOf(kind: ItemKind, fields: object, id: number): number {
+  return kind === 'partnership' ? id : (fields as { partnershipId: number }).partnershipId;
+}
+
+function withoutUndefined<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function notFound(kind: ItemKind): KoryuError {
+  return new KoryuError('ItemNotFound', `No such ${LABEL[kind]}.`);
+}

@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import { KoryuError } from '../errors.js';
+import type { Store } from '../storage/database.js';
+import { importDocuments, previewDocument, type ImportOptions, type ImportReport, type ParsedDocument, type SourceDocument } from './import.service.js';
+
+/** How long an uploaded document waits for its confirmation. */
+const PENDING_MS = 30 * 60 * 1000;
+const MAX_PENDING = 50;
+
+interface Pending {
+  actor: string;
+  docs: SourceDocument[];
+  expires: number;
+}
+
+/**
+ * The two steps of an import through the web: a preview that keeps the uploaded documents under a random token
+ * (in memory, for one account, for 30 minutes), then a confirmation that imports exactly those documents in one
+ * transaction. Nothing is written before the confirmation.
+ */
+export class ImportPreviews {
+  private readonly pending = new Map<string, Pending>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  preview(docs: SourceDocument[], options: ImportOptions, actor: string): { token: string; documents: ParsedDocument[] } {
+    this.sweep();
+    const documents = docs.map((d) => previewDocument(d, options));
+    const token = randomBytes(18).toString('base64url');
+    if (this.pending.size >= MAX_PENDING) this.pending.delete(this.pending.keys().next().value!);
+    this.pending.set(token, { actor, docs, expires: this.now() + PENDING_MS });
+    return { token, documents };
+  }
+
+  /** Imports the previewed documents; the token is used up. ImportRejected when a document has errors (nothing written). */
+  async confirm(store: Store, token: string, options: ImportOptions, actor: string): Promise<ImportReport> {
+    this.sweep();
+    const pending = this.pending.get(token);
+    if (!pending || pending.actor !== actor) {
+      throw new KoryuError('ItemNotFound', 'This import preview has expired or belongs to someone else: upload the document again.');
+    }
+    this.pending.delete(token);
+    return importDocuments(store, pending.docs, { ...options, actor });
+  }
+
+  private sweep(): void {
+    const now = this.now();
+    for (const [token, p] of this.pending) if (p.expires < now) this.pending.delete(token);
+  }
+}

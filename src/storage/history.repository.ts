@@ -1,0 +1,98 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { FieldsOf, HistoryAction, HistoryEntry, ItemKind } from '../domain/editing.js';
+import type { Database, HistoryTable } from './database.js';
+
+export interface NewHistoryEntry<K extends ItemKind> {
+  kind: K;
+  itemId: number;
+  partnershipId: number;
+  version: number;
+  action: HistoryAction;
+  actor: string;
+  at: string;
+  before: FieldsOf[K] | null;
+  after: FieldsOf[K] | null;
+}
+
+/** Records one change; call it in the transaction that makes the change. */
+export async function insertHistory<K extends ItemKind>(db: Kysely<Database>, e: NewHistoryEntry<K>): Promise<number> {
+  const { id } = await db
+    .insertInto('history')
+    .values({
+      item_kind: e.kind,
+      item_id: e.itemId,
+      partnership_id: e.partnershipId,
+      version: e.version,
+      action: e.action,
+      actor: e.actor,
+      at: e.at,
+      before: e.before === null ? null : JSON.stringify(e.before),
+      after: e.after === null ? null : JSON.stringify(e.after),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** An item's changes, newest first. */
+export async function listHistory<K extends ItemKind>(db: Kysely<Database>, kind: K, itemId: number): Promise<HistoryEntry<K>[]> {
+  const rows = await db.selectFrom('history').selectAll().where('item_kind', '=', kind).where('item_id', '=', itemId).orderBy('id', 'desc').execute();
+  return rows.map((r) => rowToHistory(r) as HistoryEntry<K>);
+}
+
+export async function findHistoryEntry(db: Kysely<Database>, id: number): Promise<HistoryEntry | undefined> {
+  if (!Number.isSafeInteger(id)) return undefined;
+  const row = await db.selectFrom('history').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? rowToHistory(row) : undefined;
+}
+
+/** The last deletion of every item that is still deleted, newest first. */
+export async function listDeleted(db: Kysely<Database>): Promise<HistoryEntry[]> {
+  const rows = await db
+    .selectFrom('history as h')
+    .selectAll('h')
+    .where('h.action', '=', 'delete')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('h.item_kind', '=', 'partnership'), eb('h.item_id', 'not in', eb.selectFrom('partnerships').select('id'))]),
+        eb.and([eb('h.item_kind', '=', 'event'), eb('h.item_id', 'not in', eb.selectFrom('events').select('id'))]),
+        eb.and([eb('h.item_kind', '=', 'record'), eb('h.item_id', 'not in', eb.selectFrom('photo_records').select('id'))]),
+      ]),
+    )
+    .where((eb) =>
+      eb(
+        'h.id',
+        '=',
+        eb.selectFrom('history as later').select((l) => l.fn.max('later.id').as('m')).whereRef('later.item_kind', '=', 'h.item_kind').whereRef('later.item_id', '=', 'h.item_id'),
+      ),
+    )
+    .orderBy('h.id', 'desc')
+    .execute();
+  return rows.map(rowToHistory);
+}
+
+/** The highest version any history entry gives the item (0 when it has none). */
+export async function lastVersion(db: Kysely<Database>, kind: ItemKind, itemId: number): Promise<number> {
+  const row = await db
+    .selectFrom('history')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .where('item_kind', '=', kind)
+    .where('item_id', '=', itemId)
+    .executeTakeFirst();
+  return row?.v === null || row?.v === undefined ? 0 : Number(row.v);
+}
+
+function rowToHistory(r: Selectable<HistoryTable>): HistoryEntry {
+  return {
+    id: r.id,
+    kind: r.item_kind,
+    itemId: r.item_id,
+    partnershipId: r.partnership_id,
+    version: r.version,
+    action: r.action,
+    actor: r.actor,
+    at: r.at,
+    before: r.before === null ? null : JSON.parse(r.before),
+    after: r.after === null ? null : JSON.parse(r.after),
+  };
+}

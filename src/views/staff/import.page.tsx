@@ -1,0 +1,106 @@
+import type { Diagnostic } from '../../domain/diagnostic.js';
+import type { ChangeSummary, Partnership } from '../../domain/partnership.js';
+import { COMMON } from '../i18n/common.messages.js';
+import { format } from '../i18n/messages.js';
+import { Layout } from '../layout.js';
+import { STAFF } from './staff.messages.js';
+import { Field, href, PostForm, type StaffView } from './staff-parts.js';
+
+export interface ImportPreviewView {
+  token: string;
+  documents: { source: string; partnerships: Partnership[]; diagnostics: Diagnostic[] }[];
+}
+
+/** The web import: choose a document → preview (partnerships, events, records, diagnostics by line) → confirm → summary. */
+export function ImportPage(props: { view: StaffView; preview?: ImportPreviewView; summary?: ChangeSummary[]; error?: string }) {
+  const { view } = props;
+  const { ctx } = view;
+  const t = STAFF[ctx.locale];
+  const c = COMMON[ctx.locale];
+  const blocked = props.preview?.documents.some((d) => d.diagnostics.some((x) => x.severity === 'error')) ?? false;
+  return (
+    <Layout ctx={ctx} title={t.import}>
+      <div class="staff">
+        <p><a href={href(ctx, '/staff')}>{t.staff}</a></p>
+        <h1>{t.import}</h1>
+        {props.error && <p class="problems" role="alert">{props.error}</p>}
+        {props.summary && (
+          <section aria-labelledby="summary" role="status">
+            <h2 id="summary">{t.summary}</h2>
+            <table>
+              <thead><tr><th scope="col">{t.partner}</th><th scope="col">{t.added}</th><th scope="col">{t.changed}</th><th scope="col">{t.removed}</th></tr></thead>
+              <tbody>
+                {props.summary.map((s) => (
+                  <tr key={s.partner}>
+                    <th scope="row">{s.home}–{s.partner}</th>
+                    <td>{format(t.yearsEvents, { events: s.added.events, records: s.added.records })}</td>
+                    <td>{format(t.yearsEvents, { events: s.changed.events, records: s.changed.records })}</td>
+                    <td>{format(t.yearsEvents, { events: s.removed.events, records: s.removed.records })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        )}
+        {props.preview ? (
+          <>
+            {props.preview.documents.map((d) => (
+              <section key={d.source} aria-labelledby="preview-title">
+                <h2 id="preview-title">{format(t.previewOf, { file: d.source })}</h2>
+                <h3>{t.diagnostics}</h3>
+                {d.diagnostics.length === 0 ? (
+                  <p>{t.noDiagnostics}</p>
+                ) : (
+                  <table class="diagnostics">
+                    <thead><tr><th scope="col">{t.line}</th><th scope="col">{t.diagnostics}</th></tr></thead>
+                    <tbody>
+                      {d.diagnostics.map((x, i) => (
+                        <tr key={i} class={x.severity}>
+                          <td>{x.line ?? '—'}</td>
+                          <td>{x.severity}: {x.message}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                )}
+                {d.partnerships.map((p) => (
+                  <section key={p.partner}>
+                    <h3>{p.home}–{p.partner}（{p.kind}）: {format(t.yearsEvents, { events: p.events.length, records: p.records.length })}</h3>
+                    <table>
+                      <thead><tr><th scope="col">{t.line}</th><th scope="col">{t.year}</th><th scope="col">{t.direction}</th><th scope="col">{t.textJa}</th></tr></thead>
+                      <tbody>
+                        {p.events.map((e, i) => (
+                          <tr key={i}><td>{e.line ?? '—'}</td><td>{e.year}</td><td>{c[e.direction]}</td><td>{e.text}</td></tr>
+                        ))}
+                      </tbody>
+                    </table>
+                    <h4>{t.records}</h4>
+                    <ul>
+                      {p.records.map((r, i) => (
+                        <li key={i}>{r.line !== null ? `${t.line} ${r.line}: ` : ''}{r.year} {r.caption}</li>
+                      ))}
+                    </ul>
+                  </section>
+                ))}
+              </section>
+            ))}
+            {blocked ? (
+              <p class="problems" role="alert">{t.nothingToImport}</p>
+            ) : (
+              <PostForm view={view} action="/staff/import" label={t.confirm}>
+                <input type="hidden" name="token" value={props.preview.token} />
+                <button type="submit">{t.confirm}</button>
+              </PostForm>
+            )}
+          </>
+        ) : (
+          <PostForm view={view} action="/staff/import/preview" upload label={t.import}>
+            <p>{t.importHint}</p>
+            <Field id="doc" label={t.document}><input id="doc" type="file" name="file" required /></Field>
+            <button type="submit">{t.preview}</button>
+          </PostForm>
+        )}
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,85 @@
+import type { EditableItem } from '../../domain/editing.js';
+import { COMMON } from '../i18n/common.messages.js';
+import { Layout } from '../layout.js';
+import { DeleteForm, EventFormFields, RecordFormFields } from './item-forms.js';
+import { STAFF } from './staff.messages.js';
+import { Field, href, Notices, PostForm, StatusSelect, statusLabel, type StaffView } from './staff-parts.js';
+
+/** A partnership's own fields and years, its events and records (drafts too), and forms to add to them. */
+export function PartnershipEditPage(props: {
+  view: StaffView;
+  partnership: EditableItem<'partnership'>;
+  form: EditableItem<'partnership'>;
+  events: EditableItem<'event'>[];
+  records: EditableItem<'record'>[];
+  maxPhotoMb: number;
+}) {
+  const { view, partnership: p, form } = props;
+  const { ctx } = view;
+  const t = STAFF[ctx.locale];
+  const c = COMMON[ctx.locale];
+  const path = `/staff/partnerships/${p.id}`;
+  const nextYear = new Date().getFullYear();
+  return (
+    <Layout ctx={ctx} title={`${p.home}–${p.partner}`}>
+      <div class="staff">
+        <p><a href={href(ctx, '/staff')}>{t.staff}</a></p>
+        <h1>{p.home}–{p.partner}</h1>
+        <p>
+          {t.version} {p.version} · {statusLabel(ctx, p.status)} · <a href={href(ctx, `${path}/history`)}>{t.history}</a>
+        </p>
+        <Notices view={view} />
+        <PostForm view={view} action={path} label={t.edit}>
+          <input type="hidden" name="version" value={String(form.version)} />
+          <Field id="p-partner" label={t.partner}><input id="p-partner" name="partner" required value={form.partner} /></Field>
+          <Field id="p-kind" label={t.kind}><input id="p-kind" name="kind" required value={form.kind} /></Field>
+          <Field id="p-aff" label={t.affiliatedOn} hint="YYYY-MM-DD"><input id="p-aff" name="affiliatedOn" value={form.affiliatedOn ?? ''} aria-describedby="p-aff-hint" /></Field>
+          <Field id="p-years" label={t.noExchangeYears} hint={t.noExchangeHint}>
+            <input id="p-years" name="noExchangeYears" value={form.noExchangeYears.join(', ')} aria-describedby="p-years-hint" />
+          </Field>
+          <StatusSelect ctx={ctx} id="p-status" value={form.status} />
+          <button type="submit">{t.save}</button>
+        </PostForm>
+        <DeleteForm view={view} action={`${path}/delete`} version={p.version} />
+
+        <h2>{t.events}</h2>
+        <table>
+          <thead><tr><th scope="col">{t.year}</th><th scope="col">{t.direction}</th><th scope="col">{t.textJa}</th><th scope="col">{t.status}</th><th scope="col">{t.version}</th></tr></thead>
+          <tbody>
+            {props.events.map((e) => (
+              <tr key={e.id}>
+                <td>{e.year}</td>
+                <td>{c[e.direction]}</td>
+                <td><a href={href(ctx, `/staff/events/${e.id}`)}>{e.text}</a></td>
+                <td>{statusLabel(ctx, e.status)}</td>
+                <td>{e.version}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h2 id="new-event">{t.newEvent}</h2>
+        <PostForm view={view} action="/staff/events" label={t.newEvent}>
+          <input type="hidden" name="partnershipId" value={String(p.id)} />
+          <EventFormFields view={view} prefix="new-ev" value={{ year: nextYear, date: null, direction: 'dispatch', text: '', translations: {}, status: 'draft' }} />
+          <button type="submit">{t.create}</button>
+        </PostForm>
+
+        <h2>{t.records}</h2>
+        <ul class="records">
+          {props.records.map((r) => (
+            <li key={r.id}>
+              {r.photo && <img src={`/photos/thumb/${r.photo}`} alt="" class="thumb" />}
+              {r.year} <a href={href(ctx, `/staff/records/${r.id}`)}>{r.caption}</a> ({statusLabel(ctx, r.status)})
+            </li>
+          ))}
+        </ul>
+        <h2 id="new-record">{t.newRecord}</h2>
+        <PostForm view={view} action="/staff/records" upload label={t.newRecord}>
+          <input type="hidden" name="partnershipId" value={String(p.id)} />
+          <RecordFormFields view={view} prefix="new-rec" value={{ year: nextYear, caption: '', translations: {}, eventId: null, photo: null, status: 'draft' }} events={props.events} maxPhotoMb={props.maxPhotoMb} />
+          <button type="submit">{t.create}</button>
+        </PostForm>
+      </div>
+    </Layout>
+  );
+}

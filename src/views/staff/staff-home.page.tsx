@@ -1,0 +1,68 @@
+import type { EditableItem, HistoryEntry } from '../../domain/editing.js';
+import { Layout } from '../layout.js';
+import { STAFF } from './staff.messages.js';
+import { Field, href, Notices, PostForm, StatusSelect, statusLabel, type StaffView } from './staff-parts.js';
+
+const KIND_PATH = { partnership: 'partnerships', event: 'events', record: 'records' } as const;
+
+/** The staff area's start: every partnership (drafts too), a form for a new one, the import, deleted items. */
+export function StaffHomePage(props: { view: StaffView; partnerships: EditableItem<'partnership'>[]; deleted: HistoryEntry[] }) {
+  const { view } = props;
+  const { ctx } = view;
+  const t = STAFF[ctx.locale];
+  return (
+    <Layout ctx={ctx} title={t.staff}>
+      <div class="staff">
+        <h1>{t.staff}</h1>
+        <Notices view={view} />
+        <p>
+          <a href={href(ctx, '/staff/import')}>{t.import}</a>
+        </p>
+        <h2>{t.partnerships}</h2>
+        <table>
+          <thead>
+            <tr><th scope="col">{t.partner}</th><th scope="col">{t.kind}</th><th scope="col">{t.status}</th><th scope="col">{t.version}</th></tr>
+          </thead>
+          <tbody>
+            {props.partnerships.map((p) => (
+              <tr key={p.id}>
+                <td><a href={href(ctx, `/staff/partnerships/${p.id}`)}>{p.home}–{p.partner}</a></td>
+                <td>{p.kind}</td>
+                <td>{statusLabel(ctx, p.status)}</td>
+                <td>{p.version}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h2 id="new-partnership">{t.newPartnership}</h2>
+        <PostForm view={view} action="/staff/partnerships" label={t.newPartnership}>
+          <Field id="np-partner" label={t.partner}><input id="np-partner" name="partner" required /></Field>
+          <Field id="np-kind" label={t.kind}><input id="np-kind" name="kind" required /></Field>
+          <Field id="np-aff" label={t.affiliatedOn} hint="YYYY-MM-DD"><input id="np-aff" name="affiliatedOn" aria-describedby="np-aff-hint" /></Field>
+          <StatusSelect ctx={ctx} id="np-status" value="draft" />
+          <button type="submit">{t.create}</button>
+        </PostForm>
+        <h2>{t.deletedItems}</h2>
+        {props.deleted.length === 0 ? (
+          <p>{t.noDeleted}</p>
+        ) : (
+          <ul class="deleted">
+            {props.deleted.map((d) => {
+              const label = d.kind === 'partnership' ? t.partnershipItem : d.kind === 'event' ? t.eventItem : t.recordItem;
+              const what = (d.before as { text?: string; caption?: string; partner?: string } | null) ?? {};
+              return (
+                <li key={d.id}>
+                  {label}: {what.text ?? what.caption ?? what.partner} ({d.actor}, {d.at.slice(0, 16).replace('T', ' ')}){' '}
+                  <a href={href(ctx, `/staff/${KIND_PATH[d.kind]}/${d.itemId}/history`)}>{t.history}</a>
+                  <PostForm view={view} action={`/staff/history/${d.id}/restore`} class="inline">
+                    <button type="submit">{t.restore}</button>
+                  </PostForm>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </div>
+    </Layout>
+  );
+}

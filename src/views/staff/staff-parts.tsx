@@ -1,0 +1,133 @@
+import type { ComponentChildren } from 'preact';
+import { DIRECTIONS } from '../../domain/direction.js';
+import type { EditProblem, ItemStatus } from '../../domain/editing.js';
+import { COMMON } from '../i18n/common.messages.js';
+import { format } from '../i18n/messages.js';
+import { localHref, type PageContext } from '../page-context.js';
+import { STAFF } from './staff.messages.js';
+
+/** What every staff page knows besides its content. */
+export interface StaffView {
+  ctx: PageContext;
+  /** The session's CSRF token, put in every form. */
+  csrf: string;
+  /** A notice after a redirect: saved, deleted, restored. */
+  done?: 'saved' | 'deleted' | 'restored' | undefined;
+  problems?: readonly EditProblem[] | undefined;
+  /** A refusal to show as it is (e.g. a photo that is not accepted). */
+  error?: string | undefined;
+  /** The stored version when an edit was refused as outdated. */
+  conflict?: { version: number; yours: number; fields: ComponentChildren } | undefined;
+}
+
+export function href(ctx: PageContext, path: string): string {
+  return localHref(ctx, path);
+}
+
+/** A POST form with its CSRF token (in the query too for file uploads, which are checked before their body is read). */
+export function PostForm(props: { view: StaffView; action: string; upload?: boolean; children: ComponentChildren; class?: string; label?: string }) {
+  const action = href(props.view.ctx, props.action) + (props.upload ? `?_csrf=${encodeURIComponent(props.view.csrf)}` : '');
+  return (
+    <form method="post" action={action} class={props.class} aria-label={props.label} {...(props.upload ? { enctype: 'multipart/form-data' } : {})}>
+      <input type="hidden" name="_csrf" value={props.view.csrf} />
+      {props.children}
+    </form>
+  );
+}
+
+export function Field(props: { id: string; label: string; hint?: string; children: ComponentChildren }) {
+  return (
+    <p class="field">
+      <label for={props.id}>{props.label}</label>
+      {props.children}
+      {props.hint && (
+        <small id={`${props.id}-hint`} class="hint">
+          {props.hint}
+        </small>
+      )}
+    </p>
+  );
+}
+
+export function StatusSelect(props: { ctx: PageContext; id: string; value: ItemStatus }) {
+  const t = STAFF[props.ctx.locale];
+  return (
+    <Field id={props.id} label={t.status}>
+      <select id={props.id} name="status">
+        <option value="draft" selected={props.value === 'draft'}>{t.draft}</option>
+        <option value="published" selected={props.value === 'published'}>{t.published}</option>
+      </select>
+    </Field>
+  );
+}
+
+export function DirectionSelect(props: { ctx: PageContext; id: string; value: string }) {
+  const t = STAFF[props.ctx.locale];
+  const c = COMMON[props.ctx.locale];
+  return (
+    <Field id={props.id} label={t.direction}>
+      <select id={props.id} name="direction">
+        {DIRECTIONS.map((d) => (
+          <option key={d} value={d} selected={props.value === d}>{c[d]}</option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+/** The notices of a staff page: done, refused fields, an edit conflict with the newer version. */
+export function Notices(props: { view: StaffView }) {
+  const { view } = props;
+  const t = STAFF[view.ctx.locale];
+  return (
+    <>
+      {view.done && (
+        <p class="notice" role="status">
+          {t[view.done]}
+        </p>
+      )}
+      {view.error && (
+        <p class="problems" role="alert">
+          {t.refused}: {view.error}
+        </p>
+      )}
+      {view.problems && view.problems.length > 0 && (
+        <div class="problems" role="alert">
+          <p>{t.problems}</p>
+          <ul>
+            {view.problems.map((p) => (
+              <li key={p.field}>
+                {p.field}: {t[`problem_${p.problem}`]}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {view.conflict && (
+        <section class="conflict" role="alert" aria-labelledby="conflict-title">
+          <h2 id="conflict-title">{t.conflictTitle}</h2>
+          <p>{format(t.conflictBody, { theirs: view.conflict.version, yours: view.conflict.yours })}</p>
+          <h3>{format(t.conflictTheirs, { version: view.conflict.version })}</h3>
+          {view.conflict.fields}
+        </section>
+      )}
+    </>
+  );
+}
+
+export function statusLabel(ctx: PageContext, s: ItemStatus): string {
+  return STAFF[ctx.locale][s];
+}
+
+/** Links from the staff home (/staff) to the record and the import. */
+export function StaffLinks(props: { ctx: PageContext }) {
+  const t = STAFF[props.ctx.locale];
+  return (
+    <nav aria-label={t.staff}>
+      <ul>
+        <li><a href={href(props.ctx, '/staff/record')}>{t.partnerships}</a></li>
+        <li><a href={href(props.ctx, '/staff/import')}>{t.import}</a></li>
+      </ul>
+    </nav>
+  );
+}

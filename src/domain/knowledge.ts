@@ -1,0 +1,25 @@
+import { findAgreements, type Agreement } from './agreement.js';
+import { findOrganization, findOrganizations, namesIn, NO_DECISIONS, type Organization, type OrganizationDecisions } from './organization.js';
+import type { Partnership } from './partnership.js';
+
+/** A function giving the canonical names of the organisations (not office holders) a text names, in order. */
+export type OrganizationsIn = (text: string) => string[];
+
+/** Reads texts for the names (and aliases) of the given organisations. */
+export function organizationReader(organizations: readonly Organization[]): OrganizationsIn {
+  const orgs = organizations.filter((o) => o.kind === 'organization');
+  const names = orgs.flatMap((o) => [o.name, ...o.aliases]).sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+  return (text) => [...new Set(namesIn(text, names).map((n) => findOrganization(orgs, n)?.name ?? n))];
+}
+
+/** What the record knows beyond its texts: its organisations, and the agreements of each partnership (in the given order). */
+export interface RecordKnowledge {
+  organizations: Organization[];
+  agreements: Agreement[][];
+}
+
+export function analyzeRecord(partnerships: readonly Partnership[], decisions: OrganizationDecisions = NO_DECISIONS): RecordKnowledge {
+  const organizations = findOrganizations(partnerships, decisions);
+  const reader = organizationReader(organizations);
+  return { organizations, agreements: partnerships.map((p) => findAgreements(p, reader)) };
+}

@@ -11,7 +11,9 @@ export type ErrorCode =
   | 'ConfigInvalid'
   | 'StoreUnavailable'
   | 'MigrationFailed'
-  | 'PdfUnavailable';
+  | 'PdfUnavailable'
+  | 'OrganizationNotFound'
+  | 'RecordNotFound';
 
 export class KoryuError extends Error {
   constructor(

@@ -12,6 +12,8 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   StoreUnavailable: 503,
   MigrationFailed: 500,
   PdfUnavailable: 503,
+  OrganizationNotFound: 404,
+  RecordNotFound: 404,
 };
 
 /** The one place where errors become HTTP responses; details of unexpected errors are logged, never shown. */

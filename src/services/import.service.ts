@@ -6,6 +6,7 @@ import { parseDocument } from '../importer/parse-document.js';
 import type { Store } from '../storage/database.js';
 import { recordImport } from '../storage/import.repository.js';
 import { savePartnership } from '../storage/partnership.repository.js';
+import { linkBeforeSave, recordKnowledgeAfterSave } from './knowledge.import.js';
 
 /** A document as the user gave it: a name to report it by, and its bytes. */
 export interface SourceDocument {
@@ -64,7 +65,9 @@ export async function importDocuments(
     const summaries: ChangeSummary[] = [];
     for (const doc of parsed) {
       for (const p of doc.partnerships) {
-        const summary = await savePartnership(trx, p, doc.source);
+        const linked = await linkBeforeSave(trx, p);
+        const summary = await savePartnership(trx, linked.partnership, doc.source);
+        await recordKnowledgeAfterSave(trx, linked);
         await recordImport(trx, doc.source, summary);
         summaries.push(summary);
       }

@@ -3,12 +3,14 @@ import type { StoreCapabilities } from '../database.js';
 import { initial } from './2026112501-initial.js';
 import { search } from './2026112502-search.js';
 import { translations } from './2026112503-translations.js';
+import { knowledge } from './2026112603-knowledge.js';
 
 /** Every migration, by name; names sort in the order they run. Listed statically so it works under tsx and bundlers. */
 const MIGRATIONS: Readonly<Record<string, (capabilities: StoreCapabilities) => Migration>> = {
   '2026112501-initial': initial,
   '2026112502-search': search,
   '2026112503-translations': translations,
+  '2026112603-knowledge': knowledge,
 };
 
 export function migrationsFor(capabilities: StoreCapabilities): Record<string, Migration> {

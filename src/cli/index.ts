@@ -5,8 +5,20 @@ import { importCommand } from './commands/import.command.js';
 import { parseCommand } from './commands/parse.command.js';
 import { searchCommand } from './commands/search.command.js';
 import { serveCommand } from './commands/serve.command.js';
+import { fieldsCommand } from './commands/fields.command.js';
+import { organizationsCommand } from './commands/organizations.command.js';
+import { photosCommand } from './commands/photos.command.js';
 
-export const COMMANDS: readonly Command[] = [parseCommand, importCommand, exportCommand, searchCommand, serveCommand];
+export const COMMANDS: readonly Command[] = [
+  parseCommand,
+  importCommand,
+  exportCommand,
+  searchCommand,
+  serveCommand,
+  organizationsCommand,
+  fieldsCommand,
+  photosCommand,
+];
 
 function usage(): string {
   const lines = ['Koryu — the record of a city\'s sister-city and friendship-city exchanges.', '', 'Usage: koryu COMMAND [options]', ''];

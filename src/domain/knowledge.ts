@@ -23,3 +23,18 @@ export function analyzeRecord(partnerships: readonly Partnership[], decisions: O
   const reader = organizationReader(organizations);
   return { organizations, agreements: partnerships.map((p) => findAgreements(p, reader)) };
 }
+
+/**
+ * The partnership with only the events `keep` accepts, the records showing one of them (re-pointed at the kept
+ * events' new indices) and no no-exchange years: what a page shows when narrowed to an organisation or a field.
+ */
+export function narrowPartnership<P extends Partnership>(p: P, keep: (index: number) => boolean): P {
+  const newIndex = new Map<number, number>();
+  const events = p.events.filter((_e, i) => {
+    if (!keep(i)) return false;
+    newIndex.set(i, newIndex.size);
+    return true;
+  });
+  const records = p.records.filter((r) => r.event !== null && newIndex.has(r.event)).map((r) => ({ ...r, event: newIndex.get(r.event!)! }));
+  return { ...p, events, records, noExchangeYears: [] };
+}

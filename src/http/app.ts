@@ -8,6 +8,7 @@ import type { PageSite } from './page-route.js';
 import type { PdfRenderer } from './pdf-renderer.js';
 import { registerEventRoutes } from './routes/pages/event.route.js';
 import { registerHomeRoutes } from './routes/pages/home.route.js';
+import { registerKnowledgeRoutes } from './routes/pages/knowledge.route.js';
 import { registerPartnershipRoutes } from './routes/pages/partnership.route.js';
 import { registerSearchRoutes } from './routes/pages/search.route.js';
 import { registerPrintRoutes } from './routes/pages/print.route.js';
@@ -39,5 +40,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerEventRoutes(app, deps.store, site);
   registerSearchRoutes(app, deps.store, site);
   registerPrintRoutes(app, deps.store, site, deps.pdf);
+  registerKnowledgeRoutes(app, deps.store, site, deps.now);
   return app;
 }

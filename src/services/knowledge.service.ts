@@ -1,4 +1,5 @@
 import type { Agreement } from '../domain/agreement.js';
+import type { AnniversarySource } from '../domain/anniversary.list.js';
 import { EXCHANGE_FIELDS, suggestFields, type ExchangeField } from '../domain/exchange-field.js';
 import { analyzeRecord } from '../domain/knowledge.js';
 import { findOrganization, type EntityKind, type Organization } from '../domain/organization.js';
@@ -137,4 +138,14 @@ export async function linkPhotoRecord(store: Store, recordId: number, eventId: n
     await setRecordEvent(trx, recordId, eventId);
     await savePhotoLink(trx, recordId, { confidence: 1, confirmed: true });
   });
+}
+
+/** Every affiliation and agreement of the knowledge whose anniversaries are kept (affiliations with a known date or year). */
+export function anniversarySources(knowledge: Knowledge): AnniversarySource[] {
+  return knowledge.partnerships.flatMap(({ partnership: p, agreements }) => [
+    ...(p.affiliatedOn
+      ? [{ kind: 'affiliation' as const, partnershipId: p.id, partner: p.partner, label: p.kind, date: /^\d{4}-\d{2}-\d{2}$/.test(p.affiliatedOn) ? p.affiliatedOn : null, year: Number(p.affiliatedOn.slice(0, 4)) }]
+      : []),
+    ...agreements.map((a) => ({ kind: 'agreement' as const, partnershipId: p.id, partner: p.partner, label: a.title, date: null, year: a.year })),
+  ]);
 }

@@ -96,6 +96,10 @@ export const KNOWLEDGE: Messages<
   | 'unlinkedCaption'
   | 'confidence'
   | 'caption'
+  | 'agreementsNav'
+  | 'insightsNav'
+  | 'partnershipNav'
+  | 'allOrganizations'
 > = {
   ja: {
     organizations: '交流に登場する団体',
@@ -154,6 +158,10 @@ export const KNOWLEDGE: Messages<
     unlinkedCaption: '年表に対応する交流が見つからない写真記録',
     confidence: '確からしさ',
     caption: '写真記録',
+    agreementsNav: '合意書・協定',
+    insightsNav: '分析',
+    partnershipNav: 'この交流のページ',
+    allOrganizations: '交流に登場する団体の一覧',
   },
   en: {
     organizations: 'Organisations in the exchanges',
@@ -212,6 +220,10 @@ export const KNOWLEDGE: Messages<
     unlinkedCaption: 'Photo records whose exchange the timeline does not show',
     confidence: 'Confidence',
     caption: 'Photo record',
+    agreementsNav: 'Agreements',
+    insightsNav: 'Insights',
+    partnershipNav: 'Pages of this partnership',
+    allOrganizations: 'All organisations in the exchanges',
   },
   zh: {
     organizations: '交流中出现的团体',
@@ -270,5 +282,9 @@ export const KNOWLEDGE: Messages<
     unlinkedCaption: '年表中找不到对应交流的照片记录',
     confidence: '可信度',
     caption: '照片记录',
+    agreementsNav: '协议书与协定',
+    insightsNav: '分析',
+    partnershipNav: '本交流的页面',
+    allOrganizations: '交流中出现的全部团体',
   },
 };

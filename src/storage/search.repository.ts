@@ -99,22 +99,22 @@ export async function searchItems(db: Kysely<Database>, query: string, options: 
 export async function searchFacets(db: Kysely<Database>, query: string, filters: SearchFilters = {}): Promise<SearchFacets> {
   const grams = queryGrams(query).slice(0, MAX_QUERY_GRAMS);
   if (grams.length === 0) return noFacets();
-  const { partner, year, direction, kind } = filters;
+  const { partner, year, direction, kind, eventIds } = filters;
   const partners = await db
-    .selectFrom(matchesOf(db, grams, query, { year, direction, kind }))
+    .selectFrom(matchesOf(db, grams, query, { year, direction, kind, eventIds }))
     .select((eb) => ['home', 'partner', eb.fn.countAll().as('n')] as const)
     .groupBy(['home', 'partner'])
     .orderBy('partner')
     .orderBy('home')
     .execute();
   const years = await db
-    .selectFrom(matchesOf(db, grams, query, { partner, direction, kind }))
+    .selectFrom(matchesOf(db, grams, query, { partner, direction, kind, eventIds }))
     .select((eb) => ['year', eb.fn.countAll().as('n')] as const)
     .groupBy('year')
     .orderBy('year')
     .execute();
   const types = await db
-    .selectFrom(matchesOf(db, grams, query, { partner, year }))
+    .selectFrom(matchesOf(db, grams, query, { partner, year, eventIds }))
     .select((eb) => ['kind', 'direction', eb.fn.countAll().as('n')] as const)
     .groupBy(['kind', 'direction'])
     .execute();
@@ -165,7 +165,8 @@ function matchesOf(db: Kysely<Database>, grams: readonly string[], query: string
     .$if(filters.partner !== undefined, (q) => q.where('partnerships.partner', '=', filters.partner!))
     .$if(filters.year !== undefined, (q) => q.where('events.year', '=', filters.year!))
     .$if(filters.direction !== undefined, (q) => q.where('events.direction', '=', filters.direction!))
-    .$if(filters.kind === 'record', (q) => q.where(nothing));
+    .$if(filters.kind === 'record', (q) => q.where(nothing))
+    .$if(filters.eventIds !== undefined, (q) => q.where('events.id', 'in', allowed(filters.eventIds!)));
   const records = db
     .selectFrom('photo_records')
     .innerJoin('partnerships', 'partnerships.id', 'photo_records.partnership_id')
@@ -184,8 +185,14 @@ function matchesOf(db: Kysely<Database>, grams: readonly string[], query: string
     .where(contains)
     .$if(filters.partner !== undefined, (q) => q.where('partnerships.partner', '=', filters.partner!))
     .$if(filters.year !== undefined, (q) => q.where('photo_records.year', '=', filters.year!))
-    .$if(filters.direction !== undefined, (q) => q.where(nothing));
+    .$if(filters.direction !== undefined, (q) => q.where(nothing))
+    .$if(filters.eventIds !== undefined, (q) => q.where('photo_records.event_id', 'in', allowed(filters.eventIds!)));
   return events.unionAll(records).as('matches');
+}
+
+/** An `in` list that is never empty (no id is negative). */
+function allowed(ids: readonly number[]): number[] {
+  return ids.length > 0 ? [...ids] : [-1];
 }
 
 function directionOf(value: string | null): Direction {

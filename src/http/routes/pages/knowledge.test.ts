@@ -120,6 +120,21 @@ describeOnEachStore('the knowledge pages', (openFresh) => {
         assert.match(res.body, /<option value="大連工業大学" selected>/);
       }
     });
+    it('narrows the search to an organisation (an alias too) and to a field, with facets for both', async () => {
+      const q = encodeURIComponent('大連');
+      const all = await get(`/en/search?q=${q}`);
+      assert.match(text(all.body), /Health and medical aid \(1\)/);
+      assert.match(text(all.body), /大連工業大学 \(6\)/);
+      assert.match(all.body, new RegExp(`href="/en/search\\?q=${q}&amp;org=${encodeURIComponent('大連工業大学')}"`));
+      const byOrg = await get(`/en/search?q=${q}&org=${encodeURIComponent('大連工大学')}`);
+      const hits = [...byOrg.body.matchAll(/<li class="hit">/g)].length;
+      assert.equal(hits, 6, 'the five events naming 大連工業大学 (all hold 大連), and the 2013 photo record showing one of them');
+      const byField = await get(`/en/search?q=${q}&field=disaster`);
+      assert.equal([...byField.body.matchAll(/<li class="hit">/g)].length, 0, '大連 is not in the disaster event');
+      const health = await get(`/en/search?q=${encodeURIComponent('医療')}&field=health`);
+      assert.equal([...health.body.matchAll(/<li class="hit">/g)].length, 2, 'both 2020 captions show the health event');
+    });
+
     it('narrows it to a field, and ignores an unknown field', async () => {
       const disaster = await get(`/partnerships/${dalian.id}?field=disaster`);
       assert.deepEqual(eventAnchors(disaster.body), [idOf(2010, '地震局訪問団が市民局と防災に関する友好交流覚書に調印')]);

@@ -10,6 +10,7 @@ import { Layout } from './layout.js';
 import { localHref, type PageContext } from './page-context.js';
 import { DateWithEra, fill, formatCount, formatDate, Ja, ordinal, relativeDays } from './parts.js';
 import { AnniversariesSection } from './knowledge/anniversaries.js';
+import { KNOWLEDGE } from './i18n/knowledge.messages.js';
 
 /** A just-passed anniversary is shown for this many days after it; then the next one is. */
 export const RECENT_ANNIVERSARY_DAYS = 30;
@@ -31,6 +32,11 @@ export function HomePage(props: { ctx: PageContext; partnerships: readonly Store
             <PartnerCard key={p.id} ctx={ctx} partnership={p} today={props.today} />
           ))}
         </ul>
+      )}
+      {props.partnerships.length > 0 && (
+        <p>
+          <a href={localHref(ctx, '/organizations')}>{KNOWLEDGE[ctx.locale].allOrganizations}</a>
+        </p>
       )}
       {props.anniversaries && <AnniversariesSection ctx={ctx} entries={props.anniversaries} thisYear={tokyoCalendarDate(props.today).year} />}
     </Layout>

@@ -26,11 +26,11 @@ export const FIELD_COLORS: Readonly<Record<ExchangeField, string>> = {
 };
 
 /** One chart with the table of its numbers beside it. */
-function ChartWithTable(props: { label: string; caption: string; years: readonly number[]; series: readonly ChartSeries[]; totalLabel: string; yearLabel: string }) {
+function ChartWithTable(props: { wide?: boolean; label: string; caption: string; years: readonly number[]; series: readonly ChartSeries[]; totalLabel: string; yearLabel: string }) {
   const shown = props.series.filter((s) => s.counts.some((n) => n > 0));
   const svg = eventsPerYearSvg({ years: props.years, series: shown });
   return (
-    <div class="chart">
+    <div class={props.wide ? 'chart chart-wide' : 'chart'}>
       <div class="chart-figure" role="img" aria-label={props.label} dangerouslySetInnerHTML={{ __html: svg }} />
       <table class="chart-table">
         <caption>{props.caption}</caption>
@@ -68,7 +68,13 @@ function ChartWithTable(props: { label: string; caption: string; years: readonly
 }
 
 /** A partnership's exchanges in figures: per year by direction, the balance, the gaps, and the fields over time. */
-export function InsightsPage(props: { ctx: PageContext; partnership: StoredPartnership; fields: readonly (readonly ExchangeField[])[] }) {
+/** `links`: one per record, how sure Koryu is of the event it shows (see photo-link.ts). */
+export function InsightsPage(props: {
+  ctx: PageContext;
+  partnership: StoredPartnership;
+  fields: readonly (readonly ExchangeField[])[];
+  links?: readonly { confidence: number; confirmed: boolean }[];
+}) {
   const { ctx, partnership: p } = props;
   const t = KNOWLEDGE[ctx.locale];
   const common = COMMON[ctx.locale];
@@ -148,6 +154,7 @@ export function InsightsPage(props: { ctx: PageContext; partnership: StoredPartn
 
       <h2 id="fields">{t.fieldsOverTime}</h2>
       <ChartWithTable
+        wide
         label={format(t.fieldsLabel, { from, to })}
         caption={t.fieldsTable}
         years={k.years}
@@ -155,6 +162,63 @@ export function InsightsPage(props: { ctx: PageContext; partnership: StoredPartn
         totalLabel={t.total}
         yearLabel={common.year}
       />
+
+      {p.records.length > 0 && <PhotoLinks ctx={ctx} partnership={p} links={props.links ?? []} />}
     </Layout>
+  );
+}
+
+/** Each photo record with the event it shows and how sure Koryu is of it; captions without an event listed apart. */
+function PhotoLinks(props: { ctx: PageContext; partnership: StoredPartnership; links: readonly { confidence: number; confirmed: boolean }[] }) {
+  const { ctx, partnership: p } = props;
+  const t = KNOWLEDGE[ctx.locale];
+  const common = COMMON[ctx.locale];
+  const percent = new Intl.NumberFormat(INTL_LOCALE[ctx.locale], { style: 'percent', maximumFractionDigits: 0 });
+  const linked = p.records.map((r, i) => ({ r, i })).filter(({ r }) => r.event !== null);
+  const unlinked = p.records.filter((r) => r.event === null);
+  return (
+    <>
+      <h2 id="photo-links">{t.links}</h2>
+      <table class="photo-links">
+        <caption class="visually-hidden">{t.links}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{common.year}</th>
+            <th scope="col">{t.caption}</th>
+            <th scope="col">{t.event}</th>
+            <th scope="col">{t.confidence}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {linked.map(({ r, i }) => {
+            const link = props.links[i];
+            return (
+              <tr key={r.id}>
+                <th scope="row">{r.year}</th>
+                <td>
+                  <Ja ctx={ctx}>{r.caption}</Ja>
+                </td>
+                <td>
+                  <Ja ctx={ctx}>{p.events[r.event!]?.text}</Ja>
+                </td>
+                <td>{link?.confirmed ? t.confirmed : link ? percent.format(link.confidence) : '—'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <h3 id="unlinked">{t.unlinked}</h3>
+      {unlinked.length === 0 ? (
+        <p>—</p>
+      ) : (
+        <ul class="unlinked">
+          {unlinked.map((r) => (
+            <li key={r.id}>
+              {ctx.locale === 'en' ? r.year : `${r.year}年`} <Ja ctx={ctx}>{r.caption}</Ja>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }

@@ -38,8 +38,8 @@ export function registerKnowledgeRoutes(app: FastifyInstance, store: Store, site
   });
 
   pageRoute<{ id: string }>(app, site, '/partnerships/:id/insights', async (ctx, request) => {
-    const { partnership, fields } = knowledgeOf(await knowledge(), partnershipId(request.params.id));
-    return renderPage(h(InsightsPage, { ctx, partnership, fields }));
+    const { partnership, fields, links } = knowledgeOf(await knowledge(), partnershipId(request.params.id));
+    return renderPage(h(InsightsPage, { ctx, partnership, fields, links }));
   });
 
   app.get('/anniversaries.ics', async (request, reply) => {

@@ -89,6 +89,8 @@ describeOnEachStore('the knowledge pages', (openFresh) => {
       assert.match(text(res.body), /2021 \(marked “no exchange” in the record\)/);
       assert.match(text(res.body), /Disaster prevention/);
       assert.match(text(res.body), /\d+ dispatches, \d+ receptions \(dispatch share \d+%\)/);
+      assert.match(text(res.body), /Photo records without an exchange2017 人民代表大会常務委員会が来訪/);
+      assert.match(text(res.body), /山野市長が訪問山野市長が訪問、「友好交流の更なる発展に関する合意書」、「スポーツ交流の推進に関する合意書」に調印100%/);
     });
   });
 

@@ -21,7 +21,10 @@ export type ErrorCode =
   | 'ItemNotFound'
   | 'EditConflict'
   | 'EditRejected'
-  | 'PhotoRejected';
+  | 'PhotoRejected'
+
+  | 'OrganizationNotFound'
+  | 'RecordNotFound';
 
 export class KoryuError extends Error {
   constructor(

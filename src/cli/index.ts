@@ -8,6 +8,9 @@ import { parseCommand } from './commands/parse.command.js';
 import { searchCommand } from './commands/search.command.js';
 import { serveCommand } from './commands/serve.command.js';
 import { userCommand } from './commands/user.command.js';
+import { fieldsCommand } from './commands/fields.command.js';
+import { organizationsCommand } from './commands/organizations.command.js';
+import { photosCommand } from './commands/photos.command.js';
 
 export const COMMANDS: readonly Command[] = [
   parseCommand,
@@ -19,6 +22,9 @@ export const COMMANDS: readonly Command[] = [
   restoreCommand,
   userCommand,
   generateCommand,
+  organizationsCommand,
+  fieldsCommand,
+  photosCommand,
 ];
 
 function usage(): string {

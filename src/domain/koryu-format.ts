@@ -1,21 +1,38 @@
+import type { Agreement } from './agreement.js';
 import type { Diagnostic } from './diagnostic.js';
+import { analyzeRecord } from './knowledge.js';
+import { NO_DECISIONS, type OrganizationDecisions } from './organization.js';
 import type { Partnership } from './partnership.js';
 import { TRANSLATION_LOCALES, type Translations } from './translation.js';
 
 /** Koryu's interchange format, `koryu/1` (docs/format.md): what `parse` prints, `export` writes and `import` reads. */
 export const KORYU_FORMAT = 'koryu/1';
 
+/** An organisation as koryu/1 carries it: its events by partner, year and index in that partnership's events. */
+export interface KoryuOrganization {
+  name: string;
+  aliases: string[];
+  events: { partner: string; year: number; event: number }[];
+}
+
 export interface KoryuDocument {
   format: typeof KORYU_FORMAT;
-  partnerships: Partnership[];
+  partnerships: (Partnership & { agreements: Agreement[] })[];
+  /** Derived from the event texts and the editors' decisions; a reader recomputes them from the events. */
+  organizations: KoryuOrganization[];
   diagnostics: Diagnostic[];
 }
 
 /** The document with its keys in the documented order, so that equal data serialises to equal bytes. */
-export function toKoryuDocument(partnerships: readonly Partnership[], diagnostics: readonly Diagnostic[] = []): KoryuDocument {
+export function toKoryuDocument(
+  partnerships: readonly Partnership[],
+  diagnostics: readonly Diagnostic[] = [],
+  decisions: OrganizationDecisions = NO_DECISIONS,
+): KoryuDocument {
+  const knowledge = analyzeRecord(partnerships, decisions);
   return {
     format: KORYU_FORMAT,
-    partnerships: partnerships.map((p) => ({
+    partnerships: partnerships.map((p, i) => ({
       home: p.home,
       partner: p.partner,
       kind: p.kind,
@@ -30,7 +47,15 @@ export function toKoryuDocument(partnerships: readonly Partnership[], diagnostic
         line: e.line,
       })),
       records: p.records.map((r) => ({ year: r.year, caption: r.caption, ...translationsOf(r.translations), event: r.event, line: r.line })),
+      agreements: (knowledge.agreements[i] ?? []).map((a) => ({ year: a.year, title: a.title, parties: [...a.parties], event: a.event })),
     })),
+    organizations: knowledge.organizations
+      .filter((o) => o.kind === 'organization')
+      .map((o) => ({
+        name: o.name,
+        aliases: [...o.aliases],
+        events: o.mentions.map((m) => ({ partner: m.partner, year: m.year, event: m.event })),
+      })),
     diagnostics: diagnostics.map((d) => ({ line: d.line, code: d.code, severity: d.severity, message: d.message, excerpt: d.excerpt })),
   };
 }

@@ -54,6 +54,12 @@ export interface SearchFilters {
   year?: number;
   direction?: Direction;
   kind?: 'record';
+  /** An organisation (name or alias): only the events naming it, and the records showing them. */
+  organization?: string;
+  /** A field of exchange (see exchange-field.ts): only its events, and the records showing them. */
+  field?: string;
+  /** The events `organization` and `field` allow, resolved by the service; the store keeps these and the records linked to them. */
+  eventIds?: readonly number[];
 }
 
 /**

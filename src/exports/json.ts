@@ -6,5 +6,5 @@ export const jsonExporter: Exporter = {
   format: 'json',
   contentType: 'application/json; charset=utf-8',
   extension: 'json',
-  write: (partnerships) => `${JSON.stringify(toKoryuDocument(partnerships), null, 2)}\n`,
+  write: (partnerships, decisions) => `${JSON.stringify(toKoryuDocument(partnerships, [], decisions), null, 2)}\n`,
 };

@@ -95,7 +95,10 @@ describe('the JSON export', () => {
     const json = jsonExporter.write(seed.partnerships);
     const doc = JSON.parse(json);
     assert.equal(doc.format, 'koryu/1');
-    assert.deepEqual(Object.keys(doc.partnerships[0]), ['home', 'partner', 'kind', 'affiliatedOn', 'noExchangeYears', 'events', 'records']);
+    assert.deepEqual(Object.keys(doc), ['format', 'partnerships', 'organizations', 'diagnostics']);
+    assert.deepEqual(Object.keys(doc.partnerships[0]), ['home', 'partner', 'kind', 'affiliatedOn', 'noExchangeYears', 'events', 'records', 'agreements']);
+    assert.deepEqual(Object.keys(doc.partnerships[0].agreements[0]), ['year', 'title', 'parties', 'event']);
+    assert.deepEqual(Object.keys(doc.organizations[0]), ['name', 'aliases', 'events']);
     assert.deepEqual(Object.keys(doc.partnerships[0].events[0]), ['year', 'date', 'direction', 'text', 'line']);
     assert.deepEqual(Object.keys(doc.partnerships[0].records[0]), ['year', 'caption', 'event', 'line']);
     const back = parseText(json, { home: '金沢市' });

@@ -8,6 +8,7 @@ import type { PageSite } from './page-route.js';
 import type { PdfRenderer } from './pdf-renderer.js';
 import { registerEventRoutes } from './routes/pages/event.route.js';
 import { registerHomeRoutes } from './routes/pages/home.route.js';
+import { registerKnowledgeRoutes } from './routes/pages/knowledge.route.js';
 import { registerPartnershipRoutes } from './routes/pages/partnership.route.js';
 import { registerSearchRoutes } from './routes/pages/search.route.js';
 import { registerPrintRoutes } from './routes/pages/print.route.js';
@@ -70,5 +71,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   registerStaffRoutes(app, site);
   if (deps.editing) await registerEditing(app, deps.store, site, deps.editing);
+  registerKnowledgeRoutes(app, deps.store, site, deps.now);
   return app;
 }

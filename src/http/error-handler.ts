@@ -22,6 +22,8 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   EditConflict: 409,
   EditRejected: 422,
   PhotoRejected: 422,
+  OrganizationNotFound: 404,
+  RecordNotFound: 404,
 };
 
 /** The HTTP status of an error code, for edges (such as the JSON API) that answer in their own shape. */

@@ -111,3 +111,32 @@ describe('koryu/1 translations', () => {
     assert.deepEqual(reread.partnerships[0]?.events[0]?.translations, { en: 'Visit', zh: '访问' });
   });
 });
+
+describe('readKoryuJson: agreements and organizations', () => {
+  const signing = event({ text: '山野市長が訪問、「スポーツ交流の推進に関する合意書」に調印' });
+
+  it('reads a document with the derived keys back to the same partnerships, and recomputes them on writing', () => {
+    const first = readKoryuJson(documentWith([signing]), HOME);
+    const written = toKoryuDocument(first.partnerships);
+    assert.deepEqual(written.partnerships[0]!.agreements, [{ year: 2006, title: 'スポーツ交流の推進に関する合意書', parties: ['金沢市', '大連市'], event: 0 }]);
+    const again = readKoryuJson(JSON.stringify(written), HOME);
+    assert.deepEqual(again.diagnostics, []);
+    assert.deepEqual(again.partnerships, first.partnerships);
+  });
+
+  it('rejects agreements that are not a list of objects with their keys', () => {
+    const withAgreements = (agreements: unknown) => {
+      const doc = JSON.parse(documentWith([signing]));
+      doc.partnerships[0].agreements = agreements;
+      return JSON.stringify(doc);
+    };
+    assert.equal(problemOf(withAgreements({})), 'partnerships[0].agreements | partnerships[0].agreements: must be a list');
+    assert.equal(problemOf(withAgreements([{ year: 2016, title: 'x', parties: [] }])), 'partnerships[0].agreements[0].event | partnerships[0].agreements[0].event: is missing');
+  });
+
+  it('rejects organizations that are not a list', () => {
+    const doc = JSON.parse(documentWith([signing]));
+    doc.organizations = 'none';
+    assert.equal(problemOf(JSON.stringify(doc)), 'organizations | organizations: must be a list');
+  });
+});

@@ -80,6 +80,25 @@ class JsonReader {
     return { year, caption, ...translations, event: link as number | null, line: (line ?? null) as number | null };
   }
 
+  /**
+   * `agreements` and `organizations` are derived from the event texts (and, for organisations, the editors'
+   * decisions), so a reader recomputes them; it only checks that they have their documented shape.
+   */
+  derived(v: unknown, path: string, keys: readonly string[]): boolean {
+    if (v === undefined) return true;
+    const fail = (at: string, message: string) => {
+      this.problem(at, message);
+      return false;
+    };
+    if (!Array.isArray(v)) return fail(path, 'must be a list');
+    for (const [i, item] of v.entries()) {
+      if (!isObject(item)) return fail(`${path}[${i}]`, 'must be an object');
+      const missing = keys.find((k) => !(k in item));
+      if (missing) return fail(`${path}[${i}].${missing}`, 'is missing');
+    }
+    return true;
+  }
+
   partnership(v: unknown, path: string, home: string): Partnership | undefined {
     if (!isObject(v)) return void this.problem(path, 'a partnership must be an object');
     const { partner, kind, affiliatedOn, noExchangeYears, events, records } = v;
@@ -93,6 +112,7 @@ class JsonReader {
     if (!Array.isArray(years) || !years.every(isYear)) return void this.problem(`${path}.noExchangeYears`, 'must be a list of years');
     if (!Array.isArray(events)) return void this.problem(`${path}.events`, 'must be a list');
     if (!Array.isArray(records ?? [])) return void this.problem(`${path}.records`, 'must be a list');
+    if (!this.derived(v.agreements, `${path}.agreements`, ['year', 'title', 'parties', 'event'])) return undefined;
     const es = events.map((e, i) => this.event(e, `${path}.events[${i}]`));
     const rs = ((records ?? []) as unknown[]).map((r, i) => this.record(r, `${path}.records[${i}]`, events.length));
     if (es.some((e) => !e) || rs.some((r) => !r)) return undefined;
@@ -126,6 +146,7 @@ export function readKoryuJson(text: string, home: string): ParseResult {
     return { partnerships: [], diagnostics: reader.diagnostics };
   }
   const partnerships = data.partnerships.map((p, i) => reader.partnership(p, `partnerships[${i}]`, home));
+  reader.derived(data.organizations, 'organizations', ['name', 'aliases', 'events']);
   if (reader.diagnostics.length > 0) return { partnerships: [], diagnostics: reader.diagnostics };
   return { partnerships: partnerships as Partnership[], diagnostics: [] };
 }

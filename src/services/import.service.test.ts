@@ -110,8 +110,9 @@ describeOnEachStore('translations in koryu/1 through a store', (openFresh) => {
       const document = {
         format: 'koryu/1',
         partnerships: [
-          { home: '金沢市', partner: '大連市', kind: '友好交流都市', affiliatedOn: '2006-11-24', noExchangeYears: [2021], events, records },
+          { home: '金沢市', partner: '大連市', kind: '友好交流都市', affiliatedOn: '2006-11-24', noExchangeYears: [2021], events, records, agreements: [] },
         ],
+        organizations: [],
         diagnostics: [],
       };
       const text = `${JSON.stringify(document, null, 2)}\n`;

@@ -8,6 +8,7 @@ import { recordImport } from '../storage/import.repository.js';
 import { savePartnership } from '../storage/partnership.repository.js';
 import { SearchIndexBatch } from '../storage/search.index.js';
 import { findPartnershipItem, recordImportHistory } from './import.history.js';
+import { linkBeforeSave, recordKnowledgeAfterSave } from './knowledge.import.js';
 
 /** A document as the user gave it: a name to report it by, and its bytes. */
 export interface SourceDocument {
@@ -89,7 +90,9 @@ export async function importDocuments(
     for (const doc of parsed) {
       for (const p of doc.partnerships) {
         const before = options.actor === undefined ? undefined : await findPartnershipItem(trx, p.home, p.partner);
-        const summary = await savePartnership(trx, p, doc.source, { index });
+        const linked = await linkBeforeSave(trx, p);
+        const summary = await savePartnership(trx, linked.partnership, doc.source, { index });
+        await recordKnowledgeAfterSave(trx, linked);
         await recordImport(trx, doc.source, summary);
         if (options.actor !== undefined && !isUnchanged(summary)) await recordImportHistory(trx, before, p, options.actor);
         summaries.push(summary);

@@ -2,6 +2,7 @@ import type { StoredPartnership } from '../domain/partnership.js';
 import { KoryuError } from '../errors.js';
 import { findExporter } from '../exports/exporters.js';
 import type { Store } from '../storage/database.js';
+import { loadOrganizationDecisions } from '../storage/knowledge.repository.js';
 import { countStore, findPartnerships } from '../storage/partnership.repository.js';
 
 export interface RecordFilter {
@@ -24,7 +25,7 @@ export async function listPartnerships(store: Store, filter: RecordFilter = {}):
 export async function exportRecord(store: Store, format: string, filter: RecordFilter = {}): Promise<string> {
   const exporter = findExporter(format);
   if (!exporter) throw new KoryuError('UsageError', `Unknown export format "${format}".`);
-  return exporter.write(await listPartnerships(store, filter));
+  return exporter.write(await listPartnerships(store, filter), await loadOrganizationDecisions(store.db));
 }
 
 export async function isStoreEmpty(store: Store): Promise<boolean> {

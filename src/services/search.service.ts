@@ -49,6 +49,7 @@ function definedFilters(filters: SearchFilters): SearchFilters {
   if (filters.year !== undefined) out.year = filters.year;
   if (filters.direction !== undefined) out.direction = filters.direction;
   if (filters.kind !== undefined) out.kind = filters.kind;
+  if (filters.eventIds !== undefined) out.eventIds = filters.eventIds;
   return out;
 }
 

@@ -135,6 +135,36 @@ export interface LoginFailureTable {
   failed_at: string;
 }
 
+/** An editor's decision about a name: an organisation (or office holder) confirmed, or a suggestion rejected. */
+export interface OrganizationDecisionTable {
+  name: string;
+  decision: 'confirmed' | 'rejected';
+  kind: 'organization' | 'office';
+  updated_at: string;
+}
+
+/** `alias` is another way of writing the organisation `name`. */
+export interface OrganizationAliasTable {
+  alias: string;
+  name: string;
+  updated_at: string;
+}
+
+/** The fields of exchange of an event; an editor's set replaces the suggested one ('none' marks an editor's empty set). */
+export interface EventFieldTable {
+  event_id: number;
+  field: string;
+  source: 'suggested' | 'editor';
+}
+
+/** How sure Koryu is of a photo record's link (photo_records.event_id), and whether an editor confirmed it. */
+export interface PhotoLinkTable {
+  record_id: number;
+  confidence: number;
+  confirmed: number;
+  updated_at: string;
+}
+
 export interface Database {
   partnerships: PartnershipTable;
   exchange_years: ExchangeYearTable;
@@ -147,6 +177,10 @@ export interface Database {
   sessions: SessionTable;
   login_failures: LoginFailureTable;
   history: HistoryTable;
+  organization_decisions: OrganizationDecisionTable;
+  organization_aliases: OrganizationAliasTable;
+  event_fields: EventFieldTable;
+  photo_links: PhotoLinkTable;
 }
 
 /** What differs between the databases; queries never ask which database they run on. */

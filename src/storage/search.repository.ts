@@ -40,7 +40,7 @@ export async function searchItems(db: Kysely<Database>, query: string, options: 
   if (grams.length === 0) return { hits: [], total: 0 };
   let page: Match[];
   let total: number;
-  if (options.partner !== undefined || options.direction !== undefined) {
+  if (options.partner !== undefined || options.direction !== undefined || options.eventIds !== undefined) {
     // These filters need every candidate's partnership or direction: rank them all.
     const matches = (await findMatches(db, query, options)).filter((m) => passes(m, options)).sort(byRank);
     total = matches.length;
@@ -104,7 +104,7 @@ export async function searchKeys(db: Kysely<Database>, query: string): Promise<s
  * `kind` are one dimension (the type facet).
  */
 export async function searchFacets(db: Kysely<Database>, query: string, filters: SearchFilters = {}): Promise<SearchFacets> {
-  const matches = await findMatches(db, query, {});
+  const matches = await findMatches(db, query, filters.eventIds === undefined ? {} : { eventIds: filters.eventIds });
   if (matches.length === 0) return noFacets();
   const { partner, year, direction, kind } = filters;
   const partners = new Map<string, { home: string; partner: string; count: number }>();
@@ -199,14 +199,14 @@ async function findMatches(db: Kysely<Database>, query: string, filters: SearchF
   const pattern = isExact(query) ? null : likePattern(query);
   const out: Match[] = [];
   for (const year of await candidatesByYear(db, grams, { kind: filters.kind, year: filters.year, direction: filters.direction })) {
-    out.push(...(await matchesOf(db, year, pattern)));
+    out.push(...(await matchesOf(db, year, pattern, filters.eventIds)));
   }
   return out;
 }
 
 /** The candidates of one year that contain `pattern` (all of them when it is null), with names and ranks. */
-async function matchesOf(db: Kysely<Database>, year: YearCandidates, pattern: string | null): Promise<Match[]> {
-  const rows = [...(await keysOf(db, 'event', year.events, pattern)), ...(await keysOf(db, 'record', year.records, pattern))];
+async function matchesOf(db: Kysely<Database>, year: YearCandidates, pattern: string | null, eventIds?: readonly number[]): Promise<Match[]> {
+  const rows = [...(await keysOf(db, 'event', year.events, pattern, eventIds)), ...(await keysOf(db, 'record', year.records, pattern, eventIds))];
   const names = await partnershipNames(db, [...new Set(rows.map((r) => r.partnershipId))]);
   const ranked = [...names].sort((a, b) => compare(a[1].partner, b[1].partner) || compare(a[1].home, b[1].home));
   const rank = new Map(ranked.map(([id], i) => [id, i]));
@@ -228,10 +228,18 @@ async function countVerified(db: Kysely<Database>, year: YearCandidates, pattern
 }
 
 /** Ordering keys of the candidates `ids` whose text contains `pattern` when it is given. */
-async function keysOf(db: Kysely<Database>, kind: ItemKind, ids: readonly number[], pattern: string | null): Promise<Omit<Match, 'home' | 'partner' | 'rank'>[]> {
+async function keysOf(
+  db: Kysely<Database>,
+  kind: ItemKind,
+  ids: readonly number[],
+  pattern: string | null,
+  eventIds?: readonly number[],
+): Promise<Omit<Match, 'home' | 'partner' | 'rank'>[]> {
   const out: Omit<Match, 'home' | 'partner' | 'rank'>[] = [];
+  // An organisation or field filter: events among `eventIds`, records showing one of them.
+  if (eventIds !== undefined && eventIds.length === 0) return out;
   for (const list of chunksOf(ids)) {
-    for (const r of await keyRows(db, kind, list, pattern)) {
+    for (const r of await keyRows(db, kind, list, pattern, eventIds)) {
       out.push({ kind, id: r.id, partnershipId: r.partnership_id, year: r.year, position: r.position, direction: kind === 'record' ? null : directionOf(r.direction) });
     }
   }
@@ -247,7 +255,7 @@ interface KeyRow {
 }
 
 /** The rows of `ids`, with the substring test when a pattern is given. */
-async function keyRows(db: Kysely<Database>, kind: ItemKind, ids: readonly number[], pattern: string | null): Promise<KeyRow[]> {
+async function keyRows(db: Kysely<Database>, kind: ItemKind, ids: readonly number[], pattern: string | null, eventIds?: readonly number[]): Promise<KeyRow[]> {
   // Both sides are lower case, so SQLite's ASCII-case-insensitive like matches as PostgreSQL's does.
   const contains = sql<boolean>`search_text like ${pattern} escape '!'`;
   // The public search sees published items of published partnerships only; drafts stay in the staff area.
@@ -258,7 +266,8 @@ async function keyRows(db: Kysely<Database>, kind: ItemKind, ids: readonly numbe
       .select(['id', 'partnership_id', 'year', 'position', sql<string | null>`direction`.as('direction')])
       .where('id', 'in', ids)
       .where('status', '=', 'published')
-      .where('partnership_id', 'in', published);
+      .where('partnership_id', 'in', published)
+      .$if(eventIds !== undefined, (q) => q.where('id', 'in', eventIds!));
     return (pattern === null ? q : q.where(contains)).execute();
   }
   const q = db
@@ -266,7 +275,8 @@ async function keyRows(db: Kysely<Database>, kind: ItemKind, ids: readonly numbe
     .select(['id', 'partnership_id', 'year', 'position', sql<string | null>`null`.as('direction')])
     .where('id', 'in', ids)
     .where('status', '=', 'published')
-    .where('partnership_id', 'in', published);
+    .where('partnership_id', 'in', published)
+    .$if(eventIds !== undefined, (q) => q.where('event_id', 'in', eventIds!));
   return (pattern === null ? q : q.where(contains)).execute();
 }
 
@@ -322,6 +332,11 @@ function codePointRank(unit: number): number {
 
 function byRank(a: Match, b: Match): number {
   return a.year - b.year || a.rank - b.rank || a.position - b.position || (a.kind === b.kind ? 0 : a.kind === 'event' ? -1 : 1) || a.id - b.id;
+}
+
+/** An `in` list that is never empty (no id is negative). */
+function allowed(ids: readonly number[]): number[] {
+  return ids.length > 0 ? [...ids] : [-1];
 }
 
 function directionOf(value: string | null): Direction {

@@ -1,5 +1,6 @@
 import { Fragment } from 'preact';
-import { anniversaries } from '../domain/anniversary.js';
+import { anniversaries, tokyoCalendarDate } from '../domain/anniversary.js';
+import type { AnniversaryEntry } from '../domain/anniversary.list.js';
 import { DIRECTIONS, type Direction } from '../domain/direction.js';
 import type { StoredPartnership } from '../domain/partnership.js';
 import { COMMON } from './i18n/common.messages.js';
@@ -8,12 +9,15 @@ import { format } from './i18n/messages.js';
 import { Layout } from './layout.js';
 import { localHref, type PageContext } from './page-context.js';
 import { DateWithEra, fill, formatCount, formatDate, Ja, ordinal, relativeDays } from './parts.js';
+import { AnniversariesSection } from './knowledge/anniversaries.js';
+import { KNOWLEDGE } from './i18n/knowledge.messages.js';
 
 /** A just-passed anniversary is shown for this many days after it; then the next one is. */
 export const RECENT_ANNIVERSARY_DAYS = 30;
 
 /** The home page: the home municipality's partner cities, each as a card linking to its timeline. */
-export function HomePage(props: { ctx: PageContext; partnerships: readonly StoredPartnership[]; today: Date }) {
+/** `anniversaries`: those of every affiliation and agreement around today; the section is left out without them. */
+export function HomePage(props: { ctx: PageContext; partnerships: readonly StoredPartnership[]; today: Date; anniversaries?: readonly AnniversaryEntry[] }) {
   const { ctx } = props;
   const t = HOME[ctx.locale];
   return (
@@ -29,6 +33,12 @@ export function HomePage(props: { ctx: PageContext; partnerships: readonly Store
           ))}
         </ul>
       )}
+      {props.partnerships.length > 0 && (
+        <p>
+          <a href={localHref(ctx, '/organizations')}>{KNOWLEDGE[ctx.locale].allOrganizations}</a>
+        </p>
+      )}
+      {props.anniversaries && <AnniversariesSection ctx={ctx} entries={props.anniversaries} thisYear={tokyoCalendarDate(props.today).year} />}
     </Layout>
   );
 }

@@ -8,6 +8,8 @@ import { COMMON } from './i18n/common.messages.js';
 import { HTML_LANG, type Locale } from './i18n/locale.js';
 import { format } from './i18n/messages.js';
 import { SEARCH } from './i18n/search.messages.js';
+import { FIELD_NAMES, KNOWLEDGE } from './i18n/knowledge.messages.js';
+import { isExchangeField } from '../domain/exchange-field.js';
 import { Layout } from './layout.js';
 import { localHref, type PageContext } from './page-context.js';
 
@@ -21,6 +23,8 @@ export interface SearchPageProps {
   pageSize: number;
   /** Null when the query is blank: the page shows only the form. */
   result: FacetedSearchResult | null;
+  /** Facets by field of exchange and by organisation, counted over every match. */
+  knowledge?: { fields: { field: string; count: number }[]; organizations: { name: string; count: number }[] };
 }
 
 /** The link to the search page for a query, filters and page (page 1 is left out); values are URL-encoded. */
@@ -30,6 +34,8 @@ export function searchHref(ctx: PageContext, query: string, filters: SearchFilte
   if (filters.year !== undefined) params.set('year', String(filters.year));
   if (filters.direction !== undefined) params.set('direction', filters.direction);
   if (filters.kind !== undefined) params.set('kind', filters.kind);
+  if (filters.organization !== undefined) params.set('org', filters.organization);
+  if (filters.field !== undefined) params.set('field', filters.field);
   if (page > 1) params.set('page', String(page));
   return `${localHref(ctx, '/search')}?${params.toString()}`;
 }
@@ -64,7 +70,9 @@ function Results(props: SearchPageProps & { result: FacetedSearchResult }) {
   const from = (page - 1) * pageSize + 1;
   const to = from + result.hits.length - 1;
   const pages = Math.max(Math.ceil(result.total / pageSize), 1);
-  const hasFacets = result.facets.partners.length + result.facets.years.length + result.facets.directions.length + result.facets.records > 0;
+  const hasFacets =
+    result.facets.partners.length + result.facets.years.length + result.facets.directions.length + result.facets.records +
+      (props.knowledge?.fields.length ?? 0) + (props.knowledge?.organizations.length ?? 0) > 0;
   return (
     <>
       <p class="result-count">
@@ -173,7 +181,7 @@ function Facets(props: SearchPageProps & { result: FacetedSearchResult }) {
                 <a href={searchHref(ctx, q, without(filters, f.name))}>
                   {facetName(ctx.locale, f.name)}
                   {ctx.locale === 'en' ? ': ' : '：'}
-                  {f.name === 'partner' ? <Ja ctx={ctx}>{filters.partner}</Ja> : filterValue(ctx.locale, filters, f.name)}
+                  {f.name === 'partner' || f.name === 'organization' ? <Ja ctx={ctx}>{filters[f.name]}</Ja> : filterValue(ctx.locale, filters, f.name)}
                   <span aria-hidden="true"> ×</span>
                   <span class="visually-hidden">{t.removeFilter}</span>
                 </a>
@@ -225,6 +233,30 @@ function Facets(props: SearchPageProps & { result: FacetedSearchResult }) {
             </ul>
           </div>
         )}
+        {props.knowledge && props.knowledge.fields.length > 0 && (
+          <div>
+            <h3>{KNOWLEDGE[ctx.locale].field}</h3>
+            <ul>
+              {props.knowledge.fields.filter((f) => isExchangeField(f.field)).map((f) => {
+                const selected = filters.field === f.field;
+                const href = searchHref(ctx, q, selected ? without(filters, 'field') : { ...without(filters, 'eventIds'), field: f.field });
+                return option(f.field, selected, href, isExchangeField(f.field) ? FIELD_NAMES[ctx.locale][f.field] : f.field, f.count);
+              })}
+            </ul>
+          </div>
+        )}
+        {props.knowledge && props.knowledge.organizations.length > 0 && (
+          <div>
+            <h3>{KNOWLEDGE[ctx.locale].organization}</h3>
+            <ul>
+              {props.knowledge.organizations.map((o) => {
+                const selected = filters.organization === o.name;
+                const href = searchHref(ctx, q, selected ? without(filters, 'organization') : { ...without(filters, 'eventIds'), organization: o.name });
+                return option(o.name, selected, href, <Ja ctx={ctx}>{o.name}</Ja>, o.count);
+              })}
+            </ul>
+          </div>
+        )}
       </div>
     </section>
   );
@@ -233,7 +265,7 @@ function Facets(props: SearchPageProps & { result: FacetedSearchResult }) {
 type FilterName = keyof SearchFilters;
 
 function activeFilters(filters: SearchFilters): { name: FilterName }[] {
-  return (['partner', 'year', 'direction', 'kind'] as const).filter((name) => filters[name] !== undefined).map((name) => ({ name }));
+  return (['partner', 'year', 'direction', 'kind', 'organization', 'field'] as const).filter((name) => filters[name] !== undefined).map((name) => ({ name }));
 }
 
 function without(filters: SearchFilters, name: FilterName): SearchFilters {
@@ -244,6 +276,8 @@ function without(filters: SearchFilters, name: FilterName): SearchFilters {
 
 function facetName(locale: Locale, name: FilterName): string {
   const t = SEARCH[locale];
+  if (name === 'organization') return KNOWLEDGE[locale].organization;
+  if (name === 'field') return KNOWLEDGE[locale].field;
   return name === 'partner' ? t.facetPartner : name === 'year' ? t.facetYear : t.facetType;
 }
 
@@ -251,6 +285,7 @@ function filterValue(locale: Locale, filters: SearchFilters, name: FilterName): 
   if (name === 'year') return format(SEARCH[locale].yearValue, { year: filters.year ?? '' });
   if (name === 'direction' && filters.direction) return typeLabel(locale, filters.direction);
   if (name === 'kind') return typeLabel(locale, 'record');
+  if (name === 'field') return isExchangeField(filters.field) ? FIELD_NAMES[locale][filters.field] : '';
   return filters.partner ?? '';
 }
 

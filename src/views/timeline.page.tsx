@@ -8,6 +8,8 @@ import { TIMELINE } from './i18n/timeline.messages.js';
 import { Layout } from './layout.js';
 import { localHref, type PageContext } from './page-context.js';
 import { DateWithEra, fill, formatDate, Ja, localized, YearWithEra } from './parts.js';
+import { KnowledgeFilterFields, type KnowledgeFilterProps } from './knowledge/knowledge-filter.js';
+import { PartnershipNav } from './knowledge/partnership-nav.js';
 
 /** The colours of the directions, as in koryu.css (--dispatch …). */
 export const DIRECTION_COLORS: Readonly<Record<Direction, string>> = {
@@ -47,7 +49,8 @@ export function resolveFilter(p: StoredPartnership, filter: TimelineFilter): Res
 }
 
 /** The exchange timeline of one partnership as the document shows it, with filters, a chart of events per year, and the photo record. */
-export function TimelinePage(props: { ctx: PageContext; partnership: StoredPartnership; filter?: TimelineFilter }) {
+/** With `knowledge`, the partnership given is already narrowed to its organisation and field; the form offers them. */
+export function TimelinePage(props: { ctx: PageContext; partnership: StoredPartnership; filter?: TimelineFilter; knowledge?: KnowledgeFilterProps }) {
   const { ctx, partnership: p } = props;
   const t = TIMELINE[ctx.locale];
   const common = COMMON[ctx.locale];
@@ -65,6 +68,7 @@ export function TimelinePage(props: { ctx: PageContext; partnership: StoredPartn
   return (
     <Layout ctx={ctx} title={format(t.title, { kind: p.kind, partner: p.partner })}>
       <h1>{fill(t.title, { kind, partner })}</h1>
+      <PartnershipNav ctx={ctx} id={p.id} current="timeline" />
       {p.affiliatedOn && <p>{fill(t.affiliation, { kind, date: <DateWithEra ctx={ctx} iso={p.affiliatedOn} /> })}</p>}
 
       <form class="filters no-print" method="get" action={self}>
@@ -96,8 +100,9 @@ export function TimelinePage(props: { ctx: PageContext; partnership: StoredPartn
             </label>
           ))}
         </fieldset>
+        {props.knowledge && <KnowledgeFilterFields ctx={ctx} filter={props.knowledge} idPrefix="f" />}
         <button type="submit">{t.apply}</button>
-        {f.narrowed && <a href={self}>{t.reset}</a>}
+        {(f.narrowed || props.knowledge?.organization !== undefined || props.knowledge?.field !== undefined) && <a href={self}>{t.reset}</a>}
       </form>
       <p class="showing">{format(t.showing, { from: f.from, to: f.to, count: shownEvents.length })}</p>
 

@@ -5,6 +5,7 @@ import { search } from './2026112502-search.js';
 import { translations } from './2026112503-translations.js';
 import { accounts } from './2026112601-accounts.js';
 import { editing } from './2026112602-editing.js';
+import { knowledge } from './2026112603-knowledge.js';
 import { scale } from './2026112605-scale.js';
 
 /** Every migration, by name; names sort in the order they run. Listed statically so it works under tsx and bundlers. */
@@ -14,6 +15,7 @@ const MIGRATIONS: Readonly<Record<string, (capabilities: StoreCapabilities) => M
   '2026112503-translations': translations,
   '2026112601-accounts': accounts,
   '2026112602-editing': editing,
+  '2026112603-knowledge': knowledge,
   '2026112605-scale': scale,
 };
 

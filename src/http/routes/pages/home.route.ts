@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
-import { listPartnerships } from '../../../services/record.service.js';
+import { anniversariesAround } from '../../../domain/anniversary.list.js';
+import { anniversarySources, loadKnowledge } from '../../../services/knowledge.service.js';
 import type { Store } from '../../../storage/database.js';
 import { HomePage } from '../../../views/home.page.js';
 import { renderPage } from '../../../views/render.js';
@@ -9,7 +10,9 @@ import { pageRoute, type PageSite } from '../../page-route.js';
 /** `now` gives today's date (for the anniversaries); tests fix it. */
 export function registerHomeRoutes(app: FastifyInstance, store: Store, site: PageSite, now: () => Date = () => new Date()): void {
   pageRoute(app, site, '/', async (ctx) => {
-    const partnerships = await listPartnerships(store, { home: site.home });
-    return renderPage(h(HomePage, { ctx, partnerships, today: now() }));
+    const knowledge = await loadKnowledge(store, { home: site.home });
+    const today = now();
+    const partnerships = knowledge.partnerships.map((k) => k.partnership);
+    return renderPage(h(HomePage, { ctx, partnerships, today, anniversaries: anniversariesAround(anniversarySources(knowledge), today) }));
   });
 }

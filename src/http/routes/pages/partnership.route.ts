@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
 import { isDirection } from '../../../domain/direction.js';
-import { KoryuError } from '../../../errors.js';
-import { listPartnerships } from '../../../services/record.service.js';
+import { isExchangeField } from '../../../domain/exchange-field.js';
+import { narrowPartnership } from '../../../domain/knowledge.js';
+import { findOrganization } from '../../../domain/organization.js';
+import { knowledgeOf, loadKnowledge } from '../../../services/knowledge.service.js';
 import type { Store } from '../../../storage/database.js';
 import { TimelinePage, type TimelineFilter } from '../../../views/timeline.page.js';
 import { renderPage } from '../../../views/render.js';
@@ -26,8 +28,23 @@ export function timelineFilter(query: Query): TimelineFilter {
 export function registerPartnershipRoutes(app: FastifyInstance, store: Store, site: PageSite): void {
   pageRoute<{ id: string }>(app, site, '/partnerships/:id', async (ctx, request) => {
     const id = /^\d{1,15}$/.test(request.params.id) ? Number(request.params.id) : NaN;
-    const partnership = (await listPartnerships(store)).find((p) => p.id === id);
-    if (!partnership) throw new KoryuError('PartnershipNotFound', 'No such partnership.');
-    return renderPage(h(TimelinePage, { ctx, partnership, filter: timelineFilter(request.query) }));
+    const knowledge = await loadKnowledge(store);
+    const k = knowledgeOf(knowledge, id);
+    // `org` (a name or alias; unknown names are ignored) and `field` narrow the events shown.
+    const organization = findOrganization(knowledge.organizations, queryString(request.query, 'org')?.trim() ?? '');
+    const rawField = queryString(request.query, 'field');
+    const field = isExchangeField(rawField) ? rawField : undefined;
+    const named = organization ? new Set(organization.mentions.filter((m) => m.partnershipId === id).map((m) => m.event)) : undefined;
+    const partnership =
+      named || field ? narrowPartnership(k.partnership, (i) => (!named || named.has(i)) && (!field || (k.fields[i] ?? []).includes(field))) : k.partnership;
+    const organizations = knowledge.organizations.filter((o) => o.mentions.some((m) => m.partnershipId === id)).map((o) => o.name);
+    return renderPage(
+      h(TimelinePage, {
+        ctx,
+        partnership,
+        filter: timelineFilter(request.query),
+        knowledge: { organizations, ...(organization ? { organization: organization.name } : {}), ...(field ? { field } : {}) },
+      }),
+    );
   });
 }

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
 import { isDirection } from '../../../domain/direction.js';
 import type { SearchFilters } from '../../../domain/search-text.js';
-import { SEARCH_PAGE_SIZE, searchWithFacets } from '../../../services/search.service.js';
+import { searchWithKnowledge } from '../../../services/knowledge.search.js';
+import { SEARCH_PAGE_SIZE } from '../../../services/search.service.js';
 import type { Store } from '../../../storage/database.js';
 import { renderPage } from '../../../views/render.js';
 import { SearchPage } from '../../../views/search.page.js';
@@ -26,11 +27,18 @@ export function registerSearchRoutes(app: FastifyInstance, store: Store, site: P
     const direction = queryString(request.query, 'direction');
     if (isDirection(direction)) filters.direction = direction;
     if (queryString(request.query, 'kind') === 'record') filters.kind = 'record';
+    const organization = queryString(request.query, 'org');
+    if (organization) filters.organization = organization;
+    const field = queryString(request.query, 'field');
+    if (field) filters.field = field;
     const pageParam = queryString(request.query, 'page');
     const page = pageParam && /^\d{1,6}$/.test(pageParam) ? Math.min(Math.max(Number(pageParam), 1), MAX_PAGE) : 1;
 
     const blank = query.trim() === '';
-    const result = blank ? null : await searchWithFacets(store, query, { filters, limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE });
-    return renderPage(h(SearchPage, { ctx, query, filters, page, pageSize: SEARCH_PAGE_SIZE, result }));
+    const result = blank ? null : await searchWithKnowledge(store, query, { filters, limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE });
+    const { eventIds: _ids, ...applied } = result?.filters ?? {};
+    return renderPage(
+      h(SearchPage, { ctx, query, filters: result ? applied : filters, page, pageSize: SEARCH_PAGE_SIZE, result, ...(result ? { knowledge: result.knowledge } : {}) }),
+    );
   });
 }

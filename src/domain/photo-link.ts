@@ -1,0 +1,79 @@
+import type { Partnership } from './partnership.js';
+
+/** The event a photo record most likely shows, with how sure Koryu is (0–1); event null when none fits. */
+export interface PhotoLink {
+  record: number;
+  event: number | null;
+  confidence: number;
+}
+
+/** A proposal below this confidence is not made: the caption is listed as unlinked instead. */
+export const LINK_THRESHOLD = 0.3;
+
+/**
+ * Words the genre writes in several ways for one thing, each replaced by one private-use character so that
+ * 医療物資 in a caption meets マスク in the event it shows.
+ */
+const CONCEPTS: readonly [RegExp, string][] = [
+  [/新型コロナウイルス|感染拡大|コロナ/gu, '\uE001'],
+  [/医療物資|マスク/gu, '\uE002'],
+  [/調印|署名|締結/gu, '\uE003'],
+];
+/** Endings that say only that someone came or went; they tell nothing about which event it was. */
+const GENERIC = /(が|を|に)?(来訪|訪問|派遣|参加|実施)$/u;
+
+function normalize(text: string): string {
+  let s = text.normalize('NFKC').replace(/\s+/gu, '');
+  for (const [pattern, mark] of CONCEPTS) s = s.replace(pattern, mark);
+  return s;
+}
+
+function bigrams(s: string): Set<string> {
+  const chars = Array.from(s);
+  const grams = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i]! + chars[i + 1]!);
+  return grams;
+}
+
+/**
+ * How well a caption fits an event's text, from 0 to 1: 1 when one holds the other (山野市長が訪問 is how the 2016
+ * event begins); else the share of the caption's bigrams the event holds, raised when both speak of the same
+ * concept (医療物資 and マスク).
+ */
+export function captionFit(caption: string, eventText: string): number {
+  const c = normalize(caption);
+  const e = normalize(eventText);
+  const core = c.replace(GENERIC, '');
+  if (c.length > 0 && (e.includes(c) || c.includes(e) || (core.length >= 3 && e.startsWith(core)))) return 1;
+  const cg = bigrams(core.length >= 2 ? core : c);
+  if (cg.size === 0) return 0;
+  const eg = bigrams(e);
+  const shared = [...cg].filter((g) => eg.has(g)).length;
+  const concepts = [...new Set(Array.from(c).filter((ch) => ch >= '\uE000' && ch <= '\uF8FF'))];
+  const sharedConcept = concepts.some((ch) => e.includes(ch));
+  return Math.min(0.99, Math.round((shared / cg.size + (sharedConcept ? 0.3 : 0)) * 100) / 100);
+}
+
+/**
+ * The event of the same year each photo record shows, with its confidence: the best-fitting event if it fits
+ * at least LINK_THRESHOLD (an earlier event wins a tie), else null. Records already linked keep their link with
+ * confidence 1.
+ */
+export function proposePhotoLinks(p: Pick<Partnership, 'events' | 'records'>): PhotoLink[] {
+  return p.records.map((r, record) => {
+    if (r.event !== null) return { record, event: r.event, confidence: 1 };
+    let best: PhotoLink = { record, event: null, confidence: 0 };
+    p.events.forEach((e, index) => {
+      if (e.year !== r.year) return;
+      const fit = captionFit(r.caption, e.text);
+      if (fit > best.confidence) best = { record, event: index, confidence: fit };
+    });
+    return best.confidence >= LINK_THRESHOLD ? best : { record, event: null, confidence: best.confidence };
+  });
+}
+
+/** The partnership with every unlinked record linked to the event proposePhotoLinks finds for it. */
+export function withProposedLinks<P extends Pick<Partnership, 'events' | 'records'>>(p: P): P {
+  const links = proposePhotoLinks(p);
+  return { ...p, records: p.records.map((r, i) => ({ ...r, event: links[i]?.event ?? null })) };
+}

@@ -1,0 +1,78 @@
+import { anniversariesOf, type AnniversaryEntry, type AnniversarySource } from '../domain/anniversary.list.js';
+
+/** How many years ahead the feed lists anniversaries. */
+export const CALENDAR_YEARS_AHEAD = 10;
+
+/** RFC 5545 TEXT: backslash, semicolon and comma escaped, line breaks as \n. */
+export function escapeText(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/**
+ * One content line folded as RFC 5545 §3.1 asks: no line longer than 75 octets of UTF-8, each continuation
+ * starting with a space, never splitting a character.
+ */
+export function foldLine(line: string): string {
+  const encoder = new TextEncoder();
+  const parts: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const ch of line) {
+    const size = encoder.encode(ch).length;
+    const limit = parts.length === 0 ? 75 : 74; // a continuation's leading space counts
+    if (octets + size > limit) {
+      parts.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += ch;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}
+
+const compact = (iso: string) => iso.replace(/-/g, '');
+const nextDay = (iso: string) => {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(2000, m - 1, d + 1));
+  t.setUTCFullYear(y);
+  return t.toISOString().slice(0, 10);
+};
+
+/** The summary of an anniversary, in Japanese as the record is. */
+function summaryOf(e: AnniversaryEntry): string {
+  return e.source.kind === 'affiliation'
+    ? `${e.source.partner} ${e.source.label}提携${e.years}周年`
+    : `「${e.source.label}」（${e.source.partner}）${e.years}周年`;
+}
+
+/**
+ * The anniversaries of the sources as an iCalendar (RFC 5545) feed, through `now`'s year + CALENDAR_YEARS_AHEAD:
+ * all-day events on the day when it is known, else the whole year (the record gives only the year of most
+ * agreements). CRLF line ends, folded lines. `host` makes the UIDs unique to this site.
+ */
+export function anniversaryCalendar(sources: readonly AnniversarySource[], now: Date, host: string): string {
+  const stamp = `${now.toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`;
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Koryu//Anniversaries//JA', 'CALSCALE:GREGORIAN', 'X-WR-CALNAME:周年'];
+  for (const source of sources) {
+    for (const e of anniversariesOf(source, now.getUTCFullYear() + CALENDAR_YEARS_AHEAD)) {
+      const start = e.date ?? `${e.year}-01-01`;
+      const end = e.date ? nextDay(e.date) : `${e.year + 1}-01-01`;
+      const uid = `${source.kind}-${source.partnershipId}-${encodeURIComponent(source.label).replace(/%/g, '')}-${source.year}-${e.years}@${host}`;
+      lines.push(
+        'BEGIN:VEVENT',
+        `UID:${uid}`,
+        `DTSTAMP:${stamp}`,
+        `DTSTART;VALUE=DATE:${compact(start)}`,
+        `DTEND;VALUE=DATE:${compact(end)}`,
+        `SUMMARY:${escapeText(summaryOf(e))}`,
+        ...(e.date ? [] : [`DESCRIPTION:${escapeText(`${source.year}年の${source.label}から${e.years}年（日付の記載なし）`)}`]),
+        'TRANSP:TRANSPARENT',
+        'END:VEVENT',
+      );
+    }
+  }
+  lines.push('END:VCALENDAR');
+  return lines.map(foldLine).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import { h } from 'preact';
+import { anniversarySources, knowledgeOf, loadKnowledge, organizationNamed } from '../../../services/knowledge.service.js';
+import type { Store } from '../../../storage/database.js';
+import { anniversaryCalendar } from '../../../exports/icalendar.js';
+import { AgreementsPage } from '../../../views/knowledge/agreements.page.js';
+import { InsightsPage } from '../../../views/knowledge/insights.page.js';
+import { OrganizationPage, OrganizationsPage } from '../../../views/knowledge/organization.page.js';
+import { renderPage } from '../../../views/render.js';
+import { pageRoute, type PageSite } from '../../page-route.js';
+
+const partnershipId = (raw: string) => (/^\d{1,15}$/.test(raw) ? Number(raw) : NaN);
+
+/** The organisation pages, a partnership's agreements and insights, and the anniversary feed. */
+export function registerKnowledgeRoutes(app: FastifyInstance, store: Store, site: PageSite, now: () => Date = () => new Date()): void {
+  const knowledge = () => loadKnowledge(store, { home: site.home });
+
+  pageRoute(app, site, '/organizations', async (ctx) => {
+    return renderPage(h(OrganizationsPage, { ctx, organizations: (await knowledge()).organizations }));
+  });
+
+  pageRoute<{ name: string }>(app, site, '/organizations/:name', async (ctx, request, reply) => {
+    const k = await knowledge();
+    const organization = organizationNamed(k, request.params.name);
+    // An alias leads to the organisation's own page, so that each has one address.
+    if (organization.name !== request.params.name) {
+      const prefix = ctx.explicitLocale ? `/${ctx.locale}` : '';
+      return void (await reply.redirect(`${prefix}/organizations/${encodeURIComponent(organization.name)}`, 301));
+    }
+    return renderPage(h(OrganizationPage, { ctx, organization }));
+  });
+
+  pageRoute<{ id: string }>(app, site, '/partnerships/:id/agreements', async (ctx, request) => {
+    const k = await knowledge();
+    const { partnership, agreements } = knowledgeOf(k, partnershipId(request.params.id));
+    const organizations = new Set(k.organizations.map((o) => o.name));
+    return renderPage(h(AgreementsPage, { ctx, partnership, agreements, organizations }));
+  });
+
+  pageRoute<{ id: string }>(app, site, '/partnerships/:id/insights', async (ctx, request) => {
+    const { partnership, fields, links } = knowledgeOf(await knowledge(), partnershipId(request.params.id));
+    return renderPage(h(InsightsPage, { ctx, partnership, fields, links }));
+  });
+
+  app.get('/anniversaries.ics', async (request, reply) => {
+    const ics = anniversaryCalendar(anniversarySources(await knowledge()), now(), request.hostname.replace(/:\d+$/, '') || 'koryu');
+    return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'inline; filename="anniversaries.ics"').send(ics);
+  });
+}

@@ -1,0 +1,147 @@
+// The organisation pages, agreements, insights, anniversaries and the organisation and field filters, in process
+// on SQLite and PostgreSQL over the seed.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { describeOnEachStore } from '../../../../test/support/test-stores.js';
+import type { StoredPartnership } from '../../../domain/partnership.js';
+import { importDocuments } from '../../../services/import.service.js';
+import { listPartnerships } from '../../../services/record.service.js';
+import type { Store } from '../../../storage/database.js';
+import { buildApp } from '../../app.js';
+
+const seed = readFileSync(new URL('../../../../samples/kanazawa-dalian.txt', import.meta.url));
+/** Two days after Dalian's 20th anniversary, at noon in Tokyo. */
+const NOW = new Date('2026-11-26T12:00:00+09:00');
+const eventAnchors = (html: string) => [...html.matchAll(/<li id="e(\d+)">/g)].map((m) => Number(m[1]));
+const text = (html: string) => html.replace(/<[^>]+>/g, '');
+
+describeOnEachStore('the knowledge pages', (openFresh) => {
+  let store: Store;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  let dalian: StoredPartnership;
+  before(async () => {
+    store = await openFresh();
+    await importDocuments(store, [{ name: 'kanazawa-dalian.txt', bytes: seed }], { home: '金沢市', maxDocumentBytes: 1e7 });
+    app = await buildApp({ store, home: '金沢市', now: () => NOW });
+    dalian = (await listPartnerships(store, { partner: '大連市' }))[0]!;
+  });
+  after(async () => {
+    await app?.close();
+    await store?.close();
+  });
+  const get = (url: string) => app.inject({ url });
+  const idOf = (year: number, t: string) => dalian.events.find((e) => e.year === year && e.text === t)!.id;
+
+  describe('an organisation page', () => {
+    it('shows 大連工業大学 with its aliases and its five exchanges, each linked to its event', async () => {
+      for (const l of ['ja', 'en', 'zh']) {
+        const res = await get(`/${l}/organizations/${encodeURIComponent('大連工業大学')}`);
+        assert.equal(res.statusCode, 200, l);
+        assert.match(text(res.body), /大連工大学、大連工業大/);
+        const linked = [...res.body.matchAll(/href="\/\w\w\/events\/(\d+)"/g)].map((m) => Number(m[1]));
+        assert.deepEqual(linked, [
+          idOf(2010, '金沢美大訪問団が大連工大学を表敬訪問'),
+          idOf(2012, '大連工業大訪問団が来訪、大連工業大学と国立石川高専が学術交流協定調印'),
+          idOf(2013, '野口教育長が大連工業大図書贈呈式に参加'),
+          idOf(2014, '県立大学学長が訪問、大連工業大と友好交流協定締結'),
+          idOf(2017, '大連東軟信息学院・大連工業大学日本語教師研修団'),
+        ]);
+      }
+    });
+
+    it('sends an alias to the organisation’s own page, and answers 404 for an unknown name', async () => {
+      const alias = await get(`/en/organizations/${encodeURIComponent('大連工大学')}`);
+      assert.equal(alias.statusCode, 301);
+      assert.equal(alias.headers.location, `/en/organizations/${encodeURIComponent('大連工業大学')}`);
+      assert.equal((await get(`/organizations/${encodeURIComponent('<script>')}`)).statusCode, 404);
+    });
+
+    it('lists every organisation on the index, linked to its page', async () => {
+      const res = await get('/organizations');
+      assert.equal(res.statusCode, 200);
+      assert.ok(res.body.includes(`href="/organizations/${encodeURIComponent('大連工業大学')}"`));
+      assert.ok(!res.body.includes(`href="/organizations/${encodeURIComponent('大連工大学')}"`), 'an alias has no page of its own');
+    });
+  });
+
+  describe('the agreements of a partnership', () => {
+    it('lists at least nine agreements with title as written and year, in the order of the timeline', async () => {
+      const res = await get(`/ja/partnerships/${dalian.id}/agreements`);
+      assert.equal(res.statusCode, 200);
+      const titles = [...res.body.matchAll(/<td class="agreement-title">「([^」]+)」<\/td>/g)].map((m) => m[1]);
+      assert.ok(titles.length >= 9, titles.join());
+      assert.equal(titles[0], '友好交流と協力に関する合意書');
+      assert.ok(titles.includes('スポーツ交流の推進に関する合意書'));
+      assert.match(text(res.body), /2012年[^]*学術交流協定[^]*大連工業大学、国立石川高専/);
+    });
+    it('answers 404 for a partnership that does not exist', async () => {
+      assert.equal((await get('/partnerships/999999/agreements')).statusCode, 404);
+    });
+  });
+
+  describe('the insights page', () => {
+    it('shows both charts as SVG with their tables, the balance and 2021 as a year without exchange', async () => {
+      const res = await get(`/en/partnerships/${dalian.id}/insights`);
+      assert.equal(res.statusCode, 200);
+      assert.equal(res.body.match(/<svg/g)?.length, 2);
+      assert.ok(!/ style="/.test(res.body), 'no inline style (CSP)');
+      assert.match(text(res.body), /2021 \(marked “no exchange” in the record\)/);
+      assert.match(text(res.body), /Disaster prevention/);
+      assert.match(text(res.body), /\d+ dispatches, \d+ receptions \(dispatch share \d+%\)/);
+      assert.match(text(res.body), /Photo records without an exchange2017 人民代表大会常務委員会が来訪/);
+      assert.match(text(res.body), /山野市長が訪問山野市長が訪問、「友好交流の更なる発展に関する合意書」、「スポーツ交流の推進に関する合意書」に調印100%/);
+    });
+  });
+
+  describe('anniversaries', () => {
+    it('lists the 20th of the affiliation and this year’s agreements on the home page in every language', async () => {
+      const ja = text((await get('/ja/')).body);
+      assert.match(ja, /2026年11月24日 \(一昨日\) 大連市との友好交流都市提携20周年/);
+      assert.match(ja, /2026年 \(今年\) 「スポーツ交流の推進に関する合意書」（大連市）10周年/);
+      assert.match(text((await get('/en/')).body), /20th anniversary of the 友好交流都市 affiliation with 大連市/);
+      assert.match(text((await get('/zh/')).body), /与大連市缔结友好交流都市20周年/);
+    });
+
+    it('serves them as an iCalendar feed with CRLF line ends and folded lines', async () => {
+      const res = await get('/anniversaries.ics');
+      assert.equal(res.statusCode, 200);
+      assert.match(String(res.headers['content-type']), /^text\/calendar/);
+      assert.ok(res.body.startsWith('BEGIN:VCALENDAR\r\n'));
+      assert.ok(res.body.split('\r\n').every((l) => new TextEncoder().encode(l).length <= 75));
+      assert.match(res.body.replace(/\r\n /g, ''), /DTSTART;VALUE=DATE:20261124\r\n/);
+    });
+  });
+
+  describe('filters by organisation and field', () => {
+    it('narrows the partnership page to the events naming an organisation (by name or alias)', async () => {
+      for (const org of ['大連工業大学', '大連工業大']) {
+        const res = await get(`/partnerships/${dalian.id}?org=${encodeURIComponent(org)}`);
+        assert.equal(res.statusCode, 200);
+        assert.equal(eventAnchors(res.body).length, 5, org);
+        assert.match(res.body, /<option value="大連工業大学" selected>/);
+      }
+    });
+    it('narrows the search to an organisation (an alias too) and to a field, with facets for both', async () => {
+      const q = encodeURIComponent('大連');
+      const all = await get(`/en/search?q=${q}`);
+      assert.match(text(all.body), /Health and medical aid \(1\)/);
+      assert.match(text(all.body), /大連工業大学 \(6\)/);
+      assert.match(all.body, new RegExp(`href="/en/search\\?q=${q}&amp;org=${encodeURIComponent('大連工業大学')}"`));
+      const byOrg = await get(`/en/search?q=${q}&org=${encodeURIComponent('大連工大学')}`);
+      const hits = [...byOrg.body.matchAll(/<li class="hit">/g)].length;
+      assert.equal(hits, 6, 'the five events naming 大連工業大学 (all hold 大連), and the 2013 photo record showing one of them');
+      const byField = await get(`/en/search?q=${q}&field=disaster`);
+      assert.equal([...byField.body.matchAll(/<li class="hit">/g)].length, 0, '大連 is not in the disaster event');
+      const health = await get(`/en/search?q=${encodeURIComponent('医療')}&field=health`);
+      assert.equal([...health.body.matchAll(/<li class="hit">/g)].length, 2, 'both 2020 captions show the health event');
+    });
+
+    it('narrows it to a field, and ignores an unknown field', async () => {
+      const disaster = await get(`/partnerships/${dalian.id}?field=disaster`);
+      assert.deepEqual(eventAnchors(disaster.body), [idOf(2010, '地震局訪問団が市民局と防災に関する友好交流覚書に調印')]);
+      const unknown = await get(`/partnerships/${dalian.id}?field=${encodeURIComponent('<b>')}`);
+      assert.equal(eventAnchors(unknown.body).length, dalian.events.length);
+    });
+  });
+});

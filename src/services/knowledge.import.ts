@@ -1,0 +1,57 @@
+import type { Kysely } from 'kysely';
+import { suggestFields } from '../domain/exchange-field.js';
+import type { Partnership } from '../domain/partnership.js';
+import { proposePhotoLinks } from '../domain/photo-link.js';
+import type { Database } from '../storage/database.js';
+import { findEventFields, findPhotoLinks, saveEventFields, savePhotoLink, type StoredPhotoLink } from '../storage/knowledge.repository.js';
+import { findPartnership } from '../storage/partnership.repository.js';
+
+/** A partnership ready to be saved: its records linked, with the confidence of each link in record order. */
+export interface LinkedPartnership {
+  partnership: Partnership;
+  links: StoredPhotoLink[];
+}
+
+/**
+ * Links the records of a parsed partnership before it is saved: links an editor confirmed for the same caption
+ * stay (when their event is still there), links the document gives stay, and every other record gets the event
+ * Koryu proposes for it, if any.
+ */
+export async function linkBeforeSave(trx: Kysely<Database>, p: Partnership): Promise<LinkedPartnership> {
+  const proposals = proposePhotoLinks(p);
+  const links: StoredPhotoLink[] = proposals.map((l) => ({ confidence: l.event === null ? 0 : l.confidence, confirmed: false }));
+  const records = p.records.map((r, i) => ({ ...r, event: proposals[i]?.event ?? null }));
+
+  const stored = await findPartnership(trx, p.home, p.partner);
+  if (stored) {
+    const confirmed = await findPhotoLinks(trx, stored.records.map((r) => r.id));
+    stored.records.forEach((old) => {
+      if (!confirmed.get(old.id)?.confirmed) return;
+      const i = p.records.findIndex((r) => r.year === old.year && r.caption === old.caption);
+      if (i < 0) return;
+      const oldEvent = old.event === null ? undefined : stored.events[old.event];
+      const event = oldEvent
+        ? p.events.findIndex((e) => e.year === oldEvent.year && e.direction === oldEvent.direction && e.text === oldEvent.text && e.date === oldEvent.date)
+        : -1;
+      if (oldEvent && event < 0) return; // the event the editor chose is gone: propose again
+      records[i] = { ...records[i]!, event: event < 0 ? null : event };
+      links[i] = { confidence: 1, confirmed: true };
+    });
+  }
+  return { partnership: { ...p, records }, links };
+}
+
+/** After a save: stores the confidence of each record's link, and the suggested fields of every event no editor has set. */
+export async function recordKnowledgeAfterSave(trx: Kysely<Database>, linked: LinkedPartnership): Promise<void> {
+  const saved = await findPartnership(trx, linked.partnership.home, linked.partnership.partner);
+  if (!saved) return;
+  for (const [i, record] of saved.records.entries()) {
+    const link = linked.links[i];
+    if (link) await savePhotoLink(trx, record.id, link);
+  }
+  const fields = await findEventFields(trx, saved.events.map((e) => e.id));
+  for (const e of saved.events) {
+    if (fields.get(e.id)?.source === 'editor') continue;
+    await saveEventFields(trx, e.id, suggestFields(e.text), 'suggested');
+  }
+}

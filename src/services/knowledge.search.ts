@@ -1,0 +1,93 @@
+import { EXCHANGE_FIELDS, isExchangeField, type ExchangeField } from '../domain/exchange-field.js';
+import { findOrganization } from '../domain/organization.js';
+import { normalizeForSearch, type FacetedSearchResult, type SearchFilters, type SearchHit } from '../domain/search-text.js';
+import type { Store } from '../storage/database.js';
+import { searchItems } from '../storage/search.repository.js';
+import { loadKnowledge, type Knowledge } from './knowledge.service.js';
+import { searchWithFacets, type FacetedSearchOptions } from './search.service.js';
+
+/** Every match is counted for these facets; a record counts under the fields and organisations of the event it shows. */
+const ALL_MATCHES = 1_000_000;
+
+export interface KnowledgeFacets {
+  /** Matches per field of exchange, in EXCHANGE_FIELDS order; only fields with matches. */
+  fields: { field: ExchangeField; count: number }[];
+  /** Matches per organisation (not office holders), most first; only organisations with matches. */
+  organizations: { name: string; count: number }[];
+}
+
+export interface KnowledgeSearchResult extends FacetedSearchResult {
+  knowledge: KnowledgeFacets;
+  /** The filters as applied: an unknown organisation or field is dropped, an alias becomes its organisation's name. */
+  filters: SearchFilters;
+}
+
+/**
+ * The faceted search, also narrowed by an organisation (`filters.organization`, a name or alias) and a field of
+ * exchange (`filters.field`), with facets by field and by organisation. Each of these two facets is counted under
+ * every filter but its own, as the other facets are.
+ */
+export async function searchWithKnowledge(store: Store, query: string, options: FacetedSearchOptions = {}): Promise<KnowledgeSearchResult> {
+  const knowledge = await loadKnowledge(store);
+  const given = options.filters ?? {};
+  const organization = given.organization ? findOrganization(knowledge.organizations, given.organization.trim()) : undefined;
+  const field = isExchangeField(given.field) ? given.field : undefined;
+  const { organization: _o, field: _f, eventIds: _e, ...plain } = given;
+  const byOrganization = organization ? organization.mentions.map((m) => m.eventId).filter((id): id is number => id !== null) : undefined;
+  const byField = field ? eventsOfField(knowledge, field) : undefined;
+  const both = byOrganization && byField ? byOrganization.filter((id) => byField.includes(id)) : (byOrganization ?? byField);
+  const filters: SearchFilters = {
+    ...plain,
+    ...(organization ? { organization: organization.name } : {}),
+    ...(field ? { field } : {}),
+    ...(both ? { eventIds: both } : {}),
+  };
+  const result = await searchWithFacets(store, query, { ...options, filters });
+  const normalized = normalizeForSearch(query).trim();
+  if (normalized === '') return { ...result, filters, knowledge: { fields: [], organizations: [] } };
+  const matches = async (eventIds: readonly number[] | undefined) =>
+    (await searchItems(store.db, normalized, { ...plain, ...(eventIds ? { eventIds } : {}), limit: ALL_MATCHES, offset: 0 })).hits;
+  return {
+    ...result,
+    filters,
+    knowledge: {
+      fields: fieldFacet(knowledge, await matches(byOrganization)),
+      organizations: organizationFacet(knowledge, await matches(byField)),
+    },
+  };
+}
+
+function eventsOfField(knowledge: Knowledge, field: ExchangeField): number[] {
+  return knowledge.partnerships.flatMap((k) => k.partnership.events.filter((_e, i) => (k.fields[i] ?? []).includes(field)).map((e) => e.id));
+}
+
+/** The event a hit is about: the event itself, or the one a record shows. */
+function eventIdOf(knowledge: Knowledge, hit: SearchHit): number | undefined {
+  if (hit.kind === 'event') return hit.id;
+  const k = knowledge.partnerships.find((p) => p.partnership.id === hit.partnershipId);
+  const record = k?.partnership.records.find((r) => r.id === hit.id);
+  return record?.event === null || record === undefined ? undefined : k!.partnership.events[record.event]?.id;
+}
+
+function fieldFacet(knowledge: Knowledge, hits: readonly SearchHit[]): KnowledgeFacets['fields'] {
+  const fieldsById = new Map(knowledge.partnerships.flatMap((k) => k.partnership.events.map((e, i) => [e.id, k.fields[i] ?? []] as const)));
+  const counts = new Map<ExchangeField, number>();
+  for (const hit of hits) {
+    const id = eventIdOf(knowledge, hit);
+    for (const f of id === undefined ? [] : (fieldsById.get(id) ?? [])) counts.set(f, (counts.get(f) ?? 0) + 1);
+  }
+  return EXCHANGE_FIELDS.filter((f) => counts.has(f)).map((f) => ({ field: f, count: counts.get(f)! }));
+}
+
+function organizationFacet(knowledge: Knowledge, hits: readonly SearchHit[]): KnowledgeFacets['organizations'] {
+  const counts = new Map<string, number>();
+  const namesById = new Map<number, string[]>();
+  for (const o of knowledge.organizations.filter((x) => x.kind === 'organization')) {
+    for (const m of o.mentions) if (m.eventId !== null) namesById.set(m.eventId, [...(namesById.get(m.eventId) ?? []), o.name]);
+  }
+  for (const hit of hits) {
+    const id = eventIdOf(knowledge, hit);
+    for (const name of id === undefined ? [] : (namesById.get(id) ?? [])) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}

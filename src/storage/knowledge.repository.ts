@@ -1,0 +1,113 @@
+import type { Kysely } from 'kysely';
+import { isExchangeField, type ExchangeField } from '../domain/exchange-field.js';
+import type { EntityKind, OrganizationDecisions } from '../domain/organization.js';
+import type { Database } from './database.js';
+
+/** Ids per `in (…)` list: far below both databases' bind-parameter limits. */
+const CHUNK = 100;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+/** Every decision the editors made about organisations. */
+export async function loadOrganizationDecisions(db: Kysely<Database>): Promise<OrganizationDecisions> {
+  const decisions = await db.selectFrom('organization_decisions').selectAll().orderBy('name').execute();
+  const aliases = await db.selectFrom('organization_aliases').select(['alias', 'name']).orderBy('alias').execute();
+  return {
+    confirmed: decisions.filter((d) => d.decision === 'confirmed').map((d) => ({ name: d.name, kind: d.kind })),
+    rejected: decisions.filter((d) => d.decision === 'rejected').map((d) => d.name),
+    aliases,
+  };
+}
+
+/** Records an editor's decision about a name, replacing an earlier one. */
+export async function saveOrganizationDecision(
+  db: Kysely<Database>,
+  name: string,
+  decision: 'confirmed' | 'rejected',
+  kind: EntityKind,
+): Promise<void> {
+  const updated_at = new Date().toISOString();
+  await db
+    .insertInto('organization_decisions')
+    .values({ name, decision, kind, updated_at })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ decision, kind, updated_at }))
+    .execute();
+}
+
+/** `alias` is another way of writing `name`; replaces what the alias stood for before. */
+export async function saveOrganizationAlias(db: Kysely<Database>, alias: string, name: string): Promise<void> {
+  const updated_at = new Date().toISOString();
+  await db
+    .insertInto('organization_aliases')
+    .values({ alias, name, updated_at })
+    .onConflict((oc) => oc.column('alias').doUpdateSet({ name, updated_at }))
+    .execute();
+}
+
+/** The stored fields of the given events: an event without rows has none stored (not even an empty set). */
+export async function findEventFields(
+  db: Kysely<Database>,
+  eventIds: readonly number[],
+): Promise<Map<number, { fields: ExchangeField[]; source: 'suggested' | 'editor' }>> {
+  const found = new Map<number, { fields: ExchangeField[]; source: 'suggested' | 'editor' }>();
+  for (const ids of chunks(eventIds)) {
+    const rows = await db.selectFrom('event_fields').selectAll().where('event_id', 'in', ids).orderBy('event_id').orderBy('field').execute();
+    for (const row of rows) {
+      const entry = found.get(row.event_id) ?? { fields: [], source: row.source };
+      if (isExchangeField(row.field)) entry.fields.push(row.field);
+      if (row.source === 'editor') entry.source = 'editor';
+      found.set(row.event_id, entry);
+    }
+  }
+  return found;
+}
+
+/** Replaces an event's fields. An editor's empty set is kept as the mark `none`, so suggestions do not return. */
+export async function saveEventFields(
+  db: Kysely<Database>,
+  eventId: number,
+  fields: readonly ExchangeField[],
+  source: 'suggested' | 'editor',
+): Promise<void> {
+  await db.deleteFrom('event_fields').where('event_id', '=', eventId).execute();
+  const stored = fields.length === 0 && source === 'editor' ? ['none'] : [...new Set(fields)];
+  if (stored.length === 0) return;
+  await db
+    .insertInto('event_fields')
+    .values(stored.map((field) => ({ event_id: eventId, field, source })))
+    .execute();
+}
+
+export interface StoredPhotoLink {
+  confidence: number;
+  confirmed: boolean;
+}
+
+/** The confidences of the given photo records' links. */
+export async function findPhotoLinks(db: Kysely<Database>, recordIds: readonly number[]): Promise<Map<number, StoredPhotoLink>> {
+  const found = new Map<number, StoredPhotoLink>();
+  for (const ids of chunks(recordIds)) {
+    const rows = await db.selectFrom('photo_links').selectAll().where('record_id', 'in', ids).execute();
+    for (const row of rows) found.set(row.record_id, { confidence: row.confidence, confirmed: row.confirmed === 1 });
+  }
+  return found;
+}
+
+/** Stores how sure Koryu is of a record's link, or an editor's confirmation (confidence 1). */
+export async function savePhotoLink(db: Kysely<Database>, recordId: number, link: StoredPhotoLink): Promise<void> {
+  const values = { confidence: link.confidence, confirmed: link.confirmed ? 1 : 0, updated_at: new Date().toISOString() };
+  await db
+    .insertInto('photo_links')
+    .values({ record_id: recordId, ...values })
+    .onConflict((oc) => oc.column('record_id').doUpdateSet(values))
+    .execute();
+}
+
+/** Points a photo record at an event of its partnership (or at none). */
+export async function setRecordEvent(db: Kysely<Database>, recordId: number, eventId: number | null): Promise<void> {
+  await db.updateTable('photo_records').set({ event_id: eventId, updated_at: new Date().toISOString() }).where('id', '=', recordId).execute();
+}

@@ -334,11 +334,6 @@ function byRank(a: Match, b: Match): number {
   return a.year - b.year || a.rank - b.rank || a.position - b.position || (a.kind === b.kind ? 0 : a.kind === 'event' ? -1 : 1) || a.id - b.id;
 }
 
-/** An `in` list that is never empty (no id is negative). */
-function allowed(ids: readonly number[]): number[] {
-  return ids.length > 0 ? [...ids] : [-1];
-}
-
 function directionOf(value: string | null): Direction {
   return isDirection(value) ? value : 'unknown';
 }

@@ -205,14 +205,20 @@ describe('request bodies over KORYU_MAX_REQUEST_BYTES', () => {
   let store: Store;
   let app: Awaited<ReturnType<typeof buildApp>>;
   let handled = 0;
+  // Every state-changing request needs a CSRF token: the probe gets one as a form would.
+  let csrf: Record<string, string> = {};
   before(async () => {
     store = await openSqliteStore(':memory:');
     app = await buildApp({ store, home: '金沢市', bodyLimit: 4096 });
-    // A route that takes a body, as the editing routes will; the limit is the app's, not the route's.
+    // A route that takes a body, as the editing routes do; the limit is the app's, not the route's.
     app.post('/probe', async (request) => {
       handled++;
       return { length: JSON.stringify(request.body).length };
     });
+    app.get('/probe-token', async (_request, reply) => ({ token: reply.generateCsrf() }));
+    const issued = await app.inject('/probe-token');
+    const cookie = issued.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    csrf = { cookie, 'x-csrf-token': (issued.json() as { token: string }).token };
   });
   after(async () => {
     await app?.close();
@@ -220,14 +226,14 @@ describe('request bodies over KORYU_MAX_REQUEST_BYTES', () => {
   });
 
   it('accepts a body under the limit', async () => {
-    const res = await app.inject({ method: 'POST', url: '/probe', payload: { text: 'あ'.repeat(100) } });
+    const res = await app.inject({ method: 'POST', url: '/probe', headers: csrf, payload: { text: 'あ'.repeat(100) } });
     assert.equal(res.statusCode, 200);
     assert.equal(handled, 1);
   });
 
   it('refuses a larger body with 413 before any handler runs, with the security headers and no detail', async () => {
     for (const type of ['application/json', 'text/plain']) {
-      const res = await app.inject({ method: 'POST', url: '/probe', headers: { 'content-type': type }, payload: 'x'.repeat(4097) });
+      const res = await app.inject({ method: 'POST', url: '/probe', headers: { ...csrf, 'content-type': type }, payload: 'x'.repeat(4097) });
       assert.equal(res.statusCode, 413, `${type}: ${res.body}`);
       assert.match(res.body, /too large/i);
       assert.doesNotMatch(res.body, LEAKS);
@@ -240,7 +246,7 @@ describe('request bodies over KORYU_MAX_REQUEST_BYTES', () => {
     const res = await app.inject({
       method: 'POST',
       url: '/probe',
-      headers: { 'content-type': 'application/json', 'content-length': String(10 * 1024 * 1024) },
+      headers: { ...csrf, 'content-type': 'application/json', 'content-length': String(10 * 1024 * 1024) },
       payload: '{}',
     });
     assert.equal(res.statusCode, 413);

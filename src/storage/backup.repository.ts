@@ -31,9 +31,26 @@ export async function dumpTables(db: Kysely<Database>, schema: string | undefine
   const dump: TableDump = {};
   const untyped = db as unknown as Kysely<Record<string, Record<string, unknown>>>;
   for (const table of await listStoreTables(db, schema)) {
-    dump[table] = await untyped.selectFrom(table).selectAll().orderBy(sql.raw('1')).execute();
+    const rows = await untyped.selectFrom(table).selectAll().orderBy(sql.raw('1')).execute();
+    dump[table] = rows.map((row) => mapValues(row, encodeBytes));
   }
   return dump;
+}
+
+/** Binary columns (the search postings) survive JSON as `{ "$base64": "…" }`. */
+function encodeBytes(value: unknown): unknown {
+  return value instanceof Uint8Array ? { $base64: Buffer.from(value).toString('base64') } : value;
+}
+
+function decodeBytes(value: unknown): unknown {
+  if (value !== null && typeof value === 'object' && !(value instanceof Uint8Array) && typeof (value as { $base64?: unknown }).$base64 === 'string') {
+    return Buffer.from((value as { $base64: string }).$base64, 'base64');
+  }
+  return value;
+}
+
+function mapValues(row: Record<string, unknown>, fn: (value: unknown) => unknown): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, fn(v)]));
 }
 
 /**
@@ -46,7 +63,7 @@ export async function replaceTables(trx: Kysely<Database>, dump: TableDump, capa
   const tables = await listStoreTables(trx, schema);
   for (const table of [...tables].reverse()) await untyped.deleteFrom(table).execute();
   for (const table of tables) {
-    const rows = dump[table] ?? [];
+    const rows = (dump[table] ?? []).map((row) => mapValues(row, decodeBytes));
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) await untyped.insertInto(table).values(rows.slice(i, i + INSERT_CHUNK)).execute();
   }
   if (capabilities.idGeneration === 'identity') {

@@ -52,7 +52,8 @@ export async function registerAuth(app: FastifyInstance, store: Store, settings:
     request.user = token ? await authenticate(store, token, settings.now ? { now: settings.now } : {}) : null;
   });
   app.addHook('preHandler', (request, reply, done) => {
-    if (SAFE_METHODS.has(request.method)) return done();
+    // An address no route takes stays a 404: there is nothing there to protect.
+    if (SAFE_METHODS.has(request.method) || request.is404) return done();
     app.csrfProtection(request, reply, done);
   });
 }

@@ -1,3 +1,4 @@
+import { defaultAttribution, DEFAULT_LICENCE_KEY, LICENCE_PRESETS, type Licence } from './domain/licence.js';
 import { KoryuError } from './errors.js';
 
 /** Everything Koryu reads from its environment, parsed and checked once. Nothing else reads process.env. */
@@ -14,6 +15,10 @@ export interface Config {
   readonly maxDocumentBytes: number;
   /** The Chromium that renders PDFs (KORYU_CHROMIUM); it is started on the first PDF request, not before. */
   readonly chromiumPath: string;
+  /** Terms of use carried in every export and page footer (KORYU_LICENCE, KORYU_ATTRIBUTION). */
+  readonly licence: Licence;
+  /** The public site's absolute URL ending in / (KORYU_SITE_URL), for links in feeds and linked data; unset: none. */
+  readonly siteUrl: string | undefined;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -27,6 +32,24 @@ function positiveInteger(env: Env, name: string, fallback: number, problems: str
     return fallback;
   }
   return n;
+}
+
+function readLicence(env: Env, problems: string[]): Licence {
+  const key = (env.KORYU_LICENCE || DEFAULT_LICENCE_KEY).toLowerCase();
+  const preset = LICENCE_PRESETS[key];
+  if (!preset) problems.push(`KORYU_LICENCE must be one of ${Object.keys(LICENCE_PRESETS).join(', ')} (it is "${env.KORYU_LICENCE}").`);
+  const attribution = env.KORYU_ATTRIBUTION?.trim() || defaultAttribution(env.KORYU_HOME?.trim() || '金沢市');
+  return Object.freeze({ ...(preset ?? LICENCE_PRESETS[DEFAULT_LICENCE_KEY]!), attribution });
+}
+
+function readSiteUrl(env: Env, problems: string[]): string | undefined {
+  const raw = env.KORYU_SITE_URL?.trim();
+  if (!raw) return undefined;
+  if (!/^https?:\/\/[^\s]+$/.test(raw)) {
+    problems.push(`KORYU_SITE_URL must be an http:// or https:// URL (it is "${raw}").`);
+    return undefined;
+  }
+  return raw.endsWith('/') ? raw : `${raw}/`;
 }
 
 /** Parses the environment; reports every bad variable at once. */
@@ -44,6 +67,8 @@ export function loadConfig(env: Env = process.env): Config {
     port: positiveInteger(env, 'PORT', 3000, problems, 65535),
     maxDocumentBytes: positiveInteger(env, 'KORYU_MAX_DOCUMENT_BYTES', 10 * 1024 * 1024, problems),
     chromiumPath: env.KORYU_CHROMIUM || '/usr/bin/chromium',
+    licence: readLicence(env, problems),
+    siteUrl: readSiteUrl(env, problems),
   };
   if (problems.length > 0) throw new KoryuError('ConfigInvalid', `Configuration is invalid:\n- ${problems.join('\n- ')}`);
   return Object.freeze(config);

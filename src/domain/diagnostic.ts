@@ -14,6 +14,7 @@ export const DIAGNOSTIC_CODES = [
   'MissingPartner',
   'InvalidJson',
   'LineTooLong',
+  'RecordsWithoutEvents',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 

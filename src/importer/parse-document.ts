@@ -1,8 +1,10 @@
 import { diagnostic } from '../domain/diagnostic.js';
+import { csvSheet, csvTableKind } from './csv.read.js';
 import { decodeDocument } from './decode.js';
 import { looksLikeKoryuJson, readKoryuJson } from './koryu-json.js';
 import type { Layout, ParseOptions, ParseResult } from './layout.js';
 import { LAYOUTS } from './layouts.js';
+import { readSheets } from './sheet.read.js';
 import { splitLines, type SourceLine } from './source-line.js';
 import { validateResult } from './validate.js';
 
@@ -29,6 +31,7 @@ function pickLayout(lines: readonly SourceLine[]): Layout | undefined {
 /** Text of a document (already decoded) to partnerships and diagnostics. Pure; never throws on bad input. */
 export function parseText(text: string, options: DocumentOptions): ParseResult {
   if (looksLikeKoryuJson(text)) return validateResult(readKoryuJson(text, options.home));
+  if (csvTableKind(text)) return validateResult(readSheets([csvSheet('CSV', text)], options));
   const lines = splitLines(text);
   const maxLine = options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH;
   const long = lines.find((l) => l.text.length > maxLine);

@@ -23,7 +23,7 @@ async function main(): Promise<number> {
     openStore: () => openStore({ sqlitePath: config.sqlitePath, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) }),
     async startServer(store, { host, port }) {
       const pdf = createPdfRenderer({ executablePath: config.chromiumPath });
-      const app = await buildApp({ store, home: config.home, logger: true, pdf });
+      const app = await buildApp({ store, home: config.home, logger: true, pdf, licence: config.licence, ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}) });
       const url = await app.listen({ host, port });
       return {
         url,

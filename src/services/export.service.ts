@@ -43,3 +43,11 @@ export async function exportFiles(store: Store, format: string, filter: RecordFi
   for (const exporter of exporters) files.push({ exporter, body: await exporter.write(partnerships, context) });
   return files;
 }
+
+/** The record (or part of it) in one format, without companions: what one download gives. */
+export async function exportOne(store: Store, format: string, filter: RecordFilter = {}, settings: ExportSettings = {}): Promise<ExportedFile> {
+  const exporter = exporterFor(format);
+  const partnerships = await listPartnerships(store, filter);
+  const context: ExportContext = { ...settings, events: await eventPublications(store, partnerships) };
+  return { exporter, body: await exporter.write(partnerships, context) };
+}

@@ -5,6 +5,7 @@ import type { StoredPartnership } from '../domain/partnership.js';
 import { COMMON } from './i18n/common.messages.js';
 import { HOME } from './i18n/home.messages.js';
 import { format } from './i18n/messages.js';
+import { Downloads, type DownloadLink } from './downloads.js';
 import { Layout } from './layout.js';
 import { localHref, type PageContext } from './page-context.js';
 import { DateWithEra, fill, formatCount, formatDate, Ja, ordinal, relativeDays } from './parts.js';
@@ -13,7 +14,7 @@ import { DateWithEra, fill, formatCount, formatDate, Ja, ordinal, relativeDays }
 export const RECENT_ANNIVERSARY_DAYS = 30;
 
 /** The home page: the home municipality's partner cities, each as a card linking to its timeline. */
-export function HomePage(props: { ctx: PageContext; partnerships: readonly StoredPartnership[]; today: Date }) {
+export function HomePage(props: { ctx: PageContext; partnerships: readonly StoredPartnership[]; today: Date; downloads?: readonly DownloadLink[] }) {
   const { ctx } = props;
   const t = HOME[ctx.locale];
   return (
@@ -29,6 +30,7 @@ export function HomePage(props: { ctx: PageContext; partnerships: readonly Store
           ))}
         </ul>
       )}
+      <Downloads ctx={ctx} links={props.downloads ?? []} heading="downloadsAll" />
     </Layout>
   );
 }

@@ -6,6 +6,7 @@ import { listPartnerships } from '../../../services/record.service.js';
 import type { Store } from '../../../storage/database.js';
 import { TimelinePage, type TimelineFilter } from '../../../views/timeline.page.js';
 import { renderPage } from '../../../views/render.js';
+import { downloadLinks } from '../opendata/downloads.route.js';
 import { pageRoute, queryString, type PageSite } from '../../page-route.js';
 
 type Query = Record<string, string | string[] | undefined>;
@@ -28,6 +29,6 @@ export function registerPartnershipRoutes(app: FastifyInstance, store: Store, si
     const id = /^\d{1,15}$/.test(request.params.id) ? Number(request.params.id) : NaN;
     const partnership = (await listPartnerships(store)).find((p) => p.id === id);
     if (!partnership) throw new KoryuError('PartnershipNotFound', 'No such partnership.');
-    return renderPage(h(TimelinePage, { ctx, partnership, filter: timelineFilter(request.query) }));
+    return renderPage(h(TimelinePage, { ctx, partnership, filter: timelineFilter(request.query), downloads: downloadLinks(`/partnerships/${partnership.id}/downloads`) }));
   });
 }

@@ -21,9 +21,9 @@ async function main(): Promise<number> {
   const deps: CliDeps = {
     config,
     openStore: () => openStore({ sqlitePath: config.sqlitePath, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) }),
-    async startServer(store, { host, port }) {
+    async startServer(store, { host, port, quiet }) {
       const pdf = createPdfRenderer({ executablePath: config.chromiumPath });
-      const app = await buildApp({ store, home: config.home, logger: true, pdf, licence: config.licence, ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}) });
+      const app = await buildApp({ store, home: config.home, logger: !quiet, pdf, licence: config.licence, ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}) });
       const url = await app.listen({ host, port });
       return {
         url,

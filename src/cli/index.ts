@@ -5,8 +5,9 @@ import { importCommand } from './commands/import.command.js';
 import { parseCommand } from './commands/parse.command.js';
 import { searchCommand } from './commands/search.command.js';
 import { serveCommand } from './commands/serve.command.js';
+import { yearbookCommand } from './commands/yearbook.command.js';
 
-export const COMMANDS: readonly Command[] = [parseCommand, importCommand, exportCommand, searchCommand, serveCommand];
+export const COMMANDS: readonly Command[] = [parseCommand, importCommand, exportCommand, searchCommand, serveCommand, yearbookCommand];
 
 function usage(): string {
   const lines = ['Koryu — the record of a city\'s sister-city and friendship-city exchanges.', '', 'Usage: koryu COMMAND [options]', ''];

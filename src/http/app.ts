@@ -16,6 +16,7 @@ import type { Licence } from '../domain/licence.js';
 import { registerApiRoutes } from './routes/api/api.route.js';
 import { registerOpenApi } from './routes/api/openapi.js';
 import { registerDownloadRoutes } from './routes/opendata/downloads.route.js';
+import { registerYearbookRoutes } from './routes/pages/yearbook.route.js';
 
 export interface AppDeps {
   store: Store;
@@ -51,5 +52,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerPrintRoutes(app, deps.store, site, deps.pdf);
   registerDownloadRoutes(app, deps.store, deps.home, exportSettings);
   registerApiRoutes(app, deps.store);
+  registerYearbookRoutes(app, deps.store, site, deps.pdf, deps.licence);
   return app;
 }

@@ -6,8 +6,9 @@ import { parseCommand } from './commands/parse.command.js';
 import { searchCommand } from './commands/search.command.js';
 import { serveCommand } from './commands/serve.command.js';
 import { yearbookCommand } from './commands/yearbook.command.js';
+import { publishCommand } from './commands/publish.command.js';
 
-export const COMMANDS: readonly Command[] = [parseCommand, importCommand, exportCommand, searchCommand, serveCommand, yearbookCommand];
+export const COMMANDS: readonly Command[] = [parseCommand, importCommand, exportCommand, searchCommand, serveCommand, yearbookCommand, publishCommand];
 
 function usage(): string {
   const lines = ['Koryu — the record of a city\'s sister-city and friendship-city exchanges.', '', 'Usage: koryu COMMAND [options]', ''];

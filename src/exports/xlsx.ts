@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { licenceNotice } from '../domain/licence.js';
 import type { Partnership } from '../domain/partnership.js';
 import { LICENCE_SHEET, RECORDS_SHEET } from '../domain/sheet-columns.js';
@@ -53,7 +53,9 @@ const WRAPPED = ['交流内容', '交流内容（英語）', '交流内容（中
 
 /** The workbook: one sheet per partnership, one sheet of every photo record, and the terms of use. */
 export async function writeWorkbook(partnerships: readonly Partnership[], context: ExportContext = {}): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  // exceljs is large: loaded on the first workbook, not when the server starts.
+  const { default: excel } = await import('exceljs');
+  const wb = new excel.Workbook();
   wb.creator = 'Koryu';
   wb.created = new Date(context.generatedAt ?? Date.now());
   const taken = new Set<string>();

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Sheet, SheetCell } from './sheet.js';
 
 /** True when the bytes are a ZIP archive, as every XLSX workbook is. */
@@ -21,7 +21,8 @@ function plain(value: ExcelJS.CellValue): SheetCell {
  * Rejects (throws) when the bytes are not a workbook exceljs can read.
  */
 export async function readWorkbook(bytes: Uint8Array): Promise<Sheet[]> {
-  const wb = new ExcelJS.Workbook();
+  const { default: excel } = await import('exceljs'); // large: loaded only when a workbook is read
+  const wb = new excel.Workbook();
   await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   return wb.worksheets.map((ws) => {
     const rows: Sheet['rows'] = [];

@@ -1,4 +1,5 @@
 import { dirname } from 'node:path';
+import { defaultAttribution, DEFAULT_LICENCE_KEY, LICENCE_PRESETS, type Licence } from './domain/licence.js';
 import { KoryuError } from './errors.js';
 
 /** Everything Koryu reads from its environment, parsed and checked once. Nothing else reads process.env. */
@@ -31,6 +32,10 @@ export interface Config {
   readonly dataDir: string;
   /** Largest photo accepted for upload, in bytes (KORYU_MAX_PHOTO_BYTES). */
   readonly maxPhotoBytes: number;
+  /** Terms of use carried in every export and page footer (KORYU_LICENCE, KORYU_ATTRIBUTION). */
+  readonly licence: Licence;
+  /** The public site's absolute URL ending in / (KORYU_SITE_URL), for links in feeds and linked data; unset: none. */
+  readonly siteUrl: string | undefined;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -51,6 +56,24 @@ function trustProxy(raw: string | undefined): boolean | string {
   const value = raw?.trim() ?? '';
   if (value === '' || value === 'false') return false;
   return value === 'true' ? true : value;
+}
+
+function readLicence(env: Env, problems: string[]): Licence {
+  const key = (env.KORYU_LICENCE || DEFAULT_LICENCE_KEY).toLowerCase();
+  const preset = LICENCE_PRESETS[key];
+  if (!preset) problems.push(`KORYU_LICENCE must be one of ${Object.keys(LICENCE_PRESETS).join(', ')} (it is "${env.KORYU_LICENCE}").`);
+  const attribution = env.KORYU_ATTRIBUTION?.trim() || defaultAttribution(env.KORYU_HOME?.trim() || '金沢市');
+  return Object.freeze({ ...(preset ?? LICENCE_PRESETS[DEFAULT_LICENCE_KEY]!), attribution });
+}
+
+function readSiteUrl(env: Env, problems: string[]): string | undefined {
+  const raw = env.KORYU_SITE_URL?.trim();
+  if (!raw) return undefined;
+  if (!/^https?:\/\/[^\s]+$/.test(raw)) {
+    problems.push(`KORYU_SITE_URL must be an http:// or https:// URL (it is "${raw}").`);
+    return undefined;
+  }
+  return raw.endsWith('/') ? raw : `${raw}/`;
 }
 
 /** Parses the environment; reports every bad variable at once. */
@@ -78,6 +101,8 @@ export function loadConfig(env: Env = process.env): Config {
     sessionHours: positiveInteger(env, 'KORYU_SESSION_HOURS', 12, problems, 24 * 30),
     dataDir: env.KORYU_DATA_DIR || dirname(env.KORYU_DB || './data/koryu.db'),
     maxPhotoBytes: positiveInteger(env, 'KORYU_MAX_PHOTO_BYTES', 20 * 1024 * 1024, problems),
+    licence: readLicence(env, problems),
+    siteUrl: readSiteUrl(env, problems),
   };
   if (problems.length > 0) throw new KoryuError('ConfigInvalid', `Configuration is invalid:\n- ${problems.join('\n- ')}`);
   return Object.freeze(config);

@@ -23,18 +23,20 @@ async function main(): Promise<number> {
   const deps: CliDeps = {
     config,
     openStore: () => openStore({ sqlitePath: config.sqlitePath, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) }),
-    async startServer(store, { host, port }) {
+    async startServer(store, { host, port, quiet }) {
       const pdf = createPdfRenderer({ executablePath: config.chromiumPath });
       const editing = { photos: photoFilesIn(config.dataDir), maxPhotoBytes: config.maxPhotoBytes, maxDocumentBytes: config.maxDocumentBytes };
       const app = await buildApp({
         store,
         home: config.home,
-        logger: true,
+        logger: !quiet,
         pdf,
         bodyLimit: config.maxRequestBytes,
         trustProxy: config.trustProxy,
         auth: { sessionHours: config.sessionHours, ...(config.secret ? { secret: config.secret } : {}) },
         editing,
+        licence: config.licence,
+        ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}),
       });
       const url = await app.listen({ host, port });
       return {

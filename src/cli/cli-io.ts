@@ -22,7 +22,7 @@ export interface RunningServer {
 export interface CliDeps {
   config: Config;
   openStore(): Promise<Store>;
-  startServer(store: Store, options: { host: string; port: number }): Promise<RunningServer>;
+  startServer(store: Store, options: { host: string; port: number; quiet?: boolean }): Promise<RunningServer>;
   /** The bundled sample document, imported on the first start of `serve`. */
   sample: { name: string; read(): Promise<Uint8Array> };
 }

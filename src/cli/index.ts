@@ -7,6 +7,8 @@ import { importCommand } from './commands/import.command.js';
 import { parseCommand } from './commands/parse.command.js';
 import { searchCommand } from './commands/search.command.js';
 import { serveCommand } from './commands/serve.command.js';
+import { yearbookCommand } from './commands/yearbook.command.js';
+import { publishCommand } from './commands/publish.command.js';
 import { userCommand } from './commands/user.command.js';
 import { fieldsCommand } from './commands/fields.command.js';
 import { organizationsCommand } from './commands/organizations.command.js';
@@ -25,6 +27,8 @@ export const COMMANDS: readonly Command[] = [
   organizationsCommand,
   fieldsCommand,
   photosCommand,
+  yearbookCommand,
+  publishCommand,
 ];
 
 function usage(): string {

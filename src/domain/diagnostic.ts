@@ -15,6 +15,7 @@ export const DIAGNOSTIC_CODES = [
   'InvalidJson',
   'LineTooLong',
   'TooManyEvents',
+  'RecordsWithoutEvents',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 

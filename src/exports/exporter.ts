@@ -1,12 +1,39 @@
 import type { OrganizationDecisions } from '../domain/organization.js';
-import type { Partnership } from '../domain/partnership.js';
+import type { Licence } from '../domain/licence.js';
+import type { ExchangeEvent, Partnership } from '../domain/partnership.js';
+
+/** What an export may say about where and when it was made; every field is optional so pure callers can omit it. */
+export interface ExportContext {
+  /** The terms of use; formats that have a place for them carry them. */
+  licence?: Licence;
+  /** When the export was made (ISO timestamp); the Atom feed's `updated`. Defaults to now. */
+  generatedAt?: string;
+  /** The public site's absolute URL (ending in /), for links and identifiers in JSON-LD and Atom. */
+  siteUrl?: string;
+  /** What the store knows of each event (by the object the store returned): its id and when it was published. */
+  events?: ReadonlyMap<ExchangeEvent, EventPublication>;
+  /** The editors' decisions about organisations, for formats that carry them (koryu/1). */
+  decisions?: OrganizationDecisions;
+}
+
+export interface EventPublication {
+  id: number;
+  /** When the event became public (ISO timestamp); see services/publication.service.ts. */
+  publishedAt: string;
+}
+
+/** An export's bytes: text formats give a string (UTF-8), binary formats bytes. */
+export type ExportBody = string | Uint8Array;
 
 /** One output format of the record. Every format module implements this and nothing else. */
-export interface Exporter {
+export interface Exporter<Out extends ExportBody | Promise<ExportBody> = ExportBody | Promise<ExportBody>> {
   format: string;
   /** Media type of the output, with its charset. */
   contentType: string;
   extension: string;
-  /** `decisions` are the editors' decisions about organisations, for formats that carry them. */
-  write(partnerships: readonly Partnership[], decisions?: OrganizationDecisions): string;
+  /** A line for the help text and the download links. */
+  label?: string;
+  write(partnerships: readonly Partnership[], context?: ExportContext): Out;
+  /** Formats written beside this one by `koryu export --out` (the photo-record CSV beside the event CSV). */
+  companions?: readonly string[];
 }

@@ -1,10 +1,15 @@
 import { toKoryuDocument } from '../domain/koryu-format.js';
 import type { Exporter } from './exporter.js';
 
-/** koryu/1, the lossless interchange format (docs/format.md). */
-export const jsonExporter: Exporter = {
+/** koryu/1, the lossless interchange format (docs/format.md); with a licence, it is named after `format`. */
+export const jsonExporter: Exporter<string> = {
   format: 'json',
   contentType: 'application/json; charset=utf-8',
   extension: 'json',
-  write: (partnerships, decisions) => `${JSON.stringify(toKoryuDocument(partnerships, [], decisions), null, 2)}\n`,
+  label: 'JSON (koryu/1)',
+  write: (partnerships, context) => {
+    const { format, ...rest } = toKoryuDocument(partnerships, [], context?.decisions);
+    const doc = context?.licence ? { format, licence: context.licence, ...rest } : { format, ...rest };
+    return `${JSON.stringify(doc, null, 2)}\n`;
+  },
 };

@@ -10,7 +10,7 @@ import type { Exporter } from './exporter.js';
  * Limits of the layout (koryu/1 JSON keeps everything): events are separated by spaces, so a space inside an
  * event's text is written as an ideographic space; links from photo records to events are not written.
  */
-export const textExporter: Exporter = {
+export const textExporter: Exporter<string> = {
   format: 'text',
   contentType: 'text/plain; charset=utf-8',
   extension: 'txt',

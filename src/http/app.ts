@@ -19,6 +19,11 @@ import { registerLoginRoutes } from './routes/staff/login.route.js';
 import { registerStaffRoutes } from './routes/staff/staff.route.js';
 import type { LoginLimits } from '../services/login-throttle.js';
 import { registerEditing, type EditingOptions } from './staff/editing.plugin.js';
+import type { Licence } from '../domain/licence.js';
+import { registerApiRoutes } from './routes/api/api.route.js';
+import { registerOpenApi } from './routes/api/openapi.js';
+import { registerDownloadRoutes } from './routes/opendata/downloads.route.js';
+import { registerYearbookRoutes } from './routes/pages/yearbook.route.js';
 
 export interface AppDeps {
   store: Store;
@@ -38,6 +43,10 @@ export interface AppDeps {
   onRoute?: (route: { method: string | string[]; url: string }) => void;
   /** Staff editing, photos and the web import; without it those routes are absent. */
   editing?: EditingOptions;
+  /** Terms of use of the published data: in every download and the page footer. */
+  licence?: Licence;
+  /** The public site's absolute URL (ending in /), for links in the feed and linked data. */
+  siteUrl?: string;
 }
 
 /** The web application; tests drive it in-process with `app.inject`. */
@@ -50,11 +59,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
   app.setErrorHandler(handleError);
+  registerOpenApi(app, { title: `${deps.home} 国際交流の記録 API`, version: '1', ...(deps.licence ? { licence: deps.licence } : {}) });
   await registerSecurityHeaders(app);
   registerUrlGuard(app);
   registerCaching(app);
   await registerAssets(app);
-  const site: PageSite = { home: deps.home, assetVersion: assetVersion() };
+  const site: PageSite = { home: deps.home, assetVersion: assetVersion(), ...(deps.licence ? { licence: deps.licence } : {}) };
+  const exportSettings = { ...(deps.licence ? { licence: deps.licence } : {}), ...(deps.siteUrl ? { siteUrl: deps.siteUrl } : {}) };
   await registerAuth(app, deps.store, { site, ...(deps.auth?.secret ? { secret: deps.auth.secret } : {}), ...(deps.now ? { now: deps.now } : {}) });
 
   app.get('/healthz', async () => ({ ok: true }));
@@ -72,5 +83,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerStaffRoutes(app, site);
   if (deps.editing) await registerEditing(app, deps.store, site, deps.editing);
   registerKnowledgeRoutes(app, deps.store, site, deps.now);
+  registerDownloadRoutes(app, deps.store, deps.home, exportSettings);
+  registerApiRoutes(app, deps.store);
+  registerYearbookRoutes(app, deps.store, site, deps.pdf, deps.licence);
   return app;
 }

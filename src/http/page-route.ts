@@ -1,3 +1,4 @@
+import type { Licence } from '../domain/licence.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { isLocale, LOCALES, negotiateLocale } from '../views/i18n/locale.js';
 import type { PageContext } from '../views/page-context.js';
@@ -5,6 +6,7 @@ import type { PageContext } from '../views/page-context.js';
 export interface PageSite {
   home: string;
   assetVersion: string;
+  licence?: Licence;
 }
 
 type Query = Record<string, string | string[] | undefined>;
@@ -34,6 +36,7 @@ export function pageRoute<P extends Record<string, string>>(
         query: request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '',
         home: site.home,
         assetVersion: site.assetVersion,
+        ...(site.licence ? { licence: site.licence } : {}),
       };
       if (!explicit) void reply.header('vary', 'accept-language');
       const page = await handler(ctx, request, reply);

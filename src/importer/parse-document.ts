@@ -1,9 +1,11 @@
 import { diagnostic } from '../domain/diagnostic.js';
+import { csvSheet, csvTableKind } from './csv.read.js';
 import { decodeDocument } from './decode.js';
 import { DEFAULT_MAX_EVENTS, limitEvents } from './event-limit.js';
 import { looksLikeKoryuJson, readKoryuJson } from './koryu-json.js';
 import type { Layout, ParseOptions, ParseResult } from './layout.js';
 import { LAYOUTS } from './layouts.js';
+import { readSheets } from './sheet.read.js';
 import { splitLines, type SourceLine } from './source-line.js';
 import { validateResult } from './validate.js';
 
@@ -36,6 +38,7 @@ export function parseText(text: string, options: DocumentOptions): ParseResult {
 
 function parseLines(text: string, options: DocumentOptions): ParseResult {
   if (looksLikeKoryuJson(text)) return validateResult(readKoryuJson(text, options.home));
+  if (csvTableKind(text)) return validateResult(readSheets([csvSheet('CSV', text)], options));
   const lines = splitLines(text);
   const maxLine = options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH;
   const long = lines.find((l) => l.text.length > maxLine);

@@ -3,6 +3,7 @@ import { hasErrors } from '../domain/diagnostic.js';
 import { isUnchanged, type ChangeSummary, type Partnership } from '../domain/partnership.js';
 import { KoryuError } from '../errors.js';
 import { parseDocument } from '../importer/parse-document.js';
+import { parseDocuments } from './documents.service.js';
 import type { Store } from '../storage/database.js';
 import { recordImport } from '../storage/import.repository.js';
 import { savePartnership } from '../storage/partnership.repository.js';
@@ -69,11 +70,8 @@ export async function importDocuments(
   options: ImportOptions,
   onParsed?: (doc: ParsedDocument, index: number) => void,
 ): Promise<ImportReport> {
-  const parsed = docs.map((doc, i) => {
-    const p = previewDocument(doc, options);
-    onParsed?.(p, i);
-    return p;
-  });
+  const parsed = await parseDocuments(docs, options);
+  parsed.forEach((p, i) => onParsed?.(p, i));
   const rejected = parsed.find((p) => hasErrors(p.diagnostics));
   if (rejected) throw new KoryuError('ImportRejected', describeFirstError(rejected), rejected.diagnostics);
   const total = parsed.reduce((n, doc) => n + doc.partnerships.reduce((m, p) => m + p.events.length, 0), 0);

@@ -1,5 +1,6 @@
 import type { StoredPartnership } from '../domain/partnership.js';
 import { KoryuError } from '../errors.js';
+import type { ExportContext } from '../exports/exporter.js';
 import { findExporter } from '../exports/exporters.js';
 import type { Store } from '../storage/database.js';
 import { loadOrganizationDecisions } from '../storage/knowledge.repository.js';
@@ -21,11 +22,13 @@ export async function listPartnerships(store: Store, filter: RecordFilter = {}):
   return found;
 }
 
-/** The record (or one partnership of it) in an export format. */
-export async function exportRecord(store: Store, format: string, filter: RecordFilter = {}): Promise<string> {
+/** The record (or one partnership of it) in a text export format (binary formats: export.service.ts exportFiles). */
+export async function exportRecord(store: Store, format: string, filter: RecordFilter = {}, context: ExportContext = {}): Promise<string> {
   const exporter = findExporter(format);
   if (!exporter) throw new KoryuError('UsageError', `Unknown export format "${format}".`);
-  return exporter.write(await listPartnerships(store, filter), await loadOrganizationDecisions(store.db));
+  const body = await exporter.write(await listPartnerships(store, filter), { decisions: await loadOrganizationDecisions(store.db), ...context });
+  if (typeof body !== 'string') throw new KoryuError('UsageError', `${format} is not a text format.`);
+  return body;
 }
 
 export async function isStoreEmpty(store: Store): Promise<boolean> {

@@ -6,6 +6,7 @@ import type { StoredPartnership } from '../domain/partnership.js';
 import { COMMON } from './i18n/common.messages.js';
 import { HOME } from './i18n/home.messages.js';
 import { format } from './i18n/messages.js';
+import { Downloads, type DownloadLink } from './downloads.js';
 import { Layout } from './layout.js';
 import { localHref, type PageContext } from './page-context.js';
 import { DateWithEra, fill, formatCount, formatDate, Ja, ordinal, relativeDays } from './parts.js';
@@ -17,7 +18,7 @@ export const RECENT_ANNIVERSARY_DAYS = 30;
 
 /** The home page: the home municipality's partner cities, each as a card linking to its timeline. */
 /** `anniversaries`: those of every affiliation and agreement around today; the section is left out without them. */
-export function HomePage(props: { ctx: PageContext; partnerships: readonly StoredPartnership[]; today: Date; anniversaries?: readonly AnniversaryEntry[] }) {
+export function HomePage(props: { ctx: PageContext; partnerships: readonly StoredPartnership[]; today: Date; anniversaries?: readonly AnniversaryEntry[]; downloads?: readonly DownloadLink[] }) {
   const { ctx } = props;
   const t = HOME[ctx.locale];
   return (
@@ -39,6 +40,7 @@ export function HomePage(props: { ctx: PageContext; partnerships: readonly Store
         </p>
       )}
       {props.anniversaries && <AnniversariesSection ctx={ctx} entries={props.anniversaries} thisYear={tokyoCalendarDate(props.today).year} />}
+      <Downloads ctx={ctx} links={props.downloads ?? []} heading="downloadsAll" />
     </Layout>
   );
 }

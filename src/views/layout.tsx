@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { LicenceNote } from './downloads.js';
 import { COMMON } from './i18n/common.messages.js';
 import { format } from './i18n/messages.js';
 import { HTML_LANG, LOCALE_NAMES, LOCALES } from './i18n/locale.js';
@@ -68,7 +69,10 @@ export function Layout(props: {
         <main id="main">{props.children}</main>
         {!props.bare && (
           <footer class="site-footer">
-            <div class="bar">{format(t.footer, { home: ctx.home })}</div>
+            <div class="bar">
+              {format(t.footer, { home: ctx.home })}
+              {ctx.licence && <LicenceNote ctx={ctx} licence={ctx.licence} />}
+            </div>
           </footer>
         )}
       </body>

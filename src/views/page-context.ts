@@ -1,3 +1,4 @@
+import type { Licence } from '../domain/licence.js';
 import { LOCALES, type Locale } from './i18n/locale.js';
 
 /** What every view needs to know about the request it renders. */
@@ -12,6 +13,8 @@ export interface PageContext {
   home: string;
   /** Version of the style sheet, for a URL that can be cached for ever. */
   assetVersion: string;
+  /** The terms of use shown in the footer, when the site publishes its data under one. */
+  licence?: Licence;
 }
 
 /** A link within the site in the reader's language: /en/partnerships/1 for English; unprefixed paths stay as they are for ja. */

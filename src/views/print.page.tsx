@@ -55,7 +55,7 @@ function YearHeading(props: { year: number; locale: Locale }) {
  * exchange timeline (year × direction × events, one event per line, — for a year without exchange), and part 2,
  * on a new page, the photo record's captions by year. The site's header and footer are left out.
  */
-export function PrintPage(props: { ctx: PageContext; partnership: StoredPartnership; pdfHref: string; timelineHref: string }) {
+export function PrintPage(props: { ctx: PageContext; partnership: StoredPartnership; pdfHref: string; timelineHref: string; cover?: ComponentChildren }) {
   const { ctx, partnership: p } = props;
   const locale = ctx.locale;
   const t = PRINT[locale];
@@ -85,6 +85,7 @@ export function PrintPage(props: { ctx: PageContext; partnership: StoredPartners
         </ul>
         <p>{t.printHint}</p>
       </nav>
+      {props.cover}
       <header class="print-title">
         <h1>
           <Ja locale={locale}>{title}</Ja>

@@ -5,6 +5,7 @@ import { eventsPerYearSvg } from './charts/events-per-year.chart.js';
 import { COMMON } from './i18n/common.messages.js';
 import { format } from './i18n/messages.js';
 import { TIMELINE } from './i18n/timeline.messages.js';
+import { Downloads, type DownloadLink } from './downloads.js';
 import { Layout } from './layout.js';
 import { localHref, type PageContext } from './page-context.js';
 import { DateWithEra, fill, formatDate, Ja, localized, YearWithEra } from './parts.js';
@@ -50,7 +51,7 @@ export function resolveFilter(p: StoredPartnership, filter: TimelineFilter): Res
 
 /** The exchange timeline of one partnership as the document shows it, with filters, a chart of events per year, and the photo record. */
 /** With `knowledge`, the partnership given is already narrowed to its organisation and field; the form offers them. */
-export function TimelinePage(props: { ctx: PageContext; partnership: StoredPartnership; filter?: TimelineFilter; knowledge?: KnowledgeFilterProps }) {
+export function TimelinePage(props: { ctx: PageContext; partnership: StoredPartnership; filter?: TimelineFilter; knowledge?: KnowledgeFilterProps; downloads?: readonly DownloadLink[] }) {
   const { ctx, partnership: p } = props;
   const t = TIMELINE[ctx.locale];
   const common = COMMON[ctx.locale];
@@ -197,6 +198,7 @@ export function TimelinePage(props: { ctx: PageContext; partnership: StoredPartn
           </table>
         </>
       )}
+      <Downloads ctx={ctx} links={props.downloads ?? []} />
     </Layout>
   );
 }

@@ -1,7 +1,8 @@
 import { hasErrors } from '../../domain/diagnostic.js';
 import { toKoryuDocument } from '../../domain/koryu-format.js';
 import { KoryuError } from '../../errors.js';
-import { describeFirstError, previewDocument } from '../../services/import.service.js';
+import { parseDocuments } from '../../services/documents.service.js';
+import { describeFirstError } from '../../services/import.service.js';
 import { readArgs } from '../args.js';
 import { importOptions } from '../import-options.js';
 import { EXIT_BAD_INPUT, EXIT_OK, type Command } from '../cli-io.js';
@@ -17,7 +18,7 @@ export const parseCommand: Command = {
     if (positionals.length !== 1) throw new KoryuError('UsageError', 'parse takes exactly one FILE.');
     if (values.format !== 'json' && values.format !== 'text') throw new KoryuError('UsageError', '--format must be json or text.');
     const [doc] = await readDocuments(positionals, config.maxDocumentBytes);
-    const parsed = previewDocument(doc!, importOptions(config, values.home));
+    const parsed = (await parseDocuments([doc!], importOptions(config, values.home)))[0]!;
     if (values.format === 'json') {
       io.out(`${JSON.stringify(toKoryuDocument(parsed.partnerships, parsed.diagnostics), null, 2)}\n`);
     } else {

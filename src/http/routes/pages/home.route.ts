@@ -5,6 +5,7 @@ import { anniversarySources, loadKnowledge } from '../../../services/knowledge.s
 import type { Store } from '../../../storage/database.js';
 import { HomePage } from '../../../views/home.page.js';
 import { renderPage } from '../../../views/render.js';
+import { downloadLinks } from '../opendata/downloads.route.js';
 import { pageRoute, type PageSite } from '../../page-route.js';
 
 /** `now` gives today's date (for the anniversaries); tests fix it. */
@@ -13,6 +14,6 @@ export function registerHomeRoutes(app: FastifyInstance, store: Store, site: Pag
     const knowledge = await loadKnowledge(store, { home: site.home });
     const today = now();
     const partnerships = knowledge.partnerships.map((k) => k.partnership);
-    return renderPage(h(HomePage, { ctx, partnerships, today, anniversaries: anniversariesAround(anniversarySources(knowledge), today) }));
+    return renderPage(h(HomePage, { ctx, partnerships, today, anniversaries: anniversariesAround(anniversarySources(knowledge), today), downloads: downloadLinks('/downloads') }));
   });
 }

@@ -8,6 +8,7 @@ import { knowledgeOf, loadKnowledge } from '../../../services/knowledge.service.
 import type { Store } from '../../../storage/database.js';
 import { TimelinePage, type TimelineFilter } from '../../../views/timeline.page.js';
 import { renderPage } from '../../../views/render.js';
+import { downloadLinks } from '../opendata/downloads.route.js';
 import { pageRoute, queryString, type PageSite } from '../../page-route.js';
 
 type Query = Record<string, string | string[] | undefined>;
@@ -43,6 +44,7 @@ export function registerPartnershipRoutes(app: FastifyInstance, store: Store, si
         ctx,
         partnership,
         filter: timelineFilter(request.query),
+        downloads: downloadLinks(`/partnerships/${id}/downloads`),
         knowledge: { organizations, ...(organization ? { organization: organization.name } : {}), ...(field ? { field } : {}) },
       }),
     );

@@ -50,7 +50,7 @@ export function inlineStyleSheet(html: string): string {
 }
 
 /** The server's own loopback address, where the renderer may fetch photos. */
-function ownOrigin(app: FastifyInstance): string {
+export function ownOrigin(app: FastifyInstance): string {
   const address = app.server.address() as AddressInfo | string | null;
   if (address === null || typeof address === 'string') return 'http://127.0.0.1/';
   const host = address.family === 'IPv6' ? (address.address === '::' ? '[::1]' : `[${address.address}]`) : address.address === '0.0.0.0' ? '127.0.0.1' : address.address;

@@ -1,0 +1,122 @@
+// koryu publish, served by a plain static file server under a sub-path, in the system Chromium: the home page, a
+// partnership page, an event page, the style sheet, a download, and the search for a 2-character word working in the
+// browser on the small index.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { after, before, it } from 'node:test';
+import type { BrowserContext } from 'playwright-core';
+import { runCli } from '../src/cli/index.js';
+import type { CliDeps } from '../src/cli/cli-io.js';
+import { loadConfig } from '../src/config.js';
+import { normalizeForSearch } from '../src/domain/search-text.js';
+import { openSqliteStore } from '../src/storage/sqlite/connect.js';
+import { browser, describeInBrowser, screenshot } from './support/browser.js';
+import { parsedSample } from './support/server.js';
+
+const PREFIX = '/city/koryu/';
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.csv': 'text/csv', '.xlsx': 'application/octet-stream' };
+
+/** The plainest static server: files under `root`, at PREFIX, a folder answered by its index.html, nothing else. */
+function staticServer(root: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (!path.startsWith(PREFIX)) return void res.writeHead(404).end();
+    let file = normalize(join(root, path.slice(PREFIX.length)));
+    if (!file.startsWith(root)) return void res.writeHead(403).end();
+    try {
+      if (statSync(file).isDirectory()) file = join(file, 'index.html');
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+describeInBrowser('the static site (koryu publish)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'koryu-publish-'));
+  const site = join(dir, 'site');
+  const sample = parsedSample();
+  let server: Server;
+  let base: string;
+  let context: BrowserContext;
+  const failed: string[] = [];
+
+  before(async () => {
+    const config = loadConfig({ KORYU_DB: join(dir, 'koryu.db') });
+    const deps: CliDeps = {
+      config,
+      openStore: () => openSqliteStore(config.sqlitePath),
+      startServer: () => Promise.reject(new Error('publish needs no server')),
+      sample: { name: 'kanazawa-dalian.txt', read: async () => readFileSync(new URL('../samples/kanazawa-dalian.txt', import.meta.url)) },
+    };
+    const io = { out: () => {}, err: () => {}, interactive: false };
+    assert.equal(await runCli(['import', new URL('../samples/kanazawa-dalian.txt', import.meta.url).pathname], io, deps), 0);
+    assert.equal(await runCli(['publish', '--out', site], io, deps), 0);
+    server = await staticServer(site);
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}${PREFIX}`;
+    context = await (await browser()).newContext({ locale: 'ja-JP' });
+    context.setDefaultTimeout(30_000);
+    context.on('requestfailed', (r) => failed.push(r.url()));
+    context.on('response', (r) => void (r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`)));
+  });
+  after(async () => {
+    await context?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows the home page with its style sheet, and leads to the partnership and an event page', { timeout: 120_000 }, async () => {
+    const page = await context.newPage();
+    await page.goto(base);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'ja');
+    assert.notEqual(await page.evaluate(() => getComputedStyle(document.body).fontFamily), '');
+    assert.equal(await page.evaluate(() => document.styleSheets.length), 1);
+    await page.getByRole('link', { name: /大連市/ }).first().click();
+    await page.waitForURL(/partnerships\/\d+\/index\.html$/);
+    assert.match(await page.locator('h1').innerText(), /友好交流都市大連市との歩み/);
+    const main = await page.locator('main').innerText();
+    for (const e of sample.events.slice(0, 5)) assert.ok(main.includes(e.text), e.text);
+    await page.locator('table.timeline a[href*="events/"]').first().click();
+    await page.waitForURL(/events\/\d+\/index\.html$/);
+    await screenshot(page, 'static-event');
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.waitForURL(/\/en\/events\/\d+\/index\.html$/);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    assert.deepEqual(failed, []);
+    await page.close();
+  });
+
+  it('searches for a 2-character word in the browser, finding exactly the events and captions holding it', { timeout: 120_000 }, async () => {
+    const page = await context.newPage();
+    await page.goto(base);
+    await page.locator('#site-q').fill('市長');
+    await page.locator('#site-q').press('Enter');
+    await page.waitForURL(/search\/index\.html\?q=/);
+    await page.locator('#static-results ol.hits').waitFor();
+    const texts = await page.locator('#static-results ol.hits li a').allInnerTexts();
+    const expected = [...sample.events.map((e) => e.text), ...sample.records.map((r) => r.caption)].filter((t) => normalizeForSearch(t).includes('市長'));
+    assert.ok(expected.length > 1);
+    assert.deepEqual(texts, expected);
+    await screenshot(page, 'static-search');
+    await page.locator('#static-results ol.hits li a').first().click();
+    await page.waitForURL(/events\/\d+\/index\.html$/);
+    assert.deepEqual(failed, []);
+    await page.close();
+  });
+
+  it('offers the downloads as files of the copy', async () => {
+    const res = await fetch(`${base}downloads/koryu.csv`);
+    assert.equal(res.status, 200);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    assert.equal(bytes.subarray(0, 3).toString('hex'), 'efbbbf');
+    assert.ok(bytes.subarray(3).toString('utf8').startsWith('No.,自治体,相手都市'));
+    const home = await (await fetch(base)).text();
+    assert.match(home, /href="downloads\/koryu\.xlsx"/);
+    assert.doesNotMatch(home, /(href|src|action)="\/(?!\/)/, 'no link is site-absolute');
+  });
+});

@@ -1,0 +1,39 @@
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { KoryuError } from '../../errors.js';
+import { buildApp } from '../../http/app.js';
+import { buildStaticSite } from '../../http/static-site.js';
+import { readArgs } from '../args.js';
+import { EXIT_OK, type Command } from '../cli-io.js';
+
+export const publishCommand: Command = {
+  name: 'publish',
+  summary: 'Write the public site as static files (pages in ja/en/zh, style sheet, downloads, feed, and a search that runs in the browser) into an empty or new DIR, servable from any sub-path.',
+  usage: 'koryu publish --out DIR',
+  async run(args, io, deps) {
+    const { values, positionals } = readArgs(args, { out: { type: 'string' } });
+    if (positionals.length > 0 || !values.out) throw new KoryuError('UsageError', 'publish needs --out DIR (and no other argument).');
+    const out = values.out;
+    const existing = await readdir(out).catch(() => undefined);
+    if (existing && existing.length > 0) throw new KoryuError('UsageError', `${out} is not empty; publish writes into a new or empty folder.`);
+    const store = await deps.openStore();
+    try {
+      const { config } = deps;
+      const app = await buildApp({ store, home: config.home, licence: config.licence, ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}) });
+      try {
+        const files = await buildStaticSite(app, store);
+        for (const f of files) {
+          const path = join(out, ...f.path.split('/'));
+          await mkdir(dirname(path), { recursive: true });
+          await writeFile(path, f.body);
+        }
+        io.err(`koryu publish: wrote ${files.length} files to ${out}\n`);
+      } finally {
+        await app.close();
+      }
+      return EXIT_OK;
+    } finally {
+      await store.close();
+    }
+  },
+};

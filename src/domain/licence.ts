@@ -1,0 +1,28 @@
+/** The terms under which the record is published, carried in every export and in the page footer. */
+export interface Licence {
+  /** Short stable identifier (SPDX where one exists). */
+  id: string;
+  /** The licence's own name, as a reader recognises it. */
+  name: string;
+  url: string;
+  /** Who is to be credited: the publishing municipality and its record. */
+  attribution: string;
+}
+
+/** The licences a municipality usually publishes open data under, by the name KORYU_LICENCE takes. */
+export const LICENCE_PRESETS: Readonly<Record<string, Omit<Licence, 'attribution'>>> = {
+  'cc-by-4.0': { id: 'CC-BY-4.0', name: 'クリエイティブ・コモンズ 表示 4.0 国際 (CC BY 4.0)', url: 'https://creativecommons.org/licenses/by/4.0/deed.ja' },
+  'pdl-1.0': { id: 'PDL-1.0', name: '公共データ利用規約 第1.0版 (PDL1.0)', url: 'https://www.digital.go.jp/resources/open_data/public_data_license_v1.0' },
+};
+
+export const DEFAULT_LICENCE_KEY = 'cc-by-4.0';
+
+/** The default credit line: the home municipality's record. */
+export function defaultAttribution(home: string): string {
+  return `${home} 国際交流の記録`;
+}
+
+/** One line naming the credit and the licence: 出典：金沢市 国際交流の記録（CC BY 4.0 …）. */
+export function licenceNotice(licence: Licence): string {
+  return `出典：${licence.attribution}／利用条件：${licence.name} ${licence.url}`;
+}

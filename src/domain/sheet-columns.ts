@@ -1,0 +1,54 @@
+/**
+ * The columns of Koryu's spreadsheets (CSV and XLSX): one table of events, one of photo records. The exports
+ * write the first header of each column; the importer recognises every header listed, after NFKC and with
+ * spaces removed, so a sheet typed by hand with the same (or English) headings reads too.
+ */
+export const EVENT_COLUMNS = [
+  { key: 'no', headers: ['No.', 'No', '番号', '#'] },
+  { key: 'home', headers: ['自治体', 'home', '本市'] },
+  { key: 'partner', headers: ['相手都市', 'partner', '交流先', '相手先'] },
+  { key: 'kind', headers: ['提携種別', 'kind', '種別'] },
+  { key: 'affiliatedOn', headers: ['提携日', 'affiliatedon', '提携年月日'] },
+  { key: 'year', headers: ['年（西暦）', '年', '西暦', 'year'] },
+  { key: 'era', headers: ['和暦', 'erayear'] },
+  { key: 'fiscalYear', headers: ['年度', 'fiscalyear'] },
+  { key: 'date', headers: ['日付', 'date', '年月日', '月日'] },
+  { key: 'direction', headers: ['区分コード', 'direction', 'directioncode'] },
+  { key: 'directionLabel', headers: ['区分', '派遣・受入', '派遣/受入', '方向'] },
+  { key: 'text', headers: ['交流内容', 'event', 'text', '内容', '交流事業'] },
+  { key: 'en', headers: ['交流内容（英語）', 'event(en)', 'english'] },
+  { key: 'zh', headers: ['交流内容（中国語）', 'event(zh)', 'chinese'] },
+  { key: 'records', headers: ['交流の記録（写真）', 'photorecords', '写真'] },
+  { key: 'licence', headers: ['利用条件', 'licence', 'license'] },
+] as const;
+
+export const RECORD_COLUMNS = [
+  { key: 'home', headers: ['自治体', 'home', '本市'] },
+  { key: 'partner', headers: ['相手都市', 'partner', '交流先', '相手先'] },
+  { key: 'kind', headers: ['提携種別', 'kind', '種別'] },
+  { key: 'year', headers: ['年（西暦）', '年', '西暦', 'year'] },
+  { key: 'era', headers: ['和暦', 'erayear'] },
+  { key: 'caption', headers: ['写真説明', 'caption', '説明', 'キャプション'] },
+  { key: 'en', headers: ['写真説明（英語）', 'caption(en)', 'english'] },
+  { key: 'zh', headers: ['写真説明（中国語）', 'caption(zh)', 'chinese'] },
+  { key: 'event', headers: ['交流 No.', '交流No.', 'eventno.', 'eventno'] },
+  { key: 'eventText', headers: ['関連する交流', 'event'] },
+  { key: 'licence', headers: ['利用条件', 'licence', 'license'] },
+] as const;
+
+export type EventColumnKey = (typeof EVENT_COLUMNS)[number]['key'];
+export type RecordColumnKey = (typeof RECORD_COLUMNS)[number]['key'];
+
+/** The direction code a spreadsheet row uses for a year marked as having no exchange. */
+export const NO_EXCHANGE_CODE = 'none';
+export const NO_EXCHANGE_LABEL = '交流なし';
+/** Captions of an event's photo records share its cell, one per line. */
+export const RECORDS_SEPARATOR = '\n';
+/** Names of the sheets of the XLSX export that are not partnerships. */
+export const RECORDS_SHEET = '交流の記録';
+export const LICENCE_SHEET = '利用条件';
+
+/** A header cell as compared: NFKC, no white space, lower case. */
+export function headerKey(cell: string): string {
+  return cell.normalize('NFKC').replace(/\s/g, '').toLowerCase();
+}

@@ -1,0 +1,81 @@
+import { DIRECTION_LABELS_JA } from '../domain/direction.js';
+import { licenceNotice } from '../domain/licence.js';
+import type { ExchangeEvent, Partnership } from '../domain/partnership.js';
+import type { ExportContext, Exporter } from './exporter.js';
+
+/** Entries in the feed: the newest published events. */
+export const FEED_LENGTH = 50;
+
+const escapeXml = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+
+interface Entry {
+  p: Partnership;
+  e: ExchangeEvent;
+  index: number;
+  id: number | undefined;
+  publishedAt: string;
+}
+
+/** Events by publication, newest first; without publication times every event counts as published now. */
+function newestEntries(partnerships: readonly Partnership[], context: ExportContext, now: string): Entry[] {
+  const entries = partnerships.flatMap((p) =>
+    p.events.map((e, index): Entry => {
+      const known = context.events?.get(e);
+      return { p, e, index, id: known?.id, publishedAt: known?.publishedAt ?? now };
+    }),
+  );
+  entries.sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : (b.id ?? 0) - (a.id ?? 0)));
+  return entries.slice(0, FEED_LENGTH);
+}
+
+function entryId(x: Entry, site: string | undefined): string {
+  if (x.id !== undefined && site) return `${site}events/${x.id}`;
+  return `urn:koryu:event:${encodeURIComponent(x.p.home)}:${encodeURIComponent(x.p.partner)}:${x.index + 1}`;
+}
+
+function writeEntry(x: Entry, site: string | undefined): string {
+  const when = x.e.date ?? `${x.e.year}年`;
+  const summary = `${when} ${DIRECTION_LABELS_JA[x.e.direction]}（${x.p.home}・${x.p.partner}）${x.e.text}`;
+  const link = x.id !== undefined && site ? `\n    <link rel="alternate" type="text/html" href="${escapeXml(`${site}events/${x.id}`)}"/>` : '';
+  return `  <entry>
+    <id>${escapeXml(entryId(x, site))}</id>
+    <title>${escapeXml(`${x.p.partner}：${x.e.text}`)}</title>
+    <published>${escapeXml(x.publishedAt)}</published>
+    <updated>${escapeXml(x.publishedAt)}</updated>${link}
+    <category term="${x.e.direction}" label="${escapeXml(DIRECTION_LABELS_JA[x.e.direction])}"/>
+    <summary xml:lang="ja">${escapeXml(summary)}</summary>
+  </entry>`;
+}
+
+/** An Atom 1.0 feed (RFC 4287) of the newest published events, carrying the licence as `rights`. */
+export function writeAtom(partnerships: readonly Partnership[], context: ExportContext = {}): string {
+  const now = context.generatedAt ?? new Date().toISOString();
+  const site = context.siteUrl;
+  const entries = newestEntries(partnerships, context, now);
+  const updated = entries.reduce((max, x) => (x.publishedAt > max ? x.publishedAt : max), entries.length > 0 ? entries[0]!.publishedAt : now);
+  const homes = [...new Set(partnerships.map((p) => p.home))].join('・');
+  const author = context.licence?.attribution ?? (homes || 'Koryu');
+  const lines = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ja">',
+    `  <id>${escapeXml(site ? `${site}feed.atom` : 'urn:koryu:feed')}</id>`,
+    `  <title>${escapeXml(`${homes ? `${homes} ` : ''}国際交流の記録：新着の交流`)}</title>`,
+    `  <updated>${escapeXml(updated)}</updated>`,
+    `  <author><name>${escapeXml(author)}</name></author>`,
+    ...(site ? [`  <link rel="self" type="application/atom+xml" href="${escapeXml(`${site}feed.atom`)}"/>`, `  <link rel="alternate" type="text/html" href="${escapeXml(site)}"/>`] : []),
+    ...(context.licence ? [`  <rights>${escapeXml(licenceNotice(context.licence))}</rights>`, `  <link rel="license" href="${escapeXml(context.licence.url)}"/>`] : []),
+    `  <generator>Koryu</generator>`,
+    ...entries.map((x) => writeEntry(x, site)),
+    '</feed>',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+export const atomExporter: Exporter<string> = {
+  format: 'atom',
+  contentType: 'application/atom+xml; charset=utf-8',
+  extension: 'atom',
+  label: 'Atom',
+  write: writeAtom,
+};

@@ -1,0 +1,105 @@
+import type { Direction } from '../domain/direction.js';
+import type { ExchangeEvent, Partnership } from '../domain/partnership.js';
+import type { ExportContext, Exporter } from './exporter.js';
+
+type Node = Record<string, unknown>;
+
+const SCHEMA_CONTEXT = 'https://schema.org';
+
+/** A text with its translations as a JSON-LD language map (ja is the text as recorded). */
+function languages(text: string, t: ExchangeEvent['translations']): Node[] {
+  const values: Node[] = [{ '@value': text, '@language': 'ja' }];
+  if (t?.en) values.push({ '@value': t.en, '@language': 'en' });
+  if (t?.zh) values.push({ '@value': t.zh, '@language': 'zh-Hans' });
+  return values;
+}
+
+const place = (id: string, name: string): Node => ({ '@id': id, '@type': 'Place', name });
+
+/** Where an exchange took place, seen from the home municipality: its people went there, or the partner's came here. */
+function locations(direction: Direction, home: Node, partner: Node): Node[] {
+  if (direction === 'dispatch') return [{ '@id': partner['@id'] }];
+  if (direction === 'reception') return [{ '@id': home['@id'] }];
+  return [{ '@id': home['@id'] }, { '@id': partner['@id'] }];
+}
+
+/** The identifiers of one export: the site's own URLs when it is known, else fragment names within the document. */
+function idsFor(context: ExportContext) {
+  const base = context.siteUrl ?? '';
+  return {
+    city: (name: string) => `${base}#place-${encodeURIComponent(name)}`,
+    partnership: (p: Partnership, i: number) => `${base}#partnership-${i + 1}-${encodeURIComponent(p.partner)}`,
+    event: (e: ExchangeEvent, pi: number, ei: number) => {
+      const id = context.events?.get(e)?.id;
+      return id !== undefined && context.siteUrl ? `${context.siteUrl}events/${id}` : `${base}#event-${pi + 1}-${ei + 1}`;
+    },
+  };
+}
+
+/**
+ * schema.org as JSON-LD: each partnership is a CreativeWork (its timeline) about two Places, the cities, and each
+ * exchange is an Event with its date (or its year alone), its location and the home municipality as organizer.
+ * The dataset names the licence and the credit.
+ */
+export function writeJsonLd(partnerships: readonly Partnership[], context: ExportContext = {}): string {
+  const ids = idsFor(context);
+  const graph: Node[] = [];
+  const cities = new Map<string, Node>();
+  const city = (name: string): Node => {
+    let node = cities.get(name);
+    if (!node) {
+      node = place(ids.city(name), name);
+      cities.set(name, node);
+      graph.push(node);
+    }
+    return node;
+  };
+  const dataset: Node = {
+    '@id': `${context.siteUrl ?? ''}#dataset`,
+    '@type': 'Dataset',
+    name: partnerships.length === 1 ? `${partnerships[0]!.home}と${partnerships[0]!.partner}の交流の記録` : '国際交流の記録',
+    inLanguage: 'ja',
+    ...(context.licence ? { license: context.licence.url, creditText: context.licence.attribution, usageInfo: context.licence.name } : {}),
+    hasPart: [] as Node[],
+  };
+  graph.unshift(dataset);
+  partnerships.forEach((p, pi) => {
+    const home = city(p.home);
+    const partner = city(p.partner);
+    const organizer = { '@type': 'GovernmentOrganization', name: p.home, location: { '@id': home['@id'] } };
+    const years = p.events.map((e) => e.year);
+    const partnershipId = ids.partnership(p, pi);
+    (dataset.hasPart as Node[]).push({ '@id': partnershipId });
+    graph.push({
+      '@id': partnershipId,
+      '@type': 'CreativeWork',
+      name: `${p.home}と${p.partner}の交流の歩み（${p.kind}）`,
+      genre: p.kind,
+      about: [{ '@id': home['@id'] }, { '@id': partner['@id'] }],
+      ...(p.affiliatedOn ? { dateCreated: p.affiliatedOn } : {}),
+      ...(years.length > 0 ? { temporalCoverage: `${Math.min(...years)}/${Math.max(...years)}` } : {}),
+      ...(context.licence ? { license: context.licence.url } : {}),
+    });
+    p.events.forEach((e, ei) => {
+      graph.push({
+        '@id': ids.event(e, pi, ei),
+        '@type': 'Event',
+        name: languages(e.text, e.translations),
+        startDate: e.date ?? String(e.year),
+        location: locations(e.direction, home, partner),
+        organizer,
+        about: { '@id': partnershipId },
+        keywords: e.direction,
+      });
+    });
+  });
+  return `${JSON.stringify({ '@context': SCHEMA_CONTEXT, '@graph': graph }, null, 2)}\n`;
+}
+
+export const jsonLdExporter: Exporter<string> = {
+  format: 'jsonld',
+  contentType: 'application/ld+json; charset=utf-8',
+  extension: 'jsonld',
+  label: 'JSON-LD (schema.org)',
+  write: writeJsonLd,
+};

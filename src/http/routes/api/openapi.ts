@@ -1,0 +1,86 @@
+import type { FastifyInstance, FastifySchema, RouteOptions } from 'fastify';
+import type { Licence } from '../../../domain/licence.js';
+
+// FastifySchema's summary, description and tags are declared once, in src/http/route-docs.ts.
+
+type Json = Record<string, unknown>;
+
+interface CollectedRoute {
+  method: string;
+  url: string;
+  schema: FastifySchema | undefined;
+}
+
+/** /api/partnerships/:id → /api/partnerships/{id} */
+const templatePath = (url: string): string => url.replace(/:(\w+)/g, '{$1}');
+
+function parameters(schema: unknown, where: 'path' | 'query'): Json[] {
+  const s = schema as { properties?: Record<string, Json>; required?: string[] } | undefined;
+  return Object.entries(s?.properties ?? {}).map(([name, property]) => {
+    const { description, ...rest } = property;
+    return {
+      name,
+      in: where,
+      required: where === 'path' || (s?.required ?? []).includes(name),
+      ...(typeof description === 'string' ? { description } : {}),
+      schema: rest,
+    };
+  });
+}
+
+function operation(route: CollectedRoute): Json {
+  const schema = route.schema ?? {};
+  const responses: Json = {};
+  for (const [status, body] of Object.entries((schema.response ?? {}) as Record<string, unknown>)) {
+    responses[status] = { description: status === '200' ? 'OK' : status, content: { 'application/json': { schema: body } } };
+  }
+  if (Object.keys(responses).length === 0) responses['200'] = { description: 'OK' };
+  const found = route.url.includes(':') ? { '404': { description: 'Not found', content: { 'text/plain': { schema: { type: 'string' } } } } } : {};
+  return {
+    ...(schema.summary ? { summary: schema.summary } : {}),
+    ...(schema.description ? { description: schema.description } : {}),
+    ...(schema.tags ? { tags: schema.tags } : {}),
+    operationId: `${route.method.toLowerCase()}${templatePath(route.url).replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
+    parameters: [...parameters(schema.params, 'path'), ...parameters(schema.querystring, 'query')],
+    responses: { ...responses, '400': { description: 'Bad request', content: { 'text/plain': { schema: { type: 'string' } } } }, ...found },
+  };
+}
+
+export interface OpenApiInfo {
+  title: string;
+  version: string;
+  licence?: Licence;
+}
+
+/** The OpenAPI 3.1 document of the collected routes. */
+export function openApiDocument(routes: readonly CollectedRoute[], info: OpenApiInfo): Json {
+  const paths: Record<string, Json> = {};
+  for (const route of [...routes].sort((a, b) => a.url.localeCompare(b.url))) {
+    (paths[templatePath(route.url)] ??= {})[route.method.toLowerCase()] = operation(route);
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: info.title, version: info.version, ...(info.licence ? { license: { name: info.licence.name, url: info.licence.url } } : {}) },
+    servers: [{ url: '/' }],
+    paths,
+  };
+}
+
+/**
+ * Collects every GET, POST, PUT, PATCH and DELETE route under /api as it is registered (whoever registers it)
+ * and serves their OpenAPI document at /api/openapi.json. Register this before the /api routes.
+ */
+export function registerOpenApi(app: FastifyInstance, info: OpenApiInfo): void {
+  const routes: CollectedRoute[] = [];
+  app.addHook('onRoute', (route: RouteOptions) => {
+    if (!route.url.startsWith('/api/') || route.url.includes('*')) return;
+    for (const method of [route.method].flat()) {
+      if (['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(method)) routes.push({ method, url: route.url, schema: route.schema });
+    }
+  });
+  let document: string | undefined;
+  app.get('/api/openapi.json', { schema: { summary: 'This document: the OpenAPI description of every /api route', tags: ['meta'] } }, async (_request, reply) => {
+    document ??= JSON.stringify(openApiDocument(routes, info), null, 2);
+    return reply.type('application/json; charset=utf-8').send(document);
+  });
+}

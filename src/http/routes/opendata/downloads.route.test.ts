@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, it } from 'node:test';
+import { describeOnEachStore } from '../../../../test/support/test-stores.js';
+import { LICENCE_PRESETS } from '../../../domain/licence.js';
+import { EXPORTERS } from '../../../exports/exporters.js';
+import { importDocuments } from '../../../services/import.service.js';
+import type { Store } from '../../../storage/database.js';
+import { buildApp } from '../../app.js';
+import { contentDisposition } from './downloads.route.js';
+
+const seed = readFileSync(new URL('../../../../samples/kanazawa-dalian.txt', import.meta.url));
+const licence = { ...LICENCE_PRESETS['pdl-1.0']!, attribution: '金沢市 国際交流の記録' };
+
+it('Content-Disposition keeps a Japanese file name for browsers (RFC 5987) and gives an ASCII one for others', () => {
+  assert.equal(
+    contentDisposition('partnership-1.csv', '金沢市_大連市_交流の記録.csv'),
+    `attachment; filename="partnership-1.csv"; filename*=UTF-8''${encodeURIComponent('金沢市_大連市_交流の記録.csv')}`,
+  );
+  assert.equal(contentDisposition('a"b\\c.txt', "it's (1).txt"), `attachment; filename="a_b_c.txt"; filename*=UTF-8''it%27s%20%281%29.txt`);
+});
+
+describeOnEachStore('downloads on the site', (openFresh) => {
+  let store: Store;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  let partnershipPath: string;
+  before(async () => {
+    store = await openFresh();
+    await importDocuments(store, [{ name: 'kanazawa-dalian.txt', bytes: seed }], { home: '金沢市', maxDocumentBytes: 1e7 });
+    app = await buildApp({ store, home: '金沢市', licence, siteUrl: 'https://example.jp/koryu/' });
+    partnershipPath = /href="(\/partnerships\/\d+)"/.exec((await app.inject('/')).body)![1]!;
+  });
+  after(async () => {
+    await app?.close();
+    await store?.close();
+  });
+
+  it('links every format from the home page and the partnership page, and shows the licence in the footer', async () => {
+    const home = (await app.inject('/')).body;
+    const page = (await app.inject(partnershipPath)).body;
+    for (const e of EXPORTERS) {
+      assert.ok(home.includes(`href="/downloads/${e.format}"`), `home links ${e.format}`);
+      assert.ok(page.includes(`href="${partnershipPath}/downloads/${e.format}"`), `partnership page links ${e.format}`);
+    }
+    assert.match(page, /<footer class="site-footer">[\s\S]*出典：金沢市 国際交流の記録[\s\S]*<a rel="license" href="https:\/\/www.digital.go.jp\/[^"]+">公共データ利用規約 第1.0版/);
+    assert.match((await app.inject(`/en${partnershipPath}`)).body, /Source: 金沢市 国際交流の記録/);
+  });
+
+  it('answers each format with its content type and a file name holding the partner city', async () => {
+    for (const e of EXPORTERS) {
+      const res = await app.inject(`${partnershipPath}/downloads/${e.format}`);
+      assert.equal(res.statusCode, 200, e.format);
+      assert.equal(res.headers['content-type'], e.contentType);
+      const disposition = res.headers['content-disposition'] as string;
+      assert.ok(disposition.includes(`filename*=UTF-8''${encodeURIComponent(`金沢市_大連市_交流の記録.${e.extension}`)}`), disposition);
+    }
+    const xlsx = await app.inject(`${partnershipPath}/downloads/xlsx`);
+    assert.equal(xlsx.rawPayload.subarray(0, 2).toString('latin1'), 'PK');
+    const csv = await app.inject(`${partnershipPath}/downloads/csv`);
+    assert.equal(csv.rawPayload.subarray(0, 3).toString('hex'), 'efbbbf');
+    assert.match(csv.body, /公共データ利用規約/);
+  });
+
+  it('serves the Atom feed at /feed.atom with links into the site', async () => {
+    const res = await app.inject('/feed.atom');
+    assert.equal(res.headers['content-type'], 'application/atom+xml; charset=utf-8');
+    assert.match(res.body, /<link rel="self" type="application\/atom\+xml" href="https:\/\/example.jp\/koryu\/feed.atom"\/>/);
+    assert.match(res.body, /<id>https:\/\/example.jp\/koryu\/events\/\d+<\/id>/);
+  });
+
+  it('answers an unknown format or partnership with 404', async () => {
+    assert.equal((await app.inject('/downloads/yaml')).statusCode, 404);
+    assert.equal((await app.inject('/partnerships/99999/downloads/csv')).statusCode, 404);
+  });
+});

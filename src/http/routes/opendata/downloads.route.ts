@@ -1,0 +1,56 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { StoredPartnership } from '../../../domain/partnership.js';
+import { KoryuError } from '../../../errors.js';
+import { EXPORTERS } from '../../../exports/exporters.js';
+import { exportOne, type ExportSettings } from '../../../services/export.service.js';
+import { listPartnerships, type RecordFilter } from '../../../services/record.service.js';
+import type { Store } from '../../../storage/database.js';
+import type { DownloadLink } from '../../../views/downloads.js';
+
+/**
+ * Content-Disposition for a download: an ASCII `filename` for old clients and the real (Japanese) name as
+ * RFC 5987 `filename*`, which every current browser prefers.
+ */
+export function contentDisposition(asciiName: string, name: string): string {
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${asciiName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encoded}`;
+}
+
+/** The download links of the whole record (`base` /downloads) or of one partnership (/partnerships/ID/downloads). */
+export function downloadLinks(base: string): DownloadLink[] {
+  return EXPORTERS.map((e) => ({ href: `${base}/${e.format}`, label: e.label ?? e.format, type: e.contentType.split(';')[0]! }));
+}
+
+async function send(reply: FastifyReply, store: Store, format: string, filter: RecordFilter, settings: ExportSettings, names: { ascii: string; name: string }) {
+  const { exporter, body } = await exportOne(store, format, filter, settings);
+  return reply
+    .type(exporter.contentType)
+    .header('content-disposition', contentDisposition(`${names.ascii}.${exporter.extension}`, `${names.name}.${exporter.extension}`))
+    .send(typeof body === 'string' ? body : Buffer.from(body));
+}
+
+function knownFormat(format: string): string {
+  if (!EXPORTERS.some((e) => e.format === format)) throw new KoryuError('DocumentNotFound', `There is no download in the format "${format}".`);
+  return format;
+}
+
+async function partnershipById(store: Store, raw: string): Promise<StoredPartnership> {
+  const id = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
+  const p = (await listPartnerships(store)).find((x) => x.id === id);
+  if (!p) throw new KoryuError('PartnershipNotFound', 'No such partnership.');
+  return p;
+}
+
+/** Downloads of the whole record and of each partnership in every export format, and the Atom feed at /feed.atom. */
+export function registerDownloadRoutes(app: FastifyInstance, store: Store, home: string, settings: ExportSettings): void {
+  const whole = { ascii: 'koryu-record', name: `${home}_国際交流の記録` };
+  app.get<{ Params: { format: string } }>('/downloads/:format', async (request, reply) =>
+    send(reply, store, knownFormat(request.params.format), {}, settings, whole),
+  );
+  app.get('/feed.atom', async (_request, reply) => send(reply, store, 'atom', {}, settings, whole));
+  app.get<{ Params: { id: string; format: string } }>('/partnerships/:id/downloads/:format', async (request, reply) => {
+    const format = knownFormat(request.params.format);
+    const p = await partnershipById(store, request.params.id);
+    return send(reply, store, format, { home: p.home, partner: p.partner }, settings, { ascii: `partnership-${p.id}`, name: `${p.home}_${p.partner}_交流の記録` });
+  });
+}

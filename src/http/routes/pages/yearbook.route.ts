@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify';
+import { h } from 'preact';
+import type { Licence } from '../../../domain/licence.js';
+import { KoryuError } from '../../../errors.js';
+import { listPartnerships } from '../../../services/record.service.js';
+import type { Store } from '../../../storage/database.js';
+import type { PageContext } from '../../../views/page-context.js';
+import { renderPage } from '../../../views/render.js';
+import { YearbookPage } from '../../../views/yearbook.page.js';
+import { pageRoute, type PageSite } from '../../page-route.js';
+import type { PdfRenderer } from '../../pdf-renderer.js';
+import { contentDisposition } from '../opendata/downloads.route.js';
+import { inlineStyleSheet, ownOrigin } from './print.route.js';
+
+/**
+ * The yearbook of a partnership as an A4 PDF, at /partnerships/:id/yearbook.pdf (and under /ja, /en, /zh for the
+ * partner's edition): the print view with a cover, rendered by the same Chromium as the print view's PDF.
+ * `koryu yearbook` fetches it from a server of its own.
+ */
+export function registerYearbookRoutes(app: FastifyInstance, store: Store, site: PageSite, pdf: PdfRenderer | undefined, licence: Licence | undefined, today: () => Date = () => new Date()): void {
+  pageRoute<{ id: string }>(app, site, '/partnerships/:id/yearbook.pdf', async (ctx, request, reply) => {
+    const id = /^\d{1,15}$/.test(request.params.id) ? Number(request.params.id) : NaN;
+    const p = (await listPartnerships(store)).find((x) => x.id === id);
+    if (!p) throw new KoryuError('PartnershipNotFound', 'No such partnership.');
+    if (!pdf) throw new KoryuError('PdfUnavailable', 'The yearbook cannot be made here: no browser is configured.');
+    const printCtx: PageContext = { ...ctx, path: `/partnerships/${p.id}/print`, query: '' };
+    const html = renderPage(h(YearbookPage, { ctx: printCtx, partnership: p, madeOn: today().toISOString().slice(0, 10), ...(licence ? { licence } : {}) }));
+    let bytes: Buffer;
+    try {
+      bytes = await pdf.render(inlineStyleSheet(html), ownOrigin(app));
+    } catch (error) {
+      request.log.error({ err: error }, 'yearbook rendering failed');
+      throw new KoryuError('PdfUnavailable', 'The yearbook could not be made just now; try again later.');
+    }
+    return void reply
+      .type('application/pdf')
+      .header('content-disposition', contentDisposition(`yearbook-${p.id}-${ctx.locale}.pdf`, `年表と写真で見る${ctx.home}と${p.partner}の交流の歩み_${ctx.locale}.pdf`))
+      .send(bytes);
+  });
+}

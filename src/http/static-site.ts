@@ -1,0 +1,85 @@
+import type { FastifyInstance } from 'fastify';
+import { normalizeForSearch } from '../domain/search-text.js';
+import { EXPORTERS } from '../exports/exporters.js';
+import { listPartnerships } from '../services/record.service.js';
+import type { Store } from '../storage/database.js';
+
+/** One file of the static site: its path relative to the site's root, and its bytes. */
+export interface SiteFile {
+  path: string;
+  body: Buffer;
+}
+
+const SKIP = /^\/(api\/|photos\/)|\.pdf$|^\/partnerships\/\d+\/yearbook/;
+const DOWNLOAD = /^(.*)\/downloads\/([\w-]+)$/;
+
+/** The file a site URL is written to: pages as DIR/index.html, downloads with their format's extension. */
+export function fileOf(url: string): string {
+  const path = url.split('?')[0]!;
+  const download = DOWNLOAD.exec(path);
+  if (download) {
+    const exporter = EXPORTERS.find((e) => e.format === download[2]);
+    return `${download[1]!.replace(/^\//, '')}${download[1] ? '/' : ''}downloads/koryu.${exporter?.extension ?? download[2]}`.replace(/^\//, '');
+  }
+  if (path === '/feed.atom' || path.startsWith('/assets/')) return path.slice(1);
+  return `${path.replace(/^\/|\/$/g, '')}${path === '/' ? '' : '/'}index.html`.replace(/^\//, '');
+}
+
+/** A link from the file `from` to the file `to`, relative, so the copy works under any sub-path. */
+function relative(from: string, to: string): string {
+  const depth = from.split('/').length - 1;
+  return `${'../'.repeat(depth)}${to}`;
+}
+
+const ATTR = /\b(href|src|action)="(\/(?!\/)[^"]*)"/g;
+
+/** Site-absolute links of a page made relative; a query (filters, pages of a list) is kept for the search page only. */
+function rewrite(html: string, file: string, found: (url: string) => void): string {
+  return html.replace(ATTR, (_m, attr: string, url: string) => {
+    const hashAt = url.indexOf('#');
+    const fragment = hashAt >= 0 ? url.slice(hashAt) : '';
+    const [path, query] = (hashAt >= 0 ? url.slice(0, hashAt) : url).replace(/&amp;/g, '&').split('?') as [string, string | undefined];
+    if (SKIP.test(path)) return `${attr}="${relative(file, fileOf(path))}${fragment}"`;
+    if (!path.startsWith('/assets/') && !query) found(path);
+    if (path.startsWith('/assets/')) found(path);
+    const target = relative(file, fileOf(path));
+    const keep = query && /\/search$/.test(path) ? `?${query.replace(/&/g, '&amp;')}` : '';
+    return `${attr}="${target}${keep}${fragment}"`;
+  });
+}
+
+/** The search page of the static copy: the server's empty search page, with results listed by static-search.js. */
+function staticSearchPage(html: string, file: string): string {
+  const script = `<script src="${relative(file, 'assets/static-search.js')}" defer></script>`;
+  return html.replace('</head>', `${script}</head>`).replace('</form>', '</form><div id="static-results" aria-live="polite" data-count="{count}"></div>');
+}
+
+/**
+ * The public site as static files: every page reachable from the home pages of each language (partnership pages,
+ * event pages, print views), the style sheet, every download, the feed, a static search page per language and its
+ * small index. Links are relative, so the copy can be served from any sub-path by any web server.
+ */
+export async function buildStaticSite(app: FastifyInstance, store: Store): Promise<SiteFile[]> {
+  const files = new Map<string, Buffer>();
+  const queue = ['/', '/en/', '/zh/', '/search', '/en/search', '/zh/search', '/feed.atom', '/assets/static-search.js'];
+  const seen = new Set<string>();
+  while (queue.length > 0) {
+    const url = queue.shift()!;
+    if (seen.has(url)) continue;
+    seen.add(url);
+    const res = await app.inject(url);
+    if (res.statusCode !== 200) continue;
+    const file = fileOf(url);
+    if (/^text\/html/.test(String(res.headers['content-type']))) {
+      let html = rewrite(res.body, file, (u) => !seen.has(u) && queue.push(u));
+      if (/(^|\/)search$/.test(url)) html = staticSearchPage(html, file);
+      files.set(file, Buffer.from(html));
+    } else files.set(file, res.rawPayload);
+  }
+  const items = (await listPartnerships(store)).flatMap((p) => [
+    ...p.events.map((e) => ({ k: 'e', partner: p.partner, y: e.year, t: e.text, n: normalizeForSearch(e.text), href: `events/${e.id}/index.html` })),
+    ...p.records.map((r) => ({ k: 'r', partner: p.partner, y: r.year, t: r.caption, n: normalizeForSearch(r.caption), href: `partnerships/${p.id}/index.html#r${r.id}` })),
+  ]);
+  files.set('search-index.json', Buffer.from(JSON.stringify({ items })));
+  return [...files.entries()].map(([path, body]) => ({ path, body }));
+}

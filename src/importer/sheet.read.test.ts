@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import ExcelJS from 'exceljs';
+import { csvSheet } from './csv.read.js';
+import { readSheets } from './sheet.read.js';
+import { validateResult } from './validate.js';
+import { readWorkbook } from './workbook.read.js';
+
+/** A workbook the way a member of staff types one: a title, a blank row, Japanese headings, years written once. */
+async function handMadeWorkbook(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('大連');
+  ws.addRow(['友好交流都市大連市との歩み']);
+  ws.addRow([]);
+  ws.addRow(['年', '区分', '日付', '交流内容']);
+  ws.addRow(['2006年', '派遣', null, '市英語教育研修参加派遣団が訪問']);
+  ws.addRow([null, '受入', new Date(Date.UTC(2006, 10, 24)), '夏徳仁市長一行が来訪し友好交流合意書に調印']);
+  ws.addRow([null, '受入', '11月25日', '経済視察団が来訪']);
+  ws.addRow([2007, '派遣', '2007/8/1', '市議会訪問団を派遣']);
+  ws.addRow([]);
+  ws.addRow([null, '相互', null, '青少年スポーツ交流']);
+  ws.addRow(['平成21年', '—', null, null]);
+  ws.addRow(['令和元年', '来訪', '2019年5月', '大連市友好代表団が来訪']);
+  ws.addRow([2020, '派遣', null, 'オンライン会議']);
+  ws.addRow([null, '受入', null, '記念植樹']);
+  ws.mergeCells('A12:A13'); // a year cell merged over its two rows, as people do
+  const photos = wb.addWorksheet('写真');
+  photos.addRow(['相手都市', '年', '写真説明']);
+  photos.addRow(['大連市', 2006, '合意書調印式']);
+  photos.addRow([null, null, '英語研修の様子']);
+  photos.addRow([null, 2019, '友好代表団の歓迎会']);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+describe('readSheets on a hand-made workbook', () => {
+  it('reads the title for the partner, continues blank year cells, and reads Excel dates, month-day and era years', async () => {
+    const result = validateResult(readSheets(await readWorkbook(await handMadeWorkbook()), { home: '金沢市' }));
+    assert.deepEqual(result.diagnostics, []);
+    assert.equal(result.partnerships.length, 1);
+    const p = result.partnerships[0]!;
+    assert.equal(p.partner, '大連市');
+    assert.equal(p.kind, '友好交流都市');
+    assert.equal(p.home, '金沢市');
+    assert.deepEqual(p.noExchangeYears, [2009]);
+    assert.deepEqual(
+      p.events.map((e) => [e.year, e.date, e.direction, e.text]),
+      [
+        [2006, null, 'dispatch', '市英語教育研修参加派遣団が訪問'],
+        [2006, '2006-11-24', 'reception', '夏徳仁市長一行が来訪し友好交流合意書に調印'],
+        [2006, '2006-11-25', 'reception', '経済視察団が来訪'],
+        [2007, '2007-08-01', 'dispatch', '市議会訪問団を派遣'],
+        [2007, null, 'mutual', '青少年スポーツ交流'],
+        [2019, '2019-05', 'reception', '大連市友好代表団が来訪'],
+        [2020, null, 'dispatch', 'オンライン会議'],
+        [2020, null, 'reception', '記念植樹'],
+      ],
+    );
+    assert.deepEqual(p.records.map((r) => [r.year, r.caption, r.event]), [
+      [2006, '合意書調印式', null],
+      [2006, '英語研修の様子', null],
+      [2019, '友好代表団の歓迎会', null],
+    ]);
+    assert.deepEqual(p.events.map((e) => e.line), [4, 5, 6, 7, 9, 11, 12, 13]);
+  });
+
+  it('reports a row with an unreadable year and one with no year above it, and imports the rest', () => {
+    const csv = ['交流内容,年,相手都市', '来訪の記録,,大連市', '市長が訪問,二千六年,大連市', '代表団が来訪,2008,大連市'].join('\n');
+    const result = validateResult(readSheets([csvSheet('hand.csv', csv)], { home: '金沢市' }));
+    assert.deepEqual(result.diagnostics.map((d) => [d.code, d.line]), [['UnparsedLine', 2], ['UnparsedLine', 3]]);
+    assert.deepEqual(result.partnerships[0]!.events.map((e) => e.text), ['代表団が来訪']);
+  });
+
+  it('stops with MissingPartner when neither a column nor a title names the partner', () => {
+    const result = validateResult(readSheets([csvSheet('hand.csv', '年,交流内容\n2006,市長が訪問\n')], { home: '金沢市' }));
+    assert.deepEqual(result.partnerships, []);
+    assert.equal(result.diagnostics[0]?.code, 'MissingPartner');
+  });
+
+  it('warns about a direction it does not know and imports the event as unspecified', () => {
+    const result = validateResult(readSheets([csvSheet('hand.csv', '相手都市,年,区分,交流内容\n大連市,2006,視察,市長が訪問\n')], { home: '金沢市' }));
+    assert.deepEqual(result.diagnostics.map((d) => d.code), ['UnknownDirection']);
+    assert.equal(result.partnerships[0]!.events[0]!.direction, 'unknown');
+  });
+});

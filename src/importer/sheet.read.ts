@@ -1,0 +1,196 @@
+import { diagnostic, type Diagnostic } from '../domain/diagnostic.js';
+import { isDirection, type Direction } from '../domain/direction.js';
+import type { ExchangeEvent, Partnership, PhotoRecord } from '../domain/partnership.js';
+import { LICENCE_SHEET, NO_EXCHANGE_CODE, NO_EXCHANGE_LABEL, RECORDS_SEPARATOR, type EventColumnKey, type RecordColumnKey } from '../domain/sheet-columns.js';
+import type { Translations } from '../domain/translation.js';
+import { readLeadingDate } from './dates.js';
+import { isNoneMark, readDirectionLabel } from './direction-labels.js';
+import { readTitle } from './headings.js';
+import type { ParseOptions, ParseResult } from './layout.js';
+import { cellText, findHeader, type Sheet, type SheetCell, type SheetHeader, type SheetRow } from './sheet.js';
+import { foldWidth, isGenreYear, readYearCell } from './years.js';
+
+/** The kind given to a partnership whose sheet names none. */
+export const DEFAULT_KIND = '交流都市';
+
+interface Draft extends Partnership {
+  /** Event index by the No. the sheet gave it. */
+  byNo: Map<string, number>;
+  /** Captions from the event table's photo column, for when no photo-record table is given. */
+  captions: PhotoRecord[];
+}
+
+/** Values that continue down the rows until a row gives a new one: people leave repeated cells blank. */
+interface Carry {
+  home: string;
+  partner: string | undefined;
+  kind: string | undefined;
+  affiliatedOn: string | null;
+  year: number | undefined;
+}
+
+function readYear(cell: SheetCell | undefined): number | undefined | null {
+  if (typeof cell === 'number') return Number.isInteger(cell) && isGenreYear(cell) ? cell : null;
+  if (cell instanceof Date) return cell.getUTCFullYear();
+  const s = cellText(cell);
+  if (s === '') return undefined;
+  return readYearCell(s)?.year ?? null;
+}
+
+/** YYYY-MM-DD or YYYY-MM; undefined for a blank cell, null for one that is not a date. */
+function readDate(cell: SheetCell | undefined, year: number | undefined): string | undefined | null {
+  if (cell instanceof Date) return cellText(cell) || null;
+  const s = foldWidth(cellText(cell));
+  if (s === '') return undefined;
+  const month = /^(\d{4})-(\d{2})$/.exec(s);
+  if (month) return Number(month[2]) >= 1 && Number(month[2]) <= 12 && isGenreYear(Number(month[1])) ? s : null;
+  const reading = readLeadingDate(s, year === undefined ? undefined : { year, fiscal: false });
+  return reading && reading.rest === '' ? reading.date : null;
+}
+
+function translationsOf(en: string, zh: string): { translations?: Translations } {
+  const t: Translations = {};
+  if (en) t.en = en;
+  if (zh) t.zh = zh;
+  return en || zh ? { translations: t } : {};
+}
+
+class SheetReader {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly drafts = new Map<string, Draft>();
+  hasRecordTable = false;
+
+  constructor(readonly options: ParseOptions) {}
+
+  warn(row: SheetRow, sheet: Sheet, message: string): void {
+    this.diagnostics.push(diagnostic('UnparsedLine', 'warning', row.line, `${sheet.name}: ${message}`, row.cells.map(cellText).join(' ')));
+  }
+
+  draft(c: Carry): Draft {
+    const key = `${c.home}\u0000${c.partner}`;
+    let d = this.drafts.get(key);
+    if (!d) {
+      d = { home: c.home, partner: c.partner!, kind: c.kind ?? DEFAULT_KIND, affiliatedOn: c.affiliatedOn, noExchangeYears: [], events: [], records: [], byNo: new Map(), captions: [] };
+      this.drafts.set(key, d);
+    }
+    if (c.kind && d.kind === DEFAULT_KIND) d.kind = c.kind;
+    if (c.affiliatedOn && !d.affiliatedOn) d.affiliatedOn = c.affiliatedOn;
+    return d;
+  }
+
+  /** Updates the carried values from a row; false (after a warning) when the row cannot be placed. */
+  carry<K extends string>(sheet: Sheet, row: SheetRow, header: SheetHeader<K>, c: Carry): boolean {
+    const get = (key: string) => cellText(row.cells[(header.columns as Record<string, number | undefined>)[key] ?? -1]);
+    const partner = get('partner');
+    if (get('home')) c.home = get('home');
+    if (partner && partner !== c.partner) {
+      Object.assign(c, { partner, kind: undefined, affiliatedOn: null, year: undefined });
+    }
+    if (get('kind')) c.kind = get('kind');
+    const affiliation = readDate(row.cells[(header.columns as Record<string, number | undefined>).affiliatedOn ?? -1], undefined);
+    if (affiliation && affiliation.length === 10) c.affiliatedOn = affiliation;
+    const year = readYear(row.cells[(header.columns as Record<string, number | undefined>).year ?? -1]);
+    if (year === null) return void this.warn(row, sheet, 'the year cell does not hold a year; the row was not imported.'), false;
+    if (year !== undefined) c.year = year;
+    if (c.partner === undefined) {
+      this.diagnostics.push(diagnostic('MissingPartner', 'error', row.line, `${sheet.name}: no partner city is named (a 相手都市 column or a title such as 友好都市○○市との歩み).`));
+      return false;
+    }
+    if (c.year === undefined) return void this.warn(row, sheet, 'no year is given in this row or above it; the row was not imported.'), false;
+    return true;
+  }
+
+  eventRow(sheet: Sheet, row: SheetRow, header: SheetHeader<EventColumnKey>, c: Carry): void {
+    const at = (k: EventColumnKey) => row.cells[header.columns[k] ?? -1];
+    const text = cellText(at('text'));
+    const code = cellText(at('direction'));
+    const label = cellText(at('directionLabel'));
+    if (!this.carry(sheet, row, header, c)) return;
+    const d = this.draft(c);
+    const year = c.year!;
+    if (text === '') {
+      const none = code === NO_EXCHANGE_CODE || label === NO_EXCHANGE_LABEL || (code === '' && isNoneMark(label));
+      if (none) {
+        if (!d.noExchangeYears.includes(year)) d.noExchangeYears.push(year);
+      } else this.warn(row, sheet, 'the row has no event text; it was not imported.');
+      return;
+    }
+    let direction: Direction = 'unknown';
+    if (isDirection(code)) direction = code;
+    else if (label !== '' || code !== '') {
+      const read = readDirectionLabel(label || code);
+      if (read) direction = read;
+      else this.diagnostics.push(diagnostic('UnknownDirection', 'warning', row.line, `${sheet.name}: "${label || code}" is not a direction Koryu knows; imported as unspecified.`, text));
+    }
+    const date = readDate(at('date'), year);
+    if (date === null) this.warn(row, sheet, `"${cellText(at('date'))}" is not a date; the event was imported without one.`);
+    const event: ExchangeEvent = { year, date: date ?? null, direction, text, ...translationsOf(cellText(at('en')), cellText(at('zh'))), line: row.line };
+    const index = d.events.push(event) - 1;
+    const no = cellText(at('no'));
+    if (no) d.byNo.set(foldWidth(no), index);
+    for (const caption of String(at('records') ?? '').split(RECORDS_SEPARATOR).map((s) => s.trim()).filter(Boolean)) {
+      d.captions.push({ year, caption, event: index, line: row.line });
+    }
+  }
+
+  recordRow(sheet: Sheet, row: SheetRow, header: SheetHeader<RecordColumnKey>, c: Carry, links: (() => void)[]): void {
+    const at = (k: RecordColumnKey) => row.cells[header.columns[k] ?? -1];
+    const caption = cellText(at('caption'));
+    if (!this.carry(sheet, row, header, c)) return;
+    if (caption === '') return this.warn(row, sheet, 'the row has no caption; it was not imported.');
+    const d = this.draft(c);
+    const record: PhotoRecord = { year: c.year!, caption, ...translationsOf(cellText(at('en')), cellText(at('zh'))), event: null, line: row.line };
+    d.records.push(record);
+    const no = foldWidth(cellText(at('event')));
+    const text = cellText(at('eventText'));
+    // Links are resolved after every sheet is read: the photo table may come before the event table.
+    links.push(() => {
+      const byNo = no ? d.byNo.get(no) : undefined;
+      const byText = text ? d.events.findIndex((e) => e.text === text) : -1;
+      record.event = byNo ?? (byText >= 0 ? byText : null);
+      if (no && byNo === undefined) this.warn(row, sheet, `no event has No. ${no}; the photo record was imported without a link.`);
+    });
+  }
+
+  sheet(sheet: Sheet, links: (() => void)[]): void {
+    const header = findHeader(sheet.rows);
+    if (!header) {
+      if (sheet.name !== LICENCE_SHEET && sheet.rows.some((r) => r.cells.some((x) => cellText(x) !== ''))) {
+        this.diagnostics.push(diagnostic('NotAnExchange', 'info', null, `${sheet.name}: no header row with a year and an event or caption column; the sheet was not read.`));
+      }
+      return;
+    }
+    const title = sheet.rows.slice(0, header.at).flatMap((r) => r.cells.map((x) => readTitle(cellText(x)))).find((t) => t !== undefined);
+    const c: Carry = { home: this.options.home, partner: title?.partner, kind: title?.kind, affiliatedOn: null, year: undefined };
+    if (header.kind === 'records') this.hasRecordTable = true;
+    for (const row of sheet.rows.slice(header.at + 1)) {
+      if (row.cells.every((x) => cellText(x) === '')) continue;
+      if (header.kind === 'events') this.eventRow(sheet, row, header as SheetHeader<EventColumnKey>, c);
+      else this.recordRow(sheet, row, header as SheetHeader<RecordColumnKey>, c, links);
+    }
+  }
+}
+
+/**
+ * Koryu's spreadsheets (the CSV and XLSX exports) and sheets made by hand with the same columns: event tables
+ * and photo-record tables, in any order, any number of partnerships. Blank cells of the year, partner, home and
+ * kind columns continue the row above. When no photo-record table is given, the captions in the event table's
+ * photo column become records linked to their events. Problems are diagnostics; the result still needs
+ * validateResult.
+ */
+export function readSheets(sheets: readonly Sheet[], options: ParseOptions): ParseResult {
+  const reader = new SheetReader(options);
+  const links: (() => void)[] = [];
+  for (const sheet of sheets) reader.sheet(sheet, links);
+  for (const link of links) link();
+  const partnerships: Partnership[] = [...reader.drafts.values()].map(({ byNo: _n, captions, ...p }) => ({
+    ...p,
+    records: reader.hasRecordTable ? p.records : captions,
+  }));
+  if (reader.hasRecordTable && partnerships.some((p) => p.events.length === 0 && p.noExchangeYears.length === 0 && p.records.length > 0)) {
+    reader.diagnostics.push(
+      diagnostic('RecordsWithoutEvents', 'error', null, 'The photo records come without their event table; import both together (koryu import FILE.csv FILE.photos.csv), so the events already stored are not replaced by none.'),
+    );
+  }
+  return { partnerships, diagnostics: reader.diagnostics };
+}

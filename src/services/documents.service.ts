@@ -1,0 +1,48 @@
+import { diagnostic } from '../domain/diagnostic.js';
+import { csvSheet, csvTableKind } from '../importer/csv.read.js';
+import { decodeDocument } from '../importer/decode.js';
+import { DEFAULT_MAX_DOCUMENT_BYTES, parseDocument } from '../importer/parse-document.js';
+import type { Sheet } from '../importer/sheet.js';
+import { readSheets } from '../importer/sheet.read.js';
+import { validateResult } from '../importer/validate.js';
+import { looksLikeWorkbook, readWorkbook } from '../importer/workbook.read.js';
+import type { ImportOptions, ParsedDocument, SourceDocument } from './import.service.js';
+
+async function parseWorkbook(doc: SourceDocument, options: ImportOptions): Promise<ParsedDocument> {
+  if (doc.bytes.length > (options.maxDocumentBytes || DEFAULT_MAX_DOCUMENT_BYTES)) return { source: doc.name, ...parseDocument(doc.bytes, { home: options.home, maxBytes: options.maxDocumentBytes }) };
+  let sheets: Sheet[];
+  try {
+    sheets = await readWorkbook(doc.bytes);
+  } catch (error) {
+    const message = `The file is a ZIP archive but not an Excel workbook Koryu can read (${error instanceof Error ? error.message : String(error)}).`;
+    return { source: doc.name, encoding: undefined, partnerships: [], diagnostics: [diagnostic('ImportBinary', 'error', null, message)] };
+  }
+  return { source: doc.name, encoding: 'xlsx', ...validateResult(readSheets(sheets, { home: options.home })) };
+}
+
+/**
+ * Parses the documents of one run. An XLSX workbook is read into sheets here (exceljs reads asynchronously);
+ * every other document goes through parseDocument. CSV tables of the same run are read together, so that the
+ * photo-record CSV (FILE.photos.csv) joins the event CSV it belongs to; they are reported as one document.
+ */
+export async function parseDocuments(docs: readonly SourceDocument[], options: ImportOptions): Promise<ParsedDocument[]> {
+  const parsed: ParsedDocument[] = [];
+  const csv: { doc: SourceDocument; sheet: Sheet; encoding: string | undefined }[] = [];
+  for (const doc of docs) {
+    if (looksLikeWorkbook(doc.bytes)) {
+      parsed.push(await parseWorkbook(doc, options));
+      continue;
+    }
+    const decoded = decodeDocument(doc.bytes, { maxBytes: options.maxDocumentBytes });
+    if (decoded.text !== undefined && csvTableKind(decoded.text)) {
+      csv.push({ doc, sheet: csvSheet(doc.name, decoded.text), encoding: decoded.encoding });
+      continue;
+    }
+    parsed.push({ source: doc.name, ...parseDocument(doc.bytes, { home: options.home, maxBytes: options.maxDocumentBytes }) });
+  }
+  if (csv.length > 0) {
+    const result = validateResult(readSheets(csv.map((c) => c.sheet), { home: options.home }));
+    parsed.push({ source: csv.map((c) => c.doc.name).join(' + '), encoding: csv[0]!.encoding, ...result });
+  }
+  return parsed;
+}

@@ -1,0 +1,46 @@
+import type { Licence } from '../domain/licence.js';
+import { format } from './i18n/messages.js';
+import { OPENDATA } from './i18n/opendata.messages.js';
+import type { PageContext } from './page-context.js';
+
+/** A file the reader can download: where, and what it is called (a format name, not translated). */
+export interface DownloadLink {
+  href: string;
+  label: string;
+  /** The media type, given to the link as a hint. */
+  type: string;
+}
+
+/** The section listing the downloads of a page's data, each link a plain GET of a file. */
+export function Downloads(props: { ctx: PageContext; links: readonly DownloadLink[]; heading?: 'downloads' | 'downloadsAll' }) {
+  const t = OPENDATA[props.ctx.locale];
+  if (props.links.length === 0) return null;
+  return (
+    <section class="downloads no-print" aria-labelledby="downloads">
+      <h2 id="downloads">{t[props.heading ?? 'downloads']}</h2>
+      <p>{t.downloadsIntro}</p>
+      <ul>
+        {props.links.map((l) => (
+          <li key={l.href}>
+            <a href={l.href} type={l.type} download="">
+              {l.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The credit and terms of use, for the page footer. */
+export function LicenceNote(props: { ctx: PageContext; licence: Licence }) {
+  const t = OPENDATA[props.ctx.locale];
+  return (
+    <p class="licence">
+      {format(t.source, { attribution: props.licence.attribution })}　{t.licence}
+      <a rel="license" href={props.licence.url}>
+        {props.licence.name}
+      </a>
+    </p>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Licence } from '../domain/licence.js';
+import type { StoredPartnership } from '../domain/partnership.js';
+import { format } from './i18n/messages.js';
+import { YEARBOOK } from './i18n/yearbook.messages.js';
+import type { PageContext } from './page-context.js';
+import { documentDate, PrintPage } from './print.page.js';
+
+/**
+ * The yearbook (年表と写真で見る…の交流の歩み): a cover page, then the print view itself — the timeline pages and
+ * the photo-record pages with their captions — so the book and the print view can never differ.
+ */
+export function YearbookPage(props: { ctx: PageContext; partnership: StoredPartnership; licence?: Licence; madeOn: string }) {
+  const { ctx, partnership: p } = props;
+  const t = YEARBOOK[ctx.locale];
+  const years = p.events.map((e) => e.year);
+  const cover = (
+    <section class="yearbook-cover" aria-labelledby="yearbook-title">
+      <h1 id="yearbook-title">{format(t.title, { home: ctx.home, partner: p.partner })}</h1>
+      <p class="yearbook-kind">{format(t.subtitle, { kind: p.kind })}</p>
+      {p.affiliatedOn && <p>{format(t.affiliated, { date: documentDate(p.affiliatedOn) })}</p>}
+      {years.length > 0 && <p>{format(t.span, { first: Math.min(...years), last: Math.max(...years) })}</p>}
+      <p>{format(t.counts, { events: p.events.length, records: p.records.length })}</p>
+      <div class="yearbook-colophon">
+        {props.licence && <p>{format(t.publisher, { attribution: props.licence.attribution })}</p>}
+        {props.licence && <p>{format(t.licence, { licence: `${props.licence.name} ${props.licence.url}` })}</p>}
+        <p>{format(t.made, { date: props.madeOn })}</p>
+      </div>
+    </section>
+  );
+  return <PrintPage ctx={ctx} partnership={p} pdfHref="" timelineHref="" cover={cover} />;
+}

@@ -86,7 +86,11 @@ export async function startApp(options: { users?: readonly { name: string; role:
   child.stdout?.on('data', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start in 30 s:\n${log}`)), 30_000);
+    // Generous, for a loaded machine; a server that never starts is killed so that the test file cannot hang.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the server did not start in 120 s:\n${log}`));
+    }, 120_000);
     child.stderr?.on('data', (chunk: Buffer) => {
       keep(chunk);
       const found = /Koryu is serving (http:\/\/127\.0\.0\.1:\d+)/.exec(log);

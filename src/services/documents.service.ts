@@ -1,15 +1,25 @@
 import { diagnostic } from '../domain/diagnostic.js';
 import { csvSheet, csvTableKind } from '../importer/csv.read.js';
 import { decodeDocument } from '../importer/decode.js';
-import { DEFAULT_MAX_DOCUMENT_BYTES, parseDocument } from '../importer/parse-document.js';
+import { DEFAULT_MAX_DOCUMENT_BYTES, parseDocument, type DocumentOptions } from '../importer/parse-document.js';
 import type { Sheet } from '../importer/sheet.js';
 import { readSheets } from '../importer/sheet.read.js';
 import { validateResult } from '../importer/validate.js';
 import { looksLikeWorkbook, readWorkbook } from '../importer/workbook.read.js';
 import type { ImportOptions, ParsedDocument, SourceDocument } from './import.service.js';
 
+/** What the importer is told for one document: its home, and every limit the import was given. */
+function parseOptions(doc: SourceDocument, options: ImportOptions): DocumentOptions {
+  return {
+    home: doc.home ?? options.home,
+    maxBytes: options.maxDocumentBytes,
+    ...(options.maxLineLength === undefined ? {} : { maxLineLength: options.maxLineLength }),
+    ...(options.maxEventsPerImport === undefined ? {} : { maxEvents: options.maxEventsPerImport }),
+  };
+}
+
 async function parseWorkbook(doc: SourceDocument, options: ImportOptions): Promise<ParsedDocument> {
-  if (doc.bytes.length > (options.maxDocumentBytes || DEFAULT_MAX_DOCUMENT_BYTES)) return { source: doc.name, ...parseDocument(doc.bytes, { home: options.home, maxBytes: options.maxDocumentBytes }) };
+  if (doc.bytes.length > (options.maxDocumentBytes || DEFAULT_MAX_DOCUMENT_BYTES)) return { source: doc.name, ...parseDocument(doc.bytes, parseOptions(doc, options)) };
   let sheets: Sheet[];
   try {
     sheets = await readWorkbook(doc.bytes);
@@ -38,7 +48,7 @@ export async function parseDocuments(docs: readonly SourceDocument[], options: I
       csv.push({ doc, sheet: csvSheet(doc.name, decoded.text), encoding: decoded.encoding });
       continue;
     }
-    parsed.push({ source: doc.name, ...parseDocument(doc.bytes, { home: options.home, maxBytes: options.maxDocumentBytes }) });
+    parsed.push({ source: doc.name, ...parseDocument(doc.bytes, parseOptions(doc, options)) });
   }
   if (csv.length > 0) {
     const result = validateResult(readSheets(csv.map((c) => c.sheet), { home: options.home }));

@@ -3,6 +3,7 @@ import { KoryuError } from '../errors.js';
 import type { EventPublication, ExportBody, ExportContext, Exporter } from '../exports/exporter.js';
 import { findExporter } from '../exports/exporters.js';
 import type { Store } from '../storage/database.js';
+import { loadOrganizationDecisions } from '../storage/knowledge.repository.js';
 import { findEventPublications } from '../storage/publication.repository.js';
 import { listPartnerships, type RecordFilter } from './record.service.js';
 
@@ -38,7 +39,7 @@ export async function exportFiles(store: Store, format: string, filter: RecordFi
   const main = exporterFor(format);
   const exporters = [main, ...(main.companions ?? []).map(exporterFor)];
   const partnerships = await listPartnerships(store, filter);
-  const context: ExportContext = { ...settings, events: await eventPublications(store, partnerships) };
+  const context: ExportContext = { decisions: await loadOrganizationDecisions(store.db), ...settings, events: await eventPublications(store, partnerships) };
   const files: ExportedFile[] = [];
   for (const exporter of exporters) files.push({ exporter, body: await exporter.write(partnerships, context) });
   return files;
@@ -48,6 +49,6 @@ export async function exportFiles(store: Store, format: string, filter: RecordFi
 export async function exportOne(store: Store, format: string, filter: RecordFilter = {}, settings: ExportSettings = {}): Promise<ExportedFile> {
   const exporter = exporterFor(format);
   const partnerships = await listPartnerships(store, filter);
-  const context: ExportContext = { ...settings, events: await eventPublications(store, partnerships) };
+  const context: ExportContext = { decisions: await loadOrganizationDecisions(store.db), ...settings, events: await eventPublications(store, partnerships) };
   return { exporter, body: await exporter.write(partnerships, context) };
 }

@@ -1,18 +1,9 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { FieldsOf, HistoryAction, HistoryEntry, ItemKind } from '../domain/editing.js';
+import type { HistoryEntry, ItemKind } from '../domain/editing.js';
 import type { Database, HistoryTable } from './database.js';
 
-export interface NewHistoryEntry<K extends ItemKind> {
-  kind: K;
-  itemId: number;
-  partnershipId: number;
-  version: number;
-  action: HistoryAction;
-  actor: string;
-  at: string;
-  before: FieldsOf[K] | null;
-  after: FieldsOf[K] | null;
-}
+/** A history entry before the store gives it an id. */
+export type NewHistoryEntry<K extends ItemKind> = Omit<HistoryEntry<K>, 'id'>;
 
 /** Records one change; call it in the transaction that makes the change. */
 export async function insertHistory<K extends ItemKind>(db: Kysely<Database>, e: NewHistoryEntry<K>): Promise<number> {

@@ -29,8 +29,11 @@ async function send(reply: FastifyReply, store: Store, format: string, filter: R
     .send(typeof body === 'string' ? body : Buffer.from(body));
 }
 
+/** The format if there is a download in it; the refusal names the formats there are, never echoes the address. */
 function knownFormat(format: string): string {
-  if (!EXPORTERS.some((e) => e.format === format)) throw new KoryuError('DocumentNotFound', `There is no download in the format "${format}".`);
+  if (!EXPORTERS.some((e) => e.format === format)) {
+    throw new KoryuError('DocumentNotFound', `There is no download in that format; the formats are ${EXPORTERS.map((e) => e.format).join(', ')}.`);
+  }
   return format;
 }
 

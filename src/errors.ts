@@ -22,7 +22,7 @@ export type ErrorCode =
   | 'EditConflict'
   | 'EditRejected'
   | 'PhotoRejected'
-
+  | 'UploadTooLarge'
   | 'OrganizationNotFound'
   | 'RecordNotFound';
 

@@ -22,6 +22,7 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   EditConflict: 409,
   EditRejected: 422,
   PhotoRejected: 422,
+  UploadTooLarge: 413,
   OrganizationNotFound: 404,
   RecordNotFound: 404,
 };

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
+import type { PhotoProblem } from '../domain/upload.js';
 import { KoryuError } from '../errors.js';
 import type { PhotoFiles } from '../storage/photo.files.js';
 
 export type PhotoFormat = 'jpeg' | 'png' | 'webp';
-/** Why a photo is refused; the views translate these. */
-export type PhotoProblem = 'empty' | 'tooLarge' | 'notAnImage' | 'unreadable' | 'polyglot';
+export type { PhotoProblem };
 
 /** The sizes a photo is kept in: the longest side in pixels. Originals are never kept (they may carry EXIF and GPS). */
 export const PHOTO_SIZES = { display: 1280, thumb: 320 } as const;

@@ -13,6 +13,9 @@ export interface Upload {
  * finds their `_csrf` field; files are kept in memory up to `maxFileBytes`, beyond which the request fails with
  * FST_REQ_FILE_TOO_LARGE.
  */
+/** Multipart requests whose body was read to its end (the plugin's hook, registered first, returned). */
+const readWhole = new WeakSet<FastifyRequest>();
+
 export async function registerMultipartForms(scope: FastifyInstance, maxFileBytes: number): Promise<void> {
   await scope.register(multipart, {
     attachFieldsToBody: true,
@@ -21,6 +24,9 @@ export async function registerMultipartForms(scope: FastifyInstance, maxFileByte
       const bytes = await part.toBuffer();
       (part as MultipartFile & { value: unknown }).value = { name: part.filename, bytes } satisfies Upload;
     },
+  });
+  scope.addHook('preValidation', async (request) => {
+    if (request.isMultipart()) readWhole.add(request);
   });
 }
 
@@ -51,6 +57,16 @@ export function requireFile(request: FastifyRequest): Upload {
   const file = formFile(request);
   if (!file) throw new KoryuError('UsageError', 'No file was sent.');
   return file;
+}
+
+/**
+ * A multipart body the parser could not read (no boundary, cut short, malformed part headers): its errors carry no
+ * status and arrive before the body was read to its end. The sender's fault, so UsageError (400), not 500.
+ */
+export function malformedUpload(error: unknown, request: FastifyRequest): KoryuError | undefined {
+  const status = (error as { statusCode?: unknown }).statusCode;
+  if (error instanceof KoryuError || typeof status === 'number' || !request.isMultipart() || readWhole.has(request)) return undefined;
+  return new KoryuError('UsageError', 'The upload is not a readable multipart/form-data body. Nothing was stored.');
 }
 
 export function isFileTooLarge(error: unknown): boolean {

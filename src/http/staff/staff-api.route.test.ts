@@ -127,7 +127,8 @@ describeOnEachStore('the staff JSON API', (openFresh) => {
     assert.equal(text.statusCode, 422);
     assert.equal(text.json().code, 'PhotoRejected');
     const big = await send('editor', { method: 'POST', url: '/api/staff/photos', ...multipart('big.jpg', Buffer.concat([jpeg, Buffer.alloc(300_000)])) });
-    assert.equal(big.statusCode, 422);
+    assert.equal(big.statusCode, 413);
+    assert.equal(big.json().code, 'UploadTooLarge');
     assert.match(big.json().message, /larger than the limit/);
   });
 

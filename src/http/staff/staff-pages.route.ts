@@ -21,8 +21,9 @@ import type { StaffView } from '../../views/staff/staff-parts.js';
 import { requirePermission } from '../auth/guard.js';
 import { pageRoute, queryString, type PageSite } from '../page-route.js';
 import { asItem, eventFromForm, partnershipFromForm, recordFromForm, versionOf } from './staff-forms.js';
-import { formFields, formFile, isFileTooLarge, registerMultipartForms, requireFile } from './multipart-form.js';
-import { megabytes } from './staff-upload.route.js';
+import { formFields, formFile, isFileTooLarge, malformedUpload, registerMultipartForms, requireFile } from './multipart-form.js';
+import { limitOf, megabytes, refuseOversizedUploads, uploadKindOf, UploadTooLargeError } from './upload-limit.js';
+import { photoRefusal, uploadTooLarge } from '../../views/staff/upload.messages.js';
 
 export interface StaffPagesDeps {
   store: Store;
@@ -47,6 +48,7 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
   const maxPhotoMb = Math.round(deps.maxPhotoBytes / 1048576);
   await app.register(async (scope) => {
     await registerMultipartForms(scope, Math.max(deps.maxPhotoBytes, deps.maxDocumentBytes) + 1);
+    refuseOversizedUploads(scope, deps);
     const read = { preHandler: requirePermission('draft:read') };
     const view = (ctx: PageContext, request: FastifyRequest, reply: FastifyReply, extra: Partial<StaffView> = {}): StaffView => {
       void reply.header('cache-control', 'no-store');
@@ -97,7 +99,7 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
     };
     const go = (reply: FastifyReply, ctx: PageContext, path: string, done: (typeof DONE)[number]) => reply.redirect(`${localHref(ctx, path)}?done=${done}`, 303);
     /** Runs an edit; a refusal renders the form again (422 or 409) with the user's entries. */
-    const attempt = async (reply: FastifyReply, run: () => Promise<void>, again: (extra: Partial<StaffView>, useStored: boolean) => Promise<string>): Promise<string | void> => {
+    const attempt = async (ctx: PageContext, reply: FastifyReply, run: () => Promise<void>, again: (extra: Partial<StaffView>, useStored: boolean) => Promise<string>): Promise<string | void> => {
       try {
         await run();
       } catch (error) {
@@ -107,7 +109,8 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
           return again({ conflict: { version: error.current.version, yours: 0, fields: h(FieldList, { fields }) } }, false);
         }
         if (error instanceof EditRejectedError) return reply.status(422), again({ problems: error.problems }, false);
-        if (error instanceof PhotoRejectedError || (error instanceof KoryuError && error.code === 'EditRejected')) return reply.status(422), again({ error: error.message }, false);
+        if (error instanceof PhotoRejectedError) return reply.status(422), again({ error: photoRefusal(ctx.locale, error.problem, megabytes(deps.maxPhotoBytes)) }, false);
+        if (error instanceof KoryuError && error.code === 'EditRejected') return reply.status(422), again({ error: error.message }, false);
         throw error;
       }
     };
@@ -127,7 +130,7 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
       const id = idOf(request.params.id);
       const f = formFields(request);
       const fields = partnershipFromForm(f, site.home);
-      return attempt(reply, async () => void (await editItem(store, 'partnership', id, fields, versionOf(f), actor(request))), async (extra) => {
+      return attempt(ctx, reply, async () => void (await editItem(store, 'partnership', id, fields, versionOf(f), actor(request))), async (extra) => {
         const stored = await getItem(store, 'partnership', id);
         return partnershipPage(ctx, request, reply, id, withYours(extra, versionOf(f)), asItem(fields, stored));
       }).then((page) => page ?? go(reply, ctx, `/staff/partnerships/${id}`, 'saved'));
@@ -137,7 +140,7 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
         const f = formFields(request);
         const partnershipId = idOf(f.partnershipId);
         let createdId = 0;
-        const page = await attempt(reply, async () => {
+        const page = await attempt(ctx, reply, async () => {
           const photo = kind === 'record' ? await photoOf(request) : null;
           const fields = kind === 'event' ? eventFromForm(f, partnershipId) : recordFromForm(f, partnershipId, photo);
           createdId = (await createItem(store, kind, fields, actor(request))).id;
@@ -149,7 +152,7 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
         const f = formFields(request);
         const stored = await getItem(store, kind, id);
         let entered: EditableItem<'event'> | EditableItem<'record'> | undefined;
-        const page = await attempt(reply, async () => {
+        const page = await attempt(ctx, reply, async () => {
           const photo = kind === 'record' ? ((await photoOf(request)) ?? (stored as EditableItem<'record'>).photo) : null;
           const fields = kind === 'event' ? eventFromForm(f, stored.partnershipId) : recordFromForm(f, stored.partnershipId, photo);
           entered = asItem(fields as never, stored as never) as EditableItem<'event'> | EditableItem<'record'>;
@@ -167,7 +170,7 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
         const f = formFields(request);
         const stored = await getItem(store, kind, id);
         const back = kind === 'partnership' ? '/staff/record' : `/staff/partnerships/${(stored as { partnershipId?: number }).partnershipId}`;
-        const page = await attempt(reply, () => removeItem(store, kind, id, versionOf(f), actor(request)), (extra) =>
+        const page = await attempt(ctx, reply, () => removeItem(store, kind, id, versionOf(f), actor(request)), (extra) =>
           kind === 'partnership' ? partnershipPage(ctx, request, reply, id, withYours(extra, versionOf(f))) : itemPage(ctx, request, reply, kind, id, withYours(extra, versionOf(f))));
         return page ?? go(reply, ctx, back, 'deleted');
       });
@@ -179,6 +182,7 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
     });
     form('/staff/import/preview', async (ctx, request, reply) => {
       const upload = requireFile(request);
+      if (upload.bytes.length > deps.maxDocumentBytes) throw new UploadTooLargeError('document', deps.maxDocumentBytes);
       const options = { home: site.home, maxDocumentBytes: deps.maxDocumentBytes };
       const preview = deps.previews.preview([{ name: upload.name, bytes: upload.bytes }], options, actor(request).name);
       return renderPage(h(ImportPage, { view: view(ctx, request, reply), preview }));
@@ -195,10 +199,13 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
     });
 
     scope.setErrorHandler((error, request, reply) => {
-      if (isFileTooLarge(error)) {
-        return reply.status(413).type('text/plain; charset=utf-8').send(`PhotoRejected: The file is larger than the limit of ${megabytes(deps.maxPhotoBytes)}. Nothing was stored.`);
+      const kind = uploadKindOf(request);
+      if (kind && (error instanceof UploadTooLargeError || isFileTooLarge(error))) {
+        const prefix = /^\/(ja|en|zh)\//.exec(request.url)?.[1];
+        const locale = prefix !== undefined && isLocale(prefix) ? prefix : negotiateLocale(request.headers['accept-language']);
+        return reply.status(413).type('text/plain; charset=utf-8').send(`UploadTooLarge: ${uploadTooLarge(locale, kind, megabytes(limitOf(kind, deps)))}`);
       }
-      throw error;
+      throw malformedUpload(error, request) ?? error;
     });
   });
 

@@ -1,14 +1,14 @@
 import '../route-docs.js';
 import type { FastifyInstance } from 'fastify';
-import { KoryuError } from '../../errors.js';
 import type { ImportPreviews } from '../../services/import-preview.service.js';
-import { PhotoRejectedError, storePhoto } from '../../services/photo.service.js';
+import { storePhoto } from '../../services/photo.service.js';
 import type { Store } from '../../storage/database.js';
 import type { PhotoFiles } from '../../storage/photo.files.js';
 import { requirePermission } from '../auth/guard.js';
-import { formFields, isFileTooLarge, registerMultipartForms, requireFile } from './multipart-form.js';
+import { formFields, isFileTooLarge, malformedUpload, registerMultipartForms, requireFile } from './multipart-form.js';
 import { actorOf, answerApiError } from './staff-api.route.js';
 import * as S from './staff.schemas.js';
+import { limitOf, refuseOversizedUploads, uploadKindOf, UploadTooLargeError } from './upload-limit.js';
 
 export interface StaffUploadDeps {
   store: Store;
@@ -27,19 +27,14 @@ const errors = { 400: S.errorBody, 401: S.errorBody, 403: S.errorBody, 404: S.er
 // Checked after the CSRF check like every route; the multipart limits bound what is read before.
 const editRecord = { preHandler: requirePermission('record:edit') };
 
-export function megabytes(n: number): string {
-  return `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
-}
-
 export async function registerStaffUploads(app: FastifyInstance, deps: StaffUploadDeps): Promise<void> {
   await app.register(async (api) => {
     api.setErrorHandler((error, request, reply) => {
-      if (isFileTooLarge(error)) {
-        const limit = request.url.startsWith('/api/staff/photos') ? deps.maxPhotoBytes : deps.maxDocumentBytes;
-        return answerApiError(new KoryuError('PhotoRejected', `The file is larger than the limit of ${megabytes(limit)}. Nothing was stored.`), request, reply);
-      }
-      return answerApiError(error as Error, request, reply);
+      const kind = uploadKindOf(request);
+      if (isFileTooLarge(error) && kind) return answerApiError(new UploadTooLargeError(kind, limitOf(kind, deps)), request, reply);
+      return answerApiError(malformedUpload(error, request) ?? (error as Error), request, reply);
     });
+    refuseOversizedUploads(api, deps);
     await registerMultipartForms(api, Math.max(deps.maxPhotoBytes, deps.maxDocumentBytes) + 1);
 
     api.post('/api/staff/photos', {
@@ -55,7 +50,7 @@ export async function registerStaffUploads(app: FastifyInstance, deps: StaffUplo
       validatorCompiler: () => () => true,
     }, async (request, reply) => {
       const upload = requireFile(request);
-      if (upload.bytes.length > deps.maxPhotoBytes) throw new PhotoRejectedError('tooLarge', `The file is larger than the limit of ${megabytes(deps.maxPhotoBytes)}.`);
+      if (upload.bytes.length > deps.maxPhotoBytes) throw new UploadTooLargeError('photo', deps.maxPhotoBytes);
       const photo = await storePhoto(deps.photos, upload.bytes, deps.maxPhotoBytes);
       return reply.status(201).send({ photo });
     });
@@ -80,7 +75,7 @@ export async function registerStaffUploads(app: FastifyInstance, deps: StaffUplo
       validatorCompiler: () => () => true,
     }, async (request) => {
       const upload = requireFile(request);
-      if (upload.bytes.length > deps.maxDocumentBytes) throw new KoryuError('NotADocument', `${upload.name}: The document is larger than ${megabytes(deps.maxDocumentBytes)}.`);
+      if (upload.bytes.length > deps.maxDocumentBytes) throw new UploadTooLargeError('document', deps.maxDocumentBytes);
       return deps.previews.preview([{ name: upload.name, bytes: upload.bytes }], { home: deps.home, maxDocumentBytes: deps.maxDocumentBytes }, actorOf(request).name);
     });
 

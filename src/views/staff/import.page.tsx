@@ -4,6 +4,7 @@ import { COMMON } from '../i18n/common.messages.js';
 import { format } from '../i18n/messages.js';
 import { Layout } from '../layout.js';
 import { STAFF } from './staff.messages.js';
+import { diagnosticText } from './upload.messages.js';
 import { Field, href, PostForm, type StaffView } from './staff-parts.js';
 
 export interface ImportPreviewView {
@@ -54,12 +55,18 @@ export function ImportPage(props: { view: StaffView; preview?: ImportPreviewView
                   <table class="diagnostics">
                     <thead><tr><th scope="col">{t.line}</th><th scope="col">{t.diagnostics}</th></tr></thead>
                     <tbody>
-                      {d.diagnostics.map((x, i) => (
-                        <tr key={i} class={x.severity}>
-                          <td>{x.line ?? '—'}</td>
-                          <td>{x.severity}: {x.message}</td>
-                        </tr>
-                      ))}
+                      {d.diagnostics.map((x, i) => {
+                        const said = diagnosticText(ctx.locale, x);
+                        return (
+                          <tr key={i} class={x.severity}>
+                            <td>{x.line ?? '—'}</td>
+                            <td>
+                              {said.severity}: {said.message}
+                              {ctx.locale !== 'en' && x.excerpt !== '' && <> <q lang="ja">{x.excerpt}</q></>}
+                            </td>
+                          </tr>
+                        );
+                      })}
                     </tbody>
                   </table>
                 )}

@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { HttpSession } from '../../../test/support/http-session.js';
+import { DIAGNOSTIC_CODES } from '../../domain/diagnostic.js';
+import { addAccount } from '../../services/account.service.js';
+import { openSqliteStore } from '../../storage/sqlite/connect.js';
+import type { Store } from '../../storage/database.js';
+import { photoFilesIn } from '../../storage/photo.files.js';
+import { photoRefusal, uploadTooLarge, diagnosticText } from '../../views/staff/upload.messages.js';
+import { buildApp } from '../app.js';
+
+/** The web import's diagnostics and the photo refusals in the staff pages' three languages. */
+
+const sample = readFileSync(new URL('../../../samples/kanazawa-dalian.txt', import.meta.url), 'utf8');
+
+function multipart(fields: Record<string, string>, name: string, bytes: Buffer) {
+  const boundary = `----koryu${randomBytes(8).toString('hex')}`;
+  const head = Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('');
+  const payload = Buffer.concat([Buffer.from(`${head}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, accept: 'text/html' } };
+}
+
+/** Latin words of three letters or more: English left in a Japanese or Chinese sentence (JPEG, MB, KORYU_…, koryu/1 aside). */
+const ENGLISH = /\b(?!JPEG|PNG|WebP|JSON|UTF|KORYU_|koryu\/1|MB)[A-Za-z]{3,}\b/;
+
+describe('staff upload messages in ja, en and zh', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'koryu-staff-i18n-'));
+  let store: Store;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  let session: HttpSession;
+  let csrf: string;
+  before(async () => {
+    store = await openSqliteStore(join(dir, 'koryu.db'));
+    app = await buildApp({ store, home: '金沢市', editing: { photos: photoFilesIn(dir), maxPhotoBytes: 1 << 20, maxDocumentBytes: 1 << 20 } });
+    await addAccount(store, { name: 'editor1', role: 'editor', password: 'editor-password-1234' }, { scrypt: { N: 1024, r: 8, p: 1 } });
+    session = new HttpSession(app);
+    assert.equal((await session.login('editor1', 'editor-password-1234')).statusCode, 303);
+    csrf = await session.csrfToken('/staff');
+  });
+  after(async () => {
+    await app?.close();
+    await store?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('every photo refusal, size refusal and diagnostic has a Japanese and a Chinese sentence without English in it', () => {
+    for (const locale of ['ja', 'zh'] as const) {
+      for (const problem of ['empty', 'tooLarge', 'notAnImage', 'unreadable', 'polyglot'] as const) {
+        assert.doesNotMatch(photoRefusal(locale, problem, '20 MB'), ENGLISH, `${locale} ${problem}`);
+      }
+      for (const kind of ['photo', 'document'] as const) assert.doesNotMatch(uploadTooLarge(locale, kind, '20 MB'), ENGLISH, `${locale} ${kind}`);
+      for (const code of DIAGNOSTIC_CODES) {
+        const said = diagnosticText(locale, { code, severity: 'warning', line: 3, message: 'English detail', excerpt: '' });
+        assert.ok(said.message.length > 0, `${locale} ${code}`);
+        assert.doesNotMatch(`${said.severity} ${said.message}`, ENGLISH, `${locale} ${code}`);
+      }
+    }
+    assert.equal(photoRefusal('en', 'tooLarge', '20 MB'), 'The photo is larger than the limit of 20 MB. Nothing was stored.');
+  });
+
+  it('the import preview shows its diagnostics in the page\'s language, with the line and the excerpt', async () => {
+    const doc = Buffer.from(sample.replace('\t派遣\t', '\t謎の区分\t'));
+    const pages = {
+      ja: ['警告', '区分（派遣・受入・相互）が読み取れないため', '謎の区分'],
+      zh: ['警告', '无法识别类别', '謎の区分'],
+      en: ['Warning', 'is not a direction'],
+    };
+    for (const [locale, words] of Object.entries(pages)) {
+      const res = await session.request({ method: 'POST', url: `/${locale}/staff/import/preview`, ...multipart({ _csrf: csrf }, 'dalian.txt', doc) });
+      assert.equal(res.statusCode, 200, res.body.slice(0, 300));
+      for (const w of words) assert.ok(res.body.includes(w), `${locale}: no ${w}`);
+      if (locale !== 'en') assert.ok(!res.body.includes('is not a direction'), `${locale}: the English message is shown`);
+    }
+  });
+
+  it('a file that is not an image is refused on the photo-record form in the page\'s language', async () => {
+    const pages = { ja: 'JPEG・PNG・WebPの画像ではありません', zh: '该文件不是JPEG、PNG或WebP图像', en: 'The file is not a JPEG, PNG or WebP image' };
+    for (const [locale, words] of Object.entries(pages)) {
+      const created = await session.request({ method: 'POST', url: '/api/staff/partnerships', payload: { partner: `大連市${locale}`, kind: '友好都市' }, headers: { accept: 'application/json', 'x-csrf-token': csrf } });
+      assert.equal(created.statusCode, 201, created.body);
+      const fields = { _csrf: csrf, partnershipId: String(created.json().id), year: '2025', caption: '記念撮影', status: 'draft' };
+      const res = await session.request({ method: 'POST', url: `/${locale}/staff/records`, ...multipart(fields, 'photo.jpg', Buffer.from('<html>not a photo</html>')) });
+      assert.equal(res.statusCode, 422, res.body.slice(0, 300));
+      assert.ok(res.body.includes(words), `${locale}: ${words}`);
+    }
+  });
+});

@@ -1,0 +1,114 @@
+import type { Diagnostic, DiagnosticCode, Severity } from '../../domain/diagnostic.js';
+import type { PhotoProblem, UploadKind } from '../../domain/upload.js';
+import type { Locale } from '../i18n/locale.js';
+import { format, type Messages } from '../i18n/messages.js';
+
+type Key = `photo_${PhotoProblem}` | `tooLarge_${UploadKind}` | 'nothingStored' | `severity_${Severity}`;
+
+/** Refusals of uploads (photos, documents) and the words around the web import's diagnostics. */
+export const UPLOAD: Messages<Key> = {
+  ja: {
+    photo_empty: 'ファイルが空です。',
+    photo_tooLarge: '写真が上限の{mb}を超えています。',
+    photo_notAnImage: 'JPEG・PNG・WebPの画像ではありません（ファイル名ではなく中身で判断しています）。',
+    photo_unreadable: '画像の形式で始まっていますが、画像として読み取れません。',
+    photo_polyglot: '画像以外のデータ（画像の終わりより後のデータや、中に埋め込まれたマークアップ）が含まれています。',
+    tooLarge_photo: '写真が上限の{mb}を超えています。',
+    tooLarge_document: '文書が上限の{mb}を超えています。',
+    nothingStored: '何も保存していません。',
+    severity_error: 'エラー',
+    severity_warning: '警告',
+    severity_info: 'お知らせ',
+  },
+  en: {
+    photo_empty: 'The file is empty.',
+    photo_tooLarge: 'The photo is larger than the limit of {mb}.',
+    photo_notAnImage: 'The file is not a JPEG, PNG or WebP image (judged by its content, not its name).',
+    photo_unreadable: 'The file starts like an image but cannot be read as one.',
+    photo_polyglot: 'The file holds more than an image (data after its end, or markup inside it).',
+    tooLarge_photo: 'The photo is larger than the limit of {mb}.',
+    tooLarge_document: 'The document is larger than the limit of {mb}.',
+    nothingStored: 'Nothing was stored.',
+    severity_error: 'Error',
+    severity_warning: 'Warning',
+    severity_info: 'Note',
+  },
+  zh: {
+    photo_empty: '文件是空的。',
+    photo_tooLarge: '照片超过了{mb}的上限。',
+    photo_notAnImage: '该文件不是JPEG、PNG或WebP图像（根据文件内容而非文件名判断）。',
+    photo_unreadable: '该文件开头像图像，但无法作为图像读取。',
+    photo_polyglot: '该文件除图像外还含有其他数据（图像结尾之后的数据，或嵌入其中的标记）。',
+    tooLarge_photo: '照片超过了{mb}的上限。',
+    tooLarge_document: '文档超过了{mb}的上限。',
+    nothingStored: '未保存任何内容。',
+    severity_error: '错误',
+    severity_warning: '警告',
+    severity_info: '提示',
+  },
+};
+
+/**
+ * The importer's diagnostics by code, for the Japanese and Chinese pages. The English pages show the importer's own
+ * message, which carries details (years, counts) these sentences leave to the line number and the excerpt.
+ */
+const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, string>>>> = {
+  ja: {
+    ImportEmpty: '文書が空です（または空白だけです）。',
+    ImportBinary: 'テキストではなくバイナリのファイルです。',
+    ImportInvalidEncoding: '文字コードを読み取れません（UTF-8、UTF-16、Shift_JISのいずれでもありません）。',
+    ImportTooLarge: '文書が大きすぎます（上限はKORYU_MAX_DOCUMENT_BYTES）。',
+    NothingImportable: '取り込める交流、交流なしの年、写真の記録がありません。',
+    UnparsedLine: 'この行は読み取れなかったため、取り込みません。',
+    NotAnExchange: '交流の記録として読み取れなかったため、取り込みません。',
+    UnknownDirection: '区分（派遣・受入・相互）が読み取れないため、区分なしで取り込みます。',
+    YearOutOfOrder: '年の順序が前後しています。',
+    YearMismatch: '和暦と西暦が一致しません。西暦を使いました。',
+    DuplicateEvent: '同じ年に同じ交流がすでにあります。1件として取り込みます。',
+    MissingPartner: '提携先の都市名がありません（「姉妹都市〇〇市との交流」のような表題が必要です）。取り込みません。',
+    InvalidJson: 'koryu/1のJSONとして正しくありません。',
+    LineTooLong: '行が長すぎます（上限はKORYU_MAX_LINE_LENGTH）。',
+    TooManyEvents: '交流の件数が1回の取り込みの上限（KORYU_MAX_EVENTS_PER_IMPORT）を超えています。',
+    RecordsWithoutEvents: '写真の記録だけで、交流の表がありません。両方を一緒に取り込んでください。',
+  },
+  zh: {
+    ImportEmpty: '文档是空的（或只有空白）。',
+    ImportBinary: '这是二进制文件，不是文本。',
+    ImportInvalidEncoding: '无法识别字符编码（不是UTF-8、UTF-16或Shift_JIS）。',
+    ImportTooLarge: '文档过大（上限为KORYU_MAX_DOCUMENT_BYTES）。',
+    NothingImportable: '没有可导入的交流、无交流年份或照片记录。',
+    UnparsedLine: '无法读取此行，未导入。',
+    NotAnExchange: '无法识别为交流记录，未导入。',
+    UnknownDirection: '无法识别类别（派遣、接待、相互），按未指定类别导入。',
+    YearOutOfOrder: '年份顺序前后颠倒。',
+    YearMismatch: '日本年号与公历年份不一致，已采用公历年份。',
+    DuplicateEvent: '同一年中已有相同的交流，只导入一次。',
+    MissingPartner: '没有写明友好城市的名称（需要“与姉妹都市〇〇市的交流”之类的标题），未导入。',
+    InvalidJson: '不是有效的koryu/1 JSON。',
+    LineTooLong: '行过长（上限为KORYU_MAX_LINE_LENGTH）。',
+    TooManyEvents: '交流条数超过了单次导入的上限（KORYU_MAX_EVENTS_PER_IMPORT）。',
+    RecordsWithoutEvents: '只有照片记录，没有交流表。请将两者一起导入。',
+  },
+};
+
+/** Two sentences: English puts a space between them, Japanese and Chinese do not. */
+function sentences(locale: Locale, first: string, second: string): string {
+  return locale === 'en' ? `${first} ${second}` : `${first}${second}`;
+}
+
+/** A refused photo, in the reader's language; `mb` is the limit for `tooLarge`. */
+export function photoRefusal(locale: Locale, problem: PhotoProblem, mb: string): string {
+  const t = UPLOAD[locale];
+  return sentences(locale, format(t[`photo_${problem}`], { mb }), t.nothingStored);
+}
+
+/** An upload refused for its size, in the reader's language. */
+export function uploadTooLarge(locale: Locale, kind: UploadKind, mb: string): string {
+  const t = UPLOAD[locale];
+  return sentences(locale, format(t[`tooLarge_${kind}`], { mb }), t.nothingStored);
+}
+
+/** A diagnostic's severity and sentence in the reader's language (English: the importer's message). */
+export function diagnosticText(locale: Locale, d: Diagnostic): { severity: string; message: string } {
+  return { severity: UPLOAD[locale][`severity_${d.severity}`], message: locale === 'en' ? d.message : DIAGNOSTICS[locale][d.code] };
+}

@@ -44,27 +44,28 @@ export async function runEditSoak(options: SoakOptions): Promise<SoakReport> {
       const account = options.accounts[i % options.accounts.length]!;
       const client = new HttpClient(options.url);
       await client.signIn(account.name, account.password);
-      return client;
+      // Every editor first writes the first event on the version read here, so at least clients - 1 conflicts occur.
+      const first = await client.request('GET', `/api/staff/events/${options.eventIds[0]!}`);
+      return { client, seen: new Map([[options.eventIds[0]!, first.json<{ version: number }>().version]]) };
     }),
   );
   const deadline = Date.now() + options.durationMs;
   await Promise.all([
-    ...writers.map((client, i) => writeUntil(deadline, client, i, options, report, acks)),
+    ...writers.map((w, i) => writeUntil(deadline, w.client, w.seen, i, options, report, acks)),
     ...Array.from({ length: options.readers }, (_, i) => readUntil(deadline, new HttpClient(options.url), i, options, report)),
   ]);
-  await checkAcknowledged(writers[0]!, options, acks, report);
+  await checkAcknowledged(writers[0]!.client, options, acks, report);
   return report;
 }
 
-async function writeUntil(deadline: number, client: HttpClient, n: number, options: SoakOptions, report: SoakReport, acks: Ack[]): Promise<void> {
-  const seen = new Map<number, number>();
+async function writeUntil(deadline: number, client: HttpClient, seen: Map<number, number>, n: number, options: SoakOptions, report: SoakReport, acks: Ack[]): Promise<void> {
   const { eventIds } = options;
   for (let seq = 1; Date.now() < deadline; seq++) {
-    const hot = Math.random() < 0.5;
-    const eventId = eventIds[hot ? Math.floor(Math.random() * 2) : 2 + Math.floor(Math.random() * (eventIds.length - 2))]!;
+    const hot = seq === 1 || Math.random() < 0.5;
+    const eventId = seq === 1 ? eventIds[0]! : eventIds[hot ? Math.floor(Math.random() * 2) : 2 + Math.floor(Math.random() * (eventIds.length - 2))]!;
     // Mostly the version this client last saw (stale when someone else wrote since); sometimes a fresh read first.
     let version = seen.get(eventId);
-    if (version === undefined || Math.random() < 0.3) {
+    if (version === undefined || (seq > 1 && Math.random() < 0.3)) {
       const res = await client.request('GET', `/api/staff/events/${eventId}`);
       if (res.status !== 200) {
         report.failures.push(`writer ${n}: GET event ${eventId} answered ${res.status} ${res.body.slice(0, 200)}`);

@@ -78,7 +78,7 @@ export const errorBody = {
   type: 'object',
   description: 'A refused request: a stable code, a message for people, and for conflicts the stored item.',
   properties: {
-    error: { type: 'string', description: 'The stable code (EditConflict, EditRejected, PhotoRejected, NotAuthenticated, CsrfRejected …).' },
+    error: { type: 'string', description: 'The stable code (EditConflict, EditRejected, PhotoRejected, UploadTooLarge, UsageError, NotAuthenticated, CsrfRejected …).' },
     code: { type: 'string', description: 'The same code.' },
     message: { type: 'string' },
     current: { type: 'object', additionalProperties: true },

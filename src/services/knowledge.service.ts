@@ -90,7 +90,7 @@ function checkName(name: string, what: string): string {
 
 /** Confirms a name as an organisation or office holder (also one Koryu did not suggest). */
 export async function confirmOrganization(store: Store, name: string, kind: EntityKind = 'organization'): Promise<void> {
-  await saveOrganizationDecision(store.db, checkName(name, 'The name'), 'confirmed', kind);
+  await store.transaction((trx) => saveOrganizationDecision(trx, checkName(name, 'The name'), 'confirmed', kind));
 }
 
 /** Rejects a suggested name: it is not an organisation. OrganizationNotFound when nothing of that name is known. */
@@ -98,7 +98,7 @@ export async function rejectOrganization(store: Store, name: string): Promise<vo
   const checked = checkName(name, 'The name');
   const known = await loadKnowledge(store);
   const org = organizationNamed(known, checked);
-  await saveOrganizationDecision(store.db, checked, 'rejected', org.kind);
+  await store.transaction((trx) => saveOrganizationDecision(trx, checked, 'rejected', org.kind));
 }
 
 /** Records that `alias` is another way of writing the organisation `name` (which must be known). */
@@ -107,7 +107,7 @@ export async function addOrganizationAlias(store: Store, alias: string, name: st
   const n = checkName(name, 'The name');
   if (a === n) throw new KoryuError('UsageError', 'An alias must differ from the name.');
   const org = organizationNamed(await loadKnowledge(store), n);
-  await saveOrganizationAlias(store.db, a, org.name);
+  await store.transaction((trx) => saveOrganizationAlias(trx, a, org.name));
   return organizationNamed(await loadKnowledge(store), org.name);
 }
 

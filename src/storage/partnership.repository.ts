@@ -13,6 +13,7 @@ import { TRANSLATION_LOCALES, type Translations } from '../domain/translation.js
 import type { Database, EventTable, PartnershipTable, PhotoRecordTable } from './database.js';
 import { normalizeForSearch } from '../domain/search-text.js';
 import { SearchIndexBatch } from './search.index.js';
+import { writeTransaction } from './generation.repository.js';
 import { deletePartnershipGrams } from './search.repository.js';
 
 type EventRow = Selectable<EventTable>;
@@ -115,7 +116,7 @@ export async function findPartnership(
  * property replaces its stored translations with those (a different set counts as a change of the item);
  * one without keeps them. `source` (the imported file) replaces the
  * stored one only when something changed; null (a hand edit) never clears it.
- * Runs in its own transaction unless `db` already is one.
+ * Runs in its own transaction (advancing the generation) unless `db` already is one.
  */
 export async function savePartnership(
   db: Kysely<Database>,
@@ -130,7 +131,7 @@ export async function savePartnership(
     if (!options.index) await index.flush(trx);
     return summary;
   };
-  return db.isTransaction ? run(db) : db.transaction().execute(run);
+  return db.isTransaction ? run(db) : writeTransaction(db)(run);
 }
 
 /** Deletes the partnership with its events, records and their search grams. Runs in its own transaction unless `db` already is one. */
@@ -141,7 +142,7 @@ export async function deletePartnership(db: Kysely<Database>, home: string, part
     const result = await trx.deleteFrom('partnerships').where('home', '=', home).where('partner', '=', partner).executeTakeFirst();
     return result.numDeletedRows > 0n;
   };
-  return db.isTransaction ? remove(db) : db.transaction().execute(remove);
+  return db.isTransaction ? remove(db) : writeTransaction(db)(remove);
 }
 
 export async function countStore(db: Kysely<Database>): Promise<{ partnerships: number; events: number; records: number }> {

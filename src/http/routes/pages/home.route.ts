@@ -6,7 +6,7 @@ import type { Store } from '../../../storage/database.js';
 import { HomePage } from '../../../views/home.page.js';
 import { renderPage } from '../../../views/render.js';
 import { downloadLinks } from '../opendata/downloads.route.js';
-import { pageRoute, type PageSite } from '../../page-route.js';
+import { PUBLIC, pageRoute, type PageSite } from '../../page-route.js';
 
 /** `now` gives today's date (for the anniversaries); tests fix it. */
 export function registerHomeRoutes(app: FastifyInstance, store: Store, site: PageSite, now: () => Date = () => new Date()): void {
@@ -15,5 +15,5 @@ export function registerHomeRoutes(app: FastifyInstance, store: Store, site: Pag
     const today = now();
     const partnerships = knowledge.partnerships.map((k) => k.partnership);
     return renderPage(h(HomePage, { ctx, partnerships, today, anniversaries: anniversariesAround(anniversarySources(knowledge), today), downloads: downloadLinks('/downloads') }));
-  });
+  }, PUBLIC);
 }

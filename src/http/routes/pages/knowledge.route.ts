@@ -7,7 +7,7 @@ import { AgreementsPage } from '../../../views/knowledge/agreements.page.js';
 import { InsightsPage } from '../../../views/knowledge/insights.page.js';
 import { OrganizationPage, OrganizationsPage } from '../../../views/knowledge/organization.page.js';
 import { renderPage } from '../../../views/render.js';
-import { pageRoute, type PageSite } from '../../page-route.js';
+import { PUBLIC, pageRoute, type PageSite } from '../../page-route.js';
 
 const partnershipId = (raw: string) => (/^\d{1,15}$/.test(raw) ? Number(raw) : NaN);
 
@@ -17,7 +17,7 @@ export function registerKnowledgeRoutes(app: FastifyInstance, store: Store, site
 
   pageRoute(app, site, '/organizations', async (ctx) => {
     return renderPage(h(OrganizationsPage, { ctx, organizations: (await knowledge()).organizations }));
-  });
+  }, PUBLIC);
 
   pageRoute<{ name: string }>(app, site, '/organizations/:name', async (ctx, request, reply) => {
     const k = await knowledge();
@@ -28,19 +28,19 @@ export function registerKnowledgeRoutes(app: FastifyInstance, store: Store, site
       return void (await reply.redirect(`${prefix}/organizations/${encodeURIComponent(organization.name)}`, 301));
     }
     return renderPage(h(OrganizationPage, { ctx, organization }));
-  });
+  }, PUBLIC);
 
   pageRoute<{ id: string }>(app, site, '/partnerships/:id/agreements', async (ctx, request) => {
     const k = await knowledge();
     const { partnership, agreements } = knowledgeOf(k, partnershipId(request.params.id));
     const organizations = new Set(k.organizations.map((o) => o.name));
     return renderPage(h(AgreementsPage, { ctx, partnership, agreements, organizations }));
-  });
+  }, PUBLIC);
 
   pageRoute<{ id: string }>(app, site, '/partnerships/:id/insights', async (ctx, request) => {
     const { partnership, fields, links } = knowledgeOf(await knowledge(), partnershipId(request.params.id));
     return renderPage(h(InsightsPage, { ctx, partnership, fields, links }));
-  });
+  }, PUBLIC);
 
   app.get('/anniversaries.ics', async (request, reply) => {
     const ics = anniversaryCalendar(anniversarySources(await knowledge()), now(), request.hostname.replace(/:\d+$/, '') || 'koryu');

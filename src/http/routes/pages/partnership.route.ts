@@ -9,7 +9,7 @@ import type { Store } from '../../../storage/database.js';
 import { TimelinePage, type TimelineFilter } from '../../../views/timeline.page.js';
 import { renderPage } from '../../../views/render.js';
 import { downloadLinks } from '../opendata/downloads.route.js';
-import { pageRoute, queryString, type PageSite } from '../../page-route.js';
+import { PUBLIC, pageRoute, queryString, type PageSite } from '../../page-route.js';
 
 type Query = Record<string, string | string[] | undefined>;
 
@@ -48,5 +48,5 @@ export function registerPartnershipRoutes(app: FastifyInstance, store: Store, si
         knowledge: { organizations, ...(organization ? { organization: organization.name } : {}), ...(field ? { field } : {}) },
       }),
     );
-  });
+  }, PUBLIC);
 }

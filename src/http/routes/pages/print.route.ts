@@ -10,7 +10,7 @@ import { localHref, type PageContext } from '../../../views/page-context.js';
 import { PrintPage } from '../../../views/print.page.js';
 import { renderPage } from '../../../views/render.js';
 import { PUBLIC_DIR } from '../../assets.js';
-import { pageRoute, type PageSite } from '../../page-route.js';
+import { PUBLIC, pageRoute, type PageSite } from '../../page-route.js';
 import type { PdfRenderer } from '../../pdf-renderer.js';
 
 async function findPartnership(store: Store, rawId: string): Promise<StoredPartnership> {
@@ -59,7 +59,7 @@ export function ownOrigin(app: FastifyInstance): string {
 
 /** The print view (/partnerships/:id/print) and its PDF (/partnerships/:id.pdf), each also under /ja, /en and /zh. */
 export function registerPrintRoutes(app: FastifyInstance, store: Store, site: PageSite, pdf: PdfRenderer | undefined): void {
-  pageRoute<{ id: string }>(app, site, '/partnerships/:id/print', async (ctx, request) => printHtml(ctx, await findPartnership(store, request.params.id)));
+  pageRoute<{ id: string }>(app, site, '/partnerships/:id/print', async (ctx, request) => printHtml(ctx, await findPartnership(store, request.params.id)), PUBLIC);
 
   pageRoute<{ id: string }>(app, site, '/partnerships/:id.pdf', async (ctx, request, reply) => {
     const p = await findPartnership(store, request.params.id);

@@ -42,7 +42,21 @@ export interface Knowledge {
 
 /** Everything the record knows, for all partnerships (or those of one home municipality). */
 export async function loadKnowledge(store: Store, filter: { home?: string } = {}): Promise<Knowledge> {
-  const partnerships = await findPartnerships(store.db, filter);
+  return knowledgeOfPartnerships(store, await findPartnerships(store.db, filter));
+}
+
+/**
+ * What the record knows about one published partnership, reading only its rows: the organisations are those its
+ * own events name (with the editors' decisions), so an alias is grouped with its organisation when the
+ * partnership names both or an editor said so. PartnershipNotFound when there is none with this id.
+ */
+export async function loadPartnershipKnowledge(store: Store, partnershipId: number): Promise<Knowledge & { partnership: PartnershipKnowledge }> {
+  const found = Number.isSafeInteger(partnershipId) && partnershipId > 0 ? await findPartnerships(store.db, { id: partnershipId }) : [];
+  const knowledge = await knowledgeOfPartnerships(store, found);
+  return { ...knowledge, partnership: knowledgeOf(knowledge, partnershipId) };
+}
+
+async function knowledgeOfPartnerships(store: Store, partnerships: StoredPartnership[]): Promise<Knowledge> {
   const decisions = await loadOrganizationDecisions(store.db);
   const { organizations, agreements } = analyzeRecord(partnerships, decisions);
   const stored = await findEventFields(store.db, partnerships.flatMap((p) => p.events.map((e) => e.id)));

@@ -43,6 +43,8 @@ export interface SaveOptions {
 }
 
 export interface PartnershipFilter {
+  /** One partnership by its id (a page of the site): only its rows are read. */
+  id?: number;
   home?: string;
   partner?: string;
   /** Include draft partnerships, events and records (the staff area); the public site leaves this unset. */
@@ -56,6 +58,7 @@ export async function findPartnerships(
 ): Promise<StoredPartnership[]> {
   const matching = () => {
     let q = db.selectFrom('partnerships');
+    if (filter.id !== undefined) q = q.where('id', '=', filter.id);
     if (filter.home !== undefined) q = q.where('home', '=', filter.home);
     if (filter.partner !== undefined) q = q.where('partner', '=', filter.partner);
     if (!filter.drafts) q = q.where('status', '=', 'published');
@@ -98,6 +101,17 @@ export async function findPartnerships(
   return rows.map((row) =>
     rowToPartnership(row, events.get(row.id) ?? [], records.get(row.id) ?? [], years.get(row.id) ?? [], translations),
   );
+}
+
+/** The partnership holding the event with this id (published ones only unless `drafts`), or undefined. */
+export async function findPartnershipIdOfEvent(db: Kysely<Database>, eventId: number, filter: { drafts?: boolean } = {}): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('events')
+    .select('partnership_id')
+    .where('id', '=', eventId)
+    .$if(!filter.drafts, (q) => q.where('status', '=', 'published'))
+    .executeTakeFirst();
+  return row?.partnership_id;
 }
 
 export async function findPartnership(

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { h } from 'preact';
 import type { StoredPartnership } from '../../../domain/partnership.js';
 import { KoryuError } from '../../../errors.js';
-import { listPartnerships } from '../../../services/record.service.js';
+import { findPublishedPartnership } from '../../../services/record.service.js';
 import type { Store } from '../../../storage/database.js';
 import { localHref, type PageContext } from '../../../views/page-context.js';
 import { PrintPage } from '../../../views/print.page.js';
@@ -14,10 +14,7 @@ import { PUBLIC, pageRoute, type PageSite } from '../../page-route.js';
 import type { PdfRenderer } from '../../pdf-renderer.js';
 
 async function findPartnership(store: Store, rawId: string): Promise<StoredPartnership> {
-  const id = Number(rawId);
-  const partnership = Number.isSafeInteger(id) && id > 0 ? (await listPartnerships(store)).find((p) => p.id === id) : undefined;
-  if (!partnership) throw new KoryuError('PartnershipNotFound', 'No such partnership.');
-  return partnership;
+  return findPublishedPartnership(store, /^\d{1,15}$/.test(rawId) ? Number(rawId) : NaN);
 }
 
 function printHtml(ctx: PageContext, p: StoredPartnership): string {

@@ -18,7 +18,7 @@ const seed = readFileSync(new URL('../../samples/kanazawa-dalian.txt', import.me
 const FIRST_EVENT = '市英語教育研修参加派遣団が訪問';
 const editor = { name: 'editor' };
 /** The ETag the page cache gives: this process's token, the generation, the day and the language. */
-const GENERATION_ETAG = /^"[\w-]+-\d+-\d{4}-\d{2}-\d{2}-[a-z]+"$/;
+const GENERATION_ETAG = /^"[\w-]+-\d+-\d{8}-\d{8}-[a-z]+"$/;
 
 /** A second connection to the same store, as another server process would hold. */
 function reopen(store: Store): Promise<Store> {
@@ -176,6 +176,21 @@ describe('the page cache bound', () => {
       assert.match((await app.inject(a)).body, new RegExp(text), 'still held');
       await app.inject(b);
       assert.match((await app.inject(a)).body, /追い出された後/, 'dropped for the other page, so rendered again');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('renders the home page again on a new day in Japan, whose anniversaries it shows', async () => {
+    let now = new Date('2026-11-24T14:00:00Z'); // 23:00 in Tokyo
+    const app = await buildApp({ store, home: '金沢市', now: () => now });
+    try {
+      const before = await app.inject('/');
+      assert.equal((await app.inject({ url: '/', headers: { 'if-none-match': String(before.headers.etag) } })).statusCode, 304);
+      now = new Date('2026-11-24T15:30:00Z'); // 00:30 on the 25th in Tokyo, still the 24th in UTC
+      const after = await app.inject({ url: '/', headers: { 'if-none-match': String(before.headers.etag) } });
+      assert.equal(after.statusCode, 200);
+      assert.notEqual(after.headers.etag, before.headers.etag);
     } finally {
       await app.close();
     }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { tokyoCalendarDate } from '../domain/anniversary.js';
 import type { Store } from '../storage/database.js';
 import { storeGeneration } from '../services/generation.service.js';
 import { CSRF_COOKIE, SESSION_COOKIE } from './auth/cookies.js';
@@ -19,7 +20,7 @@ export type CacheLookup =
 /**
  * Rendered public pages, kept in memory and bounded by bytes (KORYU_PAGE_CACHE_BYTES), least recently used first
  * out. An entry is keyed by the store's generation (which every write transaction advances, in whichever process
- * it runs), today's date (the home page shows the anniversaries around it), the language and the URL; so an entry
+ * it runs), the day (the home page shows the anniversaries around it), the language and the URL; so an entry
  * is never stale, and entries of older generations are dropped as soon as a newer one is seen. The ETag is made
  * of the same parts and a token of this process (another version of the program may render differently), so a
  * revalidation is answered 304 without rendering.
@@ -44,7 +45,7 @@ export class PageCache {
     if (request.cookies?.[SESSION_COOKIE] !== undefined || request.cookies?.[CSRF_COOKIE] !== undefined) return { kind: 'bypass' };
     const generation = await storeGeneration(this.store);
     if (generation > this.generation) this.clear(generation);
-    const day = this.now().toISOString().slice(0, 10);
+    const day = dayOf(this.now());
     const etag = `"${this.token}-${generation}-${day}-${locale}"`;
     if (request.headers['if-none-match'] === etag) return { kind: 'not-modified', etag };
     const key = `${generation}|${day}|${locale}|${request.url}`;
@@ -81,6 +82,15 @@ export class PageCache {
     this.bytes = 0;
     this.generation = generation;
   }
+}
+
+/**
+ * The day a page is rendered for: the date in Japan (the anniversaries on the home page follow it) and the UTC
+ * date (a timeline without years starts at the UTC year), as YYYYMMDD-YYYYMMDD.
+ */
+function dayOf(at: Date): string {
+  const tokyo = tokyoCalendarDate(at);
+  return `${tokyo.year * 10000 + tokyo.month * 100 + tokyo.day}-${at.toISOString().slice(0, 10).replace(/-/g, '')}`;
 }
 
 /** Headers of a cacheable page: readers revalidate every time, and an unchanged page costs a 304. */

@@ -1,9 +1,9 @@
-import type { Agreement } from '../domain/agreement.js';
+import { AGREEMENT_WORDS, findAgreements, type Agreement } from '../domain/agreement.js';
 import type { AnniversarySource } from '../domain/anniversary.list.js';
 import { EXCHANGE_FIELDS, suggestFields, type ExchangeField } from '../domain/exchange-field.js';
 import { analyzeRecord } from '../domain/knowledge.js';
 import { findOrganization, type EntityKind, type Organization } from '../domain/organization.js';
-import type { StoredPartnership } from '../domain/partnership.js';
+import type { PartnershipSummary, StoredPartnership } from '../domain/partnership.js';
 import { captionFit } from '../domain/photo-link.js';
 import { KoryuError } from '../errors.js';
 import type { Store } from '../storage/database.js';
@@ -17,7 +17,7 @@ import {
   savePhotoLink,
   setRecordEvent,
 } from '../storage/knowledge.repository.js';
-import { findPartnerships } from '../storage/partnership.repository.js';
+import { findEventsHolding, findPartnerships, summarizePartnerships } from '../storage/partnership.repository.js';
 
 /** A photo record's link as shown: the event it shows (index) or null, how sure Koryu is, and whether an editor confirmed it. */
 export interface RecordLink {
@@ -154,8 +154,28 @@ export async function linkPhotoRecord(store: Store, recordId: number, eventId: n
   });
 }
 
+/** What the home page shows: the partnerships with their event counts, and the affiliations and agreements whose anniversaries come round. */
+export interface HomeOverview {
+  partnerships: PartnershipSummary[];
+  anniversaries: AnniversarySource[];
+}
+
+/**
+ * The home page's data, reading no event but those that name an agreement: the partnerships of `home` with their
+ * counts, and the anniversaries of their affiliations and agreements (an agreement's title and year come from its
+ * own event's text, so the other events are not needed).
+ */
+export async function loadHomeOverview(store: Store, home: string): Promise<HomeOverview> {
+  const partnerships = await summarizePartnerships(store.db, { home });
+  const candidates = await findEventsHolding(store.db, AGREEMENT_WORDS, { home });
+  const agreements = partnerships.map((p) => findAgreements({ home: p.home, partner: p.partner, events: candidates.get(p.id) ?? [] }));
+  return { partnerships, anniversaries: anniversarySources({ partnerships: partnerships.map((p, i) => ({ partnership: p, agreements: agreements[i] ?? [] })) }) };
+}
+
 /** Every affiliation and agreement of the knowledge whose anniversaries are kept (affiliations with a known date or year). */
-export function anniversarySources(knowledge: Knowledge): AnniversarySource[] {
+export function anniversarySources(knowledge: {
+  partnerships: readonly { partnership: Pick<StoredPartnership, 'id' | 'partner' | 'kind' | 'affiliatedOn'>; agreements: readonly Agreement[] }[];
+}): AnniversarySource[] {
   return knowledge.partnerships.flatMap(({ partnership: p, agreements }) => [
     ...(p.affiliatedOn
       ? [{ kind: 'affiliation' as const, partnershipId: p.id, partner: p.partner, label: p.kind, date: /^\d{4}-\d{2}-\d{2}$/.test(p.affiliatedOn) ? p.affiliatedOn : null, year: Number(p.affiliatedOn.slice(0, 4)) }]

@@ -1,10 +1,11 @@
 import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
-import { isDirection } from '../domain/direction.js';
+import { isDirection, type Direction } from '../domain/direction.js';
 import {
   isUnchanged,
   type ChangeSummary,
   type ExchangeEvent,
   type Partnership,
+  type PartnershipSummary,
   type PhotoRecord,
   type StoredPartnership,
 } from '../domain/partnership.js';
@@ -101,6 +102,60 @@ export async function findPartnerships(
   return rows.map((row) =>
     rowToPartnership(row, events.get(row.id) ?? [], records.get(row.id) ?? [], years.get(row.id) ?? [], translations),
   );
+}
+
+/** The published partnerships (of one home municipality) in order, each with its event counts, without reading its events. */
+export async function summarizePartnerships(db: Kysely<Database>, filter: { home?: string } = {}): Promise<PartnershipSummary[]> {
+  const matching = () => db.selectFrom('partnerships').where('status', '=', 'published').$if(filter.home !== undefined, (q) => q.where('home', '=', filter.home!));
+  const rows = await matching().select(['id', 'home', 'partner', 'kind', 'affiliated_on']).orderBy('home').orderBy('partner').execute();
+  const counts = await db
+    .selectFrom('events')
+    .select(['partnership_id', 'year', 'direction', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('partnership_id', 'in', matching().select('id'))
+    .where('status', '=', 'published')
+    .groupBy(['partnership_id', 'year', 'direction'])
+    .execute();
+  const byPartnership = groupBy(counts, (r) => r.partnership_id);
+  return rows.map((row) => {
+    const own = byPartnership.get(row.id) ?? [];
+    const eventCounts: Partial<Record<Direction, number>> = {};
+    for (const c of own) if (isDirection(c.direction)) eventCounts[c.direction] = (eventCounts[c.direction] ?? 0) + Number(c.n);
+    return {
+      id: row.id,
+      home: row.home,
+      partner: row.partner,
+      kind: row.kind,
+      affiliatedOn: row.affiliated_on,
+      activeYears: [...new Set(own.map((c) => c.year))].sort((a, b) => a - b),
+      eventCounts,
+    };
+  });
+}
+
+/**
+ * The published events (of one home municipality's published partnerships) whose text holds one of `words`, by
+ * partnership in event order: a narrow read for what only such events can hold (the agreements).
+ */
+export async function findEventsHolding(
+  db: Kysely<Database>,
+  words: readonly string[],
+  filter: { home?: string } = {},
+): Promise<Map<number, (ExchangeEvent & { id: number })[]>> {
+  if (words.length === 0) return new Map();
+  const partnerships = db.selectFrom('partnerships').select('id').where('status', '=', 'published').$if(filter.home !== undefined, (q) => q.where('home', '=', filter.home!));
+  const rows = await db
+    .selectFrom('events')
+    .selectAll()
+    .where('partnership_id', 'in', partnerships)
+    .where('status', '=', 'published')
+    .where((eb) => eb.or(words.map((w) => eb('text', 'like', `%${w}%`))))
+    .orderBy('partnership_id')
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+  const found = new Map<number, (ExchangeEvent & { id: number })[]>();
+  for (const row of rows) found.set(row.partnership_id, [...(found.get(row.partnership_id) ?? []), rowToEvent(row, undefined)]);
+  return found;
 }
 
 /** The partnership holding the event with this id (published ones only unless `drafts`), or undefined. */

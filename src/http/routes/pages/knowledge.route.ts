@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
-import { anniversarySources, loadKnowledge, loadPartnershipKnowledge, organizationNamed } from '../../../services/knowledge.service.js';
+import { loadHomeOverview, loadKnowledge, loadPartnershipKnowledge, organizationNamed } from '../../../services/knowledge.service.js';
 import { KoryuError } from '../../../errors.js';
 import type { Store } from '../../../storage/database.js';
 import { anniversaryCalendar } from '../../../exports/icalendar.js';
@@ -50,7 +50,7 @@ export function registerKnowledgeRoutes(app: FastifyInstance, store: Store, site
   }, PUBLIC);
 
   app.get('/anniversaries.ics', async (request, reply) => {
-    const ics = anniversaryCalendar(anniversarySources(await knowledge()), now(), request.hostname.replace(/:\d+$/, '') || 'koryu');
+    const ics = anniversaryCalendar((await loadHomeOverview(store, site.home)).anniversaries, now(), request.hostname.replace(/:\d+$/, '') || 'koryu');
     return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'inline; filename="anniversaries.ics"').send(ics);
   });
 }

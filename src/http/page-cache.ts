@@ -89,9 +89,16 @@ export class PageCache {
  * date (a timeline without years starts at the UTC year), as YYYYMMDD-YYYYMMDD.
  */
 function dayOf(at: Date): string {
-  const tokyo = tokyoCalendarDate(at);
-  return `${tokyo.year * 10000 + tokyo.month * 100 + tokyo.day}-${at.toISOString().slice(0, 10).replace(/-/g, '')}`;
+  // Intl's formatting costs more than the rest of a cached answer: computed once a minute.
+  const minute = Math.floor(at.getTime() / 60_000);
+  if (minute !== lastDay.minute) {
+    const tokyo = tokyoCalendarDate(at);
+    lastDay = { minute, day: `${tokyo.year * 10000 + tokyo.month * 100 + tokyo.day}-${at.toISOString().slice(0, 10).replace(/-/g, '')}` };
+  }
+  return lastDay.day;
 }
+
+let lastDay = { minute: Number.NaN, day: '' };
 
 /** Headers of a cacheable page: readers revalidate every time, and an unchanged page costs a 304. */
 export function sendCacheHeaders(reply: FastifyReply, etag: string): FastifyReply {

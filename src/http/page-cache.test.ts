@@ -8,6 +8,7 @@ import { describeOnEachStore, TEST_DATABASE_URL } from '../../test/support/test-
 import { backupStore, restoreStore } from '../services/backup.service.js';
 import { createItem, editItem, getItem } from '../services/editing.service.js';
 import { importDocuments } from '../services/import.service.js';
+import { confirmOrganization } from '../services/knowledge.service.js';
 import { listPartnerships } from '../services/record.service.js';
 import type { Store } from '../storage/database.js';
 import { openPostgresStore } from '../storage/postgres/connect.js';
@@ -89,6 +90,12 @@ describeOnEachStore('the page cache', (openFresh) => {
     const body = (await get()).body;
     assert.match(body, new RegExp(event.text), 'published again');
     assert.doesNotMatch(body, /下書きの訪問団/, 'still a draft');
+  });
+
+  it('shows an editor’s decision about an organisation on the next request', async () => {
+    assert.doesNotMatch((await get()).body, /<option value="教育プラザ富樫">/);
+    await confirmOrganization(store, '教育プラザ富樫');
+    assert.match((await get()).body, /<option value="教育プラザ富樫">/);
   });
 
   it('shows a restored backup on the next request', async () => {

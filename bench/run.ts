@@ -44,7 +44,20 @@ const seconds = (since: number) => (performance.now() - since) / 1000;
 
 type Db = 'sqlite' | 'postgres';
 
+/**
+ * `--pages-only FILE [--query Q]`: only the pages and memory parts, on an existing SQLite store (imported once with
+ * `koryu generate` and `koryu import`, or kept from an earlier run). Prints the figures; results.json is left alone.
+ */
+async function pagesOnly(dbPath: string) {
+  const query = args.includes('--query') ? args[args.indexOf('--query') + 1]! : '大学';
+  log(`pages only, on ${dbPath}, search query ${query}`);
+  const pages = await measurePages(dbPath, [query]);
+  const loadAverage = (await import('node:os')).loadavg().map((l) => round(l, 3));
+  process.stdout.write(`${JSON.stringify({ ranAt: new Date().toISOString(), loadAverageAtEnd: loadAverage, pages: pages.figures, memory: pages.memory }, null, 2)}\n`);
+}
+
 async function main() {
+  if (args.includes('--pages-only')) return pagesOnly(args[args.indexOf('--pages-only') + 1]!);
   log(`${quick ? 'quick' : 'full'} run: ${size.partnerships} partnerships × ${size.years} years, work in ${work}`);
   let t = performance.now();
   const docs: SourceDocument[] = [];

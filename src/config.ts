@@ -36,6 +36,8 @@ export interface Config {
   readonly licence: Licence;
   /** The public site's absolute URL ending in / (KORYU_SITE_URL), for links in feeds and linked data; unset: none. */
   readonly siteUrl: string | undefined;
+  /** Most bytes of rendered public pages the server keeps in memory (KORYU_PAGE_CACHE_BYTES); 0 keeps none. */
+  readonly pageCacheBytes: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -46,6 +48,17 @@ function positiveInteger(env: Env, name: string, fallback: number, problems: str
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1 || n > max) {
     problems.push(`${name} must be a whole number from 1 to ${max} (it is "${raw}").`);
+    return fallback;
+  }
+  return n;
+}
+
+function nonNegativeInteger(env: Env, name: string, fallback: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n < 0) {
+    problems.push(`${name} must be a whole number, 0 or more (it is "${raw}").`);
     return fallback;
   }
   return n;
@@ -103,6 +116,7 @@ export function loadConfig(env: Env = process.env): Config {
     maxPhotoBytes: positiveInteger(env, 'KORYU_MAX_PHOTO_BYTES', 20 * 1024 * 1024, problems),
     licence: readLicence(env, problems),
     siteUrl: readSiteUrl(env, problems),
+    pageCacheBytes: nonNegativeInteger(env, 'KORYU_PAGE_CACHE_BYTES', 32 * 1024 * 1024, problems),
   };
   if (problems.length > 0) throw new KoryuError('ConfigInvalid', `Configuration is invalid:\n- ${problems.join('\n- ')}`);
   return Object.freeze(config);

@@ -36,6 +36,7 @@ async function main(): Promise<number> {
         auth: { sessionHours: config.sessionHours, ...(config.secret ? { secret: config.secret } : {}) },
         editing,
         licence: config.licence,
+        pageCacheBytes: config.pageCacheBytes,
         ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}),
       });
       const url = await app.listen({ host, port });

@@ -104,6 +104,13 @@ describe('limits in the configuration', () => {
     assert.deepEqual([set.maxRequestBytes, set.maxLineLength, set.maxEventsPerImport], [2048, 300, 7]);
   });
 
+  it('reads KORYU_PAGE_CACHE_BYTES (0 keeps no page) and refuses a negative or fractional one', () => {
+    assert.equal(loadConfig({}).pageCacheBytes, 32 * 1024 * 1024);
+    assert.equal(loadConfig({ KORYU_PAGE_CACHE_BYTES: '0' }).pageCacheBytes, 0);
+    assert.equal(loadConfig({ KORYU_PAGE_CACHE_BYTES: '1048576' }).pageCacheBytes, 1048576);
+    for (const bad of ['-1', '1.5', '32MiB']) assert.throws(() => loadConfig({ KORYU_PAGE_CACHE_BYTES: bad }), /KORYU_PAGE_CACHE_BYTES must be a whole number, 0 or more/);
+  });
+
   it('reports every bad limit at once', () => {
     assert.throws(
       () => loadConfig({ KORYU_MAX_REQUEST_BYTES: '1MB', KORYU_MAX_LINE_LENGTH: '0', KORYU_MAX_EVENTS_PER_IMPORT: '-5', KORYU_MAX_DOCUMENT_BYTES: '1.5' }),

@@ -12,8 +12,8 @@ export interface Agreement {
   event: number;
 }
 
-/** What agreements are called, longest first. */
-const AGREEMENT_WORDS = ['協定書', '合意書', '覚書', '協定'] as const;
+/** What agreements are called, longest first: an event names an agreement only if its text holds one of them. */
+export const AGREEMENT_WORDS = ['協定書', '合意書', '覚書', '協定'] as const;
 /** Signing or concluding. An agreement named without one of these (協定に基づく …) is not a new agreement. */
 const SIGNING = /調印|署名|締結/u;
 /** Phrases inside a title that join its words: 防災に関する, 研修についての. */

@@ -83,6 +83,19 @@ export interface StoredPartnership extends Partnership {
   updatedAt: string;
 }
 
+/** A stored partnership as the home page lists it: its details and how many events it has, without the events. */
+export interface PartnershipSummary {
+  id: number;
+  home: string;
+  partner: string;
+  kind: string;
+  affiliatedOn: string | null;
+  /** Years with at least one published event, ascending. */
+  activeYears: number[];
+  /** Published events per direction (directions without events are absent). */
+  eventCounts: Partial<Record<Direction, number>>;
+}
+
 /** What an import or an edit did to one partnership. */
 export interface ChangeCounts {
   events: number;

@@ -4,6 +4,7 @@ import type { Store } from '../storage/database.js';
 import { assetVersion, registerAssets } from './assets.js';
 import { registerCaching } from './caching.js';
 import { handleError } from './error-handler.js';
+import { PageCache } from './page-cache.js';
 import type { PageSite } from './page-route.js';
 import type { PdfRenderer } from './pdf-renderer.js';
 import { registerEventRoutes } from './routes/pages/event.route.js';
@@ -47,7 +48,11 @@ export interface AppDeps {
   licence?: Licence;
   /** The public site's absolute URL (ending in /), for links in the feed and linked data. */
   siteUrl?: string;
+  /** Most bytes of rendered public pages kept in memory (KORYU_PAGE_CACHE_BYTES); 0 keeps none. 32 MiB when unset. */
+  pageCacheBytes?: number;
 }
+
+export const DEFAULT_PAGE_CACHE_BYTES = 32 * 1024 * 1024;
 
 /** The web application; tests drive it in-process with `app.inject`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -60,11 +65,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
   app.setErrorHandler(handleError);
   registerOpenApi(app, { title: `${deps.home} 国際交流の記録 API`, version: '1', ...(deps.licence ? { licence: deps.licence } : {}) });
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
   registerUrlGuard(app);
   registerCaching(app);
   await registerAssets(app);
-  const site: PageSite = { home: deps.home, assetVersion: assetVersion(), ...(deps.licence ? { licence: deps.licence } : {}) };
+  const site: PageSite = {
+    home: deps.home,
+    assetVersion: assetVersion(),
+    cache: new PageCache(deps.store, deps.pageCacheBytes ?? DEFAULT_PAGE_CACHE_BYTES, deps.now),
+    ...(deps.licence ? { licence: deps.licence } : {}),
+  };
   const exportSettings = { ...(deps.licence ? { licence: deps.licence } : {}), ...(deps.siteUrl ? { siteUrl: deps.siteUrl } : {}) };
   await registerAuth(app, deps.store, { site, ...(deps.auth?.secret ? { secret: deps.auth.secret } : {}), ...(deps.now ? { now: deps.now } : {}) });
 

@@ -121,7 +121,7 @@ describe('security headers on every kind of response', () => {
     await store?.close();
   });
 
-  it('the headers set before routing are the ones helmet sets on pages', async () => {
+  it('the headers set before routing are the ones every page gets', async () => {
     const page = await app.inject('/');
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) assert.equal(page.headers[name], value, name);
   });

@@ -2,11 +2,14 @@ import type { Licence } from '../domain/licence.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { isLocale, LOCALES, negotiateLocale } from '../views/i18n/locale.js';
 import type { PageContext } from '../views/page-context.js';
+import { sendCacheHeaders, type PageCache } from './page-cache.js';
 
 export interface PageSite {
   home: string;
   assetVersion: string;
   licence?: Licence;
+  /** Rendered public pages (`cache: true`), keyed by the store's generation; without it every request renders. */
+  cache?: PageCache;
 }
 
 type Query = Record<string, string | string[] | undefined>;
@@ -22,9 +25,15 @@ export function pageRoute<P extends Record<string, string>>(
   site: PageSite,
   path: string,
   handler: PageHandler<P>,
-  /** e.g. `{ preHandler: requirePermission('record:edit') }` (http/auth/guard.ts) for a staff page. */
-  options: { preHandler?: preHandlerAsyncHookHandler } = {},
+  /**
+   * e.g. `{ preHandler: requirePermission('record:edit') }` (http/auth/guard.ts) for a staff page. `cache: true`
+   * for a public page whose HTML depends only on the store, the language, the URL and the date: never for a page
+   * with a guard, a form token or a cookie (a response setting a cookie is not kept anyway).
+   */
+  options: { preHandler?: preHandlerAsyncHookHandler; cache?: boolean } = {},
 ): void {
+  if (options.cache && options.preHandler) throw new Error(`${path}: a guarded page is not cached`);
+  const cache = options.cache ? site.cache : undefined;
   const register = (url: string, locale: (typeof LOCALES)[number] | undefined) =>
     app.get<{ Params: P; Querystring: Query }>(url, options.preHandler ? { preHandler: options.preHandler } : {}, async (request, reply) => {
       const explicit = locale !== undefined;
@@ -39,13 +48,24 @@ export function pageRoute<P extends Record<string, string>>(
         ...(site.licence ? { licence: site.licence } : {}),
       };
       if (!explicit) void reply.header('vary', 'accept-language');
+      const cached = cache ? await cache.lookup(request, ctx.locale) : ({ kind: 'bypass' } as const);
+      if (cached.kind === 'not-modified') return sendCacheHeaders(reply, cached.etag).code(304).send();
+      if (cached.kind === 'hit') return sendCacheHeaders(reply, cached.etag).type('text/html; charset=utf-8').send(cached.body);
       const page = await handler(ctx, request, reply);
       if (page === undefined) return reply;
+      // Only a plain 200 is kept and labelled with the generation's ETag; error pages never get here (they throw).
+      if (cached.kind === 'miss' && reply.statusCode === 200 && !reply.hasHeader('set-cookie')) {
+        cache!.keep(cached, page);
+        sendCacheHeaders(reply, cached.etag);
+      }
       return reply.type('text/html; charset=utf-8').send(page);
     });
   register(path, undefined);
   for (const l of LOCALES) if (isLocale(l)) register(`/${l}${path === '/' ? '/' : path}`, l);
 }
+
+/** The options of a public page: its HTML is kept in the page cache. */
+export const PUBLIC = Object.freeze({ cache: true });
 
 /** One string from a query parameter that may be repeated. */
 export function queryString(query: Query, name: string): string | undefined {

@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 /** Turns a whole HTML page into an A4 PDF. */
 export interface PdfRenderer {
@@ -48,7 +48,8 @@ export function createPdfRenderer(options: PdfRendererOptions): PdfRenderer {
 
   function getBrowser(): Promise<Browser> {
     if (!browser) {
-      const launching = chromium.launch({ executablePath: options.executablePath, args: LAUNCH_ARGS, timeout: timeoutMs });
+      // playwright-core is large (some 90 MiB resident): loaded with the first PDF, not when the server starts.
+      const launching = import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath: options.executablePath, args: LAUNCH_ARGS, timeout: timeoutMs }));
       browser = launching;
       launching.then(
         (b) => b.on('disconnected', () => {

@@ -1,7 +1,10 @@
 import { EXCHANGE_FIELDS, isExchangeField, type ExchangeField } from '../domain/exchange-field.js';
-import { findOrganization } from '../domain/organization.js';
+import type { Direction } from '../domain/direction.js';
+import { suggestFields } from '../domain/exchange-field.js';
+import { findOrganization, findOrganizations } from '../domain/organization.js';
 import { normalizeForSearch, type FacetedSearchResult, type SearchFilters, type SearchHit } from '../domain/search-text.js';
 import type { Store } from '../storage/database.js';
+import { findEventFields, findPublishedEventTexts, findRecordEvents, loadOrganizationDecisions } from '../storage/knowledge.repository.js';
 import { searchItems } from '../storage/search.repository.js';
 import { loadKnowledge, type Knowledge } from './knowledge.service.js';
 import { searchWithFacets, type FacetedSearchOptions } from './search.service.js';
@@ -28,8 +31,9 @@ export interface KnowledgeSearchResult extends FacetedSearchResult {
  * every filter but its own, as the other facets are.
  */
 export async function searchWithKnowledge(store: Store, query: string, options: FacetedSearchOptions = {}): Promise<KnowledgeSearchResult> {
-  const knowledge = await loadKnowledge(store);
   const given = options.filters ?? {};
+  if (!given.organization?.trim() && !isExchangeField(given.field)) return searchCountingKnowledge(store, query, options);
+  const knowledge = await loadKnowledge(store);
   const organization = given.organization ? findOrganization(knowledge.organizations, given.organization.trim()) : undefined;
   const field = isExchangeField(given.field) ? given.field : undefined;
   const { organization: _o, field: _f, eventIds: _e, ...plain } = given;
@@ -90,4 +94,54 @@ function organizationFacet(knowledge: Knowledge, hits: readonly SearchHit[]): Kn
     for (const name of id === undefined ? [] : (namesById.get(id) ?? [])) counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * The search without an organisation or field filter, reading only the matches: the field facet counts their
+ * fields (stored, else suggested), the organisation facet the organisations their texts name (recognised in the
+ * matching events, with the editors' decisions), each a record counting under the event it shows.
+ */
+async function searchCountingKnowledge(store: Store, query: string, options: FacetedSearchOptions): Promise<KnowledgeSearchResult> {
+  const { organization: _o, field: _f, eventIds: _e, ...plain } = options.filters ?? {};
+  const result = await searchWithFacets(store, query, { ...options, filters: plain });
+  const normalized = normalizeForSearch(query).trim();
+  if (normalized === '') return { ...result, filters: plain, knowledge: { fields: [], organizations: [] } };
+  const { hits } = await searchItems(store.db, normalized, { ...plain, limit: ALL_MATCHES, offset: 0 });
+  const matched = await matchedEvents(store, hits);
+  const stored = await findEventFields(store.db, [...matched.events.keys()]);
+  const organizations = findOrganizations(
+    [{ home: '', partner: '', events: [...matched.events.values()].map((e) => ({ ...e, date: null, line: null })) }],
+    await loadOrganizationDecisions(store.db),
+  ).filter((o) => o.kind === 'organization');
+  const fieldCounts = new Map<ExchangeField, number>();
+  const organizationCounts = new Map<string, number>();
+  const namesById = new Map<number, string[]>();
+  for (const o of organizations) for (const m of o.mentions) if (m.eventId !== null) namesById.set(m.eventId, [...(namesById.get(m.eventId) ?? []), o.name]);
+  for (const hit of hits) {
+    const id = hit.kind === 'event' ? hit.id : matched.recordEvents.get(hit.id);
+    const event = id === undefined ? undefined : matched.events.get(id);
+    if (id === undefined || event === undefined) continue;
+    for (const f of stored.get(id)?.fields ?? suggestFields(event.text)) fieldCounts.set(f, (fieldCounts.get(f) ?? 0) + 1);
+    for (const name of namesById.get(id) ?? []) organizationCounts.set(name, (organizationCounts.get(name) ?? 0) + 1);
+  }
+  return {
+    ...result,
+    filters: plain,
+    knowledge: {
+      fields: EXCHANGE_FIELDS.filter((f) => fieldCounts.has(f)).map((f) => ({ field: f, count: fieldCounts.get(f)! })),
+      organizations: [...organizationCounts]
+        .map(([name, count]) => ({ name, count }))
+        .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    },
+  };
+}
+
+/** The events the hits are about (an event hit itself, the event a record hit shows), by id, and each record's event. */
+async function matchedEvents(store: Store, hits: readonly SearchHit[]) {
+  const events = new Map<number, { id: number; text: string; year: number; direction: Direction }>();
+  for (const hit of hits) if (hit.kind === 'event' && hit.direction !== null) events.set(hit.id, { id: hit.id, text: hit.text, year: hit.year, direction: hit.direction });
+  const recordEvents = await findRecordEvents(store.db, hits.filter((h) => h.kind === 'record').map((h) => h.id));
+  const missing = [...new Set(recordEvents.values())].filter((id) => !events.has(id));
+  for (const e of await findPublishedEventTexts(store.db, missing)) events.set(e.id, e);
+  return { events, recordEvents };
 }

@@ -1,9 +1,9 @@
-import type { Agreement } from '../domain/agreement.js';
+import { AGREEMENT_WORDS, findAgreements, type Agreement } from '../domain/agreement.js';
 import type { AnniversarySource } from '../domain/anniversary.list.js';
 import { EXCHANGE_FIELDS, suggestFields, type ExchangeField } from '../domain/exchange-field.js';
 import { analyzeRecord } from '../domain/knowledge.js';
 import { findOrganization, type EntityKind, type Organization } from '../domain/organization.js';
-import type { StoredPartnership } from '../domain/partnership.js';
+import type { PartnershipSummary, StoredPartnership } from '../domain/partnership.js';
 import { captionFit } from '../domain/photo-link.js';
 import { KoryuError } from '../errors.js';
 import type { Store } from '../storage/database.js';
@@ -17,7 +17,7 @@ import {
   savePhotoLink,
   setRecordEvent,
 } from '../storage/knowledge.repository.js';
-import { findPartnerships } from '../storage/partnership.repository.js';
+import { findEventsHolding, findPartnerships, summarizePartnerships } from '../storage/partnership.repository.js';
 
 /** A photo record's link as shown: the event it shows (index) or null, how sure Koryu is, and whether an editor confirmed it. */
 export interface RecordLink {
@@ -42,7 +42,21 @@ export interface Knowledge {
 
 /** Everything the record knows, for all partnerships (or those of one home municipality). */
 export async function loadKnowledge(store: Store, filter: { home?: string } = {}): Promise<Knowledge> {
-  const partnerships = await findPartnerships(store.db, filter);
+  return knowledgeOfPartnerships(store, await findPartnerships(store.db, filter));
+}
+
+/**
+ * What the record knows about one published partnership, reading only its rows: the organisations are those its
+ * own events name (with the editors' decisions), so an alias is grouped with its organisation when the
+ * partnership names both or an editor said so. PartnershipNotFound when there is none with this id.
+ */
+export async function loadPartnershipKnowledge(store: Store, partnershipId: number): Promise<Knowledge & { partnership: PartnershipKnowledge }> {
+  const found = Number.isSafeInteger(partnershipId) && partnershipId > 0 ? await findPartnerships(store.db, { id: partnershipId }) : [];
+  const knowledge = await knowledgeOfPartnerships(store, found);
+  return { ...knowledge, partnership: knowledgeOf(knowledge, partnershipId) };
+}
+
+async function knowledgeOfPartnerships(store: Store, partnerships: StoredPartnership[]): Promise<Knowledge> {
   const decisions = await loadOrganizationDecisions(store.db);
   const { organizations, agreements } = analyzeRecord(partnerships, decisions);
   const stored = await findEventFields(store.db, partnerships.flatMap((p) => p.events.map((e) => e.id)));
@@ -90,7 +104,7 @@ function checkName(name: string, what: string): string {
 
 /** Confirms a name as an organisation or office holder (also one Koryu did not suggest). */
 export async function confirmOrganization(store: Store, name: string, kind: EntityKind = 'organization'): Promise<void> {
-  await saveOrganizationDecision(store.db, checkName(name, 'The name'), 'confirmed', kind);
+  await store.transaction((trx) => saveOrganizationDecision(trx, checkName(name, 'The name'), 'confirmed', kind));
 }
 
 /** Rejects a suggested name: it is not an organisation. OrganizationNotFound when nothing of that name is known. */
@@ -98,7 +112,7 @@ export async function rejectOrganization(store: Store, name: string): Promise<vo
   const checked = checkName(name, 'The name');
   const known = await loadKnowledge(store);
   const org = organizationNamed(known, checked);
-  await saveOrganizationDecision(store.db, checked, 'rejected', org.kind);
+  await store.transaction((trx) => saveOrganizationDecision(trx, checked, 'rejected', org.kind));
 }
 
 /** Records that `alias` is another way of writing the organisation `name` (which must be known). */
@@ -107,7 +121,7 @@ export async function addOrganizationAlias(store: Store, alias: string, name: st
   const n = checkName(name, 'The name');
   if (a === n) throw new KoryuError('UsageError', 'An alias must differ from the name.');
   const org = organizationNamed(await loadKnowledge(store), n);
-  await saveOrganizationAlias(store.db, a, org.name);
+  await store.transaction((trx) => saveOrganizationAlias(trx, a, org.name));
   return organizationNamed(await loadKnowledge(store), org.name);
 }
 
@@ -140,8 +154,28 @@ export async function linkPhotoRecord(store: Store, recordId: number, eventId: n
   });
 }
 
+/** What the home page shows: the partnerships with their event counts, and the affiliations and agreements whose anniversaries come round. */
+export interface HomeOverview {
+  partnerships: PartnershipSummary[];
+  anniversaries: AnniversarySource[];
+}
+
+/**
+ * The home page's data, reading no event but those that name an agreement: the partnerships of `home` with their
+ * counts, and the anniversaries of their affiliations and agreements (an agreement's title and year come from its
+ * own event's text, so the other events are not needed).
+ */
+export async function loadHomeOverview(store: Store, home: string): Promise<HomeOverview> {
+  const partnerships = await summarizePartnerships(store.db, { home });
+  const candidates = await findEventsHolding(store.db, AGREEMENT_WORDS, { home });
+  const agreements = partnerships.map((p) => findAgreements({ home: p.home, partner: p.partner, events: candidates.get(p.id) ?? [] }));
+  return { partnerships, anniversaries: anniversarySources({ partnerships: partnerships.map((p, i) => ({ partnership: p, agreements: agreements[i] ?? [] })) }) };
+}
+
 /** Every affiliation and agreement of the knowledge whose anniversaries are kept (affiliations with a known date or year). */
-export function anniversarySources(knowledge: Knowledge): AnniversarySource[] {
+export function anniversarySources(knowledge: {
+  partnerships: readonly { partnership: Pick<StoredPartnership, 'id' | 'partner' | 'kind' | 'affiliatedOn'>; agreements: readonly Agreement[] }[];
+}): AnniversarySource[] {
   return knowledge.partnerships.flatMap(({ partnership: p, agreements }) => [
     ...(p.affiliatedOn
       ? [{ kind: 'affiliation' as const, partnershipId: p.id, partner: p.partner, label: p.kind, date: /^\d{4}-\d{2}-\d{2}$/.test(p.affiliatedOn) ? p.affiliatedOn : null, year: Number(p.affiliatedOn.slice(0, 4)) }]

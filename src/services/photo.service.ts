@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import sharp from 'sharp';
+import type Sharp from 'sharp';
 import type { PhotoProblem } from '../domain/upload.js';
 import { KoryuError } from '../errors.js';
 import type { PhotoFiles } from '../storage/photo.files.js';
@@ -46,6 +46,11 @@ export function isSingleFormat(bytes: Uint8Array, format: PhotoFormat): boolean 
   return declared === b.length || declared + 1 === b.length;
 }
 
+/** sharp and libvips take some 25 MiB resident: loaded with the first photo, not when the server starts. */
+async function loadSharp(): Promise<typeof Sharp> {
+  return (await import('sharp')).default;
+}
+
 /** Checks the upload by its content (never its name) and returns its format; PhotoRejected with the reason otherwise. */
 export async function checkPhoto(bytes: Uint8Array, maxBytes: number): Promise<PhotoFormat> {
   if (bytes.length === 0) throw new PhotoRejectedError('empty', 'The file is empty.');
@@ -55,6 +60,7 @@ export async function checkPhoto(bytes: Uint8Array, maxBytes: number): Promise<P
   const format = sniffPhotoFormat(bytes);
   if (!format) throw new PhotoRejectedError('notAnImage', 'The file is not a JPEG, PNG or WebP image (judged by its content, not its name).');
   let decoded: string | undefined;
+  const sharp = await loadSharp();
   try {
     const meta = await sharp(bytes, { failOn: 'error' }).metadata();
     decoded = meta.format;
@@ -77,6 +83,7 @@ export async function storePhoto(files: PhotoFiles, bytes: Uint8Array, maxBytes:
   const format = await checkPhoto(bytes, maxBytes);
   const base = randomUUID();
   const ext = EXTENSION[format];
+  const sharp = await loadSharp();
   for (const [size, longest] of Object.entries(PHOTO_SIZES)) {
     // sharp writes no metadata unless asked to (withMetadata/keepExif), so EXIF and GPS do not survive.
     const pipeline = sharp(bytes).rotate().resize({ width: longest, height: longest, fit: 'inside', withoutEnlargement: true });

@@ -4,7 +4,7 @@ import type { ExportContext } from '../exports/exporter.js';
 import { findExporter } from '../exports/exporters.js';
 import type { Store } from '../storage/database.js';
 import { loadOrganizationDecisions } from '../storage/knowledge.repository.js';
-import { countStore, findPartnerships } from '../storage/partnership.repository.js';
+import { countStore, findPartnershipIdOfEvent, findPartnerships } from '../storage/partnership.repository.js';
 
 export interface RecordFilter {
   home?: string;
@@ -35,13 +35,18 @@ export async function isStoreEmpty(store: Store): Promise<boolean> {
   return (await countStore(store.db)).partnerships === 0;
 }
 
+/** The published partnership with this id, read alone; PartnershipNotFound otherwise. */
+export async function findPublishedPartnership(store: Store, id: number): Promise<StoredPartnership> {
+  const [found] = Number.isSafeInteger(id) && id > 0 ? await findPartnerships(store.db, { id }) : [];
+  if (!found) throw new KoryuError('PartnershipNotFound', 'No such partnership.');
+  return found;
+}
+
 /** The event with this id and the partnership holding it (`index` is its position in `partnership.events`); EventNotFound otherwise. */
 export async function findEvent(store: Store, id: number): Promise<{ partnership: StoredPartnership; index: number }> {
-  if (Number.isSafeInteger(id) && id > 0) {
-    for (const partnership of await findPartnerships(store.db)) {
-      const index = partnership.events.findIndex((e) => e.id === id);
-      if (index >= 0) return { partnership, index };
-    }
-  }
-  throw new KoryuError('EventNotFound', 'No such event.');
+  const partnershipId = Number.isSafeInteger(id) && id > 0 ? await findPartnershipIdOfEvent(store.db, id) : undefined;
+  const [partnership] = partnershipId === undefined ? [] : await findPartnerships(store.db, { id: partnershipId });
+  const index = partnership ? partnership.events.findIndex((e) => e.id === id) : -1;
+  if (!partnership || index < 0) throw new KoryuError('EventNotFound', 'No such event.');
+  return { partnership, index };
 }

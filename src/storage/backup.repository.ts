@@ -12,6 +12,9 @@ export const TABLE_ORDER: readonly string[] = ['partnerships', 'exchange_years',
 
 const INSERT_CHUNK = 200;
 
+/** Bookkeeping that a restore must not set back: the generation only ever advances (generation.repository.ts). */
+const NOT_BACKED_UP: readonly string[] = ['store_generation'];
+
 /** The application's tables as they exist in this store (Kysely's own bookkeeping tables left out), parents first. */
 export async function listStoreTables(db: Kysely<Database>, schema: string | undefined): Promise<string[]> {
   // PostgreSQL lists the tables of every schema of the database: only the store's own schema counts.
@@ -20,7 +23,9 @@ export async function listStoreTables(db: Kysely<Database>, schema: string | und
   return orderTables(names);
 }
 
-export function orderTables(names: readonly string[]): string[] {
+/** The tables a backup holds, parents first: every application table but the bookkeeping that is never restored. */
+export function orderTables(all: readonly string[]): string[] {
+  const names = all.filter((n) => !NOT_BACKED_UP.includes(n));
   const known = TABLE_ORDER.filter((t) => names.includes(t));
   const others = names.filter((n) => !TABLE_ORDER.includes(n)).sort();
   return [...known, ...others];

@@ -165,6 +165,12 @@ export interface PhotoLinkTable {
   updated_at: string;
 }
 
+/** One row (id 1): the generation every write transaction advances (generation.repository.ts). */
+export interface StoreGenerationTable {
+  id: number;
+  generation: number;
+}
+
 export interface Database {
   partnerships: PartnershipTable;
   exchange_years: ExchangeYearTable;
@@ -181,6 +187,7 @@ export interface Database {
   organization_aliases: OrganizationAliasTable;
   event_fields: EventFieldTable;
   photo_links: PhotoLinkTable;
+  store_generation: StoreGenerationTable;
 }
 
 /** What differs between the databases; queries never ask which database they run on. */
@@ -203,7 +210,7 @@ export interface Store {
   kind: 'sqlite' | 'postgres';
   db: Kysely<Database>;
   capabilities: StoreCapabilities;
-  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. It advances the store's generation. */
   transaction<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
   close(): Promise<void>;
   /** The database file of a SQLite store (for its online backup); undefined in memory and on PostgreSQL. */

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { isDirection, type Direction } from '../domain/direction.js';
 import { isExchangeField, type ExchangeField } from '../domain/exchange-field.js';
 import type { EntityKind, OrganizationDecisions } from '../domain/organization.js';
 import type { Database } from './database.js';
@@ -110,4 +111,27 @@ export async function savePhotoLink(db: Kysely<Database>, recordId: number, link
 /** Points a photo record at an event of its partnership (or at none). */
 export async function setRecordEvent(db: Kysely<Database>, recordId: number, eventId: number | null): Promise<void> {
   await db.updateTable('photo_records').set({ event_id: eventId, updated_at: new Date().toISOString() }).where('id', '=', recordId).execute();
+}
+
+/** The event each of the given photo records shows (records showing none are left out). */
+export async function findRecordEvents(db: Kysely<Database>, recordIds: readonly number[]): Promise<Map<number, number>> {
+  const found = new Map<number, number>();
+  for (const ids of chunks(recordIds)) {
+    const rows = await db.selectFrom('photo_records').select(['id', 'event_id']).where('id', 'in', ids).where('event_id', 'is not', null).execute();
+    for (const row of rows) found.set(row.id, row.event_id!);
+  }
+  return found;
+}
+
+/** The text, year and direction of the given events that are published. */
+export async function findPublishedEventTexts(
+  db: Kysely<Database>,
+  eventIds: readonly number[],
+): Promise<{ id: number; text: string; year: number; direction: Direction }[]> {
+  const found: { id: number; text: string; year: number; direction: Direction }[] = [];
+  for (const ids of chunks(eventIds)) {
+    const rows = await db.selectFrom('events').select(['id', 'text', 'year', 'direction']).where('id', 'in', ids).where('status', '=', 'published').execute();
+    for (const row of rows) if (isDirection(row.direction)) found.push({ id: row.id, text: row.text, year: row.year, direction: row.direction });
+  }
+  return found;
 }

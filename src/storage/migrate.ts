@@ -1,5 +1,6 @@
 import { Migrator, type Kysely } from 'kysely';
 import type { Database, StoreCapabilities } from './database.js';
+import { advanceGeneration } from './generation.repository.js';
 import { migrationsFor } from './migrations/index.js';
 import { StoreError } from './store.error.js';
 
@@ -34,5 +35,7 @@ export async function migrateToLatest(
       { cause: error },
     );
   }
+  // A migration may change what pages show: caches in other processes sharing the store must see a new generation.
+  if (outcomes.some((o) => o.status === 'Success')) await advanceGeneration(db);
   return outcomes;
 }

@@ -1,10 +1,11 @@
 import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
-import { isDirection } from '../domain/direction.js';
+import { isDirection, type Direction } from '../domain/direction.js';
 import {
   isUnchanged,
   type ChangeSummary,
   type ExchangeEvent,
   type Partnership,
+  type PartnershipSummary,
   type PhotoRecord,
   type StoredPartnership,
 } from '../domain/partnership.js';
@@ -13,6 +14,7 @@ import { TRANSLATION_LOCALES, type Translations } from '../domain/translation.js
 import type { Database, EventTable, PartnershipTable, PhotoRecordTable } from './database.js';
 import { normalizeForSearch } from '../domain/search-text.js';
 import { SearchIndexBatch } from './search.index.js';
+import { writeTransaction } from './generation.repository.js';
 import { deletePartnershipGrams } from './search.repository.js';
 
 type EventRow = Selectable<EventTable>;
@@ -42,6 +44,8 @@ export interface SaveOptions {
 }
 
 export interface PartnershipFilter {
+  /** One partnership by its id (a page of the site): only its rows are read. */
+  id?: number;
   home?: string;
   partner?: string;
   /** Include draft partnerships, events and records (the staff area); the public site leaves this unset. */
@@ -55,6 +59,7 @@ export async function findPartnerships(
 ): Promise<StoredPartnership[]> {
   const matching = () => {
     let q = db.selectFrom('partnerships');
+    if (filter.id !== undefined) q = q.where('id', '=', filter.id);
     if (filter.home !== undefined) q = q.where('home', '=', filter.home);
     if (filter.partner !== undefined) q = q.where('partner', '=', filter.partner);
     if (!filter.drafts) q = q.where('status', '=', 'published');
@@ -99,6 +104,71 @@ export async function findPartnerships(
   );
 }
 
+/** The published partnerships (of one home municipality) in order, each with its event counts, without reading its events. */
+export async function summarizePartnerships(db: Kysely<Database>, filter: { home?: string } = {}): Promise<PartnershipSummary[]> {
+  const matching = () => db.selectFrom('partnerships').where('status', '=', 'published').$if(filter.home !== undefined, (q) => q.where('home', '=', filter.home!));
+  const rows = await matching().select(['id', 'home', 'partner', 'kind', 'affiliated_on']).orderBy('home').orderBy('partner').execute();
+  const counts = await db
+    .selectFrom('events')
+    .select(['partnership_id', 'year', 'direction', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('partnership_id', 'in', matching().select('id'))
+    .where('status', '=', 'published')
+    .groupBy(['partnership_id', 'year', 'direction'])
+    .execute();
+  const byPartnership = groupBy(counts, (r) => r.partnership_id);
+  return rows.map((row) => {
+    const own = byPartnership.get(row.id) ?? [];
+    const eventCounts: Partial<Record<Direction, number>> = {};
+    for (const c of own) if (isDirection(c.direction)) eventCounts[c.direction] = (eventCounts[c.direction] ?? 0) + Number(c.n);
+    return {
+      id: row.id,
+      home: row.home,
+      partner: row.partner,
+      kind: row.kind,
+      affiliatedOn: row.affiliated_on,
+      activeYears: [...new Set(own.map((c) => c.year))].sort((a, b) => a - b),
+      eventCounts,
+    };
+  });
+}
+
+/**
+ * The published events (of one home municipality's published partnerships) whose text holds one of `words`, by
+ * partnership in event order: a narrow read for what only such events can hold (the agreements).
+ */
+export async function findEventsHolding(
+  db: Kysely<Database>,
+  words: readonly string[],
+  filter: { home?: string } = {},
+): Promise<Map<number, (ExchangeEvent & { id: number })[]>> {
+  if (words.length === 0) return new Map();
+  const partnerships = db.selectFrom('partnerships').select('id').where('status', '=', 'published').$if(filter.home !== undefined, (q) => q.where('home', '=', filter.home!));
+  const rows = await db
+    .selectFrom('events')
+    .selectAll()
+    .where('partnership_id', 'in', partnerships)
+    .where('status', '=', 'published')
+    .where((eb) => eb.or(words.map((w) => eb('text', 'like', `%${w}%`))))
+    .orderBy('partnership_id')
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+  const found = new Map<number, (ExchangeEvent & { id: number })[]>();
+  for (const row of rows) found.set(row.partnership_id, [...(found.get(row.partnership_id) ?? []), rowToEvent(row, undefined)]);
+  return found;
+}
+
+/** The partnership holding the event with this id (published ones only unless `drafts`), or undefined. */
+export async function findPartnershipIdOfEvent(db: Kysely<Database>, eventId: number, filter: { drafts?: boolean } = {}): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('events')
+    .select('partnership_id')
+    .where('id', '=', eventId)
+    .$if(!filter.drafts, (q) => q.where('status', '=', 'published'))
+    .executeTakeFirst();
+  return row?.partnership_id;
+}
+
 export async function findPartnership(
   db: Kysely<Database>,
   home: string,
@@ -115,7 +185,7 @@ export async function findPartnership(
  * property replaces its stored translations with those (a different set counts as a change of the item);
  * one without keeps them. `source` (the imported file) replaces the
  * stored one only when something changed; null (a hand edit) never clears it.
- * Runs in its own transaction unless `db` already is one.
+ * Runs in its own transaction (advancing the generation) unless `db` already is one.
  */
 export async function savePartnership(
   db: Kysely<Database>,
@@ -130,7 +200,7 @@ export async function savePartnership(
     if (!options.index) await index.flush(trx);
     return summary;
   };
-  return db.isTransaction ? run(db) : db.transaction().execute(run);
+  return db.isTransaction ? run(db) : writeTransaction(db)(run);
 }
 
 /** Deletes the partnership with its events, records and their search grams. Runs in its own transaction unless `db` already is one. */
@@ -141,7 +211,7 @@ export async function deletePartnership(db: Kysely<Database>, home: string, part
     const result = await trx.deleteFrom('partnerships').where('home', '=', home).where('partner', '=', partner).executeTakeFirst();
     return result.numDeletedRows > 0n;
   };
-  return db.isTransaction ? remove(db) : db.transaction().execute(remove);
+  return db.isTransaction ? remove(db) : writeTransaction(db)(remove);
 }
 
 export async function countStore(db: Kysely<Database>): Promise<{ partnerships: number; events: number; records: number }> {

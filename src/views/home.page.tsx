@@ -2,7 +2,7 @@ import { Fragment } from 'preact';
 import { anniversaries, tokyoCalendarDate } from '../domain/anniversary.js';
 import type { AnniversaryEntry } from '../domain/anniversary.list.js';
 import { DIRECTIONS, type Direction } from '../domain/direction.js';
-import type { StoredPartnership } from '../domain/partnership.js';
+import type { PartnershipSummary } from '../domain/partnership.js';
 import { COMMON } from './i18n/common.messages.js';
 import { HOME } from './i18n/home.messages.js';
 import { format } from './i18n/messages.js';
@@ -18,7 +18,7 @@ export const RECENT_ANNIVERSARY_DAYS = 30;
 
 /** The home page: the home municipality's partner cities, each as a card linking to its timeline. */
 /** `anniversaries`: those of every affiliation and agreement around today; the section is left out without them. */
-export function HomePage(props: { ctx: PageContext; partnerships: readonly StoredPartnership[]; today: Date; anniversaries?: readonly AnniversaryEntry[]; downloads?: readonly DownloadLink[] }) {
+export function HomePage(props: { ctx: PageContext; partnerships: readonly PartnershipSummary[]; today: Date; anniversaries?: readonly AnniversaryEntry[]; downloads?: readonly DownloadLink[] }) {
   const { ctx } = props;
   const t = HOME[ctx.locale];
   return (
@@ -45,14 +45,14 @@ export function HomePage(props: { ctx: PageContext; partnerships: readonly Store
   );
 }
 
-function PartnerCard(props: { ctx: PageContext; partnership: StoredPartnership; today: Date }) {
+function PartnerCard(props: { ctx: PageContext; partnership: PartnershipSummary; today: Date }) {
   const { ctx, partnership: p } = props;
   const t = HOME[ctx.locale];
   const common = COMMON[ctx.locale];
-  const activeYears = [...new Set(p.events.map((e) => e.year))].sort((a, b) => a - b);
+  const activeYears = p.activeYears;
   const first = activeYears[0];
   const last = activeYears[activeYears.length - 1];
-  const counts = new Map<Direction, number>(DIRECTIONS.map((d) => [d, p.events.filter((e) => e.direction === d).length]));
+  const counts = new Map<Direction, number>(DIRECTIONS.map((d) => [d, p.eventCounts[d] ?? 0]));
   const shown = DIRECTIONS.filter((d) => d === 'dispatch' || d === 'reception' || (counts.get(d) ?? 0) > 0);
   const a = p.affiliatedOn ? anniversaries(p.affiliatedOn, props.today) : null;
   const anniversary = a?.previous && a.previous.daysSince <= RECENT_ANNIVERSARY_DAYS

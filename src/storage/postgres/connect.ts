@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { DEFAULT_CAPABILITIES, type Database, type Store, type StoreCapabilities } from '../database.js';
+import { writeTransaction } from '../generation.repository.js';
 import { migrateToLatest } from '../migrate.js';
 import { StoreError } from '../store.error.js';
 
@@ -46,7 +47,7 @@ export async function openPostgresStore(url: string, options: { schema?: string 
     kind: 'postgres',
     db,
     capabilities,
-    transaction: (fn) => db.transaction().execute(fn),
+    transaction: writeTransaction(db),
     close: () => db.destroy(),
     schema: schema ?? (await sql<{ name: string }>`select current_schema() as name`.execute(db)).rows[0]!.name,
   };

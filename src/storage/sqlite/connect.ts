@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { DEFAULT_CAPABILITIES, type Database, type Store, type StoreCapabilities } from '../database.js';
+import { writeTransaction } from '../generation.repository.js';
 import { migrateToLatest } from '../migrate.js';
 import { StoreError } from '../store.error.js';
 
@@ -34,7 +35,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
     kind: 'sqlite',
     db,
     capabilities,
-    transaction: (fn) => db.transaction().execute(fn),
+    transaction: writeTransaction(db),
     close: () => db.destroy(),
     ...(path === ':memory:' ? {} : { file: path }),
   };

@@ -31,6 +31,21 @@ const MUTED = '#4a4a4a';
  * allows no inline style.
  */
 export function eventsPerYearSvg(input: EventsPerYearInput): string {
+  // echarts takes milliseconds per chart: the same numbers give the same markup, so it is drawn once for them.
+  const key = JSON.stringify([input.years, input.series, input.width, input.height]);
+  const known = drawn.get(key);
+  if (known !== undefined) return known;
+  const svg = drawSvg(input);
+  if (drawn.size >= DRAWN_MAX) drawn.delete(drawn.keys().next().value!);
+  drawn.set(key, svg);
+  return svg;
+}
+
+/** Charts kept by their input (some 20 KB each), oldest out first. */
+const DRAWN_MAX = 256;
+const drawn = new Map<string, string>();
+
+function drawSvg(input: EventsPerYearInput): string {
   const width = input.width ?? 640;
   const height = input.height ?? 320;
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });

@@ -1,19 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
 import { anniversariesAround } from '../../../domain/anniversary.list.js';
-import { anniversarySources, loadKnowledge } from '../../../services/knowledge.service.js';
+import { loadHomeOverview } from '../../../services/knowledge.service.js';
 import type { Store } from '../../../storage/database.js';
 import { HomePage } from '../../../views/home.page.js';
 import { renderPage } from '../../../views/render.js';
 import { downloadLinks } from '../opendata/downloads.route.js';
-import { pageRoute, type PageSite } from '../../page-route.js';
+import { PUBLIC, pageRoute, type PageSite } from '../../page-route.js';
 
 /** `now` gives today's date (for the anniversaries); tests fix it. */
 export function registerHomeRoutes(app: FastifyInstance, store: Store, site: PageSite, now: () => Date = () => new Date()): void {
   pageRoute(app, site, '/', async (ctx) => {
-    const knowledge = await loadKnowledge(store, { home: site.home });
+    const { partnerships, anniversaries } = await loadHomeOverview(store, site.home);
     const today = now();
-    const partnerships = knowledge.partnerships.map((k) => k.partnership);
-    return renderPage(h(HomePage, { ctx, partnerships, today, anniversaries: anniversariesAround(anniversarySources(knowledge), today), downloads: downloadLinks('/downloads') }));
-  });
+    return renderPage(h(HomePage, { ctx, partnerships, today, anniversaries: anniversariesAround(anniversaries, today), downloads: downloadLinks('/downloads') }));
+  }, PUBLIC);
 }

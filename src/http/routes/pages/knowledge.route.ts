@@ -1,23 +1,30 @@
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
-import { anniversarySources, knowledgeOf, loadKnowledge, organizationNamed } from '../../../services/knowledge.service.js';
+import { loadHomeOverview, loadKnowledge, loadPartnershipKnowledge, organizationNamed } from '../../../services/knowledge.service.js';
+import { KoryuError } from '../../../errors.js';
 import type { Store } from '../../../storage/database.js';
 import { anniversaryCalendar } from '../../../exports/icalendar.js';
 import { AgreementsPage } from '../../../views/knowledge/agreements.page.js';
 import { InsightsPage } from '../../../views/knowledge/insights.page.js';
 import { OrganizationPage, OrganizationsPage } from '../../../views/knowledge/organization.page.js';
 import { renderPage } from '../../../views/render.js';
-import { pageRoute, type PageSite } from '../../page-route.js';
+import { PUBLIC, pageRoute, type PageSite } from '../../page-route.js';
 
 const partnershipId = (raw: string) => (/^\d{1,15}$/.test(raw) ? Number(raw) : NaN);
 
 /** The organisation pages, a partnership's agreements and insights, and the anniversary feed. */
 export function registerKnowledgeRoutes(app: FastifyInstance, store: Store, site: PageSite, now: () => Date = () => new Date()): void {
   const knowledge = () => loadKnowledge(store, { home: site.home });
+  /** One partnership of the home municipality, read alone. */
+  const partnershipKnowledge = async (rawId: string) => {
+    const k = await loadPartnershipKnowledge(store, partnershipId(rawId));
+    if (k.partnership.partnership.home !== site.home) throw new KoryuError('PartnershipNotFound', 'No such partnership.');
+    return k;
+  };
 
   pageRoute(app, site, '/organizations', async (ctx) => {
     return renderPage(h(OrganizationsPage, { ctx, organizations: (await knowledge()).organizations }));
-  });
+  }, PUBLIC);
 
   pageRoute<{ name: string }>(app, site, '/organizations/:name', async (ctx, request, reply) => {
     const k = await knowledge();
@@ -28,22 +35,22 @@ export function registerKnowledgeRoutes(app: FastifyInstance, store: Store, site
       return void (await reply.redirect(`${prefix}/organizations/${encodeURIComponent(organization.name)}`, 301));
     }
     return renderPage(h(OrganizationPage, { ctx, organization }));
-  });
+  }, PUBLIC);
 
   pageRoute<{ id: string }>(app, site, '/partnerships/:id/agreements', async (ctx, request) => {
-    const k = await knowledge();
-    const { partnership, agreements } = knowledgeOf(k, partnershipId(request.params.id));
+    const k = await partnershipKnowledge(request.params.id);
+    const { partnership, agreements } = k.partnership;
     const organizations = new Set(k.organizations.map((o) => o.name));
     return renderPage(h(AgreementsPage, { ctx, partnership, agreements, organizations }));
-  });
+  }, PUBLIC);
 
   pageRoute<{ id: string }>(app, site, '/partnerships/:id/insights', async (ctx, request) => {
-    const { partnership, fields, links } = knowledgeOf(await knowledge(), partnershipId(request.params.id));
+    const { partnership, fields, links } = (await partnershipKnowledge(request.params.id)).partnership;
     return renderPage(h(InsightsPage, { ctx, partnership, fields, links }));
-  });
+  }, PUBLIC);
 
   app.get('/anniversaries.ics', async (request, reply) => {
-    const ics = anniversaryCalendar(anniversarySources(await knowledge()), now(), request.hostname.replace(/:\d+$/, '') || 'koryu');
+    const ics = anniversaryCalendar((await loadHomeOverview(store, site.home)).anniversaries, now(), request.hostname.replace(/:\d+$/, '') || 'koryu');
     return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'inline; filename="anniversaries.ics"').send(ics);
   });
 }

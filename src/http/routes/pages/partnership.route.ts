@@ -4,12 +4,12 @@ import { isDirection } from '../../../domain/direction.js';
 import { isExchangeField } from '../../../domain/exchange-field.js';
 import { narrowPartnership } from '../../../domain/knowledge.js';
 import { findOrganization } from '../../../domain/organization.js';
-import { knowledgeOf, loadKnowledge } from '../../../services/knowledge.service.js';
+import { loadPartnershipKnowledge } from '../../../services/knowledge.service.js';
 import type { Store } from '../../../storage/database.js';
 import { TimelinePage, type TimelineFilter } from '../../../views/timeline.page.js';
 import { renderPage } from '../../../views/render.js';
 import { downloadLinks } from '../opendata/downloads.route.js';
-import { pageRoute, queryString, type PageSite } from '../../page-route.js';
+import { PUBLIC, pageRoute, queryString, type PageSite } from '../../page-route.js';
 
 type Query = Record<string, string | string[] | undefined>;
 
@@ -29,8 +29,8 @@ export function timelineFilter(query: Query): TimelineFilter {
 export function registerPartnershipRoutes(app: FastifyInstance, store: Store, site: PageSite): void {
   pageRoute<{ id: string }>(app, site, '/partnerships/:id', async (ctx, request) => {
     const id = /^\d{1,15}$/.test(request.params.id) ? Number(request.params.id) : NaN;
-    const knowledge = await loadKnowledge(store);
-    const k = knowledgeOf(knowledge, id);
+    const knowledge = await loadPartnershipKnowledge(store, id);
+    const k = knowledge.partnership;
     // `org` (a name or alias; unknown names are ignored) and `field` narrow the events shown.
     const organization = findOrganization(knowledge.organizations, queryString(request.query, 'org')?.trim() ?? '');
     const rawField = queryString(request.query, 'field');
@@ -48,5 +48,5 @@ export function registerPartnershipRoutes(app: FastifyInstance, store: Store, si
         knowledge: { organizations, ...(organization ? { organization: organization.name } : {}), ...(field ? { field } : {}) },
       }),
     );
-  });
+  }, PUBLIC);
 }

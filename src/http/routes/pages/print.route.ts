@@ -4,20 +4,17 @@ import type { AddressInfo } from 'node:net';
 import { h } from 'preact';
 import type { StoredPartnership } from '../../../domain/partnership.js';
 import { KoryuError } from '../../../errors.js';
-import { listPartnerships } from '../../../services/record.service.js';
+import { findPublishedPartnership } from '../../../services/record.service.js';
 import type { Store } from '../../../storage/database.js';
 import { localHref, type PageContext } from '../../../views/page-context.js';
 import { PrintPage } from '../../../views/print.page.js';
 import { renderPage } from '../../../views/render.js';
 import { PUBLIC_DIR } from '../../assets.js';
-import { pageRoute, type PageSite } from '../../page-route.js';
+import { PUBLIC, pageRoute, type PageSite } from '../../page-route.js';
 import type { PdfRenderer } from '../../pdf-renderer.js';
 
 async function findPartnership(store: Store, rawId: string): Promise<StoredPartnership> {
-  const id = Number(rawId);
-  const partnership = Number.isSafeInteger(id) && id > 0 ? (await listPartnerships(store)).find((p) => p.id === id) : undefined;
-  if (!partnership) throw new KoryuError('PartnershipNotFound', 'No such partnership.');
-  return partnership;
+  return findPublishedPartnership(store, /^\d{1,15}$/.test(rawId) ? Number(rawId) : NaN);
 }
 
 function printHtml(ctx: PageContext, p: StoredPartnership): string {
@@ -59,7 +56,7 @@ export function ownOrigin(app: FastifyInstance): string {
 
 /** The print view (/partnerships/:id/print) and its PDF (/partnerships/:id.pdf), each also under /ja, /en and /zh. */
 export function registerPrintRoutes(app: FastifyInstance, store: Store, site: PageSite, pdf: PdfRenderer | undefined): void {
-  pageRoute<{ id: string }>(app, site, '/partnerships/:id/print', async (ctx, request) => printHtml(ctx, await findPartnership(store, request.params.id)));
+  pageRoute<{ id: string }>(app, site, '/partnerships/:id/print', async (ctx, request) => printHtml(ctx, await findPartnership(store, request.params.id)), PUBLIC);
 
   pageRoute<{ id: string }>(app, site, '/partnerships/:id.pdf', async (ctx, request, reply) => {
     const p = await findPartnership(store, request.params.id);

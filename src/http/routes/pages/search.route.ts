@@ -7,7 +7,7 @@ import { SEARCH_PAGE_SIZE } from '../../../services/search.service.js';
 import type { Store } from '../../../storage/database.js';
 import { renderPage } from '../../../views/render.js';
 import { SearchPage } from '../../../views/search.page.js';
-import { pageRoute, queryString, type PageSite } from '../../page-route.js';
+import { PUBLIC, pageRoute, queryString, type PageSite } from '../../page-route.js';
 
 /** Pages beyond this are not offered (an offset of two million hits is far past any record). */
 const MAX_PAGE = 100_000;
@@ -40,5 +40,5 @@ export function registerSearchRoutes(app: FastifyInstance, store: Store, site: P
     return renderPage(
       h(SearchPage, { ctx, query, filters: result ? applied : filters, page, pageSize: SEARCH_PAGE_SIZE, result, ...(result ? { knowledge: result.knowledge } : {}) }),
     );
-  });
+  }, PUBLIC);
 }

@@ -32,7 +32,7 @@ function restrict(layer, forbiddenLayers, { types = false, modules = [] } = {}) 
 const others = (...allowed) => layers.filter((l) => !allowed.includes(l));
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'test-artifacts/', 'bench/results.json'] },
+  { ignores: ['node_modules/', 'dist/', 'data/', 'test-artifacts/', 'bench/results.json'] },
   ...tseslint.configs.recommended,
   {
     rules: {

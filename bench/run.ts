@@ -16,7 +16,7 @@ import { openPostgresStore } from '../src/storage/postgres/connect.js';
 import { searchItems, searchKeys } from '../src/storage/search.repository.js';
 import { openSqliteStore } from '../src/storage/sqlite/connect.js';
 import { postgresFloor, sqliteFloor, writeEventsCsv } from './floor.js';
-import { freePort, load, startKoryu, CONNECTIONS, type LoadFigures } from './load.js';
+import { buildKoryu, freePort, load, startKoryu, CONNECTIONS, type LoadFigures } from './load.js';
 import { describeMachine } from './machine.js';
 import { startNginx } from './nginx.js';
 import { formatTable, meets, recall, round, sampleQueries, summarize } from './stats.js';
@@ -249,8 +249,16 @@ async function fetchPage(url: string): Promise<string> {
   throw last;
 }
 
+/** The server runs as production runs it, compiled (`npm run build`); `--tsx` measures the sources through tsx instead. */
+const RUNTIME = args.includes('--tsx') ? 'tsx' : 'built';
+
 async function measurePages(dbPath: string, queries: string[]) {
-  const server = await startKoryu(root, dbPath, await freePort());
+  if (RUNTIME === 'built') {
+    const t = performance.now();
+    buildKoryu(root);
+    log(`built the server into dist/ in ${seconds(t).toFixed(1)} s`);
+  }
+  const server = await startKoryu(root, dbPath, await freePort(), RUNTIME);
   const nginxDir = join(work, 'nginx');
   mkdirSync(join(nginxDir, 'html'), { recursive: true });
   for (const d of [work, nginxDir, join(nginxDir, 'html')]) chmodSync(d, 0o755);
@@ -290,7 +298,7 @@ async function measurePages(dbPath: string, queries: string[]) {
     } catch (error) {
       log(`memory: the server is gone (${String(error)})`);
     }
-    return { figures, memory: { peakRssMiB: round(memory.peakMiB), rssAfterLoadMiB: round(memory.rssMiB) } };
+    return { figures, memory: { peakRssMiB: round(memory.peakMiB), rssAfterLoadMiB: round(memory.rssMiB), runtime: RUNTIME } };
   } finally {
     await server.stop();
   }

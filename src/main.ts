@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { isatty } from 'node:tty';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { runCli } from './cli/index.js';
 import type { CliDeps } from './cli/cli-io.js';
 import { loadConfig } from './config.js';
@@ -8,6 +8,7 @@ import { KoryuError } from './errors.js';
 import { buildApp } from './http/app.js';
 import { createPdfRenderer } from './http/pdf-renderer.js';
 import { openStore } from './storage/open-store.js';
+import { projectRoot } from './project-root.js';
 import { photoFilesIn } from './storage/photo.files.js';
 
 /** The composition root: configuration, the store and the server are wired here and nowhere else. */
@@ -19,7 +20,7 @@ async function main(): Promise<number> {
     process.stderr.write(`koryu: ${error instanceof KoryuError ? error.message : String(error)}\n`);
     return 2;
   }
-  const samplePath = fileURLToPath(new URL('../samples/kanazawa-dalian.txt', import.meta.url));
+  const samplePath = join(projectRoot(import.meta.url), 'samples', 'kanazawa-dalian.txt');
   const deps: CliDeps = {
     config,
     openStore: () => openStore({ sqlitePath: config.sqlitePath, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) }),

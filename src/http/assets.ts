@@ -2,9 +2,10 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { projectRoot } from '../project-root.js';
 
-export const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
+export const PUBLIC_DIR = `${join(projectRoot(import.meta.url), 'public')}/`;
 
 /** A short hash of the style sheet: pages link /assets/koryu.css?v=HASH, which can be cached for a year. */
 export function assetVersion(): string {

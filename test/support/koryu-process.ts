@@ -26,8 +26,12 @@ export interface Running {
   done: Promise<Finished>;
 }
 
-export function startKoryu(args: string[], env: NodeJS.ProcessEnv): Running {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** How the program is started: its sources through tsx (the default), or the compiled build of `npm run build`. */
+export const FROM_SOURCES = ['--import', 'tsx', 'src/main.ts'];
+export const FROM_BUILD = ['dist/src/main.js'];
+
+export function startKoryu(args: string[], env: NodeJS.ProcessEnv, program: readonly string[] = FROM_SOURCES): Running {
+  const child = spawn(process.execPath, [...program, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (c: Buffer) => void (stdout += c.toString()));
@@ -46,8 +50,9 @@ export interface Server {
 }
 
 /** `koryu serve` on an ephemeral port of 127.0.0.1; resolves once it says where it serves. */
-export async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
-  const running = startKoryu(['serve', '--host', '127.0.0.1', '--port', '0', '--no-sample'], env);
+export async function startServer(env: NodeJS.ProcessEnv, options: { program?: readonly string[]; sample?: boolean } = {}): Promise<Server> {
+  const args = ['serve', '--host', '127.0.0.1', '--port', '0', ...(options.sample ? [] : ['--no-sample'])];
+  const running = startKoryu(args, env, options.program);
   let log = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {

@@ -3,7 +3,7 @@ import { exportRecord } from '../services/record.service.js';
 import type { Store } from '../storage/database.js';
 import { assetVersion, registerAssets } from './assets.js';
 import { registerCaching } from './caching.js';
-import { handleError } from './error-handler.js';
+import { handleError, handleNotFound } from './error-handler.js';
 import { PageCache } from './page-cache.js';
 import type { PageSite } from './page-route.js';
 import type { PdfRenderer } from './pdf-renderer.js';
@@ -64,6 +64,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
   app.setErrorHandler(handleError);
+  app.setNotFoundHandler(handleNotFound);
   registerOpenApi(app, { title: `${deps.home} 国際交流の記録 API`, version: '1', ...(deps.licence ? { licence: deps.licence } : {}) });
   registerSecurityHeaders(app);
   registerUrlGuard(app);

@@ -48,11 +48,34 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   }
   const status = 'statusCode' in error && typeof error.statusCode === 'number' && error.statusCode < 500 ? error.statusCode : 500;
   if (status >= 500) request.log.error({ err: error }, 'request failed');
-  void reply.status(status).type('text/plain; charset=utf-8').send(status >= 500 ? 'Internal error' : error.message);
+  const message = status >= 500 ? 'Internal error' : error.message;
+  void reply.status(status);
+  if (wantsJson(request)) void reply.type('application/json; charset=utf-8').send({ error: frameworkCode(status), message });
+  else void reply.type('text/plain; charset=utf-8').send(message);
 }
 
-/** JSON callers (Accept naming application/json but not text/html) get `{ error: CODE, message }`. */
+/** A route nobody declared: JSON for the API and JSON callers, plain text otherwise. */
+export function handleNotFound(request: FastifyRequest, reply: FastifyReply): void {
+  // The address is not echoed: it is the caller's text.
+  const message = 'Nothing is served at this address.';
+  void reply.status(404);
+  if (wantsJson(request)) void reply.type('application/json; charset=utf-8').send({ error: frameworkCode(404), message });
+  else void reply.type('text/plain; charset=utf-8').send(message);
+}
+
+/**
+ * The stable code of a refusal the framework makes before any Koryu code runs (a request that fails its route's
+ * schema, an unknown route, an oversized body).
+ */
+export function frameworkCode(status: number): 'RouteNotFound' | 'RequestTooLarge' | 'UsageError' | 'InternalError' {
+  if (status === 404) return 'RouteNotFound';
+  if (status === 413) return 'RequestTooLarge';
+  return status >= 500 ? 'InternalError' : 'UsageError';
+}
+
+/** The API (`/api/…`) and JSON callers (Accept naming application/json but not text/html) get `{ error: CODE, message }`. */
 function wantsJson(request: FastifyRequest): boolean {
+  if (request.url.startsWith('/api/')) return true;
   const accept = request.headers.accept ?? '';
   return accept.includes('application/json') && !accept.includes('text/html');
 }

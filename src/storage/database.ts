@@ -199,10 +199,33 @@ export const DEFAULT_CAPABILITIES: Readonly<StoreCapabilities> = {
   binaryType: 'blob',
 };
 
+/** How a bulk-written column is typed (PostgreSQL casts each column's array to it). */
+export type BulkColumnType = 'integer' | 'text' | 'real' | 'binary';
+
+/** A column of a bulk insert: its name and type. */
+export type BulkColumn = readonly [name: string, type: BulkColumnType];
+
+/**
+ * Inserts many rows of one table at once, inside the transaction `db` (the store's own connection on SQLite,
+ * which has only one): a prepared statement run per row on SQLite, `insert … select * from unnest(…)` with one
+ * array parameter per column on PostgreSQL. Each row holds its values in `columns` order.
+ */
+export interface BulkWriter {
+  /** Writes the rows; nothing is returned. */
+  insert(db: Kysely<Database>, table: keyof Database, columns: readonly BulkColumn[], rows: readonly (readonly unknown[])[]): Promise<void>;
+  /**
+   * Writes the rows into a table whose integer primary key `id` the database generates, and returns the ids given
+   * to them, in row order and ascending (as inserting the rows one by one would give them).
+   */
+  insertWithIds(db: Kysely<Database>, table: keyof Database, columns: readonly BulkColumn[], rows: readonly (readonly unknown[])[]): Promise<number[]>;
+}
+
 export interface Store {
   kind: 'sqlite' | 'postgres';
   db: Kysely<Database>;
   capabilities: StoreCapabilities;
+  /** Bulk inserts (the import of partnerships not stored yet); every other write goes through Kysely. */
+  bulk: BulkWriter;
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
   close(): Promise<void>;

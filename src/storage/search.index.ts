@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { gramsOf, normalizeForSearch } from '../domain/search-text.js';
-import type { Database } from './database.js';
+import type { BulkColumn, BulkWriter, Database } from './database.js';
 import { decodePostings, encodePostings, mergePostings } from './search.postings.js';
 
 export type ItemKind = 'event' | 'record';
@@ -56,13 +56,27 @@ export class SearchIndexBatch {
     return this.changes.size === 0;
   }
 
-  /** Writes every collected change and starts empty again. */
-  async flush(db: Kysely<Database>): Promise<void> {
+  /**
+   * Writes every collected change and starts empty again. With a bulk writer (an import), the touched lists that
+   * are stored are deleted and every new list is inserted in bulk; without, each list is upserted.
+   */
+  async flush(db: Kysely<Database>, writer?: BulkWriter): Promise<void> {
     const changes = [...this.changes];
     this.changes.clear();
+    const rows: PostingRow[] = [];
     for (const [kind, blocks] of changes) {
-      for (const [year, change] of [...blocks].sort((a, b) => a[0] - b[0])) await applyYear(db, kind, year, change);
+      for (const [year, change] of [...blocks].sort((a, b) => a[0] - b[0])) {
+        const lists = await mergeYear(db, kind, year, change);
+        if (writer) {
+          await deleteLists(db, kind, year, lists.stored);
+          rows.push(...lists.upserts);
+        } else {
+          await upsertLists(db, lists.upserts);
+          await deleteLists(db, kind, year, lists.emptied);
+        }
+      }
     }
+    if (writer) await writer.insert(db, 'search_postings', POSTING_COLUMNS, rows.map((r) => [r.gram, r.item_kind, r.year, r.ids]));
   }
 
   private year(kind: ItemKind, year: number): YearChanges {
@@ -74,10 +88,20 @@ export class SearchIndexBatch {
   }
 }
 
-async function applyYear(db: Kysely<Database>, kind: ItemKind, year: number, change: YearChanges): Promise<void> {
+type PostingRow = { gram: string; item_kind: ItemKind; year: number; ids: Uint8Array };
+
+const POSTING_COLUMNS: BulkColumn[] = [['gram', 'text'], ['item_kind', 'text'], ['year', 'integer'], ['ids', 'binary']];
+
+/** The year's touched lists after the change: those to write, those left empty, and the touched ones that are stored. */
+async function mergeYear(
+  db: Kysely<Database>,
+  kind: ItemKind,
+  year: number,
+  change: YearChanges,
+): Promise<{ upserts: PostingRow[]; emptied: string[]; stored: string[] }> {
   const grams = [...new Set([...change.added.keys(), ...change.removed.keys()])];
   const stored = await readLists(db, kind, year, grams);
-  const upserts: { gram: string; item_kind: ItemKind; year: number; ids: Uint8Array }[] = [];
+  const upserts: PostingRow[] = [];
   const emptied: string[] = [];
   for (const gram of grams) {
     const before = stored.get(gram);
@@ -86,6 +110,11 @@ async function applyYear(db: Kysely<Database>, kind: ItemKind, year: number, cha
     if (after.length > 0) upserts.push({ gram, item_kind: kind, year, ids: encodePostings(after) });
     else if (before) emptied.push(gram);
   }
+  // A whole-year read also holds lists this change does not touch: only touched ones are named.
+  return { upserts, emptied, stored: grams.filter((gram) => stored.has(gram)) };
+}
+
+async function upsertLists(db: Kysely<Database>, upserts: readonly PostingRow[]): Promise<void> {
   for (let i = 0; i < upserts.length; i += WRITE_CHUNK) {
     await db
       .insertInto('search_postings')
@@ -93,12 +122,15 @@ async function applyYear(db: Kysely<Database>, kind: ItemKind, year: number, cha
       .onConflict((oc) => oc.columns(['gram', 'item_kind', 'year']).doUpdateSet((eb) => ({ ids: eb.ref('excluded.ids') })))
       .execute();
   }
-  for (let i = 0; i < emptied.length; i += READ_CHUNK) {
+}
+
+async function deleteLists(db: Kysely<Database>, kind: ItemKind, year: number, grams: readonly string[]): Promise<void> {
+  for (let i = 0; i < grams.length; i += READ_CHUNK) {
     await db
       .deleteFrom('search_postings')
       .where('item_kind', '=', kind)
       .where('year', '=', year)
-      .where('gram', 'in', emptied.slice(i, i + READ_CHUNK))
+      .where('gram', 'in', grams.slice(i, i + READ_CHUNK))
       .execute();
   }
 }

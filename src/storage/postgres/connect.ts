@@ -3,6 +3,7 @@ import pg from 'pg';
 import { DEFAULT_CAPABILITIES, type Database, type Store, type StoreCapabilities } from '../database.js';
 import { migrateToLatest } from '../migrate.js';
 import { StoreError } from '../store.error.js';
+import { postgresBulkWriter } from './bulk.writer.js';
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 const CONNECT_TIMEOUT_MS = 10_000;
@@ -46,6 +47,7 @@ export async function openPostgresStore(url: string, options: { schema?: string 
     kind: 'postgres',
     db,
     capabilities,
+    bulk: postgresBulkWriter(),
     transaction: (fn) => db.transaction().execute(fn),
     close: () => db.destroy(),
     schema: schema ?? (await sql<{ name: string }>`select current_schema() as name`.execute(db)).rows[0]!.name,

@@ -5,6 +5,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { DEFAULT_CAPABILITIES, type Database, type Store, type StoreCapabilities } from '../database.js';
 import { migrateToLatest } from '../migrate.js';
 import { StoreError } from '../store.error.js';
+import { sqliteBulkWriter } from './bulk.writer.js';
 
 const BUSY_TIMEOUT_MS = 5000;
 
@@ -34,6 +35,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
     kind: 'sqlite',
     db,
     capabilities,
+    bulk: sqliteBulkWriter(database),
     transaction: (fn) => db.transaction().execute(fn),
     close: () => db.destroy(),
     ...(path === ':memory:' ? {} : { file: path }),

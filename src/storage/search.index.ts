@@ -78,7 +78,7 @@ export class SearchIndexBatch {
         const lists = await mergeYear(db, kind, year, groupAdded(change.added, this.grams), change.removed);
         if (writer) {
           await deleteLists(db, kind, year, lists.stored);
-          rows.push(...lists.upserts);
+          for (const row of lists.upserts) rows.push(row);
         } else {
           await upsertLists(db, lists.upserts);
           await deleteLists(db, kind, year, lists.emptied);
@@ -105,24 +105,27 @@ type PostingRow = { gram: string; item_kind: ItemKind; year: number; ids: Uint8A
 
 const POSTING_COLUMNS: BulkColumn[] = [['gram', 'text'], ['item_kind', 'text'], ['year', 'integer'], ['ids', 'binary']];
 
-/** The year's touched lists after the change: those to write, those left empty, and the touched ones that are stored. */
 /** The added ids by gram, each list in the order added: a counting sort of the (gram number, id) pairs. */
 function groupAdded(pairs: readonly number[], grams: readonly string[]): Map<string, number[]> {
   const counts = new Int32Array(grams.length);
   const touched: number[] = [];
   for (let i = 0; i < pairs.length; i += 2) if (counts[pairs[i]!]!++ === 0) touched.push(pairs[i]!);
-  const lists: number[][] = [];
-  for (const n of touched) {
-    lists[n] = new Array<number>(counts[n]!);
+  // Each touched gram's slot in `lists`, and how many of its ids are placed so far.
+  const slots = new Int32Array(grams.length);
+  const lists = touched.map((n, slot) => {
+    slots[n] = slot;
+    const list = new Array<number>(counts[n]!);
     counts[n] = 0;
-  }
+    return list;
+  });
   for (let i = 0; i < pairs.length; i += 2) {
     const n = pairs[i]!;
-    lists[n]![counts[n]!++] = pairs[i + 1]!;
+    lists[slots[n]!]![counts[n]!++] = pairs[i + 1]!;
   }
-  return new Map(touched.map((n) => [grams[n]!, lists[n]!]));
+  return new Map(touched.map((n, slot) => [grams[n]!, lists[slot]!]));
 }
 
+/** The year's touched lists after the change: those to write, those left empty, and the touched ones that are stored. */
 async function mergeYear(
   db: Kysely<Database>,
   kind: ItemKind,

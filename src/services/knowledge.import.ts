@@ -64,7 +64,17 @@ export async function recordKnowledgeAfterSave(trx: Kysely<Database>, linked: Li
   }
   const fields = await findEventFields(trx, saved.events.map((e) => e.id));
   for (const e of saved.events) {
-    if (fields.get(e.id)?.source === 'editor') continue;
-    await saveEventFields(trx, e.id, suggestFields(e.text), 'suggested');
+    const stored = fields.get(e.id);
+    if (stored?.source === 'editor') continue;
+    const suggested = suggestFields(e.text);
+    // The same suggestion again (a re-import) is already stored: rewriting it would change nothing.
+    if (sameFields(stored?.fields ?? [], suggested)) continue;
+    await saveEventFields(trx, e.id, suggested, 'suggested');
   }
+}
+
+function sameFields(stored: readonly string[], suggested: readonly string[]): boolean {
+  const a = [...new Set(stored)].sort();
+  const b = [...new Set(suggested)].sort();
+  return a.length === b.length && a.every((f, i) => f === b[i]);
 }

@@ -207,17 +207,17 @@ export type BulkColumn = readonly [name: string, type: BulkColumnType];
 
 /**
  * Inserts many rows of one table at once, inside the transaction `db` (the store's own connection on SQLite,
- * which has only one): a prepared statement run per row on SQLite, `insert … select * from unnest(…)` with one
- * array parameter per column on PostgreSQL. Each row holds its values in `columns` order.
+ * which has only one): prepared multi-row statements on SQLite, `insert … select * from unnest(…)` with one array
+ * parameter per column on PostgreSQL. Each row holds its values in `columns` order.
  */
 export interface BulkWriter {
-  /** Writes the rows; nothing is returned. */
+  /** Writes the rows; the promise settles when they are written (queries of one transaction run in order). */
   insert(db: Kysely<Database>, table: keyof Database, columns: readonly BulkColumn[], rows: readonly (readonly unknown[])[]): Promise<void>;
   /**
-   * Writes the rows into a table whose integer primary key `id` the database generates, and returns the ids given
-   * to them, in row order and ascending (as inserting the rows one by one would give them).
+   * Takes `count` ids of a table whose integer primary key `id` the database generates, ascending: the ids rows
+   * inserted one by one would get. The caller inserts rows with them (an `id` column) before taking more.
    */
-  insertWithIds(db: Kysely<Database>, table: keyof Database, columns: readonly BulkColumn[], rows: readonly (readonly unknown[])[]): Promise<number[]>;
+  reserveIds(db: Kysely<Database>, table: keyof Database, count: number): Promise<number[]>;
 }
 
 export interface Store {

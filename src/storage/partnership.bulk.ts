@@ -21,14 +21,14 @@ export interface NewPartnership {
 const KEY_CHUNK = 500;
 
 const PARTNERSHIP_COLUMNS: BulkColumn[] = [
-  ['home', 'text'], ['partner', 'text'], ['kind', 'text'], ['affiliated_on', 'text'], ['source', 'text'], ['created_at', 'text'], ['updated_at', 'text'],
+  ['id', 'integer'], ['home', 'text'], ['partner', 'text'], ['kind', 'text'], ['affiliated_on', 'text'], ['source', 'text'], ['created_at', 'text'], ['updated_at', 'text'],
 ];
 const EVENT_COLUMNS: BulkColumn[] = [
-  ['partnership_id', 'integer'], ['position', 'integer'], ['year', 'integer'], ['date', 'text'], ['direction', 'text'], ['text', 'text'],
+  ['id', 'integer'], ['partnership_id', 'integer'], ['position', 'integer'], ['year', 'integer'], ['date', 'text'], ['direction', 'text'], ['text', 'text'],
   ['search_text', 'text'], ['line', 'integer'], ['created_at', 'text'], ['updated_at', 'text'],
 ];
 const RECORD_COLUMNS: BulkColumn[] = [
-  ['partnership_id', 'integer'], ['position', 'integer'], ['year', 'integer'], ['caption', 'text'], ['search_text', 'text'], ['event_id', 'integer'],
+  ['id', 'integer'], ['partnership_id', 'integer'], ['position', 'integer'], ['year', 'integer'], ['caption', 'text'], ['search_text', 'text'], ['event_id', 'integer'],
   ['line', 'integer'], ['photo', 'text'], ['created_at', 'text'], ['updated_at', 'text'],
 ];
 const TRANSLATION_COLUMNS: BulkColumn[] = [['item_kind', 'text'], ['item_id', 'integer'], ['locale', 'text'], ['text', 'text'], ['updated_at', 'text']];
@@ -51,10 +51,16 @@ export function partnershipKey(p: { home: string; partner: string }): string {
   return `${p.home}\u0000${p.partner}`;
 }
 
+/** Partnerships per step of the bulk insert: their rows are built while the database writes the step before. */
+const STEP = 100;
+
 /**
  * Inserts partnerships that are not stored yet (distinct, none of them in the store) with their events, records,
  * translations, no-exchange years, photo links and suggested fields, table by table in bulk: the rows and ids are
  * those savePartnership would give them one partnership after the other. The items go into `index`.
+ *
+ * The ids are taken first; then, step by step, the rows of some partnerships are built and their inserts queued,
+ * so that PostgreSQL writes one step while the next is built (on SQLite each insert runs at once).
  */
 export async function insertNewPartnerships(
   db: Kysely<Database>,
@@ -65,63 +71,66 @@ export async function insertNewPartnerships(
   if (items.length === 0) return [];
   for (const item of items) checkLinks(item.partnership);
   const now = new Date().toISOString();
-  const ids = await writer.insertWithIds(
-    db,
-    'partnerships',
-    PARTNERSHIP_COLUMNS,
-    items.map(({ partnership: p, source }) => [p.home, p.partner, p.kind, p.affiliatedOn, source, now, now]),
-  );
+  const ids = await writer.reserveIds(db, 'partnerships', items.length);
+  const eventIds = await writer.reserveIds(db, 'events', items.reduce((n, item) => n + item.partnership.events.length, 0));
+  const recordIds = await writer.reserveIds(db, 'photo_records', items.reduce((n, item) => n + item.partnership.records.length, 0));
 
-  const eventRows: unknown[][] = [];
-  const eventYears: number[] = [];
-  for (const [n, { partnership: p }] of items.entries()) {
-    for (const [position, e] of p.events.entries()) {
-      eventRows.push([ids[n], position, e.year, e.date, e.direction, e.text, normalizeForSearch(e.text), e.line, now, now]);
-      eventYears.push(e.year);
-    }
-  }
-  const eventIds = await writer.insertWithIds(db, 'events', EVENT_COLUMNS, eventRows);
-  eventIds.forEach((id, i) => index.add('event', id, eventYears[i]!, eventRows[i]![6] as string));
-
-  const recordRows: unknown[][] = [];
-  let firstEvent = 0;
-  for (const [n, { partnership: p }] of items.entries()) {
-    for (const [position, r] of p.records.entries()) {
-      const eventId = r.event === null ? null : eventIds[firstEvent + r.event]!;
-      recordRows.push([ids[n], position, r.year, r.caption, normalizeForSearch(r.caption), eventId, r.line, r.photo ?? null, now, now]);
-    }
-    firstEvent += p.events.length;
-  }
-  const recordIds = await writer.insertWithIds(db, 'photo_records', RECORD_COLUMNS, recordRows);
-  recordIds.forEach((id, i) => index.add('record', id, recordRows[i]![2] as number, recordRows[i]![4] as string));
-
-  const translationRows: unknown[][] = [];
-  const yearRows: unknown[][] = [];
-  const fieldRows: unknown[][] = [];
-  const linkRows: unknown[][] = [];
+  const writes: Promise<void>[] = [];
+  const queue = (table: keyof Database, columns: readonly BulkColumn[], rows: readonly (readonly unknown[])[]) => {
+    if (rows.length === 0) return;
+    const write = writer.insert(db, table, columns, rows);
+    // Awaited below, all together; a failure also fails every later query of the transaction.
+    write.catch(() => {});
+    writes.push(write);
+  };
   let event = 0;
   let record = 0;
-  for (const [n, item] of items.entries()) {
-    const p = item.partnership;
-    for (const [i, e] of p.events.entries()) {
-      const id = eventIds[event + i]!;
-      for (const [locale, text] of storedTranslations(e.translations)) translationRows.push(['event', id, locale, text, now]);
-      for (const field of new Set(item.fields[i] ?? [])) fieldRows.push([id, field, 'suggested']);
+  for (let first = 0; first < items.length; first += STEP) {
+    const step = items.slice(first, first + STEP);
+    const partnershipRows: unknown[][] = [];
+    const eventRows: unknown[][] = [];
+    const recordRows: unknown[][] = [];
+    const translationRows: unknown[][] = [];
+    const yearRows: unknown[][] = [];
+    const fieldRows: unknown[][] = [];
+    const linkRows: unknown[][] = [];
+    for (const [k, item] of step.entries()) {
+      const p = item.partnership;
+      const id = ids[first + k]!;
+      partnershipRows.push([id, p.home, p.partner, p.kind, p.affiliatedOn, item.source, now, now]);
+      for (const [position, e] of p.events.entries()) {
+        const eventId = eventIds[event + position]!;
+        const searchText = normalizeForSearch(e.text);
+        eventRows.push([eventId, id, position, e.year, e.date, e.direction, e.text, searchText, e.line, now, now]);
+        index.add('event', eventId, e.year, searchText);
+        for (const [locale, text] of storedTranslations(e.translations)) translationRows.push(['event', eventId, locale, text, now]);
+        for (const field of new Set(item.fields[position] ?? [])) fieldRows.push([eventId, field, 'suggested']);
+      }
+      for (const [position, r] of p.records.entries()) {
+        const recordId = recordIds[record + position]!;
+        const searchText = normalizeForSearch(r.caption);
+        const eventId = r.event === null ? null : eventIds[event + r.event]!;
+        recordRows.push([recordId, id, position, r.year, r.caption, searchText, eventId, r.line, r.photo ?? null, now, now]);
+        index.add('record', recordId, r.year, searchText);
+        for (const [locale, text] of storedTranslations(r.translations)) translationRows.push(['record', recordId, locale, text, now]);
+        const link = item.links[position];
+        if (link) linkRows.push([recordId, link.confidence, link.confirmed ? 1 : 0, now]);
+      }
+      for (const year of new Set(p.noExchangeYears)) yearRows.push([id, year, 1]);
+      event += p.events.length;
+      record += p.records.length;
     }
-    for (const [i, r] of p.records.entries()) {
-      const id = recordIds[record + i]!;
-      for (const [locale, text] of storedTranslations(r.translations)) translationRows.push(['record', id, locale, text, now]);
-      const link = item.links[i];
-      if (link) linkRows.push([id, link.confidence, link.confirmed ? 1 : 0, now]);
-    }
-    for (const year of new Set(p.noExchangeYears)) yearRows.push([ids[n], year, 1]);
-    event += p.events.length;
-    record += p.records.length;
+    queue('partnerships', PARTNERSHIP_COLUMNS, partnershipRows);
+    queue('events', EVENT_COLUMNS, eventRows);
+    queue('photo_records', RECORD_COLUMNS, recordRows);
+    queue('translations', TRANSLATION_COLUMNS, translationRows);
+    queue('exchange_years', YEAR_COLUMNS, yearRows);
+    queue('photo_links', LINK_COLUMNS, linkRows);
+    queue('event_fields', FIELD_COLUMNS, fieldRows);
+    // Lets the database driver send what is queued before the next step is built.
+    await new Promise((resolve) => setImmediate(resolve));
   }
-  await writer.insert(db, 'translations', TRANSLATION_COLUMNS, translationRows);
-  await writer.insert(db, 'exchange_years', YEAR_COLUMNS, yearRows);
-  await writer.insert(db, 'photo_links', LINK_COLUMNS, linkRows);
-  await writer.insert(db, 'event_fields', FIELD_COLUMNS, fieldRows);
+  await Promise.all(writes);
 
   return items.map(({ partnership: p }) => {
     const years = new Set(p.noExchangeYears).size;

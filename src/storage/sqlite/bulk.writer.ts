@@ -10,37 +10,33 @@ const ROWS_PER_STATEMENT = 64;
  */
 export function sqliteBulkWriter(database: BetterSqlite3.Database): BulkWriter {
   const statements = new Map<string, BetterSqlite3.Statement>();
-  const statementFor = (table: string, columns: readonly BulkColumn[], rows: number, returning: boolean) => {
-    const row = `(${columns.map(() => '?').join(', ')})`;
-    const text =
-      `insert into "${table}" (${columns.map(([name]) => `"${name}"`).join(', ')}) values ${Array.from({ length: rows }, () => row).join(', ')}` +
-      (returning ? ' returning id' : '');
+  const prepared = (text: string) => {
     let statement = statements.get(text);
     if (!statement) statements.set(text, (statement = database.prepare(text)));
     return statement;
   };
-  /** Runs the rows through statements of ROWS_PER_STATEMENT rows, then single rows; returns the statements' results. */
-  const write = <T>(table: string, columns: readonly BulkColumn[], rows: readonly (readonly unknown[])[], run: (s: BetterSqlite3.Statement, values: unknown[]) => T, returning: boolean): T[] => {
-    const results: T[] = [];
-    const full = rows.length - (rows.length % ROWS_PER_STATEMENT);
-    if (full > 0) {
-      const many = statementFor(table, columns, ROWS_PER_STATEMENT, returning);
-      for (let start = 0; start < full; start += ROWS_PER_STATEMENT) results.push(run(many, rows.slice(start, start + ROWS_PER_STATEMENT).flat()));
-    }
-    if (full < rows.length) {
-      const one = statementFor(table, columns, 1, returning);
-      for (let i = full; i < rows.length; i++) results.push(run(one, rows[i] as unknown[]));
-    }
-    return results;
+  const insertStatement = (table: string, columns: readonly BulkColumn[], rows: number) => {
+    const row = `(${columns.map(() => '?').join(', ')})`;
+    return prepared(`insert into "${table}" (${columns.map(([name]) => `"${name}"`).join(', ')}) values ${Array.from({ length: rows }, () => row).join(', ')}`);
   };
   return {
     async insert(_db, table, columns, rows) {
-      write(table, columns, rows, (s, values) => s.run(values), false);
+      const full = rows.length - (rows.length % ROWS_PER_STATEMENT);
+      if (full > 0) {
+        const many = insertStatement(table, columns, ROWS_PER_STATEMENT);
+        for (let start = 0; start < full; start += ROWS_PER_STATEMENT) many.run(rows.slice(start, start + ROWS_PER_STATEMENT).flat());
+      }
+      if (full < rows.length) {
+        const one = insertStatement(table, columns, 1);
+        for (let i = full; i < rows.length; i++) one.run(rows[i]);
+      }
     },
-    async insertWithIds(_db, table, columns, rows) {
-      // A statement's rows are inserted in the order given, so their ids, ascending, are in row order.
-      const returned = write(table, columns, rows, (s, values) => (s.all(values) as { id: number }[]).map((r) => r.id).sort((a, b) => a - b), true);
-      return returned.flat();
+    async reserveIds(_db, table, count) {
+      // AUTOINCREMENT gives the next row max(largest id ever, largest id now) + 1; an explicit larger id moves it on.
+      const { last } = prepared(
+        `select max(coalesce((select seq from sqlite_sequence where name = ?), 0), coalesce((select max(id) from "${table}"), 0)) as last`,
+      ).get(table) as { last: number };
+      return Array.from({ length: count }, (_, i) => last + 1 + i);
     },
   };
 }

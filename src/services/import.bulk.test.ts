@@ -154,4 +154,23 @@ describeOnEachStore('the bulk import path', (openFresh) => {
       await store.close();
     }
   });
+
+  it('notes each new partnership in its history when an actor imports, and nothing when the same import changes nothing', async () => {
+    const docs = corpus(3, 'bulk-history');
+    const store = await openFresh();
+    try {
+      await importDocuments(store, docs, { ...options, actor: 'sato' });
+      const history = await store.db.selectFrom('history').select(['item_kind', 'item_id', 'action', 'actor', 'before', 'after']).orderBy('id').execute();
+      const partnerships = await store.db.selectFrom('partnerships').select(['id', 'partner']).orderBy('id').execute();
+      assert.deepEqual(
+        history.map((h) => [h.item_kind, h.item_id, h.action, h.actor, h.before]),
+        partnerships.map((p) => ['partnership', p.id, 'import', 'sato', null]),
+      );
+      assert.ok(history.every((h, i) => JSON.parse(h.after!).partner === partnerships[i]!.partner));
+      await importDocuments(store, docs, { ...options, actor: 'sato' });
+      assert.equal((await store.db.selectFrom('history').select('id').execute()).length, history.length);
+    } finally {
+      await store.close();
+    }
+  });
 });

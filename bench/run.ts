@@ -23,6 +23,8 @@ import { formatTable, meets, recall, round, sampleQueries, summarize } from './s
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
+/** Only the parse and import figures (with their floors), printed; bench/results.json is left alone. */
+const importOnly = args.includes('--import-only');
 const option = (name: string, fallback: number) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? Number(args[i + 1]) : fallback;
@@ -106,6 +108,15 @@ async function main() {
   const floors: Partial<Record<Db, number>> = { sqlite: sqliteFloor(join(work, 'floor.db'), csv) };
   if (stores.postgres) floors.postgres = postgresFloor(pgUrl, schema, csv);
   log(`floor: sqlite3 .import ${floors.sqlite!.toFixed(2)} s, psql \\copy ${floors.postgres?.toFixed(2) ?? '—'} s`);
+  if (importOnly) {
+    const figures = Object.fromEntries(
+      Object.entries(imports).map(([db, i]) => [db, { ...i, eventsPerSecond: round(i.eventsPerSecond), floorSeconds: round(floors[db as Db]!), ratioToFloor: round(i.seconds / floors[db as Db]!) }]),
+    );
+    const loadAverage = (await import('node:os')).loadavg().map((l) => round(l, 2));
+    process.stdout.write(`${JSON.stringify({ corpus: size, parse: { seconds: round(parseSeconds), eventsPerSecond: round(parsedEvents / parseSeconds) }, import: figures, loadAverage }, null, 2)}\n`);
+    for (const store of Object.values(stores)) await store?.close();
+    return;
+  }
 
   // 2. search
   const names = new Map((await stores.sqlite!.db.selectFrom('partnerships').select(['id', 'home', 'partner']).execute()).map((p) => [p.id, p]));

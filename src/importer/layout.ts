@@ -20,5 +20,7 @@ export interface ParseResult {
 export interface Layout {
   name: string;
   score(lines: readonly SourceLine[]): number;
+  /** The highest score this layout ever gives, when below 1: the importer skips it when another layout already scored as high. */
+  maxScore?: number;
   parse(lines: readonly SourceLine[], options: ParseOptions): ParseResult;
 }

@@ -20,8 +20,12 @@ import type { YearReading } from './years.js';
  * - lines before the first year are background: they and any recognised non-exchange line are reported
  *   as NotAnExchange, never imported; after the photo-record title, lines become captions (records).
  */
+/** The score of a document of dated lines only; a table layout that fits scores higher. */
+const MAX_SCORE = 0.45;
+
 export const linesLayout: Layout = {
   name: 'lines',
+  maxScore: MAX_SCORE,
   score(lines) {
     const filled = lines.filter((l) => !isBlank(l));
     if (filled.length === 0) return 0;
@@ -34,7 +38,7 @@ export const linesLayout: Layout = {
     }
     if (dated === 0) return 0;
     // Low on purpose: a table layout that fits should win; tab or pipe rows push this further down.
-    return Math.min(0.45, 0.1 + (0.35 * dated) / filled.length) * Math.max(0.05, 1 - tabular / filled.length);
+    return Math.min(MAX_SCORE, 0.1 + (0.35 * dated) / filled.length) * Math.max(0.05, 1 - tabular / filled.length);
   },
   parse: parseLines,
 };

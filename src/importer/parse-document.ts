@@ -25,6 +25,8 @@ function pickLayout(lines: readonly SourceLine[]): Layout | undefined {
   let best: Layout | undefined;
   let bestScore = 0;
   for (const layout of LAYOUTS) {
+    // A layout that cannot beat the best so far would lose the tie too: its lines need not be read.
+    if (layout.maxScore !== undefined && layout.maxScore <= bestScore) continue;
     const score = layout.score(lines);
     if (score > bestScore) [best, bestScore] = [layout, score];
   }

@@ -1,7 +1,7 @@
 import { diagnostic } from '../domain/diagnostic.js';
 import { csvSheet, csvTableKind } from '../importer/csv.read.js';
 import { decodeDocument } from '../importer/decode.js';
-import { DEFAULT_MAX_DOCUMENT_BYTES, parseDocument, type DocumentOptions } from '../importer/parse-document.js';
+import { DEFAULT_MAX_DOCUMENT_BYTES, parseDocument, parseText, type DocumentOptions } from '../importer/parse-document.js';
 import type { Sheet } from '../importer/sheet.js';
 import { readSheets } from '../importer/sheet.read.js';
 import { validateResult } from '../importer/validate.js';
@@ -48,7 +48,12 @@ export async function parseDocuments(docs: readonly SourceDocument[], options: I
       csv.push({ doc, sheet: csvSheet(doc.name, decoded.text), encoding: decoded.encoding });
       continue;
     }
-    parsed.push({ source: doc.name, ...parseDocument(doc.bytes, parseOptions(doc, options)) });
+    // Decoded once: parseDocument would decode the bytes again.
+    const result =
+      decoded.text === undefined
+        ? { partnerships: [], diagnostics: decoded.diagnostics, encoding: undefined }
+        : { ...parseText(decoded.text, parseOptions(doc, options)), encoding: decoded.encoding };
+    parsed.push({ source: doc.name, ...result });
   }
   if (csv.length > 0) {
     const result = validateResult(readSheets(csv.map((c) => c.sheet), { home: options.home }));

@@ -5,11 +5,12 @@ import { KoryuError } from '../errors.js';
 import { parseDocument } from '../importer/parse-document.js';
 import { parseDocuments } from './documents.service.js';
 import type { Store } from '../storage/database.js';
-import { recordImport } from '../storage/import.repository.js';
+import { recordImports } from '../storage/import.repository.js';
+import { findStoredPartnershipKeys, insertNewPartnerships, partnershipKey } from '../storage/partnership.bulk.js';
 import { savePartnership } from '../storage/partnership.repository.js';
 import { SearchIndexBatch } from '../storage/search.index.js';
 import { findPartnershipItem, recordImportHistory } from './import.history.js';
-import { linkBeforeSave, recordKnowledgeAfterSave } from './knowledge.import.js';
+import { linkBeforeSave, prepareNewPartnership, recordKnowledgeAfterSave } from './knowledge.import.js';
 
 /** A document as the user gave it: a name to report it by, and its bytes. */
 export interface SourceDocument {
@@ -82,21 +83,35 @@ export async function importDocuments(
     );
   }
   const changes = await store.transaction(async (trx) => {
-    const summaries: ChangeSummary[] = [];
+    const items = parsed.flatMap((doc) => doc.partnerships.map((p) => ({ source: doc.source, p })));
+    const summaries: ChangeSummary[] = new Array<ChangeSummary>(items.length);
     // The search index is brought up to date once for the whole import, not once per partnership.
     const index = new SearchIndexBatch();
-    for (const doc of parsed) {
-      for (const p of doc.partnerships) {
-        const before = options.actor === undefined ? undefined : await findPartnershipItem(trx, p.home, p.partner);
-        const linked = await linkBeforeSave(trx, p);
-        const summary = await savePartnership(trx, linked.partnership, doc.source, { index });
-        await recordKnowledgeAfterSave(trx, linked);
-        await recordImport(trx, doc.source, summary);
-        if (options.actor !== undefined && !isUnchanged(summary)) await recordImportHistory(trx, before, p, options.actor);
-        summaries.push(summary);
-      }
+    // Partnerships not stored yet (the first time each appears) are written in bulk; the rest are compared with
+    // what is stored and updated in place, one after the other, after them.
+    const stored = await findStoredPartnershipKeys(trx, items.map((item) => item.p));
+    const fresh: number[] = [];
+    for (const [i, { p }] of items.entries()) {
+      const key = partnershipKey(p);
+      if (!stored.has(key)) fresh.push(i);
+      stored.add(key);
     }
-    await index.flush(trx);
+    const added = await insertNewPartnerships(trx, store.bulk, fresh.map((i) => prepareNewPartnership(items[i]!.p, items[i]!.source)), index);
+    for (const [n, i] of fresh.entries()) {
+      summaries[i] = added[n]!;
+      if (options.actor !== undefined) await recordImportHistory(trx, undefined, items[i]!.p, options.actor);
+    }
+    for (const [i, { source, p }] of items.entries()) {
+      if (summaries[i]) continue;
+      const before = options.actor === undefined ? undefined : await findPartnershipItem(trx, p.home, p.partner);
+      const linked = await linkBeforeSave(trx, p);
+      const summary = await savePartnership(trx, linked.partnership, source, { index });
+      await recordKnowledgeAfterSave(trx, linked);
+      if (options.actor !== undefined && !isUnchanged(summary)) await recordImportHistory(trx, before, p, options.actor);
+      summaries[i] = summary;
+    }
+    await recordImports(trx, store.bulk, items.map(({ source }, i) => ({ source, summary: summaries[i]! })));
+    await index.flush(trx, store.bulk);
     return summaries;
   });
   return { documents: parsed, changes };

@@ -3,6 +3,7 @@ import { suggestFields } from '../domain/exchange-field.js';
 import type { Partnership } from '../domain/partnership.js';
 import { proposePhotoLinks } from '../domain/photo-link.js';
 import type { Database } from '../storage/database.js';
+import type { NewPartnership } from '../storage/partnership.bulk.js';
 import { findEventFields, findPhotoLinks, saveEventFields, savePhotoLink, type StoredPhotoLink } from '../storage/knowledge.repository.js';
 import { findPartnership } from '../storage/partnership.repository.js';
 
@@ -18,10 +19,8 @@ export interface LinkedPartnership {
  * Koryu proposes for it, if any.
  */
 export async function linkBeforeSave(trx: Kysely<Database>, p: Partnership): Promise<LinkedPartnership> {
-  const proposals = proposePhotoLinks(p);
-  const links: StoredPhotoLink[] = proposals.map((l) => ({ confidence: l.event === null ? 0 : l.confidence, confirmed: false }));
-  const records = p.records.map((r, i) => ({ ...r, event: proposals[i]?.event ?? null }));
-
+  const { partnership, links } = linkProposed(p);
+  const records = [...partnership.records];
   const stored = await findPartnership(trx, p.home, p.partner);
   if (stored) {
     const confirmed = await findPhotoLinks(trx, stored.records.map((r) => r.id));
@@ -41,6 +40,20 @@ export async function linkBeforeSave(trx: Kysely<Database>, p: Partnership): Pro
   return { partnership: { ...p, records }, links };
 }
 
+/** The links Koryu proposes for a partnership that is not stored yet (no editor has confirmed any). */
+export function linkProposed(p: Partnership): LinkedPartnership {
+  const proposals = proposePhotoLinks(p);
+  const links: StoredPhotoLink[] = proposals.map((l) => ({ confidence: l.event === null ? 0 : l.confidence, confirmed: false }));
+  const records = p.records.map((r, i) => ({ ...r, event: proposals[i]?.event ?? null }));
+  return { partnership: { ...p, records }, links };
+}
+
+/** A new partnership ready for the bulk insert: its links proposed and each event's fields suggested. */
+export function prepareNewPartnership(p: Partnership, source: string): NewPartnership {
+  const linked = linkProposed(p);
+  return { ...linked, source, fields: linked.partnership.events.map((e) => suggestFields(e.text)) };
+}
+
 /** After a save: stores the confidence of each record's link, and the suggested fields of every event no editor has set. */
 export async function recordKnowledgeAfterSave(trx: Kysely<Database>, linked: LinkedPartnership): Promise<void> {
   const saved = await findPartnership(trx, linked.partnership.home, linked.partnership.partner);
@@ -51,7 +64,17 @@ export async function recordKnowledgeAfterSave(trx: Kysely<Database>, linked: Li
   }
   const fields = await findEventFields(trx, saved.events.map((e) => e.id));
   for (const e of saved.events) {
-    if (fields.get(e.id)?.source === 'editor') continue;
-    await saveEventFields(trx, e.id, suggestFields(e.text), 'suggested');
+    const stored = fields.get(e.id);
+    if (stored?.source === 'editor') continue;
+    const suggested = suggestFields(e.text);
+    // The same suggestion again (a re-import) is already stored: rewriting it would change nothing.
+    if (sameFields(stored?.fields ?? [], suggested)) continue;
+    await saveEventFields(trx, e.id, suggested, 'suggested');
   }
+}
+
+function sameFields(stored: readonly string[], suggested: readonly string[]): boolean {
+  const a = [...new Set(stored)].sort();
+  const b = [...new Set(suggested)].sort();
+  return a.length === b.length && a.every((f, i) => f === b[i]);
 }

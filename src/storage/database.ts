@@ -206,10 +206,33 @@ export const DEFAULT_CAPABILITIES: Readonly<StoreCapabilities> = {
   binaryType: 'blob',
 };
 
+/** How a bulk-written column is typed (PostgreSQL casts each column's array to it). */
+export type BulkColumnType = 'integer' | 'text' | 'real' | 'binary';
+
+/** A column of a bulk insert: its name and type. */
+export type BulkColumn = readonly [name: string, type: BulkColumnType];
+
+/**
+ * Inserts many rows of one table at once, inside the transaction `db` (the store's own connection on SQLite,
+ * which has only one): prepared multi-row statements on SQLite, `insert … select * from unnest(…)` with one array
+ * parameter per column on PostgreSQL. Each row holds its values in `columns` order.
+ */
+export interface BulkWriter {
+  /** Writes the rows; the promise settles when they are written (queries of one transaction run in order). */
+  insert(db: Kysely<Database>, table: keyof Database, columns: readonly BulkColumn[], rows: readonly (readonly unknown[])[]): Promise<void>;
+  /**
+   * Takes `count` ids of a table whose integer primary key `id` the database generates, ascending: the ids rows
+   * inserted one by one would get. The caller inserts rows with them (an `id` column) before taking more.
+   */
+  reserveIds(db: Kysely<Database>, table: keyof Database, count: number): Promise<number[]>;
+}
+
 export interface Store {
   kind: 'sqlite' | 'postgres';
   db: Kysely<Database>;
   capabilities: StoreCapabilities;
+  /** Bulk inserts (the import of partnerships not stored yet); every other write goes through Kysely. */
+  bulk: BulkWriter;
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. It advances the store's generation. */
   transaction<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
   close(): Promise<void>;

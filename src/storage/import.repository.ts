@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { ChangeSummary } from '../domain/partnership.js';
-import type { Database, ImportTable } from './database.js';
+import type { BulkWriter, Database, ImportTable } from './database.js';
 
 export interface ImportCounts {
   events: number;
@@ -37,6 +37,22 @@ export async function recordImport(db: Kysely<Database>, source: string, summary
     .returningAll()
     .executeTakeFirstOrThrow();
   return rowToImport(row);
+}
+
+/** Logs many imports at once, in the order given (as recordImport one after the other would). */
+export async function recordImports(db: Kysely<Database>, writer: BulkWriter, entries: readonly { source: string; summary: ChangeSummary }[]): Promise<void> {
+  const at = new Date().toISOString();
+  await writer.insert(
+    db,
+    'imports',
+    [
+      ['source', 'text'], ['home', 'text'], ['partner', 'text'], ['imported_at', 'text'], ['added_events', 'integer'], ['changed_events', 'integer'],
+      ['removed_events', 'integer'], ['added_records', 'integer'], ['changed_records', 'integer'], ['removed_records', 'integer'],
+    ],
+    entries.map(({ source, summary: s }) => [
+      source, s.home, s.partner, at, s.added.events, s.changed.events, s.removed.events, s.added.records, s.changed.records, s.removed.records,
+    ]),
+  );
 }
 
 /** Imports, newest first. */

@@ -599,7 +599,7 @@ async function loadTranslations(
 }
 
 /** The translations worth storing, in locale order: known locales with a non-blank text. */
-function storedTranslations(t: Translations | undefined): [locale: (typeof TRANSLATION_LOCALES)[number], text: string][] {
+export function storedTranslations(t: Translations | undefined): [locale: (typeof TRANSLATION_LOCALES)[number], text: string][] {
   return TRANSLATION_LOCALES.flatMap((locale) => {
     const text = t?.[locale];
     return typeof text === 'string' && text.trim() !== '' ? [[locale, text] as [typeof locale, string]] : [];
@@ -650,7 +650,8 @@ async function deletePartnershipTranslations(db: Kysely<Database>, home: string,
     .execute();
 }
 
-function checkLinks(p: Partnership): void {
+/** Throws when a record links to an event the partnership does not have. */
+export function checkLinks(p: Partnership): void {
   for (const r of p.records) {
     if (r.event !== null && !(Number.isInteger(r.event) && r.event >= 0 && r.event < p.events.length)) {
       throw new RangeError(

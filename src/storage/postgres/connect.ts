@@ -4,6 +4,7 @@ import { DEFAULT_CAPABILITIES, type Database, type Store, type StoreCapabilities
 import { writeTransaction } from '../generation.repository.js';
 import { migrateToLatest } from '../migrate.js';
 import { StoreError } from '../store.error.js';
+import { postgresBulkWriter } from './bulk.writer.js';
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 const CONNECT_TIMEOUT_MS = 10_000;
@@ -47,6 +48,7 @@ export async function openPostgresStore(url: string, options: { schema?: string 
     kind: 'postgres',
     db,
     capabilities,
+    bulk: postgresBulkWriter(),
     transaction: writeTransaction(db),
     close: () => db.destroy(),
     schema: schema ?? (await sql<{ name: string }>`select current_schema() as name`.execute(db)).rows[0]!.name,

@@ -6,6 +6,7 @@ import { DEFAULT_CAPABILITIES, type Database, type Store, type StoreCapabilities
 import { writeTransaction } from '../generation.repository.js';
 import { migrateToLatest } from '../migrate.js';
 import { StoreError } from '../store.error.js';
+import { sqliteBulkWriter } from './bulk.writer.js';
 
 const BUSY_TIMEOUT_MS = 5000;
 
@@ -35,6 +36,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
     kind: 'sqlite',
     db,
     capabilities,
+    bulk: sqliteBulkWriter(database),
     transaction: writeTransaction(db),
     close: () => db.destroy(),
     ...(path === ':memory:' ? {} : { file: path }),

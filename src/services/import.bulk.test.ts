@@ -1,0 +1,176 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import type { Kysely } from 'kysely';
+import { describeOnEachStore } from '../../test/support/test-stores.js';
+import { generateCorpus } from '../exports/corpus.generator.js';
+import type { Database, Store } from '../storage/database.js';
+import { savePartnership } from '../storage/partnership.repository.js';
+import { recordImport } from '../storage/import.repository.js';
+import { SearchIndexBatch } from '../storage/search.index.js';
+import { decodePostings } from '../storage/search.postings.js';
+import { parseDocuments } from './documents.service.js';
+import { importDocuments, type SourceDocument } from './import.service.js';
+import { linkBeforeSave, recordKnowledgeAfterSave } from './knowledge.import.js';
+
+const options = { home: '金沢市', maxDocumentBytes: 10 * 1024 * 1024 };
+
+/** A koryu/1 document with translations and a no-exchange year, which the generated corpus does not hold. */
+const translated: SourceDocument = {
+  name: 'translated.json',
+  bytes: Buffer.from(
+    JSON.stringify({
+      format: 'koryu/1',
+      partnerships: [
+        {
+          home: '金沢市',
+          partner: '大連市',
+          kind: '友好交流都市',
+          affiliatedOn: '2006-11-24',
+          noExchangeYears: [2021],
+          events: [
+            { year: 2006, date: null, direction: 'dispatch', text: '市英語教育研修参加派遣団が訪問', translations: { en: 'The city English training delegation visited' }, line: 8 },
+            { year: 2006, date: '2006-11-24', direction: 'reception', text: '夏市長が来訪し合意書に署名', translations: { zh: '夏市长来访并签署协议书' }, line: 9 },
+            { year: 2007, date: '2007-05', direction: 'dispatch', text: '山出市長がサミットで講演', line: 10 },
+          ],
+          records: [
+            { year: 2006, caption: '友好交流都市協定の締結', translations: { zh: '缔结友好交流城市协定' }, event: 1, line: 50 },
+            { year: 2007, caption: '大連国際マラソン大会の市民ランナー', event: null, line: 51 },
+          ],
+          agreements: [],
+        },
+      ],
+      organizations: [],
+      diagnostics: [],
+    }),
+  ),
+};
+
+function corpus(partnerships: number, seed: string): SourceDocument[] {
+  return [...generateCorpus({ partnerships, years: 12, seed, formats: ['table', 'pipe', 'lines'] })].map((d) => ({
+    name: d.path,
+    bytes: Buffer.from(d.text),
+    home: d.home,
+  }));
+}
+
+/** The import as it was before the bulk path: every partnership compared with the store and saved one by one. */
+async function importOneByOne(store: Store, docs: readonly SourceDocument[]): Promise<void> {
+  const parsed = await parseDocuments(docs, options);
+  await store.transaction(async (trx) => {
+    const index = new SearchIndexBatch();
+    for (const doc of parsed) {
+      for (const p of doc.partnerships) {
+        const linked = await linkBeforeSave(trx, p);
+        const summary = await savePartnership(trx, linked.partnership, doc.source, { index });
+        await recordKnowledgeAfterSave(trx, linked);
+        await recordImport(trx, doc.source, summary);
+      }
+    }
+    await index.flush(trx);
+  });
+}
+
+/** Every row an import writes, timestamps left out, the posting lists decoded. */
+async function snapshot(db: Kysely<Database>) {
+  return {
+    partnerships: await db.selectFrom('partnerships').select(['id', 'home', 'partner', 'kind', 'affiliated_on', 'source', 'status', 'version']).orderBy('id').execute(),
+    events: await db
+      .selectFrom('events')
+      .select(['id', 'partnership_id', 'position', 'year', 'date', 'direction', 'text', 'search_text', 'line', 'status', 'version'])
+      .orderBy('id')
+      .execute(),
+    records: await db
+      .selectFrom('photo_records')
+      .select(['id', 'partnership_id', 'position', 'year', 'caption', 'search_text', 'event_id', 'line', 'photo', 'status', 'version'])
+      .orderBy('id')
+      .execute(),
+    years: await db.selectFrom('exchange_years').selectAll().orderBy('partnership_id').orderBy('year').execute(),
+    translations: await db.selectFrom('translations').select(['item_kind', 'item_id', 'locale', 'text']).orderBy('item_kind').orderBy('item_id').orderBy('locale').execute(),
+    fields: await db.selectFrom('event_fields').selectAll().orderBy('event_id').orderBy('field').execute(),
+    links: await db.selectFrom('photo_links').select(['record_id', 'confidence', 'confirmed']).orderBy('record_id').execute(),
+    imports: await db
+      .selectFrom('imports')
+      .select(['source', 'home', 'partner', 'added_events', 'changed_events', 'removed_events', 'added_records', 'changed_records', 'removed_records'])
+      .orderBy('id')
+      .execute(),
+    postings: (await db.selectFrom('search_postings').selectAll().orderBy('item_kind').orderBy('year').orderBy('gram').execute()).map((row) => ({
+      ...row,
+      ids: decodePostings(row.ids),
+    })),
+  };
+}
+
+describeOnEachStore('the bulk import path', (openFresh) => {
+  it('writes the same rows and posting lists as saving the partnerships one by one', async () => {
+    const docs = [...corpus(9, 'bulk-same-rows'), translated];
+    const bulk = await openFresh();
+    const oneByOne = await openFresh();
+    try {
+      await importDocuments(bulk, docs, options);
+      await importOneByOne(oneByOne, docs);
+      const expected = await snapshot(oneByOne.db);
+      assert.ok(expected.events.length > 100 && expected.postings.length > 100 && expected.translations.length === 3 && expected.years.length > 0);
+      assert.ok(expected.fields.length > 0 && expected.links.length > 0);
+      assert.deepEqual(await snapshot(bulk.db), expected);
+    } finally {
+      await bulk.close();
+      await oneByOne.close();
+    }
+  });
+
+  it('mixes with partnerships already stored and with a partnership given twice in one import', async () => {
+    const docs = corpus(8, 'bulk-mixed');
+    // The first half is stored already; the last document repeats the first new partnership.
+    const repeated = corpus(8, 'bulk-mixed').slice(4, 5).map((d) => ({ ...d, name: `again-${d.name}` }));
+    const bulk = await openFresh();
+    const oneByOne = await openFresh();
+    try {
+      await importDocuments(bulk, docs.slice(0, 4), options);
+      await importOneByOne(oneByOne, docs.slice(0, 4));
+      const report = await importDocuments(bulk, [...docs, ...repeated, translated], options);
+      await importOneByOne(oneByOne, [...docs, ...repeated, translated]);
+      assert.deepEqual(
+        report.changes.map((c) => c.created),
+        [false, false, false, false, true, true, true, true, false, true],
+      );
+      assert.deepEqual(await snapshot(bulk.db), await snapshot(oneByOne.db));
+    } finally {
+      await bulk.close();
+      await oneByOne.close();
+    }
+  });
+
+  it('changes nothing when the same documents are imported again', async () => {
+    const docs = [...corpus(6, 'bulk-again'), translated];
+    const store = await openFresh();
+    try {
+      await importDocuments(store, docs, options);
+      const before = await snapshot(store.db);
+      const report = await importDocuments(store, docs, options);
+      assert.ok(report.changes.every((c) => !c.created && c.added.events === 0 && c.changed.events === 0 && c.removed.events === 0));
+      const after = await snapshot(store.db);
+      assert.deepEqual({ ...after, imports: after.imports.slice(0, before.imports.length) }, before);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('notes each new partnership in its history when an actor imports, and nothing when the same import changes nothing', async () => {
+    const docs = corpus(3, 'bulk-history');
+    const store = await openFresh();
+    try {
+      await importDocuments(store, docs, { ...options, actor: 'sato' });
+      const history = await store.db.selectFrom('history').select(['item_kind', 'item_id', 'action', 'actor', 'before', 'after']).orderBy('id').execute();
+      const partnerships = await store.db.selectFrom('partnerships').select(['id', 'partner']).orderBy('id').execute();
+      assert.deepEqual(
+        history.map((h) => [h.item_kind, h.item_id, h.action, h.actor, h.before]),
+        partnerships.map((p) => ['partnership', p.id, 'import', 'sato', null]),
+      );
+      assert.ok(history.every((h, i) => JSON.parse(h.after!).partner === partnerships[i]!.partner));
+      await importDocuments(store, docs, { ...options, actor: 'sato' });
+      assert.equal((await store.db.selectFrom('history').select('id').execute()).length, history.length);
+    } finally {
+      await store.close();
+    }
+  });
+});

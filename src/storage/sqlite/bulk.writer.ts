@@ -1,0 +1,42 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { BulkColumn, BulkWriter } from '../database.js';
+
+/** Rows per multi-row statement; the rest of a bulk insert goes one row per statement. SQLite binds at most 32,766 values. */
+const ROWS_PER_STATEMENT = 64;
+
+/**
+ * Bulk inserts on SQLite: prepared multi-row statements, kept per table and column list, run in a loop. The store
+ * has a single connection, so they run inside whatever transaction Kysely holds open on it.
+ */
+export function sqliteBulkWriter(database: BetterSqlite3.Database): BulkWriter {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  const prepared = (text: string) => {
+    let statement = statements.get(text);
+    if (!statement) statements.set(text, (statement = database.prepare(text)));
+    return statement;
+  };
+  const insertStatement = (table: string, columns: readonly BulkColumn[], rows: number) => {
+    const row = `(${columns.map(() => '?').join(', ')})`;
+    return prepared(`insert into "${table}" (${columns.map(([name]) => `"${name}"`).join(', ')}) values ${Array.from({ length: rows }, () => row).join(', ')}`);
+  };
+  return {
+    async insert(_db, table, columns, rows) {
+      const full = rows.length - (rows.length % ROWS_PER_STATEMENT);
+      if (full > 0) {
+        const many = insertStatement(table, columns, ROWS_PER_STATEMENT);
+        for (let start = 0; start < full; start += ROWS_PER_STATEMENT) many.run(rows.slice(start, start + ROWS_PER_STATEMENT).flat());
+      }
+      if (full < rows.length) {
+        const one = insertStatement(table, columns, 1);
+        for (let i = full; i < rows.length; i++) one.run(rows[i]);
+      }
+    },
+    async reserveIds(_db, table, count) {
+      // AUTOINCREMENT gives the next row max(largest id ever, largest id now) + 1; an explicit larger id moves it on.
+      const { last } = prepared(
+        `select max(coalesce((select seq from sqlite_sequence where name = ?), 0), coalesce((select max(id) from "${table}"), 0)) as last`,
+      ).get(table) as { last: number };
+      return Array.from({ length: count }, (_, i) => last + 1 + i);
+    },
+  };
+}

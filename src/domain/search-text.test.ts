@@ -10,23 +10,26 @@ describe('search text', () => {
     assert.equal(normalizeForSearch('２１世紀美術館'), '21世紀美術館');
   });
 
-  it('gives the distinct unigrams and bigrams by code point', () => {
-    assert.deepEqual(gramsOf('市長市長'), ['市', '長', '市長', '長市']);
-    assert.deepEqual(gramsOf('a𠮷b'), ['a', '𠮷', 'b', 'a𠮷', '𠮷b']);
+  it('gives the distinct substrings of one to four code points, shortest first', () => {
+    assert.deepEqual(gramsOf('市長市長'), ['市', '長', '市長', '長市', '市長市', '長市長', '市長市長']);
+    assert.deepEqual(gramsOf('a𠮷b'), ['a', '𠮷', 'b', 'a𠮷', '𠮷b', 'a𠮷b']);
+    assert.deepEqual(gramsOf('友好交流会議'), ['友', '好', '交', '流', '会', '議', '友好', '好交', '交流', '流会', '会議', '友好交', '好交流', '交流会', '流会議', '友好交流', '好交流会', '交流会議']);
     assert.deepEqual(gramsOf(''), []);
   });
 
-  it('gives a query its bigrams, or its single character', () => {
+  it('gives a query of up to four characters itself as its one gram, a longer one its four-character substrings', () => {
     assert.deepEqual(queryGrams('大'), ['大']);
     assert.deepEqual(queryGrams('𠮷'), ['𠮷']);
     assert.deepEqual(queryGrams('大連'), ['大連']);
-    assert.deepEqual(queryGrams('訪問訪問'), ['訪問', '問訪']);
+    assert.deepEqual(queryGrams('訪問訪問'), ['訪問訪問']);
+    assert.deepEqual(queryGrams('a𠮷b𠮷'), ['a𠮷b𠮷']);
+    assert.deepEqual(queryGrams('訪問訪問訪問'), ['訪問訪問', '問訪問訪']);
     assert.deepEqual(queryGrams(''), []);
   });
 
   it('every query gram is a gram of any text containing the query', () => {
     const text = normalizeForSearch('山野市長が訪問、「友好交流の更なる発展」');
     const grams = new Set(gramsOf(text));
-    for (const q of ['山', '市長', '交流の更', '」']) assert.ok(queryGrams(q).every((g) => grams.has(g)), q);
+    for (const q of ['山', '市長', '交流の更', '」', '友好交流の更なる']) assert.ok(queryGrams(q).every((g) => grams.has(g)), q);
   });
 });

@@ -5,7 +5,7 @@ import { decodePostings, encodePostings, mergePostings } from './search.postings
 
 export type ItemKind = 'event' | 'record';
 
-/** Rows per upsert (4 parameters each) and grams per `in (…)` list: below both databases' bind limits. */
+/** Rows per upsert (5 parameters each) and grams per `in (…)` list: below both databases' bind limits. */
 const WRITE_CHUNK = 1000;
 const READ_CHUNK = 500;
 /** Touching more grams of a year than this reads all of the year's lists at once. */
@@ -77,20 +77,20 @@ export class SearchIndexBatch {
 async function applyYear(db: Kysely<Database>, kind: ItemKind, year: number, change: YearChanges): Promise<void> {
   const grams = [...new Set([...change.added.keys(), ...change.removed.keys()])];
   const stored = await readLists(db, kind, year, grams);
-  const upserts: { gram: string; item_kind: ItemKind; year: number; ids: Uint8Array }[] = [];
+  const upserts: { gram: string; item_kind: ItemKind; year: number; ids: Uint8Array; n: number }[] = [];
   const emptied: string[] = [];
   for (const gram of grams) {
     const before = stored.get(gram);
     const added = (change.added.get(gram) ?? []).sort((a, b) => a - b);
     const after = mergePostings(before ? decodePostings(before) : [], added, change.removed.get(gram) ?? new Set());
-    if (after.length > 0) upserts.push({ gram, item_kind: kind, year, ids: encodePostings(after) });
+    if (after.length > 0) upserts.push({ gram, item_kind: kind, year, ids: encodePostings(after), n: after.length });
     else if (before) emptied.push(gram);
   }
   for (let i = 0; i < upserts.length; i += WRITE_CHUNK) {
     await db
       .insertInto('search_postings')
       .values(upserts.slice(i, i + WRITE_CHUNK))
-      .onConflict((oc) => oc.columns(['gram', 'item_kind', 'year']).doUpdateSet((eb) => ({ ids: eb.ref('excluded.ids') })))
+      .onConflict((oc) => oc.columns(['gram', 'item_kind', 'year']).doUpdateSet((eb) => ({ ids: eb.ref('excluded.ids'), n: eb.ref('excluded.n') })))
       .execute();
   }
   for (let i = 0; i < emptied.length; i += READ_CHUNK) {

@@ -1,6 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { DIRECTIONS, isDirection, type Direction } from '../domain/direction.js';
-import { noFacets, queryGrams, type SearchFacets, type SearchFilters, type SearchResult } from '../domain/search-text.js';
+import { GRAM_LENGTH, noFacets, queryGrams, type SearchFacets, type SearchFilters, type SearchResult } from '../domain/search-text.js';
 import type { Database } from './database.js';
 import { SearchIndexBatch, type ItemKind } from './search.index.js';
 import { decodePostings, intersectSorted } from './search.postings.js';
@@ -9,6 +9,10 @@ import { decodePostings, intersectSorted } from './search.postings.js';
 const CHUNK = 5000;
 /** Candidates need only some of a long query's grams: the substring test that follows decides. */
 const MAX_QUERY_GRAMS = 32;
+/** A year with at most this many matches is ranked from their rows; a larger one by walking its partnerships in order. */
+export const DIRECT_RANK_LIMIT = 500;
+/** Partnerships read in the first step of that walk; each further step reads four times as many. */
+const FIRST_WALK_STEP = 8;
 
 export interface SearchOptions extends SearchFilters {
   limit: number;
@@ -46,7 +50,7 @@ export async function searchItems(db: Kysely<Database>, query: string, options: 
     total = matches.length;
     page = matches.slice(options.offset, options.offset + options.limit);
   } else {
-    ({ total, page } = await pageByYear(db, query, grams, options));
+    ({ total, page } = isExact(query) ? await pageFromCounts(db, query, options) : await pageByYear(db, query, grams, options));
   }
   const texts = await textsOf(db, page);
   return {
@@ -62,6 +66,102 @@ export async function searchItems(db: Kysely<Database>, query: string, options: 
       text: texts.get(`${m.kind}:${m.id}`) ?? '',
     })),
   };
+}
+
+/**
+ * A query that is one gram: its lists are exactly its matches, so the stored lengths give the total and the years
+ * the page [offset, offset + limit) falls in; only those years' lists are read, and only as much of each year is
+ * ranked as the page needs.
+ */
+async function pageFromCounts(db: Kysely<Database>, gram: string, options: SearchOptions): Promise<{ total: number; page: Match[] }> {
+  const start = options.offset;
+  const end = options.offset + options.limit;
+  const filtered = <Q extends SelectQueryBuilder<Database, 'search_postings', object>>(q: Q): Q =>
+    q
+      .where('gram', '=', gram)
+      .$if(options.kind === 'record', (q) => q.where('item_kind', '=', 'record'))
+      .$if(options.year !== undefined, (q) => q.where('year', '=', options.year!)) as Q;
+  const counts = new Map<number, number>();
+  for (const row of await filtered(db.selectFrom('search_postings').select(['year', 'n'])).execute()) counts.set(row.year, (counts.get(row.year) ?? 0) + Number(row.n));
+  let total = 0;
+  const wanted = new Map<number, { from: number; to: number }>();
+  for (const [year, count] of [...counts].sort((a, b) => a[0] - b[0])) {
+    if (total + count > start && total < end) wanted.set(year, { from: Math.max(0, start - total), to: Math.min(count, end - total) });
+    total += count;
+  }
+  if (wanted.size === 0) return { total, page: [] };
+  const years = new Map<number, YearCandidates>();
+  for (const row of await filtered(db.selectFrom('search_postings').select(['year', 'item_kind', 'ids'])).where('year', 'in', [...wanted.keys()]).execute()) {
+    const year = years.get(row.year) ?? { year: row.year, events: [], records: [] };
+    if (row.item_kind === 'event') year.events = decodePostings(row.ids);
+    else year.records = decodePostings(row.ids);
+    years.set(row.year, year);
+  }
+  const page: Match[] = [];
+  for (const year of [...years.values()].sort((a, b) => a.year - b.year)) {
+    const { from, to } = wanted.get(year.year)!;
+    page.push(...(await rankedPrefix(db, year, to)).slice(from, to));
+  }
+  return { total, page };
+}
+
+/**
+ * The first `count` of a year's candidates in rank order. Few candidates are ranked from their rows; many are found
+ * by reading the year's items partnership by partnership in (partner, home) order, in growing steps, until `count`
+ * of them are candidates: every item of a later partnership ranks after them.
+ */
+async function rankedPrefix(db: Kysely<Database>, year: YearCandidates, count: number): Promise<Match[]> {
+  if (year.events.length + year.records.length <= DIRECT_RANK_LIMIT) return (await matchesOf(db, year, null)).sort(byRank).slice(0, count);
+  const partnerships = (await db.selectFrom('partnerships').select(['id', 'home', 'partner']).where('status', '=', 'published').execute()).sort(
+    (a, b) => compare(a.partner, b.partner) || compare(a.home, b.home),
+  );
+  const found: Match[] = [];
+  for (let at = 0, step = FIRST_WALK_STEP; at < partnerships.length && found.length < count; at += step, step *= 4) {
+    const group = partnerships.slice(at, at + step);
+    const rank = new Map(group.map((p, i) => [p.id, { rank: at + i, home: p.home, partner: p.partner }]));
+    const ids = group.map((p) => p.id);
+    const events =
+      year.events.length === 0
+        ? []
+        : await db
+            .selectFrom('events')
+            .select(['id', 'partnership_id', 'position', 'direction'])
+            .where('partnership_id', 'in', ids)
+            .where('year', '=', year.year)
+            .where('status', '=', 'published')
+            .execute();
+    for (const r of events) {
+      if (holds(year.events, r.id)) found.push({ kind: 'event', id: r.id, partnershipId: r.partnership_id, year: year.year, position: r.position, direction: directionOf(r.direction), ...rank.get(r.partnership_id)! });
+    }
+    const records =
+      year.records.length === 0
+        ? []
+        : await db
+            .selectFrom('photo_records')
+            .select(['id', 'partnership_id', 'position'])
+            .where('partnership_id', 'in', ids)
+            .where('year', '=', year.year)
+            .where('status', '=', 'published')
+            .execute();
+    for (const r of records) {
+      if (holds(year.records, r.id)) found.push({ kind: 'record', id: r.id, partnershipId: r.partnership_id, year: year.year, position: r.position, direction: null, ...rank.get(r.partnership_id)! });
+    }
+  }
+  return found.sort(byRank).slice(0, count);
+}
+
+/** Whether the ascending `ids` hold `id` (binary search). */
+function holds(ids: readonly number[], id: number): boolean {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = ids[mid]!;
+    if (x === id) return true;
+    if (x < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 /** Walks the candidates year by year: counts every year, ranks only the years the page [offset, offset + limit) falls in. */
@@ -189,8 +289,8 @@ async function candidatesByYear(db: Kysely<Database>, grams: readonly string[], 
   return [...years.values()].sort((a, b) => a.year - b.year);
 }
 
-/** One or two characters are one gram, and its list is exactly the items holding them. */
-const isExact = (query: string): boolean => Array.from(query).length <= 2;
+/** A query of up to GRAM_LENGTH characters is one gram, and its list is exactly the items holding it. */
+const isExact = (query: string): boolean => Array.from(query).length <= GRAM_LENGTH;
 
 /** Every item containing the normalized `query`, unordered, with what ranking and facets need. */
 async function findMatches(db: Kysely<Database>, query: string, filters: SearchFilters): Promise<Match[]> {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { gramsOf, normalizeForSearch, queryGrams } from './search-text.js';
 
 describe('search text', () => {
@@ -15,6 +16,17 @@ describe('search text', () => {
     assert.deepEqual(gramsOf('a𠮷b'), ['a', '𠮷', 'b', 'a𠮷', '𠮷b', 'a𠮷b']);
     assert.deepEqual(gramsOf('友好交流会議'), ['友', '好', '交', '流', '会', '議', '友好', '好交', '交流', '流会', '会議', '友好交', '好交流', '交流会', '流会議', '友好交流', '好交流会', '交流会議']);
     assert.deepEqual(gramsOf(''), []);
+  });
+
+  it('cuts grams at code points, surrogate pairs whole and lone surrogates alone, as Array.from splits text', () => {
+    const naive = (text: string) => {
+      const chars = Array.from(text);
+      const grams = new Set<string>();
+      for (let n = 1; n <= 4; n++) for (let i = 0; i + n <= chars.length; i++) grams.add(chars.slice(i, i + n).join(''));
+      return [...grams];
+    };
+    const unit = fc.oneof(fc.constantFrom('市', '長', 'a', '𠮷', '\ud842', '\udfb7', '、'), fc.string({ maxLength: 1, unit: 'binary' }));
+    fc.assert(fc.property(fc.array(unit, { maxLength: 12 }), (units) => assert.deepEqual(gramsOf(units.join('')), naive(units.join('')))));
   });
 
   it('gives a query of up to four characters itself as its one gram, a longer one its four-character substrings', () => {

@@ -112,12 +112,19 @@ async function pageFromCounts(db: Kysely<Database>, gram: string, options: Searc
  */
 async function rankedPrefix(db: Kysely<Database>, year: YearCandidates, count: number): Promise<Match[]> {
   if (year.events.length + year.records.length <= DIRECT_RANK_LIMIT) return (await matchesOf(db, year, null)).sort(byRank).slice(0, count);
-  const partnerships = (await db.selectFrom('partnerships').select(['id', 'home', 'partner']).where('status', '=', 'published').execute()).sort(
-    (a, b) => compare(a.partner, b.partner) || compare(a.home, b.home),
-  );
   const found: Match[] = [];
-  for (let at = 0, step = FIRST_WALK_STEP; at < partnerships.length && found.length < count; at += step, step *= 4) {
-    const group = partnerships.slice(at, at + step);
+  for (let at = 0, step = FIRST_WALK_STEP; found.length < count; at += step, step *= 4) {
+    // In (partner, home) order, as both databases order these columns (code points; PostgreSQL with collation "C").
+    const group = await db
+      .selectFrom('partnerships')
+      .select(['id', 'home', 'partner'])
+      .where('status', '=', 'published')
+      .orderBy('partner')
+      .orderBy('home')
+      .limit(step)
+      .offset(at)
+      .execute();
+    if (group.length === 0) break;
     const rank = new Map(group.map((p, i) => [p.id, { rank: at + i, home: p.home, partner: p.partner }]));
     const ids = group.map((p) => p.id);
     const events =

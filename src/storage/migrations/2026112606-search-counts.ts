@@ -1,6 +1,6 @@
-import { type Kysely, type Migration } from 'kysely';
+import { sql, type Kysely, type Migration } from 'kysely';
 import { normalizeForSearch } from '../../domain/search-text.js';
-import type { Database } from '../database.js';
+import type { Database, StoreCapabilities } from '../database.js';
 import { SearchIndexBatch } from '../search.index.js';
 
 /**
@@ -8,10 +8,20 @@ import { SearchIndexBatch } from '../search.index.js';
  * up to four characters (so that every query of up to four characters is one exact list), rebuilt year by year
  * from the published items of published partnerships: exactly what the public search may show.
  */
-export function searchCounts(): Migration {
+export function searchCounts(capabilities: StoreCapabilities): Migration {
   return {
     async up(db: Kysely<unknown>) {
-      await db.schema.alterTable('search_postings').addColumn('n', 'integer', (col) => col.notNull().defaultTo(0)).execute();
+      // Made anew rather than emptied: PostgreSQL would keep every old row as a dead tuple until a vacuum.
+      await db.schema.dropTable('search_postings').execute();
+      await db.schema
+        .createTable('search_postings')
+        .addColumn('gram', 'text', (col) => col.notNull())
+        .addColumn('item_kind', 'text', (col) => col.notNull().check(sql`item_kind in ('event', 'record')`))
+        .addColumn('year', 'integer', (col) => col.notNull())
+        .addColumn('ids', sql.raw(capabilities.binaryType), (col) => col.notNull())
+        .addColumn('n', 'integer', (col) => col.notNull())
+        .addPrimaryKeyConstraint('search_postings_pkey', ['gram', 'item_kind', 'year'])
+        .execute();
       // The search ranks a year's items partnership by partnership in this order, reading only the first few.
       await db.schema.createIndex('partnerships_partner_home_idx').on('partnerships').columns(['partner', 'home']).execute();
       await rebuildPostings(db as Kysely<Database>);
@@ -26,7 +36,6 @@ export function searchCounts(): Migration {
 }
 
 async function rebuildPostings(db: Kysely<Database>): Promise<void> {
-  await db.deleteFrom('search_postings').execute();
   const published = db.selectFrom('partnerships').select('id').where('status', '=', 'published');
   const years = await db.selectFrom('events').select('year').distinct().union(db.selectFrom('photo_records').select('year').distinct()).execute();
   for (const year of [...new Set(years.map((y) => y.year))].sort((a, b) => a - b)) {

@@ -2,7 +2,8 @@
 // alone (issue 6) on a store built once and kept: the first run generates the corpus and imports it into the SQLite
 // file and the PostgreSQL schema; later runs reuse them (migrations bring them up to date when they open).
 import { existsSync, statSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { generateCorpus } from '../src/exports/corpus.generator.js';
 import { seededRandom } from '../src/exports/corpus.random.js';
@@ -18,7 +19,7 @@ const option = (name: string, fallback: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1]! : fallback;
 };
-const file = option('store', 'koryu-search-bench.db');
+const file = option('store', join(tmpdir(), 'koryu-search-bench.db'));
 const schema = option('schema', 'koryu_search_bench');
 const size = { partnerships: Number(option('partnerships', '360')), years: Number(option('years', '40')) };
 const QUERIES = Number(option('queries', '1000'));

@@ -133,11 +133,18 @@ async function pageFromCounts(db: Kysely<Database>, gram: string, options: Searc
 async function rankedPrefix(db: Kysely<Database>, year: YearCandidates, count: number): Promise<Match[]> {
   const found: Match[] = [];
   for (let at = 0, step = FIRST_WALK_STEP; found.length < count; at += step, step *= 4) {
-    // In (partner, home) order, as both databases order these columns (code points; PostgreSQL with collation "C").
+    // In (partner, home) order, as both databases order these columns (code points; PostgreSQL with collation "C");
+    // only partnerships with items that year, so that an early year with few partnerships takes few steps.
     const group = await db
-      .selectFrom('partnerships')
+      .selectFrom('partnerships as p')
       .select(['id', 'home', 'partner'])
       .where('status', '=', 'published')
+      .where((eb) =>
+        eb.or([
+          eb.exists(eb.selectFrom('events as e').select('e.id').whereRef('e.partnership_id', '=', 'p.id').where('e.year', '=', year.year)),
+          eb.exists(eb.selectFrom('photo_records as r').select('r.id').whereRef('r.partnership_id', '=', 'p.id').where('r.year', '=', year.year)),
+        ]),
+      )
       .orderBy('partner')
       .orderBy('home')
       .limit(step)

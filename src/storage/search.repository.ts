@@ -40,8 +40,8 @@ interface Match {
 /**
  * Events and records whose normalized text contains the normalized `query`, ordered by year, partner, home,
  * position, kind, id: exactly what a substring scan finds. The posting lists, kept per year, give the candidates
- * (for a query of one or two characters, exactly the matches; longer queries are checked against the stored text),
- * and only the years the page falls in are read for ranking; the others are counted.
+ * (for a query of up to GRAM_LENGTH characters, exactly the matches, counted by the lists' stored lengths; longer
+ * queries are checked against the stored text), and only the years the page falls in are read for ranking.
  */
 export async function searchItems(db: Kysely<Database>, query: string, options: SearchOptions): Promise<SearchResult> {
   const grams = queryGrams(query).slice(0, MAX_QUERY_GRAMS);
@@ -113,7 +113,7 @@ async function pageFromCounts(db: Kysely<Database>, gram: string, options: Searc
     else year.records = decodePostings(row.ids!);
     years.set(row.year, year);
   }
-  // Years with few candidates are ranked together from their rows, in one query per kind.
+  // Years with few candidates are ranked together from their rows, read in one query.
   const few = [...years.values()].filter((y) => y.events.length + y.records.length <= DIRECT_RANK_LIMIT);
   const ranked = await matchesOf(db, { year: Number.NaN, events: few.flatMap((y) => y.events), records: few.flatMap((y) => y.records) }, null, undefined, true);
   const page: Match[] = [];

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { gramsOf, normalizeForSearch, queryGrams } from './search-text.js';
 
 describe('search text', () => {
@@ -10,23 +11,37 @@ describe('search text', () => {
     assert.equal(normalizeForSearch('２１世紀美術館'), '21世紀美術館');
   });
 
-  it('gives the distinct unigrams and bigrams by code point', () => {
-    assert.deepEqual(gramsOf('市長市長'), ['市', '長', '市長', '長市']);
-    assert.deepEqual(gramsOf('a𠮷b'), ['a', '𠮷', 'b', 'a𠮷', '𠮷b']);
+  it('gives the distinct substrings of one to four code points, shortest first', () => {
+    assert.deepEqual(gramsOf('市長市長'), ['市', '長', '市長', '長市', '市長市', '長市長', '市長市長']);
+    assert.deepEqual(gramsOf('a𠮷b'), ['a', '𠮷', 'b', 'a𠮷', '𠮷b', 'a𠮷b']);
+    assert.deepEqual(gramsOf('友好交流会議'), ['友', '好', '交', '流', '会', '議', '友好', '好交', '交流', '流会', '会議', '友好交', '好交流', '交流会', '流会議', '友好交流', '好交流会', '交流会議']);
     assert.deepEqual(gramsOf(''), []);
   });
 
-  it('gives a query its bigrams, or its single character', () => {
+  it('cuts grams at code points, surrogate pairs whole and lone surrogates alone, as Array.from splits text', () => {
+    const naive = (text: string) => {
+      const chars = Array.from(text);
+      const grams = new Set<string>();
+      for (let n = 1; n <= 4; n++) for (let i = 0; i + n <= chars.length; i++) grams.add(chars.slice(i, i + n).join(''));
+      return [...grams];
+    };
+    const unit = fc.oneof(fc.constantFrom('市', '長', 'a', '𠮷', '\ud842', '\udfb7', '、'), fc.string({ maxLength: 1, unit: 'binary' }));
+    fc.assert(fc.property(fc.array(unit, { maxLength: 12 }), (units) => assert.deepEqual(gramsOf(units.join('')), naive(units.join('')))));
+  });
+
+  it('gives a query of up to four characters itself as its one gram, a longer one its four-character substrings', () => {
     assert.deepEqual(queryGrams('大'), ['大']);
     assert.deepEqual(queryGrams('𠮷'), ['𠮷']);
     assert.deepEqual(queryGrams('大連'), ['大連']);
-    assert.deepEqual(queryGrams('訪問訪問'), ['訪問', '問訪']);
+    assert.deepEqual(queryGrams('訪問訪問'), ['訪問訪問']);
+    assert.deepEqual(queryGrams('a𠮷b𠮷'), ['a𠮷b𠮷']);
+    assert.deepEqual(queryGrams('訪問訪問訪問'), ['訪問訪問', '問訪問訪']);
     assert.deepEqual(queryGrams(''), []);
   });
 
   it('every query gram is a gram of any text containing the query', () => {
     const text = normalizeForSearch('山野市長が訪問、「友好交流の更なる発展」');
     const grams = new Set(gramsOf(text));
-    for (const q of ['山', '市長', '交流の更', '」']) assert.ok(queryGrams(q).every((g) => grams.has(g)), q);
+    for (const q of ['山', '市長', '交流の更', '」', '友好交流の更なる']) assert.ok(queryGrams(q).every((g) => grams.has(g)), q);
   });
 });

@@ -6,23 +6,42 @@ export function normalizeForSearch(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 
-/** The distinct unigrams and bigrams (by code point) of normalized text: what the index holds per item. */
+/**
+ * The longest gram the index holds, in code points. A query of up to this many characters is one gram, so its
+ * posting lists are exactly its matches (and their lengths its total); a longer one is checked against the text.
+ */
+export const GRAM_LENGTH = 4;
+
+/** The distinct grams (substrings of 1 to GRAM_LENGTH code points) of normalized text, shortest first: what the index holds per item. */
 export function gramsOf(normalized: string): string[] {
-  const chars = Array.from(normalized);
-  const grams = new Set<string>(chars);
-  for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i]! + chars[i + 1]!);
+  // Where each code point starts (a surrogate pair is one), and the end: grams are cut with slice, not joined.
+  const starts: number[] = [];
+  for (let i = 0; i < normalized.length; i++) {
+    starts.push(i);
+    if (isHighSurrogate(normalized.charCodeAt(i)) && isLowSurrogate(normalized.charCodeAt(i + 1))) i++;
+  }
+  const count = starts.length;
+  starts.push(normalized.length);
+  const grams = new Set<string>();
+  for (let n = 1; n <= GRAM_LENGTH; n++) {
+    for (let i = 0; i + n <= count; i++) grams.add(normalized.slice(starts[i], starts[i + n]));
+  }
   return [...grams];
 }
 
+const isHighSurrogate = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdbff;
+const isLowSurrogate = (unit: number): boolean => unit >= 0xdc00 && unit <= 0xdfff;
+
 /**
- * The grams every text containing the normalized query holds: its distinct bigrams, or the query itself
- * when it is one character; none for the empty query.
+ * The grams every text containing the normalized query holds: the query itself when it has at most GRAM_LENGTH
+ * characters (its list is then exactly its matches), else its distinct GRAM_LENGTH-character substrings; none for
+ * the empty query.
  */
 export function queryGrams(normalizedQuery: string): string[] {
   const chars = Array.from(normalizedQuery);
-  if (chars.length <= 1) return chars;
+  if (chars.length <= GRAM_LENGTH) return chars.length === 0 ? [] : [normalizedQuery];
   const grams = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i]! + chars[i + 1]!);
+  for (let i = 0; i + GRAM_LENGTH <= chars.length; i++) grams.add(chars.slice(i, i + GRAM_LENGTH).join(''));
   return [...grams];
 }
 

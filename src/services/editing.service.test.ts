@@ -139,6 +139,20 @@ describeOnEachStore('editing the record item by item', (openFresh) => {
     await assert.rejects(getItem(store, 'partnership', p.id), KoryuError);
   });
 
+  it('keeps a document re-imported into a draft partnership out of the search until the partnership is published', async () => {
+    const changed = { name: seed.name, bytes: Buffer.from(seed.bytes.toString('utf8').replace('趙氏に特別名誉市民証を授与', '趙氏に記念の盾を贈呈')) };
+    const p = await getItem(store, 'partnership', dalian);
+    await editItem(store, 'partnership', dalian, { status: 'draft' }, p.version, sato);
+    await importDocuments(store, [changed], options);
+    assert.equal((await searchRecord(store, '記念の盾')).total, 0);
+    assert.equal((await searchRecord(store, '大連')).total, 0);
+    await editItem(store, 'partnership', dalian, { status: 'published' }, (await getItem(store, 'partnership', dalian)).version, sato);
+    assert.equal((await searchRecord(store, '記念の盾')).total, 1);
+    await importDocuments(store, [seed], options);
+    assert.equal((await searchRecord(store, '記念の盾')).total, 0);
+    assert.equal((await searchRecord(store, '名誉市民証')).total, 1);
+  });
+
   it('links a photo record to an event and a re-import of the document leaves editor drafts alone', async () => {
     const event = await createItem(store, 'event', newEvent({ text: '茶道体験団が来訪' }), sato);
     const record = await createItem(store, 'record', { partnershipId: dalian, year: 2025, caption: '茶会の様子', translations: { en: 'The tea ceremony' }, eventId: event.id, photo: null, status: 'draft' }, sato);

@@ -82,6 +82,8 @@ export interface SearchPostingTable {
   year: number;
   /** Ascending ids as varint gaps (encodePostings). */
   ids: Uint8Array;
+  /** How many ids `ids` holds: a total is the sum of these, with no list decoded. */
+  n: number;
 }
 
 /** One translation of one event's text or record's caption; at most one per item and locale. */

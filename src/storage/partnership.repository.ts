@@ -274,7 +274,7 @@ export function rowToPartnership(
   };
 }
 
-async function save(trx: Kysely<Database>, p: Partnership, source: string | null, index: SearchIndexBatch): Promise<ChangeSummary> {
+async function save(trx: Kysely<Database>, p: Partnership, source: string | null, publicIndex: SearchIndexBatch): Promise<ChangeSummary> {
   const now = new Date().toISOString();
   const noExchangeYears = [...new Set(p.noExchangeYears)];
   const stored = await trx
@@ -284,6 +284,9 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
     .where('partner', '=', p.partner)
     .executeTakeFirst();
 
+  // The index holds what the public search shows: a draft partnership's items join it when it is published
+  // (reindexPartnershipItems), so a re-import of a draft writes none of them.
+  const index = !stored || stored.status === 'published' ? publicIndex : new SearchIndexBatch();
   if (!stored) {
     const { id } = await trx
       .insertInto('partnerships')

@@ -5,7 +5,7 @@ import { decodePostings, encodePostings, mergePostings } from './search.postings
 
 export type ItemKind = 'event' | 'record';
 
-/** Rows per upsert (4 parameters each) and grams per `in (…)` list: below both databases' bind limits. */
+/** Rows per upsert (5 parameters each) and grams per `in (…)` list: below both databases' bind limits. */
 const WRITE_CHUNK = 1000;
 const READ_CHUNK = 500;
 /** Touching more grams of a year than this reads all of the year's lists at once. */
@@ -89,7 +89,7 @@ export class SearchIndexBatch {
     // In key order, each list lands next to the one written before it in the primary key's B-tree: SQLite
     // writes them about twice as fast as in the order of the years.
     rows.sort((a, b) => (a.gram < b.gram ? -1 : a.gram > b.gram ? 1 : a.item_kind < b.item_kind ? -1 : a.item_kind > b.item_kind ? 1 : a.year - b.year));
-    await writer.insert(db, 'search_postings', POSTING_COLUMNS, rows.map((r) => [r.gram, r.item_kind, r.year, r.ids]));
+    await writer.insert(db, 'search_postings', POSTING_COLUMNS, rows.map((r) => [r.gram, r.item_kind, r.year, r.ids, r.n]));
   }
 
   private year(kind: ItemKind, year: number): YearChanges {
@@ -101,9 +101,9 @@ export class SearchIndexBatch {
   }
 }
 
-type PostingRow = { gram: string; item_kind: ItemKind; year: number; ids: Uint8Array };
+type PostingRow = { gram: string; item_kind: ItemKind; year: number; ids: Uint8Array; n: number };
 
-const POSTING_COLUMNS: BulkColumn[] = [['gram', 'text'], ['item_kind', 'text'], ['year', 'integer'], ['ids', 'binary']];
+const POSTING_COLUMNS: BulkColumn[] = [['gram', 'text'], ['item_kind', 'text'], ['year', 'integer'], ['ids', 'binary'], ['n', 'integer']];
 
 /** The added ids by gram, each list in the order added: a counting sort of the (gram number, id) pairs. */
 function groupAdded(pairs: readonly number[], grams: readonly string[]): Map<string, number[]> {
@@ -143,7 +143,7 @@ async function mergeYear(
     const gone = removed.get(gram);
     // A list that is new and loses nothing (every list of a first import) is the added ids themselves.
     const after = before || gone ? mergePostings(before ? decodePostings(before) : [], ids, gone ?? new Set()) : distinct(ids);
-    if (after.length > 0) upserts.push({ gram, item_kind: kind, year, ids: encodePostings(after) });
+    if (after.length > 0) upserts.push({ gram, item_kind: kind, year, ids: encodePostings(after), n: after.length });
     else if (before) emptied.push(gram);
   }
   // A whole-year read also holds lists this change does not touch: only touched ones are named.
@@ -167,7 +167,7 @@ async function upsertLists(db: Kysely<Database>, upserts: readonly PostingRow[])
     await db
       .insertInto('search_postings')
       .values(upserts.slice(i, i + WRITE_CHUNK))
-      .onConflict((oc) => oc.columns(['gram', 'item_kind', 'year']).doUpdateSet((eb) => ({ ids: eb.ref('excluded.ids') })))
+      .onConflict((oc) => oc.columns(['gram', 'item_kind', 'year']).doUpdateSet((eb) => ({ ids: eb.ref('excluded.ids'), n: eb.ref('excluded.n') })))
       .execute();
   }
 }

@@ -1,6 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import { DIRECTIONS, isDirection, type Direction } from '../domain/direction.js';
-import { noFacets, queryGrams, type SearchFacets, type SearchFilters, type SearchResult } from '../domain/search-text.js';
+import { GRAM_LENGTH, noFacets, queryGrams, type SearchFacets, type SearchFilters, type SearchResult } from '../domain/search-text.js';
 import type { Database } from './database.js';
 import { SearchIndexBatch, type ItemKind } from './search.index.js';
 import { decodePostings, intersectSorted } from './search.postings.js';
@@ -9,6 +9,12 @@ import { decodePostings, intersectSorted } from './search.postings.js';
 const CHUNK = 5000;
 /** Candidates need only some of a long query's grams: the substring test that follows decides. */
 const MAX_QUERY_GRAMS = 32;
+/** A year with at most this many matches is ranked from their rows; a larger one by walking its partnerships in order. */
+export const DIRECT_RANK_LIMIT = 500;
+/** Partnerships read in the first step of that walk; each further step reads four times as many. */
+const FIRST_WALK_STEP = 8;
+/** Lists of at most this many ids come with their lengths, in the same query. */
+const SHORT_LIST = 64;
 
 export interface SearchOptions extends SearchFilters {
   limit: number;
@@ -27,13 +33,15 @@ interface Match {
   year: number;
   position: number;
   direction: Direction | null;
+  /** The event's text or the record's caption, when it was read with the ordering keys. */
+  text?: string;
 }
 
 /**
  * Events and records whose normalized text contains the normalized `query`, ordered by year, partner, home,
  * position, kind, id: exactly what a substring scan finds. The posting lists, kept per year, give the candidates
- * (for a query of one or two characters, exactly the matches; longer queries are checked against the stored text),
- * and only the years the page falls in are read for ranking; the others are counted.
+ * (for a query of up to GRAM_LENGTH characters, exactly the matches, counted by the lists' stored lengths; longer
+ * queries are checked against the stored text), and only the years the page falls in are read for ranking.
  */
 export async function searchItems(db: Kysely<Database>, query: string, options: SearchOptions): Promise<SearchResult> {
   const grams = queryGrams(query).slice(0, MAX_QUERY_GRAMS);
@@ -46,9 +54,9 @@ export async function searchItems(db: Kysely<Database>, query: string, options: 
     total = matches.length;
     page = matches.slice(options.offset, options.offset + options.limit);
   } else {
-    ({ total, page } = await pageByYear(db, query, grams, options));
+    ({ total, page } = isExact(query) ? await pageFromCounts(db, query, options) : await pageByYear(db, query, grams, options));
   }
-  const texts = await textsOf(db, page);
+  const texts = await textsOf(db, page.filter((m) => m.text === undefined));
   return {
     total,
     hits: page.map((m) => ({
@@ -59,9 +67,118 @@ export async function searchItems(db: Kysely<Database>, query: string, options: 
       partner: m.partner,
       year: m.year,
       direction: m.direction,
-      text: texts.get(`${m.kind}:${m.id}`) ?? '',
+      text: m.text ?? texts.get(`${m.kind}:${m.id}`) ?? '',
     })),
   };
+}
+
+/**
+ * A query that is one gram: its lists are exactly its matches, so the stored lengths give the total and the years
+ * the page [offset, offset + limit) falls in; only those years' lists are read, and only as much of each year is
+ * ranked as the page needs.
+ */
+async function pageFromCounts(db: Kysely<Database>, gram: string, options: SearchOptions): Promise<{ total: number; page: Match[] }> {
+  const start = options.offset;
+  const end = options.offset + options.limit;
+  const filtered = <Q extends SelectQueryBuilder<Database, 'search_postings', object>>(q: Q): Q =>
+    q
+      .where('gram', '=', gram)
+      .$if(options.kind === 'record', (q) => q.where('item_kind', '=', 'record'))
+      .$if(options.year !== undefined, (q) => q.where('year', '=', options.year!)) as Q;
+  // One query gives every list's length, and the lists themselves of the first year and of the short ones: for
+  // the first page, usually every list it needs.
+  const firstYear = filtered(db.selectFrom('search_postings').select((eb) => eb.fn.min<number>('year').as('y')));
+  const rows = await filtered(db.selectFrom('search_postings'))
+    .select(['year', 'item_kind', 'n', sql<Uint8Array | null>`case when n <= ${SHORT_LIST} or year = (${firstYear}) then ids end`.as('ids')])
+    .execute();
+  const counts = new Map<number, number>();
+  for (const row of rows) counts.set(row.year, (counts.get(row.year) ?? 0) + Number(row.n));
+  let total = 0;
+  const wanted = new Map<number, { from: number; to: number }>();
+  for (const [year, count] of [...counts].sort((a, b) => a[0] - b[0])) {
+    if (total + count > start && total < end) wanted.set(year, { from: Math.max(0, start - total), to: Math.min(count, end - total) });
+    total += count;
+  }
+  if (wanted.size === 0) return { total, page: [] };
+  const lists = rows.filter((row) => wanted.has(row.year));
+  const missing = lists.filter((row) => row.ids === null).map((row) => row.year);
+  if (missing.length > 0) {
+    const read = await filtered(db.selectFrom('search_postings').select(['year', 'item_kind', 'ids'])).where('year', 'in', [...new Set(missing)]).execute();
+    for (const row of lists) row.ids ??= read.find((r) => r.year === row.year && r.item_kind === row.item_kind)!.ids;
+  }
+  const years = new Map<number, YearCandidates>();
+  for (const row of lists) {
+    const year = years.get(row.year) ?? { year: row.year, events: [], records: [] };
+    if (row.item_kind === 'event') year.events = decodePostings(row.ids!);
+    else year.records = decodePostings(row.ids!);
+    years.set(row.year, year);
+  }
+  // Years with few candidates are ranked together from their rows, read in one query.
+  const few = [...years.values()].filter((y) => y.events.length + y.records.length <= DIRECT_RANK_LIMIT);
+  const ranked = await matchesOf(db, { year: Number.NaN, events: few.flatMap((y) => y.events), records: few.flatMap((y) => y.records) }, null, undefined, true);
+  const page: Match[] = [];
+  for (const year of [...years.values()].sort((a, b) => a.year - b.year)) {
+    const { from, to } = wanted.get(year.year)!;
+    const inYear = few.includes(year) ? ranked.filter((m) => m.year === year.year).sort(byRank) : await rankedPrefix(db, year, to);
+    page.push(...inYear.slice(from, to));
+  }
+  return { total, page };
+}
+
+/**
+ * The first `count` of a year's many candidates in rank order, found by reading the year's items partnership by
+ * partnership in (partner, home) order, in growing steps, until `count` of them are candidates: every item of a
+ * later partnership ranks after them.
+ */
+async function rankedPrefix(db: Kysely<Database>, year: YearCandidates, count: number): Promise<Match[]> {
+  const found: Match[] = [];
+  for (let at = 0, step = FIRST_WALK_STEP; found.length < count; at += step, step *= 4) {
+    // In (partner, home) order, as both databases order these columns (code points; PostgreSQL with collation "C");
+    // only partnerships with items that year, so that an early year with few partnerships takes few steps.
+    const group = await db
+      .selectFrom('partnerships as p')
+      .select(['id', 'home', 'partner'])
+      .where('status', '=', 'published')
+      .where((eb) =>
+        eb.or([
+          eb.exists(eb.selectFrom('events as e').select('e.id').whereRef('e.partnership_id', '=', 'p.id').where('e.year', '=', year.year)),
+          eb.exists(eb.selectFrom('photo_records as r').select('r.id').whereRef('r.partnership_id', '=', 'p.id').where('r.year', '=', year.year)),
+        ]),
+      )
+      .orderBy('partner')
+      .orderBy('home')
+      .limit(step)
+      .offset(at)
+      .execute();
+    if (group.length === 0) break;
+    const rank = new Map(group.map((p, i) => [p.id, { rank: at + i }]));
+    const inGroup = sql<boolean>`i.partnership_id in (${sql.join(group.map((p) => p.id))}) and i.year = ${year.year}`;
+    const filter = { pattern: null, withText: true };
+    const query =
+      year.events.length === 0
+        ? itemRows(db, 'record', inGroup, filter)
+        : year.records.length === 0
+          ? itemRows(db, 'event', inGroup, filter)
+          : itemRows(db, 'event', inGroup, filter).unionAll(itemRows(db, 'record', inGroup, filter));
+    for (const row of await query.execute()) {
+      if (holds(row.kind === 'event' ? year.events : year.records, row.id)) found.push({ ...rowToMatch(row), rank: rank.get(row.partnership_id)!.rank });
+    }
+  }
+  return found.sort(byRank).slice(0, count);
+}
+
+/** Whether the ascending `ids` hold `id` (binary search). */
+function holds(ids: readonly number[], id: number): boolean {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = ids[mid]!;
+    if (x === id) return true;
+    if (x < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 /** Walks the candidates year by year: counts every year, ranks only the years the page [offset, offset + limit) falls in. */
@@ -189,8 +306,8 @@ async function candidatesByYear(db: Kysely<Database>, grams: readonly string[], 
   return [...years.values()].sort((a, b) => a.year - b.year);
 }
 
-/** One or two characters are one gram, and its list is exactly the items holding them. */
-const isExact = (query: string): boolean => Array.from(query).length <= 2;
+/** A query of up to GRAM_LENGTH characters is one gram, and its list is exactly the items holding it. */
+const isExact = (query: string): boolean => Array.from(query).length <= GRAM_LENGTH;
 
 /** Every item containing the normalized `query`, unordered, with what ranking and facets need. */
 async function findMatches(db: Kysely<Database>, query: string, filters: SearchFilters): Promise<Match[]> {
@@ -204,13 +321,13 @@ async function findMatches(db: Kysely<Database>, query: string, filters: SearchF
   return out;
 }
 
-/** The candidates of one year that contain `pattern` (all of them when it is null), with names and ranks. */
-async function matchesOf(db: Kysely<Database>, year: YearCandidates, pattern: string | null, eventIds?: readonly number[]): Promise<Match[]> {
-  const rows = [...(await keysOf(db, 'event', year.events, pattern, eventIds)), ...(await keysOf(db, 'record', year.records, pattern, eventIds))];
-  const names = await partnershipNames(db, [...new Set(rows.map((r) => r.partnershipId))]);
+/** The candidates of one year that contain `pattern` (all of them when it is null), with names and ranks, and texts when asked. */
+async function matchesOf(db: Kysely<Database>, year: YearCandidates, pattern: string | null, eventIds?: readonly number[], withText = false): Promise<Match[]> {
+  const rows = await keysOf(db, year.events, year.records, pattern, eventIds, withText);
+  const names = new Map(rows.map((r) => [r.partnershipId, { home: r.home, partner: r.partner }]));
   const ranked = [...names].sort((a, b) => compare(a[1].partner, b[1].partner) || compare(a[1].home, b[1].home));
   const rank = new Map(ranked.map(([id], i) => [id, i]));
-  return rows.map((r) => ({ ...r, ...names.get(r.partnershipId)!, rank: rank.get(r.partnershipId)! }));
+  return rows.map((r) => ({ ...r, rank: rank.get(r.partnershipId)! }));
 }
 
 /** How many of the candidates contain `pattern`, counted by the database. */
@@ -227,67 +344,84 @@ async function countVerified(db: Kysely<Database>, year: YearCandidates, pattern
   return n;
 }
 
-/** Ordering keys of the candidates `ids` whose text contains `pattern` when it is given. */
+/** Ordering keys and partnership names of the candidates whose text contains `pattern` when it is given. */
 async function keysOf(
   db: Kysely<Database>,
-  kind: ItemKind,
-  ids: readonly number[],
+  events: readonly number[],
+  records: readonly number[],
   pattern: string | null,
-  eventIds?: readonly number[],
-): Promise<Omit<Match, 'home' | 'partner' | 'rank'>[]> {
-  const out: Omit<Match, 'home' | 'partner' | 'rank'>[] = [];
+  eventIds: readonly number[] | undefined,
+  withText: boolean,
+): Promise<Omit<Match, 'rank'>[]> {
+  const out: Omit<Match, 'rank'>[] = [];
   // An organisation or field filter: events among `eventIds`, records showing one of them.
   if (eventIds !== undefined && eventIds.length === 0) return out;
-  for (const list of chunksOf(ids)) {
-    for (const r of await keyRows(db, kind, list, pattern, eventIds)) {
-      out.push({ kind, id: r.id, partnershipId: r.partnership_id, year: r.year, position: r.position, direction: kind === 'record' ? null : directionOf(r.direction) });
-    }
+  const filter = { pattern, eventIds, withText };
+  for (let i = 0; i < Math.max(events.length, records.length); i += CHUNK) {
+    const e = events.slice(i, i + CHUNK);
+    const r = records.slice(i, i + CHUNK);
+    const among = (ids: readonly number[]) => sql<boolean>`i.id in (${sql.join(ids)})`;
+    const query = e.length === 0 ? itemRows(db, 'record', among(r), filter) : itemRows(db, 'event', among(e), filter);
+    for (const row of await (e.length > 0 && r.length > 0 ? query.unionAll(itemRows(db, 'record', among(r), filter)) : query).execute()) out.push(rowToMatch(row));
   }
   return out;
 }
 
-interface KeyRow {
+interface ItemRow {
+  kind: ItemKind;
   id: number;
   partnership_id: number;
+  home: string;
+  partner: string;
   year: number;
   position: number;
   direction: string | null;
+  text: string | null;
 }
 
-/** The rows of `ids`, with the substring test when a pattern is given. */
-async function keyRows(db: Kysely<Database>, kind: ItemKind, ids: readonly number[], pattern: string | null, eventIds?: readonly number[]): Promise<KeyRow[]> {
+/**
+ * Published items of one kind with their published partnership's names, narrowed by `where`, containing `pattern`
+ * when it is given; with their text when asked. Both kinds have the same columns, so their queries can be joined
+ * by `union all`.
+ */
+function itemRows(db: Kysely<Database>, kind: ItemKind, where: RawBuilder<boolean>, filter: { pattern: string | null; eventIds?: readonly number[]; withText: boolean }) {
   // Both sides are lower case, so SQLite's ASCII-case-insensitive like matches as PostgreSQL's does.
-  const contains = sql<boolean>`search_text like ${pattern} escape '!'`;
+  const contains = sql<boolean>`i.search_text like ${filter.pattern} escape '!'`;
+  const { eventIds } = filter;
   // The public search sees published items of published partnerships only; drafts stay in the staff area.
-  const published = db.selectFrom('partnerships').select('id').where('status', '=', 'published');
-  if (kind === 'event') {
-    const q = db
-      .selectFrom('events')
-      .select(['id', 'partnership_id', 'year', 'position', sql<string | null>`direction`.as('direction')])
-      .where('id', 'in', ids)
-      .where('status', '=', 'published')
-      .where('partnership_id', 'in', published)
-      .$if(eventIds !== undefined, (q) => q.where('id', 'in', eventIds!));
-    return (pattern === null ? q : q.where(contains)).execute();
-  }
-  const q = db
-    .selectFrom('photo_records')
-    .select(['id', 'partnership_id', 'year', 'position', sql<string | null>`null`.as('direction')])
-    .where('id', 'in', ids)
-    .where('status', '=', 'published')
-    .where('partnership_id', 'in', published)
-    .$if(eventIds !== undefined, (q) => q.where('event_id', 'in', eventIds!));
-  return (pattern === null ? q : q.where(contains)).execute();
+  const base = (kind === 'event' ? db.selectFrom('events as i') : db.selectFrom('photo_records as i'))
+    .innerJoin('partnerships as p', 'p.id', 'i.partnership_id')
+    .select([
+      sql<ItemKind>`${sql.lit(kind)}`.as('kind'),
+      'i.id',
+      'i.partnership_id',
+      'p.home',
+      'p.partner',
+      'i.year',
+      'i.position',
+      (kind === 'event' ? sql<string | null>`i.direction` : sql<string | null>`null`).as('direction'),
+      (filter.withText ? sql<string | null>`${sql.ref(kind === 'event' ? 'i.text' : 'i.caption')}` : sql<string | null>`null`).as('text'),
+    ])
+    .where('i.status', '=', 'published')
+    .where('p.status', '=', 'published')
+    .where(where)
+    .$if(eventIds !== undefined, (q) => q.where(sql<boolean>`${sql.ref(kind === 'event' ? 'i.id' : 'i.event_id')} in (${sql.join(eventIds!)})`))
+    .$if(filter.pattern !== null, (q) => q.where(contains));
+  return base;
 }
 
-async function partnershipNames(db: Kysely<Database>, ids: readonly number[]): Promise<Map<number, { home: string; partner: string }>> {
-  const names = new Map<number, { home: string; partner: string }>();
-  for (const list of chunksOf(ids)) {
-    for (const r of await db.selectFrom('partnerships').select(['id', 'home', 'partner']).where('id', 'in', list).execute()) {
-      names.set(r.id, { home: r.home, partner: r.partner });
-    }
-  }
-  return names;
+function rowToMatch(row: ItemRow): Omit<Match, 'rank'> {
+  return {
+    kind: row.kind,
+    id: row.id,
+    partnershipId: row.partnership_id,
+    home: row.home,
+    partner: row.partner,
+    year: row.year,
+    position: row.position,
+    direction: row.kind === 'record' ? null : directionOf(row.direction),
+    ...(row.text === null ? {} : { text: row.text }),
+  };
 }
 
 /** The stored text of each event and caption of a page, by `kind:id`. */

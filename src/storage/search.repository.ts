@@ -221,24 +221,24 @@ export async function searchKeys(db: Kysely<Database>, query: string): Promise<s
  * `kind` are one dimension (the type facet).
  */
 export async function searchFacets(db: Kysely<Database>, query: string, filters: SearchFilters = {}): Promise<SearchFacets> {
-  const matches = await findMatches(db, query, filters.eventIds === undefined ? {} : { eventIds: filters.eventIds });
-  if (matches.length === 0) return noFacets();
+  const groups = await countMatches(db, query, filters.eventIds);
+  if (groups.length === 0) return noFacets();
   const { partner, year, direction, kind } = filters;
   const partners = new Map<string, { home: string; partner: string; count: number }>();
   const years = new Map<number, number>();
   const byDirection = new Map<Direction, number>();
   let records = 0;
-  for (const m of matches) {
-    if (passes(m, { year, direction, kind })) {
-      const key = `${m.partner}\u0000${m.home}`;
-      const entry = partners.get(key) ?? { home: m.home, partner: m.partner, count: 0 };
-      entry.count += 1;
+  for (const g of groups) {
+    if (passes(g, { year, direction, kind })) {
+      const key = `${g.partner}\u0000${g.home}`;
+      const entry = partners.get(key) ?? { home: g.home, partner: g.partner, count: 0 };
+      entry.count += g.count;
       partners.set(key, entry);
     }
-    if (passes(m, { partner, direction, kind })) years.set(m.year, (years.get(m.year) ?? 0) + 1);
-    if (passes(m, { partner, year })) {
-      if (m.kind === 'record') records += 1;
-      else byDirection.set(m.direction ?? 'unknown', (byDirection.get(m.direction ?? 'unknown') ?? 0) + 1);
+    if (passes(g, { partner, direction, kind })) years.set(g.year, (years.get(g.year) ?? 0) + g.count);
+    if (passes(g, { partner, year })) {
+      if (g.kind === 'record') records += g.count;
+      else byDirection.set(g.direction ?? 'unknown', (byDirection.get(g.direction ?? 'unknown') ?? 0) + g.count);
     }
   }
   return {
@@ -247,6 +247,62 @@ export async function searchFacets(db: Kysely<Database>, query: string, filters:
     directions: DIRECTIONS.filter((d) => byDirection.has(d)).map((d) => ({ direction: d, count: byDirection.get(d)! })),
     records,
   };
+}
+
+/** The matches of a query counted by kind, partnership, year and direction: what every facet is summed from. */
+interface MatchGroup {
+  kind: ItemKind;
+  home: string;
+  partner: string;
+  year: number;
+  direction: Direction | null;
+  count: number;
+}
+
+/**
+ * Counts the matches in groups, by the database: a common word matches tens of thousands of items, and the facets
+ * need only their counts, so no match is brought into memory one by one.
+ */
+async function countMatches(db: Kysely<Database>, query: string, eventIds: readonly number[] | undefined): Promise<MatchGroup[]> {
+  const grams = queryGrams(query).slice(0, MAX_QUERY_GRAMS);
+  if (grams.length === 0 || (eventIds !== undefined && eventIds.length === 0)) return [];
+  const pattern = isExact(query) ? null : likePattern(query);
+  const counts = new Map<string, { kind: ItemKind; partnershipId: number; year: number; direction: Direction | null; count: number }>();
+  for (const year of await candidatesByYear(db, grams, {})) {
+    for (const [kind, ids] of [['event', year.events], ['record', year.records]] as const) {
+      for (const list of chunksOf(ids)) {
+        for (const row of await groupedCounts(db, kind, list, pattern, eventIds).execute()) {
+          const dir = kind === 'record' ? null : directionOf(row.direction);
+          const key = `${kind}|${row.partnership_id}|${row.year}|${dir}`;
+          const entry = counts.get(key);
+          // PostgreSQL returns bigint counts as strings.
+          if (entry) entry.count += Number(row.n);
+          else counts.set(key, { kind, partnershipId: row.partnership_id, year: row.year, direction: dir, count: Number(row.n) });
+        }
+      }
+    }
+  }
+  if (counts.size === 0) return [];
+  const ids = [...new Set([...counts.values()].map((c) => c.partnershipId))];
+  const names = new Map<number, { home: string; partner: string }>();
+  for (const list of chunksOf(ids)) {
+    for (const p of await db.selectFrom('partnerships').select(['id', 'home', 'partner']).where('id', 'in', list).execute()) names.set(p.id, p);
+  }
+  return [...counts.values()].map((c) => ({ kind: c.kind, ...names.get(c.partnershipId)!, year: c.year, direction: c.direction, count: c.count }));
+}
+
+/** One chunk of candidates of one kind, counted by partnership, year and direction (published items of published partnerships). */
+function groupedCounts(db: Kysely<Database>, kind: ItemKind, ids: readonly number[], pattern: string | null, eventIds: readonly number[] | undefined) {
+  const direction = kind === 'event' ? sql<string | null>`i.direction` : sql<string | null>`null`;
+  return (kind === 'event' ? db.selectFrom('events as i') : db.selectFrom('photo_records as i'))
+    .innerJoin('partnerships as p', 'p.id', 'i.partnership_id')
+    .select(['i.partnership_id', 'i.year', direction.as('direction'), (eb) => eb.fn.countAll().as('n')])
+    .where('i.status', '=', 'published')
+    .where('p.status', '=', 'published')
+    .where(sql<boolean>`i.id in (${sql.join(ids)})`)
+    .$if(eventIds !== undefined, (q) => q.where(sql<boolean>`${sql.ref(kind === 'event' ? 'i.id' : 'i.event_id')} in (${sql.join(eventIds!)})`))
+    .$if(pattern !== null, (q) => q.where(sql<boolean>`i.search_text like ${pattern} escape '!'`))
+    .groupBy(['i.partnership_id', 'i.year', ...(kind === 'event' ? ['i.direction' as const] : [])]);
 }
 
 /** Drops the index entries of every item of the partnership; call before deleting it. */
@@ -438,7 +494,7 @@ async function textsOf(db: Kysely<Database>, page: readonly Match[]): Promise<Ma
   return texts;
 }
 
-function passes(m: Match, f: SearchFilters): boolean {
+function passes(m: Pick<Match, 'kind' | 'partner' | 'year' | 'direction'>, f: SearchFilters): boolean {
   return (
     (f.partner === undefined || m.partner === f.partner) &&
     (f.year === undefined || m.year === f.year) &&

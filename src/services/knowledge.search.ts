@@ -17,6 +17,20 @@ export interface KnowledgeFacets {
   fields: { field: ExchangeField; count: number }[];
   /** Matches per organisation (not office holders), most first; only organisations with matches. */
   organizations: { name: string; count: number }[];
+  /** Set when the matches were more than this many: the two facets were not counted (they read every matching text). */
+  omittedAbove?: number;
+}
+
+/**
+ * Above this many matches the field and organisation facets are not counted: they read and recognise every
+ * matching text, which a two-character word across a country's record (tens of thousands of events) makes slow
+ * and large, and a list of hundreds of organisations does not help a reader narrow such a search anyway.
+ */
+export const KNOWLEDGE_FACET_LIMIT = 5000;
+
+export interface KnowledgeSearchOptions extends FacetedSearchOptions {
+  /** KNOWLEDGE_FACET_LIMIT unless given. */
+  knowledgeFacetLimit?: number;
 }
 
 export interface KnowledgeSearchResult extends FacetedSearchResult {
@@ -30,7 +44,7 @@ export interface KnowledgeSearchResult extends FacetedSearchResult {
  * exchange (`filters.field`), with facets by field and by organisation. Each of these two facets is counted under
  * every filter but its own, as the other facets are.
  */
-export async function searchWithKnowledge(store: Store, query: string, options: FacetedSearchOptions = {}): Promise<KnowledgeSearchResult> {
+export async function searchWithKnowledge(store: Store, query: string, options: KnowledgeSearchOptions = {}): Promise<KnowledgeSearchResult> {
   const given = options.filters ?? {};
   if (!given.organization?.trim() && !isExchangeField(given.field)) return searchCountingKnowledge(store, query, options);
   const knowledge = await loadKnowledge(store);
@@ -101,11 +115,13 @@ function organizationFacet(knowledge: Knowledge, hits: readonly SearchHit[]): Kn
  * fields (stored, else suggested), the organisation facet the organisations their texts name (recognised in the
  * matching events, with the editors' decisions), each a record counting under the event it shows.
  */
-async function searchCountingKnowledge(store: Store, query: string, options: FacetedSearchOptions): Promise<KnowledgeSearchResult> {
+async function searchCountingKnowledge(store: Store, query: string, options: KnowledgeSearchOptions): Promise<KnowledgeSearchResult> {
   const { organization: _o, field: _f, eventIds: _e, ...plain } = options.filters ?? {};
   const result = await searchWithFacets(store, query, { ...options, filters: plain });
   const normalized = normalizeForSearch(query).trim();
   if (normalized === '') return { ...result, filters: plain, knowledge: { fields: [], organizations: [] } };
+  const limit = options.knowledgeFacetLimit ?? KNOWLEDGE_FACET_LIMIT;
+  if (result.total > limit) return { ...result, filters: plain, knowledge: { fields: [], organizations: [], omittedAbove: limit } };
   const { hits } = await searchItems(store.db, normalized, { ...plain, limit: ALL_MATCHES, offset: 0 });
   const matched = await matchedEvents(store, hits);
   const stored = await findEventFields(store.db, [...matched.events.keys()]);

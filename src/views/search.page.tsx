@@ -12,6 +12,7 @@ import { FIELD_NAMES, KNOWLEDGE } from './i18n/knowledge.messages.js';
 import { isExchangeField } from '../domain/exchange-field.js';
 import { Layout } from './layout.js';
 import { localHref, type PageContext } from './page-context.js';
+import { formatCount } from './parts.js';
 
 export interface SearchPageProps {
   ctx: PageContext;
@@ -24,7 +25,7 @@ export interface SearchPageProps {
   /** Null when the query is blank: the page shows only the form. */
   result: FacetedSearchResult | null;
   /** Facets by field of exchange and by organisation, counted over every match. */
-  knowledge?: { fields: { field: string; count: number }[]; organizations: { name: string; count: number }[] };
+  knowledge?: { fields: { field: string; count: number }[]; organizations: { name: string; count: number }[]; omittedAbove?: number };
 }
 
 /** The link to the search page for a query, filters and page (page 1 is left out); values are URL-encoded. */
@@ -232,6 +233,9 @@ function Facets(props: SearchPageProps & { result: FacetedSearchResult }) {
               })}
             </ul>
           </div>
+        )}
+        {props.knowledge?.omittedAbove !== undefined && (
+          <p class="facets-omitted">{format(KNOWLEDGE[ctx.locale].knowledgeFacetsOmitted, { count: formatCount(props.knowledge.omittedAbove, ctx.locale) })}</p>
         )}
         {props.knowledge && props.knowledge.fields.length > 0 && (
           <div>

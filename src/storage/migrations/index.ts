@@ -7,7 +7,7 @@ import { accounts } from './2026112601-accounts.js';
 import { editing } from './2026112602-editing.js';
 import { knowledge } from './2026112603-knowledge.js';
 import { scale } from './2026112605-scale.js';
-import { generation } from './2026112606-generation.js';
+import { generation } from './2026112607-generation.js';
 import { searchCounts } from './2026112606-search-counts.js';
 
 /** Every migration, by name; names sort in the order they run. Listed statically so it works under tsx and bundlers. */
@@ -19,7 +19,7 @@ const MIGRATIONS: Readonly<Record<string, (capabilities: StoreCapabilities) => M
   '2026112602-editing': editing,
   '2026112603-knowledge': knowledge,
   '2026112605-scale': scale,
-  '2026112606-generation': generation,
+  '2026112607-generation': generation,
   '2026112606-search-counts': searchCounts,
 };
 

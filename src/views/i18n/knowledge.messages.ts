@@ -49,6 +49,7 @@ export const KNOWLEDGE: Messages<
   | 'confirmed'
   | 'office'
   | 'organization'
+  | 'knowledgeFacetsOmitted'
   | 'kind'
   | 'status'
   | 'eventCount'
@@ -111,6 +112,7 @@ export const KNOWLEDGE: Messages<
     confirmed: '確認済み',
     office: '役職者',
     organization: '団体',
+    knowledgeFacetsOmitted: '一致が {count} 件を超えるため、分野と団体の絞り込みは表示していません。検索語や条件を加えて絞り込んでください。',
     kind: '種別',
     status: '状態',
     eventCount: '{count}件',
@@ -173,6 +175,7 @@ export const KNOWLEDGE: Messages<
     confirmed: 'Confirmed',
     office: 'Office holder',
     organization: 'Organisation',
+    knowledgeFacetsOmitted: 'More than {count} matches: fields and organisations are not counted. Add words or filters to narrow the search.',
     kind: 'Kind',
     status: 'Status',
     eventCount: '{count} events',
@@ -235,6 +238,7 @@ export const KNOWLEDGE: Messages<
     confirmed: '已确认',
     office: '职务人员',
     organization: '团体',
+    knowledgeFacetsOmitted: '匹配结果超过 {count} 条，未统计领域和团体。请增加检索词或条件以缩小范围。',
     kind: '类别',
     status: '状态',
     eventCount: '{count}件',

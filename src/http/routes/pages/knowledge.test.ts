@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { describeOnEachStore } from '../../../../test/support/test-stores.js';
 import type { StoredPartnership } from '../../../domain/partnership.js';
 import { importDocuments } from '../../../services/import.service.js';
+import { KNOWLEDGE_FACET_LIMIT, searchWithKnowledge } from '../../../services/knowledge.search.js';
 import { listPartnerships } from '../../../services/record.service.js';
 import type { Store } from '../../../storage/database.js';
 import { buildApp } from '../../app.js';
@@ -135,6 +136,18 @@ describeOnEachStore('the knowledge pages', (openFresh) => {
       assert.equal([...byField.body.matchAll(/<li class="hit">/g)].length, 0, '大連 is not in the disaster event');
       const health = await get(`/en/search?q=${encodeURIComponent('医療')}&field=health`);
       assert.equal([...health.body.matchAll(/<li class="hit">/g)].length, 2, 'both 2020 captions show the health event');
+    });
+
+    it('leaves the field and organisation facets out above the limit of matches, and says why', async () => {
+      const counted = await searchWithKnowledge(store, '大連');
+      assert.ok(counted.total > 3 && counted.total <= KNOWLEDGE_FACET_LIMIT);
+      assert.equal(counted.knowledge.omittedAbove, undefined);
+      assert.ok(counted.knowledge.organizations.length > 0 && counted.knowledge.fields.length > 0);
+      const broad = await searchWithKnowledge(store, '大連', { knowledgeFacetLimit: 3 });
+      assert.equal(broad.total, counted.total, 'the hits and their total are the same');
+      assert.deepEqual(broad.facets, counted.facets, 'the other facets are still counted');
+      assert.deepEqual(broad.knowledge, { fields: [], organizations: [], omittedAbove: 3 });
+      assert.equal((await searchWithKnowledge(store, '大連', { knowledgeFacetLimit: counted.total })).knowledge.omittedAbove, undefined, 'the limit itself is counted');
     });
 
     it('narrows it to a field, and ignores an unknown field', async () => {

@@ -41,6 +41,20 @@ export function searchHref(ctx: PageContext, query: string, filters: SearchFilte
   return `${localHref(ctx, '/search')}?${params.toString()}`;
 }
 
+/** Partner cities listed in the partner facet at most: a common word across a country's record matches hundreds. */
+export const PARTNER_FACET_SIZE = 30;
+
+/**
+ * The partner facet's entries to list: the PARTNER_FACET_SIZE with the most matches (ties in the facet's own order)
+ * and the selected one, kept in the facet's order; `hidden` is how many are left out.
+ */
+export function shownPartners<P extends { partner: string; count: number }>(partners: readonly P[], selected: string | undefined, size = PARTNER_FACET_SIZE): { shown: P[]; hidden: number } {
+  if (partners.length <= size) return { shown: [...partners], hidden: 0 };
+  const top = new Set(partners.map((p, i) => ({ p, i })).sort((a, b) => b.p.count - a.p.count || a.i - b.i).slice(0, size).map((e) => e.p));
+  const shown = partners.filter((p) => top.has(p) || p.partner === selected);
+  return { shown, hidden: partners.length - shown.length };
+}
+
 /** Full-text search over every partnership: the form, the hits with the query marked, facets and pages. */
 export function SearchPage(props: SearchPageProps) {
   const { ctx, query, result } = props;
@@ -150,6 +164,7 @@ function Facets(props: SearchPageProps & { result: FacetedSearchResult }) {
   const q = props.query.trim();
   const active = activeFilters(filters);
   const { facets } = result;
+  const partners = shownPartners(facets.partners, filters.partner);
   const count = (n: number) => (
     <span class="count">
       {ctx.locale === 'en' ? ' (' : '（'}
@@ -201,12 +216,15 @@ function Facets(props: SearchPageProps & { result: FacetedSearchResult }) {
           <div>
             <h3>{t.facetPartner}</h3>
             <ul>
-              {facets.partners.map((p) => {
+              {partners.shown.map((p) => {
                 const selected = filters.partner === p.partner;
                 const href = searchHref(ctx, q, selected ? without(filters, 'partner') : { ...filters, partner: p.partner });
                 return option(`${p.home}\u0000${p.partner}`, selected, href, <Ja ctx={ctx}>{partnerName(ctx, p)}</Ja>, p.count);
               })}
             </ul>
+            {partners.hidden > 0 && (
+              <p class="facets-more">{format(t.morePartners, { count: formatCount(partners.hidden, ctx.locale) })}</p>
+            )}
           </div>
         )}
         {facets.years.length > 0 && (

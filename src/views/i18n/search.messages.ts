@@ -18,6 +18,7 @@ export const SEARCH: Messages<
   | 'removeFilter'
   | 'clearFilters'
   | 'facetPartner'
+  | 'morePartners'
   | 'facetYear'
   | 'facetType'
   | 'photoRecord'
@@ -45,6 +46,7 @@ export const SEARCH: Messages<
     removeFilter: '（この条件を解除）',
     clearFilters: 'すべての条件を解除',
     facetPartner: '交流先',
+    morePartners: 'ほか{count}の交流先（検索語や年で絞り込むと表示されます）',
     facetYear: '年',
     facetType: '区分',
     photoRecord: '写真記録',
@@ -72,6 +74,7 @@ export const SEARCH: Messages<
     removeFilter: ' (remove this filter)',
     clearFilters: 'Remove all filters',
     facetPartner: 'Partner city',
+    morePartners: 'and {count} more partner cities (narrow the search by words or year to see them)',
     facetYear: 'Year',
     facetType: 'Type',
     photoRecord: 'Photo record',
@@ -99,6 +102,7 @@ export const SEARCH: Messages<
     removeFilter: '（取消此条件）',
     clearFilters: '取消全部条件',
     facetPartner: '交流对象',
+    morePartners: '另有{count}个交流对象（按检索词或年份缩小范围后显示）',
     facetYear: '年份',
     facetType: '类别',
     photoRecord: '照片记录',

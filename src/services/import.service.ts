@@ -9,6 +9,7 @@ import { recordImports } from '../storage/import.repository.js';
 import { findStoredPartnershipKeys, insertNewPartnerships, partnershipKey } from '../storage/partnership.bulk.js';
 import { savePartnership } from '../storage/partnership.repository.js';
 import { SearchIndexBatch } from '../storage/search.index.js';
+import { refreshStatistics, STATISTICS_REFRESH_ROWS } from '../storage/statistics.js';
 import { findPartnershipItem, recordImportHistory } from './import.history.js';
 import { linkBeforeSave, prepareNewPartnership, recordKnowledgeAfterSave } from './knowledge.import.js';
 
@@ -114,5 +115,7 @@ export async function importDocuments(
     await index.flush(trx, store.bulk);
     return summaries;
   });
+  const added = changes.reduce((n, c) => n + c.added.events + c.added.records, 0);
+  if (added >= STATISTICS_REFRESH_ROWS) await refreshStatistics(store);
   return { documents: parsed, changes };
 }

@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'kysely';
 import pg from 'pg';
 import { normalizeForSearch } from '../src/domain/search-text.js';
 import { generateCorpus } from '../src/exports/corpus.generator.js';
@@ -20,6 +19,7 @@ import { buildKoryu, freePort, load, startKoryu, CONNECTIONS, type LoadFigures }
 import { describeMachine } from './machine.js';
 import { startNginx } from './nginx.js';
 import { formatTable, meets, recall, round, sampleQueries, summarize } from './stats.js';
+import { compareOrder, likeScan } from './scan.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -231,18 +231,6 @@ async function measureSearch(db: Db, store: Store, queries: string[], expected: 
   return figures;
 }
 
-function compareOrder(a: readonly (number | string)[], b: readonly (number | string)[]): number {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
-  return 0;
-}
-
-/** The baseline: every event and caption whose normalized text holds the query, by LIKE over the whole table. */
-async function likeScan(store: Store, q: string): Promise<number> {
-  const pattern = `%${q.replace(/[!%_]/g, (c) => `!${c}`)}%`;
-  const events = await sql<{ id: number }>`select id from events where search_text like ${pattern} escape '!'`.execute(store.db);
-  const records = await sql<{ id: number }>`select id from photo_records where search_text like ${pattern} escape '!'`.execute(store.db);
-  return events.rows.length + records.rows.length;
-}
 
 /** The page's HTML; retried for a minute while the server is still working off an earlier load. */
 async function fetchPage(url: string): Promise<string> {

@@ -13,6 +13,7 @@ import { openPostgresStore } from '../src/storage/postgres/connect.js';
 import { searchItems, searchKeys } from '../src/storage/search.repository.js';
 import { openSqliteStore } from '../src/storage/sqlite/connect.js';
 import { recall, round, sampleQueries, summarize } from './stats.js';
+import { compareOrder, likeScan } from './scan.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -109,17 +110,5 @@ async function main() {
   }
 }
 
-function compareOrder(a: readonly (number | string)[], b: readonly (number | string)[]): number {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
-  return 0;
-}
-
-/** The baseline: every event and caption whose normalized text holds the query, by LIKE over the whole table. */
-async function likeScan(store: Store, q: string): Promise<number> {
-  const pattern = `%${q.replace(/[!%_]/g, (c) => `!${c}`)}%`;
-  const events = await sql<{ id: number }>`select id from events where search_text like ${pattern} escape '!'`.execute(store.db);
-  const records = await sql<{ id: number }>`select id from photo_records where search_text like ${pattern} escape '!'`.execute(store.db);
-  return events.rows.length + records.rows.length;
-}
 
 await main();

@@ -1,3 +1,5 @@
+import { keepCookie } from './http-session.js';
+
 /**
  * A browser-like client for a real Koryu server over HTTP (fetch): keeps cookies, signs in through the login
  * form and sends the CSRF token on every state-changing request, as the staff pages' scripts would.
@@ -21,7 +23,7 @@ export class HttpClient {
       body = new URLSearchParams(options.form).toString();
     }
     const res = await fetch(this.base + path, { method, headers, body, redirect: 'manual' });
-    for (const line of res.headers.getSetCookie()) this.keepCookie(line);
+    for (const line of res.headers.getSetCookie()) keepCookie(this.cookies, line);
     const text = await res.text();
     return { status: res.status, body: text, json: <T>() => JSON.parse(text) as T };
   }
@@ -33,19 +35,6 @@ export class HttpClient {
     const res = await this.request('POST', '/en/login', { accept: 'text/html', form: { _csrf: token, name, password } });
     if (res.status !== 303) throw new Error(`sign-in of ${name} answered ${res.status}: ${res.body.slice(0, 200)}`);
     this.csrf = csrfOf((await this.request('GET', '/en/staff', { accept: 'text/html' })).body);
-  }
-
-  private keepCookie(line: string): void {
-    const [pair = '', ...attributes] = line.split(';');
-    const eq = pair.indexOf('=');
-    const name = pair.slice(0, eq).trim();
-    const value = pair.slice(eq + 1).trim();
-    const expired = attributes.some((a) => {
-      const [k = '', v = ''] = a.trim().split('=');
-      return (k.toLowerCase() === 'max-age' && Number(v) <= 0) || (k.toLowerCase() === 'expires' && Date.parse(v) <= Date.now());
-    });
-    if (expired || value === '') this.cookies.delete(name);
-    else this.cookies.set(name, value);
   }
 }
 

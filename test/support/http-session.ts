@@ -1,5 +1,19 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 
+/** Applies one Set-Cookie line to a cookie jar as a browser would: raw value kept, removed when expired or emptied. */
+export function keepCookie(cookies: Map<string, string>, line: string): void {
+  const [pair = '', ...attributes] = line.split(';');
+  const eq = pair.indexOf('=');
+  const name = pair.slice(0, eq).trim();
+  const value = pair.slice(eq + 1).trim();
+  const expired = attributes.some((a) => {
+    const [k = '', v = ''] = a.trim().split('=');
+    return (k.toLowerCase() === 'max-age' && Number(v) <= 0) || (k.toLowerCase() === 'expires' && Date.parse(v) <= Date.now());
+  });
+  if (expired || value === '') cookies.delete(name);
+  else cookies.set(name, value);
+}
+
 /**
  * A browser-like client for `app.inject`: keeps cookies between requests as a browser would (raw values, removed
  * when expired), and finds the CSRF token of a page's form. For tests of staff routes.
@@ -17,16 +31,7 @@ export class HttpSession {
     const res = await this.app.inject({ ...options, headers });
     const setCookie = res.headers['set-cookie'];
     for (const line of Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []) {
-      const [pair = '', ...attributes] = line.split(';');
-      const eq = pair.indexOf('=');
-      const name = pair.slice(0, eq).trim();
-      const value = pair.slice(eq + 1).trim();
-      const expired = attributes.some((a) => {
-        const [k = '', v = ''] = a.trim().split('=');
-        return (k.toLowerCase() === 'max-age' && Number(v) <= 0) || (k.toLowerCase() === 'expires' && Date.parse(v) <= Date.now());
-      });
-      if (expired || value === '') this.cookies.delete(name);
-      else this.cookies.set(name, value);
+      keepCookie(this.cookies, line);
     }
     return res;
   }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { gramsOf, normalizeForSearch } from '../domain/search-text.js';
+import { GramTrie } from './search.gram-trie.js';
 import type { BulkColumn, BulkWriter, Database } from './database.js';
 import { decodePostings, encodePostings, mergePostings } from './search.postings.js';
 
@@ -12,9 +13,25 @@ const READ_CHUNK = 500;
 const WHOLE_BLOCK_READ = 2000;
 
 interface YearChanges {
-  /** (gram number, id) pairs, flat, in the order added; the batch numbers the grams it sees (`gramNumbers`). */
-  added: number[];
+  /** (gram number, id) pairs in the order added; the grams are numbered by the batch's trie. */
+  added: PairList;
   removed: Map<string, Set<number>>;
+}
+
+/** A growing list of (gram number, id) pairs in one typed array: an import adds tens of millions. */
+class PairList {
+  data = new Int32Array(1024);
+  length = 0;
+
+  push(gram: number, id: number): void {
+    if (this.length + 2 > this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = gram;
+    this.data[this.length++] = id;
+  }
 }
 
 /**
@@ -24,24 +41,15 @@ interface YearChanges {
  */
 export class SearchIndexBatch {
   private readonly changes = new Map<ItemKind, Map<number, YearChanges>>();
-  /** Grams numbered in the order first seen: an import adds millions of (gram, id) pairs, kept as numbers until the flush. */
-  private readonly gramNumbers = new Map<string, number>();
-  private readonly grams: string[] = [];
+  /** Every gram added, numbered: an import adds millions of (gram, id) pairs, kept as numbers until the flush. */
+  private readonly grams = new GramTrie();
 
   /** Indexes a new item's normalized text under its year. */
   add(kind: ItemKind, id: number, year: number, normalized: string): void {
     const block = this.year(kind, year);
-    const removed = block.removed.size > 0 ? block.removed : undefined;
-    for (const gram of gramsOf(normalized)) {
-      removed?.get(gram)?.delete(id);
-      let n = this.gramNumbers.get(gram);
-      if (n === undefined) {
-        n = this.grams.length;
-        this.gramNumbers.set(gram, n);
-        this.grams.push(gram);
-      }
-      block.added.push(n, id);
-    }
+    if (block.removed.size > 0) for (const gram of gramsOf(normalized)) block.removed.get(gram)?.delete(id);
+    const added = block.added;
+    this.grams.itemGrams(normalized, (gram) => added.push(gram, id));
   }
 
   /** Forgets an item of `year` that held `normalized` (its stored year and search_text). */
@@ -70,12 +78,13 @@ export class SearchIndexBatch {
    * are stored are deleted and every new list is inserted in bulk; without, each list is upserted.
    */
   async flush(db: Kysely<Database>, writer?: BulkWriter): Promise<void> {
-    const changes = [...this.changes];
+    const changes = [...this.changes].sort((a, b) => (a[0] < b[0] ? -1 : 1));
     this.changes.clear();
+    const texts = new GramTexts(this.grams);
     const rows: PostingRow[] = [];
     for (const [kind, blocks] of changes) {
       for (const [year, change] of [...blocks].sort((a, b) => a[0] - b[0])) {
-        const lists = await mergeYear(db, kind, year, groupAdded(change.added, this.grams), change.removed);
+        const lists = await mergeYear(db, kind, year, groupAdded(change.added, texts), change.removed);
         if (writer) {
           await deleteLists(db, kind, year, lists.stored);
           for (const row of lists.upserts) rows.push(row);
@@ -87,16 +96,17 @@ export class SearchIndexBatch {
     }
     if (!writer) return;
     // In key order, each list lands next to the one written before it in the primary key's B-tree: SQLite
-    // writes them about twice as fast as in the order of the years.
-    rows.sort((a, b) => (a.gram < b.gram ? -1 : a.gram > b.gram ? 1 : a.item_kind < b.item_kind ? -1 : a.item_kind > b.item_kind ? 1 : a.year - b.year));
-    await writer.insert(db, 'search_postings', POSTING_COLUMNS, rows.map((r) => [r.gram, r.item_kind, r.year, r.ids, r.n]));
+    // writes them about twice as fast as in the order of the years. The rows are already in kind and year
+    // order, so a stable sort by gram alone gives key order.
+    const ordered = inGramOrder(rows);
+    await writer.insert(db, 'search_postings', POSTING_COLUMNS, ordered.map((r) => [r.gram, r.item_kind, r.year, r.ids, r.n]));
   }
 
   private year(kind: ItemKind, year: number): YearChanges {
     let years = this.changes.get(kind);
     if (!years) this.changes.set(kind, (years = new Map()));
     let changes = years.get(year);
-    if (!changes) years.set(year, (changes = { added: [], removed: new Map() }));
+    if (!changes) years.set(year, (changes = { added: new PairList(), removed: new Map() }));
     return changes;
   }
 }
@@ -105,24 +115,47 @@ type PostingRow = { gram: string; item_kind: ItemKind; year: number; ids: Uint8A
 
 const POSTING_COLUMNS: BulkColumn[] = [['gram', 'text'], ['item_kind', 'text'], ['year', 'integer'], ['ids', 'binary'], ['n', 'integer']];
 
+/** The text of each numbered gram, made once per flush however many years touch it. */
+class GramTexts {
+  private readonly texts: (string | undefined)[] = [];
+  constructor(readonly trie: GramTrie) {}
+
+  of(n: number): string {
+    return (this.texts[n] ??= this.trie.text(n));
+  }
+}
+
 /** The added ids by gram, each list in the order added: a counting sort of the (gram number, id) pairs. */
-function groupAdded(pairs: readonly number[], grams: readonly string[]): Map<string, number[]> {
-  const counts = new Int32Array(grams.length);
+function groupAdded(pairs: PairList, texts: GramTexts): Map<string, number[]> {
+  const { data, length } = pairs;
+  const counts = new Int32Array(texts.trie.size);
   const touched: number[] = [];
-  for (let i = 0; i < pairs.length; i += 2) if (counts[pairs[i]!]!++ === 0) touched.push(pairs[i]!);
+  for (let i = 0; i < length; i += 2) if (counts[data[i]!]!++ === 0) touched.push(data[i]!);
   // Each touched gram's slot in `lists`, and how many of its ids are placed so far.
-  const slots = new Int32Array(grams.length);
+  const slots = new Int32Array(texts.trie.size);
   const lists = touched.map((n, slot) => {
     slots[n] = slot;
     const list = new Array<number>(counts[n]!);
     counts[n] = 0;
     return list;
   });
-  for (let i = 0; i < pairs.length; i += 2) {
-    const n = pairs[i]!;
-    lists[slots[n]!]![counts[n]!++] = pairs[i + 1]!;
+  for (let i = 0; i < length; i += 2) {
+    const n = data[i]!;
+    lists[slots[n]!]![counts[n]!++] = data[i + 1]!;
   }
-  return new Map(touched.map((n, slot) => [grams[n]!, lists[slot]!]));
+  return new Map(touched.map((n, slot) => [texts.of(n), lists[slot]!]));
+}
+
+/** The rows stably sorted by gram: each distinct gram is compared once, then the rows are placed by its rank. */
+function inGramOrder(rows: readonly PostingRow[]): PostingRow[] {
+  const distinct = [...new Set(rows.map((r) => r.gram))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const rank = new Map(distinct.map((gram, i) => [gram, i]));
+  const starts = new Int32Array(distinct.length + 1);
+  for (const row of rows) starts[rank.get(row.gram)! + 1]!++;
+  for (let i = 1; i < starts.length; i++) starts[i]! += starts[i - 1]!;
+  const ordered = new Array<PostingRow>(rows.length);
+  for (const row of rows) ordered[starts[rank.get(row.gram)!]!++] = row;
+  return ordered;
 }
 
 /** The year's touched lists after the change: those to write, those left empty, and the touched ones that are stored. */

@@ -1,10 +1,11 @@
 // Pages under load: the real server as a child process (its peak RSS read from /proc), and autocannon against it
 // and against nginx serving the same HTML as a static file.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createServer } from 'node:net';
-import autocannon from 'autocannon';
+import { createRequire } from 'node:module';
+import type { Result } from 'autocannon';
 import { waitFor } from './nginx.js';
 
 export interface LoadFigures {
@@ -18,8 +19,18 @@ export interface LoadFigures {
 
 export const CONNECTIONS = 50;
 
+/**
+ * autocannon against `url` for `seconds`, in a process of its own: in the bench's process, which holds the corpus
+ * and the expected search results, its garbage collection paused the client and added to every latency measured.
+ */
 export async function load(url: string, seconds: number): Promise<LoadFigures> {
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: seconds });
+  const cli = join(dirname(createRequire(import.meta.url).resolve('autocannon')), 'autocannon.js');
+  const output = await new Promise<string>((resolve, reject) => {
+    execFile(process.execPath, [cli, '--json', '-c', String(CONNECTIONS), '-d', String(seconds), url], { maxBuffer: 1 << 24 }, (error, stdout) =>
+      error ? reject(error) : resolve(stdout),
+    );
+  });
+  const r = JSON.parse(output) as Result;
   // With no completed request there is no latency (autocannon reports 0): NaN, written as null, never a met target.
   const answered = r['2xx'] + r.non2xx > 0;
   return {

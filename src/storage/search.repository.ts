@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { DIRECTIONS, isDirection, type Direction } from '../domain/direction.js';
 import { GRAM_LENGTH, noFacets, queryGrams, type SearchFacets, type SearchFilters, type SearchResult } from '../domain/search-text.js';
 import type { Database } from './database.js';
@@ -152,7 +152,7 @@ async function rankedPrefix(db: Kysely<Database>, year: YearCandidates, count: n
       .execute();
     if (group.length === 0) break;
     const rank = new Map(group.map((p, i) => [p.id, { rank: at + i }]));
-    const inGroup = sql<boolean>`i.partnership_id in (${sql.join(group.map((p) => p.id))}) and i.year = ${year.year}`;
+    const inGroup: ItemSelection = { partnerships: group.map((p) => p.id), year: year.year };
     const filter = { pattern: null, withText: true };
     const query =
       year.events.length === 0
@@ -299,8 +299,8 @@ function groupedCounts(db: Kysely<Database>, kind: ItemKind, ids: readonly numbe
     .select(['i.partnership_id', 'i.year', direction.as('direction'), (eb) => eb.fn.countAll().as('n')])
     .where('i.status', '=', 'published')
     .where('p.status', '=', 'published')
-    .where(sql<boolean>`i.id in (${sql.join(ids)})`)
-    .$if(eventIds !== undefined, (q) => q.where(sql<boolean>`${sql.ref(kind === 'event' ? 'i.id' : 'i.event_id')} in (${sql.join(eventIds!)})`))
+    .where('i.id', 'in', ids)
+    .$if(eventIds !== undefined, (q) => q.where(sql.ref<number>(kind === 'event' ? 'i.id' : 'i.event_id'), 'in', eventIds!))
     .$if(pattern !== null, (q) => q.where(sql<boolean>`i.search_text like ${pattern} escape '!'`))
     .groupBy(['i.partnership_id', 'i.year', ...(kind === 'event' ? ['i.direction' as const] : [])]);
 }
@@ -416,7 +416,7 @@ async function keysOf(
   for (let i = 0; i < Math.max(events.length, records.length); i += CHUNK) {
     const e = events.slice(i, i + CHUNK);
     const r = records.slice(i, i + CHUNK);
-    const among = (ids: readonly number[]) => sql<boolean>`i.id in (${sql.join(ids)})`;
+    const among = (ids: readonly number[]): ItemSelection => ({ ids });
     const query = e.length === 0 ? itemRows(db, 'record', among(r), filter) : itemRows(db, 'event', among(e), filter);
     for (const row of await (e.length > 0 && r.length > 0 ? query.unionAll(itemRows(db, 'record', among(r), filter)) : query).execute()) out.push(rowToMatch(row));
   }
@@ -440,10 +440,15 @@ interface ItemRow {
  * when it is given; with their text when asked. Both kinds have the same columns, so their queries can be joined
  * by `union all`.
  */
-function itemRows(db: Kysely<Database>, kind: ItemKind, where: RawBuilder<boolean>, filter: { pattern: string | null; eventIds?: readonly number[]; withText: boolean }) {
+/** Which items itemRows reads: by id, or a year's items of some partnerships. */
+type ItemSelection = { ids: readonly number[] } | { partnerships: readonly number[]; year: number };
+
+function itemRows(db: Kysely<Database>, kind: ItemKind, where: ItemSelection, filter: { pattern: string | null; eventIds?: readonly number[]; withText: boolean }) {
   // Both sides are lower case, so SQLite's ASCII-case-insensitive like matches as PostgreSQL's does.
   const contains = sql<boolean>`i.search_text like ${filter.pattern} escape '!'`;
   const { eventIds } = filter;
+  const byIds = 'ids' in where ? where.ids : undefined;
+  const inYear = 'partnerships' in where ? where : undefined;
   // The public search sees published items of published partnerships only; drafts stay in the staff area.
   const base = (kind === 'event' ? db.selectFrom('events as i') : db.selectFrom('photo_records as i'))
     .innerJoin('partnerships as p', 'p.id', 'i.partnership_id')
@@ -460,8 +465,9 @@ function itemRows(db: Kysely<Database>, kind: ItemKind, where: RawBuilder<boolea
     ])
     .where('i.status', '=', 'published')
     .where('p.status', '=', 'published')
-    .where(where)
-    .$if(eventIds !== undefined, (q) => q.where(sql<boolean>`${sql.ref(kind === 'event' ? 'i.id' : 'i.event_id')} in (${sql.join(eventIds!)})`))
+    .$if(byIds !== undefined, (q) => q.where('i.id', 'in', byIds!))
+    .$if(inYear !== undefined, (q) => q.where('i.partnership_id', 'in', inYear!.partnerships).where('i.year', '=', inYear!.year))
+    .$if(eventIds !== undefined, (q) => q.where(sql.ref<number>(kind === 'event' ? 'i.id' : 'i.event_id'), 'in', eventIds!))
     .$if(filter.pattern !== null, (q) => q.where(contains));
   return base;
 }

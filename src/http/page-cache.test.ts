@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { describeOnEachStore, TEST_DATABASE_URL } from '../../test/support/test-stores.js';
 import { backupStore, restoreStore } from '../services/backup.service.js';
@@ -14,6 +15,7 @@ import type { Store } from '../storage/database.js';
 import { openPostgresStore } from '../storage/postgres/connect.js';
 import { openSqliteStore } from '../storage/sqlite/connect.js';
 import { buildApp } from './app.js';
+import { acceptedEncoding } from './page-cache.js';
 
 const seed = readFileSync(new URL('../../samples/kanazawa-dalian.txt', import.meta.url), 'utf8');
 const FIRST_EVENT = '市英語教育研修参加派遣団が訪問';
@@ -130,6 +132,45 @@ describeOnEachStore('the page cache', (openFresh) => {
     assert.notEqual(changed.headers.etag, etag);
   });
 
+  it('sends a kept page compressed to readers that accept it, each encoding with its own ETag', async () => {
+    await store.transaction(async () => undefined);
+    const plain = await get(page);
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.match(String(plain.headers.vary), /accept-encoding/);
+    const html = plain.rawPayload;
+    assert.ok(html.length > 10_000, `the timeline is ${html.length} bytes`);
+    const etags = new Set([String(plain.headers.etag)]);
+    for (const [accept, encoding, decode] of [
+      ['gzip, deflate, br', 'br', brotliDecompressSync],
+      ['gzip', 'gzip', gunzipSync],
+      ['br;q=0, gzip;q=0.5', 'gzip', gunzipSync],
+      ['*', 'br', brotliDecompressSync],
+    ] as const) {
+      // The first answer of each encoding compresses; the second comes from the cache: the same bytes.
+      for (const round of [1, 2]) {
+        const answer = await get(page, { 'accept-encoding': accept });
+        assert.equal(answer.headers['content-encoding'], encoding, `${accept}, answer ${round}`);
+        assert.ok(answer.rawPayload.length < html.length / 4, `${encoding}: ${answer.rawPayload.length} of ${html.length} bytes`);
+        assert.deepEqual(decode(answer.rawPayload), html);
+        assert.match(String(answer.headers.vary), /accept-encoding/);
+        etags.add(String(answer.headers.etag));
+        const revalidated = await get(page, { 'accept-encoding': accept, 'if-none-match': String(answer.headers.etag) });
+        assert.equal(revalidated.statusCode, 304);
+      }
+    }
+    assert.equal(etags.size, 3, 'one ETag per encoding: as it is, br and gzip');
+    const refused = await get(page, { 'accept-encoding': 'br;q=0, gzip;q=0, identity' });
+    assert.equal(refused.headers['content-encoding'], undefined);
+    assert.deepEqual(refused.rawPayload, html);
+    // A copy in another encoding is not the same representation: the whole page again.
+    assert.equal((await get(page, { 'accept-encoding': 'gzip', 'if-none-match': String(plain.headers.etag) })).statusCode, 200);
+    // Just rendered (a miss): compressed as well.
+    await store.transaction(async () => undefined);
+    const fresh = await get(page, { 'accept-encoding': 'br' });
+    assert.equal(fresh.headers['content-encoding'], 'br');
+    assert.deepEqual(brotliDecompressSync(fresh.rawPayload), html);
+  });
+
   it('keeps one entry per language of an unprefixed address', async () => {
     const ja = await get(page);
     const en = await get(page, { 'accept-language': 'en' });
@@ -211,5 +252,29 @@ describe('the page cache bound', () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe('the encoding a page is sent in', () => {
+  it('prefers Brotli, then gzip, among the encodings the reader accepts with a weight above 0', () => {
+    const cases: [string | string[] | undefined, string][] = [
+      [undefined, 'identity'],
+      ['', 'identity'],
+      ['identity', 'identity'],
+      ['gzip', 'gzip'],
+      ['GZIP', 'gzip'],
+      ['gzip, deflate, br', 'br'],
+      ['br;q=0', 'identity'],
+      ['br;q=0, gzip', 'gzip'],
+      ['br; q=0 , gzip; q=0.1', 'gzip'],
+      ['*', 'br'],
+      ['*;q=0', 'identity'],
+      ['gzip;q=0, *', 'br'],
+      ['br;q=0, *', 'gzip'],
+      ['deflate', 'identity'],
+      ['gzip;q=x', 'identity'],
+      [['deflate', 'gzip'], 'gzip'],
+    ];
+    for (const [header, encoding] of cases) assert.equal(acceptedEncoding(header), encoding, JSON.stringify(header));
   });
 });

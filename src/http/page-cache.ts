@@ -1,21 +1,28 @@
 import { randomBytes } from 'node:crypto';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { tokyoCalendarDate } from '../domain/anniversary.js';
 import type { Store } from '../storage/database.js';
 import { storeGeneration } from '../services/generation.service.js';
 import { CSRF_COOKIE, SESSION_COOKIE } from './auth/cookies.js';
 
+/** How a kept page is sent: as rendered, or compressed once for every reader that accepts it. */
+export type Encoding = 'identity' | 'br' | 'gzip';
+
+/** Pages shorter than this are sent as they are: compression would save little. */
+const COMPRESS_FROM_BYTES = 1024;
+
 interface Entry {
-  body: Buffer;
-  etag: string;
+  /** The page as rendered, and compressed forms made when first asked for. */
+  bodies: Partial<Record<Encoding, Buffer>> & { identity: Buffer };
 }
 
 /** Where a public page's response comes from, found before its handler runs. */
 export type CacheLookup =
   | { kind: 'bypass' }
-  | { kind: 'not-modified'; etag: string }
-  | { kind: 'hit'; etag: string; body: Buffer }
-  | { kind: 'miss'; etag: string; key: string; generation: number };
+  | { kind: 'not-modified'; etag: string; encoding: Encoding }
+  | { kind: 'hit'; etag: string; body: Buffer; encoding: Encoding }
+  | { kind: 'miss'; etag: string; key: string; generation: number; wanted: Encoding; etagOf: (encoding: Encoding) => string };
 
 /**
  * Rendered public pages, kept in memory and bounded by bytes (KORYU_PAGE_CACHE_BYTES), least recently used first
@@ -24,6 +31,10 @@ export type CacheLookup =
  * is never stale, and entries of older generations are dropped as soon as a newer one is seen. The ETag is made
  * of the same parts and a token of this process (another version of the program may render differently), so a
  * revalidation is answered 304 without rendering.
+ *
+ * A kept page is compressed (Brotli, else gzip, as the request's Accept-Encoding allows) the first time a reader
+ * asks for it so, and kept compressed too: a timeline of forty years is some 120 KB of HTML and a tenth of that
+ * compressed, for readers on mobile connections and across borders. Each encoding has its own ETag.
  *
  * Requests carrying a session or CSRF cookie are neither served from nor stored in the cache.
  */
@@ -46,29 +57,57 @@ export class PageCache {
     const generation = await storeGeneration(this.store);
     if (generation > this.generation) this.clear(generation);
     const day = dayOf(this.now());
-    const etag = `"${this.token}-${generation}-${day}-${locale}"`;
-    if (request.headers['if-none-match'] === etag) return { kind: 'not-modified', etag };
+    const wanted = acceptedEncoding(request.headers['accept-encoding']);
+    const etagOf = (encoding: Encoding) => `"${this.token}-${generation}-${day}-${locale}${encoding === 'identity' ? '' : `-${encoding}`}"`;
+    if (request.headers['if-none-match'] === etagOf(wanted)) return { kind: 'not-modified', etag: etagOf(wanted), encoding: wanted };
     const key = `${generation}|${day}|${locale}|${request.url}`;
     const entry = this.entries.get(key);
-    if (entry === undefined) return { kind: 'miss', etag, key, generation };
+    if (entry === undefined) return { kind: 'miss', etag: etagOf('identity'), key, generation, wanted, etagOf };
     this.entries.delete(key);
     this.entries.set(key, entry);
-    return { kind: 'hit', etag, body: entry.body };
+    const encoding = entry.bodies.identity.length < COMPRESS_FROM_BYTES ? 'identity' : wanted;
+    return { kind: 'hit', etag: etagOf(encoding), body: this.body(entry, encoding), encoding };
   }
 
-  /** Keeps a page rendered after a miss, unless the store moved on meanwhile or it is larger than the whole cache. */
-  keep(miss: Extract<CacheLookup, { kind: 'miss' }>, html: string): void {
-    if (miss.generation !== this.generation) return;
+  /**
+   * Keeps a page rendered after a miss, unless the store moved on meanwhile or it is larger than the whole cache;
+   * returns what to send: the kept page in the encoding the reader accepts, with that encoding's ETag.
+   */
+  keep(miss: Extract<CacheLookup, { kind: 'miss' }>, html: string): { body: Buffer; encoding: Encoding; etag: string } | undefined {
+    if (miss.generation !== this.generation) return undefined;
     const body = Buffer.from(html);
-    if (body.length > this.maxBytes) return;
+    if (body.length > this.maxBytes) return undefined;
     const old = this.entries.get(miss.key);
-    if (old) this.bytes -= old.body.length;
-    this.entries.set(miss.key, { body, etag: miss.etag });
+    if (old) this.bytes -= sizeOf(old);
+    const entry: Entry = { bodies: { identity: body } };
+    this.entries.set(miss.key, entry);
     this.bytes += body.length;
+    this.evict();
+    const encoding = body.length < COMPRESS_FROM_BYTES ? 'identity' : miss.wanted;
+    return { body: this.body(entry, encoding), encoding, etag: miss.etagOf(encoding) };
+  }
+
+  /** The entry's body in `encoding`, compressed now if it is the first time. */
+  private body(entry: Entry, encoding: Encoding): Buffer {
+    const kept = entry.bodies[encoding];
+    if (kept) return kept;
+    const compressed =
+      encoding === 'br'
+        ? // Quality 5 compresses a timeline in a few milliseconds, to within some 10% of the slowest setting.
+          brotliCompressSync(entry.bodies.identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: entry.bodies.identity.length } })
+        : gzipSync(entry.bodies.identity);
+    entry.bodies[encoding] = compressed;
+    this.bytes += compressed.length;
+    this.evict();
+    return compressed;
+  }
+
+  /** Drops the least recently used entries until the bytes are within the bound. */
+  private evict(): void {
     for (const [key, entry] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(key);
-      this.bytes -= entry.body.length;
+      this.bytes -= sizeOf(entry);
     }
   }
 
@@ -82,6 +121,27 @@ export class PageCache {
     this.bytes = 0;
     this.generation = generation;
   }
+}
+
+function sizeOf(entry: Entry): number {
+  return Object.values(entry.bodies).reduce((n, body) => n + body.length, 0);
+}
+
+/**
+ * The encoding to send a page in: Brotli when the request's Accept-Encoding names it (or `*`) with a weight above
+ * 0, else gzip likewise, else the page as it is.
+ */
+export function acceptedEncoding(header: string | string[] | undefined): Encoding {
+  const weights = new Map<string, number>();
+  for (const part of (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const weight = q === undefined ? 1 : Number(q.slice(2));
+    weights.set(name, Number.isNaN(weight) ? 0 : weight);
+  }
+  const allows = (name: string) => (weights.get(name) ?? weights.get('*') ?? 0) > 0;
+  return allows('br') ? 'br' : allows('gzip') ? 'gzip' : 'identity';
 }
 
 /**
@@ -100,7 +160,13 @@ function dayOf(at: Date): string {
 
 let lastDay = { minute: Number.NaN, day: '' };
 
-/** Headers of a cacheable page: readers revalidate every time, and an unchanged page costs a 304. */
-export function sendCacheHeaders(reply: FastifyReply, etag: string): FastifyReply {
+/**
+ * Headers of a cacheable page: readers revalidate every time, and an unchanged page costs a 304. The page varies by
+ * Accept-Encoding, whichever encoding this answer has.
+ */
+export function sendCacheHeaders(reply: FastifyReply, etag: string, encoding: Encoding): FastifyReply {
+  const vary = reply.getHeader('vary');
+  void reply.header('vary', vary ? `${String(vary)}, accept-encoding` : 'accept-encoding');
+  if (encoding !== 'identity') void reply.header('content-encoding', encoding);
   return reply.header('etag', etag).header('cache-control', 'public, max-age=0, must-revalidate');
 }

@@ -49,14 +49,16 @@ export function pageRoute<P extends Record<string, string>>(
       };
       if (!explicit) void reply.header('vary', 'accept-language');
       const cached = cache ? await cache.lookup(request, ctx.locale) : ({ kind: 'bypass' } as const);
-      if (cached.kind === 'not-modified') return sendCacheHeaders(reply, cached.etag).code(304).send();
-      if (cached.kind === 'hit') return sendCacheHeaders(reply, cached.etag).type('text/html; charset=utf-8').send(cached.body);
+      // A 304 names the encoding the reader's copy has, but sends no body to be decoded.
+      if (cached.kind === 'not-modified') return sendCacheHeaders(reply, cached.etag, 'identity').code(304).send();
+      if (cached.kind === 'hit') return sendCacheHeaders(reply, cached.etag, cached.encoding).type('text/html; charset=utf-8').send(cached.body);
       const page = await handler(ctx, request, reply);
       if (page === undefined) return reply;
       // Only a plain 200 is kept and labelled with the generation's ETag; error pages never get here (they throw).
       if (cached.kind === 'miss' && reply.statusCode === 200 && !reply.hasHeader('set-cookie')) {
-        cache!.keep(cached, page);
-        sendCacheHeaders(reply, cached.etag);
+        const kept = cache!.keep(cached, page);
+        if (kept) return sendCacheHeaders(reply, kept.etag, kept.encoding).type('text/html; charset=utf-8').send(kept.body);
+        sendCacheHeaders(reply, cached.etag, 'identity');
       }
       return reply.type('text/html; charset=utf-8').send(page);
     });

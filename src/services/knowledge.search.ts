@@ -4,13 +4,10 @@ import { suggestFields } from '../domain/exchange-field.js';
 import { findOrganization, findOrganizations } from '../domain/organization.js';
 import { normalizeForSearch, type FacetedSearchResult, type SearchFilters, type SearchHit } from '../domain/search-text.js';
 import type { Store } from '../storage/database.js';
-import { findEventFields, findPublishedEventTexts, findRecordEvents, loadOrganizationDecisions } from '../storage/knowledge.repository.js';
+import { findEventFields, findFieldEvents, findPublishedEventTexts, findRecordEvents, loadOrganizationDecisions } from '../storage/knowledge.repository.js';
 import { searchItems } from '../storage/search.repository.js';
-import { loadKnowledge, type Knowledge } from './knowledge.service.js';
+import { loadKnowledge } from './knowledge.service.js';
 import { searchWithFacets, type FacetedSearchOptions } from './search.service.js';
-
-/** Every match is counted for these facets; a record counts under the fields and organisations of the event it shows. */
-const ALL_MATCHES = 1_000_000;
 
 export interface KnowledgeFacets {
   /** Matches per field of exchange, in EXCHANGE_FIELDS order; only fields with matches. */
@@ -42,18 +39,22 @@ export interface KnowledgeSearchResult extends FacetedSearchResult {
 /**
  * The faceted search, also narrowed by an organisation (`filters.organization`, a name or alias) and a field of
  * exchange (`filters.field`), with facets by field and by organisation. Each of these two facets is counted under
- * every filter but its own, as the other facets are.
+ * every filter but its own, as the other facets are, from the matches alone (see countKnowledge).
+ *
+ * A field's events are read from the stored fields (suggested at import, or an editor's), and suggested from the
+ * text of the events without any; an organisation's are those the whole record names it in, which is recognised
+ * from every event text (the one part of the search whose cost grows with the record rather than with the matches).
  */
 export async function searchWithKnowledge(store: Store, query: string, options: KnowledgeSearchOptions = {}): Promise<KnowledgeSearchResult> {
   const given = options.filters ?? {};
   if (!given.organization?.trim() && !isExchangeField(given.field)) return searchCountingKnowledge(store, query, options);
-  const knowledge = await loadKnowledge(store);
-  const organization = given.organization ? findOrganization(knowledge.organizations, given.organization.trim()) : undefined;
+  const organization = given.organization?.trim() ? findOrganization((await loadKnowledge(store)).organizations, given.organization.trim()) : undefined;
   const field = isExchangeField(given.field) ? given.field : undefined;
   const { organization: _o, field: _f, eventIds: _e, ...plain } = given;
   const byOrganization = organization ? organization.mentions.map((m) => m.eventId).filter((id): id is number => id !== null) : undefined;
-  const byField = field ? eventsOfField(knowledge, field) : undefined;
-  const both = byOrganization && byField ? byOrganization.filter((id) => byField.includes(id)) : (byOrganization ?? byField);
+  const byField = field ? await eventsOfField(store, field) : undefined;
+  const fieldSet = byField ? new Set(byField) : undefined;
+  const both = byOrganization && fieldSet ? byOrganization.filter((id) => fieldSet.has(id)) : (byOrganization ?? byField);
   const filters: SearchFilters = {
     ...plain,
     ...(organization ? { organization: organization.name } : {}),
@@ -63,58 +64,21 @@ export async function searchWithKnowledge(store: Store, query: string, options: 
   const result = await searchWithFacets(store, query, { ...options, filters });
   const normalized = normalizeForSearch(query).trim();
   if (normalized === '') return { ...result, filters, knowledge: { fields: [], organizations: [] } };
-  const matches = async (eventIds: readonly number[] | undefined) =>
-    (await searchItems(store.db, normalized, { ...plain, ...(eventIds ? { eventIds } : {}), limit: ALL_MATCHES, offset: 0 })).hits;
-  return {
-    ...result,
-    filters,
-    knowledge: {
-      fields: fieldFacet(knowledge, await matches(byOrganization)),
-      organizations: organizationFacet(knowledge, await matches(byField)),
-    },
-  };
+  const limit = options.knowledgeFacetLimit ?? KNOWLEDGE_FACET_LIMIT;
+  // The field facet under the organisation filter, the organisation facet under the field filter.
+  const fields = await countKnowledge(store, normalized, { ...plain, ...(byOrganization ? { eventIds: byOrganization } : {}) }, limit);
+  const organizations = await countKnowledge(store, normalized, { ...plain, ...(byField ? { eventIds: byField } : {}) }, limit);
+  if (fields === undefined || organizations === undefined) return { ...result, filters, knowledge: { fields: [], organizations: [], omittedAbove: limit } };
+  return { ...result, filters, knowledge: { fields: fields.fields, organizations: organizations.organizations } };
 }
 
-function eventsOfField(knowledge: Knowledge, field: ExchangeField): number[] {
-  return knowledge.partnerships.flatMap((k) => k.partnership.events.filter((_e, i) => (k.fields[i] ?? []).includes(field)).map((e) => e.id));
+/** The events holding `field`: stored, else suggested by their text. */
+async function eventsOfField(store: Store, field: ExchangeField): Promise<number[]> {
+  const { stored, unstored } = await findFieldEvents(store.db, field);
+  return [...stored, ...unstored.filter((e) => suggestFields(e.text).includes(field)).map((e) => e.id)];
 }
 
-/** The event a hit is about: the event itself, or the one a record shows. */
-function eventIdOf(knowledge: Knowledge, hit: SearchHit): number | undefined {
-  if (hit.kind === 'event') return hit.id;
-  const k = knowledge.partnerships.find((p) => p.partnership.id === hit.partnershipId);
-  const record = k?.partnership.records.find((r) => r.id === hit.id);
-  return record?.event === null || record === undefined ? undefined : k!.partnership.events[record.event]?.id;
-}
-
-function fieldFacet(knowledge: Knowledge, hits: readonly SearchHit[]): KnowledgeFacets['fields'] {
-  const fieldsById = new Map(knowledge.partnerships.flatMap((k) => k.partnership.events.map((e, i) => [e.id, k.fields[i] ?? []] as const)));
-  const counts = new Map<ExchangeField, number>();
-  for (const hit of hits) {
-    const id = eventIdOf(knowledge, hit);
-    for (const f of id === undefined ? [] : (fieldsById.get(id) ?? [])) counts.set(f, (counts.get(f) ?? 0) + 1);
-  }
-  return EXCHANGE_FIELDS.filter((f) => counts.has(f)).map((f) => ({ field: f, count: counts.get(f)! }));
-}
-
-function organizationFacet(knowledge: Knowledge, hits: readonly SearchHit[]): KnowledgeFacets['organizations'] {
-  const counts = new Map<string, number>();
-  const namesById = new Map<number, string[]>();
-  for (const o of knowledge.organizations.filter((x) => x.kind === 'organization')) {
-    for (const m of o.mentions) if (m.eventId !== null) namesById.set(m.eventId, [...(namesById.get(m.eventId) ?? []), o.name]);
-  }
-  for (const hit of hits) {
-    const id = eventIdOf(knowledge, hit);
-    for (const name of id === undefined ? [] : (namesById.get(id) ?? [])) counts.set(name, (counts.get(name) ?? 0) + 1);
-  }
-  return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-}
-
-/**
- * The search without an organisation or field filter, reading only the matches: the field facet counts their
- * fields (stored, else suggested), the organisation facet the organisations their texts name (recognised in the
- * matching events, with the editors' decisions), each a record counting under the event it shows.
- */
+/** The search without an organisation or field filter, with the field and organisation facets of its matches. */
 async function searchCountingKnowledge(store: Store, query: string, options: KnowledgeSearchOptions): Promise<KnowledgeSearchResult> {
   const { organization: _o, field: _f, eventIds: _e, ...plain } = options.filters ?? {};
   const result = await searchWithFacets(store, query, { ...options, filters: plain });
@@ -122,7 +86,19 @@ async function searchCountingKnowledge(store: Store, query: string, options: Kno
   if (normalized === '') return { ...result, filters: plain, knowledge: { fields: [], organizations: [] } };
   const limit = options.knowledgeFacetLimit ?? KNOWLEDGE_FACET_LIMIT;
   if (result.total > limit) return { ...result, filters: plain, knowledge: { fields: [], organizations: [], omittedAbove: limit } };
-  const { hits } = await searchItems(store.db, normalized, { ...plain, limit: ALL_MATCHES, offset: 0 });
+  const knowledge = await countKnowledge(store, normalized, plain, limit);
+  return { ...result, filters: plain, knowledge: knowledge ?? { fields: [], organizations: [], omittedAbove: limit } };
+}
+
+/**
+ * The field and organisation facets of the matches of `normalized` under `filters`, reading only the matches: the
+ * fields of their events (stored, else suggested) and the organisations their texts name (recognised in the
+ * matching events, with the editors' decisions), each record counting under the event it shows. Undefined when
+ * there are more than `limit` matches: counting them would read and recognise every matching text.
+ */
+async function countKnowledge(store: Store, normalized: string, filters: SearchFilters, limit: number): Promise<Omit<KnowledgeFacets, 'omittedAbove'> | undefined> {
+  const { hits, total } = await searchItems(store.db, normalized, { ...filters, limit: limit + 1, offset: 0 });
+  if (total > limit) return undefined;
   const matched = await matchedEvents(store, hits);
   const stored = await findEventFields(store.db, [...matched.events.keys()]);
   const organizations = findOrganizations(
@@ -141,14 +117,10 @@ async function searchCountingKnowledge(store: Store, query: string, options: Kno
     for (const name of namesById.get(id) ?? []) organizationCounts.set(name, (organizationCounts.get(name) ?? 0) + 1);
   }
   return {
-    ...result,
-    filters: plain,
-    knowledge: {
-      fields: EXCHANGE_FIELDS.filter((f) => fieldCounts.has(f)).map((f) => ({ field: f, count: fieldCounts.get(f)! })),
-      organizations: [...organizationCounts]
-        .map(([name, count]) => ({ name, count }))
-        .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
-    },
+    fields: EXCHANGE_FIELDS.filter((f) => fieldCounts.has(f)).map((f) => ({ field: f, count: fieldCounts.get(f)! })),
+    organizations: [...organizationCounts]
+      .map(([name, count]) => ({ name, count }))
+      .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
   };
 }
 

@@ -115,7 +115,7 @@ async function pageFromCounts(db: Kysely<Database>, gram: string, options: Searc
   }
   // Years with few candidates are ranked together from their rows, read in one query.
   const few = [...years.values()].filter((y) => y.events.length + y.records.length <= DIRECT_RANK_LIMIT);
-  const ranked = await matchesOf(db, { year: Number.NaN, events: few.flatMap((y) => y.events), records: few.flatMap((y) => y.records) }, null, undefined, true);
+  const ranked = await matchesOf(db, { year: Number.NaN, events: few.flatMap((y) => y.events), records: few.flatMap((y) => y.records) }, null, true);
   const page: Match[] = [];
   for (const year of [...years.values()].sort((a, b) => a.year - b.year)) {
     const { from, to } = wanted.get(year.year)!;
@@ -268,10 +268,12 @@ async function countMatches(db: Kysely<Database>, query: string, eventIds: reado
   if (grams.length === 0 || (eventIds !== undefined && eventIds.length === 0)) return [];
   const pattern = isExact(query) ? null : likePattern(query);
   const counts = new Map<string, { kind: ItemKind; partnershipId: number; year: number; direction: Direction | null; count: number }>();
-  for (const year of await candidatesByYear(db, grams, {})) {
+  const allowed = eventIds === undefined ? undefined : new Set(eventIds);
+  for (const candidates of await candidatesByYear(db, grams, {})) {
+    const year = allowed ? await narrowToEvents(db, candidates, allowed) : candidates;
     for (const [kind, ids] of [['event', year.events], ['record', year.records]] as const) {
       for (const list of chunksOf(ids)) {
-        for (const row of await groupedCounts(db, kind, list, pattern, eventIds).execute()) {
+        for (const row of await groupedCounts(db, kind, list, pattern).execute()) {
           const dir = kind === 'record' ? null : directionOf(row.direction);
           const key = `${kind}|${row.partnership_id}|${row.year}|${dir}`;
           const entry = counts.get(key);
@@ -292,7 +294,7 @@ async function countMatches(db: Kysely<Database>, query: string, eventIds: reado
 }
 
 /** One chunk of candidates of one kind, counted by partnership, year and direction (published items of published partnerships). */
-function groupedCounts(db: Kysely<Database>, kind: ItemKind, ids: readonly number[], pattern: string | null, eventIds: readonly number[] | undefined) {
+function groupedCounts(db: Kysely<Database>, kind: ItemKind, ids: readonly number[], pattern: string | null) {
   const direction = kind === 'event' ? sql<string | null>`i.direction` : sql<string | null>`null`;
   return (kind === 'event' ? db.selectFrom('events as i') : db.selectFrom('photo_records as i'))
     .innerJoin('partnerships as p', 'p.id', 'i.partnership_id')
@@ -300,7 +302,6 @@ function groupedCounts(db: Kysely<Database>, kind: ItemKind, ids: readonly numbe
     .where('i.status', '=', 'published')
     .where('p.status', '=', 'published')
     .where('i.id', 'in', ids)
-    .$if(eventIds !== undefined, (q) => q.where(sql.ref<number>(kind === 'event' ? 'i.id' : 'i.event_id'), 'in', eventIds!))
     .$if(pattern !== null, (q) => q.where(sql<boolean>`i.search_text like ${pattern} escape '!'`))
     .groupBy(['i.partnership_id', 'i.year', ...(kind === 'event' ? ['i.direction' as const] : [])]);
 }
@@ -371,15 +372,30 @@ async function findMatches(db: Kysely<Database>, query: string, filters: SearchF
   if (grams.length === 0) return [];
   const pattern = isExact(query) ? null : likePattern(query);
   const out: Match[] = [];
+  const allowed = filters.eventIds === undefined ? undefined : new Set(filters.eventIds);
   for (const year of await candidatesByYear(db, grams, { kind: filters.kind, year: filters.year, direction: filters.direction })) {
-    out.push(...(await matchesOf(db, year, pattern, filters.eventIds)));
+    out.push(...(await matchesOf(db, allowed ? await narrowToEvents(db, year, allowed) : year, pattern)));
   }
   return out;
 }
 
+/**
+ * An organisation or field filter (`SearchFilters.eventIds`) applied to a year's candidates: the events among
+ * `allowed`, and the records showing one of them. Done here rather than in SQL: a field of exchange can hold
+ * hundreds of thousands of events across a country's record, more ids than a statement may bind.
+ */
+async function narrowToEvents(db: Kysely<Database>, year: YearCandidates, allowed: ReadonlySet<number>): Promise<YearCandidates> {
+  const records: number[] = [];
+  for (const list of chunksOf(year.records)) {
+    const rows = await db.selectFrom('photo_records').select(['id', 'event_id']).where('id', 'in', list).execute();
+    for (const row of rows) if (row.event_id !== null && allowed.has(row.event_id)) records.push(row.id);
+  }
+  return { year: year.year, events: year.events.filter((id) => allowed.has(id)), records: records.sort((a, b) => a - b) };
+}
+
 /** The candidates of one year that contain `pattern` (all of them when it is null), with names and ranks, and texts when asked. */
-async function matchesOf(db: Kysely<Database>, year: YearCandidates, pattern: string | null, eventIds?: readonly number[], withText = false): Promise<Match[]> {
-  const rows = await keysOf(db, year.events, year.records, pattern, eventIds, withText);
+async function matchesOf(db: Kysely<Database>, year: YearCandidates, pattern: string | null, withText = false): Promise<Match[]> {
+  const rows = await keysOf(db, year.events, year.records, pattern, withText);
   const names = new Map(rows.map((r) => [r.partnershipId, { home: r.home, partner: r.partner }]));
   const ranked = [...names].sort((a, b) => compare(a[1].partner, b[1].partner) || compare(a[1].home, b[1].home));
   const rank = new Map(ranked.map(([id], i) => [id, i]));
@@ -406,13 +422,10 @@ async function keysOf(
   events: readonly number[],
   records: readonly number[],
   pattern: string | null,
-  eventIds: readonly number[] | undefined,
   withText: boolean,
 ): Promise<Omit<Match, 'rank'>[]> {
   const out: Omit<Match, 'rank'>[] = [];
-  // An organisation or field filter: events among `eventIds`, records showing one of them.
-  if (eventIds !== undefined && eventIds.length === 0) return out;
-  const filter = { pattern, eventIds, withText };
+  const filter = { pattern, withText };
   for (let i = 0; i < Math.max(events.length, records.length); i += CHUNK) {
     const e = events.slice(i, i + CHUNK);
     const r = records.slice(i, i + CHUNK);
@@ -443,10 +456,9 @@ interface ItemRow {
 /** Which items itemRows reads: by id, or a year's items of some partnerships. */
 type ItemSelection = { ids: readonly number[] } | { partnerships: readonly number[]; year: number };
 
-function itemRows(db: Kysely<Database>, kind: ItemKind, where: ItemSelection, filter: { pattern: string | null; eventIds?: readonly number[]; withText: boolean }) {
+function itemRows(db: Kysely<Database>, kind: ItemKind, where: ItemSelection, filter: { pattern: string | null; withText: boolean }) {
   // Both sides are lower case, so SQLite's ASCII-case-insensitive like matches as PostgreSQL's does.
   const contains = sql<boolean>`i.search_text like ${filter.pattern} escape '!'`;
-  const { eventIds } = filter;
   const byIds = 'ids' in where ? where.ids : undefined;
   const inYear = 'partnerships' in where ? where : undefined;
   // The public search sees published items of published partnerships only; drafts stay in the staff area.
@@ -467,7 +479,6 @@ function itemRows(db: Kysely<Database>, kind: ItemKind, where: ItemSelection, fi
     .where('p.status', '=', 'published')
     .$if(byIds !== undefined, (q) => q.where('i.id', 'in', byIds!))
     .$if(inYear !== undefined, (q) => q.where('i.partnership_id', 'in', inYear!.partnerships).where('i.year', '=', inYear!.year))
-    .$if(eventIds !== undefined, (q) => q.where(sql.ref<number>(kind === 'event' ? 'i.id' : 'i.event_id'), 'in', eventIds!))
     .$if(filter.pattern !== null, (q) => q.where(contains));
   return base;
 }

@@ -9,6 +9,7 @@ import { importDocuments } from '../../../services/import.service.js';
 import { KNOWLEDGE_FACET_LIMIT, searchWithKnowledge } from '../../../services/knowledge.search.js';
 import { listPartnerships } from '../../../services/record.service.js';
 import type { Store } from '../../../storage/database.js';
+import { searchItems } from '../../../storage/search.repository.js';
 import { buildApp } from '../../app.js';
 
 const seed = readFileSync(new URL('../../../../samples/kanazawa-dalian.txt', import.meta.url));
@@ -148,6 +149,38 @@ describeOnEachStore('the knowledge pages', (openFresh) => {
       assert.deepEqual(broad.facets, counted.facets, 'the other facets are still counted');
       assert.deepEqual(broad.knowledge, { fields: [], organizations: [], omittedAbove: 3 });
       assert.equal((await searchWithKnowledge(store, '大連', { knowledgeFacetLimit: counted.total })).knowledge.omittedAbove, undefined, 'the limit itself is counted');
+    });
+
+    it('counts the facets of a filtered search from its matches, and leaves them out above the limit', async () => {
+      const filters = { organization: '大連工業大学' };
+      const byOrg = await searchWithKnowledge(store, '大連', { filters });
+      assert.equal(byOrg.total, 6);
+      assert.equal(byOrg.knowledge.omittedAbove, undefined);
+      assert.ok(byOrg.knowledge.fields.length > 0, 'the fields of the six matches');
+      assert.ok(byOrg.knowledge.organizations.some((o) => o.name === '大連工業大学'), 'the organisations of every 大連 match: the field filter is not set');
+      const limited = await searchWithKnowledge(store, '大連', { filters, knowledgeFacetLimit: 3 });
+      assert.equal(limited.total, byOrg.total);
+      assert.deepEqual(limited.knowledge, { fields: [], organizations: [], omittedAbove: 3 });
+    });
+
+    it('finds a field’s events by their stored fields, else by their text, also among more ids than a statement binds', async () => {
+      const health = await searchWithKnowledge(store, '医療', { filters: { field: 'health' } });
+      assert.equal(health.total, 2);
+      const ids = health.filters.eventIds!;
+      const padded = [...ids, ...Array.from({ length: 40_000 }, (_, i) => 10_000_000 + i)];
+      const narrow = await searchItems(store.db, '医療', { eventIds: ids, limit: 50, offset: 0 });
+      assert.deepEqual(await searchItems(store.db, '医療', { eventIds: padded, limit: 50, offset: 0 }), narrow);
+      const [event] = (await store.db.selectFrom('event_fields').select('event_id').where('field', '=', 'health').execute()).map((r) => r.event_id);
+      const stored = await store.db.selectFrom('event_fields').selectAll().where('event_id', '=', event!).execute();
+      await store.db.deleteFrom('event_fields').where('event_id', '=', event!).execute();
+      try {
+        assert.equal((await searchWithKnowledge(store, '医療', { filters: { field: 'health' } })).total, 2, 'no stored fields: suggested by the text');
+        await store.db.insertInto('event_fields').values({ event_id: event!, field: 'none', source: 'editor' }).execute();
+        assert.equal((await searchWithKnowledge(store, '医療', { filters: { field: 'health' } })).total, 0, 'an editor said: no field');
+      } finally {
+        await store.db.deleteFrom('event_fields').where('event_id', '=', event!).execute();
+        await store.db.insertInto('event_fields').values(stored).execute();
+      }
     });
 
     it('narrows it to a field, and ignores an unknown field', async () => {

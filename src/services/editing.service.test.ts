@@ -9,6 +9,8 @@ import { EditConflictError, EditRejectedError } from './edit.errors.js';
 import { createItem, deletedItems, editItem, getItem, historyOf, removeItem, restoreVersion } from './editing.service.js';
 import { importDocuments } from './import.service.js';
 import { exportRecord, findEvent, listPartnerships } from './record.service.js';
+import { noFacets } from '../domain/search-text.js';
+import { searchFacets } from '../storage/search.repository.js';
 import { searchRecord } from './search.service.js';
 
 const seed = { name: 'kanazawa-dalian.txt', bytes: readFileSync(new URL('../../samples/kanazawa-dalian.txt', import.meta.url)) };
@@ -48,12 +50,14 @@ describeOnEachStore('editing the record item by item', (openFresh) => {
     assert.ok(!publicEvents.some((e) => e.id === event.id), 'a draft is not public');
     await assert.rejects(findEvent(store, event.id), (e: unknown) => e instanceof KoryuError && e.code === 'EventNotFound');
     assert.equal((await searchRecord(store, '卓球交流団')).total, 0);
+    assert.deepEqual(await searchFacets(store.db, '卓球交流団', {}, { scanCountFrom: 0 }), noFacets(), 'nor do facets counted in one pass over the table');
     assert.ok((await listPartnerships(store, { drafts: true }))[0]!.events.some((e) => e.id === event.id), 'staff see the draft');
 
     const published = await editItem(store, 'event', event.id, { status: 'published' }, 1, sato);
     assert.equal(published.version, 2);
     assert.ok((await listPartnerships(store))[0]!.events.some((e) => e.id === event.id && e.text === newEvent().text));
     assert.equal((await searchRecord(store, '卓球交流団')).total, 1);
+    assert.equal((await searchFacets(store.db, '卓球交流団', {}, { scanCountFrom: 0 })).partners[0]?.count, 1);
   });
 
   it('refuses an edit made on an outdated version with EditConflict naming the newer version, and writes nothing', async () => {
@@ -146,6 +150,7 @@ describeOnEachStore('editing the record item by item', (openFresh) => {
     await importDocuments(store, [changed], options);
     assert.equal((await searchRecord(store, '記念の盾')).total, 0);
     assert.equal((await searchRecord(store, '大連')).total, 0);
+    assert.deepEqual(await searchFacets(store.db, '大連', {}, { scanCountFrom: 0 }), noFacets());
     await editItem(store, 'partnership', dalian, { status: 'published' }, (await getItem(store, 'partnership', dalian)).version, sato);
     assert.equal((await searchRecord(store, '記念の盾')).total, 1);
     await importDocuments(store, [seed], options);

@@ -166,6 +166,7 @@ export function runSearchContract(open: OpenFreshStore): void {
       for (const q of [...queries, ...chars]) {
         const facets = await searchFacets(store.db, normalizeForSearch(q));
         assert.deepEqual(facets, scanFacets(items, q, {}).facets, q);
+        assert.deepEqual(await searchFacets(store.db, normalizeForSearch(q), {}, { scanCountFrom: 0 }), facets, `${q}, counted in one pass`);
       }
       const { facets } = await searchWithFacets(store, '市');
       const numbers = [...facets.partners, ...facets.years, ...facets.directions].map((f) => f.count).concat(facets.records);
@@ -216,6 +217,7 @@ export function runSearchContract(open: OpenFreshStore): void {
           );
           assert.equal(found.total, expected.keys.length, label);
           assert.deepEqual(await searchFacets(store.db, normalizeForSearch(q), f), expected.facets, label);
+          assert.deepEqual(await searchFacets(store.db, normalizeForSearch(q), f, { scanCountFrom: 0 }), expected.facets, `${label}, counted in one pass`);
           const service = await searchWithFacets(store, q, { filters: f });
           assert.equal(service.total, expected.keys.length, label);
           assert.deepEqual(service.facets, expected.facets, label);

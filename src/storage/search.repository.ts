@@ -5,6 +5,12 @@ import type { Database } from './database.js';
 import { SearchIndexBatch, type ItemKind } from './search.index.js';
 import { decodePostings, intersectSorted } from './search.postings.js';
 
+/**
+ * From this many candidates on, a query's facets are counted in one pass over each table, testing every text,
+ * rather than by reading the candidates by id: at a million events a frequent two-character word has a quarter
+ * of a million candidates, which cost several times a pass to read one by one (docs/performance.md).
+ */
+export const SCAN_COUNT_FROM = 50_000;
 /** Ids per `in (…)` list: below both databases' bind limits. */
 const CHUNK = 5000;
 /** Candidates need only some of a long query's grams: the substring test that follows decides. */
@@ -220,8 +226,8 @@ export async function searchKeys(db: Kysely<Database>, query: string): Promise<s
  * direction, photo records apart). Each facet is counted under every filter but its own; `direction` and
  * `kind` are one dimension (the type facet).
  */
-export async function searchFacets(db: Kysely<Database>, query: string, filters: SearchFilters = {}): Promise<SearchFacets> {
-  const groups = await countMatches(db, query, filters.eventIds);
+export async function searchFacets(db: Kysely<Database>, query: string, filters: SearchFilters = {}, options: { scanCountFrom?: number } = {}): Promise<SearchFacets> {
+  const groups = await countMatches(db, query, filters.eventIds, options.scanCountFrom ?? SCAN_COUNT_FROM);
   if (groups.length === 0) return noFacets();
   const { partner, year, direction, kind } = filters;
   const partners = new Map<string, { home: string; partner: string; count: number }>();
@@ -263,24 +269,29 @@ interface MatchGroup {
  * Counts the matches in groups, by the database: a common word matches tens of thousands of items, and the facets
  * need only their counts, so no match is brought into memory one by one.
  */
-async function countMatches(db: Kysely<Database>, query: string, eventIds: readonly number[] | undefined): Promise<MatchGroup[]> {
+async function countMatches(db: Kysely<Database>, query: string, eventIds: readonly number[] | undefined, scanCountFrom: number): Promise<MatchGroup[]> {
   const grams = queryGrams(query).slice(0, MAX_QUERY_GRAMS);
   if (grams.length === 0 || (eventIds !== undefined && eventIds.length === 0)) return [];
   const pattern = isExact(query) ? null : likePattern(query);
   const counts = new Map<string, { kind: ItemKind; partnershipId: number; year: number; direction: Direction | null; count: number }>();
+  const add = (kind: ItemKind, row: { partnership_id: number; year: number; direction: string | null; n: unknown }) => {
+    const dir = kind === 'record' ? null : directionOf(row.direction);
+    const key = `${kind}|${row.partnership_id}|${row.year}|${dir}`;
+    const entry = counts.get(key);
+    // PostgreSQL returns bigint counts as strings.
+    if (entry) entry.count += Number(row.n);
+    else counts.set(key, { kind, partnershipId: row.partnership_id, year: row.year, direction: dir, count: Number(row.n) });
+  };
   const allowed = eventIds === undefined ? undefined : new Set(eventIds);
-  for (const candidates of await candidatesByYear(db, grams, {})) {
-    const year = allowed ? await narrowToEvents(db, candidates, allowed) : candidates;
-    for (const [kind, ids] of [['event', year.events], ['record', year.records]] as const) {
-      for (const list of chunksOf(ids)) {
-        for (const row of await groupedCounts(db, kind, list, pattern).execute()) {
-          const dir = kind === 'record' ? null : directionOf(row.direction);
-          const key = `${kind}|${row.partnership_id}|${row.year}|${dir}`;
-          const entry = counts.get(key);
-          // PostgreSQL returns bigint counts as strings.
-          if (entry) entry.count += Number(row.n);
-          else counts.set(key, { kind, partnershipId: row.partnership_id, year: row.year, direction: dir, count: Number(row.n) });
-        }
+  const years = await candidatesByYear(db, grams, {});
+  if (allowed === undefined && years.reduce((n, y) => n + y.events.length + y.records.length, 0) >= scanCountFrom) {
+    // Every candidate matches (or the text decides): one pass over each table in its own order.
+    for (const kind of ['event', 'record'] as const) for (const row of await groupedCounts(db, kind, null, likePattern(query)).execute()) add(kind, row);
+  } else {
+    for (const candidates of years) {
+      const year = allowed ? await narrowToEvents(db, candidates, allowed) : candidates;
+      for (const [kind, ids] of [['event', year.events], ['record', year.records]] as const) {
+        for (const list of chunksOf(ids)) for (const row of await groupedCounts(db, kind, list, pattern).execute()) add(kind, row);
       }
     }
   }
@@ -293,15 +304,18 @@ async function countMatches(db: Kysely<Database>, query: string, eventIds: reado
   return [...counts.values()].map((c) => ({ kind: c.kind, ...names.get(c.partnershipId)!, year: c.year, direction: c.direction, count: c.count }));
 }
 
-/** One chunk of candidates of one kind, counted by partnership, year and direction (published items of published partnerships). */
-function groupedCounts(db: Kysely<Database>, kind: ItemKind, ids: readonly number[], pattern: string | null) {
+/**
+ * One chunk of candidates of one kind (every item when `ids` is null), counted by partnership, year and direction:
+ * published items of published partnerships, containing `pattern` when it is given.
+ */
+function groupedCounts(db: Kysely<Database>, kind: ItemKind, ids: readonly number[] | null, pattern: string | null) {
   const direction = kind === 'event' ? sql<string | null>`i.direction` : sql<string | null>`null`;
   return (kind === 'event' ? db.selectFrom('events as i') : db.selectFrom('photo_records as i'))
     .innerJoin('partnerships as p', 'p.id', 'i.partnership_id')
     .select(['i.partnership_id', 'i.year', direction.as('direction'), (eb) => eb.fn.countAll().as('n')])
     .where('i.status', '=', 'published')
     .where('p.status', '=', 'published')
-    .where('i.id', 'in', ids)
+    .$if(ids !== null, (q) => q.where('i.id', 'in', ids!))
     .$if(pattern !== null, (q) => q.where(sql<boolean>`i.search_text like ${pattern} escape '!'`))
     .groupBy(['i.partnership_id', 'i.year', ...(kind === 'event' ? ['i.direction' as const] : [])]);
 }

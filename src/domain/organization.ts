@@ -52,13 +52,25 @@ interface AnyPartnership {
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The names of the record's organisations and office holders, grouped, before any event is matched to them. */
+export interface OrganizationNames {
+  /** Each name with its aliases. */
+  groups: Map<string, string[]>;
+  kinds: Map<string, EntityKind>;
+  /** The names an editor confirmed. */
+  confirmed: Set<string>;
+  /** Every written form (names and aliases) to the name it stands for. */
+  canonicalOf: Map<string, string>;
+  /** Every written form, longest first: as namesIn wants them. */
+  written: string[];
+}
+
 /**
- * The organisations and office holders of the record: Koryu's suggestions from the event texts, corrected by the
- * editors' decisions, each with the events that name it under any of its names. Names nobody mentions are left
- * out unless an editor confirmed them. Ordered by the number of events, then by name.
+ * The names Koryu recognises in `texts` (all the record's event texts, in the record's order), grouped with their
+ * aliases and corrected by the editors' decisions: the first half of findOrganizations, which then reads every
+ * text for the names. Alone it tells what an organisation is called without matching every text.
  */
-export function findOrganizations(partnerships: readonly AnyPartnership[], decisions: OrganizationDecisions = NO_DECISIONS): Organization[] {
-  const texts = partnerships.flatMap((p) => p.events.map((e) => e.text));
+export function organizationNames(texts: readonly string[], decisions: OrganizationDecisions = NO_DECISIONS): OrganizationNames {
   const groups = suggestAliases(texts.flatMap(recognizeOrganizations));
   const kinds = new Map<string, EntityKind>([...groups.keys()].map((n) => [n, 'organization']));
   for (const holder of texts.flatMap(recognizeOfficeHolders)) {
@@ -100,6 +112,19 @@ export function findOrganizations(partnerships: readonly AnyPartnership[], decis
     for (const a of aliases) canonicalOf.set(a, name);
   }
   const written = [...canonicalOf.keys()].sort((a, b) => b.length - a.length || byCodePoint(a, b));
+  return { groups, kinds, confirmed, canonicalOf, written };
+}
+
+/**
+ * The organisations and office holders of the record: Koryu's suggestions from the event texts, corrected by the
+ * editors' decisions, each with the events that name it under any of its names. Names nobody mentions are left
+ * out unless an editor confirmed them. Ordered by the number of events, then by name.
+ */
+export function findOrganizations(partnerships: readonly AnyPartnership[], decisions: OrganizationDecisions = NO_DECISIONS): Organization[] {
+  const { groups, kinds, confirmed, canonicalOf, written } = organizationNames(
+    partnerships.flatMap((p) => p.events.map((e) => e.text)),
+    decisions,
+  );
   const mentions = new Map<string, Mention[]>();
   for (const p of partnerships) {
     p.events.forEach((e, index) => {

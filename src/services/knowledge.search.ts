@@ -1,12 +1,11 @@
 import { EXCHANGE_FIELDS, isExchangeField, type ExchangeField } from '../domain/exchange-field.js';
 import type { Direction } from '../domain/direction.js';
 import { suggestFields } from '../domain/exchange-field.js';
-import { findOrganization, findOrganizations } from '../domain/organization.js';
+import { findOrganizations, namesIn, organizationNames } from '../domain/organization.js';
 import { normalizeForSearch, type FacetedSearchResult, type SearchFilters, type SearchHit } from '../domain/search-text.js';
 import type { Store } from '../storage/database.js';
-import { findEventFields, findFieldEvents, findPublishedEventTexts, findRecordEvents, loadOrganizationDecisions } from '../storage/knowledge.repository.js';
+import { findEventFields, findFieldEvents, findPublishedEventTexts, findRecordEvents, findRecordEventTexts, loadOrganizationDecisions } from '../storage/knowledge.repository.js';
 import { searchItems } from '../storage/search.repository.js';
-import { loadKnowledge } from './knowledge.service.js';
 import { searchWithFacets, type FacetedSearchOptions } from './search.service.js';
 
 export interface KnowledgeFacets {
@@ -42,16 +41,17 @@ export interface KnowledgeSearchResult extends FacetedSearchResult {
  * every filter but its own, as the other facets are, from the matches alone (see countKnowledge).
  *
  * A field's events are read from the stored fields (suggested at import, or an editor's), and suggested from the
- * text of the events without any; an organisation's are those the whole record names it in, which is recognised
- * from every event text (the one part of the search whose cost grows with the record rather than with the matches).
+ * text of the events without any; an organisation's are those the whole record names it in (findOrganizationEvents:
+ * its names are recognised in every event text, the one part of the search whose cost grows with the record
+ * rather than with the matches).
  */
 export async function searchWithKnowledge(store: Store, query: string, options: KnowledgeSearchOptions = {}): Promise<KnowledgeSearchResult> {
   const given = options.filters ?? {};
   if (!given.organization?.trim() && !isExchangeField(given.field)) return searchCountingKnowledge(store, query, options);
-  const organization = given.organization?.trim() ? findOrganization((await loadKnowledge(store)).organizations, given.organization.trim()) : undefined;
+  const organization = given.organization?.trim() ? await findOrganizationEvents(store, given.organization.trim()) : undefined;
   const field = isExchangeField(given.field) ? given.field : undefined;
   const { organization: _o, field: _f, eventIds: _e, ...plain } = given;
-  const byOrganization = organization ? organization.mentions.map((m) => m.eventId).filter((id): id is number => id !== null) : undefined;
+  const byOrganization = organization?.eventIds;
   const byField = field ? await eventsOfField(store, field) : undefined;
   const fieldSet = byField ? new Set(byField) : undefined;
   const both = byOrganization && fieldSet ? byOrganization.filter((id) => fieldSet.has(id)) : (byOrganization ?? byField);
@@ -70,6 +70,37 @@ export async function searchWithKnowledge(store: Store, query: string, options: 
   const organizations = await countKnowledge(store, normalized, { ...plain, ...(byField ? { eventIds: byField } : {}) }, limit);
   if (fields === undefined || organizations === undefined) return { ...result, filters, knowledge: { fields: [], organizations: [], omittedAbove: limit } };
   return { ...result, filters, knowledge: { fields: fields.fields, organizations: organizations.organizations } };
+}
+
+/**
+ * The organisation `name` stands for (its name, else one of its aliases) and the ids of the published events that
+ * name it: what findOrganization and the organisation's mentions give over the whole record, without building the
+ * record or reading every text for every known name. The names and their grouping come from recognising every
+ * event text (organizationNames); then only the texts holding one of the organisation's written forms are read for
+ * names, longest first, as findOrganizations reads them all. Undefined when no organisation goes by that name.
+ */
+export async function findOrganizationEvents(store: Store, name: string): Promise<{ name: string; eventIds: number[] } | undefined> {
+  const events = await findRecordEventTexts(store.db);
+  const names = organizationNames(
+    events.map((e) => e.text),
+    await loadOrganizationDecisions(store.db),
+  );
+  const eventsOf = (organization: string) => {
+    const forms = names.written.filter((w) => names.canonicalOf.get(w) === organization);
+    const eventIds = events
+      .filter((e) => forms.some((w) => e.text.includes(w)) && namesIn(e.text, names.written).some((w) => names.canonicalOf.get(w) === organization))
+      .map((e) => e.id);
+    return { name: organization, eventIds };
+  };
+  // As findOrganizations leaves them out: an organisation that no event names, unless an editor confirmed it.
+  const known = (o: { name: string; eventIds: number[] }) => o.eventIds.length > 0 || names.confirmed.has(o.name);
+  const byName = names.groups.has(name) ? eventsOf(name) : undefined;
+  if (byName && known(byName)) return byName;
+  return [...names.groups]
+    .filter(([, aliases]) => aliases.includes(name))
+    .map(([organization]) => eventsOf(organization))
+    .filter(known)
+    .sort((a, b) => b.eventIds.length - a.eventIds.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))[0];
 }
 
 /** The events holding `field`: stored, else suggested by their text. */

@@ -138,6 +138,24 @@ export async function findRecordEvents(db: Kysely<Database>, recordIds: readonly
   return found;
 }
 
+/**
+ * The id and text of every published event of a published partnership, in the record's order (home, partner,
+ * position, id: as findPartnerships gives them), and nothing else of them.
+ */
+export async function findRecordEventTexts(db: Kysely<Database>): Promise<{ id: number; text: string }[]> {
+  return db
+    .selectFrom('events as e')
+    .innerJoin('partnerships as p', 'p.id', 'e.partnership_id')
+    .select(['e.id', 'e.text'])
+    .where('e.status', '=', 'published')
+    .where('p.status', '=', 'published')
+    .orderBy('p.home')
+    .orderBy('p.partner')
+    .orderBy('e.position')
+    .orderBy('e.id')
+    .execute();
+}
+
 /** The text, year and direction of the given events that are published. */
 export async function findPublishedEventTexts(
   db: Kysely<Database>,

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, it } from 'node:test';
+import { describeOnEachStore } from '../../test/support/test-stores.js';
+import { findOrganization } from '../domain/organization.js';
+import type { Store } from '../storage/database.js';
+import { importDocuments } from './import.service.js';
+import { findOrganizationEvents } from './knowledge.search.js';
+import { addOrganizationAlias, confirmOrganization, loadKnowledge, rejectOrganization } from './knowledge.service.js';
+
+const seed = readFileSync(new URL('../../samples/kanazawa-dalian.txt', import.meta.url));
+
+describeOnEachStore('the events an organisation filter keeps', (openFresh) => {
+  let store: Store;
+  before(async () => {
+    store = await openFresh();
+    await importDocuments(store, [{ name: 'kanazawa-dalian.txt', bytes: seed }], { home: '金沢市', maxDocumentBytes: 1e7 });
+  });
+  after(async () => {
+    await store?.close();
+  });
+
+  /** Every name and alias of the whole-record analysis resolves to the same organisation and events. */
+  async function assertSameAsWholeRecord(label: string): Promise<number> {
+    const { organizations } = await loadKnowledge(store);
+    const asked = organizations.flatMap((o) => [o.name, ...o.aliases]);
+    for (const name of [...asked, '存在しない団体', '']) {
+      const expected = findOrganization(organizations, name);
+      const found = await findOrganizationEvents(store, name);
+      const ids = expected?.mentions.map((m) => m.eventId!).sort((a, b) => a - b);
+      assert.deepEqual(found && { name: found.name, eventIds: [...found.eventIds].sort((a, b) => a - b) }, expected && { name: expected.name, eventIds: ids }, `${label}: ${name}`);
+    }
+    return asked.length;
+  }
+
+  it('gives for every name and alias the organisation and events the whole-record analysis gives', async () => {
+    assert.ok((await assertSameAsWholeRecord('as imported')) > 10);
+  });
+
+  it('follows the editors’ decisions: an alias, confirmed names (one that no event holds), a rejected name', async () => {
+    await addOrganizationAlias(store, '大連工大', '大連工業大学');
+    await confirmOrganization(store, '教育プラザ富樫');
+    await confirmOrganization(store, '架空国際交流協会');
+    const { organizations } = await loadKnowledge(store);
+    const rejected = organizations.find((o) => o.kind === 'organization' && o.name !== '大連工業大学' && o.mentions.length > 0)!;
+    await rejectOrganization(store, rejected.name);
+    await assertSameAsWholeRecord('after the decisions');
+    assert.equal(await findOrganizationEvents(store, rejected.name), undefined);
+    assert.ok((await findOrganizationEvents(store, '教育プラザ富樫'))!.eventIds.length > 0, 'a confirmed name Koryu did not recognise');
+    assert.deepEqual(await findOrganizationEvents(store, '架空国際交流協会'), { name: '架空国際交流協会', eventIds: [] }, 'confirmed, named by no event');
+    assert.equal((await findOrganizationEvents(store, '大連工大'))?.name, '大連工業大学');
+  });
+});

@@ -227,13 +227,15 @@ async function measureSearch(db: Db, store: Store, queries: string[], expected: 
     byLength.set(n, [...(byLength.get(n) ?? []), ms]);
     const want = expected[i]!;
     if (want.total <= FULL_RECALL_LIMIT) {
-      recalls.push(recall(await searchKeys(store.db, q), want.keys));
-      if (page.total !== want.total) recalls.push(Math.min(page.total, want.total) / Math.max(1, want.total));
+      const keys = await searchKeys(store.db, q);
+      recalls.push(recall(keys, want.keys));
+      // Hits the scan does not find count against it too: 1 only when the search finds exactly what the scan finds.
+      for (const found of [keys.length, page.total]) if (found !== want.total) recalls.push(Math.min(found, want.total) / Math.max(found, want.total));
     } else {
       // Every hit is checked against the text, so a total equal to the scan's and the same first page mean recall 1.
       const firstPage = page.hits.map((h) => `${h.kind}:${h.id}`);
       const samePage = firstPage.join() === want.keys.slice(0, 20).join();
-      recalls.push(page.total === want.total && samePage ? 1 : Math.min(page.total, want.total) / want.total);
+      recalls.push(page.total === want.total && samePage ? 1 : samePage ? Math.min(page.total, want.total) / Math.max(page.total, want.total) : 0);
       largeQueries += 1;
     }
     if (i < SCAN_QUERIES || (n === 2 && twoChar.scan.length < TWO_CHAR_SCANS)) {

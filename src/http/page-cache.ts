@@ -59,7 +59,10 @@ export class PageCache {
     const day = dayOf(this.now());
     const wanted = acceptedEncoding(request.headers['accept-encoding']);
     const etagOf = (encoding: Encoding) => `"${this.token}-${generation}-${day}-${locale}${encoding === 'identity' ? '' : `-${encoding}`}"`;
-    if (request.headers['if-none-match'] === etagOf(wanted)) return { kind: 'not-modified', etag: etagOf(wanted), encoding: wanted };
+    // The reader's copy may be in another encoding than it accepts now (a page too short to compress, or one the
+    // cache could not keep, went out as rendered): any encoding of this generation is still that page.
+    const held = request.headers['if-none-match'];
+    for (const encoding of [wanted, 'identity'] as const) if (held === etagOf(encoding)) return { kind: 'not-modified', etag: held, encoding };
     const key = `${generation}|${day}|${locale}|${request.url}`;
     const entry = this.entries.get(key);
     if (entry === undefined) return { kind: 'miss', etag: etagOf('identity'), key, generation, wanted, etagOf };

@@ -66,9 +66,11 @@ export async function searchWithKnowledge(store: Store, query: string, options: 
   if (normalized === '') return { ...result, filters, knowledge: { fields: [], organizations: [] } };
   const limit = options.knowledgeFacetLimit ?? KNOWLEDGE_FACET_LIMIT;
   // The field facet under the organisation filter, the organisation facet under the field filter.
+  const omitted = { ...result, filters, knowledge: { fields: [], organizations: [], omittedAbove: limit } };
   const fields = await countKnowledge(store, normalized, { ...plain, ...(byOrganization ? { eventIds: byOrganization } : {}) }, limit);
+  if (fields === undefined) return omitted;
   const organizations = await countKnowledge(store, normalized, { ...plain, ...(byField ? { eventIds: byField } : {}) }, limit);
-  if (fields === undefined || organizations === undefined) return { ...result, filters, knowledge: { fields: [], organizations: [], omittedAbove: limit } };
+  if (organizations === undefined) return omitted;
   return { ...result, filters, knowledge: { fields: fields.fields, organizations: organizations.organizations } };
 }
 

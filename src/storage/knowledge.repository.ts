@@ -68,18 +68,23 @@ export async function findEventFields(
 }
 
 /**
- * What decides which events hold a field: the events with `field` among their stored fields, and every event with
- * no stored fields at all (with its text, for the caller to suggest fields from). Read with two queries, however
- * large the record.
+ * What decides which public events hold a field: the published events (of published partnerships) with `field`
+ * among their stored fields, and every such event with no stored fields at all (with its text, for the caller to
+ * suggest fields from). Read with two queries, however large the record.
  */
 export async function findFieldEvents(db: Kysely<Database>, field: ExchangeField): Promise<{ stored: number[]; unstored: { id: number; text: string }[] }> {
-  const stored = await db.selectFrom('event_fields').select('event_id').where('field', '=', field).execute();
-  const unstored = await db
-    .selectFrom('events as e')
+  // Published events of published partnerships only: a record showing a draft event is no match of the field.
+  const publicEvents = () =>
+    db.selectFrom('events as e').innerJoin('partnerships as p', 'p.id', 'e.partnership_id').where('e.status', '=', 'published').where('p.status', '=', 'published');
+  const stored = await publicEvents()
+    .select('e.id')
+    .where(({ exists, selectFrom }) => exists(selectFrom('event_fields as f').select('f.event_id').whereRef('f.event_id', '=', 'e.id').where('f.field', '=', field)))
+    .execute();
+  const unstored = await publicEvents()
     .select(['e.id', 'e.text'])
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('event_fields as f').select('f.event_id').whereRef('f.event_id', '=', 'e.id'))))
     .execute();
-  return { stored: stored.map((r) => r.event_id), unstored };
+  return { stored: stored.map((r) => r.id), unstored };
 }
 
 /** Replaces an event's fields. An editor's empty set is kept as the mark `none`, so suggestions do not return. */

@@ -181,6 +181,15 @@ describeOnEachStore('the knowledge pages', (openFresh) => {
         await store.db.deleteFrom('event_fields').where('event_id', '=', event!).execute();
         await store.db.insertInto('event_fields').values(stored).execute();
       }
+      // The captions stay published, but the event they show is a draft: no longer a match of the field.
+      await store.db.updateTable('events').set({ status: 'draft' }).where('id', '=', event!).execute();
+      try {
+        const hidden = await searchWithKnowledge(store, '医療', { filters: { field: 'health' } });
+        assert.equal(hidden.total, 0);
+        assert.deepEqual(hidden.knowledge.fields, []);
+      } finally {
+        await store.db.updateTable('events').set({ status: 'published' }).where('id', '=', event!).execute();
+      }
     });
 
     it('narrows it to a field, and ignores an unknown field', async () => {

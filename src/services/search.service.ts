@@ -1,6 +1,7 @@
 import { noFacets, normalizeForSearch, type FacetedSearchResult, type SearchFilters, type SearchResult } from '../domain/search-text.js';
 import type { Store } from '../storage/database.js';
 import { searchFacets, searchItems } from '../storage/search.repository.js';
+import { cachedFacets } from './search.facet-cache.js';
 
 export const MAX_SEARCH_LIMIT = 100;
 /** Hits per page of the faceted search unless a limit is given. */
@@ -39,7 +40,7 @@ export async function searchWithFacets(store: Store, query: string, options: Fac
   const limit = Math.min(Math.max(wholeOr(options.limit, SEARCH_PAGE_SIZE), 1), MAX_SEARCH_LIMIT);
   const offset = wholeOr(options.offset, 0);
   const { hits, total } = await searchItems(store.db, normalized, { ...filters, limit, offset });
-  const facets = await searchFacets(store.db, normalized, filters);
+  const facets = await cachedFacets(store, normalized, filters, () => searchFacets(store.db, normalized, filters));
   return { hits, total, facets };
 }
 

@@ -1,20 +1,17 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, it } from 'node:test';
+import { openSampleStore } from '../../test/support/sample-store.js';
 import { describeOnEachStore } from '../../test/support/test-stores.js';
 import { findOrganization } from '../domain/organization.js';
 import type { Store } from '../storage/database.js';
-import { importDocuments } from './import.service.js';
 import { findOrganizationEvents } from './knowledge.search.js';
 import { addOrganizationAlias, confirmOrganization, loadKnowledge, rejectOrganization } from './knowledge.service.js';
 
-const seed = readFileSync(new URL('../../samples/kanazawa-dalian.txt', import.meta.url));
 
 describeOnEachStore('the events an organisation filter keeps', (openFresh) => {
   let store: Store;
   before(async () => {
-    store = await openFresh();
-    await importDocuments(store, [{ name: 'kanazawa-dalian.txt', bytes: seed }], { home: '金沢市', maxDocumentBytes: 1e7 });
+    store = await openSampleStore(openFresh);
   });
   after(async () => {
     await store?.close();

@@ -1,20 +1,17 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, it } from 'node:test';
+import { openSampleStore } from '../../test/support/sample-store.js';
 import { describeOnEachStore } from '../../test/support/test-stores.js';
 import type { SearchFacets } from '../domain/search-text.js';
 import type { Store } from '../storage/database.js';
-import { importDocuments } from './import.service.js';
 import { searchWithFacets } from './search.service.js';
 
-const seed = readFileSync(new URL('../../samples/kanazawa-dalian.txt', import.meta.url));
 const total = (f: SearchFacets) => f.partners.reduce((n, p) => n + p.count, 0);
 
 describeOnEachStore('the facets of recent searches', (openFresh) => {
   let store: Store;
   before(async () => {
-    store = await openFresh();
-    await importDocuments(store, [{ name: 'kanazawa-dalian.txt', bytes: seed }], { home: '金沢市', maxDocumentBytes: 1e7 });
+    store = await openSampleStore(openFresh);
   });
   after(async () => {
     await store?.close();

@@ -1,4 +1,6 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { addAccount } from '../../src/services/account.service.js';
+import type { Store } from '../../src/storage/database.js';
 
 /** Applies one Set-Cookie line to a cookie jar as a browser would: raw value kept, removed when expired or emptied. */
 export function keepCookie(cookies: Map<string, string>, line: string): void {
@@ -54,4 +56,19 @@ export class HttpSession {
       payload: new URLSearchParams({ _csrf: token, name, password }).toString(),
     });
   }
+}
+
+/** Test-only scrypt cost: a login in a few milliseconds. */
+const CHEAP_SCRYPT = { scrypt: { N: 1024, r: 8, p: 1 } };
+
+/**
+ * An editor account `editor1` in `store`, and a session of `app` logged in as it with the staff area's CSRF token:
+ * what a test of a staff form needs first.
+ */
+export async function loggedInEditor(store: Store, app: FastifyInstance): Promise<{ session: HttpSession; csrf: string }> {
+  await addAccount(store, { name: 'editor1', role: 'editor', password: 'editor-password-1234' }, CHEAP_SCRYPT);
+  const session = new HttpSession(app);
+  const login = await session.login('editor1', 'editor-password-1234');
+  if (login.statusCode !== 303) throw new Error(`editor1 could not log in: ${login.statusCode}`);
+  return { session, csrf: await session.csrfToken('/staff') };
 }

@@ -4,9 +4,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { HttpSession } from '../../../test/support/http-session.js';
+import { loggedInEditor, type HttpSession } from '../../../test/support/http-session.js';
 import { DIAGNOSTIC_CODES } from '../../domain/diagnostic.js';
-import { addAccount } from '../../services/account.service.js';
 import { openSqliteStore } from '../../storage/sqlite/connect.js';
 import type { Store } from '../../storage/database.js';
 import { photoFilesIn } from '../../storage/photo.files.js';
@@ -36,10 +35,7 @@ describe('staff upload messages in ja, en and zh', () => {
   before(async () => {
     store = await openSqliteStore(join(dir, 'koryu.db'));
     app = await buildApp({ store, home: '金沢市', editing: { photos: photoFilesIn(dir), maxPhotoBytes: 1 << 20, maxDocumentBytes: 1 << 20 } });
-    await addAccount(store, { name: 'editor1', role: 'editor', password: 'editor-password-1234' }, { scrypt: { N: 1024, r: 8, p: 1 } });
-    session = new HttpSession(app);
-    assert.equal((await session.login('editor1', 'editor-password-1234')).statusCode, 303);
-    csrf = await session.csrfToken('/staff');
+    ({ session, csrf } = await loggedInEditor(store, app));
   });
   after(async () => {
     await app?.close();

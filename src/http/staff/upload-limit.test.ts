@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import sharp from 'sharp';
 import { describeOnEachStore } from '../../../test/support/test-stores.js';
-import { HttpSession } from '../../../test/support/http-session.js';
-import { addAccount } from '../../services/account.service.js';
+import { loggedInEditor, type HttpSession } from '../../../test/support/http-session.js';
 import { importDocuments } from '../../services/import.service.js';
 import { listPartnerships } from '../../services/record.service.js';
 import type { Store } from '../../storage/database.js';
@@ -88,10 +87,7 @@ describeOnEachStore('upload size limits on the staff routes', (openFresh) => {
     app = await buildApp({ store, home: '金沢市', editing: { photos: photoFilesIn(dir), maxPhotoBytes, maxDocumentBytes } });
     await app.listen({ port: 0, host: '127.0.0.1' });
     port = (app.server.address() as { port: number }).port;
-    await addAccount(store, { name: 'editor1', role: 'editor', password: 'editor-password-1234' }, { scrypt: { N: 1024, r: 8, p: 1 } });
-    session = new HttpSession(app);
-    assert.equal((await session.login('editor1', 'editor-password-1234')).statusCode, 303);
-    csrf = await session.csrfToken('/staff');
+    ({ session, csrf } = await loggedInEditor(store, app));
   });
   after(async () => {
     await app?.close();

@@ -5,6 +5,7 @@ import { writeTransaction } from '../generation.repository.js';
 import { migrateToLatest } from '../migrate.js';
 import { StoreError } from '../store.error.js';
 import { postgresBulkWriter } from './bulk.writer.js';
+import { allowCopy } from './copy.js';
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 const CONNECT_TIMEOUT_MS = 10_000;
@@ -25,6 +26,8 @@ export async function openPostgresStore(url: string, options: { schema?: string 
   });
   // An idle client losing its server must not crash the process; the next query reports the failure.
   pool.on('error', () => {});
+  // Before a new client is handed out: bulk inserts stream their rows with COPY.
+  pool.on('connect', allowCopy);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 
   try {

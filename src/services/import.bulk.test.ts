@@ -7,7 +7,9 @@ import type { Database, Store } from '../storage/database.js';
 import { savePartnership } from '../storage/partnership.repository.js';
 import { recordImport } from '../storage/import.repository.js';
 import { SearchIndexBatch } from '../storage/search.index.js';
-import { decodePostings } from '../storage/search.postings.js';
+import { listsOfRow } from '../storage/search.layout.js';
+import { countPostings, searchKeys } from '../storage/search.repository.js';
+import { gramsOf } from '../domain/search-text.js';
 import { parseDocuments } from './documents.service.js';
 import { importDocuments, type SourceDocument } from './import.service.js';
 import { linkBeforeSave, recordKnowledgeAfterSave } from './knowledge.import.js';
@@ -95,7 +97,7 @@ async function snapshot(db: Kysely<Database>) {
       .execute(),
     postings: (await db.selectFrom('search_postings').selectAll().orderBy('item_kind').orderBy('year').orderBy('gram').execute()).map((row) => ({
       ...row,
-      ids: decodePostings(row.ids),
+      ids: listsOfRow(row),
     })),
   };
 }
@@ -169,6 +171,27 @@ describeOnEachStore('the bulk import path', (openFresh) => {
       assert.ok(history.every((h, i) => JSON.parse(h.after!).partner === partnerships[i]!.partner));
       await importDocuments(store, docs, { ...options, actor: 'sato' });
       assert.equal((await store.db.selectFrom('history').select('id').execute()).length, history.length);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('keeps every item in the index when imports run at once, each in its own transaction', async () => {
+    const docs = corpus(6, 'bulk-at-once');
+    const store = await openFresh();
+    try {
+      await Promise.all(docs.map((doc) => importDocuments(store, [doc], options)));
+      const texts = [
+        ...(await store.db.selectFrom('events').select(['id', 'search_text']).execute()).map((r) => ({ key: `event:${r.id}`, text: r.search_text! })),
+        ...(await store.db.selectFrom('photo_records').select(['id', 'search_text']).execute()).map((r) => ({ key: `record:${r.id}`, text: r.search_text! })),
+      ];
+      assert.ok(texts.length > 300);
+      assert.equal(await countPostings(store.db), texts.reduce((n, t) => n + gramsOf(t.text).length, 0));
+      for (const q of ['市', '交流', '訪問', '大学']) {
+        const expected = texts.filter((t) => t.text.includes(q)).map((t) => t.key);
+        assert.ok(expected.length > 0, q);
+        assert.deepEqual((await searchKeys(store.db, q)).sort(), expected.sort(), q);
+      }
     } finally {
       await store.close();
     }

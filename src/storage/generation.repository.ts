@@ -19,12 +19,17 @@ export async function advanceGeneration(db: Kysely<Database>): Promise<void> {
     .execute();
 }
 
-/** A store transaction that advances the generation when `fn` succeeds: every write made through it is seen by the caches. */
+/**
+ * A store transaction that advances the generation: every write made through it is seen by the caches. The advance
+ * comes first, so that it also orders the writers. On PostgreSQL the generation row stays locked until the commit,
+ * and write transactions run one after the other, as on SQLite's single connection: the search index's shared rows
+ * are read, merged and written again, and two writers merging the same row at once would lose one's change (or,
+ * writing it anew, collide on its key). Nothing of it shows unless `fn` succeeds: a rollback undoes the advance.
+ */
 export function writeTransaction(db: Kysely<Database>) {
   return <T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> =>
     db.transaction().execute(async (trx) => {
-      const result = await fn(trx);
       await advanceGeneration(trx);
-      return result;
+      return fn(trx);
     });
 }

@@ -2,15 +2,15 @@ import type { Kysely } from 'kysely';
 import { gramsOf, normalizeForSearch } from '../domain/search-text.js';
 import { GramTrie } from './search.gram-trie.js';
 import type { BulkColumn, BulkWriter, Database } from './database.js';
-import { decodePostings, encodePostings, mergePostings } from './search.postings.js';
+import { COMBINED_YEAR, layOutGram, type StoredGram, type YearChange } from './search.layout.js';
 
 export type ItemKind = 'event' | 'record';
 
-/** Rows per upsert (5 parameters each) and grams per `in (…)` list: below both databases' bind limits. */
+/** Rows per insert (5 parameters each) and grams per `in (…)` list: below both databases' bind limits. */
 const WRITE_CHUNK = 1000;
 const READ_CHUNK = 500;
-/** Touching more grams of a year than this reads all of the year's lists at once. */
-const WHOLE_BLOCK_READ = 2000;
+/** Changes to more years than this read every year of their grams (and keep the ones changed). */
+const YEAR_LIST_LIMIT = 200;
 
 interface YearChanges {
   /** (gram number, id) pairs in the order added; the grams are numbered by the batch's trie. */
@@ -36,7 +36,7 @@ class PairList {
 
 /**
  * Changes to the search index, collected while items are written and applied by `flush` in bulk: each touched
- * (gram, year) list is read once and written once, however many items of an import touch it. The caller flushes
+ * row of the index is read once and written once, however many items of an import touch it. The caller flushes
  * inside the transaction that wrote the items. Later calls win: adding a gram after removing it keeps it.
  */
 export class SearchIndexBatch {
@@ -74,8 +74,9 @@ export class SearchIndexBatch {
   }
 
   /**
-   * Writes every collected change and starts empty again. With a bulk writer (an import), the touched lists that
-   * are stored are deleted and every new list is inserted in bulk; without, each list is upserted.
+   * Writes every collected change and starts empty again. The stored rows the changes touch are read gram by gram,
+   * laid out anew (search.layout.ts), deleted and written again: with a bulk writer (an import) in one bulk
+   * insert in key order, else in plain inserts.
    */
   async flush(db: Kysely<Database>, writer?: BulkWriter): Promise<void> {
     const changes = [...this.changes].sort((a, b) => (a[0] < b[0] ? -1 : 1));
@@ -83,23 +84,31 @@ export class SearchIndexBatch {
     const texts = new GramTexts(this.grams);
     const rows: PostingRow[] = [];
     for (const [kind, blocks] of changes) {
-      for (const [year, change] of [...blocks].sort((a, b) => a[0] - b[0])) {
-        const lists = await mergeYear(db, kind, year, groupAdded(change.added, texts), change.removed);
-        if (writer) {
-          await deleteLists(db, kind, year, lists.stored);
-          for (const row of lists.upserts) rows.push(row);
-        } else {
-          await upsertLists(db, lists.upserts);
-          await deleteLists(db, kind, year, lists.emptied);
+      const byGram = changesByGram(blocks, texts);
+      const years = [COMBINED_YEAR, ...blocks.keys()];
+      const grams = [...byGram.keys()].sort();
+      const replaced = new Map<number, string[]>();
+      for (let i = 0; i < grams.length; i += READ_CHUNK) {
+        const chunk = grams.slice(i, i + READ_CHUNK);
+        const stored = await readStored(db, kind, chunk, years);
+        for (const gram of chunk) {
+          const { write, replace } = layOutGram(stored.get(gram), byGram.get(gram)!);
+          for (const row of write) rows.push({ gram, item_kind: kind, year: row.year, ids: row.ids, n: row.n });
+          for (const year of replace) {
+            const list = replaced.get(year);
+            if (list) list.push(gram);
+            else replaced.set(year, [gram]);
+          }
         }
       }
+      for (const [year, list] of replaced) await deleteLists(db, kind, year, list);
     }
-    if (!writer) return;
-    // In key order, each list lands next to the one written before it in the primary key's B-tree: SQLite
-    // writes them about twice as fast as in the order of the years. The rows are already in kind and year
-    // order, so a stable sort by gram alone gives key order.
+    // In key order, each row lands next to the one written before it in the primary key's B-tree: SQLite writes
+    // them about twice as fast as in the order of the years. The rows are already in kind order, and in year
+    // order within each gram, so a stable sort by gram alone gives key order.
     const ordered = inGramOrder(rows);
-    await writer.insert(db, 'search_postings', POSTING_COLUMNS, ordered.map((r) => [r.gram, r.item_kind, r.year, r.ids, r.n]));
+    if (writer) await writer.insert(db, 'search_postings', POSTING_COLUMNS, ordered.map((r) => [r.gram, r.item_kind, r.year, r.ids, r.n]));
+    else for (let i = 0; i < ordered.length; i += WRITE_CHUNK) await db.insertInto('search_postings').values(ordered.slice(i, i + WRITE_CHUNK)).execute();
   }
 
   private year(kind: ItemKind, year: number): YearChanges {
@@ -123,6 +132,24 @@ class GramTexts {
   of(n: number): string {
     return (this.texts[n] ??= this.trie.text(n));
   }
+}
+
+/** One kind's changes, year by year, regrouped by gram: each gram's changes by year. */
+function changesByGram(blocks: ReadonlyMap<number, YearChanges>, texts: GramTexts): Map<string, Map<number, YearChange>> {
+  const byGram = new Map<string, Map<number, YearChange>>();
+  const of = (gram: string) => {
+    let years = byGram.get(gram);
+    if (!years) byGram.set(gram, (years = new Map()));
+    return years;
+  };
+  for (const [year, change] of [...blocks].sort((a, b) => a[0] - b[0])) {
+    for (const [gram, ids] of groupAdded(change.added, texts)) of(gram).set(year, { added: ids, removed: change.removed.get(gram) });
+    for (const [gram, removed] of change.removed) {
+      const years = of(gram);
+      if (!years.has(year)) years.set(year, { added: [], removed });
+    }
+  }
+  return byGram;
 }
 
 /** The added ids by gram, each list in the order added: a counting sort of the (gram number, id) pairs. */
@@ -158,53 +185,6 @@ function inGramOrder(rows: readonly PostingRow[]): PostingRow[] {
   return ordered;
 }
 
-/** The year's touched lists after the change: those to write, those left empty, and the touched ones that are stored. */
-async function mergeYear(
-  db: Kysely<Database>,
-  kind: ItemKind,
-  year: number,
-  added: ReadonlyMap<string, number[]>,
-  removed: ReadonlyMap<string, ReadonlySet<number>>,
-): Promise<{ upserts: PostingRow[]; emptied: string[]; stored: string[] }> {
-  const grams = [...new Set([...added.keys(), ...removed.keys()])];
-  const stored = await readLists(db, kind, year, grams);
-  const upserts: PostingRow[] = [];
-  const emptied: string[] = [];
-  for (const gram of grams) {
-    const before = stored.get(gram);
-    const ids = ascending(added.get(gram) ?? []);
-    const gone = removed.get(gram);
-    // A list that is new and loses nothing (every list of a first import) is the added ids themselves.
-    const after = before || gone ? mergePostings(before ? decodePostings(before) : [], ids, gone ?? new Set()) : distinct(ids);
-    if (after.length > 0) upserts.push({ gram, item_kind: kind, year, ids: encodePostings(after), n: after.length });
-    else if (before) emptied.push(gram);
-  }
-  // A whole-year read also holds lists this change does not touch: only touched ones are named.
-  return { upserts, emptied, stored: grams.filter((gram) => stored.has(gram)) };
-}
-
-/** The ids in ascending order: as they are when added in id order (an import), else sorted. */
-function ascending(ids: number[]): number[] {
-  for (let i = 1; i < ids.length; i++) if (ids[i - 1]! > ids[i]!) return ids.sort((a, b) => a - b);
-  return ids;
-}
-
-/** Ascending ids without repeats. */
-function distinct(ids: readonly number[]): readonly number[] {
-  for (let i = 1; i < ids.length; i++) if (ids[i - 1] === ids[i]) return ids.filter((id, j) => j === 0 || ids[j - 1] !== id);
-  return ids;
-}
-
-async function upsertLists(db: Kysely<Database>, upserts: readonly PostingRow[]): Promise<void> {
-  for (let i = 0; i < upserts.length; i += WRITE_CHUNK) {
-    await db
-      .insertInto('search_postings')
-      .values(upserts.slice(i, i + WRITE_CHUNK))
-      .onConflict((oc) => oc.columns(['gram', 'item_kind', 'year']).doUpdateSet((eb) => ({ ids: eb.ref('excluded.ids'), n: eb.ref('excluded.n') })))
-      .execute();
-  }
-}
-
 async function deleteLists(db: Kysely<Database>, kind: ItemKind, year: number, grams: readonly string[]): Promise<void> {
   for (let i = 0; i < grams.length; i += READ_CHUNK) {
     await db
@@ -216,17 +196,25 @@ async function deleteLists(db: Kysely<Database>, kind: ItemKind, year: number, g
   }
 }
 
-async function readLists(db: Kysely<Database>, kind: ItemKind, year: number, grams: readonly string[]): Promise<Map<string, Uint8Array>> {
-  const lists = new Map<string, Uint8Array>();
-  const query = () => db.selectFrom('search_postings').select(['gram', 'ids']).where('item_kind', '=', kind).where('year', '=', year);
-  if (grams.length > WHOLE_BLOCK_READ) {
-    for (const row of await query().execute()) lists.set(row.gram, row.ids);
-    return lists;
+/** What is stored of the grams among `years` (the combined rows and those of the years changed), by gram. */
+async function readStored(db: Kysely<Database>, kind: ItemKind, grams: readonly string[], years: readonly number[]): Promise<Map<string, StoredGram>> {
+  const stored = new Map<string, { combined?: Uint8Array; own: Map<number, Uint8Array> }>();
+  const rows = await db
+    .selectFrom('search_postings')
+    .select(['gram', 'year', 'ids'])
+    .where('item_kind', '=', kind)
+    .where('gram', 'in', grams)
+    .$if(years.length <= YEAR_LIST_LIMIT, (q) => q.where('year', 'in', years))
+    .execute();
+  const wanted = new Set(years);
+  for (const row of rows) {
+    if (!wanted.has(row.year)) continue;
+    let gram = stored.get(row.gram);
+    if (!gram) stored.set(row.gram, (gram = { own: new Map() }));
+    if (row.year === COMBINED_YEAR) gram.combined = row.ids;
+    else gram.own.set(row.year, row.ids);
   }
-  for (let i = 0; i < grams.length; i += READ_CHUNK) {
-    for (const row of await query().where('gram', 'in', grams.slice(i, i + READ_CHUNK)).execute()) lists.set(row.gram, row.ids);
-  }
-  return lists;
+  return stored;
 }
 
 /** What the index holds of an item: its year and normalized text as stored (null text: not indexed yet). */

@@ -3,6 +3,7 @@ import { DIRECTIONS, isDirection, type Direction } from '../domain/direction.js'
 import { GRAM_LENGTH, noFacets, queryGrams, type SearchFacets, type SearchFilters, type SearchResult } from '../domain/search-text.js';
 import type { Database } from './database.js';
 import { SearchIndexBatch, type ItemKind } from './search.index.js';
+import { COMBINED_YEAR, combinedSections, listsOfRow } from './search.layout.js';
 import { decodePostings, intersectSorted } from './search.postings.js';
 
 /**
@@ -90,13 +91,20 @@ async function pageFromCounts(db: Kysely<Database>, gram: string, options: Searc
     q
       .where('gram', '=', gram)
       .$if(options.kind === 'record', (q) => q.where('item_kind', '=', 'record'))
-      .$if(options.year !== undefined, (q) => q.where('year', '=', options.year!)) as Q;
-  // One query gives every list's length, and the lists themselves of the first year and of the short ones: for
-  // the first page, usually every list it needs.
-  const firstYear = filtered(db.selectFrom('search_postings').select((eb) => eb.fn.min<number>('year').as('y')));
-  const rows = await filtered(db.selectFrom('search_postings'))
-    .select(['year', 'item_kind', 'n', sql<Uint8Array | null>`case when n <= ${SHORT_LIST} or year = (${firstYear}) then ids end`.as('ids')])
+      .$if(options.year !== undefined, (q) => q.where('year', 'in', [options.year!, COMBINED_YEAR])) as Q;
+  // One query gives every list's length, and the lists themselves of the first year, of the short ones and of the
+  // combined row (the short lists of the other years): for the first page, usually every list it needs.
+  const firstYear = filtered(db.selectFrom('search_postings').select((eb) => eb.fn.min<number>('year').as('y'))).where('year', '<>', COMBINED_YEAR);
+  const stored = await filtered(db.selectFrom('search_postings'))
+    .select(['year', 'item_kind', 'n', sql<Uint8Array | null>`case when n <= ${SHORT_LIST} or year = ${COMBINED_YEAR} or year = (${firstYear}) then ids end`.as('ids')])
     .execute();
+  const rows = stored.flatMap((row) =>
+    row.year === COMBINED_YEAR
+      ? combinedSections(row.ids!)
+          .filter((s) => options.year === undefined || s.year === options.year)
+          .map((s) => ({ year: s.year, item_kind: row.item_kind, n: s.count, ids: row.ids!.subarray(s.start, s.end) as Uint8Array | null }))
+      : [row],
+  );
   const counts = new Map<number, number>();
   for (const row of rows) counts.set(row.year, (counts.get(row.year) ?? 0) + Number(row.n));
   let total = 0;
@@ -336,7 +344,7 @@ export async function deletePartnershipGrams(db: Kysely<Database>, home: string,
 /** Every (gram, item) pair the index holds, counted: the sum of gramsOf over every indexed text. */
 export async function countPostings(db: Kysely<Database>): Promise<number> {
   let n = 0;
-  for (const row of await db.selectFrom('search_postings').select('ids').execute()) n += decodePostings(row.ids).length;
+  for (const row of await db.selectFrom('search_postings').select(['year', 'ids']).execute()) for (const list of listsOfRow(row)) n += list.ids.length;
   return n;
 }
 
@@ -355,14 +363,17 @@ async function candidatesByYear(db: Kysely<Database>, grams: readonly string[], 
     .where('gram', 'in', grams)
     .$if(filters.kind === 'record', (q) => q.where('item_kind', '=', 'record'))
     .$if(filters.direction !== undefined, (q) => q.where('item_kind', '=', 'event'))
-    .$if(filters.year !== undefined, (q) => q.where('year', '=', filters.year!))
+    .$if(filters.year !== undefined, (q) => q.where('year', 'in', [filters.year!, COMBINED_YEAR]))
     .execute();
-  const lists = new Map<string, { kind: ItemKind; year: number; lists: number[][] }>();
+  const lists = new Map<string, { kind: ItemKind; year: number; lists: (readonly number[])[] }>();
   for (const row of rows) {
-    const key = `${row.year}:${row.item_kind}`;
-    const entry = lists.get(key) ?? { kind: row.item_kind, year: row.year, lists: [] };
-    entry.lists.push(decodePostings(row.ids));
-    lists.set(key, entry);
+    for (const list of listsOfRow(row)) {
+      if (filters.year !== undefined && list.year !== filters.year) continue;
+      const key = `${list.year}:${row.item_kind}`;
+      const entry = lists.get(key) ?? { kind: row.item_kind, year: list.year, lists: [] };
+      entry.lists.push(list.ids);
+      lists.set(key, entry);
+    }
   }
   const years = new Map<number, YearCandidates>();
   for (const entry of lists.values()) {

@@ -11,20 +11,9 @@ import { SearchIndexBatch } from '../search.index.js';
 export function searchCounts(capabilities: StoreCapabilities): Migration {
   return {
     async up(db: Kysely<unknown>) {
-      // Made anew rather than emptied: PostgreSQL would keep every old row as a dead tuple until a vacuum.
-      await db.schema.dropTable('search_postings').execute();
-      await db.schema
-        .createTable('search_postings')
-        .addColumn('gram', 'text', (col) => col.notNull())
-        .addColumn('item_kind', 'text', (col) => col.notNull().check(sql`item_kind in ('event', 'record')`))
-        .addColumn('year', 'integer', (col) => col.notNull())
-        .addColumn('ids', sql.raw(capabilities.binaryType), (col) => col.notNull())
-        .addColumn('n', 'integer', (col) => col.notNull())
-        .addPrimaryKeyConstraint('search_postings_pkey', ['gram', 'item_kind', 'year'])
-        .execute();
+      await recreatePostings(db, capabilities);
       // The search ranks a year's items partnership by partnership in this order, reading only the first few.
       await db.schema.createIndex('partnerships_partner_home_idx').on('partnerships').columns(['partner', 'home']).execute();
-      await rebuildPostings(db as Kysely<Database>);
     },
 
     async down(db: Kysely<unknown>) {
@@ -33,6 +22,22 @@ export function searchCounts(capabilities: StoreCapabilities): Migration {
       await db.schema.alterTable('search_postings').dropColumn('n').execute();
     },
   };
+}
+
+/** search_postings made anew and filled from the published items, as the live index lays its rows out. */
+export async function recreatePostings(db: Kysely<unknown>, capabilities: StoreCapabilities): Promise<void> {
+  // Made anew rather than emptied: PostgreSQL would keep every old row as a dead tuple until a vacuum.
+  await db.schema.dropTable('search_postings').execute();
+  await db.schema
+    .createTable('search_postings')
+    .addColumn('gram', 'text', (col) => col.notNull())
+    .addColumn('item_kind', 'text', (col) => col.notNull().check(sql`item_kind in ('event', 'record')`))
+    .addColumn('year', 'integer', (col) => col.notNull())
+    .addColumn('ids', sql.raw(capabilities.binaryType), (col) => col.notNull())
+    .addColumn('n', 'integer', (col) => col.notNull())
+    .addPrimaryKeyConstraint('search_postings_pkey', ['gram', 'item_kind', 'year'])
+    .execute();
+  await rebuildPostings(db as Kysely<Database>);
 }
 
 async function rebuildPostings(db: Kysely<Database>): Promise<void> {

@@ -9,6 +9,7 @@ import { knowledge } from './2026112603-knowledge.js';
 import { scale } from './2026112605-scale.js';
 import { generation } from './2026112607-generation.js';
 import { searchCounts } from './2026112606-search-counts.js';
+import { combinedPostings } from './2026112701-combined-postings.js';
 
 /** Every migration, by name; names sort in the order they run. Listed statically so it works under tsx and bundlers. */
 const MIGRATIONS: Readonly<Record<string, (capabilities: StoreCapabilities) => Migration>> = {
@@ -21,6 +22,7 @@ const MIGRATIONS: Readonly<Record<string, (capabilities: StoreCapabilities) => M
   '2026112605-scale': scale,
   '2026112607-generation': generation,
   '2026112606-search-counts': searchCounts,
+  '2026112701-combined-postings': combinedPostings,
 };
 
 export function migrationsFor(capabilities: StoreCapabilities): Record<string, Migration> {

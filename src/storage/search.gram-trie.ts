@@ -1,16 +1,17 @@
 import { GRAM_LENGTH } from '../domain/search-text.js';
 
-/** Past the largest code point: a child's key is its parent's number times this plus its code point, exact in a double. */
-const CODE_POINTS = 0x110000;
-
 /**
  * Every gram an import sees, numbered as the nodes of a trie of code points: gram n is gram `parent[n]` followed
  * by code point `last[n]`. An item's grams are found by walking the trie from each of its characters, one Map
  * lookup by number per character of each gram, where cutting and hashing each gram as a string cost some
- * four times as much. Node 0 is the empty gram.
+ * four times as much. Node 0 is the empty gram. The children are found in a hash table of typed arrays (open
+ * addressing, keyed by parent and code point): a Map keyed by a number past 2^31 hashed each key as a heap number.
  */
 export class GramTrie {
-  private readonly children = new Map<number, number>();
+  /** Per slot: the parent, the code point and the child (0: empty slot). The slots number a power of two. */
+  private slotParents = new Int32Array(1 << 12);
+  private slotCodePoints = new Int32Array(1 << 12);
+  private slotChildren = new Int32Array(1 << 12);
   private readonly parents: number[] = [-1];
   private readonly lasts: number[] = [0];
   /** Per node, the last item that held it (see `itemGrams`): an item's repeated grams are reported once. */
@@ -51,20 +52,45 @@ export class GramTrie {
   }
 
   private child(node: number, codePoint: number): number {
-    const key = node * CODE_POINTS + codePoint;
-    let child = this.children.get(key);
-    if (child === undefined) {
-      child = this.parents.length;
-      this.children.set(key, child);
-      this.parents.push(node);
-      this.lasts.push(codePoint);
-      if (child >= this.seenBy.length) {
-        const grown = new Int32Array(this.seenBy.length * 2);
-        grown.set(this.seenBy);
-        this.seenBy = grown;
-      }
+    const mask = this.slotChildren.length - 1;
+    let slot = hash(node, codePoint) & mask;
+    for (;;) {
+      const found = this.slotChildren[slot]!;
+      if (found === 0) break;
+      if (this.slotParents[slot] === node && this.slotCodePoints[slot] === codePoint) return found;
+      slot = (slot + 1) & mask;
     }
+    const child = this.parents.length;
+    this.slotParents[slot] = node;
+    this.slotCodePoints[slot] = codePoint;
+    this.slotChildren[slot] = child;
+    this.parents.push(node);
+    this.lasts.push(codePoint);
+    if (child >= this.seenBy.length) {
+      const grown = new Int32Array(this.seenBy.length * 2);
+      grown.set(this.seenBy);
+      this.seenBy = grown;
+    }
+    // At most half the slots taken, so that a probe ends soon.
+    if (child * 2 > mask) this.growSlots();
     return child;
+  }
+
+  private growSlots(): void {
+    const [parents, codePoints, children] = [this.slotParents, this.slotCodePoints, this.slotChildren];
+    const size = children.length * 2;
+    this.slotParents = new Int32Array(size);
+    this.slotCodePoints = new Int32Array(size);
+    this.slotChildren = new Int32Array(size);
+    const mask = size - 1;
+    for (let i = 0; i < children.length; i++) {
+      if (children[i] === 0) continue;
+      let slot = hash(parents[i]!, codePoints[i]!) & mask;
+      while (this.slotChildren[slot] !== 0) slot = (slot + 1) & mask;
+      this.slotParents[slot] = parents[i]!;
+      this.slotCodePoints[slot] = codePoints[i]!;
+      this.slotChildren[slot] = children[i]!;
+    }
   }
 
   /** The code points of `text` into `this.codePoints`; returns how many (a surrogate pair is one, a lone surrogate one). */
@@ -78,4 +104,10 @@ export class GramTrie {
     }
     return count;
   }
+}
+
+/** A 32-bit mix of a parent number and a code point. */
+function hash(node: number, codePoint: number): number {
+  const h = Math.imul(node, 0x9e3779b1) ^ Math.imul(codePoint + 0x7f4a7c15, 0x85ebca77);
+  return (h ^ (h >>> 15)) >>> 0;
 }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { gramsOf, normalizeForSearch } from '../domain/search-text.js';
 import { GramTrie } from './search.gram-trie.js';
 import type { BulkColumn, BulkWriter, Database } from './database.js';
-import { COMBINED_YEAR, layOutGram, type StoredGram, type YearChange } from './search.layout.js';
+import { ByteArena, COMBINED_YEAR, layOutAdded, layOutGram, type AddedRun, type StoredGram, type YearChange } from './search.layout.js';
 
 export type ItemKind = 'event' | 'record';
 
@@ -82,17 +82,26 @@ export class SearchIndexBatch {
     const changes = [...this.changes].sort((a, b) => (a[0] < b[0] ? -1 : 1));
     this.changes.clear();
     const texts = new GramTexts(this.grams);
+    const arena = new ByteArena();
     const rows: PostingRow[] = [];
     for (const [kind, blocks] of changes) {
-      const byGram = changesByGram(blocks, texts);
+      const removed = removalsByGram(blocks);
+      const added = AddedByGram.of(blocks, this.grams.size);
+      const numbers = new Map<string, number>();
+      for (const n of added.grams) numbers.set(texts.of(n), n);
+      const grams = [...new Set([...numbers.keys(), ...removed.keys()])].sort();
       const years = [COMBINED_YEAR, ...blocks.keys()];
-      const grams = [...byGram.keys()].sort();
       const replaced = new Map<number, string[]>();
       for (let i = 0; i < grams.length; i += READ_CHUNK) {
         const chunk = grams.slice(i, i + READ_CHUNK);
         const stored = await readStored(db, kind, chunk, years);
         for (const gram of chunk) {
-          const { write, replace } = layOutGram(stored.get(gram), byGram.get(gram)!);
+          const n = numbers.get(gram);
+          const gone = removed.get(gram);
+          const before = stored.get(gram);
+          // A gram new to the store with nothing taken out (every gram of a first import): encoded straight from the added ids.
+          const fresh = before === undefined && gone === undefined && n !== undefined ? layOutAdded(added.ids, added.runsOf(n), arena) : null;
+          const { write, replace } = fresh ? { write: fresh, replace: [] } : layOutGram(before, added.changesOf(n, gone));
           for (const row of write) rows.push({ gram, item_kind: kind, year: row.year, ids: row.ids, n: row.n });
           for (const year of replace) {
             const list = replaced.get(year);
@@ -134,43 +143,120 @@ class GramTexts {
   }
 }
 
-/** One kind's changes, year by year, regrouped by gram: each gram's changes by year. */
-function changesByGram(blocks: ReadonlyMap<number, YearChanges>, texts: GramTexts): Map<string, Map<number, YearChange>> {
-  const byGram = new Map<string, Map<number, YearChange>>();
-  const of = (gram: string) => {
-    let years = byGram.get(gram);
-    if (!years) byGram.set(gram, (years = new Map()));
-    return years;
-  };
-  for (const [year, change] of [...blocks].sort((a, b) => a[0] - b[0])) {
-    for (const [gram, ids] of groupAdded(change.added, texts)) of(gram).set(year, { added: ids, removed: change.removed.get(gram) });
-    for (const [gram, removed] of change.removed) {
-      const years = of(gram);
-      if (!years.has(year)) years.set(year, { added: [], removed });
+/** One kind's removals by gram, then year. */
+function removalsByGram(blocks: ReadonlyMap<number, YearChanges>): Map<string, Map<number, ReadonlySet<number>>> {
+  const byGram = new Map<string, Map<number, ReadonlySet<number>>>();
+  for (const [year, change] of blocks) {
+    for (const [gram, ids] of change.removed) {
+      const years = byGram.get(gram);
+      if (years) years.set(year, ids);
+      else byGram.set(gram, new Map([[year, ids]]));
     }
   }
   return byGram;
 }
 
-/** The added ids by gram, each list in the order added: a counting sort of the (gram number, id) pairs. */
-function groupAdded(pairs: PairList, texts: GramTexts): Map<string, number[]> {
-  const { data, length } = pairs;
-  const counts = new Int32Array(texts.trie.size);
-  const touched: number[] = [];
-  for (let i = 0; i < length; i += 2) if (counts[data[i]!]!++ === 0) touched.push(data[i]!);
-  // Each touched gram's slot in `lists`, and how many of its ids are placed so far.
-  const slots = new Int32Array(texts.trie.size);
-  const lists = touched.map((n, slot) => {
-    slots[n] = slot;
-    const list = new Array<number>(counts[n]!);
-    counts[n] = 0;
-    return list;
-  });
-  for (let i = 0; i < length; i += 2) {
-    const n = data[i]!;
-    lists[slots[n]!]![counts[n]!++] = data[i + 1]!;
+/**
+ * One kind's added (gram number, id) pairs regrouped by gram in one typed array: each gram's ids year by year,
+ * ascending years, each year's ids in the order added, with the runs of each year. Two counting passes over the
+ * pairs; each year's pairs are let go once placed.
+ */
+class AddedByGram {
+  /** The grams added, in the order first met. */
+  readonly grams: number[] = [];
+  readonly ids: Int32Array;
+  /** Per gram number: its first run and how many (runs of one gram are consecutive, in year order). */
+  private readonly firstRun: Int32Array;
+  private readonly runCounts: Int32Array;
+  private readonly runYears: Int32Array;
+  private readonly runStarts: Int32Array;
+  private readonly runLengths: Int32Array;
+
+  private constructor(size: number, pairs: number, runs: number) {
+    this.ids = new Int32Array(pairs);
+    this.firstRun = new Int32Array(size);
+    this.runCounts = new Int32Array(size);
+    this.runYears = new Int32Array(runs);
+    this.runStarts = new Int32Array(runs);
+    this.runLengths = new Int32Array(runs);
   }
-  return new Map(touched.map((n, slot) => [texts.of(n), lists[slot]!]));
+
+  static of(blocks: ReadonlyMap<number, YearChanges>, size: number): AddedByGram {
+    const years = [...blocks.keys()].sort((a, b) => a - b);
+    // First pass: each year's count of each gram, kept as runs (gram, year, count) in year order.
+    const inYear = new Int32Array(size);
+    const total = new Int32Array(size);
+    const runsOfGram = new Int32Array(size);
+    const runs = new PairList();
+    const runYears: number[] = [];
+    let pairs = 0;
+    const grams: number[] = [];
+    for (const year of years) {
+      const { data, length } = blocks.get(year)!.added;
+      const touched: number[] = [];
+      for (let i = 0; i < length; i += 2) if (inYear[data[i]!]!++ === 0) touched.push(data[i]!);
+      for (const g of touched) {
+        if (runsOfGram[g]!++ === 0) grams.push(g);
+        runs.push(g, inYear[g]!);
+        runYears.push(year);
+        total[g]! += inYear[g]!;
+        inYear[g] = 0;
+      }
+      pairs += length / 2;
+    }
+    const added = new AddedByGram(size, pairs, runYears.length);
+    added.grams.push(...grams);
+    // Each gram's place in `ids` and in the runs, in the order the grams were met.
+    const fill = new Int32Array(size);
+    const nextRun = new Int32Array(size);
+    let at = 0;
+    let run = 0;
+    for (const g of grams) {
+      fill[g] = at;
+      at += total[g]!;
+      added.firstRun[g] = nextRun[g] = run;
+      added.runCounts[g] = runsOfGram[g]!;
+      run += runsOfGram[g]!;
+    }
+    for (let r = 0; r < runYears.length; r++) {
+      const g = runs.data[2 * r]!;
+      const slot = nextRun[g]!++;
+      added.runYears[slot] = runYears[r]!;
+      added.runLengths[slot] = runs.data[2 * r + 1]!;
+    }
+    for (const g of grams) {
+      let start = fill[g]!;
+      for (let r = added.firstRun[g]!; r < added.firstRun[g]! + added.runCounts[g]!; r++) {
+        added.runStarts[r] = start;
+        start += added.runLengths[r]!;
+      }
+    }
+    // Second pass: the ids into place, year by year, each year's pairs let go once placed.
+    for (const year of years) {
+      const block = blocks.get(year)!;
+      const { data, length } = block.added;
+      for (let i = 0; i < length; i += 2) added.ids[fill[data[i]!]!++] = data[i + 1]!;
+      block.added = new PairList();
+    }
+    return added;
+  }
+
+  /** The runs of gram `n`, ascending years. */
+  runsOf(n: number): AddedRun[] {
+    const out: AddedRun[] = [];
+    for (let r = this.firstRun[n]!; r < this.firstRun[n]! + this.runCounts[n]!; r++) out.push({ year: this.runYears[r]!, start: this.runStarts[r]!, count: this.runLengths[r]! });
+    return out;
+  }
+
+  /** The changes to a gram by year, for layOutGram: its added ids (if it is a numbered gram) and removals. */
+  changesOf(n: number | undefined, removed: ReadonlyMap<number, ReadonlySet<number>> | undefined): Map<number, YearChange> {
+    const changes = new Map<number, YearChange>();
+    if (n !== undefined) {
+      for (const run of this.runsOf(n)) changes.set(run.year, { added: Array.from(this.ids.subarray(run.start, run.start + run.count)), removed: removed?.get(run.year) });
+    }
+    for (const [year, ids] of removed ?? []) if (!changes.has(year)) changes.set(year, { added: [], removed: ids });
+    return changes;
+  }
 }
 
 /** The rows stably sorted by gram: each distinct gram is compared once, then the rows are placed by its rank. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { COMBINED_YEAR, SHORT_YEAR_LIST, combinedSections, decodeCombined, encodeCombined, layOutGram, listsOfRow, type YearChange } from './search.layout.js';
+import { ByteArena, COMBINED_YEAR, SHORT_YEAR_LIST, combinedSections, decodeCombined, encodeCombined, layOutAdded, layOutGram, listsOfRow, type YearChange } from './search.layout.js';
 import { encodePostings } from './search.postings.js';
 
 const ascending = (xs: Iterable<number>) => [...new Set(xs)].sort((a, b) => a - b);
@@ -110,5 +110,40 @@ describe('laying out a gram’s lists', () => {
 
   it('refuses an item of the combined row’s year', () => {
     assert.throws(() => layOutGram(undefined, new Map([[COMBINED_YEAR, { added: [1] }]])), RangeError);
+  });
+});
+
+describe('laying out the lists of a new gram', () => {
+  /** Runs of ascending ids in ascending years, some long enough for rows of their own, laid end to end in one array. */
+  const runs = fc
+    .uniqueArray(fc.integer({ min: 1868, max: 2100 }), { minLength: 1, maxLength: 10 })
+    .chain((years) =>
+      fc.tuple(...ascending(years).map((year) => fc.uniqueArray(fc.integer({ min: 1, max: 2 ** 31 - 1 }), { minLength: 1, maxLength: 150 }).map((ids) => ({ year, ids: ascending(ids) })))),
+    );
+
+  it('gives, byte for byte, the rows layOutGram gives for the same lists, across the arena’s buffers', () => {
+    // Small buffers, so that lists land in new ones and long lists are larger than one.
+    const arena = new ByteArena(256);
+    fc.assert(
+      fc.property(runs, (lists) => {
+        const ids = Int32Array.from(lists.flatMap((l) => l.ids));
+        let start = 0;
+        const added = lists.map((l) => ({ year: l.year, start: (start += l.ids.length) - l.ids.length, count: l.ids.length }));
+        const fast = layOutAdded(ids, added, arena);
+        const expected = layOutGram(undefined, new Map(lists.map((l) => [l.year, { added: l.ids }])));
+        assert.deepEqual(
+          fast?.map((r) => ({ ...r, ids: [...r.ids] })),
+          expected.write.map((r) => ({ ...r, ids: [...r.ids] })),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('leaves a run with a repeated or descending id to layOutGram', () => {
+    const arena = new ByteArena();
+    assert.equal(layOutAdded(Int32Array.of(3, 3), [{ year: 2001, start: 0, count: 2 }], arena), null);
+    assert.equal(layOutAdded(Int32Array.of(4, 3), [{ year: 2001, start: 0, count: 2 }], arena), null);
+    assert.ok(layOutAdded(Int32Array.of(4, 3), [{ year: 2001, start: 0, count: 1 }, { year: 2002, start: 1, count: 1 }], arena));
   });
 });

@@ -134,6 +134,107 @@ export function layOutGram(stored: StoredGram | undefined, changes: ReadonlyMap<
   return { write: write.sort((a, b) => a.year - b.year), replace: replace.sort((a, b) => a - b) };
 }
 
+/** One year's ids among a gram's added ids: `ids[start, start + count)`. */
+export interface AddedRun {
+  year: number;
+  start: number;
+  count: number;
+}
+
+/**
+ * Room for many encoded lists in a few large buffers: each list is a view of one of them, so that an import's
+ * hundreds of thousands of lists do not each allocate (and collect) a buffer of their own.
+ */
+export class ByteArena {
+  private buffer = new Uint8Array(0);
+  private at = 0;
+
+  constructor(private readonly chunkBytes = ARENA_BYTES) {}
+
+  /** A buffer with at least `bytes` free from `offset` on; `take` then keeps what was written. */
+  reserve(bytes: number): { buffer: Uint8Array; offset: number } {
+    if (this.at + bytes > this.buffer.length) {
+      this.buffer = new Uint8Array(Math.max(this.chunkBytes, bytes));
+      this.at = 0;
+    }
+    return { buffer: this.buffer, offset: this.at };
+  }
+
+  /** Keeps `length` bytes written from the reserved offset, as a view. */
+  take(length: number): Uint8Array {
+    const view = this.buffer.subarray(this.at, this.at + length);
+    this.at += length;
+    return view;
+  }
+}
+
+const ARENA_BYTES = 1 << 22;
+/** A varint of a number below 2^35 takes at most five bytes. */
+const MAX_VARINT = 5;
+
+/**
+ * The rows of a gram of which nothing is stored and nothing taken out, from its added ids (`ids`, each run's ids
+ * ascending): what layOutGram gives for the same lists, encoded straight into `arena`. Returns null when a run is
+ * not strictly ascending (an item added twice), for layOutGram to sort out.
+ */
+export function layOutAdded(ids: Int32Array, runs: readonly AddedRun[], arena: ByteArena): LaidOutRow[] | null {
+  const rows: LaidOutRow[] = [];
+  let shortBytes = 0;
+  let shortIds = 0;
+  for (const run of runs) {
+    for (let i = run.start + 1; i < run.start + run.count; i++) if (ids[i - 1]! >= ids[i]!) return null;
+    if (run.count > SHORT_YEAR_LIST) {
+      const { buffer, offset } = arena.reserve(run.count * MAX_VARINT);
+      const length = writeGaps(buffer, offset, ids, run.start, run.count) - offset;
+      rows.push({ year: run.year, ids: arena.take(length), n: run.count });
+    } else if (run.count > 0) {
+      shortBytes += 3 * MAX_VARINT + run.count * MAX_VARINT;
+      shortIds += run.count;
+    }
+  }
+  if (shortIds > 0) {
+    const { buffer, offset } = arena.reserve(shortBytes);
+    let at = offset;
+    let previous = COMBINED_YEAR;
+    for (const run of runs) {
+      if (run.count === 0 || run.count > SHORT_YEAR_LIST) continue;
+      if (run.year <= previous) throw new RangeError(`year ${run.year} is not after ${previous}`);
+      previous = run.year;
+      at = writeVarint(buffer, at, run.year);
+      at = writeVarint(buffer, at, run.count);
+      // The list's byte length comes before it: written after the list, into the room left, then the list moved up.
+      const lengthAt = at;
+      const listAt = lengthAt + MAX_VARINT;
+      const listEnd = writeGaps(buffer, listAt, ids, run.start, run.count);
+      const afterLength = writeVarint(buffer, lengthAt, listEnd - listAt);
+      buffer.copyWithin(afterLength, listAt, listEnd);
+      at = afterLength + (listEnd - listAt);
+    }
+    rows.unshift({ year: COMBINED_YEAR, ids: arena.take(at - offset), n: shortIds });
+  }
+  return rows;
+}
+
+/** The ids' gaps (the first from -1) as varints into `out` from `at`; returns where they end. */
+function writeGaps(out: Uint8Array, at: number, ids: Int32Array, start: number, count: number): number {
+  let previous = -1;
+  for (let i = start; i < start + count; i++) {
+    const id = ids[i]!;
+    at = writeVarint(out, at, id - previous - 1);
+    previous = id;
+  }
+  return at;
+}
+
+function writeVarint(out: Uint8Array, at: number, value: number): number {
+  while (value >= 0x80) {
+    out[at++] = (value & 0x7f) | 0x80;
+    value = value >>> 7;
+  }
+  out[at++] = value;
+  return at;
+}
+
 /** The ids in ascending order: as they are when added in id order (an import), else sorted. */
 function ascending(ids: readonly number[]): readonly number[] {
   for (let i = 1; i < ids.length; i++) if (ids[i - 1]! > ids[i]!) return [...ids].sort((a, b) => a - b);

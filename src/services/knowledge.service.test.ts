@@ -6,6 +6,7 @@ import { after, before, it } from 'node:test';
 import { describeOnEachStore } from '../../test/support/test-stores.js';
 import { isUnchanged } from '../domain/partnership.js';
 import type { Store } from '../storage/database.js';
+import { fieldBits, findEventFields } from '../storage/knowledge.repository.js';
 import { importDocuments, type SourceDocument } from './import.service.js';
 import {
   addOrganizationAlias,
@@ -54,11 +55,9 @@ describeOnEachStore('the knowledge service', (openFresh) => {
 
   it('stores the suggested fields of every event', async () => {
     const id = await eventId(2010, '地震局訪問団が市民局と防災に関する友好交流覚書に調印');
-    const rows = await store.db.selectFrom('event_fields').select(['field', 'source']).where('event_id', '=', id).orderBy('field').execute();
-    assert.deepEqual(rows, [
-      { field: 'disaster', source: 'suggested' },
-      { field: 'government', source: 'suggested' },
-    ]);
+    const row = await store.db.selectFrom('events').select(['fields', 'fields_source']).where('id', '=', id).executeTakeFirstOrThrow();
+    assert.deepEqual(row, { fields: fieldBits(['government', 'disaster']), fields_source: 'suggested' });
+    assert.deepEqual(await findEventFields(store.db, [id]), new Map([[id, { fields: ['government', 'disaster'], source: 'suggested' }]]));
   });
 
   it('keeps an editor’s fields and photo link across a re-import of the same document, which changes nothing', async () => {

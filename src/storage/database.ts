@@ -42,6 +42,9 @@ export interface EventTable {
   updated_at: string;
   status: Generated<string>;
   version: Generated<number>;
+  /** The event's fields of exchange, a bit each (1 << index in EXCHANGE_FIELDS); null: none stored. 0: an editor's "no field". */
+  fields: number | null;
+  fields_source: 'suggested' | 'editor' | null;
 }
 
 export interface PhotoRecordTable {
@@ -152,13 +155,6 @@ export interface OrganizationAliasTable {
   updated_at: string;
 }
 
-/** The fields of exchange of an event; an editor's set replaces the suggested one ('none' marks an editor's empty set). */
-export interface EventFieldTable {
-  event_id: number;
-  field: string;
-  source: 'suggested' | 'editor';
-}
-
 /** How sure Koryu is of a photo record's link (photo_records.event_id), and whether an editor confirmed it. */
 export interface PhotoLinkTable {
   record_id: number;
@@ -187,7 +183,6 @@ export interface Database {
   history: HistoryTable;
   organization_decisions: OrganizationDecisionTable;
   organization_aliases: OrganizationAliasTable;
-  event_fields: EventFieldTable;
   photo_links: PhotoLinkTable;
   store_generation: StoreGenerationTable;
 }

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { isDirection, type Direction } from '../domain/direction.js';
-import { isExchangeField, type ExchangeField } from '../domain/exchange-field.js';
+import { EXCHANGE_FIELDS, type ExchangeField } from '../domain/exchange-field.js';
 import type { EntityKind, OrganizationDecisions } from '../domain/organization.js';
 import type { Database } from './database.js';
 
@@ -49,20 +49,27 @@ export async function saveOrganizationAlias(db: Kysely<Database>, alias: string,
     .execute();
 }
 
-/** The stored fields of the given events: an event without rows has none stored (not even an empty set). */
+/** An event's fields of exchange as stored: a bit each, 1 << its index in EXCHANGE_FIELDS. */
+export function fieldBits(fields: Iterable<ExchangeField>): number {
+  let bits = 0;
+  for (const field of fields) bits |= 1 << EXCHANGE_FIELDS.indexOf(field);
+  return bits;
+}
+
+/** The fields of stored bits, in the order of EXCHANGE_FIELDS. */
+export function fieldsOfBits(bits: number): ExchangeField[] {
+  return EXCHANGE_FIELDS.filter((_, i) => (bits & (1 << i)) !== 0);
+}
+
+/** The stored fields of the given events: an event with none stored is left out (an editor's empty set is kept). */
 export async function findEventFields(
   db: Kysely<Database>,
   eventIds: readonly number[],
 ): Promise<Map<number, { fields: ExchangeField[]; source: 'suggested' | 'editor' }>> {
   const found = new Map<number, { fields: ExchangeField[]; source: 'suggested' | 'editor' }>();
   for (const ids of chunks(eventIds)) {
-    const rows = await db.selectFrom('event_fields').selectAll().where('event_id', 'in', ids).orderBy('event_id').orderBy('field').execute();
-    for (const row of rows) {
-      const entry = found.get(row.event_id) ?? { fields: [], source: row.source };
-      if (isExchangeField(row.field)) entry.fields.push(row.field);
-      if (row.source === 'editor') entry.source = 'editor';
-      found.set(row.event_id, entry);
-    }
+    const rows = await db.selectFrom('events').select(['id', 'fields', 'fields_source']).where('id', 'in', ids).where('fields', 'is not', null).execute();
+    for (const row of rows) found.set(row.id, { fields: fieldsOfBits(row.fields!), source: row.fields_source ?? 'suggested' });
   }
   return found;
 }
@@ -78,28 +85,24 @@ export async function findFieldEvents(db: Kysely<Database>, field: ExchangeField
     db.selectFrom('events as e').innerJoin('partnerships as p', 'p.id', 'e.partnership_id').where('e.status', '=', 'published').where('p.status', '=', 'published');
   const stored = await publicEvents()
     .select('e.id')
-    .where(({ exists, selectFrom }) => exists(selectFrom('event_fields as f').select('f.event_id').whereRef('f.event_id', '=', 'e.id').where('f.field', '=', field)))
+    .where(sql<boolean>`(e.fields & ${fieldBits([field])}) <> 0`)
     .execute();
-  const unstored = await publicEvents()
-    .select(['e.id', 'e.text'])
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('event_fields as f').select('f.event_id').whereRef('f.event_id', '=', 'e.id'))))
-    .execute();
+  const unstored = await publicEvents().select(['e.id', 'e.text']).where('e.fields', 'is', null).execute();
   return { stored: stored.map((r) => r.id), unstored };
 }
 
-/** Replaces an event's fields. An editor's empty set is kept as the mark `none`, so suggestions do not return. */
+/** Replaces an event's fields. An editor's empty set is kept (as 0), so suggestions do not return; an empty suggestion stores none. */
 export async function saveEventFields(
   db: Kysely<Database>,
   eventId: number,
   fields: readonly ExchangeField[],
   source: 'suggested' | 'editor',
 ): Promise<void> {
-  await db.deleteFrom('event_fields').where('event_id', '=', eventId).execute();
-  const stored = fields.length === 0 && source === 'editor' ? ['none'] : [...new Set(fields)];
-  if (stored.length === 0) return;
+  const none = fields.length === 0 && source === 'suggested';
   await db
-    .insertInto('event_fields')
-    .values(stored.map((field) => ({ event_id: eventId, field, source })))
+    .updateTable('events')
+    .set({ fields: none ? null : fieldBits(fields), fields_source: none ? null : source })
+    .where('id', '=', eventId)
     .execute();
 }
 

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
+import type { ExchangeField } from '../domain/exchange-field.js';
 import type { ChangeSummary, Partnership } from '../domain/partnership.js';
 import { normalizeForSearch } from '../domain/search-text.js';
 import type { BulkColumn, BulkWriter, Database } from './database.js';
-import type { StoredPhotoLink } from './knowledge.repository.js';
+import { fieldBits, type StoredPhotoLink } from './knowledge.repository.js';
 import { checkLinks, storedTranslations } from './partnership.repository.js';
 import type { SearchIndexBatch } from './search.index.js';
 
@@ -14,7 +15,7 @@ export interface NewPartnership {
   /** Per record (by index): how sure the link to its event is. */
   links: readonly StoredPhotoLink[];
   /** Per event (by index): its suggested fields of exchange. */
-  fields: readonly (readonly string[])[];
+  fields: readonly (readonly ExchangeField[])[];
 }
 
 /** Rows per `in (…)` list when looking up which partnerships are stored. */
@@ -25,7 +26,7 @@ const PARTNERSHIP_COLUMNS: BulkColumn[] = [
 ];
 const EVENT_COLUMNS: BulkColumn[] = [
   ['id', 'integer'], ['partnership_id', 'integer'], ['position', 'integer'], ['year', 'integer'], ['date', 'text'], ['direction', 'text'], ['text', 'text'],
-  ['search_text', 'text'], ['line', 'integer'], ['created_at', 'text'], ['updated_at', 'text'],
+  ['search_text', 'text'], ['line', 'integer'], ['created_at', 'text'], ['updated_at', 'text'], ['fields', 'integer'], ['fields_source', 'text'],
 ];
 const RECORD_COLUMNS: BulkColumn[] = [
   ['id', 'integer'], ['partnership_id', 'integer'], ['position', 'integer'], ['year', 'integer'], ['caption', 'text'], ['search_text', 'text'], ['event_id', 'integer'],
@@ -33,7 +34,6 @@ const RECORD_COLUMNS: BulkColumn[] = [
 ];
 const TRANSLATION_COLUMNS: BulkColumn[] = [['item_kind', 'text'], ['item_id', 'integer'], ['locale', 'text'], ['text', 'text'], ['updated_at', 'text']];
 const YEAR_COLUMNS: BulkColumn[] = [['partnership_id', 'integer'], ['year', 'integer'], ['no_exchange', 'integer']];
-const FIELD_COLUMNS: BulkColumn[] = [['event_id', 'integer'], ['field', 'text'], ['source', 'text']];
 const LINK_COLUMNS: BulkColumn[] = [['record_id', 'integer'], ['confidence', 'real'], ['confirmed', 'integer'], ['updated_at', 'text']];
 
 /** The (home, partner) keys among `keys` that the store holds, as `home\u0000partner`. */
@@ -92,7 +92,6 @@ export async function insertNewPartnerships(
     const recordRows: unknown[][] = [];
     const translationRows: unknown[][] = [];
     const yearRows: unknown[][] = [];
-    const fieldRows: unknown[][] = [];
     const linkRows: unknown[][] = [];
     for (const [k, item] of step.entries()) {
       const p = item.partnership;
@@ -101,10 +100,12 @@ export async function insertNewPartnerships(
       for (const [position, e] of p.events.entries()) {
         const eventId = eventIds[event + position]!;
         const searchText = normalizeForSearch(e.text);
-        eventRows.push([eventId, id, position, e.year, e.date, e.direction, e.text, searchText, e.line, now, now]);
+        const fields = item.fields[position] ?? [];
+        // As saveEventFields stores a suggestion: none when nothing is suggested.
+        const bits = fields.length === 0 ? null : fieldBits(fields);
+        eventRows.push([eventId, id, position, e.year, e.date, e.direction, e.text, searchText, e.line, now, now, bits, bits === null ? null : 'suggested']);
         index.add('event', eventId, e.year, searchText);
         for (const [locale, text] of storedTranslations(e.translations)) translationRows.push(['event', eventId, locale, text, now]);
-        for (const field of new Set(item.fields[position] ?? [])) fieldRows.push([eventId, field, 'suggested']);
       }
       for (const [position, r] of p.records.entries()) {
         const recordId = recordIds[record + position]!;
@@ -126,7 +127,6 @@ export async function insertNewPartnerships(
     queue('translations', TRANSLATION_COLUMNS, translationRows);
     queue('exchange_years', YEAR_COLUMNS, yearRows);
     queue('photo_links', LINK_COLUMNS, linkRows);
-    queue('event_fields', FIELD_COLUMNS, fieldRows);
     // Lets the database driver send what is queued before the next step is built.
     await new Promise((resolve) => setImmediate(resolve));
   }

@@ -10,6 +10,7 @@ import { scale } from './2026112605-scale.js';
 import { generation } from './2026112607-generation.js';
 import { searchCounts } from './2026112606-search-counts.js';
 import { combinedPostings } from './2026112701-combined-postings.js';
+import { eventFields } from './2026112702-event-fields.js';
 
 /** Every migration, by name; names sort in the order they run. Listed statically so it works under tsx and bundlers. */
 const MIGRATIONS: Readonly<Record<string, (capabilities: StoreCapabilities) => Migration>> = {
@@ -23,6 +24,7 @@ const MIGRATIONS: Readonly<Record<string, (capabilities: StoreCapabilities) => M
   '2026112607-generation': generation,
   '2026112606-search-counts': searchCounts,
   '2026112701-combined-postings': combinedPostings,
+  '2026112702-event-fields': eventFields,
 };
 
 export function migrationsFor(capabilities: StoreCapabilities): Record<string, Migration> {

@@ -3,12 +3,14 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { describeOnEachStore } from '../../../../test/support/test-stores.js';
 import type { StoredPartnership } from '../../../domain/partnership.js';
 import { importDocuments } from '../../../services/import.service.js';
 import { KNOWLEDGE_FACET_LIMIT, searchWithKnowledge } from '../../../services/knowledge.search.js';
 import { listPartnerships } from '../../../services/record.service.js';
 import type { Store } from '../../../storage/database.js';
+import { fieldBits, saveEventFields } from '../../../storage/knowledge.repository.js';
 import { searchItems } from '../../../storage/search.repository.js';
 import { buildApp } from '../../app.js';
 
@@ -170,16 +172,15 @@ describeOnEachStore('the knowledge pages', (openFresh) => {
       const padded = [...ids, ...Array.from({ length: 40_000 }, (_, i) => 10_000_000 + i)];
       const narrow = await searchItems(store.db, '医療', { eventIds: ids, limit: 50, offset: 0 });
       assert.deepEqual(await searchItems(store.db, '医療', { eventIds: padded, limit: 50, offset: 0 }), narrow);
-      const [event] = (await store.db.selectFrom('event_fields').select('event_id').where('field', '=', 'health').execute()).map((r) => r.event_id);
-      const stored = await store.db.selectFrom('event_fields').selectAll().where('event_id', '=', event!).execute();
-      await store.db.deleteFrom('event_fields').where('event_id', '=', event!).execute();
+      const [event] = (await store.db.selectFrom('events').select('id').where(sql<boolean>`(fields & ${fieldBits(['health'])}) <> 0`).execute()).map((r) => r.id);
+      const stored = await store.db.selectFrom('events').select(['fields', 'fields_source']).where('id', '=', event!).executeTakeFirstOrThrow();
+      await store.db.updateTable('events').set({ fields: null, fields_source: null }).where('id', '=', event!).execute();
       try {
         assert.equal((await searchWithKnowledge(store, '医療', { filters: { field: 'health' } })).total, 2, 'no stored fields: suggested by the text');
-        await store.db.insertInto('event_fields').values({ event_id: event!, field: 'none', source: 'editor' }).execute();
+        await saveEventFields(store.db, event!, [], 'editor');
         assert.equal((await searchWithKnowledge(store, '医療', { filters: { field: 'health' } })).total, 0, 'an editor said: no field');
       } finally {
-        await store.db.deleteFrom('event_fields').where('event_id', '=', event!).execute();
-        await store.db.insertInto('event_fields').values(stored).execute();
+        await store.db.updateTable('events').set(stored).where('id', '=', event!).execute();
       }
       // The captions stay published, but the event they show is a draft: no longer a match of the field.
       await store.db.updateTable('events').set({ status: 'draft' }).where('id', '=', event!).execute();

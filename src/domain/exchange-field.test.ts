@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isExchangeField, suggestFields } from './exchange-field.js';
+import fc from 'fast-check';
+import { EXCHANGE_FIELDS, fieldWords, isExchangeField, suggestFields } from './exchange-field.js';
 import { isShortenedForm, recognizeOfficeHolders, recognizeOrganizations } from './organization.recognize.js';
 
 describe('suggestFields', () => {
@@ -12,6 +13,17 @@ describe('suggestFields', () => {
   });
   it('suggests nothing for a text without any field word', () => {
     assert.deepEqual(suggestFields('市環境視察訪問団が来訪'), []);
+  });
+  it('suggests exactly the fields one of whose words the text contains, full-width or not', () => {
+    const words = EXCHANGE_FIELDS.flatMap((f) => fieldWords(f));
+    const piece = fc.oneof(fc.constantFrom(...words), fc.constantFrom(...words).map((w) => w.slice(0, -1)), fc.constantFrom('が', '訪問', 'ＡＲＴ', '大', '校'));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 6 }), (pieces) => {
+        const text = pieces.join('');
+        const normalized = text.normalize('NFKC');
+        assert.deepEqual(suggestFields(text), EXCHANGE_FIELDS.filter((f) => fieldWords(f).some((w) => normalized.includes(w))));
+      }),
+    );
   });
   it('knows its field names only', () => {
     assert.ok(isExchangeField('youth'));

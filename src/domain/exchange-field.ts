@@ -29,8 +29,32 @@ const FIELD_WORDS: Readonly<Record<ExchangeField, readonly string[]>> = {
   academic: ['大学', '学術', '研究', '図書', '高専', '工業大'],
 };
 
-/** The fields an event's text suggests, in the order of EXCHANGE_FIELDS; none when no word of any field appears. */
+/** Every field word by its first UTF-16 unit, with the fields it suggests as bits (1 << index in EXCHANGE_FIELDS). */
+const WORDS_BY_FIRST_UNIT = (() => {
+  const bits = new Map<string, number>();
+  EXCHANGE_FIELDS.forEach((field, i) => {
+    for (const word of FIELD_WORDS[field]) bits.set(word, (bits.get(word) ?? 0) | (1 << i));
+  });
+  const byFirst = new Map<string, { word: string; fields: number }[]>();
+  for (const [word, fields] of bits) byFirst.set(word[0]!, [...(byFirst.get(word[0]!) ?? []), { word, fields }]);
+  return byFirst;
+})();
+
+/**
+ * The fields an event's text suggests, in the order of EXCHANGE_FIELDS; none when no word of any field appears.
+ * One pass over the text: at each place only the words beginning with its character are tried.
+ */
 export function suggestFields(text: string): ExchangeField[] {
   const normalized = text.normalize('NFKC');
-  return EXCHANGE_FIELDS.filter((f) => FIELD_WORDS[f].some((w) => normalized.includes(w)));
+  let found = 0;
+  for (let i = 0; i < normalized.length; i++) {
+    const words = WORDS_BY_FIRST_UNIT.get(normalized[i]!);
+    if (words) for (const { word, fields } of words) if (normalized.startsWith(word, i)) found |= fields;
+  }
+  return found === 0 ? [] : EXCHANGE_FIELDS.filter((_, i) => (found & (1 << i)) !== 0);
+}
+
+/** The words that suggest `field`, as listed. */
+export function fieldWords(field: ExchangeField): readonly string[] {
+  return FIELD_WORDS[field];
 }

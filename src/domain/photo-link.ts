@@ -41,31 +41,63 @@ function bigrams(s: string): Set<string> {
  * concept (医療物資 and マスク).
  */
 export function captionFit(caption: string, eventText: string): number {
-  const c = normalize(caption);
-  const e = normalize(eventText);
-  const core = c.replace(GENERIC, '');
-  if (c.length > 0 && (e.includes(c) || c.includes(e) || (core.length >= 3 && e.startsWith(core)))) return 1;
-  const cg = bigrams(core.length >= 2 ? core : c);
-  if (cg.size === 0) return 0;
-  const eg = bigrams(e);
-  const shared = [...cg].filter((g) => eg.has(g)).length;
-  const concepts = [...new Set(Array.from(c).filter((ch) => ch >= '\uE000' && ch <= '\uF8FF'))];
-  const sharedConcept = concepts.some((ch) => e.includes(ch));
-  return Math.min(0.99, Math.round((shared / cg.size + (sharedConcept ? 0.3 : 0)) * 100) / 100);
+  return fitOf(prepareCaption(caption), prepareEvent(eventText));
+}
+
+/** What the fit needs of a caption, worked out once however many events it is compared with. */
+interface PreparedCaption {
+  normalized: string;
+  core: string;
+  bigrams: Set<string>;
+  concepts: string[];
+}
+
+/** What the fit needs of an event's text, worked out once however many captions it is compared with. */
+interface PreparedEvent {
+  normalized: string;
+  bigrams?: Set<string>;
+}
+
+function prepareCaption(caption: string): PreparedCaption {
+  const normalized = normalize(caption);
+  const core = normalized.replace(GENERIC, '');
+  return {
+    normalized,
+    core,
+    bigrams: bigrams(core.length >= 2 ? core : normalized),
+    concepts: [...new Set(Array.from(normalized).filter((ch) => ch >= '\uE000' && ch <= '\uF8FF'))],
+  };
+}
+
+function prepareEvent(text: string): PreparedEvent {
+  return { normalized: normalize(text) };
+}
+
+function fitOf(c: PreparedCaption, e: PreparedEvent): number {
+  const text = e.normalized;
+  if (c.normalized.length > 0 && (text.includes(c.normalized) || c.normalized.includes(text) || (c.core.length >= 3 && text.startsWith(c.core)))) return 1;
+  if (c.bigrams.size === 0) return 0;
+  const eg = (e.bigrams ??= bigrams(text));
+  let shared = 0;
+  for (const g of c.bigrams) if (eg.has(g)) shared++;
+  const sharedConcept = c.concepts.some((ch) => text.includes(ch));
+  return Math.min(0.99, Math.round((shared / c.bigrams.size + (sharedConcept ? 0.3 : 0)) * 100) / 100);
 }
 
 /**
- * The event of the same year each photo record shows, with its confidence: the best-fitting event if it fits
- * at least LINK_THRESHOLD (an earlier event wins a tie), else null. Records already linked keep their link with
- * confidence 1.
+ * For every photo record without an event: the event of the same year whose text its caption fits best, when the
+ * fit reaches LINK_THRESHOLD. A record the document already links keeps its event (confidence 1). Each caption and
+ * each event text is prepared once.
  */
 export function proposePhotoLinks(p: Pick<Partnership, 'events' | 'records'>): PhotoLink[] {
+  const events: (PreparedEvent | undefined)[] = [];
   return p.records.map((r, record) => {
     if (r.event !== null) return { record, event: r.event, confidence: 1 };
     let best: PhotoLink = { record, event: null, confidence: 0 };
+    const caption = prepareCaption(r.caption);
     p.events.forEach((e, index) => {
       if (e.year !== r.year) return;
-      const fit = captionFit(r.caption, e.text);
+      const fit = fitOf(caption, (events[index] ??= prepareEvent(e.text)));
       if (fit > best.confidence) best = { record, event: index, confidence: fit };
     });
     return best.confidence >= LINK_THRESHOLD ? best : { record, event: null, confidence: best.confidence };

@@ -1,8 +1,11 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { BulkColumn, BulkWriter } from '../database.js';
 
-/** Rows per multi-row statement; the rest of a bulk insert goes one row per statement. SQLite binds at most 32,766 values. */
-const ROWS_PER_STATEMENT = 64;
+/**
+ * Rows per multi-row statement; the rest of a bulk insert goes one row per statement. Measured on 300,748 event
+ * rows: 1 row 1.0 s, 16 rows 0.58 s, 64 rows 0.65 s, 256 rows 0.63 s.
+ */
+const ROWS_PER_STATEMENT = 16;
 
 /**
  * Bulk inserts on SQLite: prepared multi-row statements, kept per table and column list, run in a loop. The store
@@ -24,7 +27,16 @@ export function sqliteBulkWriter(database: BetterSqlite3.Database): BulkWriter {
       const full = rows.length - (rows.length % ROWS_PER_STATEMENT);
       if (full > 0) {
         const many = insertStatement(table, columns, ROWS_PER_STATEMENT);
-        for (let start = 0; start < full; start += ROWS_PER_STATEMENT) many.run(rows.slice(start, start + ROWS_PER_STATEMENT).flat());
+        // One parameter array, refilled for each statement.
+        const width = columns.length;
+        const parameters = new Array<unknown>(ROWS_PER_STATEMENT * width);
+        for (let start = 0; start < full; start += ROWS_PER_STATEMENT) {
+          for (let r = 0; r < ROWS_PER_STATEMENT; r++) {
+            const row = rows[start + r]!;
+            for (let c = 0; c < width; c++) parameters[r * width + c] = row[c];
+          }
+          many.run(parameters);
+        }
       }
       if (full < rows.length) {
         const one = insertStatement(table, columns, 1);

@@ -8,10 +8,11 @@ import { GRAM_LENGTH } from '../domain/search-text.js';
  * addressing, keyed by parent and code point): a Map keyed by a number past 2^31 hashed each key as a heap number.
  */
 export class GramTrie {
-  /** Per slot: the parent, the code point and the child (0: empty slot). The slots number a power of two. */
-  private slotParents = new Int32Array(1 << 12);
-  private slotCodePoints = new Int32Array(1 << 12);
-  private slotChildren = new Int32Array(1 << 12);
+  /**
+   * The slots, three numbers each side by side (one cache line per probe): the parent, the code point and the
+   * child (0: empty slot). The slots number a power of two.
+   */
+  private slots = new Int32Array(3 << 12);
   private readonly parents: number[] = [-1];
   private readonly lasts: number[] = [0];
   /** Per node, the last item that held it (see `itemGrams`): an item's repeated grams are reported once. */
@@ -52,18 +53,20 @@ export class GramTrie {
   }
 
   private child(node: number, codePoint: number): number {
-    const mask = this.slotChildren.length - 1;
+    const slots = this.slots;
+    const mask = slots.length / 3 - 1;
     let slot = hash(node, codePoint) & mask;
     for (;;) {
-      const found = this.slotChildren[slot]!;
+      const at = slot * 3;
+      const found = slots[at + 2]!;
       if (found === 0) break;
-      if (this.slotParents[slot] === node && this.slotCodePoints[slot] === codePoint) return found;
+      if (slots[at] === node && slots[at + 1] === codePoint) return found;
       slot = (slot + 1) & mask;
     }
     const child = this.parents.length;
-    this.slotParents[slot] = node;
-    this.slotCodePoints[slot] = codePoint;
-    this.slotChildren[slot] = child;
+    slots[slot * 3] = node;
+    slots[slot * 3 + 1] = codePoint;
+    slots[slot * 3 + 2] = child;
     this.parents.push(node);
     this.lasts.push(codePoint);
     if (child >= this.seenBy.length) {
@@ -77,20 +80,16 @@ export class GramTrie {
   }
 
   private growSlots(): void {
-    const [parents, codePoints, children] = [this.slotParents, this.slotCodePoints, this.slotChildren];
-    const size = children.length * 2;
-    this.slotParents = new Int32Array(size);
-    this.slotCodePoints = new Int32Array(size);
-    this.slotChildren = new Int32Array(size);
-    const mask = size - 1;
-    for (let i = 0; i < children.length; i++) {
-      if (children[i] === 0) continue;
-      let slot = hash(parents[i]!, codePoints[i]!) & mask;
-      while (this.slotChildren[slot] !== 0) slot = (slot + 1) & mask;
-      this.slotParents[slot] = parents[i]!;
-      this.slotCodePoints[slot] = codePoints[i]!;
-      this.slotChildren[slot] = children[i]!;
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
+    const mask = slots.length / 3 - 1;
+    for (let at = 0; at < old.length; at += 3) {
+      if (old[at + 2] === 0) continue;
+      let slot = hash(old[at]!, old[at + 1]!) & mask;
+      while (slots[slot * 3 + 2] !== 0) slot = (slot + 1) & mask;
+      slots.set(old.subarray(at, at + 3), slot * 3);
     }
+    this.slots = slots;
   }
 
   /** The code points of `text` into `this.codePoints`; returns how many (a surrogate pair is one, a lone surrogate one). */

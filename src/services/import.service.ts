@@ -8,7 +8,7 @@ import type { Store } from '../storage/database.js';
 import { recordImports } from '../storage/import.repository.js';
 import { findStoredPartnershipKeys, insertNewPartnerships, partnershipKey } from '../storage/partnership.bulk.js';
 import { savePartnership } from '../storage/partnership.repository.js';
-import { SearchIndexBatch } from '../storage/search.index.js';
+import { indexIsEmpty, SearchIndexBatch } from '../storage/search.index.js';
 import { refreshStatistics, STATISTICS_REFRESH_ROWS } from '../storage/statistics.js';
 import { findPartnershipItem, recordImportHistory } from './import.history.js';
 import { linkBeforeSave, prepareNewPartnership, recordKnowledgeAfterSave } from './knowledge.import.js';
@@ -86,8 +86,6 @@ export async function importDocuments(
   const changes = await store.transaction(async (trx) => {
     const items = parsed.flatMap((doc) => doc.partnerships.map((p) => ({ source: doc.source, p })));
     const summaries: ChangeSummary[] = new Array<ChangeSummary>(items.length);
-    // The search index is brought up to date once for the whole import, not once per partnership.
-    const index = new SearchIndexBatch();
     // Partnerships not stored yet (the first time each appears) are written in bulk; the rest are compared with
     // what is stored and updated in place, one after the other, after them.
     const stored = await findStoredPartnershipKeys(trx, items.map((item) => item.p));
@@ -97,9 +95,18 @@ export async function importDocuments(
       if (!stored.has(key)) fresh.push(i);
       stored.add(key);
     }
-    const added = await insertNewPartnerships(trx, store.bulk, fresh.map((i) => prepareNewPartnership(items[i]!.p, items[i]!.source)), index);
+    // The search index is brought up to date once for the whole import, not once per partnership. An import of
+    // new partnerships only into an empty index (a store's first) need not read what the index holds.
+    const index = new SearchIndexBatch({ nothingStored: fresh.length === items.length && (await indexIsEmpty(trx)) });
+    const added = await insertNewPartnerships(
+      trx,
+      store.bulk,
+      fresh.map((i) => ({ partnership: items[i]!.p, source: items[i]!.source })),
+      index,
+      prepareNewPartnership,
+    );
     for (const [n, i] of fresh.entries()) {
-      summaries[i] = added[n]!;
+      summaries[i] = added.summaries[n]!;
       if (options.actor !== undefined) await recordImportHistory(trx, undefined, items[i]!.p, options.actor);
     }
     for (const [i, { source, p }] of items.entries()) {
@@ -111,8 +118,10 @@ export async function importDocuments(
       if (options.actor !== undefined && !isUnchanged(summary)) await recordImportHistory(trx, before, p, options.actor);
       summaries[i] = summary;
     }
+    // The index is laid out while the bulk inserts may still be on their way (PostgreSQL); a failed insert's
+    // error comes first.
+    await Promise.all([added.written, index.flush(trx, store.bulk)]);
     await recordImports(trx, store.bulk, items.map(({ source }, i) => ({ source, summary: summaries[i]! })));
-    await index.flush(trx, store.bulk);
     return summaries;
   });
   const added = changes.reduce((n, c) => n + c.added.events + c.added.records, 0);

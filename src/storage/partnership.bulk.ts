@@ -59,17 +59,20 @@ const STEP = 100;
  * translations, no-exchange years, photo links and suggested fields, table by table in bulk: the rows and ids are
  * those savePartnership would give them one partnership after the other. The items go into `index`.
  *
- * The ids are taken first; then, step by step, the rows of some partnerships are built and their inserts queued,
- * so that PostgreSQL writes one step while the next is built (on SQLite each insert runs at once).
+ * The ids are taken first; then, step by step, some partnerships are prepared (`prepare`: their links and fields),
+ * their rows built and their inserts queued, so that PostgreSQL writes one step while the next is prepared (on
+ * SQLite each insert runs at once). Returns once every insert is queued: `written` settles when they are written,
+ * and the caller must await it (a failed insert rejects it; the transaction's later queries fail after it).
  */
 export async function insertNewPartnerships(
   db: Kysely<Database>,
   writer: BulkWriter,
-  items: readonly NewPartnership[],
+  partnerships: readonly { partnership: Partnership; source: string }[],
   index: SearchIndexBatch,
-): Promise<ChangeSummary[]> {
-  if (items.length === 0) return [];
-  for (const item of items) checkLinks(item.partnership);
+  prepare: (p: Partnership, source: string) => NewPartnership,
+): Promise<{ summaries: ChangeSummary[]; written: Promise<unknown> }> {
+  if (partnerships.length === 0) return { summaries: [], written: Promise.resolve() };
+  const items = partnerships;
   const now = new Date().toISOString();
   const ids = await writer.reserveIds(db, 'partnerships', items.length);
   const eventIds = await writer.reserveIds(db, 'events', items.reduce((n, item) => n + item.partnership.events.length, 0));
@@ -86,7 +89,8 @@ export async function insertNewPartnerships(
   let event = 0;
   let record = 0;
   for (let first = 0; first < items.length; first += STEP) {
-    const step = items.slice(first, first + STEP);
+    const step = items.slice(first, first + STEP).map(({ partnership, source }) => prepare(partnership, source));
+    for (const item of step) checkLinks(item.partnership);
     const partnershipRows: unknown[][] = [];
     const eventRows: unknown[][] = [];
     const recordRows: unknown[][] = [];
@@ -130,9 +134,11 @@ export async function insertNewPartnerships(
     // Lets the database driver send what is queued before the next step is built.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  await Promise.all(writes);
+  const written = Promise.all(writes);
+  // Handled by the caller; this keeps it from counting as unhandled while the caller has not reached it yet.
+  written.catch(() => {});
 
-  return items.map(({ partnership: p }) => {
+  const summaries = items.map(({ partnership: p }): ChangeSummary => {
     const years = new Set(p.noExchangeYears).size;
     return {
       home: p.home,
@@ -144,4 +150,5 @@ export async function insertNewPartnerships(
       removed: { events: 0, records: 0, years: 0 },
     };
   });
+  return { summaries, written };
 }

@@ -40,6 +40,13 @@ class PairList {
  * inside the transaction that wrote the items. Later calls win: adding a gram after removing it keeps it.
  */
 export class SearchIndexBatch {
+  /**
+   * With `nothingStored`, the caller knows the index held no rows when the batch began (read in the same write
+   * transaction, before its first write), and flush reads none: on PostgreSQL its work then overlaps the inserts
+   * still queued on the connection, instead of waiting behind them for a read.
+   */
+  constructor(private readonly options: { nothingStored?: boolean } = {}) {}
+
   private readonly changes = new Map<ItemKind, Map<number, YearChanges>>();
   /** Every gram added, numbered: an import adds millions of (gram, id) pairs, kept as numbers until the flush. */
   private readonly grams = new GramTrie();
@@ -94,7 +101,7 @@ export class SearchIndexBatch {
       const replaced = new Map<number, string[]>();
       for (let i = 0; i < grams.length; i += READ_CHUNK) {
         const chunk = grams.slice(i, i + READ_CHUNK);
-        const stored = await readStored(db, kind, chunk, years);
+        const stored = this.options.nothingStored ? new Map<string, StoredGram>() : await readStored(db, kind, chunk, years);
         for (const gram of chunk) {
           const n = numbers.get(gram);
           const gone = removed.get(gram);
@@ -353,4 +360,9 @@ export async function reindexPartnershipItems(db: Kysely<Database>, partnershipI
       }
     }
   }
+}
+
+/** Whether the index holds no rows at all (a store's first import). */
+export async function indexIsEmpty(db: Kysely<Database>): Promise<boolean> {
+  return (await db.selectFrom('search_postings').select('gram').limit(1).executeTakeFirst()) === undefined;
 }

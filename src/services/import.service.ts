@@ -63,6 +63,12 @@ export function describeFirstError(doc: ParsedDocument): string {
 }
 
 /**
+ * Items (events and photo records) from which a first import lays out the search index in a worker thread: below
+ * it, starting the worker costs more than it saves.
+ */
+export const INDEX_WORKER_FROM = 20_000;
+
+/**
  * Imports documents in one transaction: every document is parsed first, and if any has an error nothing is
  * written. Re-importing the same document changes nothing; a corrected one updates its partnership in place.
  */
@@ -97,30 +103,37 @@ export async function importDocuments(
     }
     // The search index is brought up to date once for the whole import, not once per partnership. An import of
     // new partnerships only into an empty index (a store's first) need not read what the index holds.
-    const index = new SearchIndexBatch({ nothingStored: fresh.length === items.length && (await indexIsEmpty(trx)) });
-    const added = await insertNewPartnerships(
-      trx,
-      store.bulk,
-      fresh.map((i) => ({ partnership: items[i]!.p, source: items[i]!.source })),
-      index,
-      prepareNewPartnership,
-    );
-    for (const [n, i] of fresh.entries()) {
-      summaries[i] = added.summaries[n]!;
-      if (options.actor !== undefined) await recordImportHistory(trx, undefined, items[i]!.p, options.actor);
+    // A large one also lays out the index in a worker thread while this one writes the rest.
+    const nothingStored = fresh.length === items.length && (await indexIsEmpty(trx));
+    const events = items.reduce((n, item) => n + item.p.events.length + item.p.records.length, 0);
+    const index = new SearchIndexBatch({ nothingStored, worker: nothingStored && events >= INDEX_WORKER_FROM });
+    try {
+      const added = await insertNewPartnerships(
+        trx,
+        store.bulk,
+        fresh.map((i) => ({ partnership: items[i]!.p, source: items[i]!.source })),
+        index,
+        prepareNewPartnership,
+      );
+      for (const [n, i] of fresh.entries()) {
+        summaries[i] = added.summaries[n]!;
+        if (options.actor !== undefined) await recordImportHistory(trx, undefined, items[i]!.p, options.actor);
+      }
+      for (const [i, { source, p }] of items.entries()) {
+        if (summaries[i]) continue;
+        const before = options.actor === undefined ? undefined : await findPartnershipItem(trx, p.home, p.partner);
+        const linked = await linkBeforeSave(trx, p);
+        const summary = await savePartnership(trx, linked.partnership, source, { index });
+        await recordKnowledgeAfterSave(trx, linked);
+        if (options.actor !== undefined && !isUnchanged(summary)) await recordImportHistory(trx, before, p, options.actor);
+        summaries[i] = summary;
+      }
+      // The index is laid out while the bulk inserts may still be on their way (PostgreSQL); a failed insert's
+      // error comes first.
+      await Promise.all([added.written, index.flush(trx, store.bulk)]);
+    } finally {
+      index.close();
     }
-    for (const [i, { source, p }] of items.entries()) {
-      if (summaries[i]) continue;
-      const before = options.actor === undefined ? undefined : await findPartnershipItem(trx, p.home, p.partner);
-      const linked = await linkBeforeSave(trx, p);
-      const summary = await savePartnership(trx, linked.partnership, source, { index });
-      await recordKnowledgeAfterSave(trx, linked);
-      if (options.actor !== undefined && !isUnchanged(summary)) await recordImportHistory(trx, before, p, options.actor);
-      summaries[i] = summary;
-    }
-    // The index is laid out while the bulk inserts may still be on their way (PostgreSQL); a failed insert's
-    // error comes first.
-    await Promise.all([added.written, index.flush(trx, store.bulk)]);
     await recordImports(trx, store.bulk, items.map(({ source }, i) => ({ source, summary: summaries[i]! })));
     return summaries;
   });

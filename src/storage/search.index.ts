@@ -3,6 +3,7 @@ import { gramsOf, normalizeForSearch } from '../domain/search-text.js';
 import { GramTrie } from './search.gram-trie.js';
 import type { BulkColumn, BulkWriter, Database } from './database.js';
 import { ByteArena, COMBINED_YEAR, layOutAdded, layOutGram, type AddedRun, type StoredGram, type YearChange } from './search.layout.js';
+import { ADD, IndexWorker, REMOVE } from './search.worker-client.js';
 
 export type ItemKind = 'event' | 'record';
 
@@ -45,14 +46,23 @@ export class SearchIndexBatch {
    * transaction, before its first write), and flush reads none: on PostgreSQL its work then overlaps the inserts
    * still queued on the connection, instead of waiting behind them for a read.
    */
-  constructor(private readonly options: { nothingStored?: boolean } = {}) {}
+  constructor(private readonly options: { nothingStored?: boolean; worker?: boolean } = {}) {
+    if (options.worker && !options.nothingStored) throw new Error('an index worker reads no stored rows: it needs nothingStored');
+  }
 
+  /**
+   * With `worker` (a large first import), the grams are numbered and the rows laid out in a worker thread, while
+   * this thread builds and writes the other rows: see IndexWorker.
+   */
+  private remote: IndexWorker | undefined;
   private readonly changes = new Map<ItemKind, Map<number, YearChanges>>();
   /** Every gram added, numbered: an import adds millions of (gram, id) pairs, kept as numbers until the flush. */
   private readonly grams = new GramTrie();
 
   /** Indexes a new item's normalized text under its year. */
   add(kind: ItemKind, id: number, year: number, normalized: string): void {
+    checkYear(year);
+    if (this.options.worker) return (this.remote ??= new IndexWorker()).push(ADD, kind, id, year, normalized);
     const block = this.year(kind, year);
     if (block.removed.size > 0) for (const gram of gramsOf(normalized)) block.removed.get(gram)?.delete(id);
     const added = block.added;
@@ -61,6 +71,8 @@ export class SearchIndexBatch {
 
   /** Forgets an item of `year` that held `normalized` (its stored year and search_text). */
   remove(kind: ItemKind, id: number, year: number, normalized: string): void {
+    checkYear(year);
+    if (this.options.worker) return (this.remote ??= new IndexWorker()).push(REMOVE, kind, id, year, normalized);
     const block = this.year(kind, year);
     for (const gram of gramsOf(normalized)) {
       const ids = block.removed.get(gram);
@@ -77,7 +89,13 @@ export class SearchIndexBatch {
   }
 
   get isEmpty(): boolean {
-    return this.changes.size === 0;
+    return this.changes.size === 0 && this.remote === undefined;
+  }
+
+  /** Stops the worker of a batch that will not be flushed (its transaction failed); nothing otherwise. */
+  close(): void {
+    this.remote?.close();
+    this.remote = undefined;
   }
 
   /**
@@ -86,11 +104,25 @@ export class SearchIndexBatch {
    * insert in key order, else in plain inserts.
    */
   async flush(db: Kysely<Database>, writer?: BulkWriter): Promise<void> {
+    const remote = this.remote;
+    this.remote = undefined;
+    const { rows, replaced } = remote ? { rows: await remote.layOut(), replaced: [] } : await this.layOut(this.options.nothingStored ? null : db);
+    for (const { kind, year, grams } of replaced) await deleteLists(db, kind, year, grams);
+    if (writer) await writer.insert(db, 'search_postings', POSTING_COLUMNS, rows.map((r) => [r.gram, r.item_kind, r.year, r.ids, r.n]));
+    else for (let i = 0; i < rows.length; i += WRITE_CHUNK) await db.insertInto('search_postings').values(rows.slice(i, i + WRITE_CHUNK)).execute();
+  }
+
+  /**
+   * The rows every collected change needs, in key order, and the stored rows they replace; starts empty again.
+   * The stored rows of the touched grams are read from `db` gram by gram; with null, none are.
+   */
+  async layOut(db: Kysely<Database> | null): Promise<{ rows: PostingRow[]; replaced: { kind: ItemKind; year: number; grams: string[] }[] }> {
     const changes = [...this.changes].sort((a, b) => (a[0] < b[0] ? -1 : 1));
     this.changes.clear();
     const texts = new GramTexts(this.grams);
     const arena = new ByteArena();
     const rows: PostingRow[] = [];
+    const replacedRows: { kind: ItemKind; year: number; grams: string[] }[] = [];
     for (const [kind, blocks] of changes) {
       const removed = removalsByGram(blocks);
       const added = AddedByGram.of(blocks, this.grams.size);
@@ -101,7 +133,7 @@ export class SearchIndexBatch {
       const replaced = new Map<number, string[]>();
       for (let i = 0; i < grams.length; i += READ_CHUNK) {
         const chunk = grams.slice(i, i + READ_CHUNK);
-        const stored = this.options.nothingStored ? new Map<string, StoredGram>() : await readStored(db, kind, chunk, years);
+        const stored = db === null ? new Map<string, StoredGram>() : await readStored(db, kind, chunk, years);
         for (const gram of chunk) {
           const n = numbers.get(gram);
           const gone = removed.get(gram);
@@ -117,14 +149,12 @@ export class SearchIndexBatch {
           }
         }
       }
-      for (const [year, list] of replaced) await deleteLists(db, kind, year, list);
+      for (const [year, list] of replaced) replacedRows.push({ kind, year, grams: list });
     }
     // In key order, each row lands next to the one written before it in the primary key's B-tree: SQLite writes
     // them about twice as fast as in the order of the years. The rows are already in kind order, and in year
     // order within each gram, so a stable sort by gram alone gives key order.
-    const ordered = inGramOrder(rows);
-    if (writer) await writer.insert(db, 'search_postings', POSTING_COLUMNS, ordered.map((r) => [r.gram, r.item_kind, r.year, r.ids, r.n]));
-    else for (let i = 0; i < ordered.length; i += WRITE_CHUNK) await db.insertInto('search_postings').values(ordered.slice(i, i + WRITE_CHUNK)).execute();
+    return { rows: inGramOrder(rows), replaced: replacedRows };
   }
 
   private year(kind: ItemKind, year: number): YearChanges {
@@ -136,7 +166,12 @@ export class SearchIndexBatch {
   }
 }
 
-type PostingRow = { gram: string; item_kind: ItemKind; year: number; ids: Uint8Array; n: number };
+/** An item's year: a whole number above COMBINED_YEAR, the year of the rows that combine short lists. */
+function checkYear(year: number): void {
+  if (!Number.isInteger(year) || year <= COMBINED_YEAR) throw new RangeError(`an item's year must be a whole number above ${COMBINED_YEAR}, not ${year}`);
+}
+
+export type PostingRow = { gram: string; item_kind: ItemKind; year: number; ids: Uint8Array; n: number };
 
 const POSTING_COLUMNS: BulkColumn[] = [['gram', 'text'], ['item_kind', 'text'], ['year', 'integer'], ['ids', 'binary'], ['n', 'integer']];
 

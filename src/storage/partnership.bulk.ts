@@ -78,6 +78,24 @@ export async function insertNewPartnerships(
   const eventIds = await writer.reserveIds(db, 'events', items.reduce((n, item) => n + item.partnership.events.length, 0));
   const recordIds = await writer.reserveIds(db, 'photo_records', items.reduce((n, item) => n + item.partnership.records.length, 0));
 
+  // The index first: every item's normalized text goes into it before any row is built, so that a batch with a
+  // worker lays out its rows while this thread builds and writes the others.
+  const eventTexts: string[] = [];
+  const recordTexts: string[] = [];
+  for (const { partnership: p } of items) {
+    for (const e of p.events) {
+      const text = normalizeForSearch(e.text);
+      index.add('event', eventIds[eventTexts.length]!, e.year, text);
+      eventTexts.push(text);
+    }
+    for (const r of p.records) {
+      const text = normalizeForSearch(r.caption);
+      index.add('record', recordIds[recordTexts.length]!, r.year, text);
+      recordTexts.push(text);
+    }
+  }
+  index.startLayOut();
+
   const writes: Promise<void>[] = [];
   const queue = (table: keyof Database, columns: readonly BulkColumn[], rows: readonly (readonly unknown[])[]) => {
     if (rows.length === 0) return;
@@ -103,20 +121,18 @@ export async function insertNewPartnerships(
       partnershipRows.push([id, p.home, p.partner, p.kind, p.affiliatedOn, item.source, now, now]);
       for (const [position, e] of p.events.entries()) {
         const eventId = eventIds[event + position]!;
-        const searchText = normalizeForSearch(e.text);
+        const searchText = eventTexts[event + position]!;
         const fields = item.fields[position] ?? [];
         // As saveEventFields stores a suggestion: none when nothing is suggested.
         const bits = fields.length === 0 ? null : fieldBits(fields);
         eventRows.push([eventId, id, position, e.year, e.date, e.direction, e.text, searchText, e.line, now, now, bits, bits === null ? null : 'suggested']);
-        index.add('event', eventId, e.year, searchText);
         for (const [locale, text] of storedTranslations(e.translations)) translationRows.push(['event', eventId, locale, text, now]);
       }
       for (const [position, r] of p.records.entries()) {
         const recordId = recordIds[record + position]!;
-        const searchText = normalizeForSearch(r.caption);
+        const searchText = recordTexts[record + position]!;
         const eventId = r.event === null ? null : eventIds[event + r.event]!;
         recordRows.push([recordId, id, position, r.year, r.caption, searchText, eventId, r.line, r.photo ?? null, now, now]);
-        index.add('record', recordId, r.year, searchText);
         for (const [locale, text] of storedTranslations(r.translations)) translationRows.push(['record', recordId, locale, text, now]);
         const link = item.links[position];
         if (link) linkRows.push([recordId, link.confidence, link.confirmed ? 1 : 0, now]);

@@ -55,6 +55,8 @@ export class SearchIndexBatch {
    * this thread builds and writes the other rows: see IndexWorker.
    */
   private remote: IndexWorker | undefined;
+  /** The worker's rows, asked for by startLayOut before the flush. */
+  private laidOut: Promise<PostingRow[]> | undefined;
   private readonly changes = new Map<ItemKind, Map<number, YearChanges>>();
   /** Every gram added, numbered: an import adds millions of (gram, id) pairs, kept as numbers until the flush. */
   private readonly grams = new GramTrie();
@@ -62,7 +64,7 @@ export class SearchIndexBatch {
   /** Indexes a new item's normalized text under its year. */
   add(kind: ItemKind, id: number, year: number, normalized: string): void {
     checkYear(year);
-    if (this.options.worker) return (this.remote ??= new IndexWorker()).push(ADD, kind, id, year, normalized);
+    if (this.options.worker) return this.worker().push(ADD, kind, id, year, normalized);
     const block = this.year(kind, year);
     if (block.removed.size > 0) for (const gram of gramsOf(normalized)) block.removed.get(gram)?.delete(id);
     const added = block.added;
@@ -72,7 +74,7 @@ export class SearchIndexBatch {
   /** Forgets an item of `year` that held `normalized` (its stored year and search_text). */
   remove(kind: ItemKind, id: number, year: number, normalized: string): void {
     checkYear(year);
-    if (this.options.worker) return (this.remote ??= new IndexWorker()).push(REMOVE, kind, id, year, normalized);
+    if (this.options.worker) return this.worker().push(REMOVE, kind, id, year, normalized);
     const block = this.year(kind, year);
     for (const gram of gramsOf(normalized)) {
       const ids = block.removed.get(gram);
@@ -92,10 +94,27 @@ export class SearchIndexBatch {
     return this.changes.size === 0 && this.remote === undefined;
   }
 
+  /**
+   * No more changes: a batch with a worker asks it for its rows now, and flush takes them when it comes to it.
+   * Without a worker, nothing happens until the flush.
+   */
+  startLayOut(): void {
+    if (!this.remote || this.laidOut) return;
+    this.laidOut = this.remote.layOut();
+    // Awaited by flush; a batch that is closed unflushed must not leave an unhandled rejection.
+    this.laidOut.catch(() => {});
+  }
+
   /** Stops the worker of a batch that will not be flushed (its transaction failed); nothing otherwise. */
   close(): void {
     this.remote?.close();
     this.remote = undefined;
+    this.laidOut = undefined;
+  }
+
+  private worker(): IndexWorker {
+    if (this.laidOut) throw new Error('the batch is being laid out: it takes no more changes');
+    return (this.remote ??= new IndexWorker());
   }
 
   /**
@@ -105,8 +124,10 @@ export class SearchIndexBatch {
    */
   async flush(db: Kysely<Database>, writer?: BulkWriter): Promise<void> {
     const remote = this.remote;
+    const laidOut = remote ? (this.laidOut ?? remote.layOut()) : undefined;
     this.remote = undefined;
-    const { rows, replaced } = remote ? { rows: await remote.layOut(), replaced: [] } : await this.layOut(this.options.nothingStored ? null : db);
+    this.laidOut = undefined;
+    const { rows, replaced } = laidOut ? { rows: await laidOut, replaced: [] } : await this.layOut(this.options.nothingStored ? null : db);
     for (const { kind, year, grams } of replaced) await deleteLists(db, kind, year, grams);
     if (writer) await writer.insert(db, 'search_postings', POSTING_COLUMNS, rows.map((r) => [r.gram, r.item_kind, r.year, r.ids, r.n]));
     else for (let i = 0; i < rows.length; i += WRITE_CHUNK) await db.insertInto('search_postings').values(rows.slice(i, i + WRITE_CHUNK)).execute();

@@ -36,6 +36,9 @@ describeOnEachStore('the search index laid out in a worker thread', (openFresh) 
         for (const item of items) batch.add(item.id % 5 === 0 ? 'record' : 'event', item.id, item.year, item.text);
         // Taken out again: an item added by mistake within the same batch leaves nothing behind.
         for (const item of items.slice(0, 40)) batch.remove(item.id % 5 === 0 ? 'record' : 'event', item.id, item.year, item.text);
+        // The worker lays its rows out while the transaction goes on; it takes no change after that.
+        batch.startLayOut();
+        if (worker) assert.throws(() => batch.add('event', 1, 2006, '大連'), /takes no more changes/);
         await store.transaction((trx) => batch.flush(trx, store.bulk));
       }
       const expected = await postings(here);

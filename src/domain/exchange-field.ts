@@ -35,8 +35,9 @@ const WORDS_BY_FIRST_UNIT = (() => {
   EXCHANGE_FIELDS.forEach((field, i) => {
     for (const word of FIELD_WORDS[field]) bits.set(word, (bits.get(word) ?? 0) | (1 << i));
   });
-  const byFirst = new Map<string, { word: string; fields: number }[]>();
-  for (const [word, fields] of bits) byFirst.set(word[0]!, [...(byFirst.get(word[0]!) ?? []), { word, fields }]);
+  // Keyed by the unit's number: reading the text's characters as strings would make one for every place.
+  const byFirst = new Map<number, { word: string; fields: number }[]>();
+  for (const [word, fields] of bits) byFirst.set(word.charCodeAt(0), [...(byFirst.get(word.charCodeAt(0)) ?? []), { word, fields }]);
   return byFirst;
 })();
 
@@ -48,7 +49,7 @@ export function suggestFields(text: string): ExchangeField[] {
   const normalized = text.normalize('NFKC');
   let found = 0;
   for (let i = 0; i < normalized.length; i++) {
-    const words = WORDS_BY_FIRST_UNIT.get(normalized[i]!);
+    const words = WORDS_BY_FIRST_UNIT.get(normalized.charCodeAt(i));
     if (words) for (const { word, fields } of words) if (normalized.startsWith(word, i)) found |= fields;
   }
   return found === 0 ? [] : EXCHANGE_FIELDS.filter((_, i) => (found & (1 << i)) !== 0);

@@ -48,4 +48,23 @@ describe('photo link proposals', () => {
     assert.ok(captionFit('医療物資を寄贈', 'マスクを寄贈') >= LINK_THRESHOLD);
     assert.equal(captionFit('', '市長が訪問'), 0);
   });
+
+  it('count a caption bigram as the event’s when the event text contains it, as comparing the two texts’ bigram sets does', () => {
+    const pairs = (s: string) => {
+      const chars = Array.from(s.normalize('NFKC').replace(/\s+/gu, '').replace(/\p{Surrogate}/gu, '\uFFFD'));
+      return new Set(chars.slice(1).map((c, i) => chars[i]! + c));
+    };
+    const text = fc.array(fc.constantFrom('市', '長', 'a', 'b', '𠮷', '\ud800', '\udc00', ' '), { maxLength: 10 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(text, text, (caption, event) => {
+        const mine = pairs(caption);
+        const theirs = pairs(event);
+        const shared = [...mine].filter((g) => theirs.has(g)).length;
+        if (mine.size === 0 || [...mine].some((g) => /[\uE000-\uF8FF]/u.test(g))) return;
+        const fit = captionFit(caption, event);
+        // Without containment (fit 1) or a shared concept, the fit is the share of shared bigrams.
+        if (fit < 0.99) assert.equal(fit, Math.round((shared / mine.size) * 100) / 100);
+      }),
+    );
+  });
 });

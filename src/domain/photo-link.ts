@@ -22,8 +22,9 @@ const CONCEPTS: readonly [RegExp, string][] = [
 /** Endings that say only that someone came or went; they tell nothing about which event it was. */
 const GENERIC = /(が|を|に)?(来訪|訪問|派遣|参加|実施)$/u;
 
+/** NFKC without white space, each concept as its mark; a lone surrogate (ill-formed text) as U+FFFD. */
 function normalize(text: string): string {
-  let s = text.normalize('NFKC').replace(/\s+/gu, '');
+  let s = text.normalize('NFKC').replace(/\s+/gu, '').replace(/\p{Surrogate}/gu, '\uFFFD');
   for (const [pattern, mark] of CONCEPTS) s = s.replace(pattern, mark);
   return s;
 }
@@ -48,14 +49,14 @@ export function captionFit(caption: string, eventText: string): number {
 interface PreparedCaption {
   normalized: string;
   core: string;
-  bigrams: Set<string>;
+  /** Its distinct bigrams: an event holds one when its text contains it. */
+  bigrams: string[];
   concepts: string[];
 }
 
 /** What the fit needs of an event's text, worked out once however many captions it is compared with. */
 interface PreparedEvent {
   normalized: string;
-  bigrams?: Set<string>;
 }
 
 function prepareCaption(caption: string): PreparedCaption {
@@ -64,7 +65,7 @@ function prepareCaption(caption: string): PreparedCaption {
   return {
     normalized,
     core,
-    bigrams: bigrams(core.length >= 2 ? core : normalized),
+    bigrams: [...bigrams(core.length >= 2 ? core : normalized)],
     concepts: [...new Set(Array.from(normalized).filter((ch) => ch >= '\uE000' && ch <= '\uF8FF'))],
   };
 }
@@ -76,12 +77,13 @@ function prepareEvent(text: string): PreparedEvent {
 function fitOf(c: PreparedCaption, e: PreparedEvent): number {
   const text = e.normalized;
   if (c.normalized.length > 0 && (text.includes(c.normalized) || c.normalized.includes(text) || (c.core.length >= 3 && text.startsWith(c.core)))) return 1;
-  if (c.bigrams.size === 0) return 0;
-  const eg = (e.bigrams ??= bigrams(text));
+  if (c.bigrams.length === 0) return 0;
+  // In well-formed text (normalize makes it so), a bigram of whole characters occurs in the text exactly when it
+  // is one of the text's bigrams.
   let shared = 0;
-  for (const g of c.bigrams) if (eg.has(g)) shared++;
+  for (const g of c.bigrams) if (text.includes(g)) shared++;
   const sharedConcept = c.concepts.some((ch) => text.includes(ch));
-  return Math.min(0.99, Math.round((shared / c.bigrams.size + (sharedConcept ? 0.3 : 0)) * 100) / 100);
+  return Math.min(0.99, Math.round((shared / c.bigrams.length + (sharedConcept ? 0.3 : 0)) * 100) / 100);
 }
 
 /**

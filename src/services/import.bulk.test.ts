@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { describeOnEachStore } from '../../test/support/test-stores.js';
 import { generateCorpus } from '../exports/corpus.generator.js';
 import type { Database, Store } from '../storage/database.js';
@@ -10,8 +10,9 @@ import { SearchIndexBatch } from '../storage/search.index.js';
 import { listsOfRow } from '../storage/search.layout.js';
 import { countPostings, searchKeys } from '../storage/search.repository.js';
 import { gramsOf } from '../domain/search-text.js';
+import { parseDocument } from '../importer/parse-document.js';
 import { parseDocuments } from './documents.service.js';
-import { importDocuments, type SourceDocument } from './import.service.js';
+import { importDocuments, INDEX_WORKER_FROM, type SourceDocument } from './import.service.js';
 import { linkBeforeSave, recordKnowledgeAfterSave } from './knowledge.import.js';
 
 const options = { home: '金沢市', maxDocumentBytes: 10 * 1024 * 1024 };
@@ -190,6 +191,39 @@ describeOnEachStore('the bulk import path', (openFresh) => {
         const expected = texts.filter((t) => t.text.includes(q)).map((t) => t.key);
         assert.ok(expected.length > 0, q);
         assert.deepEqual((await searchKeys(store.db, q)).sort(), expected.sort(), q);
+      }
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('leaves the store as it was when an insert fails late in a large first import, and reports that failure', async () => {
+    const docs = [...generateCorpus({ partnerships: 50, years: 40, seed: 'bulk-refused' })].map((d) => ({ name: d.path, bytes: Buffer.from(d.text), home: d.home }));
+    const store = await openFresh();
+    try {
+      // Refuses the last event of the last document: by then the index worker is at work and many inserts are
+      // queued. Chosen by its content, since PostgreSQL's ids move on after a rollback.
+      const events = parseDocument(docs.at(-1)!.bytes, { home: docs.at(-1)!.home }).partnerships[0]!.events;
+      const last = sql`new.text = ${sql.lit(events.at(-1)!.text)} and new.year = ${sql.lit(events.at(-1)!.year)} and new.position = ${sql.lit(events.length - 1)}`;
+      if (store.kind === 'sqlite') {
+        await sql`create trigger refuse_event before insert on events when ${last} begin select raise(abort, 'refused by the test'); end`.execute(store.db);
+      } else {
+        await sql`create function refuse_event() returns trigger language plpgsql as $$ begin if ${last} then raise exception 'refused by the test'; end if; return new; end $$`.execute(store.db);
+        await sql`create trigger refuse_event before insert on events for each row execute function refuse_event()`.execute(store.db);
+      }
+      for (const actor of [undefined, 'sato']) {
+        await assert.rejects(importDocuments(store, docs, { ...options, ...(actor ? { actor } : {}) }), /refused by the test/);
+        for (const table of ['partnerships', 'events', 'photo_records', 'search_postings', 'translations', 'photo_links', 'history'] as const) {
+          assert.equal((await store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n.toString(), '0', `${table} after a refused import (actor ${actor})`);
+        }
+      }
+      await sql`drop trigger refuse_event ${sql.raw(store.kind === 'sqlite' ? '' : 'on events')}`.execute(store.db);
+      const report = await importDocuments(store, docs, options);
+      assert.ok(report.changes.reduce((n, c) => n + c.added.events + c.added.records, 0) >= INDEX_WORKER_FROM);
+      const texts = (await store.db.selectFrom('events').select(['id', 'search_text']).execute()).map((r) => ({ key: `event:${r.id}`, text: r.search_text! }));
+      for (const q of ['交流', '訪問団']) {
+        const expected = texts.filter((t) => t.text.includes(q)).map((t) => t.key);
+        assert.deepEqual((await searchKeys(store.db, q)).filter((k) => k.startsWith('event:')).sort(), expected.sort(), q);
       }
     } finally {
       await store.close();

@@ -107,6 +107,9 @@ export async function importDocuments(
     const nothingStored = fresh.length === items.length && (await indexIsEmpty(trx));
     const events = items.reduce((n, item) => n + item.p.events.length + item.p.records.length, 0);
     const index = new SearchIndexBatch({ nothingStored, worker: nothingStored && events >= INDEX_WORKER_FROM });
+    // The bulk inserts, queued on the connection: the transaction must not end while any is pending, or it would
+    // run after the rollback, outside the transaction.
+    let written: Promise<unknown> = Promise.resolve();
     try {
       const added = await insertNewPartnerships(
         trx,
@@ -115,6 +118,10 @@ export async function importDocuments(
         index,
         prepareNewPartnership,
       );
+      written = added.written;
+      // Behind a failed insert, PostgreSQL refuses every later query with a message that hides the cause: when
+      // queries follow, the inserts are waited for first.
+      if (options.actor !== undefined || fresh.length < items.length) await written;
       for (const [n, i] of fresh.entries()) {
         summaries[i] = added.summaries[n]!;
         if (options.actor !== undefined) await recordImportHistory(trx, undefined, items[i]!.p, options.actor);
@@ -128,11 +135,13 @@ export async function importDocuments(
         if (options.actor !== undefined && !isUnchanged(summary)) await recordImportHistory(trx, before, p, options.actor);
         summaries[i] = summary;
       }
-      // The index is laid out while the bulk inserts may still be on their way (PostgreSQL); a failed insert's
-      // error comes first.
-      await Promise.all([added.written, index.flush(trx, store.bulk)]);
-    } finally {
+      // The index is laid out while the bulk inserts may still be on their way (PostgreSQL); both are waited for,
+      // and a failed insert's error is the one reported.
+      await settledInOrder([written, index.flush(trx, store.bulk)]);
+    } catch (error) {
       index.close();
+      await Promise.allSettled([written]);
+      throw error;
     }
     await recordImports(trx, store.bulk, items.map(({ source }, i) => ({ source, summary: summaries[i]! })));
     return summaries;
@@ -140,4 +149,11 @@ export async function importDocuments(
   const added = changes.reduce((n, c) => n + c.added.events + c.added.records, 0);
   if (added >= STATISTICS_REFRESH_ROWS) await refreshStatistics(store);
   return { documents: parsed, changes };
+}
+
+/** Waits for every promise to settle, then throws the first rejection in the order given. */
+async function settledInOrder(promises: readonly Promise<unknown>[]): Promise<void> {
+  const results = await Promise.allSettled(promises);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }

@@ -52,7 +52,11 @@ export async function saveOrganizationAlias(db: Kysely<Database>, alias: string,
 /** An event's fields of exchange as stored: a bit each, 1 << its index in EXCHANGE_FIELDS. */
 export function fieldBits(fields: Iterable<ExchangeField>): number {
   let bits = 0;
-  for (const field of fields) bits |= 1 << EXCHANGE_FIELDS.indexOf(field);
+  for (const field of fields) {
+    const i = EXCHANGE_FIELDS.indexOf(field);
+    if (i < 0) throw new RangeError(`${String(field)} is not a field of exchange`);
+    bits |= 1 << i;
+  }
   return bits;
 }
 

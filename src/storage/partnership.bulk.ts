@@ -62,7 +62,9 @@ const STEP = 100;
  * The ids are taken first; then, step by step, some partnerships are prepared (`prepare`: their links and fields),
  * their rows built and their inserts queued, so that PostgreSQL writes one step while the next is prepared (on
  * SQLite each insert runs at once). Returns once every insert is queued: `written` settles when they are written,
- * and the caller must await it (a failed insert rejects it; the transaction's later queries fail after it).
+ * and the caller must await it before its transaction ends (a failed insert rejects it; on PostgreSQL the
+ * transaction's later queries fail too, on SQLite they go on and the rollback undoes them). When this throws,
+ * every insert it queued has settled.
  */
 export async function insertNewPartnerships(
   db: Kysely<Database>,
@@ -73,6 +75,8 @@ export async function insertNewPartnerships(
 ): Promise<{ summaries: ChangeSummary[]; written: Promise<unknown> }> {
   if (partnerships.length === 0) return { summaries: [], written: Promise.resolve() };
   const items = partnerships;
+  // The links a document gives, checked before anything is written (the proposed ones are valid by construction).
+  for (const item of items) checkLinks(item.partnership);
   const now = new Date().toISOString();
   const ids = await writer.reserveIds(db, 'partnerships', items.length);
   const eventIds = await writer.reserveIds(db, 'events', items.reduce((n, item) => n + item.partnership.events.length, 0));
@@ -106,49 +110,55 @@ export async function insertNewPartnerships(
   };
   let event = 0;
   let record = 0;
-  for (let first = 0; first < items.length; first += STEP) {
-    const step = items.slice(first, first + STEP).map(({ partnership, source }) => prepare(partnership, source));
-    for (const item of step) checkLinks(item.partnership);
-    const partnershipRows: unknown[][] = [];
-    const eventRows: unknown[][] = [];
-    const recordRows: unknown[][] = [];
-    const translationRows: unknown[][] = [];
-    const yearRows: unknown[][] = [];
-    const linkRows: unknown[][] = [];
-    for (const [k, item] of step.entries()) {
-      const p = item.partnership;
-      const id = ids[first + k]!;
-      partnershipRows.push([id, p.home, p.partner, p.kind, p.affiliatedOn, item.source, now, now]);
-      for (const [position, e] of p.events.entries()) {
-        const eventId = eventIds[event + position]!;
-        const searchText = eventTexts[event + position]!;
-        const fields = item.fields[position] ?? [];
-        // As saveEventFields stores a suggestion: none when nothing is suggested.
-        const bits = fields.length === 0 ? null : fieldBits(fields);
-        eventRows.push([eventId, id, position, e.year, e.date, e.direction, e.text, searchText, e.line, now, now, bits, bits === null ? null : 'suggested']);
-        for (const [locale, text] of storedTranslations(e.translations)) translationRows.push(['event', eventId, locale, text, now]);
+  try {
+    for (let first = 0; first < items.length; first += STEP) {
+      const step = items.slice(first, first + STEP).map(({ partnership, source }) => prepare(partnership, source));
+      for (const item of step) checkLinks(item.partnership);
+      const partnershipRows: unknown[][] = [];
+      const eventRows: unknown[][] = [];
+      const recordRows: unknown[][] = [];
+      const translationRows: unknown[][] = [];
+      const yearRows: unknown[][] = [];
+      const linkRows: unknown[][] = [];
+      for (const [k, item] of step.entries()) {
+        const p = item.partnership;
+        const id = ids[first + k]!;
+        partnershipRows.push([id, p.home, p.partner, p.kind, p.affiliatedOn, item.source, now, now]);
+        for (const [position, e] of p.events.entries()) {
+          const eventId = eventIds[event + position]!;
+          const searchText = eventTexts[event + position]!;
+          const fields = item.fields[position] ?? [];
+          // As saveEventFields stores a suggestion: none when nothing is suggested.
+          const bits = fields.length === 0 ? null : fieldBits(fields);
+          eventRows.push([eventId, id, position, e.year, e.date, e.direction, e.text, searchText, e.line, now, now, bits, bits === null ? null : 'suggested']);
+          for (const [locale, text] of storedTranslations(e.translations)) translationRows.push(['event', eventId, locale, text, now]);
+        }
+        for (const [position, r] of p.records.entries()) {
+          const recordId = recordIds[record + position]!;
+          const searchText = recordTexts[record + position]!;
+          const eventId = r.event === null ? null : eventIds[event + r.event]!;
+          recordRows.push([recordId, id, position, r.year, r.caption, searchText, eventId, r.line, r.photo ?? null, now, now]);
+          for (const [locale, text] of storedTranslations(r.translations)) translationRows.push(['record', recordId, locale, text, now]);
+          const link = item.links[position];
+          if (link) linkRows.push([recordId, link.confidence, link.confirmed ? 1 : 0, now]);
+        }
+        for (const year of new Set(p.noExchangeYears)) yearRows.push([id, year, 1]);
+        event += p.events.length;
+        record += p.records.length;
       }
-      for (const [position, r] of p.records.entries()) {
-        const recordId = recordIds[record + position]!;
-        const searchText = recordTexts[record + position]!;
-        const eventId = r.event === null ? null : eventIds[event + r.event]!;
-        recordRows.push([recordId, id, position, r.year, r.caption, searchText, eventId, r.line, r.photo ?? null, now, now]);
-        for (const [locale, text] of storedTranslations(r.translations)) translationRows.push(['record', recordId, locale, text, now]);
-        const link = item.links[position];
-        if (link) linkRows.push([recordId, link.confidence, link.confirmed ? 1 : 0, now]);
-      }
-      for (const year of new Set(p.noExchangeYears)) yearRows.push([id, year, 1]);
-      event += p.events.length;
-      record += p.records.length;
+      queue('partnerships', PARTNERSHIP_COLUMNS, partnershipRows);
+      queue('events', EVENT_COLUMNS, eventRows);
+      queue('photo_records', RECORD_COLUMNS, recordRows);
+      queue('translations', TRANSLATION_COLUMNS, translationRows);
+      queue('exchange_years', YEAR_COLUMNS, yearRows);
+      queue('photo_links', LINK_COLUMNS, linkRows);
+      // Lets the database driver send what is queued before the next step is built.
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    queue('partnerships', PARTNERSHIP_COLUMNS, partnershipRows);
-    queue('events', EVENT_COLUMNS, eventRows);
-    queue('photo_records', RECORD_COLUMNS, recordRows);
-    queue('translations', TRANSLATION_COLUMNS, translationRows);
-    queue('exchange_years', YEAR_COLUMNS, yearRows);
-    queue('photo_links', LINK_COLUMNS, linkRows);
-    // Lets the database driver send what is queued before the next step is built.
-    await new Promise((resolve) => setImmediate(resolve));
+  } catch (error) {
+    // The caller's transaction ends when this throws: no insert may still be waiting to run after it.
+    await Promise.allSettled(writes);
+    throw error;
   }
   const written = Promise.all(writes);
   // Handled by the caller; this keeps it from counting as unhandled while the caller has not reached it yet.

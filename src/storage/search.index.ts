@@ -125,9 +125,10 @@ export class SearchIndexBatch {
   async flush(db: Kysely<Database>, writer?: BulkWriter): Promise<void> {
     const remote = this.remote;
     const laidOut = remote ? (this.laidOut ?? remote.layOut()) : undefined;
+    // The worker stays this batch's until its rows are in, so that close() can still stop it.
+    const { rows, replaced } = laidOut ? { rows: await laidOut, replaced: [] } : await this.layOut(this.options.nothingStored ? null : db);
     this.remote = undefined;
     this.laidOut = undefined;
-    const { rows, replaced } = laidOut ? { rows: await laidOut, replaced: [] } : await this.layOut(this.options.nothingStored ? null : db);
     for (const { kind, year, grams } of replaced) await deleteLists(db, kind, year, grams);
     if (writer) await writer.insert(db, 'search_postings', POSTING_COLUMNS, rows.map((r) => [r.gram, r.item_kind, r.year, r.ids, r.n]));
     else for (let i = 0; i < rows.length; i += WRITE_CHUNK) await db.insertInto('search_postings').values(rows.slice(i, i + WRITE_CHUNK)).execute();

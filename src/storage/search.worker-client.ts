@@ -85,8 +85,6 @@ export class IndexWorker {
     } else {
       this.worker = new Worker(new URL('./search.worker.js', import.meta.url));
     }
-    // A batch that is never flushed (its transaction failed before) must not keep the process alive.
-    this.worker.unref();
     this.worker.on('message', (reply: WorkerReply) => this.reply?.(reply));
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) => this.fail(new Error(`the index worker exited (${code})`)));
@@ -119,6 +117,7 @@ export class IndexWorker {
     }
   }
 
+  /** Stops the worker: after the rows, or for a batch that will not be flushed (which must be closed). */
   close(): void {
     this.fail = () => {};
     void this.worker.terminate();

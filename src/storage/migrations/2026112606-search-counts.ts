@@ -40,17 +40,20 @@ export async function recreatePostings(db: Kysely<unknown>, capabilities: StoreC
   await rebuildPostings(db as Kysely<Database>);
 }
 
+/** Every published item of a published partnership indexed into the (new, empty) table, year by year, in one batch. */
 async function rebuildPostings(db: Kysely<Database>): Promise<void> {
   const published = db.selectFrom('partnerships').select('id').where('status', '=', 'published');
   const years = await db.selectFrom('events').select('year').distinct().union(db.selectFrom('photo_records').select('year').distinct()).execute();
+  // One batch for every year: flushed year by year, each year would rewrite every gram's combined row again.
+  const batch = new SearchIndexBatch({ nothingStored: true });
   for (const year of [...new Set(years.map((y) => y.year))].sort((a, b) => a - b)) {
-    const batch = new SearchIndexBatch();
     const events = await db
       .selectFrom('events')
       .select(['id', 'text', 'search_text'])
       .where('year', '=', year)
       .where('status', '=', 'published')
       .where('partnership_id', 'in', published)
+      .orderBy('id')
       .execute();
     for (const e of events) batch.add('event', e.id, year, e.search_text ?? normalizeForSearch(e.text));
     const records = await db
@@ -59,8 +62,9 @@ async function rebuildPostings(db: Kysely<Database>): Promise<void> {
       .where('year', '=', year)
       .where('status', '=', 'published')
       .where('partnership_id', 'in', published)
+      .orderBy('id')
       .execute();
     for (const r of records) batch.add('record', r.id, year, r.search_text ?? normalizeForSearch(r.text));
-    await batch.flush(db);
   }
+  await batch.flush(db);
 }

@@ -98,13 +98,7 @@ async function pageFromCounts(db: Kysely<Database>, gram: string, options: Searc
   const stored = await filtered(db.selectFrom('search_postings'))
     .select(['year', 'item_kind', 'n', sql<Uint8Array | null>`case when n <= ${SHORT_LIST} or year = ${COMBINED_YEAR} or year = (${firstYear}) then ids end`.as('ids')])
     .execute();
-  const rows = stored.flatMap((row) =>
-    row.year === COMBINED_YEAR
-      ? combinedSections(row.ids!)
-          .filter((s) => options.year === undefined || s.year === options.year)
-          .map((s) => ({ year: s.year, item_kind: row.item_kind, n: s.count, ids: row.ids!.subarray(s.start, s.end) as Uint8Array | null }))
-      : [row],
-  );
+  const rows = stored.flatMap((row) => yearRows(row, options.year));
   const counts = new Map<number, number>();
   for (const row of rows) counts.set(row.year, (counts.get(row.year) ?? 0) + Number(row.n));
   let total = 0;
@@ -117,8 +111,14 @@ async function pageFromCounts(db: Kysely<Database>, gram: string, options: Searc
   const lists = rows.filter((row) => wanted.has(row.year));
   const missing = lists.filter((row) => row.ids === null).map((row) => row.year);
   if (missing.length > 0) {
-    const read = await filtered(db.selectFrom('search_postings').select(['year', 'item_kind', 'ids'])).where('year', 'in', [...new Set(missing)]).execute();
-    for (const row of lists) row.ids ??= read.find((r) => r.year === row.year && r.item_kind === row.item_kind)!.ids;
+    // With the combined row: a write between the two reads may have moved a list into it. A list gone since is
+    // read as empty.
+    const read = (
+      await filtered(db.selectFrom('search_postings').select(['year', 'item_kind', 'n', 'ids']))
+        .where('year', 'in', [...new Set(missing), COMBINED_YEAR])
+        .execute()
+    ).flatMap((row) => yearRows(row, options.year));
+    for (const row of lists) row.ids ??= read.find((r) => r.year === row.year && r.item_kind === row.item_kind)?.ids ?? new Uint8Array();
   }
   const years = new Map<number, YearCandidates>();
   for (const row of lists) {
@@ -137,6 +137,14 @@ async function pageFromCounts(db: Kysely<Database>, gram: string, options: Searc
     page.push(...inYear.slice(from, to));
   }
   return { total, page };
+}
+
+/** A stored row as the years it holds: itself, or each year of a combined row (only `year` when given). */
+function yearRows(row: { year: number; item_kind: ItemKind; n: number; ids: Uint8Array | null }, year: number | undefined) {
+  if (row.year !== COMBINED_YEAR) return [row];
+  return combinedSections(row.ids!)
+    .filter((s) => year === undefined || s.year === year)
+    .map((s) => ({ year: s.year, item_kind: row.item_kind, n: s.count, ids: row.ids!.subarray(s.start, s.end) as Uint8Array | null }));
 }
 
 /**

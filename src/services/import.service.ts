@@ -105,8 +105,8 @@ export async function importDocuments(
     // new partnerships only into an empty index (a store's first) need not read what the index holds.
     // A large one also lays out the index in a worker thread while this one writes the rest.
     const nothingStored = fresh.length === items.length && (await indexIsEmpty(trx));
-    const events = items.reduce((n, item) => n + item.p.events.length + item.p.records.length, 0);
-    const index = new SearchIndexBatch({ nothingStored, worker: nothingStored && events >= INDEX_WORKER_FROM });
+    const itemCount = items.reduce((n, item) => n + item.p.events.length + item.p.records.length, 0);
+    const index = new SearchIndexBatch({ nothingStored, worker: nothingStored && itemCount >= INDEX_WORKER_FROM });
     // The bulk inserts, queued on the connection: the transaction must not end while any is pending, or it would
     // run after the rollback, outside the transaction.
     let written: Promise<unknown> = Promise.resolve();

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import { describeOnEachStore } from '../../test/support/test-stores.js';
 import { KoryuError } from '../errors.js';
+import BetterSqlite3 from 'better-sqlite3';
 import { dumpTables } from '../storage/backup.repository.js';
+import { fieldsOfBits } from '../storage/knowledge.repository.js';
 import type { Store } from '../storage/database.js';
 import { backupStore, restoreStore } from './backup.service.js';
 import { importDocuments } from './import.service.js';
@@ -108,6 +110,45 @@ describeOnEachStore('backup and restore', (openFresh) => {
       const ids = (await fresh.db.selectFrom('events').select('id').execute()).map((r) => r.id);
       assert.equal(ids.length, 63);
       assert.equal(new Set(ids).size, ids.length);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('restores a backup made before the fields of exchange became event columns (an event_fields table)', async () => {
+    const old = join(dir, 'before-event-fields');
+    await backupStore(store, old, { photosDir: join(dir, 'no-photos') });
+    // The backup turned into the earlier form: each event's fields as rows of event_fields, the columns gone.
+    const manifest = JSON.parse(readFileSync(join(old, 'manifest.json'), 'utf8'));
+    const fieldRows = (events: Record<string, unknown>[]) =>
+      events.flatMap((e) => {
+        if (e['fields'] === null) return [];
+        const fields = fieldsOfBits(e['fields'] as number);
+        return (fields.length === 0 ? ['none'] : fields).map((field) => ({ event_id: e['id'], field, source: e['fields_source'] }));
+      });
+    if (manifest.data === 'tables.json') {
+      const dump = JSON.parse(readFileSync(join(old, 'tables.json'), 'utf8'));
+      dump.event_fields = fieldRows(dump.events);
+      dump.events = dump.events.map(({ fields: _f, fields_source: _s, ...rest }: Record<string, unknown>) => rest);
+      manifest.tables.event_fields = dump.event_fields.length;
+      writeFileSync(join(old, 'tables.json'), JSON.stringify(dump));
+    } else {
+      const file = new BetterSqlite3(join(old, 'koryu.db'));
+      const rows = fieldRows(file.prepare('select id, fields, fields_source from events').all() as Record<string, unknown>[]);
+      file.exec('create table event_fields (event_id integer not null references events (id) on delete cascade, field text not null, source text not null, primary key (event_id, field))');
+      const insert = file.prepare('insert into event_fields (event_id, field, source) values (?, ?, ?)');
+      for (const r of rows) insert.run(r.event_id, r.field, r.source);
+      file.exec('alter table events drop column fields_source; alter table events drop column fields');
+      file.close();
+      manifest.tables.event_fields = rows.length;
+    }
+    assert.ok(manifest.tables.event_fields > 0);
+    writeFileSync(join(old, 'manifest.json'), JSON.stringify(manifest));
+    const fresh = await openFresh();
+    try {
+      await restoreStore(fresh, old, { photosDir: join(dir, 'old-photos') });
+      const events = (s: Store) => s.db.selectFrom('events').select(['id', 'fields', 'fields_source']).orderBy('id').execute();
+      assert.deepEqual(await events(fresh), await events(store));
     } finally {
       await fresh.close();
     }

@@ -1,7 +1,7 @@
 import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { KoryuError } from '../errors.js';
-import { dumpTables, listStoreTables, replaceTables, type TableDump } from '../storage/backup.repository.js';
+import { dumpTables, listStoreTables, replaceTables, withEventFieldColumns, type TableDump } from '../storage/backup.repository.js';
 import type { Store } from '../storage/database.js';
 import { backupSqliteFile, readSqliteTables } from '../storage/sqlite/backup.js';
 
@@ -116,8 +116,10 @@ export interface RestoreReport {
  */
 export async function restoreStore(store: Store, source: string, options: { photosDir: string }): Promise<RestoreReport> {
   const manifest = await readManifest(source);
-  const dump = await readDump(source, manifest);
   const known = await listStoreTables(store.db, store.schema);
+  // A backup from before the fields of exchange became event columns is brought to this store's form.
+  const read = await readDump(source, manifest);
+  const dump = read['event_fields'] && !known.includes('event_fields') ? withEventFieldColumns(read) : read;
   const unknown = Object.keys(dump).filter((t) => !known.includes(t));
   if (unknown.length > 0) {
     throw new KoryuError('NotADocument', `${source}: the backup holds tables this store does not have (${unknown.join(', ')}); restore it with the Koryu version that made it.`);

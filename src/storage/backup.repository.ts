@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely';
+import type { ExchangeField } from '../domain/exchange-field.js';
 import type { Database, StoreCapabilities } from './database.js';
+import { fieldBits } from './knowledge.repository.js';
 
 /** Every row of every table of the store, by table name; the logical form of a backup. */
 export type TableDump = Record<string, Record<string, unknown>[]>;
@@ -29,6 +31,32 @@ export function orderTables(all: readonly string[]): string[] {
   const known = TABLE_ORDER.filter((t) => names.includes(t));
   const others = names.filter((n) => !TABLE_ORDER.includes(n)).sort();
   return [...known, ...others];
+}
+
+/**
+ * A backup made before migration 2026112702, which kept an event's fields of exchange as rows of `event_fields`,
+ * in the form of this store: each event's rows as its `fields` bits and `fields_source` (the editor's when any
+ * row is), the table left out. A backup without that table is returned as it is.
+ */
+export function withEventFieldColumns(dump: TableDump): TableDump {
+  const rows = dump['event_fields'];
+  if (rows === undefined) return dump;
+  const byEvent = new Map<unknown, { bits: number; source: string }>();
+  for (const row of rows) {
+    const entry = byEvent.get(row['event_id']) ?? { bits: 0, source: 'suggested' };
+    // 'none' is an editor's empty set: the event has fields stored, and none of them.
+    if (row['field'] !== 'none') entry.bits |= fieldBits([row['field'] as ExchangeField]);
+    if (row['source'] === 'editor') entry.source = 'editor';
+    byEvent.set(row['event_id'], entry);
+  }
+  const { event_fields: _dropped, ...rest } = dump;
+  return {
+    ...rest,
+    events: (dump['events'] ?? []).map((event) => {
+      const entry = byEvent.get(event['id']);
+      return { ...event, fields: entry?.bits ?? null, fields_source: entry?.source ?? null };
+    }),
+  };
 }
 
 /** Every row of every application table, each table in the order of its first column. */

@@ -6,7 +6,7 @@ import { parseDocument } from '../importer/parse-document.js';
 import { parseDocuments } from './documents.service.js';
 import type { Store } from '../storage/database.js';
 import { recordImports } from '../storage/import.repository.js';
-import { findStoredPartnershipKeys, insertNewPartnerships, partnershipKey } from '../storage/partnership.bulk.js';
+import { BULK_TABLES, findStoredPartnershipKeys, insertNewPartnerships, partnershipKey } from '../storage/partnership.bulk.js';
 import { savePartnership } from '../storage/partnership.repository.js';
 import { indexIsEmpty, SearchIndexBatch } from '../storage/search.index.js';
 import { refreshStatistics, STATISTICS_REFRESH_ROWS } from '../storage/statistics.js';
@@ -63,10 +63,11 @@ export function describeFirstError(doc: ParsedDocument): string {
 }
 
 /**
- * Items (events and photo records) from which a first import lays out the search index in a worker thread: below
- * it, starting the worker costs more than it saves.
+ * Items (events and photo records) from which a store's first import is a bulk load: it lays out the search index
+ * in a worker thread, and on PostgreSQL checks the references of the rows once at the end instead of row by row,
+ * holding the tables to itself meanwhile. Below it, starting the worker costs more than it saves.
  */
-export const INDEX_WORKER_FROM = 20_000;
+export const BULK_LOAD_FROM = 20_000;
 
 /**
  * Imports documents in one transaction: every document is parsed first, and if any has an error nothing is
@@ -106,7 +107,9 @@ export async function importDocuments(
     // A large one also lays out the index in a worker thread while this one writes the rest.
     const nothingStored = fresh.length === items.length && (await indexIsEmpty(trx));
     const itemCount = items.reduce((n, item) => n + item.p.events.length + item.p.records.length, 0);
-    const index = new SearchIndexBatch({ nothingStored, worker: nothingStored && itemCount >= INDEX_WORKER_FROM });
+    const bulkLoad = nothingStored && itemCount >= BULK_LOAD_FROM;
+    const index = new SearchIndexBatch({ nothingStored, worker: bulkLoad });
+    const restoreReferences = bulkLoad ? await store.bulk.suspendReferences(trx, BULK_TABLES) : undefined;
     // The bulk inserts, queued on the connection: the transaction must not end while any is pending, or it would
     // run after the rollback, outside the transaction.
     let written: Promise<unknown> = Promise.resolve();
@@ -138,6 +141,7 @@ export async function importDocuments(
       // The index is laid out while the bulk inserts may still be on their way (PostgreSQL); both are waited for,
       // and a failed insert's error is the one reported.
       await settledInOrder([written, index.flush(trx, store.bulk)]);
+      await restoreReferences?.();
     } catch (error) {
       index.close();
       await Promise.allSettled([written]);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { sql, type Kysely } from 'kysely';
-import { describeOnEachStore } from '../../test/support/test-stores.js';
+import { describeOnEachStore, foreignKeys } from '../../test/support/test-stores.js';
 import type { BulkColumn, Database, Store } from './database.js';
 
 describeOnEachStore('the bulk writer', (openFresh) => {
@@ -59,5 +59,89 @@ describeOnEachStore('the bulk writer', (openFresh) => {
     await store.transaction((trx) => kinds(trx, [[102, 3, 0.25, 'after the failure']]));
     const { rows } = await sql<{ label: string }>`select label from bulk_kinds where id = 102`.execute(store.db);
     assert.deepEqual(rows, [{ label: 'after the failure' }]);
+  });
+});
+
+describeOnEachStore('the bulk writer, on the store tables', (openFresh) => {
+  let store: Store;
+  before(async () => {
+    store = await openFresh();
+  });
+  after(async () => {
+    await store?.close();
+  });
+
+  const now = '2026-11-26T00:00:00.000Z';
+  const addPartnership = (db: Kysely<Database>, partner: string) =>
+    db
+      .insertInto('partnerships')
+      .values({ home: '金沢市', partner, kind: 'sister', affiliated_on: null, source: null, created_at: now, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+      .then((row) => Number(row.id));
+  const EVENT: BulkColumn[] = [['id', 'integer'], ['partnership_id', 'integer'], ['position', 'integer'], ['year', 'integer'], ['direction', 'text'], ['text', 'text'], ['created_at', 'text'], ['updated_at', 'text']];
+  const event = (id: number, partnershipId: number) => [id, partnershipId, 0, 2006, 'dispatch', `催し ${id}`, now, now];
+  const countEvents = async () => Number((await sql<{ n: number }>`select count(*) as n from events`.execute(store.db)).rows[0]!.n);
+  const referenceDefinitions = () => foreignKeys(store);
+
+  it('reserves the ids the next rows would get, and the database goes on after them', async () => {
+    const first = await addPartnership(store.db, '大連市');
+    const reserved = await store.transaction((trx) => store.bulk.reserveIds(trx, 'partnerships', 3));
+    assert.deepEqual(reserved, [first + 1, first + 2, first + 3]);
+    await store.transaction((trx) =>
+      store.bulk.insert(trx, 'partnerships', [['id', 'integer'], ['home', 'text'], ['partner', 'text'], ['kind', 'text'], ['created_at', 'text'], ['updated_at', 'text']],
+        reserved.map((id) => [id, '金沢市', `相手 ${id}`, 'friendship', now, now])),
+    );
+    assert.equal(await addPartnership(store.db, '蘇州市'), first + 4);
+    assert.deepEqual(await store.transaction((trx) => store.bulk.reserveIds(trx, 'partnerships', 0)), []);
+  });
+
+  it('reserves ascending ids that no row holds when the database numbers rows unevenly', async () => {
+    // PostgreSQL: a sequence stepping by 2 (the ids are then sent one by one); SQLite: a row with a larger id.
+    if (store.kind === 'postgres') await sql`alter table events alter column id set increment by 2`.execute(store.db);
+    else await store.bulk.insert(store.db, 'events', EVENT, [event(5_000, await addPartnership(store.db, '青島市'))]);
+    try {
+      const ids = await store.transaction((trx) => store.bulk.reserveIds(trx, 'events', 4));
+      const step = store.kind === 'postgres' ? 2 : 1;
+      assert.equal(ids.length, 4);
+      for (let i = 1; i < ids.length; i++) assert.equal(ids[i]! - ids[i - 1]!, step, `ids ${ids.join(', ')}`);
+      const held = await store.db.selectFrom('events').select('id').where('id', '>=', ids[0]!).execute();
+      assert.deepEqual(held, []);
+    } finally {
+      if (store.kind === 'postgres') await sql`alter table events alter column id set increment by 1`.execute(store.db);
+    }
+  });
+
+  it('lifts the references of the tables of a load and puts the same ones back, which hold afterwards', async () => {
+    const before = await referenceDefinitions();
+    assert.ok(before.length >= 4, before.join('\n'));
+    const partnershipId = await addPartnership(store.db, '全州市');
+    const eventsBefore = await countEvents();
+    await store.transaction(async (trx) => {
+      const restore = await store.bulk.suspendReferences(trx, ['events', 'photo_records', 'photo_links']);
+      const ids = await store.bulk.reserveIds(trx, 'events', 2);
+      await store.bulk.insert(trx, 'events', EVENT, ids.map((id) => event(id, partnershipId)));
+      await restore();
+    });
+    assert.equal(await countEvents(), eventsBefore + 2);
+    assert.deepEqual(await referenceDefinitions(), before);
+    // The reference is checked again row by row.
+    await assert.rejects(store.db.insertInto('events').values({ partnership_id: 999_999, position: 0, year: 2006, direction: 'dispatch', text: 'x', created_at: now, updated_at: now }).execute());
+  });
+
+  it('refuses a load with a row that breaks a reference, and keeps nothing of it', async () => {
+    const before = await referenceDefinitions();
+    const eventsBefore = await countEvents();
+    await assert.rejects(
+      store.transaction(async (trx) => {
+        const restore = await store.bulk.suspendReferences(trx, ['events']);
+        const ids = await store.bulk.reserveIds(trx, 'events', 2);
+        await store.bulk.insert(trx, 'events', EVENT, [event(ids[0]!, 999_999), event(ids[1]!, 999_998)]);
+        await restore();
+      }),
+      /foreign key/i,
+    );
+    assert.equal(await countEvents(), eventsBefore);
+    assert.deepEqual(await referenceDefinitions(), before);
   });
 });

@@ -222,6 +222,12 @@ export interface BulkWriter {
    * inserted one by one would get. The caller inserts rows with them (an `id` column) before taking more.
    */
   reserveIds(db: Kysely<Database>, table: keyof Database, count: number): Promise<number[]>;
+  /**
+   * For a store's first bulk load, inside its transaction: lifts the foreign keys of `tables` until the returned
+   * function puts them back, which checks every row against each reference in one pass and throws (so the
+   * transaction rolls back) if any row breaks one. Until then no other transaction can read or write those tables.
+   */
+  suspendReferences(db: Kysely<Database>, tables: readonly (keyof Database)[]): Promise<() => Promise<void>>;
 }
 
 export interface Store {

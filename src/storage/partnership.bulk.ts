@@ -51,6 +51,9 @@ export function partnershipKey(p: { home: string; partner: string }): string {
   return `${p.home}\u0000${p.partner}`;
 }
 
+/** The tables insertNewPartnerships writes rows to. */
+export const BULK_TABLES = ['partnerships', 'events', 'photo_records', 'translations', 'exchange_years', 'photo_links'] as const satisfies readonly (keyof Database)[];
+
 /** Partnerships per step of the bulk insert: their rows are built while the database writes the step before. */
 const STEP = 100;
 

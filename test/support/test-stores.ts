@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import pg from 'pg';
+import { sql } from 'kysely';
 import type { Store } from '../../src/storage/database.js';
 import { openPostgresStore, redact } from '../../src/storage/postgres/connect.js';
 import { openSqliteStore } from '../../src/storage/sqlite/connect.js';
@@ -64,4 +65,13 @@ export function describeOnEachStore(title: string, suite: (open: OpenFreshStore)
       return openPostgresStore(TEST_DATABASE_URL, { schema });
     });
   });
+}
+
+/** Every foreign key of the store's tables, one line each (table, columns, referenced table, on delete), in order. */
+export async function foreignKeys(store: Store): Promise<string[]> {
+  const { rows } =
+    store.kind === 'postgres'
+      ? await sql<{ def: string }>`select conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) as def from pg_constraint where contype = 'f' and connamespace = current_schema()::regnamespace order by 1`.execute(store.db)
+      : await sql<{ def: string }>`select m.name || ' ' || f."from" || ' ' || f."table" || ' ' || f.on_delete as def from sqlite_master m, pragma_foreign_key_list(m.name) f where m.type = 'table' order by 1`.execute(store.db);
+  return rows.map((r) => r.def);
 }

@@ -16,10 +16,46 @@ export function postgresBulkWriter(): BulkWriter {
     },
     async reserveIds(db, table, count) {
       if (count === 0) return [];
-      const taken = await db.executeQuery<{ id: number }>(
-        CompiledQuery.raw(`select nextval(pg_get_serial_sequence($1, 'id'))::integer as id from generate_series(1, $2::integer)`, [`"${table}"`, count]),
+      // The sequence is looked up once: pg_get_serial_sequence per row took 3.0 s of the 3.5 s for 905,000 ids.
+      // Taken together the ids are consecutive unless another session took some meanwhile; only then are they
+      // sent one by one (the subquery in the case runs only when reached).
+      const taken = await db.executeQuery<{ first: number; last: number; ids: number[] | null }>(
+        CompiledQuery.raw(
+          `with s as materialized (select pg_get_serial_sequence($1, 'id')::regclass as seq),
+                t as materialized (select nextval(s.seq) as id from s, generate_series(1, $2::integer)),
+                r as (select min(id) as first, max(id) as last, count(*) as n from t)
+           select first::integer, last::integer,
+                  case when last - first + 1 = n then null else (select array_agg(id::integer order by id) from t) end as ids
+             from r`,
+          [`"${table}"`, count],
+        ),
       );
-      return taken.rows.map((r) => r.id).sort((a, b) => a - b);
+      const { first, ids } = taken.rows[0]!;
+      return ids ?? Array.from({ length: count }, (_, i) => first + i);
+    },
+    async suspendReferences(db, tables) {
+      // PostgreSQL checks each inserted row's reference by a trigger and a query of its own, which doubled the time
+      // of copying the events (904,819 rows: 7.1 s with the check, 3.4 s without). Dropping the constraints and
+      // adding them back checks all the rows in one join each (0.14 s), as restoring a dump does.
+      const { rows } = await db.executeQuery<{ table: string; name: string; definition: string }>(
+        CompiledQuery.raw(
+          `select quote_ident(t.relname) as "table", quote_ident(c.conname) as name, pg_get_constraintdef(c.oid) as definition
+             from pg_constraint c join pg_class t on t.oid = c.conrelid
+            where c.contype = 'f' and c.conrelid = any($1::regclass[])
+            order by t.relname, c.conname`,
+          [tables.map((table) => `"${table}"`)],
+        ),
+      );
+      const byTable = new Map<string, typeof rows>();
+      for (const row of rows) byTable.set(row.table, [...(byTable.get(row.table) ?? []), row]);
+      for (const [table, constraints] of byTable) {
+        await db.executeQuery(CompiledQuery.raw(`alter table ${table} ${constraints.map((c) => `drop constraint ${c.name}`).join(', ')}`));
+      }
+      return async () => {
+        for (const [table, constraints] of byTable) {
+          await db.executeQuery(CompiledQuery.raw(`alter table ${table} ${constraints.map((c) => `add constraint ${c.name} ${c.definition}`).join(', ')}`));
+        }
+      };
     },
   };
 }

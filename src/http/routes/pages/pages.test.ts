@@ -154,7 +154,7 @@ describeOnEachStore('the home, partnership and event pages', (openFresh) => {
       assert.match(res.body, /<div class="chart-figure" role="img" aria-label="2006年から2023年までの[^"]*合計60件[^"]*"><svg /);
       assert.match(chart, /font-family="Noto Sans CJK JP"/);
       assert.doesNotMatch(chart, /style=|<style|<script|\son\w+=/i);
-      const seriesCount = new Set([...chart.matchAll(/ecmeta_series_index="(\d+)" ecmeta_data_index="\d+" ecmeta_ssr_type="chart"/g)].map((m) => m[1])).size;
+      const seriesCount = new Set([...chart.matchAll(/<path d="M[\d.]+ [\d.]+l[^"]*Z" fill="(#[0-9a-f]{6})"\/>/gi)].map((m) => m[1])).size;
       assert.equal(seriesCount, 3, 'dispatch, reception and unknown (no mutual event)');
       for (const label of ['派遣', '受入', '区分なし']) assert.match(chart, new RegExp(`>${label}</text>`));
       assert.doesNotMatch(chart, />相互</);

@@ -11,9 +11,12 @@ export interface DateReading {
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
+/** Days of each month in a leap year (February's 29th is checked against the year). */
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function isValidDay(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(2000, month, 0)).getUTCDate() && (month !== 2 || day < 29 || isLeap(year));
+  return day <= DAYS_IN_MONTH[month - 1]! && (month !== 2 || day < 29 || isLeap(year));
 }
 
 function isLeap(y: number): boolean {

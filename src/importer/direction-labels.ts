@@ -17,7 +17,24 @@ const LABELS: Readonly<Record<string, Direction>> = {
 export function isNoneMark(cell: string): boolean {
   // A mark is a few characters; folding a whole row of events to find out costs an importer much of its time.
   if (cell.length > 200) return false;
-  return /^[—―‐\-ー－─━−–]+$|^なし$|^無し$/.test(foldWidth(stripMarkup(cell)).replace(/\s/g, ''));
+  if (!mayStartNoneMark(cell)) return false;
+  return NONE_MARK.test(foldWidth(stripMarkup(cell)).replace(/\s/g, ''));
+}
+
+const NONE_MARK = /^[—―‐\-ー－─━−–]+$|^なし$|^無し$/;
+const NONE_MARK_START = /^[—―‐\-ー－─━−–な無]/;
+
+/**
+ * False when the cell cannot be a mark, judged by its first character alone: a mark's first character, folded,
+ * starts one (a dash, な or 無). Markup and entities are left to the full test. Folding a character apart from
+ * what follows it gives the same first character, since no dash, な or 無 is composed from others.
+ */
+function mayStartNoneMark(cell: string): boolean {
+  const trimmed = cell.trimStart();
+  if (trimmed === '') return true;
+  const first = String.fromCodePoint(trimmed.codePointAt(0)!);
+  if (first === '<' || first === '&') return true;
+  return NONE_MARK_START.test(foldWidth(first).trimStart()) || foldWidth(first).trim() === '';
 }
 
 /** The direction a column label names; undefined for a label the genre does not use. */

@@ -19,14 +19,24 @@ const AFFILIATION = new RegExp(`^\\s*${KIND}?\\s*(?:提携|締結|調印)(?:日|
 
 /** The title line, or undefined. */
 export function readTitle(text: string): Title | undefined {
-  const m = TITLE.exec(stripMarkup(text));
+  return titleOf(stripMarkup(text));
+}
+
+/** readTitle of a line whose markup is already stripped. */
+export function titleOf(plain: string): Title | undefined {
+  const m = TITLE.exec(plain);
   if (!m) return undefined;
   return { kind: m[1]!, partner: m[2]! };
 }
 
 /** The affiliation line's kind (when written) and ISO date, or undefined. */
 export function readAffiliation(text: string): { kind: string | undefined; date: string } | undefined {
-  const m = AFFILIATION.exec(stripMarkup(text));
+  return affiliationOf(stripMarkup(text));
+}
+
+/** readAffiliation of a line whose markup is already stripped. */
+export function affiliationOf(plain: string): { kind: string | undefined; date: string } | undefined {
+  const m = AFFILIATION.exec(plain);
   if (!m) return undefined;
   const d = readLeadingDate(m[2]!);
   if (!d || d.date.length !== 10) return undefined;
@@ -35,8 +45,12 @@ export function readAffiliation(text: string): { kind: string | undefined; date:
 
 /** The photo-record section title: 大連市交流の記録, 交流の記録, 写真で見る交流. */
 export function isPhotoSectionTitle(text: string): boolean {
-  const s = stripMarkup(text).trim();
-  return /^(\S*交流の記録|写真で見る\S*交流|交流の記録写真)\s*$/.test(s);
+  return isPhotoSectionTitleOf(stripMarkup(text));
+}
+
+/** isPhotoSectionTitle of a line whose markup is already stripped. */
+export function isPhotoSectionTitleOf(plain: string): boolean {
+  return /^(\S*交流の記録|写真で見る\S*交流|交流の記録写真)\s*$/.test(plain.trim());
 }
 
 /** A table's header row: its first cell is 年 (or 年度/年月), and no cell holds a year. */

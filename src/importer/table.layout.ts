@@ -2,7 +2,7 @@ import { diagnostic, type Diagnostic } from '../domain/diagnostic.js';
 import type { Partnership } from '../domain/partnership.js';
 import { readLeadingDate } from './dates.js';
 import { isNoneMark, readDirectionLabel } from './direction-labels.js';
-import { isHeaderRow, isPhotoSectionTitle, readAffiliation, readTitle } from './headings.js';
+import { affiliationOf, isHeaderRow, isPhotoSectionTitleOf, titleOf } from './headings.js';
 import type { Layout, ParseOptions, ParseResult } from './layout.js';
 import { stripMarkup } from './markup.js';
 import { isBlank, type SourceLine } from './source-line.js';
@@ -44,14 +44,15 @@ class TableReader {
 
   read(line: SourceLine): void {
     if (isBlank(line)) return;
-    const title = readTitle(line.text);
+    const plain = stripMarkup(line.text);
+    const title = titleOf(plain);
     if (title) return this.startPartnership(title.partner, title.kind);
-    const affiliation = readAffiliation(line.text);
+    const affiliation = affiliationOf(plain);
     if (affiliation) {
       if (this.current && this.current.affiliatedOn === null) this.current.affiliatedOn = affiliation.date;
       return;
     }
-    if (isPhotoSectionTitle(line.text)) {
+    if (isPhotoSectionTitleOf(plain)) {
       this.section = 'photos';
       this.year = undefined;
       return;

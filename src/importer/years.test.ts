@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { readLeadingDate } from './dates.js';
-import { readLeadingYear, readYearCell } from './years.js';
+import { foldWidth, readLeadingYear, readYearCell, restAfter } from './years.js';
 
 describe('year cells', () => {
   const cases: [string, number][] = [
@@ -69,5 +70,31 @@ describe('dates', () => {
     assert.equal(readLeadingDate('7月30日'), undefined);
     assert.equal(readLeadingDate('2月29日', { year: 2020, fiscal: false })?.date, '2020-02-29');
     assert.equal(readLeadingDate('2月29日', { year: 2019, fiscal: false }), undefined);
+  });
+});
+
+describe('restAfter', () => {
+  /** The rest by the definition: the shortest prefix of the original whose folded form is as long as the folded match. */
+  const byDefinition = (original: string, foldedLength: number) => {
+    let k = 0;
+    while (k < original.length && foldWidth(original.slice(0, k)).length < foldedLength) k++;
+    return original.slice(k);
+  };
+
+  it('finds where the rest starts in the original, with and without width folding before it', () => {
+    assert.equal(restAfter('2006年（平成18年）11月24日', '2006年(平成18年)'.length), '11月24日');
+    assert.equal(restAfter('２００６年　大連市を訪問', '2006年'.length), '　大連市を訪問');
+    assert.equal(restAfter('㍻18年 来訪', '平成18年'.length), ' 来訪');
+  });
+
+  it('gives the rest by its definition for any text of plain, full-width, combining and expanding characters', () => {
+    const pieces = ['2', '０', '年', '（', ')', '㍻', '平成', 'ｶ', '\u3099', 'e', '\u0301', '①', ' ', '\u3000', '訪問', 'ﾞ'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 10 }), fc.nat(14), (parts, n) => {
+        const original = parts.join('');
+        assert.equal(restAfter(original, n), byDefinition(original, n), JSON.stringify([original, n]));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

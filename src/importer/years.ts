@@ -89,6 +89,10 @@ export function readLeadingYear(text: string): YearReading | undefined {
  * event text keeps the characters the document used.
  */
 export function restAfter(original: string, foldedLength: number): string {
+  // Where the folded prefix is the original's (most of the genre), no character folds to more or fewer, and the
+  // rest starts at the same place.
+  const head = original.slice(0, foldedLength);
+  if (foldWidth(head) === head) return original.slice(foldedLength);
   let k = 0;
   while (k < original.length && foldWidth(original.slice(0, k)).length < foldedLength) k++;
   return original.slice(k);

@@ -8,8 +8,8 @@ export const DEFAULT_MAX_EVENTS = 50_000;
  * the limit, and no partnership, so that nothing of an oversized document is imported.
  */
 export function limitEvents(result: ParseResult, max: number): ParseResult {
+  if (result.partnerships.reduce((n, p) => n + p.events.length, 0) <= max) return result;
   const events = result.partnerships.flatMap((p) => p.events);
-  if (events.length <= max) return result;
   const first = events[max]!;
   const message = `The document holds ${events.length} events; the limit is ${max} per import (KORYU_MAX_EVENTS_PER_IMPORT). The first event past it is${first.line === null ? '' : ` on line ${first.line}`}.`;
   const diagnostics = [...result.diagnostics, diagnostic('TooManyEvents', 'error', first.line, message, first.text)];

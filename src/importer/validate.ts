@@ -2,22 +2,22 @@ import { diagnostic, hasErrors, type Diagnostic } from '../domain/diagnostic.js'
 import type { ExchangeEvent, Partnership } from '../domain/partnership.js';
 import type { ParseResult } from './layout.js';
 
-const eventKey = (e: ExchangeEvent): string => `${e.year}\u0000${e.direction}\u0000${e.date ?? ''}\u0000${e.text}`;
-
 /** Drops repeated events (a row printed again across a page break), keeping record links pointing right. */
 function dropDuplicates(p: Partnership, diagnostics: Diagnostic[]): Partnership {
-  const seen = new Map<string, number>();
+  // Kept events by text (nearly always one), then compared on year, direction and date: no key string per event.
+  const seen = new Map<string, number | number[]>();
   const newIndex: (number | null)[] = [];
   const events: ExchangeEvent[] = [];
+  const same = (a: ExchangeEvent, b: ExchangeEvent) => a.year === b.year && a.direction === b.direction && (a.date ?? '') === (b.date ?? '');
   p.events.forEach((e, i) => {
-    const key = eventKey(e);
-    const first = seen.get(key);
+    const kept = seen.get(e.text);
+    const first = kept === undefined ? undefined : typeof kept === 'number' ? (same(events[kept]!, e) ? kept : undefined) : kept.find((k) => same(events[k]!, e));
     if (first !== undefined) {
       diagnostics.push(diagnostic('DuplicateEvent', 'warning', e.line, `The same event already appears in ${e.year}${events[first]?.line ? ` (line ${events[first]!.line})` : ''}; it was imported once.`, e.text));
       newIndex[i] = first;
       return;
     }
-    seen.set(key, events.length);
+    seen.set(e.text, kept === undefined ? events.length : [...(typeof kept === 'number' ? [kept] : kept), events.length]);
     newIndex[i] = events.length;
     events.push(e);
   });

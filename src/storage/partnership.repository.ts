@@ -603,6 +603,7 @@ async function loadTranslations(
 
 /** The translations worth storing, in locale order: known locales with a non-blank text. */
 export function storedTranslations(t: Translations | undefined): [locale: (typeof TRANSLATION_LOCALES)[number], text: string][] {
+  if (t === undefined) return [];
   return TRANSLATION_LOCALES.flatMap((locale) => {
     const text = t?.[locale];
     return typeof text === 'string' && text.trim() !== '' ? [[locale, text] as [typeof locale, string]] : [];

@@ -10,7 +10,8 @@ export function compareOrder(a: readonly (number | string)[], b: readonly (numbe
 /** The baseline: every event and caption whose normalized text holds the query, by LIKE over the whole table. */
 export async function likeScan(store: Store, q: string): Promise<number> {
   const pattern = `%${q.replace(/[!%_]/g, (c) => `!${c}`)}%`;
-  const events = await sql<{ id: number }>`select id from events where search_text like ${pattern} escape '!'`.execute(store.db);
-  const records = await sql<{ id: number }>`select id from photo_records where search_text like ${pattern} escape '!'`.execute(store.db);
+  // An item's normalized text is its search_text, or its text where that is already normalized (null search_text).
+  const events = await sql<{ id: number }>`select id from events where coalesce(search_text, text) like ${pattern} escape '!'`.execute(store.db);
+  const records = await sql<{ id: number }>`select id from photo_records where coalesce(search_text, caption) like ${pattern} escape '!'`.execute(store.db);
   return events.rows.length + records.rows.length;
 }

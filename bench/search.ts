@@ -14,6 +14,7 @@ import { searchItems, searchKeys } from '../src/storage/search.repository.js';
 import { openSqliteStore } from '../src/storage/sqlite/connect.js';
 import { recall, round, sampleQueries, summarize } from './stats.js';
 import { compareOrder, likeScan } from './scan.js';
+import { normalizedOf } from '../src/storage/search-text.column.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -53,10 +54,10 @@ async function main() {
   const reference = stores[0]!.store;
   const names = new Map((await reference.db.selectFrom('partnerships').select(['id', 'home', 'partner']).execute()).map((p) => [p.id, p]));
   const rows = [
-    ...(await reference.db.selectFrom('events').select(['id', 'partnership_id', 'year', 'position', 'search_text']).execute()).map((r) => ({ ...r, kind: 'event' })),
-    ...(await reference.db.selectFrom('photo_records').select(['id', 'partnership_id', 'year', 'position', 'search_text']).execute()).map((r) => ({ ...r, kind: 'record' })),
+    ...(await reference.db.selectFrom('events').select(['id', 'partnership_id', 'year', 'position', 'text', 'search_text']).execute()).map((r) => ({ ...r, kind: 'event' })),
+    ...(await reference.db.selectFrom('photo_records').select(['id', 'partnership_id', 'year', 'position', 'caption as text', 'search_text']).execute()).map((r) => ({ ...r, kind: 'record' })),
   ];
-  const items = rows.map((r) => ({ key: `${r.kind}:${r.id}`, text: r.search_text ?? '', order: [r.year, names.get(r.partnership_id)!.partner, names.get(r.partnership_id)!.home, r.position, r.kind, r.id] }));
+  const items = rows.map((r) => ({ key: `${r.kind}:${r.id}`, text: normalizedOf(r.text, r.search_text), order: [r.year, names.get(r.partnership_id)!.partner, names.get(r.partnership_id)!.home, r.position, r.kind, r.id] }));
   items.sort((a, b) => compareOrder(a.order, b.order));
   const queries = sampleQueries(items.map((i) => i.text), QUERIES, seededRandom(`${SEED}-queries`).next);
   const expected = queries.map((q) => items.filter((i) => i.text.includes(q)).map((i) => i.key));

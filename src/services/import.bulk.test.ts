@@ -14,6 +14,7 @@ import { parseDocument } from '../importer/parse-document.js';
 import { parseDocuments } from './documents.service.js';
 import { importDocuments, BULK_LOAD_FROM, type SourceDocument } from './import.service.js';
 import { linkBeforeSave, recordKnowledgeAfterSave } from './knowledge.import.js';
+import { normalizedOf } from '../storage/search-text.column.js';
 
 const options = { home: '金沢市', maxDocumentBytes: 10 * 1024 * 1024 };
 
@@ -182,8 +183,8 @@ describeOnEachStore('the bulk import path', (openFresh) => {
     try {
       await Promise.all(docs.map((doc) => importDocuments(store, [doc], options)));
       const texts = [
-        ...(await store.db.selectFrom('events').select(['id', 'search_text']).execute()).map((r) => ({ key: `event:${r.id}`, text: r.search_text! })),
-        ...(await store.db.selectFrom('photo_records').select(['id', 'search_text']).execute()).map((r) => ({ key: `record:${r.id}`, text: r.search_text! })),
+        ...(await store.db.selectFrom('events').select(['id', 'text', 'search_text']).execute()).map((r) => ({ key: `event:${r.id}`, text: normalizedOf(r.text, r.search_text) })),
+        ...(await store.db.selectFrom('photo_records').select(['id', 'caption', 'search_text']).execute()).map((r) => ({ key: `record:${r.id}`, text: normalizedOf(r.caption, r.search_text) })),
       ];
       assert.ok(texts.length > 300);
       assert.equal(await countPostings(store.db), texts.reduce((n, t) => n + gramsOf(t.text).length, 0));
@@ -224,7 +225,7 @@ describeOnEachStore('the bulk import path', (openFresh) => {
       const report = await importDocuments(store, docs, options);
       assert.ok(report.changes.reduce((n, c) => n + c.added.events + c.added.records, 0) >= BULK_LOAD_FROM);
       assert.deepEqual(await foreignKeys(store), references);
-      const texts = (await store.db.selectFrom('events').select(['id', 'search_text']).execute()).map((r) => ({ key: `event:${r.id}`, text: r.search_text! }));
+      const texts = (await store.db.selectFrom('events').select(['id', 'text', 'search_text']).execute()).map((r) => ({ key: `event:${r.id}`, text: normalizedOf(r.text, r.search_text) }));
       for (const q of ['交流', '訪問団']) {
         const expected = texts.filter((t) => t.text.includes(q)).map((t) => t.key);
         assert.deepEqual((await searchKeys(store.db, q)).filter((k) => k.startsWith('event:')).sort(), expected.sort(), q);

@@ -35,7 +35,7 @@ export interface EventTable {
   date: string | null;
   direction: string;
   text: string;
-  /** normalizeForSearch(text); null only for rows older than the search migration until their first save. */
+  /** normalizeForSearch(text) where it differs from the text, else null (search-text.column.ts). */
   search_text: string | null;
   line: number | null;
   created_at: string;
@@ -53,7 +53,7 @@ export interface PhotoRecordTable {
   position: number;
   year: number;
   caption: string;
-  /** normalizeForSearch(caption); see EventTable.search_text. */
+  /** normalizeForSearch(caption) where it differs from the caption, else null; see EventTable.search_text. */
   search_text: string | null;
   event_id: number | null;
   line: number | null;

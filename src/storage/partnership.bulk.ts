@@ -6,6 +6,7 @@ import type { BulkColumn, BulkWriter, Database } from './database.js';
 import { fieldBits, type StoredPhotoLink } from './knowledge.repository.js';
 import { checkLinks, storedTranslations } from './partnership.repository.js';
 import type { SearchIndexBatch } from './search.index.js';
+import { searchTextColumn } from './search-text.column.js';
 
 /** A partnership that is not stored yet, with what is known of it besides its items. */
 export interface NewPartnership {
@@ -133,14 +134,14 @@ export async function insertNewPartnerships(
           const fields = item.fields[position] ?? [];
           // As saveEventFields stores a suggestion: none when nothing is suggested.
           const bits = fields.length === 0 ? null : fieldBits(fields);
-          eventRows.push([eventId, id, position, e.year, e.date, e.direction, e.text, searchText, e.line, now, now, bits, bits === null ? null : 'suggested']);
+          eventRows.push([eventId, id, position, e.year, e.date, e.direction, e.text, searchTextColumn(e.text, searchText), e.line, now, now, bits, bits === null ? null : 'suggested']);
           for (const [locale, text] of storedTranslations(e.translations)) translationRows.push(['event', eventId, locale, text, now]);
         }
         for (const [position, r] of p.records.entries()) {
           const recordId = recordIds[record + position]!;
           const searchText = recordTexts[record + position]!;
           const eventId = r.event === null ? null : eventIds[event + r.event]!;
-          recordRows.push([recordId, id, position, r.year, r.caption, searchText, eventId, r.line, r.photo ?? null, now, now]);
+          recordRows.push([recordId, id, position, r.year, r.caption, searchTextColumn(r.caption, searchText), eventId, r.line, r.photo ?? null, now, now]);
           for (const [locale, text] of storedTranslations(r.translations)) translationRows.push(['record', recordId, locale, text, now]);
           const link = item.links[position];
           if (link) linkRows.push([recordId, link.confidence, link.confirmed ? 1 : 0, now]);

@@ -14,6 +14,7 @@ import { TRANSLATION_LOCALES, type Translations } from '../domain/translation.js
 import type { Database, EventTable, PartnershipTable, PhotoRecordTable } from './database.js';
 import { normalizeForSearch } from '../domain/search-text.js';
 import { SearchIndexBatch } from './search.index.js';
+import { normalizedOf, searchTextColumn } from './search-text.column.js';
 import { writeTransaction } from './generation.repository.js';
 import { deletePartnershipGrams } from './search.repository.js';
 
@@ -373,10 +374,10 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
     const searchText = normalizeForSearch(e.text);
     await trx
       .updateTable('events')
-      .set({ position: pair.new, year: e.year, date: e.date, direction: e.direction, text: e.text, search_text: searchText, line: e.line, updated_at: now, version: bump })
+      .set({ position: pair.new, year: e.year, date: e.date, direction: e.direction, text: e.text, search_text: searchTextColumn(e.text, searchText), line: e.line, updated_at: now, version: bump })
       .where('id', '=', old.id)
       .execute();
-    index.change('event', old.id, { year: old.year, text: old.search_text ?? normalizeForSearch(old.text) }, { year: e.year, text: searchText });
+    index.change('event', old.id, { year: old.year, text: normalizedOf(old.text, old.search_text) }, { year: e.year, text: searchText });
     retranslate(retranslatedEvents, oldEventTranslations, old.id, e.translations);
     eventIds[pair.new] = old.id;
   }
@@ -417,14 +418,14 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
     const r = p.records[pair.new]!;
     const old = oldRecords[pair.old]!;
     const searchText = normalizeForSearch(r.caption);
-    index.change('record', old.id, { year: old.year, text: old.search_text ?? normalizeForSearch(old.caption) }, { year: r.year, text: searchText });
+    index.change('record', old.id, { year: old.year, text: normalizedOf(old.caption, old.search_text) }, { year: r.year, text: searchText });
     await trx
       .updateTable('photo_records')
       .set({
         position: pair.new,
         year: r.year,
         caption: r.caption,
-        search_text: searchText,
+        search_text: searchTextColumn(r.caption, searchText),
         event_id: linkOf(r),
         line: r.line,
         ...(r.photo === undefined ? {} : { photo: r.photo }),
@@ -501,7 +502,7 @@ async function insertEvents(
           date: e.date,
           direction: e.direction,
           text: e.text,
-          search_text: searchTexts.get(position)!,
+          search_text: searchTextColumn(e.text, searchTexts.get(position)!),
           line: e.line,
           created_at: now,
           updated_at: now,
@@ -536,7 +537,7 @@ async function insertRecords(
           position,
           year: r.year,
           caption: r.caption,
-          search_text: searchTexts.get(position)!,
+          search_text: searchTextColumn(r.caption, searchTexts.get(position)!),
           event_id: r.event === null ? null : eventIds[r.event]!,
           line: r.line,
           photo: r.photo ?? null,
@@ -566,11 +567,11 @@ async function markNoExchange(trx: Kysely<Database>, partnershipId: number, year
 async function deleteByIds(
   trx: Kysely<Database>,
   table: 'events' | 'photo_records',
-  rows: readonly { id: number; year: number; search_text: string | null }[],
+  rows: readonly ({ id: number; year: number; search_text: string | null } & ({ text: string } | { caption: string }))[],
   index: SearchIndexBatch,
 ): Promise<void> {
   const kind = table === 'events' ? 'event' : 'record';
-  for (const row of rows) if (row.search_text !== null) index.remove(kind, row.id, row.year, row.search_text);
+  for (const row of rows) index.remove(kind, row.id, row.year, normalizedOf('text' in row ? row.text : row.caption, row.search_text));
   for (const chunk of chunks(rows.map((row) => row.id))) {
     await trx.deleteFrom('translations').where('item_kind', '=', kind).where('item_id', 'in', chunk).execute();
     await trx.deleteFrom(table).where('id', 'in', chunk).execute();

@@ -4,6 +4,7 @@ import { GramTrie } from './search.gram-trie.js';
 import type { BulkColumn, BulkWriter, Database } from './database.js';
 import { ByteArena, COMBINED_YEAR, layOutAdded, layOutGram, type AddedRun, type StoredGram, type YearChange } from './search.layout.js';
 import { ADD, IndexWorker, REMOVE } from './search.worker-client.js';
+import { normalizedOf, searchTextColumn } from './search-text.column.js';
 
 export type ItemKind = 'event' | 'record';
 
@@ -367,7 +368,7 @@ async function readStored(db: Kysely<Database>, kind: ItemKind, grams: readonly 
   return stored;
 }
 
-/** What the index holds of an item: its year and normalized text as stored (null text: not indexed yet). */
+/** What the index holds of an item: its year and normalized text. */
 export interface IndexedState {
   year: number;
   searchText: string | null;
@@ -377,8 +378,11 @@ const ITEM_TABLE = { event: 'events', record: 'photo_records' } as const;
 
 /** The item's year and stored search text, read before an edit so that its old grams can be taken out. */
 export async function indexedStateOf(db: Kysely<Database>, kind: ItemKind, id: number): Promise<IndexedState | undefined> {
-  const row = await db.selectFrom(ITEM_TABLE[kind]).select(['year', 'search_text']).where('id', '=', id).executeTakeFirst();
-  return row ? { year: row.year, searchText: row.search_text } : undefined;
+  const row =
+    kind === 'event'
+      ? await db.selectFrom('events').select(['year', 'text', 'search_text']).where('id', '=', id).executeTakeFirst()
+      : await db.selectFrom('photo_records').select(['year', 'caption as text', 'search_text']).where('id', '=', id).executeTakeFirst();
+  return row ? { year: row.year, searchText: normalizedOf(row.text, row.search_text) } : undefined;
 }
 
 /**
@@ -395,7 +399,7 @@ export async function reindexItem(db: Kysely<Database>, kind: ItemKind, id: numb
       : await db.selectFrom('photo_records').select(['year', 'caption as text', 'status', 'partnership_id']).where('id', '=', id).executeTakeFirst();
   if (row) {
     const normalized = normalizeForSearch(row.text);
-    await db.updateTable(ITEM_TABLE[kind]).set({ search_text: normalized }).where('id', '=', id).execute();
+    await db.updateTable(ITEM_TABLE[kind]).set({ search_text: searchTextColumn(row.text, normalized) }).where('id', '=', id).execute();
     const partnership = await db.selectFrom('partnerships').select('status').where('id', '=', row.partnership_id).executeTakeFirst();
     if (row.status === 'published' && partnership?.status === 'published') batch.add(kind, id, row.year, normalized);
   }

@@ -1,10 +1,11 @@
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import { DIRECTIONS, isDirection, type Direction } from '../domain/direction.js';
 import { GRAM_LENGTH, noFacets, queryGrams, type SearchFacets, type SearchFilters, type SearchResult } from '../domain/search-text.js';
 import type { Database } from './database.js';
 import { SearchIndexBatch, type ItemKind } from './search.index.js';
 import { COMBINED_YEAR, combinedSections, listsOfRow } from './search.layout.js';
 import { decodePostings, intersectSorted } from './search.postings.js';
+import { normalizedOf } from './search-text.column.js';
 
 /**
  * From this many candidates on, a query's facets are counted in one pass over each table, testing every text,
@@ -332,7 +333,7 @@ function groupedCounts(db: Kysely<Database>, kind: ItemKind, ids: readonly numbe
     .where('i.status', '=', 'published')
     .where('p.status', '=', 'published')
     .$if(ids !== null, (q) => q.where('i.id', 'in', ids!))
-    .$if(pattern !== null, (q) => q.where(sql<boolean>`i.search_text like ${pattern} escape '!'`))
+    .$if(pattern !== null, (q) => q.where(sql<boolean>`${normalizedSql(kind === 'event' ? 'events' : 'photo_records', 'i')} like ${pattern} escape '!'`))
     .groupBy(['i.partnership_id', 'i.year', ...(kind === 'event' ? ['i.direction' as const] : [])]);
 }
 
@@ -340,11 +341,11 @@ function groupedCounts(db: Kysely<Database>, kind: ItemKind, ids: readonly numbe
 export async function deletePartnershipGrams(db: Kysely<Database>, home: string, partner: string): Promise<void> {
   const partnership = db.selectFrom('partnerships').select('id').where('home', '=', home).where('partner', '=', partner);
   const batch = new SearchIndexBatch();
-  for (const row of await db.selectFrom('events').select(['id', 'year', 'search_text']).where('partnership_id', 'in', partnership).execute()) {
-    if (row.search_text !== null) batch.remove('event', row.id, row.year, row.search_text);
+  for (const row of await db.selectFrom('events').select(['id', 'year', 'text', 'search_text']).where('partnership_id', 'in', partnership).execute()) {
+    batch.remove('event', row.id, row.year, normalizedOf(row.text, row.search_text));
   }
-  for (const row of await db.selectFrom('photo_records').select(['id', 'year', 'search_text']).where('partnership_id', 'in', partnership).execute()) {
-    if (row.search_text !== null) batch.remove('record', row.id, row.year, row.search_text);
+  for (const row of await db.selectFrom('photo_records').select(['id', 'year', 'caption', 'search_text']).where('partnership_id', 'in', partnership).execute()) {
+    batch.remove('record', row.id, row.year, normalizedOf(row.caption, row.search_text));
   }
   await batch.flush(db);
 }
@@ -437,9 +438,9 @@ async function matchesOf(db: Kysely<Database>, year: YearCandidates, pattern: st
 
 /** How many of the candidates contain `pattern`, counted by the database. */
 async function countVerified(db: Kysely<Database>, year: YearCandidates, pattern: string): Promise<number> {
-  const contains = sql<boolean>`search_text like ${pattern} escape '!'`;
   let n = 0;
   for (const [table, ids] of [['events', year.events], ['photo_records', year.records]] as const) {
+    const contains = sql<boolean>`${normalizedSql(table)} like ${pattern} escape '!'`;
     for (const list of chunksOf(ids)) {
       const row = await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('id', 'in', list).where(contains).executeTakeFirstOrThrow();
       // PostgreSQL returns bigint counts as strings.
@@ -491,7 +492,7 @@ type ItemSelection = { ids: readonly number[] } | { partnerships: readonly numbe
 
 function itemRows(db: Kysely<Database>, kind: ItemKind, where: ItemSelection, filter: { pattern: string | null; withText: boolean }) {
   // Both sides are lower case, so SQLite's ASCII-case-insensitive like matches as PostgreSQL's does.
-  const contains = sql<boolean>`i.search_text like ${filter.pattern} escape '!'`;
+  const contains = sql<boolean>`${normalizedSql(kind === 'event' ? 'events' : 'photo_records', 'i')} like ${filter.pattern} escape '!'`;
   const byIds = 'ids' in where ? where.ids : undefined;
   const inYear = 'partnerships' in where ? where : undefined;
   // The public search sees published items of published partnerships only; drafts stay in the staff area.
@@ -587,4 +588,10 @@ function chunksOf<T>(items: readonly T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
   return out;
+}
+
+/** An item's normalized text in SQL (normalizedOf), for an events or photo_records row, aliased `alias` when given. */
+function normalizedSql(table: 'events' | 'photo_records', alias?: string): RawBuilder<string> {
+  const column = (name: string) => sql.ref(alias ? `${alias}.${name}` : name);
+  return sql<string>`coalesce(${column('search_text')}, ${column(table === 'events' ? 'text' : 'caption')})`;
 }

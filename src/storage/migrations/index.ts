@@ -11,6 +11,7 @@ import { generation } from './2026112607-generation.js';
 import { searchCounts } from './2026112606-search-counts.js';
 import { combinedPostings } from './2026112701-combined-postings.js';
 import { eventFields } from './2026112702-event-fields.js';
+import { searchTextOnce } from './2026112801-search-text-once.js';
 
 /** Every migration, by name; names sort in the order they run. Listed statically so it works under tsx and bundlers. */
 const MIGRATIONS: Readonly<Record<string, (capabilities: StoreCapabilities) => Migration>> = {
@@ -25,6 +26,7 @@ const MIGRATIONS: Readonly<Record<string, (capabilities: StoreCapabilities) => M
   '2026112606-search-counts': searchCounts,
   '2026112701-combined-postings': combinedPostings,
   '2026112702-event-fields': eventFields,
+  '2026112801-search-text-once': searchTextOnce,
 };
 
 export function migrationsFor(capabilities: StoreCapabilities): Record<string, Migration> {

@@ -211,8 +211,8 @@ export type BulkColumn = readonly [name: string, type: BulkColumnType];
 
 /**
  * Inserts many rows of one table at once, inside the transaction `db` (the store's own connection on SQLite,
- * which has only one): prepared multi-row statements on SQLite, `insert … select * from unnest(…)` with one array
- * parameter per column on PostgreSQL. Each row holds its values in `columns` order.
+ * which has only one): prepared multi-row statements on SQLite, a binary `copy … from stdin` on PostgreSQL
+ * (postgres/copy.ts). Each row holds its values in `columns` order.
  */
 export interface BulkWriter {
   /** Writes the rows; the promise settles when they are written (queries of one transaction run in order). */

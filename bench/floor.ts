@@ -57,9 +57,9 @@ export function sqliteFloor(dbPath: string, csvPath: string): number {
   return timed('sqlite3', [dbPath], script);
 }
 
-/** Seconds psql takes to create the table in `schema` and \copy the CSV into it. */
-export function postgresFloor(url: string, schema: string, csvPath: string): number {
-  const table = `"${schema}".events_floor`;
+/** Seconds psql takes to create the table `name` in `schema` and \copy the CSV into it. */
+export function postgresFloor(url: string, schema: string, csvPath: string, name = 'events_floor'): number {
+  const table = `"${schema}"."${name}"`;
   return timed('psql', [
     url,
     '-v',

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { loadConfig } from '../config.js';
+import type { Store } from '../storage/database.js';
 import { openSqliteStore } from '../storage/sqlite/connect.js';
 import type { CliDeps } from './cli-io.js';
 import { runCli } from './index.js';
@@ -14,12 +15,17 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the CLI in-process on a store of its own and captures what it writes. */
 async function koryu(db: string, ...argv: string[]) {
+  return koryuWith((store) => store, db, ...argv);
+}
+
+/** The same, with each store it opens passed through `wrap` first. */
+async function koryuWith(wrap: (store: Store) => Store, db: string, ...argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const config = loadConfig({ KORYU_DB: join(dir, db) });
+  const config = loadConfig({ KORYU_DB: join(dir, db), KORYU_MAX_EVENTS_PER_IMPORT: '100000' });
   const deps: CliDeps = {
     config,
-    openStore: () => openSqliteStore(config.sqlitePath),
+    openStore: async () => wrap(await openSqliteStore(config.sqlitePath)),
     startServer: () => Promise.reject(new Error('not in these tests')),
     sample: { name: 'kanazawa-dalian.txt', read: async () => readFileSync(samplePath) },
   };
@@ -60,6 +66,27 @@ describe('koryu import and export', () => {
     assert.match(first.stdout, /金沢市 – 大連市: created; added 60 events, 14 records, 1 no-exchange years/);
     const second = await koryu('store.db', 'import', samplePath);
     assert.match(second.stdout, /金沢市 – 大連市: unchanged/);
+  });
+
+  it('holds the tables to itself for a large first import only when asked (--exclusive)', async () => {
+    const corpusDir = join(dir, 'corpus');
+    assert.equal((await koryu('gen.db', 'generate', '--partnerships', '80', '--years', '40', '--seed', 'cli-exclusive', '--out', corpusDir)).code, 0);
+    // Imported under one home (--home), the documents of one partner city would be one partnership: one each.
+    const byPartner = new Map(readdirSync(corpusDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.txt')).map((f) => [basename(f).replace(/^\d+-/, ''), join(corpusDir, f)]));
+    const files = [...byPartner.values()];
+    assert.ok(files.length >= 45, `${files.length} partner cities`);
+    const lifted: string[][] = [];
+    const watch = (store: Store): Store => {
+      const suspend = store.bulk.suspendReferences.bind(store.bulk);
+      return { ...store, bulk: { ...store.bulk, suspendReferences: (db, tables) => (lifted.push([...tables]), suspend(db, tables)) } };
+    };
+    const plain = await koryuWith(watch, 'plain.db', 'import', ...files);
+    assert.equal(plain.code, 0, plain.stderr);
+    assert.deepEqual(lifted, []);
+    const exclusive = await koryuWith(watch, 'exclusive.db', 'import', '--exclusive', ...files);
+    assert.equal(exclusive.code, 0, exclusive.stderr);
+    assert.equal(lifted.length, 1);
+    assert.equal(exclusive.stdout, plain.stdout);
   });
 
   it('exports JSON that imports into an empty store and exports identically', async () => {

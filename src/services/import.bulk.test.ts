@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { sql, type Kysely } from 'kysely';
 import { describeOnEachStore, foreignKeys } from '../../test/support/test-stores.js';
+import { BULK_TABLES } from '../storage/partnership.bulk.js';
 import { generateCorpus } from '../exports/corpus.generator.js';
 import type { Database, Store } from '../storage/database.js';
 import { savePartnership } from '../storage/partnership.repository.js';
@@ -215,14 +216,14 @@ describeOnEachStore('the bulk import path', (openFresh) => {
       // On PostgreSQL a large first import lifts the references until its end: they must be back however it ends.
       const references = await foreignKeys(store);
       for (const actor of [undefined, 'sato']) {
-        await assert.rejects(importDocuments(store, docs, { ...options, ...(actor ? { actor } : {}) }), /refused by the test/);
+        await assert.rejects(importDocuments(store, docs, { ...options, exclusive: true, ...(actor ? { actor } : {}) }), /refused by the test/);
         assert.deepEqual(await foreignKeys(store), references);
         for (const table of ['partnerships', 'events', 'photo_records', 'search_postings', 'translations', 'photo_links', 'history'] as const) {
           assert.equal((await store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n.toString(), '0', `${table} after a refused import (actor ${actor})`);
         }
       }
       await sql`drop trigger refuse_event ${sql.raw(store.kind === 'sqlite' ? '' : 'on events')}`.execute(store.db);
-      const report = await importDocuments(store, docs, options);
+      const report = await importDocuments(store, docs, { ...options, exclusive: true });
       assert.ok(report.changes.reduce((n, c) => n + c.added.events + c.added.records, 0) >= BULK_LOAD_FROM);
       assert.deepEqual(await foreignKeys(store), references);
       const texts = (await store.db.selectFrom('events').select(['id', 'text', 'search_text']).execute()).map((r) => ({ key: `event:${r.id}`, text: normalizedOf(r.text, r.search_text) }));
@@ -233,5 +234,29 @@ describeOnEachStore('the bulk import path', (openFresh) => {
     } finally {
       await store.close();
     }
+  });
+
+  it('lifts the references only for an exclusive first import of BULK_LOAD_FROM items or more', async () => {
+    const docs = [...generateCorpus({ partnerships: 50, years: 40, seed: 'bulk-exclusive' })].map((d) => ({ name: d.path, bytes: Buffer.from(d.text), home: d.home }));
+    const small = corpus(2, 'bulk-exclusive-small');
+    const calls: string[][] = [];
+    const watched = async (exclusive: boolean, documents: SourceDocument[]) => {
+      const store = await openFresh();
+      const suspend = store.bulk.suspendReferences.bind(store.bulk);
+      store.bulk = { ...store.bulk, suspendReferences: (db, tables) => (calls.push([...tables]), suspend(db, tables)) };
+      try {
+        await importDocuments(store, documents, { ...options, exclusive });
+        await importDocuments(store, corpus(1, 'bulk-exclusive-later'), { ...options, exclusive });
+        return await foreignKeys(store);
+      } finally {
+        await store.close();
+      }
+    };
+    const plain = await watched(false, docs);
+    assert.deepEqual(calls, []);
+    assert.deepEqual(await watched(true, small), plain);
+    assert.deepEqual(calls, [], 'a small first import is no bulk load');
+    assert.deepEqual(await watched(true, docs), plain);
+    assert.deepEqual(calls, [[...BULK_TABLES]], 'once, for the first import only');
   });
 });

@@ -30,6 +30,13 @@ export interface ImportOptions {
   maxEventsPerImport?: number;
   /** Who imports (an account name): each partnership the import changes gets an `import` entry in its history. */
   actor?: string;
+  /**
+   * A first import of BULK_LOAD_FROM items or more may hold the tables it fills to itself until it commits: on
+   * PostgreSQL it then checks the rows' references once at the end instead of row by row (`koryu import
+   * --exclusive`, for loading a record into a new store). Every reader of those tables waits meanwhile, so the web
+   * server never asks for it. Without it, or on SQLite, an import blocks no reader.
+   */
+  exclusive?: boolean;
 }
 
 export interface ParsedDocument {
@@ -64,8 +71,8 @@ export function describeFirstError(doc: ParsedDocument): string {
 
 /**
  * Items (events and photo records) from which a store's first import is a bulk load: it lays out the search index
- * in a worker thread, and on PostgreSQL checks the references of the rows once at the end instead of row by row,
- * holding the tables to itself meanwhile. Below it, starting the worker costs more than it saves.
+ * in a worker thread, and when `exclusive` checks the references of the rows once at the end (PostgreSQL). Below
+ * it, starting the worker costs more than it saves.
  */
 export const BULK_LOAD_FROM = 20_000;
 
@@ -109,7 +116,7 @@ export async function importDocuments(
     const itemCount = items.reduce((n, item) => n + item.p.events.length + item.p.records.length, 0);
     const bulkLoad = nothingStored && itemCount >= BULK_LOAD_FROM;
     const index = new SearchIndexBatch({ nothingStored, worker: bulkLoad });
-    const restoreReferences = bulkLoad ? await store.bulk.suspendReferences(trx, BULK_TABLES) : undefined;
+    const restoreReferences = bulkLoad && options.exclusive ? await store.bulk.suspendReferences(trx, BULK_TABLES) : undefined;
     // The bulk inserts, queued on the connection: the transaction must not end while any is pending, or it would
     // run after the rollback, outside the transaction.
     let written: Promise<unknown> = Promise.resolve();

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { sql, type Kysely } from 'kysely';
-import { describeOnEachStore, foreignKeys } from '../../test/support/test-stores.js';
+import pg from 'pg';
+import { describeOnEachStore, foreignKeys, TEST_DATABASE_URL } from '../../test/support/test-stores.js';
 import type { BulkColumn, Database, Store } from './database.js';
 
 describeOnEachStore('the bulk writer', (openFresh) => {
@@ -132,16 +133,49 @@ describeOnEachStore('the bulk writer, on the store tables', (openFresh) => {
   it('refuses a load with a row that breaks a reference, and keeps nothing of it', async () => {
     const before = await referenceDefinitions();
     const eventsBefore = await countEvents();
+    let reached = 'start';
     await assert.rejects(
       store.transaction(async (trx) => {
         const restore = await store.bulk.suspendReferences(trx, ['events']);
         const ids = await store.bulk.reserveIds(trx, 'events', 2);
         await store.bulk.insert(trx, 'events', EVENT, [event(ids[0]!, 999_999), event(ids[1]!, 999_998)]);
+        reached = 'restore';
         await restore();
       }),
       /foreign key/i,
     );
+    // PostgreSQL takes the rows while the reference is lifted and refuses them when it is put back; SQLite checks each row.
+    assert.equal(reached, store.kind === 'postgres' ? 'restore' : 'start');
     assert.equal(await countEvents(), eventsBefore);
     assert.deepEqual(await referenceDefinitions(), before);
+  });
+
+  it('takes its tables only when no other session holds any of them, so a reader of two tables does not deadlock with it', async (t) => {
+    if (store.kind !== 'postgres') return t.diagnostic('SQLite: nothing is lifted, nothing locked');
+    const reader = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await reader.connect();
+    try {
+      await reader.query(`set search_path to "${store.schema!}"`);
+      await reader.query('begin');
+      await reader.query('select count(*) from photo_records');
+      const partnershipId = await addPartnership(store.db, '昆明市');
+      let suspended = false;
+      const load = store.transaction(async (trx) => {
+        const restore = await store.bulk.suspendReferences(trx, ['events', 'photo_records', 'photo_links']);
+        suspended = true;
+        const ids = await store.bulk.reserveIds(trx, 'events', 1);
+        await store.bulk.insert(trx, 'events', EVENT, [event(ids[0]!, partnershipId)]);
+        await restore();
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.equal(suspended, false, 'the load waits while the reader holds photo_records');
+      // The reader goes on to another table the load needs: it must not find it taken.
+      await reader.query('select count(*) from events');
+      await reader.query('commit');
+      await load;
+      assert.equal(suspended, true);
+    } finally {
+      await reader.end();
+    }
   });
 });

@@ -223,9 +223,10 @@ export interface BulkWriter {
    */
   reserveIds(db: Kysely<Database>, table: keyof Database, count: number): Promise<number[]>;
   /**
-   * For a store's first bulk load, inside its transaction: lifts the foreign keys of `tables` until the returned
+   * For an exclusive first bulk load, inside its transaction: lifts the foreign keys of `tables` until the returned
    * function puts them back, which checks every row against each reference in one pass and throws (so the
-   * transaction rolls back) if any row breaks one. Until then no other transaction can read or write those tables.
+   * transaction rolls back) if any row breaks one. On PostgreSQL no other session can read or write those tables
+   * (nor the ones they reference) until the transaction ends; StoreUnavailable when others keep using them.
    */
   suspendReferences(db: Kysely<Database>, tables: readonly (keyof Database)[]): Promise<() => Promise<void>>;
 }

@@ -10,16 +10,17 @@ import { formatChange, formatDiagnostic, formatPartnership } from '../report.js'
 export const importCommand: Command = {
   name: 'import',
   summary: 'Import documents (any layout Koryu reads, or koryu/1 JSON) in one transaction.',
-  usage: 'koryu import FILE… [--home NAME]',
+  usage: 'koryu import FILE… [--home NAME] [--exclusive]',
   async run(args, io, deps) {
-    const { values, positionals } = readArgs(args, { home: { type: 'string' } });
+    const { values, positionals } = readArgs(args, { home: { type: 'string' }, exclusive: { type: 'boolean' } });
     if (positionals.length === 0) throw new KoryuError('UsageError', 'import needs at least one FILE.');
     const { config } = deps;
     const docs = await readDocuments(positionals, config.maxDocumentBytes);
     const advance = progressBar(docs.length, io.err, io.interactive);
     const store = await deps.openStore();
     try {
-      const report = await importDocuments(store, docs, importOptions(config, values.home), (d, i) =>
+      const options = { ...importOptions(config, values.home), ...(values.exclusive ? { exclusive: true } : {}) };
+      const report = await importDocuments(store, docs, options, (d, i) =>
         advance(i + 1, d.source),
       );
       for (const doc of report.documents) {

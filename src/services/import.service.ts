@@ -31,7 +31,7 @@ export interface ImportOptions {
   /** Who imports (an account name): each partnership the import changes gets an `import` entry in its history. */
   actor?: string;
   /**
-   * A first import of BULK_LOAD_FROM items or more may hold the tables it fills to itself until it commits: on
+   * An import of BULK_LOAD_FROM items or more may hold the tables it fills to itself until it commits: on
    * PostgreSQL it then checks the rows' references once at the end instead of row by row (`koryu import
    * --exclusive`, for loading a record into a new store). Every reader of those tables waits meanwhile, so the web
    * server never asks for it. Without it, or on SQLite, an import blocks no reader.
@@ -70,9 +70,9 @@ export function describeFirstError(doc: ParsedDocument): string {
 }
 
 /**
- * Items (events and photo records) from which a store's first import is a bulk load: it lays out the search index
- * in a worker thread, and when `exclusive` checks the references of the rows once at the end (PostgreSQL). Below
- * it, starting the worker costs more than it saves.
+ * Items (events and photo records) from which an import is a bulk load: a store's first lays out the search index
+ * in a worker thread, and one that is `exclusive` checks the references of the rows once at the end (PostgreSQL).
+ * Below it, starting the worker costs more than it saves.
  */
 export const BULK_LOAD_FROM = 20_000;
 
@@ -97,8 +97,12 @@ export async function importDocuments(
       `These ${parsed.length} documents hold ${total} events together; the limit is ${options.maxEventsPerImport} per import (KORYU_MAX_EVENTS_PER_IMPORT). Import them in smaller groups.`,
     );
   }
+  const items = parsed.flatMap((doc) => doc.partnerships.map((p) => ({ source: doc.source, p })));
+  const itemCount = items.reduce((n, item) => n + item.p.events.length + item.p.records.length, 0);
   const changes = await store.transaction(async (trx) => {
-    const items = parsed.flatMap((doc) => doc.partnerships.map((p) => ({ source: doc.source, p })));
+    // An exclusive load takes its tables before it reads any of them (see suspendReferences); every row written
+    // until the end, in bulk or partnership by partnership, is checked when the references come back.
+    const restoreReferences = options.exclusive && itemCount >= BULK_LOAD_FROM ? await store.bulk.suspendReferences(trx, BULK_TABLES) : undefined;
     const summaries: ChangeSummary[] = new Array<ChangeSummary>(items.length);
     // Partnerships not stored yet (the first time each appears) are written in bulk; the rest are compared with
     // what is stored and updated in place, one after the other, after them.
@@ -113,10 +117,7 @@ export async function importDocuments(
     // new partnerships only into an empty index (a store's first) need not read what the index holds.
     // A large one also lays out the index in a worker thread while this one writes the rest.
     const nothingStored = fresh.length === items.length && (await indexIsEmpty(trx));
-    const itemCount = items.reduce((n, item) => n + item.p.events.length + item.p.records.length, 0);
-    const bulkLoad = nothingStored && itemCount >= BULK_LOAD_FROM;
-    const index = new SearchIndexBatch({ nothingStored, worker: bulkLoad });
-    const restoreReferences = bulkLoad && options.exclusive ? await store.bulk.suspendReferences(trx, BULK_TABLES) : undefined;
+    const index = new SearchIndexBatch({ nothingStored, worker: nothingStored && itemCount >= BULK_LOAD_FROM });
     // The bulk inserts, queued on the connection: the transaction must not end while any is pending, or it would
     // run after the rollback, outside the transaction.
     let written: Promise<unknown> = Promise.resolve();

@@ -165,6 +165,9 @@ describeOnEachStore('the bulk writer, on the store tables', (openFresh) => {
         suspended = true;
         const ids = await store.bulk.reserveIds(trx, 'events', 1);
         await store.bulk.insert(trx, 'events', EVENT, [event(ids[0]!, partnershipId)]);
+        // The tries left no savepoint open: having written, the transaction holds its own id and no subtransaction's.
+        const { rows } = await sql<{ n: string }>`select count(*) as n from pg_locks where locktype = 'transactionid' and pid = pg_backend_pid()`.execute(trx);
+        assert.equal(Number(rows[0]!.n), 1);
         await restore();
       });
       await new Promise((resolve) => setTimeout(resolve, 300));

@@ -223,10 +223,11 @@ export interface BulkWriter {
    */
   reserveIds(db: Kysely<Database>, table: keyof Database, count: number): Promise<number[]>;
   /**
-   * For an exclusive first bulk load, inside its transaction: lifts the foreign keys of `tables` until the returned
-   * function puts them back, which checks every row against each reference in one pass and throws (so the
-   * transaction rolls back) if any row breaks one. On PostgreSQL no other session can read or write those tables
-   * (nor the ones they reference) until the transaction ends; StoreUnavailable when others keep using them.
+   * For an exclusive bulk load, first thing in its transaction (before it reads any of `tables`): lifts the foreign
+   * keys of `tables` until the returned function puts them back, which checks every row against each reference in
+   * one pass and throws (so the transaction rolls back) if any row breaks one. On PostgreSQL no other session can
+   * read or write those tables (nor the ones they reference) until the transaction ends; StoreUnavailable when
+   * others keep using them.
    */
   suspendReferences(db: Kysely<Database>, tables: readonly (keyof Database)[]): Promise<() => Promise<void>>;
 }

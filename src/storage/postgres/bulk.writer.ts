@@ -73,6 +73,7 @@ const LOCK_NOT_AVAILABLE = '55P03';
  * Takes access-exclusive locks on `tables` (quoted names) all at once or none: `lock … nowait` in a savepoint,
  * tried again until LOCK_WAIT_MS have passed. It never waits holding some of them, so a session that reads one
  * table and then another cannot deadlock with it (which PostgreSQL would settle by cancelling one of the two).
+ * The caller must hold no lock on them yet: a session queued behind one it held would make every try fail.
  */
 async function lockAll(db: Kysely<Database>, tables: readonly string[]): Promise<void> {
   const run = (text: string) => db.executeQuery(CompiledQuery.raw(text));
@@ -84,7 +85,9 @@ async function lockAll(db: Kysely<Database>, tables: readonly string[]): Promise
       await run('release savepoint koryu_lock_all');
       return;
     } catch (error) {
+      // Rolling back to a savepoint keeps it: released too, or every try would nest one more subtransaction.
       await run('rollback to savepoint koryu_lock_all');
+      await run('release savepoint koryu_lock_all');
       if ((error as { code?: string }).code !== LOCK_NOT_AVAILABLE) throw error;
       if (Date.now() >= deadline) {
         throw new StoreError('StoreUnavailable', `Other sessions kept using ${tables.join(', ')} for ${LOCK_WAIT_MS / 1000} s; an exclusive import needs them to itself. Try again when nothing else reads them.`, { cause: error });

@@ -4,8 +4,8 @@ import { openSampleStore } from '../../test/support/sample-store.js';
 import { describeOnEachStore } from '../../test/support/test-stores.js';
 import { findOrganization } from '../domain/organization.js';
 import type { Store } from '../storage/database.js';
-import { findOrganizationEvents } from './knowledge.search.js';
-import { addOrganizationAlias, confirmOrganization, loadKnowledge, rejectOrganization } from './knowledge.service.js';
+import { findOrganizationEvents, searchWithKnowledge } from './knowledge.search.js';
+import { addOrganizationAlias, confirmOrganization, loadKnowledge, rejectOrganization, setEventFields } from './knowledge.service.js';
 
 
 describeOnEachStore('the events an organisation filter keeps', (openFresh) => {
@@ -46,5 +46,15 @@ describeOnEachStore('the events an organisation filter keeps', (openFresh) => {
     assert.ok((await findOrganizationEvents(store, '教育プラザ富樫'))!.eventIds.length > 0, 'a confirmed name Koryu did not recognise');
     assert.deepEqual(await findOrganizationEvents(store, '架空国際交流協会'), { name: '架空国際交流協会', eventIds: [] }, 'confirmed, named by no event');
     assert.equal((await findOrganizationEvents(store, '大連工大'))?.name, '大連工業大学');
+  });
+
+  it('narrows to a field by the events’ fields as they stand after an editor changes one', async () => {
+    const inField = async () => (await searchWithKnowledge(store, '市', { filters: { field: 'disaster' }, limit: 1000 })).hits.filter((h) => h.kind === 'event').map((h) => h.id);
+    const before = await inField();
+    assert.deepEqual(await inField(), before, 'asked again');
+    const { hits } = await searchWithKnowledge(store, '市', { limit: 1000 });
+    const outside = hits.find((h) => h.kind === 'event' && !before.includes(h.id))!;
+    await setEventFields(store, outside.id, ['disaster']);
+    assert.deepEqual((await inField()).sort((a, b) => a - b), [...before, outside.id].sort((a, b) => a - b));
   });
 });

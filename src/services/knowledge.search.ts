@@ -117,8 +117,17 @@ async function readOrganizationEvents(store: Store, name: string): Promise<{ nam
     .sort((a, b) => b.eventIds.length - a.eventIds.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))[0];
 }
 
-/** The events holding `field`: stored, else suggested by their text. */
-async function eventsOfField(store: Store, field: ExchangeField): Promise<number[]> {
+/**
+ * The events holding `field`: stored, else suggested by their text. Kept while the store is unchanged: reading a
+ * field's events took 1.2–1.6 s at a million events, for each page of its search.
+ */
+function eventsOfField(store: Store, field: ExchangeField): Promise<number[]> {
+  return fieldEvents.get(store, field, () => readFieldEvents(store, field));
+}
+
+const fieldEvents = new GenerationCache<number[]>(EXCHANGE_FIELDS.length);
+
+async function readFieldEvents(store: Store, field: ExchangeField): Promise<number[]> {
   const { stored, unstored } = await findFieldEvents(store.db, field);
   return [...stored, ...unstored.filter((e) => suggestFields(e.text).includes(field)).map((e) => e.id)];
 }

@@ -166,6 +166,7 @@ describeOnEachStore('the knowledge pages', (openFresh) => {
     });
 
     it('finds a field’s events by their stored fields, else by their text, also among more ids than a statement binds', async () => {
+      // Every change below is a write transaction, as the product's are: what the search keeps lasts until the next one.
       const health = await searchWithKnowledge(store, '医療', { filters: { field: 'health' } });
       assert.equal(health.total, 2);
       const ids = health.filters.eventIds!;
@@ -174,22 +175,22 @@ describeOnEachStore('the knowledge pages', (openFresh) => {
       assert.deepEqual(await searchItems(store.db, '医療', { eventIds: padded, limit: 50, offset: 0 }), narrow);
       const [event] = (await store.db.selectFrom('events').select('id').where(sql<boolean>`(fields & ${fieldBits(['health'])}) <> 0`).execute()).map((r) => r.id);
       const stored = await store.db.selectFrom('events').select(['fields', 'fields_source']).where('id', '=', event!).executeTakeFirstOrThrow();
-      await store.db.updateTable('events').set({ fields: null, fields_source: null }).where('id', '=', event!).execute();
+      await store.transaction((trx) => trx.updateTable('events').set({ fields: null, fields_source: null }).where('id', '=', event!).execute());
       try {
         assert.equal((await searchWithKnowledge(store, '医療', { filters: { field: 'health' } })).total, 2, 'no stored fields: suggested by the text');
-        await saveEventFields(store.db, event!, [], 'editor');
+        await store.transaction((trx) => saveEventFields(trx, event!, [], 'editor'));
         assert.equal((await searchWithKnowledge(store, '医療', { filters: { field: 'health' } })).total, 0, 'an editor said: no field');
       } finally {
-        await store.db.updateTable('events').set(stored).where('id', '=', event!).execute();
+        await store.transaction((trx) => trx.updateTable('events').set(stored).where('id', '=', event!).execute());
       }
       // The captions stay published, but the event they show is a draft: no longer a match of the field.
-      await store.db.updateTable('events').set({ status: 'draft' }).where('id', '=', event!).execute();
+      await store.transaction((trx) => trx.updateTable('events').set({ status: 'draft' }).where('id', '=', event!).execute());
       try {
         const hidden = await searchWithKnowledge(store, '医療', { filters: { field: 'health' } });
         assert.equal(hidden.total, 0);
         assert.deepEqual(hidden.knowledge.fields, []);
       } finally {
-        await store.db.updateTable('events').set({ status: 'published' }).where('id', '=', event!).execute();
+        await store.transaction((trx) => trx.updateTable('events').set({ status: 'published' }).where('id', '=', event!).execute());
       }
     });
 

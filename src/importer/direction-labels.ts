@@ -34,7 +34,8 @@ function mayStartNoneMark(cell: string): boolean {
   if (trimmed === '') return true;
   const first = String.fromCodePoint(trimmed.codePointAt(0)!);
   if (first === '<' || first === '&') return true;
-  return NONE_MARK_START.test(foldWidth(first).trimStart()) || foldWidth(first).trim() === '';
+  const folded = foldWidth(first);
+  return NONE_MARK_START.test(folded.trimStart()) || folded.trim() === '';
 }
 
 /** The direction a column label names; undefined for a label the genre does not use. */

@@ -49,7 +49,8 @@ export function postgresBulkWriter(): BulkWriter {
         ),
       );
       // Dropping a reference locks both its tables; every lock is taken first, all at once.
-      await lockAll(db, [...new Set([...tables.map((table) => `"${table}"`), ...rows.map((row) => row.referenced)])]);
+      // The store's table names are lower-case words, which quote_ident leaves bare: the two lists compare alike.
+      await lockAll(db, [...new Set([...tables, ...rows.map((row) => row.referenced)])]);
       const byTable = new Map<string, typeof rows>();
       for (const row of rows) byTable.set(row.table, [...(byTable.get(row.table) ?? []), row]);
       for (const [table, constraints] of byTable) {
@@ -65,12 +66,12 @@ export function postgresBulkWriter(): BulkWriter {
 }
 
 /** How long lockAll keeps trying before it gives up. */
-export const LOCK_WAIT_MS = 10_000;
+const LOCK_WAIT_MS = 10_000;
 /** PostgreSQL's lock_not_available, which `nowait` raises. */
 const LOCK_NOT_AVAILABLE = '55P03';
 
 /**
- * Takes access-exclusive locks on `tables` (quoted names) all at once or none: `lock … nowait` in a savepoint,
+ * Takes access-exclusive locks on `tables` (names as quote_ident gives them) all at once or none: `lock … nowait` in a savepoint,
  * tried again until LOCK_WAIT_MS have passed. It never waits holding some of them, so a session that reads one
  * table and then another cannot deadlock with it (which PostgreSQL would settle by cancelling one of the two).
  * The caller must hold no lock on them yet: a session queued behind one it held would make every try fail.

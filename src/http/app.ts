@@ -3,6 +3,7 @@ import { exportRecord } from '../services/record.service.js';
 import type { Store } from '../storage/database.js';
 import { assetVersion, registerAssets } from './assets.js';
 import { registerCaching } from './caching.js';
+import { AccessLog } from './access-log.js';
 import { handleError, handleNotFound } from './error-handler.js';
 import { PageCache } from './page-cache.js';
 import type { PageSite } from './page-route.js';
@@ -29,7 +30,8 @@ import { registerYearbookRoutes } from './routes/pages/yearbook.route.js';
 export interface AppDeps {
   store: Store;
   home: string;
-  logger?: boolean;
+  /** Logs (as JSON lines, one per request): to standard output when true, or to the stream given (tests read it). */
+  logger?: boolean | { stream: NodeJS.WritableStream };
   /** Today, for the anniversaries on the home page; tests fix it. */
   now?: () => Date;
   /** Makes /partnerships/:id.pdf; without it that route answers 503 PdfUnavailable. */
@@ -58,6 +60,7 @@ export const DEFAULT_PAGE_CACHE_BYTES = 32 * 1024 * 1024;
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ?? false,
+    logController: new AccessLog(),
     bodyLimit: deps.bodyLimit ?? 1024 * 1024,
     frameworkErrors: answerFrameworkError,
     trustProxy: deps.trustProxy ?? false,

@@ -7,6 +7,7 @@ import { writeTransaction } from '../generation.repository.js';
 import { migrateToLatest } from '../migrate.js';
 import { StoreError } from '../store.error.js';
 import { sqliteBulkWriter } from './bulk.writer.js';
+import { keepingStatements } from './statement.cache.js';
 
 const BUSY_TIMEOUT_MS = 5000;
 
@@ -25,7 +26,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
   }
 
   const capabilities: StoreCapabilities = { ...DEFAULT_CAPABILITIES };
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: keepingStatements(database) }) });
   try {
     await migrateToLatest(db, capabilities);
   } catch (error) {

@@ -6,6 +6,7 @@ import type { CliDeps } from './cli/cli-io.js';
 import { loadConfig } from './config.js';
 import { KoryuError } from './errors.js';
 import { buildApp } from './http/app.js';
+import { logDestination } from './http/access-log.js';
 import { createPdfRenderer } from './http/pdf-renderer.js';
 import { openStore } from './storage/open-store.js';
 import { projectRoot } from './project-root.js';
@@ -27,10 +28,11 @@ async function main(): Promise<number> {
     async startServer(store, { host, port, quiet }) {
       const pdf = createPdfRenderer({ executablePath: config.chromiumPath });
       const editing = { photos: photoFilesIn(config.dataDir), maxPhotoBytes: config.maxPhotoBytes, maxDocumentBytes: config.maxDocumentBytes };
+      const log = quiet ? undefined : logDestination({ terminal: isatty(1) });
       const app = await buildApp({
         store,
         home: config.home,
-        logger: !quiet,
+        logger: log ? { stream: log } : false,
         pdf,
         bodyLimit: config.maxRequestBytes,
         trustProxy: config.trustProxy,
@@ -46,6 +48,7 @@ async function main(): Promise<number> {
         async close() {
           await app.close();
           await pdf.close();
+          log?.flushSync();
         },
       };
     },

@@ -1,9 +1,14 @@
 import assert from 'node:assert/strict';
+import { once, type EventEmitter } from 'node:events';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { openSqliteStore } from '../storage/sqlite/connect.js';
 import type { Store } from '../storage/database.js';
 import { buildApp } from './app.js';
+import { logDestination } from './access-log.js';
 
 describe('the access log', () => {
   let store: Store;
@@ -45,5 +50,48 @@ describe('the access log', () => {
       assert.equal(line.remoteAddress, '127.0.0.1');
     }
     assert.equal(lines.filter((l) => l.msg === 'incoming request').length, 0, 'no line as the request arrives');
+  });
+});
+
+describe('the log destination', () => {
+  /** Waits until the destination has its file open, then writes a short line; returns the file's text after a turn of the event loop. */
+  async function writeOne(terminal: boolean) {
+    const folder = await mkdtemp(join(tmpdir(), 'koryu-log-'));
+    const file = join(folder, 'server.log');
+    const log = logDestination({ terminal, file });
+    await once(log as unknown as EventEmitter, 'ready');
+    log.write('{"msg":"request completed"}\n');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return { log, file, folder, before: await readFile(file, 'utf8') };
+  }
+
+  it('writes each line as it comes to a terminal', async () => {
+    const { log, folder, before } = await writeOne(true);
+    assert.equal(before, '{"msg":"request completed"}\n');
+    log.flushSync();
+    await rm(folder, { recursive: true });
+  });
+
+  it('holds lines for a file or a pipe, and writes them when flushed (as on exit)', async () => {
+    const { log, file, folder, before } = await writeOne(false);
+    assert.equal(before, '', 'a short line is held');
+    log.flushSync();
+    assert.equal(await readFile(file, 'utf8'), '{"msg":"request completed"}\n');
+    await rm(folder, { recursive: true });
+  });
+
+  it('writes held lines once they pass the buffer', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'koryu-log-'));
+    const file = join(folder, 'server.log');
+    const log = logDestination({ terminal: false, file });
+    await once(log as unknown as EventEmitter, 'ready');
+    const line = `${JSON.stringify({ msg: 'x'.repeat(100) })}\n`;
+    for (let i = 0; i < 200; i++) log.write(line);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const written = await readFile(file, 'utf8');
+    assert.ok(written.length >= 8 * 1024, `written without a flush: ${written.length} bytes`);
+    log.flushSync();
+    assert.equal((await readFile(file, 'utf8')).length, 200 * line.length);
+    await rm(folder, { recursive: true });
   });
 });

@@ -1,4 +1,5 @@
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
+import { destination, type DestinationStream } from 'pino';
 
 /**
  * Request logging as a web server's access log: one line per request, written when the response has gone, with
@@ -18,4 +19,20 @@ export class AccessLog extends LogController {
 
 function round(ms: number): number {
   return Math.round(ms * 100) / 100;
+}
+
+/** Most bytes of log lines held before they are written, when standard output is not a terminal (below sonic-boom's 16 KiB per write). */
+const LOG_BUFFER_BYTES = 8 * 1024;
+/** Longest a held log line waits to be written. */
+const LOG_FLUSH_MS = 1000;
+
+/**
+ * Where the server's log lines go: standard output, written as they come when it is a terminal (someone is
+ * watching), and otherwise held up to 8 KiB or one second and written together, as nginx's buffered access log
+ * does. Writing each line as it came cost the server about a quarter of its time on a page served from the cache.
+ * What is held is written when the process exits.
+ */
+export function logDestination(options: { terminal: boolean; /** A file instead of standard output (tests). */ file?: string }): DestinationStream & { flushSync(): void } {
+  const dest = options.file ?? 1;
+  return destination(options.terminal ? { dest, sync: false } : { dest, sync: false, minLength: LOG_BUFFER_BYTES, periodicFlush: LOG_FLUSH_MS });
 }

@@ -31,7 +31,7 @@ export interface AppDeps {
   store: Store;
   home: string;
   /** Logs (as JSON lines, one per request): to standard output when true, or to the stream given (tests read it). */
-  logger?: boolean | { stream: NodeJS.WritableStream };
+  logger?: boolean | { stream: { write(line: string): void } };
   /** Today, for the anniversaries on the home page; tests fix it. */
   now?: () => Date;
   /** Makes /partnerships/:id.pdf; without it that route answers 503 PdfUnavailable. */

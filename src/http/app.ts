@@ -6,6 +6,7 @@ import { registerCaching } from './caching.js';
 import { AccessLog } from './access-log.js';
 import { handleError, handleNotFound } from './error-handler.js';
 import { PageCache } from './page-cache.js';
+import { GENERATION_MAX_AGE_MS, GenerationWatch } from '../services/generation.watch.js';
 import type { PageSite } from './page-route.js';
 import type { PdfRenderer } from './pdf-renderer.js';
 import { registerEventRoutes } from './routes/pages/event.route.js';
@@ -52,6 +53,8 @@ export interface AppDeps {
   siteUrl?: string;
   /** Most bytes of rendered public pages kept in memory (KORYU_PAGE_CACHE_BYTES); 0 keeps none. 32 MiB when unset. */
   pageCacheBytes?: number;
+  /** Milliseconds on a clock that only goes forward, for how long a generation read is current (tests move it). */
+  generationClock?: () => number;
 }
 
 export const DEFAULT_PAGE_CACHE_BYTES = 32 * 1024 * 1024;
@@ -76,7 +79,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const site: PageSite = {
     home: deps.home,
     assetVersion: assetVersion(),
-    cache: new PageCache(deps.store, deps.pageCacheBytes ?? DEFAULT_PAGE_CACHE_BYTES, deps.now),
+    cache: new PageCache(
+      deps.store,
+      deps.pageCacheBytes ?? DEFAULT_PAGE_CACHE_BYTES,
+      deps.now,
+      deps.generationClock ? new GenerationWatch(deps.store, GENERATION_MAX_AGE_MS, deps.generationClock) : undefined,
+    ),
     ...(deps.licence ? { licence: deps.licence } : {}),
   };
   const exportSettings = { ...(deps.licence ? { licence: deps.licence } : {}), ...(deps.siteUrl ? { siteUrl: deps.siteUrl } : {}) };

@@ -16,6 +16,8 @@ import { openPostgresStore } from '../storage/postgres/connect.js';
 import { openSqliteStore } from '../storage/sqlite/connect.js';
 import { buildApp } from './app.js';
 import { acceptedEncoding } from './page-cache.js';
+import { GENERATION_MAX_AGE_MS } from '../services/generation.watch.js';
+import { sql } from 'kysely';
 
 const seed = readFileSync(new URL('../../samples/kanazawa-dalian.txt', import.meta.url), 'utf8');
 const FIRST_EVENT = '市英語教育研修参加派遣団が訪問';
@@ -64,11 +66,31 @@ describeOnEachStore('the page cache', (openFresh) => {
     await store.transaction(async () => undefined);
   });
 
-  it('shows an edit made in another process on the next request', async () => {
+  it('shows an edit made through another connection of this process on the next request', async () => {
     await get();
     const event = await getItem(other, 'event', firstEventId);
     await editItem(other, 'event', firstEventId, { text: '英語教育研修団が訪問（訂正）' }, event.version, editor);
     assert.match((await get()).body, /英語教育研修団が訪問（訂正）/);
+  });
+
+  it('shows a write of another process once the generation read is older than its max age', async () => {
+    let clock = 0;
+    const watched = await buildApp({ store, home: '金沢市', generationClock: () => clock });
+    const { text } = await getItem(store, 'event', firstEventId);
+    try {
+      assert.doesNotMatch((await watched.inject(page)).body, /別のプロセスの訂正/);
+      // Another process's write transaction: the row and the generation change, and no write of this process is counted.
+      await writeUnseen(firstEventId, '別のプロセスの訂正');
+      await sql`update store_generation set generation = generation + 1 where id = 1`.execute(store.db);
+      clock += GENERATION_MAX_AGE_MS - 1;
+      assert.doesNotMatch((await watched.inject(page)).body, /別のプロセスの訂正/, 'the generation read is still current');
+      clock += 1;
+      assert.match((await watched.inject(page)).body, /別のプロセスの訂正/, 'read again, a new generation');
+    } finally {
+      await watched.close();
+      await writeUnseen(firstEventId, text);
+      await store.transaction(async () => undefined);
+    }
   });
 
   it('shows an import on the next request', async () => {

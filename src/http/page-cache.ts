@@ -3,7 +3,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { tokyoCalendarDate } from '../domain/anniversary.js';
 import type { Store } from '../storage/database.js';
-import { storeGeneration } from '../services/generation.service.js';
+import { GenerationWatch } from '../services/generation.watch.js';
 import { CSRF_COOKIE, SESSION_COOKIE } from './auth/cookies.js';
 
 /** How a kept page is sent: as rendered, or compressed once for every reader that accepts it. */
@@ -27,8 +27,9 @@ export type CacheLookup =
 /**
  * Rendered public pages, kept in memory and bounded by bytes (KORYU_PAGE_CACHE_BYTES), least recently used first
  * out. An entry is keyed by the store's generation (which every write transaction advances, in whichever process
- * it runs), the day (the home page shows the anniversaries around it), the language and the URL; so an entry
- * is never stale, and entries of older generations are dropped as soon as a newer one is seen. The ETag is made
+ * it runs), the day (the home page shows the anniversaries around it), the language and the URL; entries of older
+ * generations are dropped as soon as a newer one is seen. The generation is watched (GenerationWatch): a page
+ * never outlives a write of this process, and one of another process shows within 100 ms. The ETag is made
  * of the same parts and a token of this process (another version of the program may render differently), so a
  * revalidation is answered 304 without rendering.
  *
@@ -43,18 +44,22 @@ export class PageCache {
   private bytes = 0;
   private generation = -1;
   private readonly token = randomBytes(6).toString('base64url');
+  private readonly generations: GenerationWatch;
 
   constructor(
-    private readonly store: Store,
+    store: Store,
     /** Most bytes of HTML kept; 0 keeps none (ETags and 304 still work). */
     readonly maxBytes: number,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+    generations?: GenerationWatch,
+  ) {
+    this.generations = generations ?? new GenerationWatch(store);
+  }
 
   /** What to answer `request` (for a page in `locale`) with, before rendering anything. */
   async lookup(request: FastifyRequest, locale: string): Promise<CacheLookup> {
     if (request.cookies?.[SESSION_COOKIE] !== undefined || request.cookies?.[CSRF_COOKIE] !== undefined) return { kind: 'bypass' };
-    const generation = await storeGeneration(this.store);
+    const generation = await this.generations.current();
     if (generation > this.generation) this.clear(generation);
     const day = dayOf(this.now());
     const wanted = acceptedEncoding(request.headers['accept-encoding']);

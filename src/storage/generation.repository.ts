@@ -10,8 +10,19 @@ export async function readGeneration(db: Kysely<Database>): Promise<number> {
   return Number(row?.generation ?? 0);
 }
 
+/**
+ * How many times a write transaction of this process (on any store) has started or ended, and a generation been
+ * advanced: a reader that saw the same count twice knows that no write of this process happened in between.
+ */
+export function localWrites(): number {
+  return writes;
+}
+
+let writes = 0;
+
 /** Advances the generation; run inside the writing transaction, so readers see the new number with the new content. */
 export async function advanceGeneration(db: Kysely<Database>): Promise<void> {
+  writes++;
   await db
     .updateTable('store_generation')
     .set({ generation: sql<number>`generation + 1` })
@@ -27,9 +38,15 @@ export async function advanceGeneration(db: Kysely<Database>): Promise<void> {
  * writing it anew, collide on its key). Nothing of it shows unless `fn` succeeds: a rollback undoes the advance.
  */
 export function writeTransaction(db: Kysely<Database>) {
-  return <T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> =>
-    db.transaction().execute(async (trx) => {
-      await advanceGeneration(trx);
-      return fn(trx);
-    });
+  return async <T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> => {
+    writes++;
+    try {
+      return await db.transaction().execute(async (trx) => {
+        await advanceGeneration(trx);
+        return fn(trx);
+      });
+    } finally {
+      writes++;
+    }
+  };
 }

@@ -23,10 +23,11 @@ export const CONNECTIONS = 50;
  * autocannon against `url` for `seconds`, in a process of its own: in the bench's process, which holds the corpus
  * and the expected search results, its garbage collection paused the client and added to every latency measured.
  */
-export async function load(url: string, seconds: number): Promise<LoadFigures> {
+export async function load(url: string, seconds: number, headers: Record<string, string> = {}): Promise<LoadFigures> {
   const cli = join(dirname(createRequire(import.meta.url).resolve('autocannon')), 'autocannon.js');
+  const headerArgs = Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}=${value}`]);
   const output = await new Promise<string>((resolve, reject) => {
-    execFile(process.execPath, [cli, '--json', '-c', String(CONNECTIONS), '-d', String(seconds), url], { maxBuffer: 1 << 24 }, (error, stdout) =>
+    execFile(process.execPath, [cli, '--json', '-c', String(CONNECTIONS), '-d', String(seconds), ...headerArgs, url], { maxBuffer: 1 << 24 }, (error, stdout) =>
       error ? reject(error) : resolve(stdout),
     );
   });

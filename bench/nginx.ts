@@ -32,6 +32,8 @@ http {
     root ${root};
     default_type text/html;
     charset utf-8;
+    # A reader asking for gzip gets PAGE.html.gz, compressed beforehand, where there is one.
+    gzip_static on;
   }
 }
 `,

@@ -4,6 +4,8 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { get as httpGet } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { normalizeForSearch } from '../src/domain/search-text.js';
@@ -324,6 +326,28 @@ async function fetchPage(url: string): Promise<string> {
   throw last;
 }
 
+interface PageFigures {
+  path: string;
+  bytes: number;
+  koryu: LoadFigures;
+  nginx: LoadFigures;
+  ratioToNginx: number;
+  /** The same page asked for with `Accept-Encoding: gzip`, as browsers ask: the bytes each server sent, and the loads. */
+  gzip: { bytes: { koryu: number; nginx: number }; koryu: LoadFigures; nginx: LoadFigures; ratioToNginx: number };
+}
+
+/** The bytes of `url`'s answer to a request accepting gzip; throws unless it came gzipped. */
+async function gzippedBytes(url: string): Promise<number> {
+  const body = await new Promise<Buffer>((resolve, reject) => {
+    httpGet(url, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+      const chunks: Buffer[] = [];
+      if (res.headers['content-encoding'] !== 'gzip') reject(new Error(`${url} did not answer with gzip (${String(res.headers['content-encoding'])})`));
+      res.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks))).on('error', reject);
+    }).on('error', reject);
+  });
+  return body.length;
+}
+
 /** The server runs as production runs it, compiled (`npm run build`); `--tsx` measures the sources through tsx instead. */
 const RUNTIME = args.includes('--tsx') ? 'tsx' : 'built';
 
@@ -344,7 +368,7 @@ async function measurePages(dbPath: string, queries: string[]) {
     const partnershipId = sizes[Math.floor(sizes.length / 2)]!.partnership_id;
     const query = queries.find((q) => Array.from(q).length === 2 && /\p{Script=Han}{2}/u.test(q)) ?? queries[0]!;
     const paths = { partnership: `/partnerships/${partnershipId}`, search: `/search?q=${encodeURIComponent(query)}` };
-    const figures: Record<string, { path: string; bytes: number; koryu: LoadFigures; nginx: LoadFigures; ratioToNginx: number } | { path: string; error: string }> = {};
+    const figures: Record<string, PageFigures | { path: string; error: string }> = {};
     const nginx = await startNginx(nginxDir, await freePort());
     try {
       for (const [page, path] of Object.entries(paths)) {
@@ -356,13 +380,28 @@ async function measurePages(dbPath: string, queries: string[]) {
           log(`pages ${page}: ${String(error)}`);
           continue;
         }
-        writeFileSync(join(nginxDir, 'html', `${page}.html`), html);
-        chmodSync(join(nginxDir, 'html', `${page}.html`), 0o644);
+        const file = join(nginxDir, 'html', `${page}.html`);
+        writeFileSync(file, html);
+        writeFileSync(`${file}.gz`, gzipSync(html));
+        for (const f of [file, `${file}.gz`]) chmodSync(f, 0o644);
         log(`pages: ${page} ${path} (${Buffer.byteLength(html)} bytes) under ${CONNECTIONS} connections for ${LOAD_SECONDS} s`);
         const koryu = await load(server.url + path, LOAD_SECONDS);
         const staticFile = await load(`${nginx.url}/${page}.html`, LOAD_SECONDS);
-        figures[page] = { path, bytes: Buffer.byteLength(html), koryu, nginx: staticFile, ratioToNginx: round(koryu.requestsPerSecond / staticFile.requestsPerSecond) };
-        log(`pages ${page}: koryu ${koryu.requestsPerSecond.toFixed(0)} req/s p99 ${koryu.latencyP99Ms} ms; nginx ${staticFile.requestsPerSecond.toFixed(0)} req/s`);
+        log(`pages ${page}: koryu ${koryu.requestsPerSecond.toFixed(0)} req/s p99 ${koryu.latencyP99Ms} ms; nginx ${staticFile.requestsPerSecond.toFixed(0)} req/s p99 ${staticFile.latencyP99Ms} ms`);
+        // As browsers ask for it: compressed. Each server sends its own gzip of the same page.
+        const gzip = { 'accept-encoding': 'gzip' };
+        const compressed = { koryu: await gzippedBytes(server.url + path), nginx: await gzippedBytes(`${nginx.url}/${page}.html`) };
+        const koryuGzip = await load(server.url + path, LOAD_SECONDS, gzip);
+        const nginxGzip = await load(`${nginx.url}/${page}.html`, LOAD_SECONDS, gzip);
+        log(`pages ${page}, gzip: koryu ${koryuGzip.requestsPerSecond.toFixed(0)} req/s p99 ${koryuGzip.latencyP99Ms} ms; nginx ${nginxGzip.requestsPerSecond.toFixed(0)} req/s p99 ${nginxGzip.latencyP99Ms} ms`);
+        figures[page] = {
+          path,
+          bytes: Buffer.byteLength(html),
+          koryu,
+          nginx: staticFile,
+          ratioToNginx: round(koryu.requestsPerSecond / staticFile.requestsPerSecond),
+          gzip: { bytes: compressed, koryu: koryuGzip, nginx: nginxGzip, ratioToNginx: round(koryuGzip.requestsPerSecond / nginxGzip.requestsPerSecond) },
+        };
       }
     } finally {
       await nginx.stop();
@@ -426,12 +465,16 @@ function printTable(r: any, targets: Target[]): string {
     ['2-char speed-up ×', ...dbs.map((d) => cell(r.search[d]?.speedupTwoChar))],
   ];
   const pages: (string | number)[][] = Object.entries(r.pages).flatMap(([page, f]) => {
-    const p = f as { koryu: LoadFigures; nginx: LoadFigures; ratioToNginx: number; error?: string };
+    const p = f as PageFigures & { error?: string };
     if (p.error) return [[`${page}: ${p.error}`, Number.NaN, Number.NaN]];
     return [
       [`${page} req/s`, p.koryu.requestsPerSecond, p.nginx.requestsPerSecond],
       [`${page} p99 ms`, p.koryu.latencyP99Ms, p.nginx.latencyP99Ms],
       [`${page} koryu ÷ nginx`, p.ratioToNginx, Number.NaN],
+      [`${page} gzip bytes`, p.gzip.bytes.koryu, p.gzip.bytes.nginx],
+      [`${page} gzip req/s`, p.gzip.koryu.requestsPerSecond, p.gzip.nginx.requestsPerSecond],
+      [`${page} gzip p99 ms`, p.gzip.koryu.latencyP99Ms, p.gzip.nginx.latencyP99Ms],
+      [`${page} gzip koryu ÷ nginx`, p.gzip.ratioToNginx, Number.NaN],
     ];
   });
   return [

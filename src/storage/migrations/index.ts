@@ -12,6 +12,7 @@ import { searchCounts } from './2026112606-search-counts.js';
 import { combinedPostings } from './2026112701-combined-postings.js';
 import { eventFields } from './2026112702-event-fields.js';
 import { searchTextOnce } from './2026112801-search-text-once.js';
+import { postingsUncompressed } from './2026112901-postings-uncompressed.js';
 
 /** Every migration, by name; names sort in the order they run. Listed statically so it works under tsx and bundlers. */
 const MIGRATIONS: Readonly<Record<string, (capabilities: StoreCapabilities) => Migration>> = {
@@ -27,6 +28,7 @@ const MIGRATIONS: Readonly<Record<string, (capabilities: StoreCapabilities) => M
   '2026112701-combined-postings': combinedPostings,
   '2026112702-event-fields': eventFields,
   '2026112801-search-text-once': searchTextOnce,
+  '2026112901-postings-uncompressed': postingsUncompressed,
 };
 
 export function migrationsFor(capabilities: StoreCapabilities): Record<string, Migration> {

@@ -333,7 +333,7 @@ interface PageFigures {
   nginx: LoadFigures;
   ratioToNginx: number;
   /** The same page asked for with `Accept-Encoding: gzip`, as browsers ask: the bytes each server sent, and the loads. */
-  gzip: { bytes: { koryu: number; nginx: number }; koryu: LoadFigures; nginx: LoadFigures; ratioToNginx: number };
+  gzip: { bytes: { koryu: number; nginx: number }; koryu: LoadFigures; nginx: LoadFigures; ratioToNginx: number } | { error: string };
 }
 
 /** The bytes of `url`'s answer to a request accepting gzip; throws unless it came gzipped. */
@@ -389,19 +389,19 @@ async function measurePages(dbPath: string, queries: string[]) {
         const staticFile = await load(`${nginx.url}/${page}.html`, LOAD_SECONDS);
         log(`pages ${page}: koryu ${koryu.requestsPerSecond.toFixed(0)} req/s p99 ${koryu.latencyP99Ms} ms; nginx ${staticFile.requestsPerSecond.toFixed(0)} req/s p99 ${staticFile.latencyP99Ms} ms`);
         // As browsers ask for it: compressed. Each server sends its own gzip of the same page.
-        const gzip = { 'accept-encoding': 'gzip' };
-        const compressed = { koryu: await gzippedBytes(server.url + path), nginx: await gzippedBytes(`${nginx.url}/${page}.html`) };
-        const koryuGzip = await load(server.url + path, LOAD_SECONDS, gzip);
-        const nginxGzip = await load(`${nginx.url}/${page}.html`, LOAD_SECONDS, gzip);
-        log(`pages ${page}, gzip: koryu ${koryuGzip.requestsPerSecond.toFixed(0)} req/s p99 ${koryuGzip.latencyP99Ms} ms; nginx ${nginxGzip.requestsPerSecond.toFixed(0)} req/s p99 ${nginxGzip.latencyP99Ms} ms`);
-        figures[page] = {
-          path,
-          bytes: Buffer.byteLength(html),
-          koryu,
-          nginx: staticFile,
-          ratioToNginx: round(koryu.requestsPerSecond / staticFile.requestsPerSecond),
-          gzip: { bytes: compressed, koryu: koryuGzip, nginx: nginxGzip, ratioToNginx: round(koryuGzip.requestsPerSecond / nginxGzip.requestsPerSecond) },
-        };
+        let gzip: PageFigures['gzip'];
+        try {
+          const accept = { 'accept-encoding': 'gzip' };
+          const bytes = { koryu: await gzippedBytes(server.url + path), nginx: await gzippedBytes(`${nginx.url}/${page}.html`) };
+          const koryuGzip = await load(server.url + path, LOAD_SECONDS, accept);
+          const nginxGzip = await load(`${nginx.url}/${page}.html`, LOAD_SECONDS, accept);
+          log(`pages ${page}, gzip: koryu ${koryuGzip.requestsPerSecond.toFixed(0)} req/s p99 ${koryuGzip.latencyP99Ms} ms; nginx ${nginxGzip.requestsPerSecond.toFixed(0)} req/s p99 ${nginxGzip.latencyP99Ms} ms`);
+          gzip = { bytes, koryu: koryuGzip, nginx: nginxGzip, ratioToNginx: round(koryuGzip.requestsPerSecond / nginxGzip.requestsPerSecond) };
+        } catch (error) {
+          log(`pages ${page}, gzip: ${String(error)}`);
+          gzip = { error: String(error) };
+        }
+        figures[page] = { path, bytes: Buffer.byteLength(html), koryu, nginx: staticFile, ratioToNginx: round(koryu.requestsPerSecond / staticFile.requestsPerSecond), gzip };
       }
     } finally {
       await nginx.stop();
@@ -471,10 +471,14 @@ function printTable(r: any, targets: Target[]): string {
       [`${page} req/s`, p.koryu.requestsPerSecond, p.nginx.requestsPerSecond],
       [`${page} p99 ms`, p.koryu.latencyP99Ms, p.nginx.latencyP99Ms],
       [`${page} koryu ÷ nginx`, p.ratioToNginx, Number.NaN],
-      [`${page} gzip bytes`, p.gzip.bytes.koryu, p.gzip.bytes.nginx],
-      [`${page} gzip req/s`, p.gzip.koryu.requestsPerSecond, p.gzip.nginx.requestsPerSecond],
-      [`${page} gzip p99 ms`, p.gzip.koryu.latencyP99Ms, p.gzip.nginx.latencyP99Ms],
-      [`${page} gzip koryu ÷ nginx`, p.gzip.ratioToNginx, Number.NaN],
+      ...('error' in p.gzip
+        ? [[`${page} gzip: ${p.gzip.error}`, Number.NaN, Number.NaN]]
+        : [
+            [`${page} gzip bytes`, p.gzip.bytes.koryu, p.gzip.bytes.nginx],
+            [`${page} gzip req/s`, p.gzip.koryu.requestsPerSecond, p.gzip.nginx.requestsPerSecond],
+            [`${page} gzip p99 ms`, p.gzip.koryu.latencyP99Ms, p.gzip.nginx.latencyP99Ms],
+            [`${page} gzip koryu ÷ nginx`, p.gzip.ratioToNginx, Number.NaN],
+          ]),
     ];
   });
   return [

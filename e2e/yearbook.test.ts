@@ -36,7 +36,7 @@ describeInBrowser(
         const pdf = createPdfRenderer({ executablePath: CHROMIUM, timeoutMs: 120_000 });
         const app = await buildApp({ store, home: config.home, pdf, licence: config.licence });
         const url = await app.listen({ host, port });
-        return { url, close: async () => { await app.close(); await pdf.close(); } };
+        return { url, close: async () => { await app.close(); await pdf.close(); }, abandon: () => undefined };
       },
       sample: { name: 'kanazawa-dalian.txt', read: async () => readFileSync(samplePath) },
     };

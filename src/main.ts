@@ -50,6 +50,10 @@ async function main(): Promise<number> {
           await pdf.close();
           log?.flushSync();
         },
+        abandon() {
+          log?.flushSync();
+          process.exit(1);
+        },
       };
     },
     sample: { name: 'kanazawa-dalian.txt', read: () => readFile(samplePath) },

@@ -15,7 +15,10 @@ export interface CliIo {
 
 export interface RunningServer {
   url: string;
+  /** Stops taking requests, waits for those under way, and writes what the log holds. */
   close(): Promise<void>;
+  /** Writes what the log holds and ends the process at once, requests under way or not (a second Ctrl-C). */
+  abandon(): void;
 }
 
 /** What the composition root gives the CLI. */

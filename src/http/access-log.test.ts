@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { once, type EventEmitter } from 'node:events';
+import { EventEmitter, once } from 'node:events';
+import { request } from 'node:http';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,6 +54,45 @@ describe('the access log', () => {
   });
 });
 
+describe('the access log of a request whose client leaves', () => {
+  it('writes a line when the client goes away before the answer', async () => {
+    const store = await openSqliteStore(':memory:');
+    const stream = new PassThrough();
+    const messages: { msg: string; url?: string }[] = [];
+    const seen = new EventEmitter();
+    stream.on('data', (chunk: Buffer) => {
+      for (const line of chunk.toString('utf8').trim().split('\n')) messages.push(JSON.parse(line) as { msg: string; url?: string });
+      seen.emit('line');
+    });
+    const app = await buildApp({ store, home: '金沢市', logger: { stream } });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const arrived = new EventEmitter();
+    app.get('/held', async () => {
+      arrived.emit('request');
+      await gate;
+      return 'late';
+    });
+    try {
+      const url = await app.listen({ host: '127.0.0.1', port: 0 });
+      const client = request(`${url}/held`);
+      client.on('error', () => {});
+      client.end();
+      await once(arrived, 'request');
+      client.destroy();
+      while (!messages.some((m) => m.msg === 'request aborted')) await once(seen, 'line');
+      assert.deepEqual(
+        messages.filter((m) => m.url === '/held').map((m) => m.msg),
+        ['request aborted'],
+      );
+    } finally {
+      release();
+      await app.close();
+      await store.close();
+    }
+  });
+});
+
 describe('the log destination', () => {
   /** Waits until the destination has its file open, then writes a short line; returns the file's text after a turn of the event loop. */
   async function writeOne(terminal: boolean) {
@@ -69,6 +109,7 @@ describe('the log destination', () => {
     const { log, folder, before } = await writeOne(true);
     assert.equal(before, '{"msg":"request completed"}\n');
     log.flushSync();
+    log.end();
     await rm(folder, { recursive: true });
   });
 
@@ -77,6 +118,7 @@ describe('the log destination', () => {
     assert.equal(before, '', 'a short line is held');
     log.flushSync();
     assert.equal(await readFile(file, 'utf8'), '{"msg":"request completed"}\n');
+    log.end();
     await rm(folder, { recursive: true });
   });
 
@@ -92,6 +134,7 @@ describe('the log destination', () => {
     assert.ok(written.length >= 8 * 1024, `written without a flush: ${written.length} bytes`);
     log.flushSync();
     assert.equal((await readFile(file, 'utf8')).length, 200 * line.length);
+    log.end();
     await rm(folder, { recursive: true });
   });
 });

@@ -1,5 +1,5 @@
-import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
-import { destination, type DestinationStream } from 'pino';
+import { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { destination } from 'pino';
 
 /**
  * Request logging as a web server's access log: one line per request, written when the response has gone, with
@@ -17,6 +17,17 @@ export class AccessLog extends LogController {
   }
 }
 
+/**
+ * A request whose client goes away before the answer is sent never completes: it gets a line of its own when the
+ * client leaves ('request aborted', without a status), so that nothing the server received is missing from the log.
+ */
+export function logAbortedRequests(app: FastifyInstance): void {
+  app.addHook('onRequestAbort', (request, done) => {
+    request.log.info({ method: request.method, url: request.url, remoteAddress: request.ip }, 'request aborted');
+    done();
+  });
+}
+
 function round(ms: number): number {
   return Math.round(ms * 100) / 100;
 }
@@ -30,9 +41,11 @@ const LOG_FLUSH_MS = 1000;
  * Where the server's log lines go: standard output, written as they come when it is a terminal (someone is
  * watching), and otherwise held up to 8 KiB or one second and written together, as nginx's buffered access log
  * does. Writing each line as it came cost the server about a quarter of its time on a page served from the cache.
- * What is held is written when the process exits.
+ * What is held is written when the server stops (`koryu serve` on SIGINT or SIGTERM, a second signal included) and
+ * when the process exits on an error. A process killed outright (SIGKILL, the kernel's out-of-memory killer, a
+ * native crash) loses what it held: at most the last second's lines.
  */
-export function logDestination(options: { terminal: boolean; /** A file instead of standard output (tests). */ file?: string }): DestinationStream & { flushSync(): void } {
+export function logDestination(options: { terminal: boolean; /** A file instead of standard output (tests). */ file?: string }): ReturnType<typeof destination> {
   const dest = options.file ?? 1;
   return destination(options.terminal ? { dest, sync: false } : { dest, sync: false, minLength: LOG_BUFFER_BYTES, periodicFlush: LOG_FLUSH_MS });
 }

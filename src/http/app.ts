@@ -3,7 +3,7 @@ import { exportRecord } from '../services/record.service.js';
 import type { Store } from '../storage/database.js';
 import { assetVersion, registerAssets } from './assets.js';
 import { registerCaching } from './caching.js';
-import { AccessLog } from './access-log.js';
+import { AccessLog, logAbortedRequests } from './access-log.js';
 import { handleError, handleNotFound } from './error-handler.js';
 import { PageCache } from './page-cache.js';
 import { GENERATION_MAX_AGE_MS, GenerationWatch } from '../services/generation.watch.js';
@@ -69,6 +69,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: deps.trustProxy ?? false,
   });
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
+  if (deps.logger) logAbortedRequests(app);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
   registerOpenApi(app, { title: `${deps.home} 国際交流の記録 API`, version: '1', ...(deps.licence ? { licence: deps.licence } : {}) });

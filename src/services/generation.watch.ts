@@ -16,7 +16,8 @@ export class GenerationWatch {
   private value: number | undefined;
   private readAt = Number.NEGATIVE_INFINITY;
   private writesAtRead = -1;
-  private reading: Promise<number> | undefined;
+  /** The read under way, and the count of this process's writes when it began. */
+  private reading: { writes: number; generation: Promise<number> } | undefined;
 
   constructor(
     private readonly store: Store,
@@ -25,24 +26,33 @@ export class GenerationWatch {
     private readonly clock: () => number = () => performance.now(),
   ) {}
 
-  /** The generation: the one read last when it may still be taken as current, else a new read. */
+  /**
+   * The generation: the one read last when it may still be taken as current, else a read. A reader joins the read
+   * under way only when no write of this process has started or ended since that read began: its snapshot may
+   * predate a write this reader has seen finish.
+   */
   current(): number | Promise<number> {
-    if (this.value !== undefined && this.writesAtRead === localWrites() && this.clock() - this.readAt < this.maxAgeMs) return this.value;
-    return (this.reading ??= this.read());
+    const writes = localWrites();
+    if (this.value !== undefined && this.writesAtRead === writes && this.clock() - this.readAt < this.maxAgeMs) return this.value;
+    if (this.reading?.writes === writes) return this.reading.generation;
+    const reading = { writes, generation: this.read(writes) };
+    this.reading = reading;
+    void reading.generation.finally(() => {
+      if (this.reading === reading) this.reading = undefined;
+    }).catch(() => {});
+    return reading.generation;
   }
 
-  private async read(): Promise<number> {
-    // Taken before the read: a write starting meanwhile makes the next reader read again.
-    const writes = localWrites();
+  private async read(writes: number): Promise<number> {
+    // The count is taken before the read: a write starting meanwhile makes the next reader read again.
     const readAt = this.clock();
-    try {
-      const generation = await storeGeneration(this.store);
+    const generation = await storeGeneration(this.store);
+    // Reads finish in any order: the value kept only moves forward, with the count and time of its own read.
+    if (this.value === undefined || generation > this.value || (generation === this.value && readAt >= this.readAt)) {
       this.value = generation;
       this.readAt = readAt;
       this.writesAtRead = writes;
-      return generation;
-    } finally {
-      this.reading = undefined;
     }
+    return generation;
   }
 }

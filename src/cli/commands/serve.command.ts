@@ -23,13 +23,28 @@ export const serveCommand: Command = {
     }
     const server = await deps.startServer(store, { host: values.host ?? deps.config.host, port });
     io.err(`Koryu is serving ${server.url}\n`);
+    // The first SIGINT or SIGTERM stops the server once the requests under way are answered; a second one while it
+    // waits stops it at once. Either way the log lines it holds are written first.
+    let stopping = false;
+    const onSignal = () => {
+      if (stopping) return server.abandon();
+      stopping = true;
+      io.err('Koryu is stopping: waiting for the requests under way (a second signal stops it at once)\n');
+      stopped();
+    };
+    let stopped!: () => void;
     await new Promise<void>((resolve) => {
-      const stop = () => resolve();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      stopped = resolve;
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
     });
-    await server.close();
-    await store.close();
+    try {
+      await server.close();
+      await store.close();
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
     return EXIT_OK;
   },
 };

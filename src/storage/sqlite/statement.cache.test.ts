@@ -48,11 +48,12 @@ describe('kept SQLite statements', () => {
     const texts = Array.from({ length: STATEMENTS_KEPT + 1 }, (_, i) => `select ${i} as n`);
     kept.prepare(texts[0]!);
     kept.prepare(texts[1]!);
-    for (const sql of texts.slice(2)) kept.prepare(sql);
-    kept.prepare(texts[1]!);
+    kept.prepare(texts[0]!); // used again: now the second is the least recently used
+    for (const sql of texts.slice(2)) kept.prepare(sql); // one more than the bound
     kept.prepare(texts[0]!);
-    assert.equal(prepared.get(texts[0]!), 2, 'the oldest was dropped');
-    assert.equal(prepared.get(texts[2]!), 1);
+    kept.prepare(texts[1]!);
+    assert.equal(prepared.get(texts[0]!), 1, 'the one used again was kept');
+    assert.equal(prepared.get(texts[1]!), 2, 'the least recently used was dropped');
   });
 
   it('does not keep long query texts', () => {

@@ -55,7 +55,7 @@ describe('the access log', () => {
 });
 
 describe('the access log of a request whose client leaves', () => {
-  it('writes a line when the client goes away before the answer', async () => {
+  it('writes a line when the client goes away before the answer', { timeout: 30_000 }, async () => {
     const store = await openSqliteStore(':memory:');
     const stream = new PassThrough();
     const messages: { msg: string; url?: string }[] = [];

@@ -49,7 +49,16 @@ export function createPdfRenderer(options: PdfRendererOptions): PdfRenderer {
   function getBrowser(): Promise<Browser> {
     if (!browser) {
       // playwright-core is large (some 90 MiB resident): loaded with the first PDF, not when the server starts.
-      const launching = import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath: options.executablePath, args: LAUNCH_ARGS, timeout: timeoutMs }));
+      const launching = import('playwright-core').then(({ chromium }) => chromium.launch({
+          executablePath: options.executablePath,
+          args: LAUNCH_ARGS,
+          timeout: timeoutMs,
+          // The server decides what a signal does (koryu serve waits for the requests under way, then closes this
+          // renderer): Playwright's own handlers would close the browser at once, or exit on SIGINT.
+          handleSIGINT: false,
+          handleSIGTERM: false,
+          handleSIGHUP: false,
+        }));
       browser = launching;
       launching.then(
         (b) => b.on('disconnected', () => {

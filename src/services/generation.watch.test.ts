@@ -96,10 +96,14 @@ describe('the generation watch, with reads under way', () => {
     state.generation = 2;
     const after = watch.current();
     assert.notEqual(after, before, 'a read of its own');
-    releaseAll();
-    assert.equal(await before, 1);
+    // The newer read ends first, the older one after it.
+    const [older, newer] = state.pending.splice(0);
+    newer!();
     assert.equal(await after, 2);
-    assert.equal(watch.current(), 2, 'the newer value kept, whichever read ended last');
+    older!();
+    assert.equal(await before, 1);
+    assert.equal(watch.current(), 2, 'the newer value kept, although the older read ended last');
+    releaseAll();
   });
 
   it('reads again after a write that began and ended while a read was on its way', async () => {

@@ -63,10 +63,10 @@ describeOnEachStore('the generation watch', (openFresh) => {
 });
 
 /**
- * A store whose generation reads are held until released, each seeing the generation as it was when it began (as a
- * PostgreSQL query on another pooled connection sees the snapshot it started with).
+ * A watch over a store whose generation reads are held until released, each seeing the generation as it was when
+ * it began (as a PostgreSQL query on another pooled connection sees the snapshot it started with).
  */
-function heldStore() {
+function heldWatch() {
   const state = { generation: 1, pending: [] as (() => void)[] };
   const read = async () => {
     const seen = state.generation;
@@ -74,7 +74,10 @@ function heldStore() {
     return { generation: seen };
   };
   const db = { selectFrom: () => ({ select: () => ({ where: () => ({ executeTakeFirst: read }) }) }) };
-  return { store: { db } as unknown as Store, state, releaseAll: () => state.pending.splice(0).forEach((release) => release()) };
+  const store = { db } as unknown as Store;
+  // A clock that stands still: only this process's writes make the watch read again.
+  const watch = new GenerationWatch(store, GENERATION_MAX_AGE_MS, () => 0);
+  return { watch, state, releaseAll: () => state.pending.splice(0).forEach((release) => release()) };
 }
 
 /** A write of this process that has begun and committed. */
@@ -89,8 +92,7 @@ async function writeOfThisProcess() {
 
 describe('the generation watch, with reads under way', () => {
   it('does not hand a reader arriving after a write the read begun before it', async () => {
-    const { store, state, releaseAll } = heldStore();
-    const watch = new GenerationWatch(store, GENERATION_MAX_AGE_MS, () => 0);
+    const { watch, state, releaseAll } = heldWatch();
     const before = watch.current();
     await writeOfThisProcess();
     state.generation = 2;
@@ -107,8 +109,7 @@ describe('the generation watch, with reads under way', () => {
   });
 
   it('reads again after a write that began and ended while a read was on its way', async () => {
-    const { store, state, releaseAll } = heldStore();
-    const watch = new GenerationWatch(store, GENERATION_MAX_AGE_MS, () => 0);
+    const { watch, state, releaseAll } = heldWatch();
     const reading = watch.current();
     await writeOfThisProcess();
     state.generation = 2;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { gramsOf, normalizeForSearch } from '../domain/search-text.js';
+import { GRAM_LENGTH, gramsOf, normalizeForSearch } from '../domain/search-text.js';
 import { GramTrie } from './search.gram-trie.js';
 import type { BulkColumn, BulkWriter, Database } from './database.js';
 import { ByteArena, COMBINED_YEAR, layOutAdded, layOutGram, type AddedRun, type StoredGram, type YearChange } from './search.layout.js';
@@ -15,12 +15,27 @@ const READ_CHUNK = 500;
 const YEAR_LIST_LIMIT = 200;
 
 interface YearChanges {
-  /** (gram number, id) pairs in the order added; the grams are numbered by the batch's trie. */
-  added: PairList;
+  /** The items added, in the order added: their grams are found at the flush. */
+  added: AddedItems;
   removed: Map<string, Set<number>>;
 }
 
-/** A growing list of (gram number, id) pairs in one typed array: an import adds tens of millions. */
+/**
+ * Items added to one year of one kind: ids and normalized texts side by side. The texts are kept, not their
+ * (gram, id) pairs: a first import of a million events has some 58 million pairs, and writing them out cost more
+ * than finding the grams again (fresh memory is dear: it is faulted in page by page).
+ */
+class AddedItems {
+  readonly ids: number[] = [];
+  readonly texts: string[] = [];
+
+  push(id: number, normalized: string): void {
+    this.ids.push(id);
+    this.texts.push(normalized);
+  }
+}
+
+/** A growing list of pairs of numbers in one typed array. */
 class PairList {
   data = new Int32Array(1024);
   length = 0;
@@ -68,8 +83,7 @@ export class SearchIndexBatch {
     if (this.options.worker) return this.worker().push(ADD, kind, id, year, normalized);
     const block = this.year(kind, year);
     if (block.removed.size > 0) for (const gram of gramsOf(normalized)) block.removed.get(gram)?.delete(id);
-    const added = block.added;
-    this.grams.itemGrams(normalized, (gram) => added.push(gram, id));
+    block.added.push(id, normalized);
   }
 
   /** Forgets an item of `year` that held `normalized` (its stored year and search_text). */
@@ -148,7 +162,7 @@ export class SearchIndexBatch {
     const replacedRows: { kind: ItemKind; year: number; grams: string[] }[] = [];
     for (const [kind, blocks] of changes) {
       const removed = removalsByGram(blocks);
-      const added = AddedByGram.of(blocks, this.grams.size);
+      const added = AddedByGram.of(blocks, this.grams);
       const numbers = new Map<string, number>();
       for (const n of added.grams) numbers.set(texts.of(n), n);
       const grams = [...new Set([...numbers.keys(), ...removed.keys()])].sort();
@@ -184,7 +198,7 @@ export class SearchIndexBatch {
     let years = this.changes.get(kind);
     if (!years) this.changes.set(kind, (years = new Map()));
     let changes = years.get(year);
-    if (!changes) years.set(year, (changes = { added: new PairList(), removed: new Map() }));
+    if (!changes) years.set(year, (changes = { added: new AddedItems(), removed: new Map() }));
     return changes;
   }
 }
@@ -221,10 +235,38 @@ function removalsByGram(blocks: ReadonlyMap<number, YearChanges>): Map<string, M
   return byGram;
 }
 
+/** Per gram number: its count in the year at hand, its total, and its runs; grown as the trie numbers more grams. */
+class GramCounts {
+  inYear: Int32Array;
+  total: Int32Array;
+  runsOfGram: Int32Array;
+
+  constructor(size: number) {
+    this.inYear = new Int32Array(size);
+    this.total = new Int32Array(size);
+    this.runsOfGram = new Int32Array(size);
+  }
+
+  /** Makes room for gram numbers below `size`. */
+  reserve(size: number): void {
+    if (size <= this.inYear.length) return;
+    const length = Math.max(size, this.inYear.length * 2);
+    const grown = (from: Int32Array) => {
+      const to = new Int32Array(length);
+      to.set(from);
+      return to;
+    };
+    this.inYear = grown(this.inYear);
+    this.total = grown(this.total);
+    this.runsOfGram = grown(this.runsOfGram);
+  }
+}
+
 /**
- * One kind's added (gram number, id) pairs regrouped by gram in one typed array: each gram's ids year by year,
- * ascending years, each year's ids in the order added, with the runs of each year. Two counting passes over the
- * pairs; each year's pairs are let go once placed.
+ * One kind's added items regrouped by gram in one typed array of ids: each gram's ids year by year, ascending
+ * years, each year's ids in the order added, with the runs of each year. The grams of each item are found twice
+ * by walking the trie, which numbers them: once to count them, once to put the ids in place; each year's items
+ * are let go once placed.
  */
 class AddedByGram {
   /** The grams added, in the order first met. */
@@ -246,29 +288,38 @@ class AddedByGram {
     this.runLengths = new Int32Array(runs);
   }
 
-  static of(blocks: ReadonlyMap<number, YearChanges>, size: number): AddedByGram {
+  static of(blocks: ReadonlyMap<number, YearChanges>, trie: GramTrie): AddedByGram {
     const years = [...blocks.keys()].sort((a, b) => a - b);
-    // First pass: each year's count of each gram, kept as runs (gram, year, count) in year order.
-    const inYear = new Int32Array(size);
-    const total = new Int32Array(size);
-    const runsOfGram = new Int32Array(size);
+    // First pass: each year's count of each gram, kept as runs (gram, year, count) in year order. The trie may
+    // number new grams on the way, so the counts grow with it.
+    const counts = new GramCounts(trie.size);
     const runs = new PairList();
     const runYears: number[] = [];
     let pairs = 0;
     const grams: number[] = [];
     for (const year of years) {
-      const { data, length } = blocks.get(year)!.added;
+      const { texts } = blocks.get(year)!.added;
       const touched: number[] = [];
-      for (let i = 0; i < length; i += 2) if (inYear[data[i]!]!++ === 0) touched.push(data[i]!);
+      const inYear = (gram: number) => {
+        if (counts.inYear[gram]!++ === 0) touched.push(gram);
+      };
+      for (const text of texts) {
+        // An item of n code units has at most GRAM_LENGTH × n grams the trie has not numbered yet.
+        counts.reserve(trie.size + GRAM_LENGTH * text.length);
+        trie.itemGrams(text, inYear);
+      }
+      const { inYear: count, total, runsOfGram } = counts;
       for (const g of touched) {
         if (runsOfGram[g]!++ === 0) grams.push(g);
-        runs.push(g, inYear[g]!);
+        runs.push(g, count[g]!);
         runYears.push(year);
-        total[g]! += inYear[g]!;
-        inYear[g] = 0;
+        total[g]! += count[g]!;
+        pairs += count[g]!;
+        count[g] = 0;
       }
-      pairs += length / 2;
     }
+    const size = trie.size;
+    const { total, runsOfGram } = counts;
     const added = new AddedByGram(size, pairs, runYears.length);
     added.grams.push(...grams);
     // Each gram's place in `ids` and in the runs, in the order the grams were met.
@@ -296,12 +347,20 @@ class AddedByGram {
         start += added.runLengths[r]!;
       }
     }
-    // Second pass: the ids into place, year by year, each year's pairs let go once placed.
+    // Second pass: the ids into place, year by year, each year's items let go once placed.
+    const ids = added.ids;
+    let id = 0;
+    const place = (gram: number) => {
+      ids[fill[gram]!++] = id;
+    };
     for (const year of years) {
       const block = blocks.get(year)!;
-      const { data, length } = block.added;
-      for (let i = 0; i < length; i += 2) added.ids[fill[data[i]!]!++] = data[i + 1]!;
-      block.added = new PairList();
+      const { ids: itemIds, texts } = block.added;
+      for (let i = 0; i < texts.length; i++) {
+        id = itemIds[i]!;
+        trie.itemGrams(texts[i]!, place);
+      }
+      block.added = new AddedItems();
     }
     return added;
   }

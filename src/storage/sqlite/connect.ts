@@ -21,6 +21,10 @@ export async function openSqliteStore(path: string): Promise<Store> {
     database.pragma('foreign_keys = ON');
     database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     database.pragma('synchronous = NORMAL');
+    // A statement that writes several rows keeps a journal of the pages it changes, to undo itself alone; past
+    // 64 KiB that journal becomes a temporary file, written page by page for the rest of the transaction. Kept in
+    // memory, a first import of 905k events took 13.9 s where it took 14.8-15.1 s with the file (two runs each).
+    database.pragma('temp_store = MEMORY');
   } catch (error) {
     throw new StoreError('StoreUnavailable', `Cannot open SQLite database ${path}: ${messageOf(error)}`, { cause: error });
   }

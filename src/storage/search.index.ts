@@ -235,15 +235,13 @@ function removalsByGram(blocks: ReadonlyMap<number, YearChanges>): Map<string, M
   return byGram;
 }
 
-/** Per gram number: its count in the year at hand, its total, and its runs; grown as the trie numbers more grams. */
+/** Per gram number: its count in the year at hand and its runs; grown as the trie numbers more grams. */
 class GramCounts {
   inYear: Int32Array;
-  total: Int32Array;
   runsOfGram: Int32Array;
 
   constructor(size: number) {
     this.inYear = new Int32Array(size);
-    this.total = new Int32Array(size);
     this.runsOfGram = new Int32Array(size);
   }
 
@@ -257,7 +255,6 @@ class GramCounts {
       return to;
     };
     this.inYear = grown(this.inYear);
-    this.total = grown(this.total);
     this.runsOfGram = grown(this.runsOfGram);
   }
 }
@@ -308,52 +305,50 @@ class AddedByGram {
         counts.reserve(trie.size + GRAM_LENGTH * text.length);
         trie.itemGrams(text, inYear);
       }
-      const { inYear: count, total, runsOfGram } = counts;
+      const { inYear: count, runsOfGram } = counts;
       for (const g of touched) {
         if (runsOfGram[g]!++ === 0) grams.push(g);
         runs.push(g, count[g]!);
         runYears.push(year);
-        total[g]! += count[g]!;
         pairs += count[g]!;
         count[g] = 0;
       }
     }
     const size = trie.size;
-    const { total, runsOfGram } = counts;
+    const { runsOfGram } = counts;
     const added = new AddedByGram(size, pairs, runYears.length);
     added.grams.push(...grams);
-    // Each gram's place in `ids` and in the runs, in the order the grams were met.
-    const fill = new Int32Array(size);
+    // The ids lie year by year, and within a year gram by gram in the order the runs were made: the second pass
+    // then writes each year's ids into one stretch of the array, not all over it. Each gram's runs are numbered
+    // consecutively, in year order, for runsOf.
     const nextRun = new Int32Array(size);
-    let at = 0;
     let run = 0;
     for (const g of grams) {
-      fill[g] = at;
-      at += total[g]!;
       added.firstRun[g] = nextRun[g] = run;
       added.runCounts[g] = runsOfGram[g]!;
       run += runsOfGram[g]!;
     }
+    const runStart = new Int32Array(runYears.length);
+    let at = 0;
     for (let r = 0; r < runYears.length; r++) {
       const g = runs.data[2 * r]!;
+      const length = runs.data[2 * r + 1]!;
       const slot = nextRun[g]!++;
       added.runYears[slot] = runYears[r]!;
-      added.runLengths[slot] = runs.data[2 * r + 1]!;
-    }
-    for (const g of grams) {
-      let start = fill[g]!;
-      for (let r = added.firstRun[g]!; r < added.firstRun[g]! + added.runCounts[g]!; r++) {
-        added.runStarts[r] = start;
-        start += added.runLengths[r]!;
-      }
+      added.runLengths[slot] = length;
+      added.runStarts[slot] = runStart[r] = at;
+      at += length;
     }
     // Second pass: the ids into place, year by year, each year's items let go once placed.
+    const fill = new Int32Array(size);
     const ids = added.ids;
     let id = 0;
     const place = (gram: number) => {
       ids[fill[gram]!++] = id;
     };
+    let r = 0;
     for (const year of years) {
+      for (; r < runYears.length && runYears[r] === year; r++) fill[runs.data[2 * r]!] = runStart[r]!;
       const block = blocks.get(year)!;
       const { ids: itemIds, texts } = block.added;
       for (let i = 0; i < texts.length; i++) {

@@ -95,6 +95,13 @@ describeOnEachStore('the bulk writer, on the store tables', (openFresh) => {
     );
     assert.equal(await addPartnership(store.db, '蘇州市'), first + 4);
     assert.deepEqual(await store.transaction((trx) => store.bulk.reserveIds(trx, 'partnerships', 0)), []);
+    // One id: the next row still comes after it.
+    await store.transaction(async (trx) => {
+      const [id] = await store.bulk.reserveIds(trx, 'partnerships', 1);
+      assert.equal(id, first + 5);
+      await store.bulk.insert(trx, 'partnerships', [['id', 'integer'], ['home', 'text'], ['partner', 'text'], ['kind', 'text'], ['created_at', 'text'], ['updated_at', 'text']], [[id, '金沢市', '無錫市', 'friendship', now, now]]);
+    });
+    assert.equal(await addPartnership(store.db, '南京市'), first + 6);
   });
 
   it('reserves ascending ids that no row holds when the database numbers rows unevenly', async () => {

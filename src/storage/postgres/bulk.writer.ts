@@ -18,8 +18,22 @@ export function postgresBulkWriter(): BulkWriter {
     async reserveIds(db, table, count) {
       if (count === 0) return [];
       // The sequence is looked up once: pg_get_serial_sequence per row took 3.0 s of the 3.5 s for 905,000 ids.
-      // Taken together the ids are consecutive unless another session took some meanwhile; only then are they
-      // sent one by one (the subquery in the case runs only when reached).
+      // A sequence stepping by 1 is moved past the ids in one step: its next value, then set to the last id
+      // (asking it for 905,000 values one by one took 0.43 s). No other writer takes a value in between: write
+      // transactions run one after the other (writeTransaction), and the two calls are one statement.
+      const jumped = await db.executeQuery<{ first: number | null }>(
+        CompiledQuery.raw(
+          `with s as materialized (select q.seqrelid::regclass as seq from pg_sequence q
+                                    where q.seqrelid = pg_get_serial_sequence($1, 'id')::regclass and q.seqincrement = 1),
+                f as materialized (select s.seq, nextval(s.seq) as first from s)
+           select first::integer, setval(f.seq, f.first + $2::integer - 1) from f`,
+          [`"${table}"`, count],
+        ),
+      );
+      const first = jumped.rows[0]?.first;
+      if (first !== undefined && first !== null) return Array.from({ length: count }, (_, i) => first + i);
+      // Any other step: the values one by one. Taken together they are consecutive unless another session took
+      // some meanwhile; only then are they sent one by one (the subquery in the case runs only when reached).
       const taken = await db.executeQuery<{ first: number; last: number; ids: number[] | null }>(
         CompiledQuery.raw(
           `with s as materialized (select pg_get_serial_sequence($1, 'id')::regclass as seq),
@@ -31,8 +45,8 @@ export function postgresBulkWriter(): BulkWriter {
           [`"${table}"`, count],
         ),
       );
-      const { first, ids } = taken.rows[0]!;
-      return ids ?? Array.from({ length: count }, (_, i) => first + i);
+      const { first: start, ids } = taken.rows[0]!;
+      return ids ?? Array.from({ length: count }, (_, i) => start + i);
     },
     async suspendReferences(db, tables) {
       // PostgreSQL checks each inserted row's reference by a trigger and a query of its own, which doubled the time

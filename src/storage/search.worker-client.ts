@@ -66,7 +66,8 @@ export function transferablesOf(p: PackedRows): ArrayBuffer[] {
 
 /**
  * An index batch kept in a worker thread (search.worker.ts): the changes are sent in messages as they come, and
- * the worker numbers the grams while this thread goes on building and writing rows; `layOut` asks for the rows.
+ * the worker keeps their texts as they arrive, and at `layOut` finds their grams and lays out the rows while this
+ * thread goes on writing the other rows.
  * Run from the TypeScript sources, the worker loads them through tsx as this thread does.
  */
 export class IndexWorker {

@@ -13,14 +13,19 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 // A subfolder that does not exist yet: opening creates it.
 runStoreContract('sqlite', () => openSqliteStore(join(dir, 'data', 'koryu.db')));
 
-test('a SQLite store is opened in WAL mode, with its foreign keys on and its temporary files in memory', async () => {
+test('a SQLite store is opened in WAL mode, with its foreign keys on; only its write transactions keep temporary files in memory', async () => {
   const store = await openSqliteStore(join(dir, 'settings', 'koryu.db'));
   try {
     const setting = async (name: string) => Object.values((await sql.raw(`pragma ${name}`).execute(store.db)).rows[0] as object)[0];
     assert.equal(await setting('journal_mode'), 'wal');
     assert.equal(await setting('foreign_keys'), 1);
     assert.equal(await setting('synchronous'), 1); // NORMAL
-    assert.equal(await setting('temp_store'), 2); // MEMORY
+    assert.equal(await setting('temp_store'), 0); // DEFAULT: files
+    const inside = await store.transaction(async (trx) => Object.values((await sql.raw('pragma temp_store').execute(trx)).rows[0] as object)[0]);
+    assert.equal(inside, 2); // MEMORY
+    assert.equal(await setting('temp_store'), 0);
+    await assert.rejects(store.transaction(async () => { throw new Error('rolled back'); }), /rolled back/);
+    assert.equal(await setting('temp_store'), 0);
   } finally {
     await store.close();
   }

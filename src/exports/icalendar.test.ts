@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import type { AnniversarySource } from '../domain/anniversary.list.js';
 import { anniversaryCalendar, escapeText, foldLine } from './icalendar.js';
 
@@ -32,6 +33,33 @@ describe('anniversaryCalendar (RFC 5545)', () => {
     assert.ok(folded.split('\r\n').length > 1);
     assert.equal(unfold(folded), long);
     for (const part of folded.split('\r\n')) assert.ok(octets(part) <= 75);
+  });
+
+  it('folds any line greedily: at most 75 octets a line (the space included), each line as full as the next character allows, no character split', () => {
+    const unit = fc.oneof(fc.constantFrom('a', 'é', '市', '𠮷', '\ud842', ' '), fc.string({ maxLength: 1, unit: 'binary' }));
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 120, size: 'max' }).map((units) => units.join('')), (line) => {
+        const folded = foldLine(line);
+        assert.equal(unfold(folded), line);
+        const lines = folded.split('\r\n');
+        const parts = lines.map((l, i) => (i === 0 ? l : l.slice(1)));
+        let rest = line;
+        parts.forEach((part, i) => {
+          if (i > 0) assert.equal(lines[i]![0], ' ');
+          assert.ok(octets(lines[i]!) <= 75, `line ${i} of ${JSON.stringify(line)} is too long`);
+          assert.ok(rest.startsWith(part));
+          rest = rest.slice(part.length);
+          // A character that starts the next line would not have fitted on this one, and no pair is cut in two.
+          const next = String.fromCodePoint(rest.codePointAt(0) ?? 0x20);
+          if (i < parts.length - 1) assert.ok(octets(lines[i]!) + octets(next) > 75, `line ${i} of ${JSON.stringify(line)} could hold more`);
+          if (i < parts.length - 1) assert.ok(!/[\ud800-\udbff]$/.test(part) || !/^[\udc00-\udfff]/.test(rest), 'a surrogate pair was split');
+        });
+      }),
+      { numRuns: 2000 },
+    );
+    // 25 characters of three octets fill a line exactly; the 26th begins the next.
+    assert.equal(foldLine('市'.repeat(25)), '市'.repeat(25));
+    assert.equal(foldLine('市'.repeat(26)), `${'市'.repeat(25)}\r\n 市`);
   });
 
   it('escapes what TEXT values must', () => {

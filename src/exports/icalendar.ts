@@ -8,27 +8,34 @@ export function escapeText(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
 }
 
+/** Octets of one code point in UTF-8. */
+const utf8Octets = (codePoint: number) => (codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4);
+
 /**
  * One content line folded as RFC 5545 §3.1 asks: no line longer than 75 octets of UTF-8, each continuation
- * starting with a space, never splitting a character.
+ * starting with a space, never splitting a character. A line of 25 UTF-16 units or fewer (at most 3 octets each)
+ * is returned as it is; the octets of the others are counted from their code points, not encoded: the calendar of
+ * a country's record has hundreds of thousands of lines.
  */
 export function foldLine(line: string): string {
-  const encoder = new TextEncoder();
+  if (line.length <= 25) return line;
   const parts: string[] = [];
-  let current = '';
+  let start = 0;
   let octets = 0;
-  for (const ch of line) {
-    const size = encoder.encode(ch).length;
+  for (let i = 0; i < line.length; ) {
+    const codePoint = line.codePointAt(i)!;
+    const width = codePoint > 0xffff ? 2 : 1;
+    const size = utf8Octets(codePoint);
     const limit = parts.length === 0 ? 75 : 74; // a continuation's leading space counts
     if (octets + size > limit) {
-      parts.push(current);
-      current = '';
+      parts.push(line.slice(start, i));
+      start = i;
       octets = 0;
     }
-    current += ch;
     octets += size;
+    i += width;
   }
-  parts.push(current);
+  parts.push(line.slice(start));
   return parts.join('\r\n ');
 }
 

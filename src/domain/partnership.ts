@@ -83,6 +83,46 @@ export interface StoredPartnership extends Partnership {
   updatedAt: string;
 }
 
+/** A stored partnership's details and totals, as the read API lists it: what PartnershipTotals gives without its events. */
+export interface PartnershipTotals {
+  id: number;
+  home: string;
+  partner: string;
+  kind: string;
+  affiliatedOn: string | null;
+  events: number;
+  records: number;
+  /** The first and last years with an event; null without events. */
+  firstYear: number | null;
+  lastYear: number | null;
+  /** Years marked as having no exchange, ascending. */
+  noExchangeYears: number[];
+  updatedAt: string;
+}
+
+/** The totals of a partnership read whole. */
+export function totalsOf(p: StoredPartnership): PartnershipTotals {
+  let firstYear: number | null = null;
+  let lastYear: number | null = null;
+  for (const e of p.events) {
+    if (firstYear === null || e.year < firstYear) firstYear = e.year;
+    if (lastYear === null || e.year > lastYear) lastYear = e.year;
+  }
+  return {
+    id: p.id,
+    home: p.home,
+    partner: p.partner,
+    kind: p.kind,
+    affiliatedOn: p.affiliatedOn,
+    events: p.events.length,
+    records: p.records.length,
+    firstYear,
+    lastYear,
+    noExchangeYears: [...p.noExchangeYears].sort((a, b) => a - b),
+    updatedAt: p.updatedAt,
+  };
+}
+
 /** A stored partnership as the home page lists it: its details and how many events it has, without the events. */
 export interface PartnershipSummary {
   id: number;

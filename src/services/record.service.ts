@@ -1,10 +1,10 @@
-import type { StoredPartnership } from '../domain/partnership.js';
+import type { PartnershipTotals, StoredPartnership } from '../domain/partnership.js';
 import { KoryuError } from '../errors.js';
 import type { ExportContext } from '../exports/exporter.js';
 import { findExporter } from '../exports/exporters.js';
 import type { Store } from '../storage/database.js';
 import { loadOrganizationDecisions } from '../storage/knowledge.repository.js';
-import { countStore, findPartnershipIdOfEvent, findPartnerships } from '../storage/partnership.repository.js';
+import { countStore, findPartnershipIdOfEvent, findPartnerships, findPartnershipTotals } from '../storage/partnership.repository.js';
 
 export interface RecordFilter {
   home?: string;
@@ -20,6 +20,11 @@ export async function listPartnerships(store: Store, filter: RecordFilter = {}):
     throw new KoryuError('PartnershipNotFound', `No partnership with ${filter.partner} is in the record.`);
   }
   return found;
+}
+
+/** The published partnerships in order, each with its totals, read without their events. */
+export function listPartnershipTotals(store: Store): Promise<PartnershipTotals[]> {
+  return findPartnershipTotals(store.db);
 }
 
 /** The record (or one partnership of it) in a text export format (binary formats: export.service.ts exportFiles). */

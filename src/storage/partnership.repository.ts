@@ -6,6 +6,7 @@ import {
   type ExchangeEvent,
   type Partnership,
   type PartnershipSummary,
+  type PartnershipTotals,
   type PhotoRecord,
   type StoredPartnership,
 } from '../domain/partnership.js';
@@ -129,6 +130,61 @@ export async function summarizePartnerships(db: Kysely<Database>, filter: { home
       affiliatedOn: row.affiliated_on,
       activeYears: [...new Set(own.map((c) => c.year))].sort((a, b) => a - b),
       eventCounts,
+    };
+  });
+}
+
+/**
+ * The published partnerships in order (home, partner), each with its totals of published events and records, its
+ * first and last years and its no-exchange years: counted by the database, without reading the events.
+ */
+export async function findPartnershipTotals(db: Kysely<Database>): Promise<PartnershipTotals[]> {
+  const published = () => db.selectFrom('partnerships').select('id').where('status', '=', 'published');
+  const rows = await db
+    .selectFrom('partnerships')
+    .select(['id', 'home', 'partner', 'kind', 'affiliated_on', 'updated_at'])
+    .where('status', '=', 'published')
+    .orderBy('home')
+    .orderBy('partner')
+    .execute();
+  const events = await db
+    .selectFrom('events')
+    .select(['partnership_id', (eb) => eb.fn.countAll<number | string>().as('n'), (eb) => eb.fn.min('year').as('first'), (eb) => eb.fn.max('year').as('last')])
+    .where('partnership_id', 'in', published())
+    .where('status', '=', 'published')
+    .groupBy('partnership_id')
+    .execute();
+  const records = await db
+    .selectFrom('photo_records')
+    .select(['partnership_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('partnership_id', 'in', published())
+    .where('status', '=', 'published')
+    .groupBy('partnership_id')
+    .execute();
+  const years = await db
+    .selectFrom('exchange_years')
+    .select(['partnership_id', 'year'])
+    .where('partnership_id', 'in', published())
+    .where('no_exchange', '=', 1)
+    .orderBy('year')
+    .execute();
+  const eventsOf = new Map(events.map((r) => [r.partnership_id, r]));
+  const recordsOf = new Map(records.map((r) => [r.partnership_id, Number(r.n)]));
+  const yearsOf = groupBy(years, (r) => r.partnership_id);
+  return rows.map((row) => {
+    const e = eventsOf.get(row.id);
+    return {
+      id: row.id,
+      home: row.home,
+      partner: row.partner,
+      kind: row.kind,
+      affiliatedOn: row.affiliated_on,
+      events: e ? Number(e.n) : 0,
+      records: recordsOf.get(row.id) ?? 0,
+      firstYear: e ? Number(e.first) : null,
+      lastYear: e ? Number(e.last) : null,
+      noExchangeYears: (yearsOf.get(row.id) ?? []).map((y) => y.year),
+      updatedAt: row.updated_at,
     };
   });
 }

@@ -1,20 +1,19 @@
-import { yearsOf, type StoredPartnership } from '../../../domain/partnership.js';
+import { yearsOf, type PartnershipTotals, type StoredPartnership } from '../../../domain/partnership.js';
 
 type StoredEvent = StoredPartnership['events'][number];
 type StoredRecord = StoredPartnership['records'][number];
 
-export function presentPartnership(p: StoredPartnership) {
-  const years = p.events.map((e) => e.year);
+export function presentPartnership(p: PartnershipTotals) {
   return {
     id: p.id,
     home: p.home,
     partner: p.partner,
     kind: p.kind,
     affiliatedOn: p.affiliatedOn,
-    events: p.events.length,
-    records: p.records.length,
-    firstYear: years.length > 0 ? Math.min(...years) : null,
-    lastYear: years.length > 0 ? Math.max(...years) : null,
+    events: p.events,
+    records: p.records,
+    firstYear: p.firstYear,
+    lastYear: p.lastYear,
     noExchangeYears: p.noExchangeYears,
     updatedAt: p.updatedAt,
   };

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { StoredPartnership } from '../../../domain/partnership.js';
+import { totalsOf, type StoredPartnership } from '../../../domain/partnership.js';
 import { KoryuError } from '../../../errors.js';
-import { findEvent, listPartnerships } from '../../../services/record.service.js';
+import { findEvent, findPublishedPartnership, listPartnershipTotals } from '../../../services/record.service.js';
 import { searchRecord } from '../../../services/search.service.js';
 import type { Store } from '../../../storage/database.js';
 import { page, paged, presentEvent, presentPartnership, presentRecord, presentYears } from './api.present.js';
@@ -12,10 +12,14 @@ interface PageQuery {
   offset: number;
 }
 
+/** The published partnership with this id, read alone (a country's record holds a million events). */
 async function partnershipById(store: Store, id: number): Promise<StoredPartnership> {
-  const p = (await listPartnerships(store)).find((x) => x.id === id);
-  if (!p) throw new KoryuError('PartnershipNotFound', `No partnership has the id ${id}.`);
-  return p;
+  try {
+    return await findPublishedPartnership(store, id);
+  } catch (error) {
+    if (error instanceof KoryuError && error.code === 'PartnershipNotFound') throw new KoryuError('PartnershipNotFound', `No partnership has the id ${id}.`);
+    throw error;
+  }
 }
 
 /**
@@ -39,11 +43,11 @@ export function registerApiRoutes(app: FastifyInstance, store: Store): void {
 
   app.get<{ Querystring: PageQuery }>('/api/partnerships', {
     schema: { summary: 'Every partnership in the record', tags, querystring: { type: 'object', properties: pageQuery }, response: { 200: pageOf(partnershipSchema) } },
-  }, async (request) => page((await listPartnerships(store)).map(presentPartnership), request.query.limit, request.query.offset, request.url));
+  }, async (request) => page((await listPartnershipTotals(store)).map(presentPartnership), request.query.limit, request.query.offset, request.url));
 
   app.get<{ Params: { id: number } }>('/api/partnerships/:id', {
     schema: { summary: 'One partnership', tags, params: idParams, response: { 200: partnershipSchema } },
-  }, async (request) => presentPartnership(await partnershipById(store, request.params.id)));
+  }, async (request) => presentPartnership(totalsOf(await partnershipById(store, request.params.id))));
 
   app.get<{ Params: { id: number }; Querystring: PageQuery }>('/api/partnerships/:id/years', {
     schema: { summary: 'The years of a partnership, with their counts and no-exchange marks', tags, params: idParams, querystring: { type: 'object', properties: pageQuery }, response: { 200: pageOf(yearSchema) } },

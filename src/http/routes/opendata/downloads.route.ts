@@ -3,7 +3,7 @@ import type { StoredPartnership } from '../../../domain/partnership.js';
 import { KoryuError } from '../../../errors.js';
 import { EXPORTERS } from '../../../exports/exporters.js';
 import { exportOne, type ExportSettings } from '../../../services/export.service.js';
-import { listPartnerships, type RecordFilter } from '../../../services/record.service.js';
+import { findPublishedPartnership, type RecordFilter } from '../../../services/record.service.js';
 import type { Store } from '../../../storage/database.js';
 import type { DownloadLink } from '../../../views/downloads.js';
 
@@ -37,11 +37,9 @@ function knownFormat(format: string): string {
   return format;
 }
 
-async function partnershipById(store: Store, raw: string): Promise<StoredPartnership> {
-  const id = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
-  const p = (await listPartnerships(store)).find((x) => x.id === id);
-  if (!p) throw new KoryuError('PartnershipNotFound', 'No such partnership.');
-  return p;
+/** The published partnership of the address, read alone. */
+function partnershipById(store: Store, raw: string): Promise<StoredPartnership> {
+  return findPublishedPartnership(store, /^\d{1,15}$/.test(raw) ? Number(raw) : NaN);
 }
 
 /** Downloads of the whole record and of each partnership in every export format, and the Atom feed at /feed.atom. */

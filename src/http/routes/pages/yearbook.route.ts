@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
 import type { Licence } from '../../../domain/licence.js';
 import { KoryuError } from '../../../errors.js';
-import { listPartnerships } from '../../../services/record.service.js';
+import { findPublishedPartnership } from '../../../services/record.service.js';
 import type { Store } from '../../../storage/database.js';
 import type { PageContext } from '../../../views/page-context.js';
 import { renderPage } from '../../../views/render.js';
@@ -20,8 +20,7 @@ import { inlineStyleSheet, ownOrigin } from './print.route.js';
 export function registerYearbookRoutes(app: FastifyInstance, store: Store, site: PageSite, pdf: PdfRenderer | undefined, licence: Licence | undefined, today: () => Date = () => new Date()): void {
   pageRoute<{ id: string }>(app, site, '/partnerships/:id/yearbook.pdf', async (ctx, request, reply) => {
     const id = /^\d{1,15}$/.test(request.params.id) ? Number(request.params.id) : NaN;
-    const p = (await listPartnerships(store)).find((x) => x.id === id);
-    if (!p) throw new KoryuError('PartnershipNotFound', 'No such partnership.');
+    const p = await findPublishedPartnership(store, id);
     if (!pdf) throw new KoryuError('PdfUnavailable', 'The yearbook cannot be made here: no browser is configured.');
     const printCtx: PageContext = { ...ctx, path: `/partnerships/${p.id}/print`, query: '' };
     const html = renderPage(h(YearbookPage, { ctx: printCtx, partnership: p, madeOn: today().toISOString().slice(0, 10), ...(licence ? { licence } : {}) }));

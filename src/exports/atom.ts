@@ -54,7 +54,7 @@ export function writeAtom(partnerships: readonly Partnership[], context: ExportC
   const site = context.siteUrl;
   const entries = newestEntries(partnerships, context, now);
   const updated = entries.reduce((max, x) => (x.publishedAt > max ? x.publishedAt : max), entries.length > 0 ? entries[0]!.publishedAt : now);
-  const homes = [...new Set(partnerships.map((p) => p.home))].join('・');
+  const homes = [...new Set(context.homes ?? partnerships.map((p) => p.home))].join('・');
   const author = context.licence?.attribution ?? (homes || 'Koryu');
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',

@@ -12,6 +12,11 @@ export interface ExportContext {
   siteUrl?: string;
   /** What the store knows of each event (by the object the store returned): its id and when it was published. */
   events?: ReadonlyMap<ExchangeEvent, EventPublication>;
+  /**
+   * The home municipalities of the whole record in order, when the partnerships given are only the part of it a
+   * format needs (the Atom feed reads the partnerships of its newest events); otherwise those of the partnerships.
+   */
+  homes?: readonly string[];
   /** The editors' decisions about organisations, for formats that carry them (koryu/1). */
   decisions?: OrganizationDecisions;
 }

@@ -15,3 +15,27 @@ export async function findEventPublications(db: Kysely<Database>, eventIds: read
   }
   return found;
 }
+
+/**
+ * The newest published events of published partnerships, newest first (by publication time, then by id, as the
+ * Atom feed orders them): their ids and partnerships. One pass over the events, not a read of the record.
+ */
+export async function findNewestPublications(db: Kysely<Database>, limit: number): Promise<{ id: number; partnershipId: number }[]> {
+  const rows = await db
+    .selectFrom('events as e')
+    .innerJoin('partnerships as p', 'p.id', 'e.partnership_id')
+    .select(['e.id', 'e.partnership_id'])
+    .where('e.status', '=', 'published')
+    .where('p.status', '=', 'published')
+    .orderBy('e.created_at', 'desc')
+    .orderBy('e.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, partnershipId: r.partnership_id }));
+}
+
+/** The home municipalities of the published partnerships, in the record's order. */
+export async function findPublishedHomes(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db.selectFrom('partnerships').select('home').distinct().where('status', '=', 'published').orderBy('home').execute();
+  return rows.map((r) => r.home);
+}

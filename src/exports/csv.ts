@@ -1,4 +1,6 @@
-import type { Exporter } from './exporter.js';
+import { writeInParts, type Exporter, type PartWriter } from './exporter.js';
+import type { Licence } from '../domain/licence.js';
+import type { Partnership } from '../domain/partnership.js';
 import { EVENT_HEADERS, eventRows, RECORD_HEADERS, recordRows, type Cell } from './sheet-rows.js';
 
 /** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
@@ -7,9 +9,18 @@ function field(cell: Cell): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** CSV for Excel as Japanese offices open it: UTF-8 with a BOM (else Excel reads Shift_JIS), CRLF line ends. */
-export function writeCsv(header: readonly string[], rows: readonly Cell[][]): string {
-  return `\uFEFF${[header, ...rows].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
+const line = (row: readonly Cell[]) => `${row.map(field).join(',')}\r\n`;
+
+/**
+ * A table as Excel opens it in Japanese offices (UTF-8 with a BOM, else Excel reads Shift_JIS; CRLF line ends),
+ * written in parts: the BOM and the header, then each partnership's rows.
+ */
+function csvParts(header: readonly string[], rowsOf: (p: Partnership, licence?: Licence) => Cell[][]): PartWriter {
+  return {
+    head: () => `\uFEFF${line(header)}`,
+    part: (p, _index, context) => rowsOf(p, context.licence).map(line).join(''),
+    tail: () => '',
+  };
 }
 
 /** The events, one row per event (and per no-exchange year) of every partnership. */
@@ -19,7 +30,8 @@ export const csvExporter: Exporter<string> = {
   extension: 'csv',
   label: 'CSV',
   companions: ['photos-csv'],
-  write: (partnerships, context) => writeCsv(EVENT_HEADERS, partnerships.flatMap((p) => eventRows(p, context?.licence))),
+  write: (partnerships, context = {}) => writeInParts(csvParts(EVENT_HEADERS, eventRows), partnerships, context),
+  parts: () => csvParts(EVENT_HEADERS, eventRows),
 };
 
 /** The photo records, one row each, naming the event (by its No. in the event CSV) that they show. */
@@ -28,5 +40,6 @@ export const photosCsvExporter: Exporter<string> = {
   contentType: 'text/csv; charset=utf-8',
   extension: 'photos.csv',
   label: 'CSV (写真記録)',
-  write: (partnerships, context) => writeCsv(RECORD_HEADERS, partnerships.flatMap((p) => recordRows(p, context?.licence))),
+  write: (partnerships, context = {}) => writeInParts(csvParts(RECORD_HEADERS, recordRows), partnerships, context),
+  parts: () => csvParts(RECORD_HEADERS, recordRows),
 };

@@ -39,6 +39,32 @@ export interface Exporter<Out extends ExportBody | Promise<ExportBody> = ExportB
   /** A line for the help text and the download links. */
   label?: string;
   write(partnerships: readonly Partnership[], context?: ExportContext): Out;
+  /**
+   * The same text written partnership by partnership, for a record too large to hold at once (a country's: a
+   * million events). Formats whose output needs the whole record at once (koryu/1's organisations, the workbook)
+   * have none.
+   */
+  parts?(context: ExportContext): PartWriter;
   /** Formats written beside this one by `koryu export --out` (the photo-record CSV beside the event CSV). */
   companions?: readonly string[];
+}
+
+/** What a format's head needs of every partnership before any is written: its names, not its events. */
+export type PartnershipHeading = Pick<Partnership, 'home' | 'partner' | 'kind'>;
+
+/**
+ * A format written in parts: the head (knowing every partnership's heading), each partnership in the record's
+ * order (with the context of its own events), and the tail. Made for one export: it may remember what it wrote.
+ */
+export interface PartWriter {
+  head(partnerships: readonly PartnershipHeading[]): string;
+  part(p: Partnership, index: number, context: ExportContext): string;
+  tail(): string;
+}
+
+/** The whole output of a format written in parts: what its `write` gives. */
+export function writeInParts(writer: PartWriter, partnerships: readonly Partnership[], context: ExportContext): string {
+  let out = writer.head(partnerships);
+  partnerships.forEach((p, i) => (out += writer.part(p, i, context)));
+  return out + writer.tail();
 }

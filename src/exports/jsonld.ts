@@ -1,6 +1,6 @@
 import type { Direction } from '../domain/direction.js';
 import type { ExchangeEvent, Partnership } from '../domain/partnership.js';
-import type { ExportContext, Exporter } from './exporter.js';
+import { writeInParts, type ExportContext, type Exporter, type PartWriter } from './exporter.js';
 
 type Node = Record<string, unknown>;
 
@@ -28,7 +28,7 @@ function idsFor(context: ExportContext) {
   const base = context.siteUrl ?? '';
   return {
     city: (name: string) => `${base}#place-${encodeURIComponent(name)}`,
-    partnership: (p: Partnership, i: number) => `${base}#partnership-${i + 1}-${encodeURIComponent(p.partner)}`,
+    partnership: (p: Pick<Partnership, 'partner'>, i: number) => `${base}#partnership-${i + 1}-${encodeURIComponent(p.partner)}`,
     event: (e: ExchangeEvent, pi: number, ei: number) => {
       const id = context.events?.get(e)?.id;
       return id !== undefined && context.siteUrl ? `${context.siteUrl}events/${id}` : `${base}#event-${pi + 1}-${ei + 1}`;
@@ -36,64 +36,77 @@ function idsFor(context: ExportContext) {
   };
 }
 
+/** A node of the graph as JSON.stringify(document, null, 2) writes an element of `@graph`. */
+const graphNode = (node: Node) => `    ${JSON.stringify(node, null, 2).replace(/\n/g, '\n    ')}`;
+
 /**
  * schema.org as JSON-LD: each partnership is a CreativeWork (its timeline) about two Places, the cities, and each
  * exchange is an Event with its date (or its year alone), its location and the home municipality as organizer.
- * The dataset names the licence and the credit.
+ * The dataset names the licence and the credit. Written in parts: the dataset first (it lists every
+ * partnership), then each partnership with the cities it names first, then its events.
  */
-export function writeJsonLd(partnerships: readonly Partnership[], context: ExportContext = {}): string {
+function jsonLdParts(context: ExportContext): PartWriter {
   const ids = idsFor(context);
-  const graph: Node[] = [];
   const cities = new Map<string, Node>();
-  const city = (name: string): Node => {
-    let node = cities.get(name);
-    if (!node) {
-      node = place(ids.city(name), name);
-      cities.set(name, node);
-      graph.push(node);
-    }
-    return node;
-  };
-  const dataset: Node = {
-    '@id': `${context.siteUrl ?? ''}#dataset`,
-    '@type': 'Dataset',
-    name: partnerships.length === 1 ? `${partnerships[0]!.home}と${partnerships[0]!.partner}の交流の記録` : '国際交流の記録',
-    inLanguage: 'ja',
-    ...(context.licence ? { license: context.licence.url, creditText: context.licence.attribution, usageInfo: context.licence.name } : {}),
-    hasPart: [] as Node[],
-  };
-  graph.unshift(dataset);
-  partnerships.forEach((p, pi) => {
-    const home = city(p.home);
-    const partner = city(p.partner);
-    const organizer = { '@type': 'GovernmentOrganization', name: p.home, location: { '@id': home['@id'] } };
-    const years = p.events.map((e) => e.year);
-    const partnershipId = ids.partnership(p, pi);
-    (dataset.hasPart as Node[]).push({ '@id': partnershipId });
-    graph.push({
-      '@id': partnershipId,
-      '@type': 'CreativeWork',
-      name: `${p.home}と${p.partner}の交流の歩み（${p.kind}）`,
-      genre: p.kind,
-      about: [{ '@id': home['@id'] }, { '@id': partner['@id'] }],
-      ...(p.affiliatedOn ? { dateCreated: p.affiliatedOn } : {}),
-      ...(years.length > 0 ? { temporalCoverage: `${Math.min(...years)}/${Math.max(...years)}` } : {}),
-      ...(context.licence ? { license: context.licence.url } : {}),
-    });
-    p.events.forEach((e, ei) => {
+  return {
+    head: (partnerships) => {
+      const dataset: Node = {
+        '@id': `${context.siteUrl ?? ''}#dataset`,
+        '@type': 'Dataset',
+        name: partnerships.length === 1 ? `${partnerships[0]!.home}と${partnerships[0]!.partner}の交流の記録` : '国際交流の記録',
+        inLanguage: 'ja',
+        ...(context.licence ? { license: context.licence.url, creditText: context.licence.attribution, usageInfo: context.licence.name } : {}),
+        hasPart: partnerships.map((p, pi) => ({ '@id': ids.partnership(p, pi) })),
+      };
+      return `{\n  "@context": ${JSON.stringify(SCHEMA_CONTEXT)},\n  "@graph": [\n${graphNode(dataset)}`;
+    },
+    part: (p, pi, partContext) => {
+      const graph: Node[] = [];
+      const city = (name: string): Node => {
+        let node = cities.get(name);
+        if (!node) {
+          node = place(ids.city(name), name);
+          cities.set(name, node);
+          graph.push(node);
+        }
+        return node;
+      };
+      const home = city(p.home);
+      const partner = city(p.partner);
+      const organizer = { '@type': 'GovernmentOrganization', name: p.home, location: { '@id': home['@id'] } };
+      const years = p.events.map((e) => e.year);
+      const partnershipId = ids.partnership(p, pi);
       graph.push({
-        '@id': ids.event(e, pi, ei),
-        '@type': 'Event',
-        name: languages(e.text, e.translations),
-        startDate: e.date ?? String(e.year),
-        location: locations(e.direction, home, partner),
-        organizer,
-        about: { '@id': partnershipId },
-        keywords: e.direction,
+        '@id': partnershipId,
+        '@type': 'CreativeWork',
+        name: `${p.home}と${p.partner}の交流の歩み（${p.kind}）`,
+        genre: p.kind,
+        about: [{ '@id': home['@id'] }, { '@id': partner['@id'] }],
+        ...(p.affiliatedOn ? { dateCreated: p.affiliatedOn } : {}),
+        ...(years.length > 0 ? { temporalCoverage: `${Math.min(...years)}/${Math.max(...years)}` } : {}),
+        ...(context.licence ? { license: context.licence.url } : {}),
       });
-    });
-  });
-  return `${JSON.stringify({ '@context': SCHEMA_CONTEXT, '@graph': graph }, null, 2)}\n`;
+      const eventId = idsFor({ ...context, ...(partContext.events ? { events: partContext.events } : {}) }).event;
+      p.events.forEach((e, ei) => {
+        graph.push({
+          '@id': eventId(e, pi, ei),
+          '@type': 'Event',
+          name: languages(e.text, e.translations),
+          startDate: e.date ?? String(e.year),
+          location: locations(e.direction, home, partner),
+          organizer,
+          about: { '@id': partnershipId },
+          keywords: e.direction,
+        });
+      });
+      return graph.map((node) => `,\n${graphNode(node)}`).join('');
+    },
+    tail: () => '\n  ]\n}\n',
+  };
+}
+
+export function writeJsonLd(partnerships: readonly Partnership[], context: ExportContext = {}): string {
+  return writeInParts(jsonLdParts(context), partnerships, context);
 }
 
 export const jsonLdExporter: Exporter<string> = {
@@ -102,4 +115,5 @@ export const jsonLdExporter: Exporter<string> = {
   extension: 'jsonld',
   label: 'JSON-LD (schema.org)',
   write: writeJsonLd,
+  parts: jsonLdParts,
 };

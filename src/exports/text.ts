@@ -1,7 +1,7 @@
 import { DIRECTION_LABELS_JA } from '../domain/direction.js';
 import { eraLabel, eraLabelOfDate } from '../domain/era.js';
 import type { ExchangeEvent, Partnership } from '../domain/partnership.js';
-import type { Exporter } from './exporter.js';
+import { writeInParts, type Exporter, type PartWriter } from './exporter.js';
 
 /**
  * The layout of the city's own document (the Kanazawa–Dalian timeline), which the importer reads back:
@@ -14,8 +14,14 @@ export const textExporter: Exporter<string> = {
   format: 'text',
   contentType: 'text/plain; charset=utf-8',
   extension: 'txt',
-  write: (partnerships) => partnerships.map(writePartnership).join('\n\n'),
+  write: (partnerships, context = {}) => writeInParts(textParts(), partnerships, context),
+  parts: () => textParts(),
 };
+
+/** Each partnership's document, a blank line between two. */
+function textParts(): PartWriter {
+  return { head: () => '', part: (p, index) => `${index > 0 ? '\n\n' : ''}${writePartnership(p)}`, tail: () => '' };
+}
 
 const timelineYear = (y: number): string => `${y}年 (${eraLabel(y)})`;
 const photoYear = (y: number): string => `${eraLabel(y)} (${y}年)`;

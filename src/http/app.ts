@@ -1,5 +1,9 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import { exportRecord } from '../services/record.service.js';
+import { createReadStream, mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RecordDownloads } from '../services/downloads.service.js';
 import type { Store } from '../storage/database.js';
 import { assetVersion, registerAssets } from './assets.js';
 import { registerCaching } from './caching.js';
@@ -53,6 +57,8 @@ export interface AppDeps {
   siteUrl?: string;
   /** Most bytes of rendered public pages kept in memory (KORYU_PAGE_CACHE_BYTES); 0 keeps none. 32 MiB when unset. */
   pageCacheBytes?: number;
+  /** Where the folder of the whole record's download files is made (the system's temporary folder when unset). */
+  downloadsDir?: string;
   /** Milliseconds on a clock that only goes forward, for how long a generation read is current (tests move it). */
   generationClock?: () => number;
 }
@@ -89,10 +95,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...(deps.licence ? { licence: deps.licence } : {}),
   };
   const exportSettings = { ...(deps.licence ? { licence: deps.licence } : {}), ...(deps.siteUrl ? { siteUrl: deps.siteUrl } : {}) };
+  // The whole record's downloads, kept as files while the store is unchanged; removed with the server.
+  const downloadsDir = mkdtempSync(join(deps.downloadsDir ?? tmpdir(), 'koryu-downloads-'));
+  app.addHook('onClose', async () => rm(downloadsDir, { recursive: true, force: true }));
+  const downloads = new RecordDownloads(deps.store, exportSettings, downloadsDir);
   await registerAuth(app, deps.store, { site, ...(deps.auth?.secret ? { secret: deps.auth.secret } : {}), ...(deps.now ? { now: deps.now } : {}) });
 
   app.get('/healthz', async () => ({ ok: true }));
-  app.get('/export.json', async (_request, reply) => reply.type('application/json; charset=utf-8').send(await exportRecord(deps.store, 'json')));
+  app.get('/export.json', async (_request, reply) => {
+    const file = await downloads.file('json');
+    return reply.type(file.exporter.contentType).header('content-length', file.bytes).send(createReadStream(file.path));
+  });
   registerHomeRoutes(app, deps.store, site, deps.now);
   registerPartnershipRoutes(app, deps.store, site);
   registerEventRoutes(app, deps.store, site);
@@ -106,7 +119,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerStaffRoutes(app, site);
   if (deps.editing) await registerEditing(app, deps.store, site, deps.editing);
   registerKnowledgeRoutes(app, deps.store, site, deps.now);
-  registerDownloadRoutes(app, deps.store, deps.home, exportSettings);
+  registerDownloadRoutes(app, deps.store, deps.home, exportSettings, downloads);
   registerApiRoutes(app, deps.store);
   registerYearbookRoutes(app, deps.store, site, deps.pdf, deps.licence);
   return app;

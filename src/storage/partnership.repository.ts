@@ -48,6 +48,8 @@ export interface SaveOptions {
 export interface PartnershipFilter {
   /** One partnership by its id (a page of the site): only its rows are read. */
   id?: number;
+  /** These partnerships (a part of a record too large to read at once); none when empty. */
+  ids?: readonly number[];
   home?: string;
   partner?: string;
   /** Include draft partnerships, events and records (the staff area); the public site leaves this unset. */
@@ -62,11 +64,13 @@ export async function findPartnerships(
   const matching = () => {
     let q = db.selectFrom('partnerships');
     if (filter.id !== undefined) q = q.where('id', '=', filter.id);
+    if (filter.ids !== undefined) q = q.where('id', 'in', filter.ids);
     if (filter.home !== undefined) q = q.where('home', '=', filter.home);
     if (filter.partner !== undefined) q = q.where('partner', '=', filter.partner);
     if (!filter.drafts) q = q.where('status', '=', 'published');
     return q;
   };
+  if (filter.ids?.length === 0) return [];
   const rows = await matching().selectAll().orderBy('home').orderBy('partner').execute();
   if (rows.length === 0) return [];
 

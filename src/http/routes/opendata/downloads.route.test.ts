@@ -4,6 +4,7 @@ import { after, before, it } from 'node:test';
 import { describeOnEachStore } from '../../../../test/support/test-stores.js';
 import { LICENCE_PRESETS } from '../../../domain/licence.js';
 import { EXPORTERS } from '../../../exports/exporters.js';
+import { exportOne } from '../../../services/export.service.js';
 import { importDocuments } from '../../../services/import.service.js';
 import type { Store } from '../../../storage/database.js';
 import { buildApp } from '../../app.js';
@@ -59,6 +60,24 @@ describeOnEachStore('downloads on the site', (openFresh) => {
     const csv = await app.inject(`${partnershipPath}/downloads/csv`);
     assert.equal(csv.rawPayload.subarray(0, 3).toString('hex'), 'efbbbf');
     assert.match(csv.body, /公共データ利用規約/);
+  });
+
+  it('answers the whole record in each format from its file, the same as the record read whole, with its length', async () => {
+    const settings = { licence, siteUrl: 'https://example.jp/koryu/' };
+    for (const e of EXPORTERS.filter((x) => x.format !== 'xlsx')) {
+      const res = await app.inject(`/downloads/${e.format}`);
+      assert.equal(res.statusCode, 200, e.format);
+      assert.equal(res.headers['content-type'], e.contentType);
+      assert.ok((res.headers['content-disposition'] as string).includes(encodeURIComponent(`金沢市_国際交流の記録.${e.extension}`)));
+      assert.equal(Number(res.headers['content-length']), res.rawPayload.length);
+      const { body } = await exportOne(store, e.format, {}, settings);
+      // The feed's fallback time is now: without a stored time it would differ; every stored event has one.
+      assert.equal(res.body, body, e.format);
+    }
+    assert.equal((await app.inject('/downloads/xlsx')).rawPayload.subarray(0, 2).toString('latin1'), 'PK');
+    const json = await app.inject('/export.json');
+    assert.equal(json.headers['content-type'], 'application/json; charset=utf-8');
+    assert.equal(json.body, (await exportOne(store, 'json', {}, settings)).body);
   });
 
   it('serves the Atom feed at /feed.atom with links into the site', async () => {

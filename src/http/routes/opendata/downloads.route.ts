@@ -1,7 +1,9 @@
+import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { StoredPartnership } from '../../../domain/partnership.js';
 import { KoryuError } from '../../../errors.js';
 import { EXPORTERS } from '../../../exports/exporters.js';
+import type { DownloadFile, RecordDownloads } from '../../../services/downloads.service.js';
 import { exportOne, type ExportSettings } from '../../../services/export.service.js';
 import { findPublishedPartnership, type RecordFilter } from '../../../services/record.service.js';
 import type { Store } from '../../../storage/database.js';
@@ -19,6 +21,15 @@ export function contentDisposition(asciiName: string, name: string): string {
 /** The download links of the whole record (`base` /downloads) or of one partnership (/partnerships/ID/downloads). */
 export function downloadLinks(base: string): DownloadLink[] {
   return EXPORTERS.map((e) => ({ href: `${base}/${e.format}`, label: e.label ?? e.format, type: e.contentType.split(';')[0]! }));
+}
+
+/** A whole-record download from its file, streamed. */
+function sendFile(reply: FastifyReply, file: DownloadFile, names: { ascii: string; name: string }) {
+  return reply
+    .type(file.exporter.contentType)
+    .header('content-disposition', contentDisposition(`${names.ascii}.${file.exporter.extension}`, `${names.name}.${file.exporter.extension}`))
+    .header('content-length', file.bytes)
+    .send(createReadStream(file.path));
 }
 
 async function send(reply: FastifyReply, store: Store, format: string, filter: RecordFilter, settings: ExportSettings, names: { ascii: string; name: string }) {
@@ -42,12 +53,16 @@ function partnershipById(store: Store, raw: string): Promise<StoredPartnership> 
   return findPublishedPartnership(store, /^\d{1,15}$/.test(raw) ? Number(raw) : NaN);
 }
 
-/** Downloads of the whole record and of each partnership in every export format, and the Atom feed at /feed.atom. */
-export function registerDownloadRoutes(app: FastifyInstance, store: Store, home: string, settings: ExportSettings): void {
+/**
+ * Downloads of the whole record (files made once per generation of the store: RecordDownloads) and of each
+ * partnership in every export format, and the Atom feed at /feed.atom.
+ */
+export function registerDownloadRoutes(app: FastifyInstance, store: Store, home: string, settings: ExportSettings, downloads: RecordDownloads): void {
   const whole = { ascii: 'koryu-record', name: `${home}_国際交流の記録` };
-  app.get<{ Params: { format: string } }>('/downloads/:format', async (request, reply) =>
-    send(reply, store, knownFormat(request.params.format), {}, settings, whole),
-  );
+  app.get<{ Params: { format: string } }>('/downloads/:format', async (request, reply) => {
+    const file = await downloads.file(knownFormat(request.params.format));
+    return sendFile(reply, file, whole);
+  });
   app.get('/feed.atom', async (_request, reply) => send(reply, store, 'atom', {}, settings, whole));
   app.get<{ Params: { id: string; format: string } }>('/partnerships/:id/downloads/:format', async (request, reply) => {
     const format = knownFormat(request.params.format);

@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, it } from 'node:test';
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import { describeOnEachStore } from '../../test/support/test-stores.js';
+import { LICENCE_PRESETS } from '../domain/licence.js';
+import { generateCorpus } from '../exports/corpus.generator.js';
+import { EXPORTERS } from '../exports/exporters.js';
+import type { Store } from '../storage/database.js';
+import { RecordDownloads } from './downloads.service.js';
+import { exportOne, type ExportSettings } from './export.service.js';
+import { importDocuments } from './import.service.js';
+import { listPartnerships } from './record.service.js';
+
+const seed = readFileSync(new URL('../../samples/kanazawa-dalian.txt', import.meta.url));
+const settings: ExportSettings = {
+  licence: { ...LICENCE_PRESETS['cc-by-4.0']!, attribution: '金沢市' },
+  siteUrl: 'https://koryu.example/',
+  generatedAt: '2026-11-27T00:00:00.000Z',
+};
+
+/** The most rows any one query returned. */
+class LargestResult implements KyselyPlugin {
+  rows = 0;
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    return args.node;
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    this.rows = Math.max(this.rows, args.result.rows.length);
+    return args.result;
+  }
+}
+
+describeOnEachStore('downloads of the whole record (RecordDownloads)', (openFresh) => {
+  let store: Store;
+  let dir: string;
+  let largestPartnership = 0;
+  let allEvents = 0;
+  before(async () => {
+    store = await openFresh();
+    dir = mkdtempSync(join(tmpdir(), 'koryu-downloads-test-'));
+    await importDocuments(store, [{ name: 'kanazawa-dalian.txt', bytes: seed }], { home: '金沢市', maxDocumentBytes: 1e7 });
+    const others = [...generateCorpus({ partnerships: 6, years: 12, seed: 'downloads' })].map((d) => ({ name: d.path, bytes: Buffer.from(d.text), home: d.home }));
+    await importDocuments(store, others, { home: '', maxDocumentBytes: 1e7 });
+    const partnerships = await listPartnerships(store);
+    largestPartnership = Math.max(...partnerships.map((p) => p.events.length));
+    allEvents = partnerships.reduce((n, p) => n + p.events.length, 0);
+  });
+  after(async () => {
+    await store?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  for (const exporter of EXPORTERS.filter((e) => e.format !== 'xlsx')) {
+    it(`the ${exporter.format} file is the export of the record read whole${exporter.parts ? ', written two partnerships at a time' : ''}`, async () => {
+      const largest = new LargestResult();
+      const downloads = new RecordDownloads({ ...store, db: store.db.withPlugin(largest) }, settings, dir, { batch: 2 });
+      const file = await downloads.file(exporter.format);
+      const { body } = await exportOne(store, exporter.format, {}, settings);
+      assert.equal(readFileSync(file.path, 'utf8'), body);
+      assert.equal(file.bytes, Buffer.byteLength(body as string));
+      assert.equal(file.exporter, exporter);
+      // Written in parts, no query returns more than two partnerships' events; the record holds far more.
+      if (exporter.parts) assert.ok(largest.rows <= 2 * largestPartnership && 2 * largestPartnership < allEvents, `${largest.rows} rows in one query`);
+    });
+  }
+
+  it('the workbook file is a workbook of every partnership', async () => {
+    const file = await new RecordDownloads(store, settings, dir).file('xlsx');
+    const bytes = readFileSync(file.path);
+    assert.equal(bytes.subarray(0, 2).toString(), 'PK');
+    const { default: excel } = await import('exceljs');
+    const wb = new excel.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    assert.equal(wb.worksheets.length, (await listPartnerships(store)).length + 2); // and the photo records, the terms
+  });
+
+  it('makes each file once while the store is unchanged, one at a time, and a new one after a write, removing the old', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'koryu-downloads-test-'));
+    try {
+      const downloads = new RecordDownloads(store, settings, own, { batch: 3 });
+      const [a, b, c, t] = await Promise.all([downloads.file('csv'), downloads.file('csv'), downloads.file('jsonld'), downloads.file('text')]);
+      assert.equal(a, b, 'readers of the same file while it is made share it');
+      assert.equal(downloads.made.files, 3);
+      assert.equal(downloads.made.mostAtOnce, 1, 'one file is made at a time');
+      assert.equal(await downloads.file('csv'), a, 'kept');
+      assert.equal(downloads.made.files, 3);
+
+      await store.db.updateTable('events').set({ text: '書き換えた交流' }).where('id', '=', (await listPartnerships(store))[0]!.events[0]!.id).execute();
+      await store.transaction(async () => {}); // the write advances the generation
+      const again = await downloads.file('csv');
+      assert.notEqual(again.path, a.path);
+      assert.ok(readFileSync(again.path, 'utf8').includes('書き換えた交流'));
+      assert.equal(downloads.made.files, 4);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      for (const old of [a, c, t]) assert.ok(!existsSync(old.path), `${old.path} is removed`);
+      assert.deepEqual(readdirSync(own), [again.path.slice(own.length + 1)]);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  });
+
+  it('a file that cannot be made leaves no partial file and is tried again on the next request', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'koryu-downloads-test-'));
+    const downloads = new RecordDownloads(store, settings, join(own, 'missing'));
+    try {
+      await assert.rejects(downloads.file('csv'), /ENOENT/);
+      assert.equal(downloads.made.files, 0);
+      assert.deepEqual(readdirSync(own), []);
+      mkdirSync(join(own, 'missing'));
+      const file = await downloads.file('csv');
+      assert.equal(readFileSync(file.path, 'utf8'), (await exportOne(store, 'csv', {}, settings)).body);
+      assert.deepEqual(readdirSync(join(own, 'missing')), [file.path.slice(join(own, 'missing').length + 1)], 'no partial file is left');
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,135 @@
+import { createWriteStream } from 'node:fs';
+import { rename, rm, stat, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import type { Exporter } from '../exports/exporter.js';
+import type { Store } from '../storage/database.js';
+import { loadOrganizationDecisions } from '../storage/knowledge.repository.js';
+import { findPartnerships } from '../storage/partnership.repository.js';
+import { eventPublications, exporterFor, exportOne, type ExportSettings } from './export.service.js';
+import { storeGeneration } from './generation.service.js';
+import { listPartnershipTotals } from './record.service.js';
+
+/** A download of the whole record, made and kept as a file. */
+export interface DownloadFile {
+  exporter: Exporter;
+  path: string;
+  bytes: number;
+}
+
+export interface RecordDownloadsOptions {
+  /** Partnerships read at a time for a format written in parts; 50 unless given (tests make it small). */
+  batch?: number;
+}
+
+/**
+ * The downloads of the whole record (every format), each made once per generation of the store and kept as a file
+ * in `dir`, so that a second reader, and every one after, gets the file without the record being read again. At a
+ * country's scale the record is a million events: read whole, one export took 10–27 s and 1.1–2.1 GB.
+ *
+ * - A format with parts (CSV, text, JSON-LD) is written partnership by partnership, `batch` partnerships read at a
+ *   time, so its memory does not grow with the record; the others (koryu/1 JSON, the workbook) are made from the
+ *   record read whole.
+ * - One file is made at a time, whatever its format: readers of several formats at once do not each hold a record.
+ * - Readers of the same file while it is made wait for that one.
+ * - Files of an older generation are removed once a newer generation's file is made (a reader still sending one
+ *   keeps it open).
+ */
+export class RecordDownloads {
+  private readonly files = new Map<string, { generation: number; file: Promise<DownloadFile> }>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly batch: number;
+  /** Files made so far, and the most made at once (tests read them). */
+  readonly made = { files: 0, mostAtOnce: 0 };
+  private making = 0;
+
+  constructor(
+    private readonly store: Store,
+    private readonly settings: ExportSettings,
+    private readonly dir: string,
+    options: RecordDownloadsOptions = {},
+  ) {
+    this.batch = Math.max(1, options.batch ?? 50);
+  }
+
+  /** The whole record in `format` (a known export format), made now unless it is kept for the store's generation. */
+  async file(format: string): Promise<DownloadFile> {
+    const exporter = exporterFor(format);
+    const generation = await storeGeneration(this.store);
+    const key = `${generation}.${exporter.format}`;
+    const kept = this.files.get(key);
+    if (kept) return kept.file;
+    const file = this.enqueue(() => this.make(exporter, join(this.dir, `${key}.${exporter.extension}`)));
+    this.files.set(key, { generation, file });
+    file.then(
+      () => this.removeOlderThan(generation),
+      () => this.files.delete(key), // a failed file is made again on the next request
+    );
+    return file;
+  }
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async make(exporter: Exporter, path: string): Promise<DownloadFile> {
+    this.making += 1;
+    this.made.mostAtOnce = Math.max(this.made.mostAtOnce, this.making);
+    const partial = `${path}.partial`;
+    try {
+      if (exporter.parts) await this.writeInParts(exporter, partial);
+      else {
+        const { body } = await exportOne(this.store, exporter.format, {}, this.settings);
+        await writeFile(partial, body);
+      }
+      await rename(partial, path);
+      this.made.files += 1;
+      return { exporter, path, bytes: (await stat(path)).size };
+    } catch (error) {
+      await rm(partial, { force: true });
+      throw error;
+    } finally {
+      this.making -= 1;
+    }
+  }
+
+  private async writeInParts(exporter: Exporter, path: string): Promise<void> {
+    const headings = await listPartnershipTotals(this.store);
+    const base = { ...this.settings, decisions: await loadOrganizationDecisions(this.store.db) };
+    const writer = exporter.parts!(base);
+    const out = createWriteStream(path);
+    const failed = new Promise<never>((_resolve, reject) => out.once('error', reject));
+    failed.catch(() => undefined); // raced below; an error while nothing waits on it must not go unhandled
+    const write = async (text: string) => {
+      if (text !== '' && !out.write(text)) await Promise.race([once(out, 'drain'), failed]);
+    };
+    try {
+      await write(writer.head(headings));
+      for (let start = 0; start < headings.length; start += this.batch) {
+        const slice = headings.slice(start, start + this.batch);
+        const read = new Map((await findPartnerships(this.store.db, { ids: slice.map((h) => h.id) })).map((p) => [p.id, p]));
+        const context = { ...base, events: await eventPublications(this.store, [...read.values()]) };
+        for (const [i, heading] of slice.entries()) {
+          const p = read.get(heading.id);
+          if (p) await write(writer.part(p, start + i, context));
+        }
+      }
+      await write(writer.tail());
+      out.end();
+      await Promise.race([once(out, 'finish'), failed]);
+    } finally {
+      out.destroy();
+    }
+  }
+
+  /** Drops the files of generations before `generation`, and removes them from the disk. */
+  private removeOlderThan(generation: number): void {
+    for (const [key, kept] of this.files) {
+      if (kept.generation >= generation) continue;
+      this.files.delete(key);
+      void kept.file.then((f) => rm(f.path, { force: true })).catch(() => undefined);
+    }
+  }
+}

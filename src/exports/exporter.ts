@@ -1,5 +1,6 @@
 import type { OrganizationDecisions } from '../domain/organization.js';
 import type { Licence } from '../domain/licence.js';
+import type { Writable } from 'node:stream';
 import type { ExchangeEvent, Partnership } from '../domain/partnership.js';
 
 /** What an export may say about where and when it was made; every field is optional so pure callers can omit it. */
@@ -45,6 +46,11 @@ export interface Exporter<Out extends ExportBody | Promise<ExportBody> = ExportB
    * have none.
    */
   parts?(context: ExportContext): PartWriter;
+  /**
+   * For a binary format without parts: the same output written to `out` as the partnerships arrive, a batch at a
+   * time in the record's order (`partnerships` names them all first).
+   */
+  stream?(out: Writable, partnerships: readonly PartnershipHeading[], batches: AsyncIterable<readonly Partnership[]>, context: ExportContext): Promise<void>;
   /** Formats written beside this one by `koryu export --out` (the photo-record CSV beside the event CSV). */
   companions?: readonly string[];
 }

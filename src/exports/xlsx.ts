@@ -1,8 +1,9 @@
+import type { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
-import { licenceNotice } from '../domain/licence.js';
+import { licenceNotice, type Licence } from '../domain/licence.js';
 import type { Partnership } from '../domain/partnership.js';
 import { LICENCE_SHEET, RECORDS_SHEET } from '../domain/sheet-columns.js';
-import type { ExportContext, Exporter } from './exporter.js';
+import type { ExportContext, Exporter, PartnershipHeading } from './exporter.js';
 import { EVENT_HEADERS, eventRows, RECORD_HEADERS, recordRows, type Cell } from './sheet-rows.js';
 
 /** Columns Excel shows as one character wide count 1; Japanese and other wide characters count 2. */
@@ -35,6 +36,7 @@ function sheetName(p: Partnership, taken: Set<string>, several: boolean): string
   return name;
 }
 
+/** Adds a sheet of the table; in a streamed workbook the sheet is then written out and its rows let go. */
 function addTable(wb: ExcelJS.Workbook, name: string, header: readonly string[], rows: readonly Cell[][], wrapped: readonly string[]): void {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = header.map((h, i) => ({ header: h, width: columnWidth(h, rows, i) }));
@@ -47,6 +49,25 @@ function addTable(wb: ExcelJS.Workbook, name: string, header: readonly string[],
     if (wrapped.includes(h)) ws.getColumn(i + 1).alignment = { wrapText: true, vertical: 'top' };
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
+  if (streamed.has(wb)) ws.commit();
+}
+
+/** Workbooks being written out as they are made (exceljs's streaming writer), whose sheets are committed when complete. */
+const streamed = new WeakSet<ExcelJS.Workbook>();
+
+function addLicenceSheet(wb: ExcelJS.Workbook, licence: Licence): void {
+  const ws = wb.addWorksheet(LICENCE_SHEET);
+  ws.columns = [{ width: 16 }, { width: 90 }];
+  for (const row of [
+    ['出典', licence.attribution],
+    ['利用条件', licence.name],
+    ['URL', licence.url],
+    ['表示例', licenceNotice(licence)],
+  ]) {
+    ws.addRow(row);
+  }
+  ws.getColumn(1).font = { bold: true };
+  if (streamed.has(wb)) ws.commit();
 }
 
 const WRAPPED = ['交流内容', '交流内容（英語）', '交流内容（中国語）', '交流の記録（写真）', '写真説明', '写真説明（英語）', '写真説明（中国語）', '関連する交流'];
@@ -62,18 +83,38 @@ export async function writeWorkbook(partnerships: readonly Partnership[], contex
   const several = new Set(partnerships.map((p) => p.home)).size > 1;
   for (const p of partnerships) addTable(wb, sheetName(p, taken, several), EVENT_HEADERS, eventRows(p, context.licence), WRAPPED);
   addTable(wb, RECORDS_SHEET, RECORD_HEADERS, partnerships.flatMap((p) => recordRows(p, context.licence)), WRAPPED);
-  if (context.licence) {
-    const ws = wb.addWorksheet(LICENCE_SHEET);
-    ws.columns = [{ width: 16 }, { width: 90 }];
-    ws.addRows([
-      ['出典', context.licence.attribution],
-      ['利用条件', context.licence.name],
-      ['URL', context.licence.url],
-      ['表示例', licenceNotice(context.licence)],
-    ]);
-    ws.getColumn(1).font = { bold: true };
-  }
+  if (context.licence) addLicenceSheet(wb, context.licence);
   return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * The same workbook written to `out` as it is made, the partnerships arriving a batch at a time: exceljs's
+ * streaming writer holds one sheet's rows at a time, not the workbook, which for a country's record (a million
+ * events) did not fit in the server's memory. The photo records, a few per partnership, are kept until their sheet.
+ */
+export async function streamWorkbook(
+  out: Writable,
+  headings: readonly PartnershipHeading[],
+  batches: AsyncIterable<readonly Partnership[]>,
+  context: ExportContext = {},
+): Promise<void> {
+  const { default: excel } = await import('exceljs');
+  const wb = new excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  streamed.add(wb);
+  wb.creator = 'Koryu';
+  wb.created = new Date(context.generatedAt ?? Date.now());
+  const taken = new Set<string>();
+  const several = new Set(headings.map((p) => p.home)).size > 1;
+  const records: Cell[][] = [];
+  for await (const batch of batches) {
+    for (const p of batch) {
+      addTable(wb, sheetName(p, taken, several), EVENT_HEADERS, eventRows(p, context.licence), WRAPPED);
+      for (const row of recordRows(p, context.licence)) records.push(row);
+    }
+  }
+  addTable(wb, RECORDS_SHEET, RECORD_HEADERS, records, WRAPPED);
+  if (context.licence) addLicenceSheet(wb, context.licence);
+  await wb.commit();
 }
 
 export const xlsxExporter: Exporter = {
@@ -82,4 +123,5 @@ export const xlsxExporter: Exporter = {
   extension: 'xlsx',
   label: 'Excel (XLSX)',
   write: writeWorkbook,
+  stream: streamWorkbook,
 };

@@ -67,14 +67,34 @@ describeOnEachStore('downloads of the whole record (RecordDownloads)', (openFres
     });
   }
 
-  it('the workbook file is a workbook of every partnership', async () => {
-    const file = await new RecordDownloads(store, settings, dir).file('xlsx');
-    const bytes = readFileSync(file.path);
-    assert.equal(bytes.subarray(0, 2).toString(), 'PK');
+  it('the workbook file, written sheet by sheet, holds what the workbook made whole holds', async () => {
+    const largest = new LargestResult();
+    const file = await new RecordDownloads({ ...store, db: store.db.withPlugin(largest) }, settings, dir, { batch: 2 }).file('xlsx');
+    assert.ok(largest.rows <= 2 * largestPartnership, `${largest.rows} rows in one query`);
     const { default: excel } = await import('exceljs');
-    const wb = new excel.Workbook();
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-    assert.equal(wb.worksheets.length, (await listPartnerships(store)).length + 2); // and the photo records, the terms
+    const load = async (bytes: Uint8Array) => {
+      const wb = new excel.Workbook();
+      await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+      return wb;
+    };
+    const streamed = await load(readFileSync(file.path));
+    const whole = await load((await exportOne(store, 'xlsx', {}, settings)).body as Uint8Array);
+    assert.equal(streamed.worksheets.length, (await listPartnerships(store)).length + 2); // and the photo records, the terms
+    assert.deepEqual(streamed.worksheets.map((ws) => ws.name), whole.worksheets.map((ws) => ws.name));
+    assert.equal(streamed.creator, 'Koryu');
+    assert.equal(streamed.created.toISOString(), settings.generatedAt);
+    for (const [i, ws] of streamed.worksheets.entries()) {
+      const other = whole.worksheets[i]!;
+      const values = (sheet: typeof ws) => sheet.getSheetValues().map((row) => (Array.isArray(row) ? row.map((v) => v ?? null) : row));
+      assert.deepEqual(values(ws), values(other), ws.name);
+      assert.deepEqual(ws.columns.map((c) => c.width), other.columns.map((c) => c.width), `${ws.name} widths`);
+      assert.deepEqual(ws.views, other.views, `${ws.name} views`);
+      assert.deepEqual(ws.autoFilter, other.autoFilter, `${ws.name} filter`);
+      for (let c = 1; c <= ws.columnCount; c++) {
+        assert.deepEqual(ws.getCell(1, c).font, other.getCell(1, c).font, `${ws.name} header ${c}`);
+        assert.deepEqual(ws.getCell(2, c).alignment, other.getCell(2, c).alignment, `${ws.name} column ${c}`);
+      }
+    }
   });
 
   it('makes each file once while the store is unchanged, one at a time, and a new one after a write, removing the old', async () => {

@@ -9,6 +9,7 @@ import { findPartnerships } from '../storage/partnership.repository.js';
 import { eventPublications, exporterFor, exportOne, type ExportSettings } from './export.service.js';
 import { storeGeneration } from './generation.service.js';
 import { listPartnershipTotals } from './record.service.js';
+import type { PartnershipTotals } from '../domain/partnership.js';
 
 /** A download of the whole record, made and kept as a file. */
 export interface DownloadFile {
@@ -27,9 +28,10 @@ export interface RecordDownloadsOptions {
  * in `dir`, so that a second reader, and every one after, gets the file without the record being read again. At a
  * country's scale the record is a million events: read whole, one export took 10–27 s and 1.1–2.1 GB.
  *
- * - A format with parts (CSV, text, JSON-LD) is written partnership by partnership, `batch` partnerships read at a
- *   time, so its memory does not grow with the record; the others (koryu/1 JSON, the workbook) are made from the
- *   record read whole.
+ * - A format with parts (CSV, text, JSON-LD) is written partnership by partnership, and the workbook sheet by
+ *   sheet, `batch` partnerships read at a time, so their memory does not grow with the record (the workbook of a
+ *   million events, made whole, ran the server out of memory). koryu/1 JSON, whose organisations are found in the
+ *   whole record, is made from the record read whole.
  * - One file is made at a time, whatever its format: readers of several formats at once do not each hold a record.
  * - Readers of the same file while it is made wait for that one.
  * - Files of an older generation are removed once a newer generation's file is made (a reader still sending one
@@ -79,7 +81,7 @@ export class RecordDownloads {
     this.made.mostAtOnce = Math.max(this.made.mostAtOnce, this.making);
     const partial = `${path}.partial`;
     try {
-      if (exporter.parts) await this.writeInParts(exporter, partial);
+      if (exporter.parts || exporter.stream) await this.writeStreamed(exporter, partial);
       else {
         const { body } = await exportOne(this.store, exporter.format, {}, this.settings);
         await writeFile(partial, body);
@@ -95,30 +97,45 @@ export class RecordDownloads {
     }
   }
 
-  private async writeInParts(exporter: Exporter, path: string): Promise<void> {
+  /** The partnerships of `headings` in order, read `batch` at a time, each batch with its events' publication times. */
+  private async *batches(headings: readonly PartnershipTotals[]) {
+    for (let start = 0; start < headings.length; start += this.batch) {
+      const slice = headings.slice(start, start + this.batch);
+      const read = new Map((await findPartnerships(this.store.db, { ids: slice.map((h) => h.id) })).map((p) => [p.id, p]));
+      // A partnership deleted since the headings were read is left out.
+      const partnerships = slice.flatMap((h, i) => (read.has(h.id) ? [{ p: read.get(h.id)!, index: start + i }] : []));
+      yield { partnerships, events: await eventPublications(this.store, partnerships.map((x) => x.p)) };
+    }
+  }
+
+  private async writeStreamed(exporter: Exporter, path: string): Promise<void> {
     const headings = await listPartnershipTotals(this.store);
     const base = { ...this.settings, decisions: await loadOrganizationDecisions(this.store.db) };
-    const writer = exporter.parts!(base);
     const out = createWriteStream(path);
     const failed = new Promise<never>((_resolve, reject) => out.once('error', reject));
     failed.catch(() => undefined); // raced below; an error while nothing waits on it must not go unhandled
-    const write = async (text: string) => {
-      if (text !== '' && !out.write(text)) await Promise.race([once(out, 'drain'), failed]);
-    };
+    const finished = Promise.race([once(out, 'finish'), failed]);
+    finished.catch(() => undefined);
     try {
-      await write(writer.head(headings));
-      for (let start = 0; start < headings.length; start += this.batch) {
-        const slice = headings.slice(start, start + this.batch);
-        const read = new Map((await findPartnerships(this.store.db, { ids: slice.map((h) => h.id) })).map((p) => [p.id, p]));
-        const context = { ...base, events: await eventPublications(this.store, [...read.values()]) };
-        for (const [i, heading] of slice.entries()) {
-          const p = read.get(heading.id);
-          if (p) await write(writer.part(p, start + i, context));
+      if (exporter.parts) {
+        const writer = exporter.parts(base);
+        const write = async (text: string) => {
+          if (text !== '' && !out.write(text)) await Promise.race([once(out, 'drain'), failed]);
+        };
+        await write(writer.head(headings));
+        for await (const batch of this.batches(headings)) {
+          const context = { ...base, events: batch.events };
+          for (const { p, index } of batch.partnerships) await write(writer.part(p, index, context));
         }
+        await write(writer.tail());
+        out.end();
+      } else {
+        const batches = this.batches(headings);
+        await Promise.race([exporter.stream!(out, headings, (async function* () {
+          for await (const batch of batches) yield batch.partnerships.map((x) => x.p);
+        })(), base), failed]);
       }
-      await write(writer.tail());
-      out.end();
-      await Promise.race([once(out, 'finish'), failed]);
+      await finished;
     } finally {
       out.destroy();
     }

@@ -6,7 +6,7 @@ import type { Partnership } from './partnership.js';
 export type OrganizationsIn = (text: string) => string[];
 
 /** Reads texts for the names (and aliases) of the given organisations. */
-export function organizationReader(organizations: readonly Organization[]): OrganizationsIn {
+export function organizationReader(organizations: readonly Pick<Organization, 'name' | 'kind' | 'aliases'>[]): OrganizationsIn {
   const orgs = organizations.filter((o) => o.kind === 'organization');
   const names = orgs.flatMap((o) => [o.name, ...o.aliases]).sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
   return (text) => [...new Set(namesIn(text, names).map((n) => findOrganization(orgs, n)?.name ?? n))];

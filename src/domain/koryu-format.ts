@@ -32,32 +32,36 @@ export function toKoryuDocument(
   const knowledge = analyzeRecord(partnerships, decisions);
   return {
     format: KORYU_FORMAT,
-    partnerships: partnerships.map((p, i) => ({
-      home: p.home,
-      partner: p.partner,
-      kind: p.kind,
-      affiliatedOn: p.affiliatedOn,
-      noExchangeYears: [...p.noExchangeYears],
-      events: p.events.map((e) => ({
-        year: e.year,
-        date: e.date,
-        direction: e.direction,
-        text: e.text,
-        ...translationsOf(e.translations),
-        line: e.line,
-      })),
-      records: p.records.map((r) => ({ year: r.year, caption: r.caption, ...translationsOf(r.translations), event: r.event, line: r.line })),
-      agreements: (knowledge.agreements[i] ?? []).map((a) => ({ year: a.year, title: a.title, parties: [...a.parties], event: a.event })),
-    })),
-    organizations: knowledge.organizations
-      .filter((o) => o.kind === 'organization')
-      .map((o) => ({
-        name: o.name,
-        aliases: [...o.aliases],
-        events: o.mentions.map((m) => ({ partner: m.partner, year: m.year, event: m.event })),
-      })),
+    partnerships: partnerships.map((p, i) => koryuPartnership(p, knowledge.agreements[i] ?? [])),
+    organizations: knowledge.organizations.filter((o) => o.kind === 'organization').map(koryuOrganization),
     diagnostics: diagnostics.map((d) => ({ line: d.line, code: d.code, severity: d.severity, message: d.message, excerpt: d.excerpt })),
   };
+}
+
+/** One partnership as koryu/1 carries it, with its agreements. */
+export function koryuPartnership(p: Partnership, agreements: readonly Agreement[]): KoryuDocument['partnerships'][number] {
+  return {
+    home: p.home,
+    partner: p.partner,
+    kind: p.kind,
+    affiliatedOn: p.affiliatedOn,
+    noExchangeYears: [...p.noExchangeYears],
+    events: p.events.map((e) => ({
+      year: e.year,
+      date: e.date,
+      direction: e.direction,
+      text: e.text,
+      ...translationsOf(e.translations),
+      line: e.line,
+    })),
+    records: p.records.map((r) => ({ year: r.year, caption: r.caption, ...translationsOf(r.translations), event: r.event, line: r.line })),
+    agreements: agreements.map((a) => ({ year: a.year, title: a.title, parties: [...a.parties], event: a.event })),
+  };
+}
+
+/** One organisation as koryu/1 carries it: where each event naming it is. */
+export function koryuOrganization(o: { name: string; aliases: readonly string[]; mentions: readonly { partner: string; year: number; event: number }[] }): KoryuOrganization {
+  return { name: o.name, aliases: [...o.aliases], events: o.mentions.map((m) => ({ partner: m.partner, year: m.year, event: m.event })) };
 }
 
 /** `{ translations }` with the non-blank translations in locale order, or nothing when there are none. */

@@ -43,7 +43,7 @@ export interface Organization {
 }
 
 /** A partnership as parsed or as stored (with ids). */
-interface AnyPartnership {
+export interface AnyPartnership {
   id?: number;
   home: string;
   partner: string;
@@ -71,12 +71,37 @@ export interface OrganizationNames {
  * text for the names. Alone it tells what an organisation is called without matching every text.
  */
 export function organizationNames(texts: readonly string[], decisions: OrganizationDecisions = NO_DECISIONS): OrganizationNames {
-  const groups = suggestAliases(texts.flatMap(recognizeOrganizations));
+  const reader = new OrganizationNameReader();
+  for (const text of texts) reader.read(text);
+  return reader.names(decisions);
+}
+
+/**
+ * organizationNames a text at a time, for a record too large to hold: it keeps the names recognised, not the
+ * texts.
+ */
+export class OrganizationNameReader {
+  private readonly organizations = new Set<string>();
+  /** Office holders' written names, in the order first met. */
+  private readonly offices = new Set<string>();
+
+  read(text: string): void {
+    for (const name of recognizeOrganizations(text)) this.organizations.add(name);
+    for (const holder of recognizeOfficeHolders(text)) if (holder.person !== null) this.offices.add(holder.written);
+  }
+
+  /** The names read so far, grouped and corrected as organizationNames gives them. */
+  names(decisions: OrganizationDecisions = NO_DECISIONS): OrganizationNames {
+    return groupNames([...this.organizations], this.offices, decisions);
+  }
+}
+
+function groupNames(organizations: readonly string[], offices: Iterable<string>, decisions: OrganizationDecisions): OrganizationNames {
+  const groups = suggestAliases(organizations);
   const kinds = new Map<string, EntityKind>([...groups.keys()].map((n) => [n, 'organization']));
-  for (const holder of texts.flatMap(recognizeOfficeHolders)) {
-    if (holder.person === null) continue;
-    if (!groups.has(holder.written)) groups.set(holder.written, []);
-    kinds.set(holder.written, 'office');
+  for (const written of offices) {
+    if (!groups.has(written)) groups.set(written, []);
+    kinds.set(written, 'office');
   }
 
   const rejected = new Set(decisions.rejected);
@@ -121,43 +146,67 @@ export function organizationNames(texts: readonly string[], decisions: Organizat
  * out unless an editor confirmed them. Ordered by the number of events, then by name.
  */
 export function findOrganizations(partnerships: readonly AnyPartnership[], decisions: OrganizationDecisions = NO_DECISIONS): Organization[] {
-  const { groups, kinds, confirmed, canonicalOf, written } = organizationNames(
+  const names = organizationNames(
     partnerships.flatMap((p) => p.events.map((e) => e.text)),
     decisions,
   );
-  const mentions = new Map<string, Mention[]>();
-  for (const p of partnerships) {
+  const mentions = new OrganizationMentions<Mention>(names, (p, e, index, written) => ({
+    home: p.home,
+    partner: p.partner,
+    partnershipId: p.id ?? null,
+    year: e.year,
+    direction: e.direction,
+    event: index,
+    eventId: e.id ?? null,
+    text: e.text,
+    written,
+  }));
+  for (const p of partnerships) mentions.add(p);
+  return mentions.organizations();
+}
+
+/**
+ * The second half of findOrganizations, a partnership at a time: the events naming each organisation, under any
+ * of its names (once an event), kept as `mention` makes them (the koryu/1 export of a country's record keeps only
+ * where each is), then the organisations in findOrganizations' order.
+ */
+export class OrganizationMentions<M> {
+  private readonly byName = new Map<string, M[]>();
+
+  constructor(
+    private readonly names: OrganizationNames,
+    private readonly mention: (p: AnyPartnership, e: AnyPartnership['events'][number], index: number, written: string) => M,
+  ) {}
+
+  /** Reads one partnership's events for the names. */
+  add(p: AnyPartnership): void {
     p.events.forEach((e, index) => {
-      for (const w of namesIn(e.text, written)) {
-        const name = canonicalOf.get(w)!;
-        const list = mentions.get(name) ?? [];
-        if (list.some((m) => m.event === index && m.partner === p.partner && m.home === p.home)) continue;
-        list.push({
-          home: p.home,
-          partner: p.partner,
-          partnershipId: p.id ?? null,
-          year: e.year,
-          direction: e.direction,
-          event: index,
-          eventId: e.id ?? null,
-          text: e.text,
-          written: w,
-        });
-        mentions.set(name, list);
+      const named = new Set<string>();
+      for (const w of namesIn(e.text, this.names.written)) {
+        const name = this.names.canonicalOf.get(w)!;
+        if (named.has(name)) continue; // an event names an organisation once, by the first of its forms found
+        named.add(name);
+        const list = this.byName.get(name);
+        if (list) list.push(this.mention(p, e, index, w));
+        else this.byName.set(name, [this.mention(p, e, index, w)]);
       }
     });
   }
 
-  return [...groups]
-    .map(([name, aliases]): Organization => ({
-      name,
-      kind: kinds.get(name) ?? 'organization',
-      aliases: [...aliases].sort(byCodePoint),
-      status: confirmed.has(name) ? 'confirmed' : 'suggested',
-      mentions: mentions.get(name) ?? [],
-    }))
-    .filter((o) => o.mentions.length > 0 || o.status === 'confirmed')
-    .sort((a, b) => b.mentions.length - a.mentions.length || byCodePoint(a.name, b.name));
+  /** Every organisation and office holder named, or confirmed by an editor: by the number of events, then by name. */
+  organizations(): (Omit<Organization, 'mentions'> & { mentions: M[] })[] {
+    const { groups, kinds, confirmed } = this.names;
+    return [...groups]
+      .map(([name, aliases]) => ({
+        name,
+        kind: kinds.get(name) ?? ('organization' as const),
+        aliases: [...aliases].sort(byCodePoint),
+        status: confirmed.has(name) ? ('confirmed' as const) : ('suggested' as const),
+        mentions: this.byName.get(name) ?? [],
+      }))
+      .filter((o) => o.mentions.length > 0 || o.status === 'confirmed')
+      .sort((a, b) => b.mentions.length - a.mentions.length || byCodePoint(a.name, b.name));
+  }
 }
 
 /**
@@ -182,6 +231,6 @@ export function namesIn(text: string, names: readonly string[]): string[] {
 }
 
 /** The organisation a name (or one of its aliases) stands for. */
-export function findOrganization(organizations: readonly Organization[], name: string): Organization | undefined {
+export function findOrganization<O extends Pick<Organization, 'name' | 'aliases'>>(organizations: readonly O[], name: string): O | undefined {
   return organizations.find((o) => o.name === name) ?? organizations.find((o) => o.aliases.includes(name));
 }

@@ -47,10 +47,11 @@ export interface Exporter<Out extends ExportBody | Promise<ExportBody> = ExportB
    */
   parts?(context: ExportContext): PartWriter;
   /**
-   * For a binary format without parts: the same output written to `out` as the partnerships arrive, a batch at a
-   * time in the record's order (`partnerships` names them all first).
+   * For a format that cannot be written in one pass of parts: the same output written to `out`, reading the
+   * partnerships a batch at a time in the record's order, in as many passes of `read` as it needs (`partnerships`
+   * names them all first).
    */
-  stream?(out: Writable, partnerships: readonly PartnershipHeading[], batches: AsyncIterable<readonly Partnership[]>, context: ExportContext): Promise<void>;
+  stream?(out: Writable, partnerships: readonly PartnershipHeading[], read: () => AsyncIterable<readonly Partnership[]>, context: ExportContext): Promise<void>;
   /** Formats written beside this one by `koryu export --out` (the photo-record CSV beside the event CSV). */
   companions?: readonly string[];
 }

@@ -99,7 +99,7 @@ const ZIP_QUEUE_SHEETS = 8;
 export async function streamWorkbook(
   out: Writable,
   headings: readonly PartnershipHeading[],
-  batches: AsyncIterable<readonly Partnership[]>,
+  read: () => AsyncIterable<readonly Partnership[]>,
   context: ExportContext = {},
 ): Promise<void> {
   const { default: excel } = await import('exceljs');
@@ -117,7 +117,7 @@ export async function streamWorkbook(
   let zipped = 0;
   zip.on('entry', () => (zipped += 1));
   let sheets = 0;
-  for await (const batch of batches) {
+  for await (const batch of read()) {
     for (const p of batch) {
       addTable(wb, sheetName(p, taken, several), EVENT_HEADERS, eventRows(p, context.licence), WRAPPED);
       sheets += 1;

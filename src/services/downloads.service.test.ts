@@ -12,6 +12,7 @@ import type { Store } from '../storage/database.js';
 import { RecordDownloads } from './downloads.service.js';
 import { exportOne, type ExportSettings } from './export.service.js';
 import { importDocuments } from './import.service.js';
+import { addOrganizationAlias, confirmOrganization, loadKnowledge, rejectOrganization } from './knowledge.service.js';
 import { listPartnerships } from './record.service.js';
 
 const seed = readFileSync(new URL('../../samples/kanazawa-dalian.txt', import.meta.url));
@@ -44,6 +45,12 @@ describeOnEachStore('downloads of the whole record (RecordDownloads)', (openFres
     await importDocuments(store, [{ name: 'kanazawa-dalian.txt', bytes: seed }], { home: '金沢市', maxDocumentBytes: 1e7 });
     const others = [...generateCorpus({ partnerships: 6, years: 12, seed: 'downloads' })].map((d) => ({ name: d.path, bytes: Buffer.from(d.text), home: d.home }));
     await importDocuments(store, others, { home: '', maxDocumentBytes: 1e7 });
+    // The editors' decisions shape koryu/1's organisations and agreements: one of each kind.
+    const organizations = (await loadKnowledge(store)).organizations.filter((o) => o.kind === 'organization');
+    assert.ok(organizations.length >= 4);
+    await confirmOrganization(store, '教育プラザ富樫');
+    await rejectOrganization(store, organizations[1]!.name);
+    await addOrganizationAlias(store, organizations[3]!.name, organizations[2]!.name);
     const partnerships = await listPartnerships(store);
     largestPartnership = Math.max(...partnerships.map((p) => p.events.length));
     allEvents = partnerships.reduce((n, p) => n + p.events.length, 0);
@@ -54,7 +61,7 @@ describeOnEachStore('downloads of the whole record (RecordDownloads)', (openFres
   });
 
   for (const exporter of EXPORTERS.filter((e) => e.format !== 'xlsx')) {
-    it(`the ${exporter.format} file is the export of the record read whole${exporter.parts ? ', written two partnerships at a time' : ''}`, async () => {
+    it(`the ${exporter.format} file is the export of the record read whole${exporter.parts || exporter.stream ? ', written reading two partnerships at a time' : ''}`, async () => {
       const largest = new LargestResult();
       const downloads = new RecordDownloads({ ...store, db: store.db.withPlugin(largest) }, settings, dir, { batch: 2 });
       const file = await downloads.file(exporter.format);
@@ -63,7 +70,7 @@ describeOnEachStore('downloads of the whole record (RecordDownloads)', (openFres
       assert.equal(file.bytes, Buffer.byteLength(body as string));
       assert.equal(file.exporter, exporter);
       // Written in parts, no query returns more than two partnerships' events; the record holds far more.
-      if (exporter.parts) assert.ok(largest.rows <= 2 * largestPartnership && 2 * largestPartnership < allEvents, `${largest.rows} rows in one query`);
+      if (exporter.parts || exporter.stream) assert.ok(largest.rows <= 2 * largestPartnership && 2 * largestPartnership < allEvents, `${largest.rows} rows in one query`);
     });
   }
 
@@ -94,6 +101,18 @@ describeOnEachStore('downloads of the whole record (RecordDownloads)', (openFres
         assert.deepEqual(ws.getCell(1, c).font, other.getCell(1, c).font, `${ws.name} header ${c}`);
         assert.deepEqual(ws.getCell(2, c).alignment, other.getCell(2, c).alignment, `${ws.name} column ${c}`);
       }
+    }
+  });
+
+  it('the files of an empty record are its exports too', async () => {
+    const empty = await openFresh();
+    try {
+      const downloads = new RecordDownloads(empty, settings, dir);
+      for (const exporter of EXPORTERS.filter((e) => e.format !== 'xlsx')) {
+        assert.equal(readFileSync((await downloads.file(exporter.format)).path, 'utf8'), (await exportOne(empty, exporter.format, {}, settings)).body, exporter.format);
+      }
+    } finally {
+      await empty.close();
     }
   });
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
@@ -44,6 +45,8 @@ export class RecordDownloads {
   /** Files made so far, and the most made at once (tests read them). */
   readonly made = { files: 0, mostAtOnce: 0 };
   private making = 0;
+  /** Names this instance's files apart from another's in the same folder. */
+  private readonly prefix = randomBytes(4).toString('hex');
 
   constructor(
     private readonly store: Store,
@@ -61,7 +64,7 @@ export class RecordDownloads {
     const key = `${generation}.${exporter.format}`;
     const kept = this.files.get(key);
     if (kept) return kept.file;
-    const file = this.enqueue(() => this.make(exporter, join(this.dir, `${key}.${exporter.extension}`)));
+    const file = this.enqueue(() => this.make(exporter, join(this.dir, `${this.prefix}-${generation}-${exporter.format}.${exporter.extension}`)));
     this.files.set(key, { generation, file });
     file.then(
       () => this.removeOlderThan(generation),
@@ -130,10 +133,11 @@ export class RecordDownloads {
         await write(writer.tail());
         out.end();
       } else {
-        const batches = this.batches(headings);
-        await Promise.race([exporter.stream!(out, headings, (async function* () {
-          for await (const batch of batches) yield batch.partnerships.map((x) => x.p);
-        })(), base), failed]);
+        const batches = (source: ReturnType<RecordDownloads['batches']>) =>
+          (async function* () {
+            for await (const batch of source) yield batch.partnerships.map((x) => x.p);
+          })();
+        await Promise.race([exporter.stream!(out, headings, () => batches(this.batches(headings)), base), failed]);
       }
       await finished;
     } finally {

@@ -18,6 +18,7 @@ import { searchItems, searchKeys } from '../src/storage/search.repository.js';
 import { openSqliteStore } from '../src/storage/sqlite/connect.js';
 import { postgresFloor, sqliteFloor, writeEventsCsv } from './floor.js';
 import { buildKoryu, freePort, load, startKoryu, CONNECTIONS, type LoadFigures } from './load.js';
+import { measureAddresses, publicAddresses, type AddressFigures } from './addresses.js';
 import { describeMachine } from './machine.js';
 import { startNginx } from './nginx.js';
 import { formatTable, meets, recall, round, sampleQueries, summarize } from './stats.js';
@@ -64,7 +65,7 @@ async function pagesOnly(dbPath: string) {
   log(`pages only, on ${dbPath}, search query ${query}`);
   const pages = await measurePages(dbPath, [query]);
   const loadAverage = (await import('node:os')).loadavg().map((l) => round(l, 3));
-  process.stdout.write(`${JSON.stringify({ ranAt: new Date().toISOString(), loadAverageAtEnd: loadAverage, pages: pages.figures, memory: pages.memory }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ ranAt: new Date().toISOString(), loadAverageAtEnd: loadAverage, pages: pages.figures, memory: pages.memory, addresses: pages.addresses }, null, 2)}\n`);
 }
 
 async function main() {
@@ -185,6 +186,7 @@ async function main() {
     search,
     pages: pages.figures,
     memory: pages.memory,
+    addresses: pages.addresses,
   };
   const targets = checkTargets(results);
   writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify({ ...results, targets }, null, 2)}\n`);
@@ -373,7 +375,18 @@ async function measurePages(dbPath: string, queries: string[]) {
   try {
     const check = await openSqliteStore(dbPath);
     const sizes = await check.db.selectFrom('events').select(['partnership_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('partnership_id').orderBy('n').execute();
+    // The addresses' partnership is one of the site's home municipality (金沢市, the server's default), of median size.
+    const homeSizes = await check.db
+      .selectFrom('events as e')
+      .innerJoin('partnerships as p', 'p.id', 'e.partnership_id')
+      .select(['e.partnership_id', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('e.id').as('eventId')])
+      .where('p.home', '=', '金沢市')
+      .groupBy('e.partnership_id')
+      .orderBy('n')
+      .execute();
     await check.close();
+    const median = homeSizes[Math.floor(homeSizes.length / 2)] ?? { partnership_id: sizes[0]!.partnership_id, eventId: 1 };
+    const home = { partnershipId: median.partnership_id, eventId: Number(median.eventId) };
     const partnershipId = sizes[Math.floor(sizes.length / 2)]!.partnership_id;
     const query = queries.find((q) => Array.from(q).length === 2 && /\p{Script=Han}{2}/u.test(q)) ?? queries[0]!;
     const paths = { partnership: `/partnerships/${partnershipId}`, search: `/search?q=${encodeURIComponent(query)}` };
@@ -421,7 +434,16 @@ async function measurePages(dbPath: string, queries: string[]) {
     } catch (error) {
       log(`memory: the server is gone (${String(error)})`);
     }
-    return { figures, memory: { peakRssMiB: round(memory.peakMiB), rssAfterLoadMiB: round(memory.rssMiB), runtime: RUNTIME } };
+    // 5. Every public address once and again, after the load (the downloads would raise the peak RSS measured above).
+    let addresses: { list: AddressFigures[]; peakRssAfterMiB: number } | { error: string };
+    try {
+      const list = await measureAddresses(server.url, publicAddresses(home.partnershipId, home.eventId, query), log);
+      addresses = { list, peakRssAfterMiB: round(server.memory().peakMiB) };
+    } catch (error) {
+      log(`addresses: ${String(error)}`);
+      addresses = { error: String(error) };
+    }
+    return { figures, memory: { peakRssMiB: round(memory.peakMiB), rssAfterLoadMiB: round(memory.rssMiB), runtime: RUNTIME }, addresses };
   } finally {
     await server.stop();
   }
@@ -498,6 +520,16 @@ function printTable(r: any, targets: Target[]): string {
     '',
     formatTable(['page (50 connections)', 'koryu', 'nginx'], pages),
     `server peak RSS ${r.memory.peakRssMiB} MiB`,
+    '',
+    ...('error' in r.addresses
+      ? [`addresses: ${r.addresses.error}`]
+      : [
+          formatTable(
+            ['address (one request, then again)', 'status', 'bytes', 'first ms', 'again ms'],
+            r.addresses.list.map((a: AddressFigures) => [a.path.length > 48 ? `${a.path.slice(0, 47)}…` : a.path, a.status, a.bytes, a.firstMs, a.againMs]),
+          ),
+          `server peak RSS after the addresses ${r.addresses.peakRssAfterMiB} MiB`,
+        ]),
     '',
     formatTable(['target', 'value', 'wanted', 'met'], targets.map((t) => [t.figure, t.value, t.target, t.met ? 'yes' : 'NO'])),
   ].join('\n');

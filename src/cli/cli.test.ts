@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { exportFiles } from '../services/export.service.js';
 import { loadConfig } from '../config.js';
 import type { Store } from '../storage/database.js';
 import { openSqliteStore } from '../storage/sqlite/connect.js';
@@ -95,6 +96,28 @@ describe('koryu import and export', () => {
     assert.equal((await koryu('copy.db', 'import', out)).code, 0);
     const again = await koryu('copy.db', 'export', '--format', 'json');
     assert.equal(again.stdout, readFileSync(out, 'utf8'));
+  });
+
+  it('exports the whole record to a file as it exports it to standard output, in every text format', async () => {
+    for (const format of ['text', 'jsonld', 'atom']) {
+      const out = join(dir, `whole.${format}`);
+      const written = await koryu('store.db', 'export', '--format', format, '--out', out);
+      assert.equal(written.code, 0, written.stderr);
+      const printed = await koryu('store.db', 'export', '--format', format);
+      // The feed's dates are the events' publication times; only its generation time differs between two runs.
+      assert.equal(readFileSync(out, 'utf8'), printed.stdout, format);
+    }
+    const csv = join(dir, 'whole.csv');
+    assert.equal((await koryu('store.db', 'export', '--format', 'csv', '--out', csv)).code, 0);
+    const store = await openSqliteStore(join(dir, 'store.db'));
+    try {
+      const [events, photos] = await exportFiles(store, 'csv', {}, { licence: loadConfig({}).licence });
+      assert.equal(readFileSync(csv, 'utf8'), events!.body);
+      assert.equal(readFileSync(join(dir, 'whole.photos.csv'), 'utf8'), photos!.body);
+      assert.match(photos!.body as string, /大連市/);
+    } finally {
+      await store.close();
+    }
   });
 
   it('exports the document layout, which parses back to the same events', async () => {

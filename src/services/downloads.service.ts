@@ -82,66 +82,12 @@ export class RecordDownloads {
   private async make(exporter: Exporter, path: string): Promise<DownloadFile> {
     this.making += 1;
     this.made.mostAtOnce = Math.max(this.made.mostAtOnce, this.making);
-    const partial = `${path}.partial`;
     try {
-      if (exporter.parts || exporter.stream) await this.writeStreamed(exporter, partial);
-      else {
-        const { body } = await exportOne(this.store, exporter.format, {}, this.settings);
-        await writeFile(partial, body);
-      }
-      await rename(partial, path);
+      const bytes = await writeRecordFile(this.store, exporter, this.settings, path, this.batch);
       this.made.files += 1;
-      return { exporter, path, bytes: (await stat(path)).size };
-    } catch (error) {
-      await rm(partial, { force: true });
-      throw error;
+      return { exporter, path, bytes };
     } finally {
       this.making -= 1;
-    }
-  }
-
-  /** The partnerships of `headings` in order, read `batch` at a time, each batch with its events' publication times. */
-  private async *batches(headings: readonly PartnershipTotals[]) {
-    for (let start = 0; start < headings.length; start += this.batch) {
-      const slice = headings.slice(start, start + this.batch);
-      const read = new Map((await findPartnerships(this.store.db, { ids: slice.map((h) => h.id) })).map((p) => [p.id, p]));
-      // A partnership deleted since the headings were read is left out.
-      const partnerships = slice.flatMap((h, i) => (read.has(h.id) ? [{ p: read.get(h.id)!, index: start + i }] : []));
-      yield { partnerships, events: await eventPublications(this.store, partnerships.map((x) => x.p)) };
-    }
-  }
-
-  private async writeStreamed(exporter: Exporter, path: string): Promise<void> {
-    const headings = await listPartnershipTotals(this.store);
-    const base = { ...this.settings, decisions: await loadOrganizationDecisions(this.store.db) };
-    const out = createWriteStream(path);
-    const failed = new Promise<never>((_resolve, reject) => out.once('error', reject));
-    failed.catch(() => undefined); // raced below; an error while nothing waits on it must not go unhandled
-    const finished = Promise.race([once(out, 'finish'), failed]);
-    finished.catch(() => undefined);
-    try {
-      if (exporter.parts) {
-        const writer = exporter.parts(base);
-        const write = async (text: string) => {
-          if (text !== '' && !out.write(text)) await Promise.race([once(out, 'drain'), failed]);
-        };
-        await write(writer.head(headings));
-        for await (const batch of this.batches(headings)) {
-          const context = { ...base, events: batch.events };
-          for (const { p, index } of batch.partnerships) await write(writer.part(p, index, context));
-        }
-        await write(writer.tail());
-        out.end();
-      } else {
-        const batches = (source: ReturnType<RecordDownloads['batches']>) =>
-          (async function* () {
-            for await (const batch of source) yield batch.partnerships.map((x) => x.p);
-          })();
-        await Promise.race([exporter.stream!(out, headings, () => batches(this.batches(headings)), base), failed]);
-      }
-      await finished;
-    } finally {
-      out.destroy();
     }
   }
 
@@ -152,5 +98,70 @@ export class RecordDownloads {
       this.files.delete(key);
       void kept.file.then((f) => rm(f.path, { force: true })).catch(() => undefined);
     }
+  }
+}
+
+/**
+ * The whole record (its published partnerships) in `exporter`'s format, written to `path` (through a partial file
+ * renamed when complete, removed on failure), reading `batch` partnerships at a time when the format has parts
+ * or a stream, else reading it whole. Gives the file's size in bytes.
+ */
+export async function writeRecordFile(store: Store, exporter: Exporter, settings: ExportSettings, path: string, batch = 50): Promise<number> {
+  const partial = `${path}.partial`;
+  try {
+    if (exporter.parts || exporter.stream) await writeStreamed(store, exporter, settings, partial, Math.max(1, batch));
+    else {
+      const { body } = await exportOne(store, exporter.format, {}, settings);
+      await writeFile(partial, body);
+    }
+    await rename(partial, path);
+    return (await stat(path)).size;
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+}
+
+/** The partnerships of `headings` in order, read `batch` at a time, each batch with its events' publication times. */
+async function* batches(store: Store, headings: readonly PartnershipTotals[], batch: number) {
+  for (let start = 0; start < headings.length; start += batch) {
+    const slice = headings.slice(start, start + batch);
+    const read = new Map((await findPartnerships(store.db, { ids: slice.map((h) => h.id) })).map((p) => [p.id, p]));
+    // A partnership deleted since the headings were read is left out.
+    const partnerships = slice.flatMap((h, i) => (read.has(h.id) ? [{ p: read.get(h.id)!, index: start + i }] : []));
+    yield { partnerships, events: await eventPublications(store, partnerships.map((x) => x.p)) };
+  }
+}
+
+async function writeStreamed(store: Store, exporter: Exporter, settings: ExportSettings, path: string, batch: number): Promise<void> {
+  const headings = await listPartnershipTotals(store);
+  const base = { ...settings, decisions: await loadOrganizationDecisions(store.db) };
+  const out = createWriteStream(path);
+  const failed = new Promise<never>((_resolve, reject) => out.once('error', reject));
+  failed.catch(() => undefined); // raced below; an error while nothing waits on it must not go unhandled
+  const finished = Promise.race([once(out, 'finish'), failed]);
+  finished.catch(() => undefined);
+  try {
+    if (exporter.parts) {
+      const writer = exporter.parts(base);
+      const write = async (text: string) => {
+        if (text !== '' && !out.write(text)) await Promise.race([once(out, 'drain'), failed]);
+      };
+      await write(writer.head(headings));
+      for await (const { partnerships, events } of batches(store, headings, batch)) {
+        const context = { ...base, events };
+        for (const { p, index } of partnerships) await write(writer.part(p, index, context));
+      }
+      await write(writer.tail());
+      out.end();
+    } else {
+      const read = async function* () {
+        for await (const { partnerships } of batches(store, headings, batch)) yield partnerships.map((x) => x.p);
+      };
+      await Promise.race([exporter.stream!(out, headings, read, base), failed]);
+    }
+    await finished;
+  } finally {
+    out.destroy();
   }
 }

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { KoryuError } from '../../errors.js';
 import type { Exporter } from '../../exports/exporter.js';
 import { EXPORTERS } from '../../exports/exporters.js';
+import { writeRecordFile } from '../../services/downloads.service.js';
 import { exporterFor, exportFiles } from '../../services/export.service.js';
 import { readArgs } from '../args.js';
 import { EXIT_OK, type Command } from '../cli-io.js';
@@ -37,6 +38,14 @@ export const exportCommand: Command = {
     try {
       const filter = { ...(values.partner ? { partner: values.partner } : {}), ...(values.home ? { home: values.home } : {}) };
       const settings = { licence: deps.config.licence, generatedAt: new Date().toISOString(), ...(deps.config.siteUrl ? { siteUrl: deps.config.siteUrl } : {}) };
+      if (values.out && !values.partner && !values.home) {
+        // The whole record to files: written as the download files are, a part of the record at a time.
+        const exporters = [main, ...(main.companions ?? []).map(exporterFor)];
+        const paths = exporters.map((e, i) => (i === 0 ? values.out! : companionPath(values.out!, main, e)));
+        for (const [i, e] of exporters.entries()) await writeRecordFile(store, e, settings, paths[i]!);
+        if (paths.length > 1) io.err(`koryu export: wrote ${paths.join(' and ')}\n`);
+        return EXIT_OK;
+      }
       const files = await exportFiles(store, values.format, filter, settings);
       if (!values.out) {
         const body = files[0]!.body;

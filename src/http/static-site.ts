@@ -1,14 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { normalizeForSearch } from '../domain/search-text.js';
 import { EXPORTERS } from '../exports/exporters.js';
-import { listPartnerships } from '../services/record.service.js';
+import { listPublishedPartnerships } from '../services/record.service.js';
 import type { Store } from '../storage/database.js';
-
-/** One file of the static site: its path relative to the site's root, and its bytes. */
-export interface SiteFile {
-  path: string;
-  body: Buffer;
-}
 
 const SKIP = /^\/(api\/|photos\/)|\.pdf$|^\/partnerships\/\d+\/yearbook/;
 const DOWNLOAD = /^(.*)\/downloads\/([\w-]+)$/;
@@ -54,32 +48,58 @@ function staticSearchPage(html: string, file: string): string {
   return html.replace('</head>', `${script}</head>`).replace('</form>', '</form><div id="static-results" aria-live="polite" data-count="{count}"></div>');
 }
 
+/** Where the static copy goes: each file as it is made, and the whole record's downloads made straight into files. */
+export interface SiteSink {
+  write(path: string, body: Buffer): Promise<void>;
+  /**
+   * The whole record in `format`, written to `path` as the server's download files are made (a part of the record
+   * at a time): a country's record in one response would not fit in a string (JSON-LD: 632 MB).
+   */
+  writeRecord(path: string, format: string): Promise<void>;
+}
+
+const WHOLE_RECORD_DOWNLOAD = /^\/downloads\/([\w-]+)$/;
+
 /**
  * The public site as static files: every page reachable from the home pages of each language (partnership pages,
  * event pages, print views), the style sheet, every download, the feed, a static search page per language and its
- * small index. Links are relative, so the copy can be served from any sub-path by any web server.
+ * small index. Links are relative, so the copy can be served from any sub-path by any web server. Each file goes to
+ * `sink` as it is made; gives the paths written.
  */
-export async function buildStaticSite(app: FastifyInstance, store: Store): Promise<SiteFile[]> {
-  const files = new Map<string, Buffer>();
+export async function buildStaticSite(app: FastifyInstance, store: Store, sink: SiteSink): Promise<string[]> {
+  const written = new Set<string>();
   const queue = ['/', '/en/', '/zh/', '/search', '/en/search', '/zh/search', '/feed.atom', '/assets/static-search.js'];
   const seen = new Set<string>();
   while (queue.length > 0) {
     const url = queue.shift()!;
     if (seen.has(url)) continue;
     seen.add(url);
+    const file = fileOf(url);
+    const whole = WHOLE_RECORD_DOWNLOAD.exec(url)?.[1];
+    if (whole !== undefined && EXPORTERS.some((e) => e.format === whole)) {
+      await sink.writeRecord(file, whole);
+      written.add(file);
+      continue;
+    }
     const res = await app.inject(url);
     if (res.statusCode !== 200) continue;
-    const file = fileOf(url);
     if (/^text\/html/.test(String(res.headers['content-type']))) {
       let html = rewrite(res.body, file, (u) => !seen.has(u) && queue.push(u));
       if (/(^|\/)search$/.test(url)) html = staticSearchPage(html, file);
-      files.set(file, Buffer.from(html));
-    } else files.set(file, res.rawPayload);
+      await sink.write(file, Buffer.from(html));
+    } else await sink.write(file, res.rawPayload);
+    written.add(file);
   }
-  const items = (await listPartnerships(store)).flatMap((p) => [
-    ...p.events.map((e) => ({ k: 'e', partner: p.partner, y: e.year, t: e.text, n: normalizeForSearch(e.text), href: `events/${e.id}/index.html` })),
+  // The index holds what the copy has pages for (the partnerships the home pages reach), so every hit leads
+  // somewhere: a store of many home municipalities has many partnerships the copy of one site does not hold.
+  const copied = [...written].flatMap((f) => /^partnerships\/(\d+)\/index\.html$/.exec(f)?.[1] ?? []).map(Number);
+  const items = (await listPublishedPartnerships(store, copied)).flatMap((p) => [
+    ...p.events
+      .filter((e) => written.has(`events/${e.id}/index.html`))
+      .map((e) => ({ k: 'e', partner: p.partner, y: e.year, t: e.text, n: normalizeForSearch(e.text), href: `events/${e.id}/index.html` })),
     ...p.records.map((r) => ({ k: 'r', partner: p.partner, y: r.year, t: r.caption, n: normalizeForSearch(r.caption), href: `partnerships/${p.id}/index.html#r${r.id}` })),
   ]);
-  files.set('search-index.json', Buffer.from(JSON.stringify({ items })));
-  return [...files.entries()].map(([path, body]) => ({ path, body }));
+  await sink.write('search-index.json', Buffer.from(JSON.stringify({ items })));
+  written.add('search-index.json');
+  return [...written];
 }

@@ -34,6 +34,11 @@ export function listPartnershipTotals(store: Store): Promise<readonly Partnershi
 
 const partnershipTotals = new GenerationCache<readonly PartnershipTotals[]>(1);
 
+/** The published partnerships of these ids, in the record's order. */
+export function listPublishedPartnerships(store: Store, ids: readonly number[]): Promise<StoredPartnership[]> {
+  return findPartnerships(store.db, { ids });
+}
+
 /** The record (or one partnership of it) in a text export format (binary formats: export.service.ts exportFiles). */
 export async function exportRecord(store: Store, format: string, filter: RecordFilter = {}, context: ExportContext = {}): Promise<string> {
   const exporter = findExporter(format);

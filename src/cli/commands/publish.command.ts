@@ -3,6 +3,8 @@ import { dirname, join } from 'node:path';
 import { KoryuError } from '../../errors.js';
 import { buildApp } from '../../http/app.js';
 import { buildStaticSite } from '../../http/static-site.js';
+import { writeRecordFile } from '../../services/downloads.service.js';
+import { exporterFor } from '../../services/export.service.js';
 import { readArgs } from '../args.js';
 import { EXIT_OK, type Command } from '../cli-io.js';
 
@@ -21,12 +23,16 @@ export const publishCommand: Command = {
       const { config } = deps;
       const app = await buildApp({ store, home: config.home, licence: config.licence, ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}) });
       try {
-        const files = await buildStaticSite(app, store);
-        for (const f of files) {
-          const path = join(out, ...f.path.split('/'));
+        const settings = { licence: config.licence, ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}) };
+        const place = async (file: string) => {
+          const path = join(out, ...file.split('/'));
           await mkdir(dirname(path), { recursive: true });
-          await writeFile(path, f.body);
-        }
+          return path;
+        };
+        const files = await buildStaticSite(app, store, {
+          write: async (file, body) => writeFile(await place(file), body),
+          writeRecord: async (file, format) => void (await writeRecordFile(store, exporterFor(format), settings, await place(file))),
+        });
         io.err(`koryu publish: wrote ${files.length} files to ${out}\n`);
       } finally {
         await app.close();

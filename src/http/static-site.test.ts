@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, it } from 'node:test';
+import { describeOnEachStore } from '../../test/support/test-stores.js';
+import { generateCorpus } from '../exports/corpus.generator.js';
+import { importDocuments } from '../services/import.service.js';
+import { listPartnerships } from '../services/record.service.js';
+import type { Store } from '../storage/database.js';
+import { buildApp } from './app.js';
+import { EXPORTERS } from '../exports/exporters.js';
+import { buildStaticSite } from './static-site.js';
+
+const seed = readFileSync(new URL('../../samples/kanazawa-dalian.txt', import.meta.url));
+
+describeOnEachStore('the static copy of a site in a store of several home municipalities', (openFresh) => {
+  let store: Store;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  let files: Map<string, Buffer>;
+  const records: string[] = [];
+  before(async () => {
+    store = await openFresh();
+    await importDocuments(store, [{ name: 'kanazawa-dalian.txt', bytes: seed }], { home: '金沢市', maxDocumentBytes: 1e7 });
+    const others = [...generateCorpus({ partnerships: 3, years: 3, seed: 'static-site' })].map((d) => ({ name: d.path, bytes: Buffer.from(d.text), home: d.home }));
+    await importDocuments(store, others, { home: '', maxDocumentBytes: 1e7 });
+    app = await buildApp({ store, home: '金沢市' });
+    files = new Map();
+    const paths = await buildStaticSite(app, store, {
+      write: async (path, body) => void files.set(path, body),
+      writeRecord: async (path, format) => {
+        records.push(format);
+        files.set(path, Buffer.from(`the whole record in ${format}`));
+      },
+    });
+    assert.deepEqual(paths.sort(), [...files.keys()].sort());
+  });
+  after(async () => {
+    await app?.close();
+    await store?.close();
+  });
+
+  it('has the whole record written in each format by the sink, not through a response of the server', () => {
+    assert.deepEqual([...records].sort(), EXPORTERS.map((e) => e.format).sort());
+    for (const e of EXPORTERS) assert.equal(files.get(`downloads/koryu.${e.extension}`)?.toString(), `the whole record in ${e.format}`);
+  });
+
+  it('indexes for its search exactly the items it has pages for: every hit leads to a page of the copy', async () => {
+    const { items } = JSON.parse(files.get('search-index.json')!.toString()) as { items: { k: string; href: string; t: string }[] };
+    for (const item of items) assert.ok(files.has(item.href.split('#')[0]!), `${item.href} is in the copy`);
+    const partnerships = await listPartnerships(store);
+    assert.ok(partnerships.some((p) => p.home !== '金沢市'), 'the store holds other home municipalities');
+    const expected = partnerships
+      .filter((p) => files.has(`partnerships/${p.id}/index.html`))
+      .flatMap((p) => [...p.events.filter((e) => files.has(`events/${e.id}/index.html`)).map((e) => e.text), ...p.records.map((r) => r.caption)]);
+    assert.ok(expected.length >= 60, `${expected.length} items`);
+    assert.deepEqual(items.map((i) => i.t).sort(), expected.sort());
+    const dalian = partnerships.find((p) => p.partner === '大連市')!;
+    assert.ok(dalian.events.every((e) => items.some((i) => i.href === `events/${e.id}/index.html`)), 'every event of the home is found');
+  });
+});

@@ -29,10 +29,10 @@ export interface RecordDownloadsOptions {
  * in `dir`, so that a second reader, and every one after, gets the file without the record being read again. At a
  * country's scale the record is a million events: read whole, one export took 10–27 s and 1.1–2.1 GB.
  *
- * - A format with parts (CSV, text, JSON-LD) is written partnership by partnership, and the workbook sheet by
- *   sheet, `batch` partnerships read at a time, so their memory does not grow with the record (the workbook of a
- *   million events, made whole, ran the server out of memory). koryu/1 JSON, whose organisations are found in the
- *   whole record, is made from the record read whole.
+ * - Every format but the Atom feed (its 50 newest events, exportFeed) is written reading `batch` partnerships at a
+ *   time: CSV, text and JSON-LD partnership by partnership, the workbook sheet by sheet, koryu/1 in three passes.
+ *   Their memory does not grow with the record: read whole, the workbook of a million events ran the server out of
+ *   memory, and the JSON-LD did not fit in a string.
  * - One file is made at a time, whatever its format: readers of several formats at once do not each hold a record.
  * - Readers of the same file while it is made wait for that one.
  * - Files of an older generation are removed once a newer generation's file is made (a reader still sending one

@@ -69,11 +69,10 @@ const WHOLE_RECORD_DOWNLOAD = /^\/downloads\/([\w-]+)$/;
 export async function buildStaticSite(app: FastifyInstance, store: Store, sink: SiteSink): Promise<string[]> {
   const written = new Set<string>();
   const queue = ['/', '/en/', '/zh/', '/search', '/en/search', '/zh/search', '/feed.atom', '/assets/static-search.js'];
-  const seen = new Set<string>();
-  while (queue.length > 0) {
-    const url = queue.shift()!;
-    if (seen.has(url)) continue;
-    seen.add(url);
+  // A URL is queued once: every page links to many others (a partnership's page to each of its events).
+  const seen = new Set<string>(queue);
+  for (let next = 0; next < queue.length; next++) {
+    const url = queue[next]!;
     const file = fileOf(url);
     const whole = WHOLE_RECORD_DOWNLOAD.exec(url)?.[1];
     if (whole !== undefined && EXPORTERS.some((e) => e.format === whole)) {
@@ -84,7 +83,11 @@ export async function buildStaticSite(app: FastifyInstance, store: Store, sink: 
     const res = await app.inject(url);
     if (res.statusCode !== 200) continue;
     if (/^text\/html/.test(String(res.headers['content-type']))) {
-      let html = rewrite(res.body, file, (u) => !seen.has(u) && queue.push(u));
+      let html = rewrite(res.body, file, (u) => {
+        if (seen.has(u)) return;
+        seen.add(u);
+        queue.push(u);
+      });
       if (/(^|\/)search$/.test(url)) html = staticSearchPage(html, file);
       await sink.write(file, Buffer.from(html));
     } else await sink.write(file, res.rawPayload);

@@ -26,7 +26,7 @@ const nested = (value: unknown, depth: number) => JSON.stringify(value, null, 2)
 
 /**
  * The same document written to `out` in three passes over the record, a batch of partnerships at a time, holding
- * neither the record nor its text: the names of organisations are recognised in every event text (first pass),
+ * neither the record nor its texts: the names of organisations are recognised in every event text (first pass),
  * then every event is read for them (second), which tells which organisations the record names and so the
  * agreements' parties; the third writes the partnerships, and the organisations follow. For a country's record
  * (a million events) that the server could not hold whole with its export.
@@ -43,15 +43,15 @@ async function streamKoryu(out: Writable, _headings: readonly PartnershipHeading
   const write = async (text: string) => {
     if (!out.write(text)) await once(out, 'drain');
   };
-  /** A property holding an array, its items written as they come. */
-  const array = async (name: string, items: AsyncIterable<unknown> | Iterable<unknown>, last: boolean) => {
+  /** A property holding an array, its items written as they come (a property follows it). */
+  const array = async (name: string, items: AsyncIterable<unknown> | Iterable<unknown>) => {
     let any = false;
     await write(`  ${JSON.stringify(name)}: [`);
     for await (const item of items) {
       await write(`${any ? ',' : ''}\n    ${nested(item, 2)}`);
       any = true;
     }
-    await write(`${any ? '\n  ' : ''}]${last ? '' : ','}\n`);
+    await write(`${any ? '\n  ' : ''}],\n`);
   };
   await write(`{\n  "format": ${JSON.stringify(KORYU_FORMAT)},\n`);
   if (context.licence) await write(`  "licence": ${nested(context.licence, 1)},\n`);
@@ -60,9 +60,8 @@ async function streamKoryu(out: Writable, _headings: readonly PartnershipHeading
     (async function* () {
       for await (const batch of read()) for (const p of batch) yield koryuPartnership(p, findAgreements(p, organizationsIn));
     })(),
-    false,
   );
-  await array('organizations', organizations.filter((o) => o.kind === 'organization').map(koryuOrganization), false);
+  await array('organizations', organizations.filter((o) => o.kind === 'organization').map(koryuOrganization));
   await write('  "diagnostics": []\n}\n');
   out.end();
 }

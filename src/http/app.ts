@@ -1,9 +1,8 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import { createReadStream, mkdtempSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { RecordDownloads } from '../services/downloads.service.js';
+import { downloadsFolder, RecordDownloads } from '../services/downloads.service.js';
 import type { Store } from '../storage/database.js';
 import { assetVersion, registerAssets } from './assets.js';
 import { registerCaching } from './caching.js';
@@ -96,7 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   };
   const exportSettings = { ...(deps.licence ? { licence: deps.licence } : {}), ...(deps.siteUrl ? { siteUrl: deps.siteUrl } : {}) };
   // The whole record's downloads, kept as files while the store is unchanged; removed with the server.
-  const downloadsDir = mkdtempSync(join(deps.downloadsDir ?? tmpdir(), 'koryu-downloads-'));
+  const downloadsDir = downloadsFolder(deps.downloadsDir ?? tmpdir());
   app.addHook('onClose', async () => rm(downloadsDir, { recursive: true, force: true }));
   const downloads = new RecordDownloads(deps.store, exportSettings, downloadsDir);
   await registerAuth(app, deps.store, { site, ...(deps.auth?.secret ? { secret: deps.auth.secret } : {}), ...(deps.now ? { now: deps.now } : {}) });

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
@@ -9,7 +11,7 @@ import { LICENCE_PRESETS } from '../domain/licence.js';
 import { generateCorpus } from '../exports/corpus.generator.js';
 import { EXPORTERS } from '../exports/exporters.js';
 import type { Store } from '../storage/database.js';
-import { RecordDownloads } from './downloads.service.js';
+import { downloadsFolder, RecordDownloads } from './downloads.service.js';
 import { exportOne, type ExportSettings } from './export.service.js';
 import { importDocuments } from './import.service.js';
 import { addOrganizationAlias, confirmOrganization, loadKnowledge, rejectOrganization } from './knowledge.service.js';
@@ -33,6 +35,24 @@ class LargestResult implements KyselyPlugin {
     return args.result;
   }
 }
+
+it('a new downloads folder removes the folders of processes no longer running, and keeps those of running ones', async () => {
+  const parent = mkdtempSync(join(tmpdir(), 'koryu-downloads-parent-'));
+  try {
+    const child = spawn(process.execPath, ['-e', '']);
+    await once(child, 'exit');
+    const stale = join(parent, `koryu-downloads-${child.pid}-abc`);
+    const running = join(parent, `koryu-downloads-${process.pid}-def`);
+    const other = join(parent, 'koryu-downloads-notes');
+    for (const d of [stale, running, other]) mkdirSync(d);
+    writeFileSync(join(stale, 'left.csv'), 'a whole record');
+    const made = downloadsFolder(parent);
+    assert.ok(made.startsWith(join(parent, `koryu-downloads-${process.pid}-`)));
+    assert.deepEqual(readdirSync(parent).sort(), [made, running, other].map((d) => d.slice(parent.length + 1)).sort());
+  } finally {
+    rmSync(parent, { recursive: true, force: true });
+  }
+});
 
 describeOnEachStore('downloads of the whole record (RecordDownloads)', (openFresh) => {
   let store: Store;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { join } from 'node:path';
@@ -11,6 +11,31 @@ import { eventPublications, exporterFor, exportOne, type ExportSettings } from '
 import { storeGeneration } from './generation.service.js';
 import { listPartnershipTotals } from './record.service.js';
 import type { PartnershipTotals } from '../domain/partnership.js';
+
+const FOLDER_PREFIX = 'koryu-downloads-';
+
+/**
+ * A new folder in `parent` for this process's download files (`koryu-downloads-PID-…`), after removing the
+ * folders there of processes that are no longer running: a server stopped without its shutdown (killed, or the
+ * machine restarted) leaves its files, a whole record in every format, behind.
+ */
+export function downloadsFolder(parent: string): string {
+  for (const name of readdirSync(parent)) {
+    const pid = new RegExp(`^${FOLDER_PREFIX}(\\d+)-`).exec(name)?.[1];
+    if (pid !== undefined && !isRunning(Number(pid))) rmSync(join(parent, name), { recursive: true, force: true });
+  }
+  return mkdtempSync(join(parent, `${FOLDER_PREFIX}${process.pid}-`));
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 /** A download of the whole record, made and kept as a file. */
 export interface DownloadFile {

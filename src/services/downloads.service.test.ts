@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import { RowCounter } from '../../test/support/row-counter.js';
 import { describeOnEachStore } from '../../test/support/test-stores.js';
 import { LICENCE_PRESETS } from '../domain/licence.js';
 import { generateCorpus } from '../exports/corpus.generator.js';
@@ -23,18 +23,6 @@ const settings: ExportSettings = {
   siteUrl: 'https://koryu.example/',
   generatedAt: '2026-11-27T00:00:00.000Z',
 };
-
-/** The most rows any one query returned. */
-class LargestResult implements KyselyPlugin {
-  rows = 0;
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    return args.node;
-  }
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    this.rows = Math.max(this.rows, args.result.rows.length);
-    return args.result;
-  }
-}
 
 it('a new downloads folder removes the folders of processes no longer running, and keeps those of running ones', async () => {
   const parent = mkdtempSync(join(tmpdir(), 'koryu-downloads-parent-'));
@@ -82,22 +70,22 @@ describeOnEachStore('downloads of the whole record (RecordDownloads)', (openFres
 
   for (const exporter of EXPORTERS.filter((e) => e.format !== 'xlsx')) {
     it(`the ${exporter.format} file is the export of the record read whole${exporter.parts || exporter.stream ? ', written reading two partnerships at a time' : ''}`, async () => {
-      const largest = new LargestResult();
-      const downloads = new RecordDownloads({ ...store, db: store.db.withPlugin(largest) }, settings, dir, { batch: 2 });
+      const counter = new RowCounter();
+      const downloads = new RecordDownloads({ ...store, db: store.db.withPlugin(counter) }, settings, dir, { batch: 2 });
       const file = await downloads.file(exporter.format);
       const { body } = await exportOne(store, exporter.format, {}, settings);
       assert.equal(readFileSync(file.path, 'utf8'), body);
       assert.equal(file.bytes, Buffer.byteLength(body as string));
       assert.equal(file.exporter, exporter);
       // Written in parts, no query returns more than two partnerships' events; the record holds far more.
-      if (exporter.parts || exporter.stream) assert.ok(largest.rows <= 2 * largestPartnership && 2 * largestPartnership < allEvents, `${largest.rows} rows in one query`);
+      if (exporter.parts || exporter.stream) assert.ok(counter.largest <= 2 * largestPartnership && 2 * largestPartnership < allEvents, `${counter.largest} rows in one query`);
     });
   }
 
   it('the workbook file, written sheet by sheet, holds what the workbook made whole holds', async () => {
-    const largest = new LargestResult();
-    const file = await new RecordDownloads({ ...store, db: store.db.withPlugin(largest) }, settings, dir, { batch: 2 }).file('xlsx');
-    assert.ok(largest.rows <= 2 * largestPartnership, `${largest.rows} rows in one query`);
+    const counter = new RowCounter();
+    const file = await new RecordDownloads({ ...store, db: store.db.withPlugin(counter) }, settings, dir, { batch: 2 }).file('xlsx');
+    assert.ok(counter.largest <= 2 * largestPartnership, `${counter.largest} rows in one query`);
     const { default: excel } = await import('exceljs');
     const load = async (bytes: Uint8Array) => {
       const wb = new excel.Workbook();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, it } from 'node:test';
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import { RowCounter } from '../../test/support/row-counter.js';
 import { describeOnEachStore } from '../../test/support/test-stores.js';
 import { LICENCE_PRESETS } from '../domain/licence.js';
 import { writeAtom } from '../exports/atom.js';
@@ -13,17 +13,6 @@ import { listPartnerships } from './record.service.js';
 
 const seed = readFileSync(new URL('../../samples/kanazawa-dalian.txt', import.meta.url));
 const settings: ExportSettings = { licence: { ...LICENCE_PRESETS['cc-by-4.0']!, attribution: '金沢市' }, siteUrl: 'https://koryu.example/', generatedAt: '2026-11-27T00:00:00.000Z' };
-
-class RowCounter implements KyselyPlugin {
-  rows = 0;
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    return args.node;
-  }
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    this.rows += args.result.rows.length;
-    return args.result;
-  }
-}
 
 /** The feed as writeAtom makes it from the whole record: what exportFeed must give without reading it. */
 async function feedOfWholeRecord(store: Store): Promise<string> {

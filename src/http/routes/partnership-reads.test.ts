@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, it } from 'node:test';
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import { RowCounter } from '../../../test/support/row-counter.js';
 import { describeOnEachStore } from '../../../test/support/test-stores.js';
 import { totalsOf } from '../../domain/partnership.js';
 import { generateCorpus } from '../../exports/corpus.generator.js';
@@ -11,18 +11,6 @@ import type { Store } from '../../storage/database.js';
 import { buildApp } from '../app.js';
 
 const seed = readFileSync(new URL('../../../samples/kanazawa-dalian.txt', import.meta.url));
-
-/** Counts the rows the database returns, over every query. */
-class RowCounter implements KyselyPlugin {
-  rows = 0;
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    return args.node;
-  }
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    this.rows += args.result.rows.length;
-    return args.result;
-  }
-}
 
 /**
  * The addresses about one partnership read that partnership's rows, and the list of partnerships reads totals
@@ -56,7 +44,7 @@ describeOnEachStore('addresses of one partnership, and the list of partnerships'
 
   /** The response, and the rows the database returned for it. */
   const read = async (url: string) => {
-    counter.rows = 0;
+    counter.reset();
     const response = await app.inject({ method: 'GET', url });
     return { response, rows: counter.rows };
   };

@@ -1,0 +1,26 @@
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+
+/**
+ * Counts the rows the database returns through a Kysely instance (`db.withPlugin(counter)`): in all since the
+ * last reset, and the most one query returned. Tests use it to tell a read of one partnership, or of a batch,
+ * from a read of the whole record.
+ */
+export class RowCounter implements KyselyPlugin {
+  rows = 0;
+  largest = 0;
+
+  reset(): void {
+    this.rows = 0;
+    this.largest = 0;
+  }
+
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    return args.node;
+  }
+
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    this.rows += args.result.rows.length;
+    this.largest = Math.max(this.largest, args.result.rows.length);
+    return args.result;
+  }
+}

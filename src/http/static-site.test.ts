@@ -1,16 +1,13 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, it } from 'node:test';
+import { importSampleAndCorpus } from '../../test/support/sample-and-corpus.js';
 import { describeOnEachStore } from '../../test/support/test-stores.js';
-import { generateCorpus } from '../exports/corpus.generator.js';
-import { importDocuments } from '../services/import.service.js';
 import { listPartnerships } from '../services/record.service.js';
 import type { Store } from '../storage/database.js';
 import { buildApp } from './app.js';
 import { EXPORTERS } from '../exports/exporters.js';
 import { buildStaticSite } from './static-site.js';
 
-const seed = readFileSync(new URL('../../samples/kanazawa-dalian.txt', import.meta.url));
 
 describeOnEachStore('the static copy of a site in a store of several home municipalities', (openFresh) => {
   let store: Store;
@@ -19,9 +16,7 @@ describeOnEachStore('the static copy of a site in a store of several home munici
   const records: string[] = [];
   before(async () => {
     store = await openFresh();
-    await importDocuments(store, [{ name: 'kanazawa-dalian.txt', bytes: seed }], { home: '金沢市', maxDocumentBytes: 1e7 });
-    const others = [...generateCorpus({ partnerships: 3, years: 3, seed: 'static-site' })].map((d) => ({ name: d.path, bytes: Buffer.from(d.text), home: d.home }));
-    await importDocuments(store, others, { home: '', maxDocumentBytes: 1e7 });
+    await importSampleAndCorpus(store, { partnerships: 3, years: 3, seed: 'static-site' });
     app = await buildApp({ store, home: '金沢市' });
     files = new Map();
     const paths = await buildStaticSite(app, store, {

@@ -6,18 +6,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import { RowCounter } from '../../test/support/row-counter.js';
+import { importSampleAndCorpus } from '../../test/support/sample-and-corpus.js';
 import { describeOnEachStore } from '../../test/support/test-stores.js';
 import { LICENCE_PRESETS } from '../domain/licence.js';
-import { generateCorpus } from '../exports/corpus.generator.js';
 import { EXPORTERS } from '../exports/exporters.js';
 import type { Store } from '../storage/database.js';
 import { downloadsFolder, RecordDownloads } from './downloads.service.js';
 import { exportOne, type ExportSettings } from './export.service.js';
-import { importDocuments } from './import.service.js';
 import { addOrganizationAlias, confirmOrganization, loadKnowledge, rejectOrganization } from './knowledge.service.js';
 import { listPartnerships } from './record.service.js';
 
-const seed = readFileSync(new URL('../../samples/kanazawa-dalian.txt', import.meta.url));
 const settings: ExportSettings = {
   licence: { ...LICENCE_PRESETS['cc-by-4.0']!, attribution: '金沢市' },
   siteUrl: 'https://koryu.example/',
@@ -50,9 +48,7 @@ describeOnEachStore('downloads of the whole record (RecordDownloads)', (openFres
   before(async () => {
     store = await openFresh();
     dir = mkdtempSync(join(tmpdir(), 'koryu-downloads-test-'));
-    await importDocuments(store, [{ name: 'kanazawa-dalian.txt', bytes: seed }], { home: '金沢市', maxDocumentBytes: 1e7 });
-    const others = [...generateCorpus({ partnerships: 6, years: 12, seed: 'downloads' })].map((d) => ({ name: d.path, bytes: Buffer.from(d.text), home: d.home }));
-    await importDocuments(store, others, { home: '', maxDocumentBytes: 1e7 });
+    await importSampleAndCorpus(store, { partnerships: 6, years: 12, seed: 'downloads' });
     // The editors' decisions shape koryu/1's organisations and agreements: one of each kind.
     const organizations = (await loadKnowledge(store)).organizations.filter((o) => o.kind === 'organization');
     assert.ok(organizations.length >= 4);

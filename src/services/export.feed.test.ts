@@ -1,17 +1,14 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, it } from 'node:test';
 import { RowCounter } from '../../test/support/row-counter.js';
+import { importSampleAndCorpus } from '../../test/support/sample-and-corpus.js';
 import { describeOnEachStore } from '../../test/support/test-stores.js';
 import { LICENCE_PRESETS } from '../domain/licence.js';
 import { writeAtom } from '../exports/atom.js';
-import { generateCorpus } from '../exports/corpus.generator.js';
 import type { Store } from '../storage/database.js';
 import { eventPublications, exportFeed, exportOne, type ExportSettings } from './export.service.js';
-import { importDocuments } from './import.service.js';
 import { listPartnerships } from './record.service.js';
 
-const seed = readFileSync(new URL('../../samples/kanazawa-dalian.txt', import.meta.url));
 const settings: ExportSettings = { licence: { ...LICENCE_PRESETS['cc-by-4.0']!, attribution: '金沢市' }, siteUrl: 'https://koryu.example/', generatedAt: '2026-11-27T00:00:00.000Z' };
 
 /** The feed as writeAtom makes it from the whole record: what exportFeed must give without reading it. */
@@ -25,9 +22,7 @@ describeOnEachStore('the Atom feed of the whole record (exportFeed)', (openFresh
   let allEvents = 0;
   before(async () => {
     store = await openFresh();
-    await importDocuments(store, [{ name: 'kanazawa-dalian.txt', bytes: seed }], { home: '金沢市', maxDocumentBytes: 1e7 });
-    const others = [...generateCorpus({ partnerships: 4, years: 20, seed: 'feed' })].map((d) => ({ name: d.path, bytes: Buffer.from(d.text), home: d.home }));
-    await importDocuments(store, others, { home: '', maxDocumentBytes: 1e7 });
+    await importSampleAndCorpus(store, { partnerships: 4, years: 20, seed: 'feed' });
     allEvents = (await listPartnerships(store)).reduce((n, p) => n + p.events.length, 0);
   });
   after(async () => store?.close());

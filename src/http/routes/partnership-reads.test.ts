@@ -1,16 +1,13 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, it } from 'node:test';
 import { RowCounter } from '../../../test/support/row-counter.js';
+import { importSampleAndCorpus } from '../../../test/support/sample-and-corpus.js';
 import { describeOnEachStore } from '../../../test/support/test-stores.js';
 import { totalsOf } from '../../domain/partnership.js';
-import { generateCorpus } from '../../exports/corpus.generator.js';
-import { importDocuments } from '../../services/import.service.js';
 import { listPartnerships } from '../../services/record.service.js';
 import type { Store } from '../../storage/database.js';
 import { buildApp } from '../app.js';
 
-const seed = readFileSync(new URL('../../../samples/kanazawa-dalian.txt', import.meta.url));
 
 /**
  * The addresses about one partnership read that partnership's rows, and the list of partnerships reads totals
@@ -26,9 +23,7 @@ describeOnEachStore('addresses of one partnership, and the list of partnerships'
 
   before(async () => {
     store = await openFresh();
-    await importDocuments(store, [{ name: 'kanazawa-dalian.txt', bytes: seed }], { home: '金沢市', maxDocumentBytes: 1e7 });
-    const others = [...generateCorpus({ partnerships: 4, years: 30, seed: 'partnership-reads' })].map((d) => ({ name: d.path, bytes: Buffer.from(d.text), home: d.home }));
-    await importDocuments(store, others, { home: '', maxDocumentBytes: 1e7 });
+    await importSampleAndCorpus(store, { partnerships: 4, years: 30, seed: 'partnership-reads' });
     const all = await listPartnerships(store);
     const p = all.find((x) => x.partner === '大連市')!;
     allEvents = all.reduce((n, x) => n + x.events.length, 0);

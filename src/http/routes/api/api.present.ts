@@ -3,20 +3,9 @@ import { yearsOf, type PartnershipTotals, type StoredPartnership } from '../../.
 type StoredEvent = StoredPartnership['events'][number];
 type StoredRecord = StoredPartnership['records'][number];
 
-export function presentPartnership(p: PartnershipTotals) {
-  return {
-    id: p.id,
-    home: p.home,
-    partner: p.partner,
-    kind: p.kind,
-    affiliatedOn: p.affiliatedOn,
-    events: p.events,
-    records: p.records,
-    firstYear: p.firstYear,
-    lastYear: p.lastYear,
-    noExchangeYears: p.noExchangeYears,
-    updatedAt: p.updatedAt,
-  };
+/** A partnership as the API gives it: its totals as they are (the response schema, partnershipSchema, names the fields sent). */
+export function presentPartnership(p: PartnershipTotals): PartnershipTotals {
+  return p;
 }
 
 export function presentYears(p: StoredPartnership) {

@@ -113,9 +113,10 @@ export async function streamWorkbook(
   // A committed sheet waits in the zip's queue, uncompressed, until the zip takes it: after each batch, wait until
   // the zip has taken all but a few, or the whole workbook waits there (a million events: peak RSS 1,196 MiB
   // without the wait, 534 MiB with it).
-  const zip = (wb as unknown as { zip: EventEmitter }).zip;
+  // exceljs keeps its zip (an archiver) as `zip`; without it (another version), the sheets are not waited for.
+  const zip = (wb as unknown as { zip?: EventEmitter }).zip;
   let zipped = 0;
-  zip.on('entry', () => (zipped += 1));
+  zip?.on('entry', () => (zipped += 1));
   let sheets = 0;
   for await (const batch of read()) {
     for (const p of batch) {
@@ -123,7 +124,7 @@ export async function streamWorkbook(
       sheets += 1;
       for (const row of recordRows(p, context.licence)) records.push(row);
     }
-    while (sheets - zipped > ZIP_QUEUE_SHEETS) await once(zip, 'entry');
+    while (zip && sheets - zipped > ZIP_QUEUE_SHEETS) await once(zip, 'entry');
   }
   addTable(wb, RECORDS_SHEET, RECORD_HEADERS, records, WRAPPED);
   if (context.licence) addLicenceSheet(wb, context.licence);

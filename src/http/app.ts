@@ -1,5 +1,4 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { downloadsFolder, RecordDownloads } from '../services/downloads.service.js';
@@ -102,8 +101,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.get('/healthz', async () => ({ ok: true }));
   app.get('/export.json', async (_request, reply) => {
-    const file = await downloads.file('json');
-    return reply.type(file.exporter.contentType).header('content-length', file.bytes).send(createReadStream(file.path));
+    const { file, stream } = await downloads.read('json');
+    return reply.type(file.exporter.contentType).header('content-length', file.bytes).send(stream);
   });
   registerHomeRoutes(app, deps.store, site, deps.now);
   registerPartnershipRoutes(app, deps.store, site);

@@ -145,6 +145,24 @@ describeOnEachStore('downloads of the whole record (RecordDownloads)', (openFres
     }
   });
 
+  it('reads a file as a stream, and makes it again when it is gone from the disk', async () => {
+    const downloads = new RecordDownloads(store, settings, dir);
+    const expected = (await exportOne(store, 'text', {}, settings)).body;
+    const text = async () => {
+      const { file, stream } = await downloads.read('text');
+      const chunks: Buffer[] = [];
+      for await (const chunk of stream) chunks.push(chunk as Buffer);
+      return { file, body: Buffer.concat(chunks).toString() };
+    };
+    const first = await text();
+    assert.equal(first.body, expected);
+    assert.equal(first.file.bytes, Buffer.byteLength(expected));
+    rmSync(first.file.path); // as a cleaner of the temporary folder would
+    const again = await text();
+    assert.equal(again.body, expected);
+    assert.equal(downloads.made.files, 2);
+  });
+
   it('a file that cannot be made leaves no partial file and is tried again on the next request', async () => {
     const own = mkdtempSync(join(tmpdir(), 'koryu-downloads-test-'));
     const downloads = new RecordDownloads(store, settings, join(own, 'missing'));

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createWriteStream, mkdtempSync, readdirSync, rmSync, type ReadStream } from 'node:fs';
+import { open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import type { Exporter } from '../exports/exporter.js';
@@ -96,6 +96,23 @@ export class RecordDownloads {
       () => this.files.delete(key), // a failed file is made again on the next request
     );
     return file;
+  }
+
+  /**
+   * The whole record in `format` as a stream of its file, opened before a newer file can replace it. A file gone
+   * from the disk (a cleaner of the temporary folder took it) is made again.
+   */
+  async read(format: string): Promise<{ file: DownloadFile; stream: ReadStream }> {
+    for (let attempt = 1; ; attempt++) {
+      const file = await this.file(format);
+      try {
+        const handle = await open(file.path, 'r');
+        return { file, stream: handle.createReadStream() };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt === 3) throw error;
+        for (const [key, kept] of this.files) if ((await kept.file.catch(() => undefined))?.path === file.path) this.files.delete(key);
+      }
+    }
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { after, before, it } from 'node:test';
 import { describeOnEachStore } from '../../../../test/support/test-stores.js';
 import { LICENCE_PRESETS } from '../../../domain/licence.js';
@@ -78,6 +78,20 @@ describeOnEachStore('downloads on the site', (openFresh) => {
     const json = await app.inject('/export.json');
     assert.equal(json.headers['content-type'], 'application/json; charset=utf-8');
     assert.equal(json.body, (await exportOne(store, 'json', {}, settings)).body);
+  });
+
+  it('answers HEAD for a whole-record download with its length, and leaves no file open', async () => {
+    await app.inject('/downloads/csv');
+    const open = () => readdirSync('/proc/self/fd').length;
+    const before = open();
+    for (let i = 0; i < 20; i++) {
+      const res = await app.inject({ method: 'HEAD', url: '/downloads/csv' });
+      assert.equal(res.statusCode, 200);
+      assert.ok(Number(res.headers['content-length']) > 0);
+      assert.equal(res.rawPayload.length, 0);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.ok(open() < before + 5, `${open() - before} more files open`);
   });
 
   it('serves the Atom feed at /feed.atom with links into the site', async () => {

@@ -1,9 +1,8 @@
-import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { StoredPartnership } from '../../../domain/partnership.js';
 import { KoryuError } from '../../../errors.js';
 import { EXPORTERS } from '../../../exports/exporters.js';
-import type { DownloadFile, RecordDownloads } from '../../../services/downloads.service.js';
+import type { RecordDownloads } from '../../../services/downloads.service.js';
 import { exportOne, type ExportSettings } from '../../../services/export.service.js';
 import { findPublishedPartnership, type RecordFilter } from '../../../services/record.service.js';
 import type { Store } from '../../../storage/database.js';
@@ -24,12 +23,13 @@ export function downloadLinks(base: string): DownloadLink[] {
 }
 
 /** A whole-record download from its file, streamed. */
-function sendFile(reply: FastifyReply, file: DownloadFile, names: { ascii: string; name: string }) {
+async function sendFile(reply: FastifyReply, downloads: RecordDownloads, format: string, names: { ascii: string; name: string }) {
+  const { file, stream } = await downloads.read(format);
   return reply
     .type(file.exporter.contentType)
     .header('content-disposition', contentDisposition(`${names.ascii}.${file.exporter.extension}`, `${names.name}.${file.exporter.extension}`))
     .header('content-length', file.bytes)
-    .send(createReadStream(file.path));
+    .send(stream);
 }
 
 async function send(reply: FastifyReply, store: Store, format: string, filter: RecordFilter, settings: ExportSettings, names: { ascii: string; name: string }) {
@@ -59,10 +59,7 @@ function partnershipById(store: Store, raw: string): Promise<StoredPartnership> 
  */
 export function registerDownloadRoutes(app: FastifyInstance, store: Store, home: string, settings: ExportSettings, downloads: RecordDownloads): void {
   const whole = { ascii: 'koryu-record', name: `${home}_国際交流の記録` };
-  app.get<{ Params: { format: string } }>('/downloads/:format', async (request, reply) => {
-    const file = await downloads.file(knownFormat(request.params.format));
-    return sendFile(reply, file, whole);
-  });
+  app.get<{ Params: { format: string } }>('/downloads/:format', async (request, reply) => sendFile(reply, downloads, knownFormat(request.params.format), whole));
   app.get('/feed.atom', async (_request, reply) => send(reply, store, 'atom', {}, settings, whole));
   app.get<{ Params: { id: string; format: string } }>('/partnerships/:id/downloads/:format', async (request, reply) => {
     const format = knownFormat(request.params.format);

@@ -77,5 +77,6 @@ export const atomExporter: Exporter<string> = {
   contentType: 'application/atom+xml; charset=utf-8',
   extension: 'atom',
   label: 'Atom',
+  publications: true,
   write: writeAtom,
 };

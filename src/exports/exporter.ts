@@ -52,6 +52,8 @@ export interface Exporter<Out extends ExportBody | Promise<ExportBody> = ExportB
    * names them all first).
    */
   stream?(out: Writable, partnerships: readonly PartnershipHeading[], read: () => AsyncIterable<readonly Partnership[]>, context: ExportContext): Promise<void>;
+  /** Whether the format reads the events' ids and publication times (`ExportContext.events`); others are not given them. */
+  publications?: boolean;
   /** Formats written beside this one by `koryu export --out` (the photo-record CSV beside the event CSV). */
   companions?: readonly string[];
 }

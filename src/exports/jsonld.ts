@@ -114,6 +114,7 @@ export const jsonLdExporter: Exporter<string> = {
   contentType: 'application/ld+json; charset=utf-8',
   extension: 'jsonld',
   label: 'JSON-LD (schema.org)',
+  publications: true,
   write: writeJsonLd,
   parts: jsonLdParts,
 };

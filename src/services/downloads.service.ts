@@ -164,14 +164,17 @@ export async function writeRecordFile(store: Store, exporter: Exporter, settings
   }
 }
 
-/** The partnerships of `headings` in order, read `batch` at a time, each batch with its events' publication times. */
-async function* batches(store: Store, headings: readonly PartnershipTotals[], batch: number) {
+/**
+ * The partnerships of `headings` in order, read `batch` at a time, each batch with its events' ids and publication
+ * times when the format reads them (two formats of seven; looking them up is a query per 500 events).
+ */
+async function* batches(store: Store, headings: readonly PartnershipTotals[], batch: number, publications: boolean) {
   for (let start = 0; start < headings.length; start += batch) {
     const slice = headings.slice(start, start + batch);
     const read = new Map((await findPartnerships(store.db, { ids: slice.map((h) => h.id) })).map((p) => [p.id, p]));
     // A partnership deleted since the headings were read is left out.
     const partnerships = slice.flatMap((h, i) => (read.has(h.id) ? [{ p: read.get(h.id)!, index: start + i }] : []));
-    yield { partnerships, events: await eventPublications(store, partnerships.map((x) => x.p)) };
+    yield { partnerships, events: publications ? await eventPublications(store, partnerships.map((x) => x.p)) : undefined };
   }
 }
 
@@ -190,15 +193,15 @@ async function writeStreamed(store: Store, exporter: Exporter, settings: ExportS
         if (text !== '' && !out.write(text)) await Promise.race([once(out, 'drain'), failed]);
       };
       await write(writer.head(headings));
-      for await (const { partnerships, events } of batches(store, headings, batch)) {
-        const context = { ...base, events };
+      for await (const { partnerships, events } of batches(store, headings, batch, exporter.publications === true)) {
+        const context = { ...base, ...(events ? { events } : {}) };
         for (const { p, index } of partnerships) await write(writer.part(p, index, context));
       }
       await write(writer.tail());
       out.end();
     } else {
       const read = async function* () {
-        for await (const { partnerships } of batches(store, headings, batch)) yield partnerships.map((x) => x.p);
+        for await (const { partnerships } of batches(store, headings, batch, exporter.publications === true)) yield partnerships.map((x) => x.p);
       };
       await Promise.race([exporter.stream!(out, headings, read, base), failed]);
     }

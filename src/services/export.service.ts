@@ -52,8 +52,17 @@ export async function exportFiles(store: Store, format: string, filter: RecordFi
 export async function exportOne(store: Store, format: string, filter: RecordFilter = {}, settings: ExportSettings = {}): Promise<ExportedFile> {
   const exporter = exporterFor(format);
   if (exporter.format === 'atom' && filter.home === undefined && filter.partner === undefined && !filter.drafts) return { exporter, body: await exportFeed(store, settings) };
-  const partnerships = await listPartnerships(store, filter);
-  const context: ExportContext = { decisions: await loadOrganizationDecisions(store.db), ...settings, events: await eventPublications(store, partnerships) };
+  return exportPartnerships(store, exporter.format, await listPartnerships(store, filter), settings);
+}
+
+/** Partnerships already read (a download of one partnership has read it to find it) in one format. */
+export async function exportPartnerships(store: Store, format: string, partnerships: readonly StoredPartnership[], settings: ExportSettings = {}): Promise<ExportedFile> {
+  const exporter = exporterFor(format);
+  const context: ExportContext = {
+    decisions: await loadOrganizationDecisions(store.db),
+    ...settings,
+    ...(exporter.publications ? { events: await eventPublications(store, partnerships) } : {}),
+  };
   return { exporter, body: await exporter.write(partnerships, context) };
 }
 

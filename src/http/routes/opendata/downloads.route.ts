@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { StoredPartnership } from '../../../domain/partnership.js';
 import { KoryuError } from '../../../errors.js';
+import type { ExportBody, Exporter } from '../../../exports/exporter.js';
 import { EXPORTERS } from '../../../exports/exporters.js';
 import type { RecordDownloads } from '../../../services/downloads.service.js';
-import { exportOne, type ExportSettings } from '../../../services/export.service.js';
-import { findPublishedPartnership, type RecordFilter } from '../../../services/record.service.js';
+import { exportOne, exportPartnerships, type ExportSettings } from '../../../services/export.service.js';
+import { findPublishedPartnership } from '../../../services/record.service.js';
 import type { Store } from '../../../storage/database.js';
 import type { DownloadLink } from '../../../views/downloads.js';
 
@@ -32,8 +33,8 @@ async function sendFile(reply: FastifyReply, downloads: RecordDownloads, format:
     .send(stream);
 }
 
-async function send(reply: FastifyReply, store: Store, format: string, filter: RecordFilter, settings: ExportSettings, names: { ascii: string; name: string }) {
-  const { exporter, body } = await exportOne(store, format, filter, settings);
+/** An export made for this request. */
+function answer(reply: FastifyReply, exporter: Exporter, body: ExportBody, names: { ascii: string; name: string }) {
   return reply
     .type(exporter.contentType)
     .header('content-disposition', contentDisposition(`${names.ascii}.${exporter.extension}`, `${names.name}.${exporter.extension}`))
@@ -60,10 +61,14 @@ function partnershipById(store: Store, raw: string): Promise<StoredPartnership> 
 export function registerDownloadRoutes(app: FastifyInstance, store: Store, home: string, settings: ExportSettings, downloads: RecordDownloads): void {
   const whole = { ascii: 'koryu-record', name: `${home}_国際交流の記録` };
   app.get<{ Params: { format: string } }>('/downloads/:format', async (request, reply) => sendFile(reply, downloads, knownFormat(request.params.format), whole));
-  app.get('/feed.atom', async (_request, reply) => send(reply, store, 'atom', {}, settings, whole));
+  app.get('/feed.atom', async (_request, reply) => {
+    const { exporter, body } = await exportOne(store, 'atom', {}, settings);
+    return answer(reply, exporter, body, whole);
+  });
   app.get<{ Params: { id: string; format: string } }>('/partnerships/:id/downloads/:format', async (request, reply) => {
     const format = knownFormat(request.params.format);
     const p = await partnershipById(store, request.params.id);
-    return send(reply, store, format, { home: p.home, partner: p.partner }, settings, { ascii: `partnership-${p.id}`, name: `${p.home}_${p.partner}_交流の記録` });
+    const { exporter, body } = await exportPartnerships(store, format, [p], settings);
+    return answer(reply, exporter, body, { ascii: `partnership-${p.id}`, name: `${p.home}_${p.partner}_交流の記録` });
   });
 }

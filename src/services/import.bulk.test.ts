@@ -122,6 +122,38 @@ describeOnEachStore('the bulk import path', (openFresh) => {
     }
   });
 
+  it('writes the same rows in steps of partnershipsPerStep partnerships, whatever the step', async () => {
+    const docs = [...corpus(9, 'bulk-steps'), translated];
+    const oneByOne = await openFresh();
+    try {
+      await importOneByOne(oneByOne, docs);
+      const expected = await snapshot(oneByOne.db);
+      for (const step of [1, 3, 4]) {
+        const bulk = await openFresh();
+        try {
+          const writer = bulk.bulk;
+          const partnershipRows: number[] = [];
+          bulk.bulk = {
+            ...writer,
+            partnershipsPerStep: step,
+            insert(db, table, columns, rows) {
+              if (table === 'partnerships') partnershipRows.push(rows.length);
+              return writer.insert(db, table, columns, rows);
+            },
+          };
+          await importDocuments(bulk, docs, options);
+          const steps = Math.ceil(10 / step);
+          assert.deepEqual(partnershipRows, Array.from({ length: steps }, (_, i) => (i < steps - 1 ? step : 10 - step * (steps - 1))), `step ${step}`);
+          assert.deepEqual(await snapshot(bulk.db), expected, `step ${step}`);
+        } finally {
+          await bulk.close();
+        }
+      }
+    } finally {
+      await oneByOne.close();
+    }
+  });
+
   it('mixes with partnerships already stored and with a partnership given twice in one import', async () => {
     const docs = corpus(8, 'bulk-mixed');
     // The first half is stored already; the last document repeats the first new partnership.

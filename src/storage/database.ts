@@ -215,6 +215,12 @@ export type BulkColumn = readonly [name: string, type: BulkColumnType];
  * (postgres/copy.ts). Each row holds its values in `columns` order.
  */
 export interface BulkWriter {
+  /**
+   * Partnerships whose rows an import builds before it hands them to `insert`. SQLite writes rows as they are
+   * handed over, so a few partnerships at a time keep them short-lived; PostgreSQL writes one step while the next
+   * is built, and each step costs its statements' round trips.
+   */
+  readonly partnershipsPerStep: number;
   /** Writes the rows; the promise settles when they are written (queries of one transaction run in order). */
   insert(db: Kysely<Database>, table: keyof Database, columns: readonly BulkColumn[], rows: readonly (readonly unknown[])[]): Promise<void>;
   /**

@@ -55,20 +55,17 @@ export function partnershipKey(p: { home: string; partner: string }): string {
 /** The tables insertNewPartnerships writes rows to. */
 export const BULK_TABLES = ['partnerships', 'events', 'photo_records', 'translations', 'exchange_years', 'photo_links'] as const satisfies readonly (keyof Database)[];
 
-/** Partnerships per step of the bulk insert: their rows are built while the database writes the step before. */
-const STEP = 100;
-
 /**
  * Inserts partnerships that are not stored yet (distinct, none of them in the store) with their events, records,
  * translations, no-exchange years, photo links and suggested fields, table by table in bulk: the rows and ids are
  * those savePartnership would give them one partnership after the other. The items go into `index`.
  *
- * The ids are taken first; then, step by step, some partnerships are prepared (`prepare`: their links and fields),
- * their rows built and their inserts queued, so that PostgreSQL writes one step while the next is prepared (on
- * SQLite each insert runs at once). Returns once every insert is queued: `written` settles when they are written,
- * and the caller must await it before its transaction ends (a failed insert rejects it; on PostgreSQL the
- * transaction's later queries fail too, on SQLite they go on and the rollback undoes them). When this throws,
- * every insert it queued has settled.
+ * The ids are taken first; then, step by step (`writer.partnershipsPerStep` at a time), partnerships are prepared
+ * (`prepare`: their links and fields), their rows built and their inserts queued, so that PostgreSQL writes one
+ * step while the next is prepared (on SQLite each insert runs at once). Returns once every insert is queued:
+ * `written` settles when they are written, and the caller must await it before its transaction ends (a failed
+ * insert rejects it; on PostgreSQL the transaction's later queries fail too, on SQLite they go on and the rollback
+ * undoes them). When this throws, every insert it queued has settled.
  */
 export async function insertNewPartnerships(
   db: Kysely<Database>,
@@ -114,9 +111,10 @@ export async function insertNewPartnerships(
   };
   let event = 0;
   let record = 0;
+  const stepSize = Math.max(1, writer.partnershipsPerStep);
   try {
-    for (let first = 0; first < items.length; first += STEP) {
-      const step = items.slice(first, first + STEP).map(({ partnership, source }) => prepare(partnership, source));
+    for (let first = 0; first < items.length; first += stepSize) {
+      const step = items.slice(first, first + stepSize).map(({ partnership, source }) => prepare(partnership, source));
       for (const item of step) checkLinks(item.partnership);
       const partnershipRows: unknown[][] = [];
       const eventRows: unknown[][] = [];

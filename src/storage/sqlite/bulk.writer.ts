@@ -23,6 +23,9 @@ export function sqliteBulkWriter(database: BetterSqlite3.Database): BulkWriter {
     return prepared(`insert into "${table}" (${columns.map(([name]) => `"${name}"`).join(', ')}) values ${Array.from({ length: rows }, () => row).join(', ')}`);
   };
   return {
+    // Rows built for 100 partnerships at a time outlived V8's young generation: on the bench's corpus the import
+    // spent 0.76 s in scavenges with them, 0.53 s with 10 (paired runs: 7.5–7.7 s against 8.0–8.2 s).
+    partnershipsPerStep: 10,
     async insert(_db, table, columns, rows) {
       const full = rows.length - (rows.length % ROWS_PER_STATEMENT);
       if (full > 0) {

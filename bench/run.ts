@@ -4,6 +4,8 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { sql } from 'kysely';
 import { get as httpGet } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -101,6 +103,7 @@ async function main() {
       if (!stores[db]) continue;
       // A later run imports into a store of its own, removed once timed.
       const store = run === 0 ? stores[db] : db === 'sqlite' ? await openSqliteStore(join(work, `koryu-${run}.db`)) : await openPostgresStore(pgUrl, { schema: `${schema}_${run}` });
+      await settleWrites(stores.postgres);
       t = performance.now();
       // A first load into a new store, as `koryu import --exclusive` makes it.
       const report = await importDocuments(store, docs, { home: '', maxDocumentBytes: 1 << 26, exclusive: true });
@@ -118,7 +121,9 @@ async function main() {
         rows.map((r) => ({ partnershipId: r.partnership_id, position: r.position, year: r.year, date: r.date, direction: r.direction, text: r.text, searchText: r.search_text ?? '', line: r.line })),
       );
     }
+    await settleWrites(stores.postgres);
     (floorRuns.sqlite ??= []).push(sqliteFloor(join(work, `floor-${run}.db`), csv));
+    await settleWrites(stores.postgres);
     if (stores.postgres) (floorRuns.postgres ??= []).push(postgresFloor(pgUrl, schema, csv, `events_floor_${run}`));
     log(`floor (run ${run + 1} of ${IMPORT_RUNS}): sqlite3 .import ${floorRuns.sqlite!.at(-1)!.toFixed(2)} s, psql \\copy ${floorRuns.postgres?.at(-1)?.toFixed(2) ?? '—'} s`);
   }
@@ -197,6 +202,26 @@ async function main() {
 function readEventRows(store: Store) {
   return store.db.selectFrom('events').select(['partnership_id', 'position', 'year', 'date', 'direction', 'text', 'search_text', 'line']).orderBy('id').execute();
 }
+
+/**
+ * Lets the writes of the runs before finish before the next run is timed: PostgreSQL's checkpoint (a million
+ * events leave a gigabyte of changed pages for its checkpointer to write) and the kernel's dirty pages (`sync`).
+ * Without it, each run paid for some of the one before: the second SQLite import, which follows a PostgreSQL import
+ * and both floors, took 0.9–1.3 s more than the first in each of four runs.
+ */
+async function settleWrites(postgres: Store | undefined) {
+  if (postgres && !checkpointRefused) {
+    try {
+      await sql`checkpoint`.execute(postgres.db);
+    } catch (error) {
+      // CHECKPOINT needs a superuser or the pg_checkpoint role.
+      checkpointRefused = true;
+      log(`PostgreSQL refused a checkpoint; runs are timed without one: ${String(error)}`);
+    }
+  }
+  spawnSync('sync');
+}
+let checkpointRefused = false;
 
 /** Removes the store of a later import run: its SQLite file, or its PostgreSQL schema. */
 async function dropStore(store: Store, db: Db, run: number) {

@@ -8,10 +8,12 @@ import {
   type HistoryEntry,
   type ItemKind,
 } from '../domain/editing.js';
+import { suggestFields } from '../domain/exchange-field.js';
 import { KoryuError } from '../errors.js';
 import type { Database, Store } from '../storage/database.js';
 import { countItemsOf, deleteItem, findItem, insertItem, listItemsOf, listPartnershipItems, updateItem } from '../storage/editing.repository.js';
 import { findHistoryEntry, insertHistory, lastVersion, listDeleted, listHistory } from '../storage/history.repository.js';
+import { saveSuggestedFields } from '../storage/knowledge.repository.js';
 import type { Kysely } from 'kysely';
 import { EditConflictError, EditRejectedError } from './edit.errors.js';
 
@@ -45,6 +47,7 @@ export async function createItem<K extends ItemKind>(store: Store, kind: K, fiel
     await check(trx, kind, fields, undefined);
     const now = new Date().toISOString();
     const id = await insertItem(trx, kind, fields, now);
+    await suggestFieldsOf(trx, kind, id, fields);
     await insertHistory(trx, { kind, itemId: id, partnershipId: partnershipOf(kind, fields, id), version: 1, action: 'create', actor: actor.name, at: now, before: null, after: fields });
     return (await findItem(trx, kind, id))!;
   });
@@ -73,6 +76,7 @@ export async function editItem<K extends ItemKind>(
     const now = new Date().toISOString();
     const version = await updateItem(trx, kind, id, after, expectedVersion, now);
     if (version === undefined) throw new EditConflictError(((await findItem(trx, kind, id)) ?? current) as EditableItem<ItemKind>, kind, expectedVersion);
+    await suggestFieldsOf(trx, kind, id, after);
     await insertHistory(trx, { kind, itemId: id, partnershipId: partnershipOf(kind, after, id), version, action, actor: actor.name, at: now, before, after });
     return (await findItem(trx, kind, id))!;
   });
@@ -136,6 +140,7 @@ export async function restoreVersion(store: Store, historyId: number, actor: Act
     const now = new Date().toISOString();
     const version = (await lastVersion(trx, entry.kind, entry.itemId)) + 1;
     await insertItem(trx, entry.kind, fields, now, { id: entry.itemId, version });
+    await suggestFieldsOf(trx, entry.kind, entry.itemId, fields);
     await insertHistory(trx, {
       kind: entry.kind,
       itemId: entry.itemId,
@@ -149,6 +154,14 @@ export async function restoreVersion(store: Store, historyId: number, actor: Act
     });
     return (await findItem(trx, entry.kind, entry.itemId))!;
   });
+}
+
+/**
+ * An event's fields of exchange as suggested by its text, stored as an import stores them, after the event is
+ * created, edited or restored; fields an editor set stay as they are.
+ */
+async function suggestFieldsOf(trx: Kysely<Database>, kind: ItemKind, id: number, fields: FieldsOf[ItemKind]): Promise<void> {
+  if (kind === 'event') await saveSuggestedFields(trx, id, suggestFields((fields as FieldsOf['event']).text));
 }
 
 /** The editable fields of a stored item, as history snapshots hold them. */

@@ -68,7 +68,7 @@ export async function recordKnowledgeAfterSave(trx: Kysely<Database>, linked: Li
     if (stored?.source === 'editor') continue;
     const suggested = suggestFields(e.text);
     // The same suggestion again (a re-import) is already stored: rewriting it would change nothing.
-    if (sameFields(stored?.fields ?? [], suggested)) continue;
+    if (stored && sameFields(stored.fields, suggested)) continue;
     await saveEventFields(trx, e.id, suggested, 'suggested');
   }
 }

@@ -85,28 +85,44 @@ export async function findEventFields(
  */
 export async function findFieldEvents(db: Kysely<Database>, field: ExchangeField): Promise<{ stored: number[]; unstored: { id: number; text: string }[] }> {
   // Published events of published partnerships only: a record showing a draft event is no match of the field.
-  const publicEvents = () =>
-    db.selectFrom('events as e').innerJoin('partnerships as p', 'p.id', 'e.partnership_id').where('e.status', '=', 'published').where('p.status', '=', 'published');
-  const stored = await publicEvents()
-    .select('e.id')
-    .where(sql<boolean>`(e.fields & ${fieldBits([field])}) <> 0`)
+  // One pass: the events holding the field, and those with no fields stored (with their texts).
+  const rows = await db
+    .selectFrom('events as e')
+    .innerJoin('partnerships as p', 'p.id', 'e.partnership_id')
+    .select(['e.id', sql<string | null>`case when e.fields is null then e.text end`.as('text')])
+    .where('e.status', '=', 'published')
+    .where('p.status', '=', 'published')
+    .where(sql<boolean>`(e.fields is null or (e.fields & ${fieldBits([field])}) <> 0)`)
     .execute();
-  const unstored = await publicEvents().select(['e.id', 'e.text']).where('e.fields', 'is', null).execute();
-  return { stored: stored.map((r) => r.id), unstored };
+  const stored: number[] = [];
+  const unstored: { id: number; text: string }[] = [];
+  for (const row of rows) {
+    if (row.text === null) stored.push(row.id);
+    else unstored.push({ id: row.id, text: row.text });
+  }
+  return { stored, unstored };
 }
 
-/** Replaces an event's fields. An editor's empty set is kept (as 0), so suggestions do not return; an empty suggestion stores none. */
+/**
+ * Replaces an event's fields. An empty set is kept too (as 0): an editor's, so that suggestions do not return, and
+ * a suggestion of none, so that readers need not read the text to suggest again (findFieldEvents).
+ */
 export async function saveEventFields(
   db: Kysely<Database>,
   eventId: number,
   fields: readonly ExchangeField[],
   source: 'suggested' | 'editor',
 ): Promise<void> {
-  const none = fields.length === 0 && source === 'suggested';
+  await db.updateTable('events').set({ fields: fieldBits(fields), fields_source: source }).where('id', '=', eventId).execute();
+}
+
+/** Stores the fields suggested for an event's text, unless an editor has set its fields. */
+export async function saveSuggestedFields(db: Kysely<Database>, eventId: number, fields: readonly ExchangeField[]): Promise<void> {
   await db
     .updateTable('events')
-    .set({ fields: none ? null : fieldBits(fields), fields_source: none ? null : source })
+    .set({ fields: fieldBits(fields), fields_source: 'suggested' })
     .where('id', '=', eventId)
+    .where((eb) => eb.or([eb('fields_source', 'is', null), eb('fields_source', '=', 'suggested')]))
     .execute();
 }
 

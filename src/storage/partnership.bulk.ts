@@ -129,10 +129,9 @@ export async function insertNewPartnerships(
         for (const [position, e] of p.events.entries()) {
           const eventId = eventIds[event + position]!;
           const searchText = eventTexts[event + position]!;
-          const fields = item.fields[position] ?? [];
-          // As saveEventFields stores a suggestion: none when nothing is suggested.
-          const bits = fields.length === 0 ? null : fieldBits(fields);
-          eventRows.push([eventId, id, position, e.year, e.date, e.direction, e.text, searchTextColumn(e.text, searchText), e.line, now, now, bits, bits === null ? null : 'suggested']);
+          // As saveEventFields stores a suggestion, an empty one too (as 0).
+          const bits = fieldBits(item.fields[position] ?? []);
+          eventRows.push([eventId, id, position, e.year, e.date, e.direction, e.text, searchTextColumn(e.text, searchText), e.line, now, now, bits, 'suggested']);
           for (const [locale, text] of storedTranslations(e.translations)) translationRows.push(['event', eventId, locale, text, now]);
         }
         for (const [position, r] of p.records.entries()) {

@@ -1,18 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { sql } from 'kysely';
-import { openSampleStore } from '../../test/support/sample-store.js';
+import { openSampleStore, SAMPLE_BYTES } from '../../test/support/sample-store.js';
 import { describeOnEachStore } from '../../test/support/test-stores.js';
 import { EXCHANGE_FIELDS, suggestFields, type ExchangeField } from '../domain/exchange-field.js';
 import type { FieldsOf } from '../domain/editing.js';
 import type { Store } from '../storage/database.js';
 import { fieldBits, findFieldEvents } from '../storage/knowledge.repository.js';
-import { createItem, editItem, removeItem, restoreVersion, historyOf } from './editing.service.js';
+import { createItem, editItem, historyOf, removeItem, restoreVersion } from './editing.service.js';
 import { searchWithKnowledge } from './knowledge.search.js';
 import { setEventFields } from './knowledge.service.js';
 import { importDocuments } from './import.service.js';
 import { listPartnerships } from './record.service.js';
-import { SAMPLE_BYTES } from '../../test/support/sample-store.js';
 
 const chief = { name: 'chief' };
 

@@ -90,4 +90,14 @@ describeOnEachStore('the fields of exchange stored for every event', (openFresh)
     assert.ok(events.some((e) => e.fields === 0));
     for (const e of events) assert.deepEqual([e.fields, e.fields_source], [fieldBits(suggestFields(e.text)), 'suggested'], e.text);
   });
+
+  it('suggests again for the changed texts of a draft partnership imported again', async () => {
+    await sql`update partnerships set status = 'draft' where id = ${dalian}`.execute(store.db);
+    const before = await store.db.selectFrom('events').select(['id', 'fields']).where('text', '=', '市環境視察訪問団が来訪').executeTakeFirstOrThrow();
+    assert.equal(before.fields, 0);
+    const changed = SAMPLE_BYTES.toString('utf8').replace('市環境視察訪問団が来訪', '市防災視察訪問団が来訪');
+    await importDocuments(store, [{ name: 'kanazawa-dalian.txt', bytes: Buffer.from(changed) }], { home: '金沢市', maxDocumentBytes: 1e7 });
+    const after = await store.db.selectFrom('events').select(['id', 'text', 'fields', 'fields_source']).where('partnership_id', '=', dalian).where('text', '=', '市防災視察訪問団が来訪').executeTakeFirstOrThrow();
+    assert.deepEqual([after.fields, after.fields_source], [fieldBits(['disaster']), 'suggested']);
+  });
 });

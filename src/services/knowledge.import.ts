@@ -5,7 +5,7 @@ import { proposePhotoLinks } from '../domain/photo-link.js';
 import type { Database } from '../storage/database.js';
 import type { NewPartnership } from '../storage/partnership.bulk.js';
 import { findEventFields, findPhotoLinks, saveEventFields, savePhotoLink, type StoredPhotoLink } from '../storage/knowledge.repository.js';
-import { findPartnership } from '../storage/partnership.repository.js';
+import { findPartnership, findPartnerships } from '../storage/partnership.repository.js';
 
 /** A partnership ready to be saved: its records linked, with the confidence of each link in record order. */
 export interface LinkedPartnership {
@@ -56,14 +56,18 @@ export function prepareNewPartnership(p: Partnership, source: string): NewPartne
 
 /** After a save: stores the confidence of each record's link, and the suggested fields of every event no editor has set. */
 export async function recordKnowledgeAfterSave(trx: Kysely<Database>, linked: LinkedPartnership): Promise<void> {
-  const saved = await findPartnership(trx, linked.partnership.home, linked.partnership.partner);
-  if (!saved) return;
-  for (const [i, record] of saved.records.entries()) {
+  const { home, partner } = linked.partnership;
+  const saved = await findPartnership(trx, home, partner);
+  for (const [i, record] of (saved?.records ?? []).entries()) {
     const link = linked.links[i];
     if (link) await savePhotoLink(trx, record.id, link);
   }
-  const fields = await findEventFields(trx, saved.events.map((e) => e.id));
-  for (const e of saved.events) {
+  // Every event's suggestion follows its text, drafts and a draft partnership's events too: the import may have
+  // changed their texts, and a suggestion of none is stored as one (0) that readers do not suggest again.
+  const [withDrafts] = await findPartnerships(trx, { home, partner, drafts: true });
+  const events = withDrafts?.events ?? [];
+  const fields = await findEventFields(trx, events.map((e) => e.id));
+  for (const e of events) {
     const stored = fields.get(e.id);
     if (stored?.source === 'editor') continue;
     const suggested = suggestFields(e.text);

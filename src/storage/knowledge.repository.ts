@@ -81,7 +81,7 @@ export async function findEventFields(
 /**
  * What decides which public events hold a field: the published events (of published partnerships) with `field`
  * among their stored fields, and every such event with no stored fields at all (with its text, for the caller to
- * suggest fields from). Read with two queries, however large the record.
+ * suggest fields from). Read with one query, however large the record.
  */
 export async function findFieldEvents(db: Kysely<Database>, field: ExchangeField): Promise<{ stored: number[]; unstored: { id: number; text: string }[] }> {
   // Published events of published partnerships only: a record showing a draft event is no match of the field.

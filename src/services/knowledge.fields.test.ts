@@ -71,6 +71,14 @@ describeOnEachStore('the fields of exchange stored for every event', (openFresh)
     assert.ok(!(await inField('disaster')).includes(created.id));
   });
 
+  it('suggests for the restored text when an event that still exists is brought back to an earlier version', async () => {
+    const created = await createItem(store, 'event', newEvent('市民防災訓練の視察団が来訪'), chief);
+    await editItem(store, 'event', created.id, { text: '市民マラソン大会に選手団が参加' }, created.version, chief);
+    const creation = (await historyOf(store, 'event', created.id)).find((h) => h.action === 'create')!;
+    await restoreVersion(store, creation.id, chief);
+    assert.deepEqual(await stored(created.id), { fields: fieldBits(['disaster']), fields_source: 'suggested' });
+  });
+
   it('still suggests from the text for an event stored without fields, as a store made before they were kept holds it', async () => {
     const event = await createItem(store, 'event', newEvent('市立高校の生徒が交流'), chief);
     await sql`update events set fields = null, fields_source = null where id = ${event.id}`.execute(store.db);

@@ -4,8 +4,8 @@ import type { Partnership } from '../domain/partnership.js';
 import { proposePhotoLinks } from '../domain/photo-link.js';
 import type { Database } from '../storage/database.js';
 import type { NewPartnership } from '../storage/partnership.bulk.js';
-import { findEventFields, findPhotoLinks, saveEventFields, savePhotoLink, type StoredPhotoLink } from '../storage/knowledge.repository.js';
-import { findPartnership, findPartnerships } from '../storage/partnership.repository.js';
+import { findPartnershipEventFields, findPhotoLinks, saveEventFields, savePhotoLink, type StoredPhotoLink } from '../storage/knowledge.repository.js';
+import { findPartnership } from '../storage/partnership.repository.js';
 
 /** A partnership ready to be saved: its records linked, with the confidence of each link in record order. */
 export interface LinkedPartnership {
@@ -64,16 +64,12 @@ export async function recordKnowledgeAfterSave(trx: Kysely<Database>, linked: Li
   }
   // Every event's suggestion follows its text, drafts and a draft partnership's events too: the import may have
   // changed their texts, and a suggestion of none is stored as one (0) that readers do not suggest again.
-  const [withDrafts] = await findPartnerships(trx, { home, partner, drafts: true });
-  const events = withDrafts?.events ?? [];
-  const fields = await findEventFields(trx, events.map((e) => e.id));
-  for (const e of events) {
-    const stored = fields.get(e.id);
+  for (const { id, text, stored } of await findPartnershipEventFields(trx, home, partner)) {
     if (stored?.source === 'editor') continue;
-    const suggested = suggestFields(e.text);
+    const suggested = suggestFields(text);
     // The same suggestion again (a re-import) is already stored: rewriting it would change nothing.
     if (stored && sameFields(stored.fields, suggested)) continue;
-    await saveEventFields(trx, e.id, suggested, 'suggested');
+    await saveEventFields(trx, id, suggested, 'suggested');
   }
 }
 

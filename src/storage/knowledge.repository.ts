@@ -79,6 +79,30 @@ export async function findEventFields(
 }
 
 /**
+ * Every event of the partnership (drafts, and a draft partnership's, included) with its text and its stored
+ * fields (undefined when none are stored), in one query.
+ */
+export async function findPartnershipEventFields(
+  db: Kysely<Database>,
+  home: string,
+  partner: string,
+): Promise<{ id: number; text: string; stored: { fields: ExchangeField[]; source: 'suggested' | 'editor' } | undefined }[]> {
+  const rows = await db
+    .selectFrom('events as e')
+    .innerJoin('partnerships as p', 'p.id', 'e.partnership_id')
+    .select(['e.id', 'e.text', 'e.fields', 'e.fields_source'])
+    .where('p.home', '=', home)
+    .where('p.partner', '=', partner)
+    .orderBy('e.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    text: r.text,
+    stored: r.fields === null ? undefined : { fields: fieldsOfBits(r.fields), source: r.fields_source ?? 'suggested' },
+  }));
+}
+
+/**
  * What decides which public events hold a field: the published events (of published partnerships) with `field`
  * among their stored fields, and every such event with no stored fields at all (with its text, for the caller to
  * suggest fields from). Read with one query, however large the record.

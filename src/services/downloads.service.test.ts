@@ -5,14 +5,17 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
-import { RowCounter } from '../../test/support/row-counter.js';
+import { countingRows, RowCounter } from '../../test/support/row-counter.js';
 import { importSampleAndCorpus } from '../../test/support/sample-and-corpus.js';
 import { describeOnEachStore } from '../../test/support/test-stores.js';
 import { LICENCE_PRESETS } from '../domain/licence.js';
 import { EXPORTERS } from '../exports/exporters.js';
 import type { Store } from '../storage/database.js';
-import { downloadsFolder, RecordDownloads } from './downloads.service.js';
-import { exportOne, type ExportSettings } from './export.service.js';
+import { downloadsFolder, RecordDownloads, writeRecordFile } from './downloads.service.js';
+import { exporterFor, exportOne, type ExportSettings } from './export.service.js';
+import type { Exporter } from '../exports/exporter.js';
+import type { Partnership, StoredPartnership } from '../domain/partnership.js';
+import { deletePartnership } from '../storage/partnership.repository.js';
 import { addOrganizationAlias, confirmOrganization, loadKnowledge, rejectOrganization } from './knowledge.service.js';
 import { listPartnerships } from './record.service.js';
 
@@ -67,21 +70,22 @@ describeOnEachStore('downloads of the whole record (RecordDownloads)', (openFres
   for (const exporter of EXPORTERS.filter((e) => e.format !== 'xlsx')) {
     it(`the ${exporter.format} file is the export of the record read whole${exporter.parts || exporter.stream ? ', written reading two partnerships at a time' : ''}`, async () => {
       const counter = new RowCounter();
-      const downloads = new RecordDownloads({ ...store, db: store.db.withPlugin(counter) }, settings, dir, { batch: 2 });
+      const downloads = new RecordDownloads(countingRows(store, counter), settings, dir, { batch: 2 });
       const file = await downloads.file(exporter.format);
       const { body } = await exportOne(store, exporter.format, {}, settings);
       assert.equal(readFileSync(file.path, 'utf8'), body);
       assert.equal(file.bytes, Buffer.byteLength(body as string));
       assert.equal(file.exporter, exporter);
       // Written in parts, no query returns more than two partnerships' events; the record holds far more.
+      assert.ok(counter.rows > 0, 'the reads are counted');
       if (exporter.parts || exporter.stream) assert.ok(counter.largest <= 2 * largestPartnership && 2 * largestPartnership < allEvents, `${counter.largest} rows in one query`);
     });
   }
 
   it('the workbook file, written sheet by sheet, holds what the workbook made whole holds', async () => {
     const counter = new RowCounter();
-    const file = await new RecordDownloads({ ...store, db: store.db.withPlugin(counter) }, settings, dir, { batch: 2 }).file('xlsx');
-    assert.ok(counter.largest <= 2 * largestPartnership, `${counter.largest} rows in one query`);
+    const file = await new RecordDownloads(countingRows(store, counter), settings, dir, { batch: 2 }).file('xlsx');
+    assert.ok(counter.largest > 0 && counter.largest <= 2 * largestPartnership, `${counter.largest} rows in one query`);
     const { default: excel } = await import('exceljs');
     const load = async (bytes: Uint8Array) => {
       const wb = new excel.Workbook();
@@ -161,6 +165,45 @@ describeOnEachStore('downloads of the whole record (RecordDownloads)', (openFres
     const again = await text();
     assert.equal(again.body, expected);
     assert.equal(downloads.made.files, 2);
+  });
+
+  it('writes a file from one snapshot of the store: an edit saved while it is written is in none of it', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'koryu-downloads-test-'));
+    const fresh = await openFresh();
+    try {
+      await importSampleAndCorpus(fresh, { partnerships: 3, years: 3, seed: 'snapshot' });
+      const before = await listPartnerships(fresh);
+      assert.ok(before.length >= 3);
+      const [, deleted, rewritten] = before as [StoredPartnership, StoredPartnership, StoredPartnership];
+      const lineOf = (p: Partnership) => `${p.home} ${p.partner}: ${p.events.map((e) => e.text).join(' / ')}`;
+      // A format that reads the record one partnership at a time, and that saves an edit after the first.
+      const editing: Exporter = {
+        ...exporterFor('text'),
+        parts: undefined,
+        async stream(out, _headings, read) {
+          let batches = 0;
+          for await (const partnerships of read()) {
+            if (batches++ === 1) {
+              await fresh.transaction(async (trx) => {
+                await deletePartnership(trx, deleted.home, deleted.partner);
+                await trx.updateTable('events').set({ text: '書き換えた交流' }).where('id', '=', rewritten.events[0]!.id).execute();
+              });
+            }
+            for (const p of partnerships) out.write(`${lineOf(p)}\n`);
+          }
+          out.end();
+        },
+      };
+      const path = join(own, 'record.txt');
+      await writeRecordFile(fresh, editing, settings, path, 1);
+      assert.equal(readFileSync(path, 'utf8'), before.map((p) => `${lineOf(p)}\n`).join(''));
+      const now = await listPartnerships(fresh);
+      assert.equal(now.length, before.length - 1, 'the edit was saved meanwhile');
+      assert.ok(now.some((p) => p.events[0]?.text === '書き換えた交流'));
+    } finally {
+      await fresh.close();
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 
   it('a file that cannot be made leaves no partial file and is tried again on the next request', async () => {

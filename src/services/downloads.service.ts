@@ -146,16 +146,19 @@ export class RecordDownloads {
 /**
  * The whole record (its published partnerships) in `exporter`'s format, written to `path` (through a partial file
  * renamed when complete, removed on failure), reading `batch` partnerships at a time when the format has parts
- * or a stream, else reading it whole. Gives the file's size in bytes.
+ * or a stream, else reading it whole. Every part is read from one snapshot of the store: an edit saved while the
+ * file is written (a minute, for a country's workbook) is in none of it. Gives the file's size in bytes.
  */
 export async function writeRecordFile(store: Store, exporter: Exporter, settings: ExportSettings, path: string, batch = 50): Promise<number> {
   const partial = `${path}.partial`;
   try {
-    if (exporter.parts || exporter.stream) await writeStreamed(store, exporter, settings, partial, Math.max(1, batch));
-    else {
-      const { body } = await exportOne(store, exporter.format, {}, settings);
-      await writeFile(partial, body);
-    }
+    await store.snapshot(async (reader) => {
+      if (exporter.parts || exporter.stream) await writeStreamed(reader, exporter, settings, partial, Math.max(1, batch));
+      else {
+        const { body } = await exportOne(reader, exporter.format, {}, settings);
+        await writeFile(partial, body);
+      }
+    });
     await rename(partial, path);
     return (await stat(path)).size;
   } catch (error) {
@@ -172,7 +175,7 @@ async function* batches(store: Store, headings: readonly PartnershipTotals[], ba
   for (let start = 0; start < headings.length; start += batch) {
     const slice = headings.slice(start, start + batch);
     const read = new Map((await findPartnerships(store.db, { ids: slice.map((h) => h.id) })).map((p) => [p.id, p]));
-    // A partnership deleted since the headings were read is left out.
+    // Read from one snapshot, every heading's partnership is there; leaving out any missing one costs nothing.
     const partnerships = slice.flatMap((h, i) => (read.has(h.id) ? [{ p: read.get(h.id)!, index: start + i }] : []));
     yield { partnerships, events: publications ? await eventPublications(store, partnerships.map((x) => x.p)) : undefined };
   }

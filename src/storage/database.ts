@@ -246,6 +246,12 @@ export interface Store {
   bulk: BulkWriter;
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. It advances the store's generation. */
   transaction<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` on the store as it was when this was called: every read through the store `fn` is given sees that
+   * moment, whatever is written meanwhile, and writes through it fail. Writers and other readers do not wait for
+   * it, except on an in-memory SQLite store (one connection), where it holds the others back until it ends.
+   */
+  snapshot<T>(fn: (reader: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
   /** The database file of a SQLite store (for its online backup); undefined in memory and on PostgreSQL. */
   file?: string;

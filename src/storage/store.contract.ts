@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { isUnchanged, type Partnership, type StoredPartnership } from '../domain/partnership.js';
 import type { Store } from './database.js';
+import { readGeneration } from './generation.repository.js';
 import { listImports, recordImport } from './import.repository.js';
 import { migrateToLatest } from './migrate.js';
 import {
@@ -169,6 +170,52 @@ export function runStoreContract(label: string, open: () => Promise<Store>): voi
       );
       assert.equal(await findPartnership(store.db, '高岡市', '錦州市'), undefined);
       assert.deepEqual(await countStore(store.db), countsBefore);
+    });
+
+    it('reads one moment in a snapshot while a write commits beside it, and refuses writes through it', async () => {
+      await store.transaction((trx) => savePartnership(trx, buildPartnership({ home: '小松市', partner: '蘇州市' }), null));
+      const generation = await readGeneration(store.db);
+      const countsBefore = await countStore(store.db);
+      const seen = await store.snapshot(async (reader) => {
+        // Committed after the snapshot began and before it read anything: not in it.
+        await store.transaction(async (trx) => {
+          assert.equal(await deletePartnership(trx, '小松市', '蘇州市'), true);
+          await savePartnership(trx, buildPartnership({ home: '小松市', partner: '天津市' }), null);
+        });
+        assert.equal(await findPartnership(store.db, '小松市', '蘇州市'), undefined, 'the store itself sees the write');
+        await assert.rejects(reader.transaction(async () => 'never'), /only reads/);
+        const read = {
+          kept: await findPartnership(reader.db, '小松市', '蘇州市'),
+          added: await findPartnership(reader.db, '小松市', '天津市'),
+          counts: await countStore(reader.db),
+          generation: await readGeneration(reader.db),
+          nested: await reader.snapshot(async (again) => (again === reader ? 'the same reader' : 'another')),
+        };
+        // Last: on PostgreSQL the refused write ends the snapshot's transaction.
+        await assert.rejects(savePartnership(reader.db, buildPartnership({ home: '小松市', partner: '揚州市' }), null));
+        return read;
+      });
+      assert.ok(seen.kept, 'the deleted partnership is still in the snapshot');
+      assert.equal(seen.kept.events.length, 7);
+      assert.equal(seen.added, undefined);
+      assert.deepEqual(seen.counts, countsBefore);
+      assert.equal(seen.generation, generation);
+      assert.equal(seen.nested, 'the same reader');
+      assert.equal(await findPartnership(store.db, '小松市', '揚州市'), undefined, 'nothing was written through the snapshot');
+      assert.ok(await findPartnership(store.db, '小松市', '天津市'));
+      assert.ok((await readGeneration(store.db)) > generation);
+    });
+
+    it('ends a snapshot whose function fails, and reads on', async () => {
+      await assert.rejects(
+        store.snapshot(async (reader) => {
+          await countStore(reader.db);
+          throw new Error('failed on purpose');
+        }),
+        /failed on purpose/,
+      );
+      await store.transaction((trx) => savePartnership(trx, buildPartnership({ home: '七尾市', partner: '金泉市' }), null));
+      assert.ok(await store.snapshot((reader) => findPartnership(reader.db, '七尾市', '金泉市')), 'a new snapshot sees what was written since');
     });
 
     it('counts with numbers', async () => {

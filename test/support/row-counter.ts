@@ -1,4 +1,5 @@
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import type { Store } from '../../src/storage/database.js';
 
 /**
  * Counts the rows the database returns through a Kysely instance (`db.withPlugin(counter)`): in all since the
@@ -23,4 +24,14 @@ export class RowCounter implements KyselyPlugin {
     this.largest = Math.max(this.largest, args.result.rows.length);
     return args.result;
   }
+}
+
+/** `store` with every read counted by `counter`: its own, and those of the snapshots it hands out. */
+export function countingRows(store: Store, counter: RowCounter): Store {
+  const counted: Store = {
+    ...store,
+    db: store.db.withPlugin(counter),
+    snapshot: (fn) => store.snapshot((reader) => fn({ ...reader, db: reader.db.withPlugin(counter) })),
+  };
+  return counted;
 }

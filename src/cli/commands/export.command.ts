@@ -39,14 +39,17 @@ export const exportCommand: Command = {
       const filter = { ...(values.partner ? { partner: values.partner } : {}), ...(values.home ? { home: values.home } : {}) };
       const settings = { licence: deps.config.licence, generatedAt: new Date().toISOString(), ...(deps.config.siteUrl ? { siteUrl: deps.config.siteUrl } : {}) };
       if (values.out && !values.partner && !values.home) {
-        // The whole record to files: written as the download files are, a part of the record at a time.
+        // The whole record to files: written as the download files are, a part of the record at a time, every
+        // file from one snapshot (the records' CSV names the events of the events' CSV).
         const exporters = [main, ...(main.companions ?? []).map(exporterFor)];
         const paths = exporters.map((e, i) => (i === 0 ? values.out! : companionPath(values.out!, main, e)));
-        for (const [i, e] of exporters.entries()) await writeRecordFile(store, e, settings, paths[i]!);
+        await store.snapshot(async (reader) => {
+          for (const [i, e] of exporters.entries()) await writeRecordFile(reader, e, settings, paths[i]!);
+        });
         if (paths.length > 1) io.err(`koryu export: wrote ${paths.join(' and ')}\n`);
         return EXIT_OK;
       }
-      const files = await exportFiles(store, values.format, filter, settings);
+      const files = await store.snapshot((reader) => exportFiles(reader, values.format!, filter, settings));
       if (!values.out) {
         const body = files[0]!.body;
         if (typeof body !== 'string') throw new KoryuError('UsageError', `${main.format} is a binary format; write it to a file with --out FILE.${main.extension}.`);

@@ -18,28 +18,31 @@ export const publishCommand: Command = {
     const out = values.out;
     const existing = await readdir(out).catch(() => undefined);
     if (existing && existing.length > 0) throw new KoryuError('UsageError', `${out} is not empty; publish writes into a new or empty folder.`);
-    const store = await deps.openStore();
+    const opened = await deps.openStore();
     try {
       const { config } = deps;
-      const app = await buildApp({ store, home: config.home, licence: config.licence, ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}) });
-      try {
-        const settings = { licence: config.licence, ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}) };
-        const place = async (file: string) => {
-          const path = join(out, ...file.split('/'));
-          await mkdir(dirname(path), { recursive: true });
-          return path;
-        };
-        const files = await buildStaticSite(app, store, {
-          write: async (file, body) => writeFile(await place(file), body),
-          writeRecord: async (file, format) => void (await writeRecordFile(store, exporterFor(format), settings, await place(file))),
-        });
-        io.err(`koryu publish: wrote ${files.length} files to ${out}\n`);
-      } finally {
-        await app.close();
-      }
+      // Every page and download of the site from one snapshot: a record edited while it is written is in none of them.
+      const files = await opened.snapshot(async (store) => {
+        const app = await buildApp({ store, home: config.home, licence: config.licence, ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}) });
+        try {
+          const settings = { licence: config.licence, ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}) };
+          const place = async (file: string) => {
+            const path = join(out, ...file.split('/'));
+            await mkdir(dirname(path), { recursive: true });
+            return path;
+          };
+          return await buildStaticSite(app, store, {
+            write: async (file, body) => writeFile(await place(file), body),
+            writeRecord: async (file, format) => void (await writeRecordFile(store, exporterFor(format), settings, await place(file))),
+          });
+        } finally {
+          await app.close();
+        }
+      });
+      io.err(`koryu publish: wrote ${files.length} files to ${out}\n`);
       return EXIT_OK;
     } finally {
-      await store.close();
+      await opened.close();
     }
   },
 };

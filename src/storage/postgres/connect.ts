@@ -5,6 +5,7 @@ import { writeTransaction } from '../generation.repository.js';
 import { migrateToLatest } from '../migrate.js';
 import { StoreError } from '../store.error.js';
 import { postgresBulkWriter } from './bulk.writer.js';
+import { readTransaction } from '../snapshot.js';
 import { allowCopy } from './copy.js';
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -47,15 +48,18 @@ export async function openPostgresStore(url: string, options: { schema?: string 
     await db.destroy();
     throw error;
   }
-  return {
+  const store: Store = {
     kind: 'postgres',
     db,
     capabilities,
     bulk: postgresBulkWriter(),
     transaction: writeTransaction(db),
+    // Repeatable read: every statement of the transaction sees the snapshot its first one took.
+    snapshot: (fn) => readTransaction(store, db, 'begin isolation level repeatable read, read only', fn),
     close: () => db.destroy(),
     schema: schema ?? (await sql<{ name: string }>`select current_schema() as name`.execute(db)).rows[0]!.name,
   };
+  return store;
 }
 
 /** The URL without its password, for messages. */

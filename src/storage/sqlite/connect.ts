@@ -8,6 +8,7 @@ import { migrateToLatest } from '../migrate.js';
 import { StoreError } from '../store.error.js';
 import { sqliteBulkWriter } from './bulk.writer.js';
 import { keepingStatements } from './statement.cache.js';
+import { readTransaction } from '../snapshot.js';
 
 const BUSY_TIMEOUT_MS = 5000;
 
@@ -33,15 +34,37 @@ export async function openSqliteStore(path: string): Promise<Store> {
     await db.destroy();
     throw error;
   }
-  return {
+  const store: Store = {
     kind: 'sqlite',
     db,
     capabilities,
     bulk: sqliteBulkWriter(database),
     transaction: keepingJournalsInMemory(db),
+    snapshot: (fn) => (path === ':memory:' ? readTransaction(store, db, 'begin', fn) : readOnlySnapshot(store, path, fn)),
     close: () => db.destroy(),
     ...(path === ':memory:' ? {} : { file: path }),
   };
+  return store;
+}
+
+/**
+ * A snapshot of the file store on a connection of its own, opened read-only for it and closed after: in WAL mode
+ * its read transaction keeps seeing one moment while the store's connection writes and reads on.
+ */
+async function readOnlySnapshot<T>(store: Store, path: string, fn: (reader: Store) => Promise<T>): Promise<T> {
+  let database: BetterSqlite3.Database;
+  try {
+    database = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
+    database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  } catch (error) {
+    throw new StoreError('StoreUnavailable', `Cannot open SQLite database ${path} to read: ${messageOf(error)}`, { cause: error });
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: keepingStatements(database) }) });
+  try {
+    return await readTransaction(store, db, 'begin', fn);
+  } finally {
+    await db.destroy();
+  }
 }
 
 /**

@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { sql } from 'kysely';
 import { runStoreContract } from '../store.contract.js';
+import { deletePartnership, findPartnership, savePartnership } from '../partnership.repository.js';
+import { buildPartnership } from '../test-factories.js';
 import { openSqliteStore } from './connect.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'koryu-store-'));
@@ -26,6 +28,27 @@ test('a SQLite store is opened in WAL mode, with its foreign keys on; only its w
     assert.equal(await setting('temp_store'), 0);
     await assert.rejects(store.transaction(async () => { throw new Error('rolled back'); }), /rolled back/);
     assert.equal(await setting('temp_store'), 0);
+  } finally {
+    await store.close();
+  }
+});
+
+test('an in-memory store reads a snapshot on its one connection, in a transaction that others wait for', async () => {
+  const store = await openSqliteStore(':memory:');
+  try {
+    await store.transaction((trx) => savePartnership(trx, buildPartnership(), null));
+    let written = false;
+    const seen = await store.snapshot(async (reader) => {
+      // A write started meanwhile waits for the snapshot to end.
+      const write = store.transaction((trx) => deletePartnership(trx, '金沢市', '大連市')).then(() => (written = true));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await assert.rejects(reader.transaction(async () => 'never'), /only reads/);
+      const found = await findPartnership(reader.db, '金沢市', '大連市');
+      return { found: found !== undefined, writtenMeanwhile: written, write };
+    });
+    assert.deepEqual({ found: seen.found, writtenMeanwhile: seen.writtenMeanwhile }, { found: true, writtenMeanwhile: false });
+    await seen.write;
+    assert.equal(await findPartnership(store.db, '金沢市', '大連市'), undefined);
   } finally {
     await store.close();
   }

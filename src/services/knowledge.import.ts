@@ -5,7 +5,7 @@ import { proposePhotoLinks } from '../domain/photo-link.js';
 import type { Database } from '../storage/database.js';
 import type { NewPartnership } from '../storage/partnership.bulk.js';
 import { findPartnershipEventFields, findPhotoLinks, saveEventFields, savePhotoLink, type StoredPhotoLink } from '../storage/knowledge.repository.js';
-import { findPartnership } from '../storage/partnership.repository.js';
+import { findPartnerships } from '../storage/partnership.repository.js';
 
 /** A partnership ready to be saved: its records linked, with the confidence of each link in record order. */
 export interface LinkedPartnership {
@@ -21,7 +21,7 @@ export interface LinkedPartnership {
 export async function linkBeforeSave(trx: Kysely<Database>, p: Partnership): Promise<LinkedPartnership> {
   const { partnership, links } = linkProposed(p);
   const records = [...partnership.records];
-  const stored = await findPartnership(trx, p.home, p.partner);
+  const [stored] = await findPartnerships(trx, { home: p.home, partner: p.partner, asImported: true });
   if (stored) {
     const confirmed = await findPhotoLinks(trx, stored.records.map((r) => r.id));
     stored.records.forEach((old) => {
@@ -54,10 +54,14 @@ export function prepareNewPartnership(p: Partnership, source: string): NewPartne
   return { ...linked, source, fields: linked.partnership.events.map((e) => suggestFields(e.text)) };
 }
 
-/** After a save: stores the confidence of each record's link, and the suggested fields of every event no editor has set. */
+/**
+ * After a save: stores the confidence of each record's link, and the suggested fields of every event no editor has
+ * set. The saved partnership's published records are the document's, in its order, a draft partnership's too; an
+ * editor's draft records are no document's and are left out.
+ */
 export async function recordKnowledgeAfterSave(trx: Kysely<Database>, linked: LinkedPartnership): Promise<void> {
   const { home, partner } = linked.partnership;
-  const saved = await findPartnership(trx, home, partner);
+  const [saved] = await findPartnerships(trx, { home, partner, asImported: true });
   for (const [i, record] of (saved?.records ?? []).entries()) {
     const link = linked.links[i];
     if (link) await savePhotoLink(trx, record.id, link);

@@ -6,6 +6,8 @@ import { after, before, it } from 'node:test';
 import { describeOnEachStore } from '../../test/support/test-stores.js';
 import { isUnchanged } from '../domain/partnership.js';
 import type { Store } from '../storage/database.js';
+import { findPartnerships } from '../storage/partnership.repository.js';
+import { createItem } from './editing.service.js';
 import { fieldBits, findEventFields } from '../storage/knowledge.repository.js';
 import { importDocuments, type SourceDocument } from './import.service.js';
 import {
@@ -86,6 +88,42 @@ describeOnEachStore('the knowledge service', (openFresh) => {
     const k = await loadKnowledge(store);
     assert.throws(() => organizationNamed(k, '県立大学'), { code: 'OrganizationNotFound' });
     assert.equal(organizationNamed(k, '大連工大学').name, '大連工業大学');
+  });
+
+  it('keeps an editor’s photo link and stores every link’s confidence when a draft partnership is imported again', async () => {
+    const own = await openFresh();
+    try {
+      await importDocuments(own, [seed], options);
+      const [p] = await findPartnerships(own.db);
+      assert.ok(p);
+      const unlinked = p.records.find((r) => r.caption === '人民代表大会常務委員会が来訪')!;
+      const delegation = p.events.find((e) => e.year === 2017 && e.text === '大連市人民対外友好協会代表団が来訪')!;
+      await linkPhotoRecord(own, unlinked.id, delegation.id);
+      await own.db.updateTable('partnerships').set({ status: 'draft' }).where('id', '=', p.id).execute();
+      // A draft record an editor added, which no document holds, among the document's first records.
+      const draft = await createItem(own, 'record', { partnershipId: p.id, year: 2006, caption: '編集者が加えた写真', translations: {}, eventId: null, photo: null, status: 'draft' }, { name: 'chief' });
+      await own.db.updateTable('photo_records').set({ position: 0 }).where('id', '=', draft.id).execute();
+      // The document's caption changed: its record is new, and is given a link of its own.
+      const changed = Buffer.from(seed.bytes).toString('utf8').replace('center;">山野市長が訪問<', 'center;">山野市長が大連を訪問<');
+      assert.notEqual(changed, Buffer.from(seed.bytes).toString('utf8'));
+      await importDocuments(own, [{ ...seed, bytes: Buffer.from(changed) }], options);
+
+      const links = new Map((await own.db.selectFrom('photo_links').select(['record_id', 'confidence', 'confirmed']).execute()).map((l) => [l.record_id, l]));
+      const records = await own.db.selectFrom('photo_records').select(['id', 'caption', 'event_id', 'status']).where('partnership_id', '=', p.id).execute();
+      const kept = records.find((r) => r.id === unlinked.id)!;
+      assert.equal(kept.event_id, delegation.id, 'the editor’s link is kept');
+      assert.deepEqual([links.get(kept.id)?.confidence, links.get(kept.id)?.confirmed], [1, 1]);
+      for (const r of records.filter((x) => x.status === 'published' && x.id !== kept.id)) {
+        const link = links.get(r.id);
+        assert.ok(link, `${r.caption} has a link's confidence`);
+        assert.equal(link.confirmed, 0);
+        assert.equal(link.confidence > 0, r.event_id !== null, r.caption);
+      }
+      assert.ok(records.some((r) => r.caption === '山野市長が大連を訪問'));
+      assert.equal(links.has(draft.id), false, 'the draft record was not matched to a document’s record');
+    } finally {
+      await own.close();
+    }
   });
 
   it('refuses bad input and changes nothing', async () => {

@@ -54,6 +54,11 @@ export interface PartnershipFilter {
   partner?: string;
   /** Include draft partnerships, events and records (the staff area); the public site leaves this unset. */
   drafts?: boolean;
+  /**
+   * A draft partnership too, with its published events and records alone: the items its document gave, which an
+   * import of the document replaces (drafts an editor added are left alone, see save).
+   */
+  asImported?: boolean;
 }
 
 /** Partnerships ordered by home then partner (code point order), each with its events and records in order. */
@@ -67,7 +72,7 @@ export async function findPartnerships(
     if (filter.ids !== undefined) q = q.where('id', 'in', filter.ids);
     if (filter.home !== undefined) q = q.where('home', '=', filter.home);
     if (filter.partner !== undefined) q = q.where('partner', '=', filter.partner);
-    if (!filter.drafts) q = q.where('status', '=', 'published');
+    if (!filter.drafts && !filter.asImported) q = q.where('status', '=', 'published');
     return q;
   };
   if (filter.ids?.length === 0) return [];

@@ -124,7 +124,7 @@ describeOnEachStore('downloads of the whole record (RecordDownloads)', (openFres
     }
   });
 
-  it('makes each file once while the store is unchanged, one at a time, and a new one after a write, removing the old', async () => {
+  it('makes each file once while the store is unchanged, one at a time, and a new one after a write, removing the format’s old one', async () => {
     const own = mkdtempSync(join(tmpdir(), 'koryu-downloads-test-'));
     try {
       const downloads = new RecordDownloads(store, settings, own, { batch: 3 });
@@ -141,10 +141,78 @@ describeOnEachStore('downloads of the whole record (RecordDownloads)', (openFres
       assert.notEqual(again.path, a.path);
       assert.ok(readFileSync(again.path, 'utf8').includes('書き換えた交流'));
       assert.equal(downloads.made.files, 4);
+      assert.equal(again.generation, a.generation + 1);
       await new Promise((resolve) => setTimeout(resolve, 50));
-      for (const old of [a, c, t]) assert.ok(!existsSync(old.path), `${old.path} is removed`);
-      assert.deepEqual(readdirSync(own), [again.path.slice(own.length + 1)]);
+      assert.ok(!existsSync(a.path), `${a.path} is removed`);
+      // The other formats' files stay until theirs are made again: a reader waiting too long for one is given it.
+      assert.deepEqual(readdirSync(own).sort(), [again, c, t].map((f) => f.path.slice(own.length + 1)).sort());
+      const text = await downloads.file('text');
+      assert.notEqual(text.path, t.path);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.deepEqual(readdirSync(own).sort(), [again, c, text].map((f) => f.path.slice(own.length + 1)).sort());
     } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  });
+
+  it('gives a reader the format’s last file when the file made again after a write takes longer than staleAfterMs, or fails', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'koryu-downloads-test-'));
+    const fresh = await openFresh();
+    try {
+      await importSampleAndCorpus(fresh, { partnerships: 2, years: 3, seed: 'stale' });
+      // The store's snapshots, and with them the making of every file, wait for the gate when it is shut.
+      let gate: Promise<void> = Promise.resolve();
+      let open = () => {};
+      const shut = () => (gate = new Promise((resolve) => (open = resolve)));
+      let failNext = false;
+      const gated: Store = {
+        ...fresh,
+        snapshot: async (fn) => {
+          await gate;
+          if (failNext) {
+            failNext = false;
+            throw new Error('failed on purpose');
+          }
+          return fresh.snapshot(fn);
+        },
+      };
+      const downloads = new RecordDownloads(gated, settings, own, { staleAfterMs: 30 });
+      const settled = async <T,>(promise: Promise<T>, ms: number) => Promise.race([promise.then(() => 'settled'), new Promise((resolve) => setTimeout(() => resolve('waiting'), ms))]);
+
+      // A format never made: its reader waits for it, however long.
+      shut();
+      const first = downloads.file('csv');
+      assert.equal(await settled(first, 200), 'waiting');
+      open();
+      const before = await first;
+
+      const event = (await listPartnerships(fresh))[0]!.events[0]!;
+      await fresh.transaction((trx) => trx.updateTable('events').set({ text: '書き換えた交流' }).where('id', '=', event.id).execute());
+      shut();
+      const asked = downloads.file('csv');
+      assert.equal(await settled(asked, 1000), 'settled', 'the reader is not kept waiting for the new file');
+      const stale = await asked;
+      assert.equal(stale, before, 'the file from before the write, after 30 ms');
+      assert.ok(!readFileSync(stale.path, 'utf8').includes('書き換えた交流'));
+      open();
+      // Once made, the new file is given at once, and the old one removed.
+      let now = await downloads.file('csv');
+      for (let i = 0; i < 50 && now === before; i++) now = await new Promise((resolve) => setTimeout(resolve, 20)).then(() => downloads.file('csv'));
+      assert.equal(now.generation, before.generation + 1);
+      assert.ok(readFileSync(now.path, 'utf8').includes('書き換えた交流'));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.ok(!existsSync(before.path));
+
+      // A file that cannot be made: its reader gets the last one at once, and the next request tries again.
+      await fresh.transaction((trx) => trx.updateTable('events').set({ text: 'もう一度書き換えた交流' }).where('id', '=', event.id).execute());
+      failNext = true;
+      assert.equal(await downloads.file('csv'), now);
+      const retried = await downloads.file('csv');
+      assert.equal(retried.generation, now.generation + 1);
+      assert.ok(readFileSync(retried.path, 'utf8').includes('もう一度書き換えた交流'));
+      assert.equal(downloads.made.files, 3);
+    } finally {
+      await fresh.close();
       rmSync(own, { recursive: true, force: true });
     }
   });

@@ -42,12 +42,27 @@ export interface DownloadFile {
   exporter: Exporter;
   path: string;
   bytes: number;
+  /** The store's generation when the file was asked for; it holds the record as it was then or later. */
+  generation: number;
 }
 
 export interface RecordDownloadsOptions {
   /** Partnerships read at a time for a format written in parts; 50 unless given (tests make it small). */
   batch?: number;
+  /**
+   * How long a reader waits for a file being made again after a change before it is given the format's last file
+   * instead; STALE_AFTER_MS unless given. A reader of a format never made waits for it.
+   */
+  staleAfterMs?: number;
 }
+
+/**
+ * How long a reader waits for a whole-record file made again after a change. One city's record takes well under
+ * a second, so its readers always get the record as it is; a country's workbook takes a minute or more, and its
+ * readers get the file from before the change meanwhile rather than a connection that hangs (and that a proxy in
+ * front of the server may cut).
+ */
+export const STALE_AFTER_MS = 5000;
 
 /**
  * The downloads of the whole record (every format), each made once per generation of the store and kept as a file
@@ -59,14 +74,19 @@ export interface RecordDownloadsOptions {
  *   Their memory does not grow with the record: read whole, the workbook of a million events ran the server out of
  *   memory, and the JSON-LD did not fit in a string.
  * - One file is made at a time, whatever its format: readers of several formats at once do not each hold a record.
- * - Readers of the same file while it is made wait for that one.
- * - Files of an older generation are removed once a newer generation's file is made (a reader still sending one
- *   keeps it open).
+ * - Readers of the same file while it is made wait for that one, for `staleAfterMs` at most when the format has a
+ *   file of an earlier generation: they are given that one then. A file that cannot be made is tried again on the
+ *   next request; its readers get the earlier file, or the failure when there is none.
+ * - A format's files of older generations are removed once a newer one of that format is made (a reader still
+ *   sending one keeps it open).
  */
 export class RecordDownloads {
-  private readonly files = new Map<string, { generation: number; file: Promise<DownloadFile> }>();
+  private readonly files = new Map<string, { generation: number; format: string; file: Promise<DownloadFile> }>();
+  /** Per format, its newest file made. */
+  private readonly latest = new Map<string, DownloadFile>();
   private queue: Promise<unknown> = Promise.resolve();
   private readonly batch: number;
+  private readonly staleAfterMs: number;
   /** Files made so far, and the most made at once (tests read them). */
   readonly made = { files: 0, mostAtOnce: 0 };
   private making = 0;
@@ -80,27 +100,41 @@ export class RecordDownloads {
     options: RecordDownloadsOptions = {},
   ) {
     this.batch = Math.max(1, options.batch ?? 50);
+    this.staleAfterMs = Math.max(0, options.staleAfterMs ?? STALE_AFTER_MS);
   }
 
-  /** The whole record in `format` (a known export format), made now unless it is kept for the store's generation. */
+  /**
+   * The whole record in `format` (a known export format): the file kept for the store's generation, else one made
+   * now, or the format's last file when the new one takes longer than `staleAfterMs` or fails.
+   */
   async file(format: string): Promise<DownloadFile> {
     const exporter = exporterFor(format);
     const generation = await storeGeneration(this.store);
     const key = `${generation}.${exporter.format}`;
-    const kept = this.files.get(key);
-    if (kept) return kept.file;
-    const file = this.enqueue(() => this.make(exporter, join(this.dir, `${this.prefix}-${generation}-${exporter.format}.${exporter.extension}`)));
-    this.files.set(key, { generation, file });
-    file.then(
-      () => this.removeOlderThan(generation),
-      () => this.files.delete(key), // a failed file is made again on the next request
-    );
-    return file;
+    let file = this.files.get(key)?.file;
+    if (!file) {
+      const made = this.enqueue(() => this.make(exporter, generation, join(this.dir, `${this.prefix}-${generation}-${exporter.format}.${exporter.extension}`)));
+      this.files.set(key, { generation, format: exporter.format, file: made });
+      made.then(
+        (f) => this.keepNewest(f),
+        () => this.files.delete(key), // a failed file is made again on the next request
+      );
+      file = made;
+    }
+    const earlier = this.latest.get(exporter.format);
+    if (!earlier || earlier.generation >= generation) return file;
+    let timer: NodeJS.Timeout | undefined;
+    const stale = new Promise<DownloadFile>((resolve) => (timer = setTimeout(() => resolve(earlier), this.staleAfterMs)));
+    try {
+      return await Promise.race([file.catch(() => earlier), stale]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /**
    * The whole record in `format` as a stream of its file, opened before a newer file can replace it. A file gone
-   * from the disk (a cleaner of the temporary folder took it) is made again.
+   * from the disk (a cleaner of the temporary folder took it, or a newer file replaced it) is looked up again.
    */
   async read(format: string): Promise<{ file: DownloadFile; stream: ReadStream }> {
     for (let attempt = 1; ; attempt++) {
@@ -110,6 +144,7 @@ export class RecordDownloads {
         return { file, stream: handle.createReadStream() };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt === 3) throw error;
+        this.forget(file.path);
         for (const [key, kept] of this.files) if ((await kept.file.catch(() => undefined))?.path === file.path) this.files.delete(key);
       }
     }
@@ -121,25 +156,32 @@ export class RecordDownloads {
     return run;
   }
 
-  private async make(exporter: Exporter, path: string): Promise<DownloadFile> {
+  private async make(exporter: Exporter, generation: number, path: string): Promise<DownloadFile> {
     this.making += 1;
     this.made.mostAtOnce = Math.max(this.made.mostAtOnce, this.making);
     try {
       const bytes = await writeRecordFile(this.store, exporter, this.settings, path, this.batch);
       this.made.files += 1;
-      return { exporter, path, bytes };
+      return { exporter, path, bytes, generation };
     } finally {
       this.making -= 1;
     }
   }
 
-  /** Drops the files of generations before `generation`, and removes them from the disk. */
-  private removeOlderThan(generation: number): void {
+  /** Keeps `made` as its format's newest file, and drops the format's files of older generations from the disk. */
+  private keepNewest(made: DownloadFile): void {
+    const format = made.exporter.format;
+    if ((this.latest.get(format)?.generation ?? -1) < made.generation) this.latest.set(format, made);
     for (const [key, kept] of this.files) {
-      if (kept.generation >= generation) continue;
+      if (kept.format !== format || kept.generation >= made.generation) continue;
       this.files.delete(key);
       void kept.file.then((f) => rm(f.path, { force: true })).catch(() => undefined);
     }
+  }
+
+  /** Drops a file gone from the disk from the formats' newest files. */
+  private forget(path: string): void {
+    for (const [format, f] of this.latest) if (f.path === path) this.latest.delete(format);
   }
 }
 

@@ -79,6 +79,22 @@ describeOnEachStore('the fields of exchange stored for every event', (openFresh)
     assert.deepEqual(await stored(created.id), { fields: fieldBits(['disaster']), fields_source: 'suggested' });
   });
 
+  it('stores no suggestion for an edit whose transaction fails: the event keeps its text and its fields', async () => {
+    const created = await createItem(store, 'event', newEvent('市民防災訓練の視察団が来訪'), chief);
+    // The edit's transaction fails after every step of the edit has run in it.
+    const failing: Store = {
+      ...store,
+      transaction: (fn) =>
+        store.transaction(async (trx) => {
+          await fn(trx);
+          throw new Error('failed after the edit');
+        }),
+    };
+    await assert.rejects(editItem(failing, 'event', created.id, { text: '市民マラソン大会に選手団が参加' }, created.version, chief), /failed after the edit/);
+    const row = await store.db.selectFrom('events').select(['text', 'fields', 'fields_source']).where('id', '=', created.id).executeTakeFirstOrThrow();
+    assert.deepEqual(row, { text: '市民防災訓練の視察団が来訪', fields: fieldBits(['disaster']), fields_source: 'suggested' });
+  });
+
   it('still suggests from the text for an event stored without fields, as a store made before they were kept holds it', async () => {
     const event = await createItem(store, 'event', newEvent('市立高校の生徒が交流'), chief);
     await sql`update events set fields = null, fields_source = null where id = ${event.id}`.execute(store.db);

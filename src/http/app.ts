@@ -27,7 +27,7 @@ import { registerEditing, type EditingOptions } from './staff/editing.plugin.js'
 import type { Licence } from '../domain/licence.js';
 import { registerApiRoutes } from './routes/api/api.route.js';
 import { registerOpenApi } from './routes/api/openapi.js';
-import { registerDownloadRoutes } from './routes/opendata/downloads.route.js';
+import { registerDownloadRoutes, sendRecordFile } from './routes/opendata/downloads.route.js';
 import { registerYearbookRoutes } from './routes/pages/yearbook.route.js';
 
 export interface AppDeps {
@@ -100,10 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerAuth(app, deps.store, { site, ...(deps.auth?.secret ? { secret: deps.auth.secret } : {}), ...(deps.now ? { now: deps.now } : {}) });
 
   app.get('/healthz', async () => ({ ok: true }));
-  app.get('/export.json', async (_request, reply) => {
-    const { file, stream } = await downloads.read('json');
-    return reply.type(file.exporter.contentType).header('content-length', file.bytes).send(stream);
-  });
+  app.get('/export.json', async (request, reply) => sendRecordFile(request, reply, downloads, 'json'));
   registerHomeRoutes(app, deps.store, site, deps.now);
   registerPartnershipRoutes(app, deps.store, site);
   registerEventRoutes(app, deps.store, site);

@@ -42,7 +42,7 @@ export interface DownloadFile {
   exporter: Exporter;
   path: string;
   bytes: number;
-  /** The store's generation when the file was asked for; it holds the record as it was then or later. */
+  /** The store's generation the file holds: its snapshot's (the generation asked for, or a later one). */
   generation: number;
 }
 
@@ -110,19 +110,21 @@ export class RecordDownloads {
   async file(format: string): Promise<DownloadFile> {
     const exporter = exporterFor(format);
     const generation = await storeGeneration(this.store);
+    const earlier = this.latest.get(exporter.format);
+    // A file read from a snapshot taken at this generation or later holds the record as it is.
+    if (earlier && earlier.generation >= generation) return earlier;
     const key = `${generation}.${exporter.format}`;
     let file = this.files.get(key)?.file;
     if (!file) {
-      const made = this.enqueue(() => this.make(exporter, generation, join(this.dir, `${this.prefix}-${generation}-${exporter.format}.${exporter.extension}`)));
+      const made = this.enqueue(() => this.make(exporter, join(this.dir, `${this.prefix}-${generation}-${exporter.format}.${exporter.extension}`)));
       this.files.set(key, { generation, format: exporter.format, file: made });
       made.then(
-        (f) => this.keepNewest(f),
+        (f) => this.keepNewest(f, generation),
         () => this.files.delete(key), // a failed file is made again on the next request
       );
       file = made;
     }
-    const earlier = this.latest.get(exporter.format);
-    if (!earlier || earlier.generation >= generation) return file;
+    if (!earlier) return file;
     let timer: NodeJS.Timeout | undefined;
     const stale = new Promise<DownloadFile>((resolve) => (timer = setTimeout(() => resolve(earlier), this.staleAfterMs)));
     try {
@@ -156,11 +158,11 @@ export class RecordDownloads {
     return run;
   }
 
-  private async make(exporter: Exporter, generation: number, path: string): Promise<DownloadFile> {
+  private async make(exporter: Exporter, path: string): Promise<DownloadFile> {
     this.making += 1;
     this.made.mostAtOnce = Math.max(this.made.mostAtOnce, this.making);
     try {
-      const bytes = await writeRecordFile(this.store, exporter, this.settings, path, this.batch);
+      const { bytes, generation } = await writeRecordFile(this.store, exporter, this.settings, path, this.batch);
       this.made.files += 1;
       return { exporter, path, bytes, generation };
     } finally {
@@ -168,12 +170,15 @@ export class RecordDownloads {
     }
   }
 
-  /** Keeps `made` as its format's newest file, and drops the format's files of older generations from the disk. */
-  private keepNewest(made: DownloadFile): void {
+  /**
+   * Keeps `made` (asked for at generation `asked`) as its format's newest file, and drops the format's files asked
+   * for earlier from the disk.
+   */
+  private keepNewest(made: DownloadFile, asked: number): void {
     const format = made.exporter.format;
     if ((this.latest.get(format)?.generation ?? -1) < made.generation) this.latest.set(format, made);
     for (const [key, kept] of this.files) {
-      if (kept.format !== format || kept.generation >= made.generation) continue;
+      if (kept.format !== format || kept.generation >= asked) continue;
       this.files.delete(key);
       void kept.file.then((f) => rm(f.path, { force: true })).catch(() => undefined);
     }
@@ -189,20 +194,22 @@ export class RecordDownloads {
  * The whole record (its published partnerships) in `exporter`'s format, written to `path` (through a partial file
  * renamed when complete, removed on failure), reading `batch` partnerships at a time when the format has parts
  * or a stream, else reading it whole. Every part is read from one snapshot of the store: an edit saved while the
- * file is written (a minute, for a country's workbook) is in none of it. Gives the file's size in bytes.
+ * file is written (a minute, for a country's workbook) is in none of it. Gives the file's size in bytes and the
+ * store's generation it holds.
  */
-export async function writeRecordFile(store: Store, exporter: Exporter, settings: ExportSettings, path: string, batch = 50): Promise<number> {
+export async function writeRecordFile(store: Store, exporter: Exporter, settings: ExportSettings, path: string, batch = 50): Promise<{ bytes: number; generation: number }> {
   const partial = `${path}.partial`;
   try {
-    await store.snapshot(async (reader) => {
+    const generation = await store.snapshot(async (reader) => {
       if (exporter.parts || exporter.stream) await writeStreamed(reader, exporter, settings, partial, Math.max(1, batch));
       else {
         const { body } = await exportOne(reader, exporter.format, {}, settings);
         await writeFile(partial, body);
       }
+      return storeGeneration(reader);
     });
     await rename(partial, path);
-    return (await stat(path)).size;
+    return { bytes: (await stat(path)).size, generation };
   } catch (error) {
     await rm(partial, { force: true });
     throw error;

@@ -94,6 +94,31 @@ describeOnEachStore('downloads on the site', (openFresh) => {
     assert.ok(open() < before + 5, `${open() - before} more files open`);
   });
 
+  it('labels a whole-record download with the generation it holds: 304 to that ETag while the record is unchanged, 200 after a write', async () => {
+    const first = await app.inject('/downloads/csv');
+    const etag = first.headers.etag as string;
+    assert.match(etag, /^W\/"record-\d+"$/);
+    const open = () => readdirSync('/proc/self/fd').length;
+    const before = open();
+    for (let i = 0; i < 20; i++) {
+      const again = await app.inject({ url: '/downloads/csv', headers: { 'if-none-match': `"other", ${etag}` } });
+      assert.equal(again.statusCode, 304);
+      assert.equal(again.rawPayload.length, 0);
+      assert.equal(again.headers.etag, etag);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.ok(open() < before + 5, `${open() - before} more files open`);
+    const json = await app.inject('/export.json');
+    assert.equal(json.headers.etag, etag, 'the same record, the same label');
+    assert.equal((await app.inject({ url: '/export.json', headers: { 'if-none-match': etag } })).statusCode, 304);
+
+    await store.transaction(async () => {}); // a write: the generation advances
+    const changed = await app.inject({ url: '/downloads/csv', headers: { 'if-none-match': etag } });
+    assert.equal(changed.statusCode, 200);
+    assert.notEqual(changed.headers.etag, etag);
+    assert.equal(changed.body, first.body);
+  });
+
   it('serves the Atom feed at /feed.atom with links into the site', async () => {
     const res = await app.inject('/feed.atom');
     assert.equal(res.headers['content-type'], 'application/atom+xml; charset=utf-8');

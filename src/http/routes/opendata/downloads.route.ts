@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { StoredPartnership } from '../../../domain/partnership.js';
 import { KoryuError } from '../../../errors.js';
 import type { ExportBody, Exporter } from '../../../exports/exporter.js';
@@ -23,14 +23,21 @@ export function downloadLinks(base: string): DownloadLink[] {
   return EXPORTERS.map((e) => ({ href: `${base}/${e.format}`, label: e.label ?? e.format, type: e.contentType.split(';')[0]! }));
 }
 
-/** A whole-record download from its file, streamed. */
-async function sendFile(reply: FastifyReply, downloads: RecordDownloads, format: string, names: { ascii: string; name: string }) {
+/**
+ * A whole-record download from its file, streamed, labelled with the store's generation it holds: a harvester that
+ * asks again with that ETag gets a 304 with no body while the record is unchanged. Weak, as two files of one
+ * generation made apart (after a restart) may differ in the time they give for themselves.
+ */
+export async function sendRecordFile(request: FastifyRequest, reply: FastifyReply, downloads: RecordDownloads, format: string, names?: { ascii: string; name: string }) {
   const { file, stream } = await downloads.read(format);
-  return reply
-    .type(file.exporter.contentType)
-    .header('content-disposition', contentDisposition(`${names.ascii}.${file.exporter.extension}`, `${names.name}.${file.exporter.extension}`))
-    .header('content-length', file.bytes)
-    .send(stream);
+  const etag = `W/"record-${file.generation}"`;
+  void reply.header('etag', etag).header('cache-control', 'public, max-age=0, must-revalidate');
+  if (request.headers['if-none-match']?.split(',').some((tag) => tag.trim() === etag)) {
+    stream.destroy();
+    return reply.code(304).send();
+  }
+  if (names) void reply.header('content-disposition', contentDisposition(`${names.ascii}.${file.exporter.extension}`, `${names.name}.${file.exporter.extension}`));
+  return reply.type(file.exporter.contentType).header('content-length', file.bytes).send(stream);
 }
 
 /** An export made for this request. */
@@ -60,7 +67,7 @@ function partnershipById(store: Store, raw: string): Promise<StoredPartnership> 
  */
 export function registerDownloadRoutes(app: FastifyInstance, store: Store, home: string, settings: ExportSettings, downloads: RecordDownloads): void {
   const whole = { ascii: 'koryu-record', name: `${home}_国際交流の記録` };
-  app.get<{ Params: { format: string } }>('/downloads/:format', async (request, reply) => sendFile(reply, downloads, knownFormat(request.params.format), whole));
+  app.get<{ Params: { format: string } }>('/downloads/:format', async (request, reply) => sendRecordFile(request, reply, downloads, knownFormat(request.params.format), whole));
   app.get('/feed.atom', async (_request, reply) => {
     const { exporter, body } = await exportOne(store, 'atom', {}, settings);
     return answer(reply, exporter, body, whole);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdtempSync, readdirSync, rmSync, type ReadStream } from 'node:fs';
-import { open, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createWriteStream, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { open, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import type { Exporter } from '../exports/exporter.js';
@@ -44,6 +44,8 @@ export interface DownloadFile {
   bytes: number;
   /** The store's generation the file holds: its snapshot's (the generation asked for, or a later one). */
   generation: number;
+  /** A strong ETag naming this file alone: its bytes never change, and no other file of this server has it. */
+  etag: string;
 }
 
 export interface RecordDownloadsOptions {
@@ -90,6 +92,8 @@ export class RecordDownloads {
   /** Files made so far, and the most made at once (tests read them). */
   readonly made = { files: 0, mostAtOnce: 0 };
   private making = 0;
+  /** Counts the files made, so that a file made again under the same name has an ETag of its own. */
+  private serial = 0;
   /** Names this instance's files apart from another's in the same folder. */
   private readonly prefix = randomBytes(4).toString('hex');
 
@@ -116,7 +120,7 @@ export class RecordDownloads {
     const key = `${generation}.${exporter.format}`;
     let file = this.files.get(key)?.file;
     if (!file) {
-      const made = this.enqueue(() => this.make(exporter, join(this.dir, `${this.prefix}-${generation}-${exporter.format}.${exporter.extension}`)));
+      const made = this.enqueue(() => this.make(exporter, `${this.prefix}-${generation}-${exporter.format}`));
       this.files.set(key, { generation, format: exporter.format, file: made });
       made.then(
         (f) => this.keepNewest(f, generation),
@@ -135,15 +139,15 @@ export class RecordDownloads {
   }
 
   /**
-   * The whole record in `format` as a stream of its file, opened before a newer file can replace it. A file gone
-   * from the disk (a cleaner of the temporary folder took it, or a newer file replaced it) is looked up again.
+   * The whole record in `format` as its file, opened before a newer file can replace it: the caller reads it (the
+   * whole, or a range) through `handle`, and closes it. A file gone from the disk (a cleaner of the temporary folder
+   * took it, or a newer file replaced it) is looked up again.
    */
-  async read(format: string): Promise<{ file: DownloadFile; stream: ReadStream }> {
+  async read(format: string): Promise<{ file: DownloadFile; handle: FileHandle }> {
     for (let attempt = 1; ; attempt++) {
       const file = await this.file(format);
       try {
-        const handle = await open(file.path, 'r');
-        return { file, stream: handle.createReadStream() };
+        return { file, handle: await open(file.path, 'r') };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt === 3) throw error;
         this.forget(file.path);
@@ -158,13 +162,15 @@ export class RecordDownloads {
     return run;
   }
 
-  private async make(exporter: Exporter, path: string): Promise<DownloadFile> {
+  /** Makes the file `name` (unique to this instance while it is kept) in `exporter`'s format. */
+  private async make(exporter: Exporter, name: string): Promise<DownloadFile> {
     this.making += 1;
     this.made.mostAtOnce = Math.max(this.made.mostAtOnce, this.making);
     try {
+      const path = join(this.dir, `${name}.${exporter.extension}`);
       const { bytes, generation } = await writeRecordFile(this.store, exporter, this.settings, path, this.batch);
       this.made.files += 1;
-      return { exporter, path, bytes, generation };
+      return { exporter, path, bytes, generation, etag: `"${name}-${++this.serial}"` };
     } finally {
       this.making -= 1;
     }

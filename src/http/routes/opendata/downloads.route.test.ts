@@ -94,10 +94,11 @@ describeOnEachStore('downloads on the site', (openFresh) => {
     assert.ok(open() < before + 5, `${open() - before} more files open`);
   });
 
-  it('labels a whole-record download with the generation it holds: 304 to that ETag while the record is unchanged, 200 after a write', async () => {
+  it('labels a whole-record download with its file’s ETag: 304 to it while the file is kept, 200 with another after a write', async () => {
     const first = await app.inject('/downloads/csv');
     const etag = first.headers.etag as string;
-    assert.match(etag, /^W\/"record-\d+"$/);
+    assert.match(etag, /^"[\w-]+"$/);
+    assert.equal(first.headers['accept-ranges'], 'bytes');
     const open = () => readdirSync('/proc/self/fd').length;
     const before = open();
     for (let i = 0; i < 20; i++) {
@@ -108,15 +109,48 @@ describeOnEachStore('downloads on the site', (openFresh) => {
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
     assert.ok(open() < before + 5, `${open() - before} more files open`);
-    const json = await app.inject('/export.json');
-    assert.equal(json.headers.etag, etag, 'the same record, the same label');
-    assert.equal((await app.inject({ url: '/export.json', headers: { 'if-none-match': etag } })).statusCode, 304);
+    const json = await app.inject('/downloads/json');
+    assert.notEqual(json.headers.etag, etag);
+    assert.equal((await app.inject('/export.json')).headers.etag, json.headers.etag, 'the same file, the same label');
+    assert.equal((await app.inject({ url: '/export.json', headers: { 'if-none-match': json.headers.etag as string } })).statusCode, 304);
 
     await store.transaction(async () => {}); // a write: the generation advances
     const changed = await app.inject({ url: '/downloads/csv', headers: { 'if-none-match': etag } });
     assert.equal(changed.statusCode, 200);
     assert.notEqual(changed.headers.etag, etag);
     assert.equal(changed.body, first.body);
+  });
+
+  it('answers a byte range of a whole-record download with 206, the whole file when If-Range names another, and 416 past its end', async () => {
+    const whole = await app.inject('/downloads/jsonld');
+    const bytes = whole.rawPayload;
+    const etag = whole.headers.etag as string;
+    assert.ok(bytes.length > 1000);
+    const part = async (headers: Record<string, string>) => app.inject({ url: '/downloads/jsonld', headers });
+
+    const middle = await part({ range: 'bytes=100-199' });
+    assert.equal(middle.statusCode, 206);
+    assert.equal(middle.headers['content-range'], `bytes 100-199/${bytes.length}`);
+    assert.equal(Number(middle.headers['content-length']), 100);
+    assert.deepEqual(middle.rawPayload, bytes.subarray(100, 200));
+
+    // A download resumed: the rest of the same file, then the last bytes.
+    const rest = await part({ range: 'bytes=1000-', 'if-range': etag });
+    assert.equal(rest.statusCode, 206);
+    assert.deepEqual(Buffer.concat([bytes.subarray(0, 1000), rest.rawPayload]), bytes);
+    assert.deepEqual((await part({ range: 'bytes=-10' })).rawPayload, bytes.subarray(bytes.length - 10));
+
+    const other = await part({ range: 'bytes=1000-', 'if-range': '"an-older-file"' });
+    assert.equal(other.statusCode, 200);
+    assert.deepEqual(other.rawPayload, bytes);
+    const several = await part({ range: 'bytes=0-1,5-6' });
+    assert.equal(several.statusCode, 200);
+    assert.equal(several.rawPayload.length, bytes.length);
+
+    const past = await part({ range: `bytes=${bytes.length}-` });
+    assert.equal(past.statusCode, 416);
+    assert.equal(past.headers['content-range'], `bytes */${bytes.length}`);
+    assert.equal(past.rawPayload.length, 0);
   });
 
   it('serves the Atom feed at /feed.atom with links into the site', async () => {

@@ -7,6 +7,7 @@ import type { RecordDownloads } from '../../../services/downloads.service.js';
 import { exportOne, exportPartnerships, type ExportSettings } from '../../../services/export.service.js';
 import { findPublishedPartnership } from '../../../services/record.service.js';
 import type { Store } from '../../../storage/database.js';
+import { parseByteRange } from '../../byte-range.js';
 import type { DownloadLink } from '../../../views/downloads.js';
 
 /**
@@ -24,20 +25,32 @@ export function downloadLinks(base: string): DownloadLink[] {
 }
 
 /**
- * A whole-record download from its file, streamed, labelled with the store's generation it holds: a harvester that
- * asks again with that ETag gets a 304 with no body while the record is unchanged. Weak, as two files of one
- * generation made apart (after a restart) may differ in the time they give for themselves.
+ * A whole-record download from its file, streamed: whole, or the one byte range asked for (a download resumed after
+ * a broken connection; a country's JSON-LD is 632 MB), with the file's ETag. A harvester asking again with that ETag
+ * gets a 304 with no body while the server keeps the file; a range asked `If-Range` another file is answered with
+ * the whole of this one, so a resumed download never joins two files.
  */
 export async function sendRecordFile(request: FastifyRequest, reply: FastifyReply, downloads: RecordDownloads, format: string, names?: { ascii: string; name: string }) {
-  const { file, stream } = await downloads.read(format);
-  const etag = `W/"record-${file.generation}"`;
-  void reply.header('etag', etag).header('cache-control', 'public, max-age=0, must-revalidate');
-  if (request.headers['if-none-match']?.split(',').some((tag) => tag.trim() === etag)) {
-    stream.destroy();
+  const { file, handle } = await downloads.read(format);
+  void reply.header('etag', file.etag).header('cache-control', 'public, max-age=0, must-revalidate').header('accept-ranges', 'bytes');
+  if (names) void reply.header('content-disposition', contentDisposition(`${names.ascii}.${file.exporter.extension}`, `${names.name}.${file.exporter.extension}`));
+  if (request.headers['if-none-match']?.split(',').some((tag) => tag.trim() === file.etag)) {
+    await handle.close();
     return reply.code(304).send();
   }
-  if (names) void reply.header('content-disposition', contentDisposition(`${names.ascii}.${file.exporter.extension}`, `${names.name}.${file.exporter.extension}`));
-  return reply.type(file.exporter.contentType).header('content-length', file.bytes).send(stream);
+  const ifRange = request.headers['if-range'];
+  const range = ifRange === undefined || ifRange === file.etag ? parseByteRange(request.headers.range, file.bytes) : undefined;
+  if (range === 'unsatisfiable') {
+    await handle.close();
+    return reply.code(416).header('content-range', `bytes */${file.bytes}`).send();
+  }
+  void reply.type(file.exporter.contentType);
+  if (range === undefined) return reply.header('content-length', file.bytes).send(handle.createReadStream());
+  return reply
+    .code(206)
+    .header('content-range', `bytes ${range.start}-${range.end}/${file.bytes}`)
+    .header('content-length', range.end - range.start + 1)
+    .send(handle.createReadStream({ start: range.start, end: range.end }));
 }
 
 /** An export made for this request. */

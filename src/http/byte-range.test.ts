@@ -10,6 +10,7 @@ it('reads one byte range of a file: from–to, from to the end, the last n bytes
   assert.deepEqual(parseByteRange('bytes=-5000', 1000), { start: 0, end: 999 });
   assert.deepEqual(parseByteRange('bytes=990-2000', 1000), { start: 990, end: 999 });
   assert.deepEqual(parseByteRange(' bytes=7-7 ', 1000), { start: 7, end: 7 });
+  assert.deepEqual(parseByteRange('bytes=10-99999999999999999999', 1000), { start: 10, end: 999 });
 });
 
 it('sends the whole file for no range, another unit, several ranges or one that does not parse', () => {
@@ -24,6 +25,7 @@ it('finds a range unsatisfiable when it starts past the end of the file or asks 
   assert.equal(parseByteRange('bytes=-0', 1000), 'unsatisfiable');
   assert.equal(parseByteRange('bytes=0-', 0), 'unsatisfiable');
   assert.equal(parseByteRange('bytes=-10', 0), 'unsatisfiable');
+  assert.equal(parseByteRange('bytes=99999999999999999999-', 1000), 'unsatisfiable');
 });
 
 it('gives a range within the file whenever it gives one', () => {

@@ -20,9 +20,11 @@ export function parseByteRange(header: string | undefined, size: number): ByteRa
     if (suffix === 0 || size === 0) return 'unsatisfiable';
     return { start: Math.max(0, size - suffix), end: size - 1 };
   }
-  const start = Number(first);
-  const end = last === '' ? Number.MAX_SAFE_INTEGER : Number(last);
-  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || end < start) return undefined;
+  // Positions past the largest safe integer are past the end of any file.
+  const position = (digits: string) => Math.min(Number(digits), Number.MAX_SAFE_INTEGER);
+  const start = position(first);
+  const end = last === '' ? Number.MAX_SAFE_INTEGER : position(last);
+  if (end < start) return undefined;
   if (start >= size) return 'unsatisfiable';
   return { start, end: Math.min(end, size - 1) };
 }

@@ -221,6 +221,36 @@ describeOnEachStore('downloads of the whole record (RecordDownloads)', (openFres
     }
   });
 
+  it('keeps the second of two files asked for across a write that both hold the later generation, on the disk', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'koryu-downloads-test-'));
+    const fresh = await openFresh();
+    try {
+      await importSampleAndCorpus(fresh, { partnerships: 2, years: 3, seed: 'twice' });
+      let open = () => {};
+      const gate = new Promise<void>((resolve) => (open = resolve));
+      const gated: Store = { ...fresh, snapshot: async (fn) => gate.then(() => fresh.snapshot(fn)) };
+      const downloads = new RecordDownloads(gated, settings, own);
+      const first = downloads.file('csv');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await fresh.transaction(async () => {}); // a write: the second file is asked for at the next generation
+      const second = downloads.file('csv');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      open();
+      const [a, b] = await Promise.all([first, second]);
+      assert.equal(a.generation, b.generation, 'both read their snapshots after the write');
+      assert.notEqual(a.path, b.path);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const kept = await downloads.file('csv');
+      assert.equal(kept, b);
+      assert.ok(existsSync(kept.path), 'the file given is on the disk');
+      assert.ok(!existsSync(a.path));
+      assert.deepEqual(readdirSync(own), [b.path.slice(own.length + 1)]);
+    } finally {
+      await fresh.close();
+      rmSync(own, { recursive: true, force: true });
+    }
+  });
+
   it('reads a file as a stream, and makes it again when it is gone from the disk', async () => {
     const downloads = new RecordDownloads(store, settings, dir);
     const expected = (await exportOne(store, 'text', {}, settings)).body;
@@ -256,7 +286,8 @@ describeOnEachStore('downloads of the whole record (RecordDownloads)', (openFres
         async stream(out, _headings, read) {
           let batches = 0;
           for await (const partnerships of read()) {
-            if (batches++ === 1) {
+            // After the first partnership is read, before the one deleted and the one rewritten are.
+            if (batches++ === 0) {
               await fresh.transaction(async (trx) => {
                 await deletePartnership(trx, deleted.home, deleted.partner);
                 await trx.updateTable('events').set({ text: '書き換えた交流' }).where('id', '=', rewritten.events[0]!.id).execute();

@@ -86,6 +86,8 @@ export class RecordDownloads {
   private readonly files = new Map<string, { generation: number; format: string; file: Promise<DownloadFile> }>();
   /** Per format, its newest file made. */
   private readonly latest = new Map<string, DownloadFile>();
+  /** The key in `files` of each file made, by its path. */
+  private readonly keys = new Map<string, string>();
   private queue: Promise<unknown> = Promise.resolve();
   private readonly batch: number;
   private readonly staleAfterMs: number;
@@ -123,7 +125,7 @@ export class RecordDownloads {
       const made = this.enqueue(() => this.make(exporter, `${this.prefix}-${generation}-${exporter.format}`));
       this.files.set(key, { generation, format: exporter.format, file: made });
       made.then(
-        (f) => this.keepNewest(f, generation),
+        (f) => this.keepNewest(f, generation, key),
         () => this.files.delete(key), // a failed file is made again on the next request
       );
       file = made;
@@ -151,7 +153,6 @@ export class RecordDownloads {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt === 3) throw error;
         this.forget(file.path);
-        for (const [key, kept] of this.files) if ((await kept.file.catch(() => undefined))?.path === file.path) this.files.delete(key);
       }
     }
   }
@@ -177,22 +178,33 @@ export class RecordDownloads {
   }
 
   /**
-   * Keeps `made` (asked for at generation `asked`) as its format's newest file, and drops the format's files asked
-   * for earlier from the disk.
+   * Keeps `made` (asked for at generation `asked`, under `key`) as its format's newest file unless a newer one is
+   * kept, and drops the format's files asked for earlier from the disk, never the newest. Two files asked for
+   * across a write may both hold the later generation: the second replaces the first.
    */
-  private keepNewest(made: DownloadFile, asked: number): void {
+  private keepNewest(made: DownloadFile, asked: number, key: string): void {
     const format = made.exporter.format;
-    if ((this.latest.get(format)?.generation ?? -1) < made.generation) this.latest.set(format, made);
-    for (const [key, kept] of this.files) {
+    this.keys.set(made.path, key);
+    if ((this.latest.get(format)?.generation ?? -1) <= made.generation) this.latest.set(format, made);
+    for (const [other, kept] of this.files) {
       if (kept.format !== format || kept.generation >= asked) continue;
-      this.files.delete(key);
-      void kept.file.then((f) => rm(f.path, { force: true })).catch(() => undefined);
+      this.files.delete(other);
+      void kept.file
+        .then((f) => {
+          if (this.latest.get(format)?.path === f.path) return;
+          this.keys.delete(f.path);
+          return rm(f.path, { force: true });
+        })
+        .catch(() => undefined);
     }
   }
 
-  /** Drops a file gone from the disk from the formats' newest files. */
+  /** Forgets a file gone from the disk: it is made again on the next request. */
   private forget(path: string): void {
     for (const [format, f] of this.latest) if (f.path === path) this.latest.delete(format);
+    const key = this.keys.get(path);
+    if (key !== undefined) this.files.delete(key);
+    this.keys.delete(path);
   }
 }
 

@@ -216,6 +216,11 @@ export function runStoreContract(label: string, open: () => Promise<Store>): voi
       );
       await store.transaction((trx) => savePartnership(trx, buildPartnership({ home: '七尾市', partner: '金泉市' }), null));
       assert.ok(await store.snapshot((reader) => findPartnership(reader.db, '七尾市', '金泉市')), 'a new snapshot sees what was written since');
+      // Work the function left running reads nothing once the snapshot has ended.
+      let left: Store | undefined;
+      await store.snapshot(async (reader) => void (left = reader));
+      await assert.rejects(countStore(left!.db), /snapshot of the store has ended/);
+      assert.ok(await findPartnership(store.db, '七尾市', '金泉市'));
     });
 
     it('counts with numbers', async () => {

@@ -52,11 +52,12 @@ export async function openSqliteStore(path: string): Promise<Store> {
  * its read transaction keeps seeing one moment while the store's connection writes and reads on.
  */
 async function readOnlySnapshot<T>(store: Store, path: string, fn: (reader: Store) => Promise<T>): Promise<T> {
-  let database: BetterSqlite3.Database;
+  let database: BetterSqlite3.Database | undefined;
   try {
     database = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
     database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   } catch (error) {
+    database?.close();
     throw new StoreError('StoreUnavailable', `Cannot open SQLite database ${path} to read: ${messageOf(error)}`, { cause: error });
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: keepingStatements(database) }) });

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { StoredPartnership } from '../../../domain/partnership.js';
 import { KoryuError } from '../../../errors.js';
@@ -34,7 +35,7 @@ export async function sendRecordFile(request: FastifyRequest, reply: FastifyRepl
   const { file, handle } = await downloads.read(format);
   void reply.header('etag', file.etag).header('cache-control', 'public, max-age=0, must-revalidate').header('accept-ranges', 'bytes');
   if (names) void reply.header('content-disposition', contentDisposition(`${names.ascii}.${file.exporter.extension}`, `${names.name}.${file.exporter.extension}`));
-  if (request.headers['if-none-match']?.split(',').some((tag) => tag.trim() === file.etag)) {
+  if (noneMatch(request.headers['if-none-match'], file.etag)) {
     await handle.close();
     return reply.code(304).send();
   }
@@ -45,12 +46,26 @@ export async function sendRecordFile(request: FastifyRequest, reply: FastifyRepl
     return reply.code(416).header('content-range', `bytes */${file.bytes}`).send();
   }
   void reply.type(file.exporter.contentType);
+  if (request.method === 'HEAD') {
+    // Fastify would read a stream to its end to answer HEAD: the file is not read at all.
+    await handle.close();
+    const length = range === undefined ? file.bytes : range.end - range.start + 1;
+    if (range !== undefined) void reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${file.bytes}`);
+    return reply.header('content-length', length).send(Readable.from([]));
+  }
   if (range === undefined) return reply.header('content-length', file.bytes).send(handle.createReadStream());
   return reply
     .code(206)
     .header('content-range', `bytes ${range.start}-${range.end}/${file.bytes}`)
     .header('content-length', range.end - range.start + 1)
     .send(handle.createReadStream({ start: range.start, end: range.end }));
+}
+
+/** Whether an If-None-Match header names `etag` (compared weakly, as RFC 9110 has it for this header) or is `*`. */
+function noneMatch(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return header.trim() === '*' || header.split(',').some((tag) => opaque(tag) === opaque(etag));
 }
 
 /** An export made for this request. */

@@ -67,6 +67,19 @@ describeOnEachStore('downloads of the whole record (RecordDownloads)', (openFres
     rmSync(dir, { recursive: true, force: true });
   });
 
+  /** Runs `fn` on a store of its own holding a small corpus, with a folder of its own for the files; both removed after. */
+  const withOwnRecord = async (corpus: { partnerships: number; years: number; seed: string }, fn: (fresh: Store, own: string) => Promise<void>) => {
+    const own = mkdtempSync(join(tmpdir(), 'koryu-downloads-test-'));
+    const fresh = await openFresh();
+    try {
+      await importSampleAndCorpus(fresh, corpus);
+      await fn(fresh, own);
+    } finally {
+      await fresh.close();
+      rmSync(own, { recursive: true, force: true });
+    }
+  };
+
   for (const exporter of EXPORTERS.filter((e) => e.format !== 'xlsx')) {
     it(`the ${exporter.format} file is the export of the record read whole${exporter.parts || exporter.stream ? ', written reading two partnerships at a time' : ''}`, async () => {
       const counter = new RowCounter();
@@ -156,10 +169,7 @@ describeOnEachStore('downloads of the whole record (RecordDownloads)', (openFres
   });
 
   it('gives a reader the format’s last file when the file made again after a write takes longer than staleAfterMs, or fails', async () => {
-    const own = mkdtempSync(join(tmpdir(), 'koryu-downloads-test-'));
-    const fresh = await openFresh();
-    try {
-      await importSampleAndCorpus(fresh, { partnerships: 2, years: 3, seed: 'stale' });
+    await withOwnRecord({ partnerships: 2, years: 3, seed: 'stale' }, async (fresh, own) => {
       // The store's snapshots, and with them the making of every file, wait for the gate when it is shut.
       let gate: Promise<void> = Promise.resolve();
       let open = () => {};
@@ -215,17 +225,11 @@ describeOnEachStore('downloads of the whole record (RecordDownloads)', (openFres
       assert.equal(retried.generation, now.generation + 1);
       assert.ok(readFileSync(retried.path, 'utf8').includes('もう一度書き換えた交流'));
       assert.equal(downloads.made.files, 3);
-    } finally {
-      await fresh.close();
-      rmSync(own, { recursive: true, force: true });
-    }
+    });
   });
 
   it('keeps the second of two files asked for across a write that both hold the later generation, on the disk', async () => {
-    const own = mkdtempSync(join(tmpdir(), 'koryu-downloads-test-'));
-    const fresh = await openFresh();
-    try {
-      await importSampleAndCorpus(fresh, { partnerships: 2, years: 3, seed: 'twice' });
+    await withOwnRecord({ partnerships: 2, years: 3, seed: 'twice' }, async (fresh, own) => {
       let open = () => {};
       const gate = new Promise<void>((resolve) => (open = resolve));
       const gated: Store = { ...fresh, snapshot: async (fn) => gate.then(() => fresh.snapshot(fn)) };
@@ -245,10 +249,7 @@ describeOnEachStore('downloads of the whole record (RecordDownloads)', (openFres
       assert.ok(existsSync(kept.path), 'the file given is on the disk');
       assert.ok(!existsSync(a.path));
       assert.deepEqual(readdirSync(own), [b.path.slice(own.length + 1)]);
-    } finally {
-      await fresh.close();
-      rmSync(own, { recursive: true, force: true });
-    }
+    });
   });
 
   it('reads a file as a stream, and makes it again when it is gone from the disk', async () => {
@@ -271,10 +272,7 @@ describeOnEachStore('downloads of the whole record (RecordDownloads)', (openFres
   });
 
   it('writes a file from one snapshot of the store: an edit saved while it is written is in none of it', async () => {
-    const own = mkdtempSync(join(tmpdir(), 'koryu-downloads-test-'));
-    const fresh = await openFresh();
-    try {
-      await importSampleAndCorpus(fresh, { partnerships: 3, years: 3, seed: 'snapshot' });
+    await withOwnRecord({ partnerships: 3, years: 3, seed: 'snapshot' }, async (fresh, own) => {
       const before = await listPartnerships(fresh);
       assert.ok(before.length >= 3);
       const [, deleted, rewritten] = before as [StoredPartnership, StoredPartnership, StoredPartnership];
@@ -304,10 +302,7 @@ describeOnEachStore('downloads of the whole record (RecordDownloads)', (openFres
       const now = await listPartnerships(fresh);
       assert.equal(now.length, before.length - 1, 'the edit was saved meanwhile');
       assert.ok(now.some((p) => p.events[0]?.text === '書き換えた交流'));
-    } finally {
-      await fresh.close();
-      rmSync(own, { recursive: true, force: true });
-    }
+    });
   });
 
   it('a file that cannot be made leaves no partial file and is tried again on the next request', async () => {

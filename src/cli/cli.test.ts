@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { generateCorpus } from '../exports/corpus.generator.js';
 import { exportFiles } from '../services/export.service.js';
 import { loadConfig } from '../config.js';
 import type { Store } from '../storage/database.js';
@@ -88,6 +89,56 @@ describe('koryu import and export', () => {
     assert.equal(exclusive.code, 0, exclusive.stderr);
     assert.equal(lifted.length, 1);
     assert.equal(exclusive.stdout, plain.stdout);
+  });
+
+  it('imports a folder of documents, each under the home its folder names (--home-from-folder)', async () => {
+    const corpusDir = join(dir, 'homes');
+    assert.equal((await koryu('homes-gen.db', 'generate', '--partnerships', '12', '--years', '3', '--seed', 'cli-homes', '--out', corpusDir)).code, 0);
+    writeFileSync(join(corpusDir, '.notes.txt'), 'not a document');
+    const expected = [...generateCorpus({ partnerships: 12, years: 3, seed: 'cli-homes' })].map((d) => ({ home: d.home, partner: d.partnership.partner, events: d.partnership.events.length }));
+    assert.ok(new Set(expected.map((e) => e.home)).size > 1, 'the corpus has more than one home');
+    const r = await koryu('homes.db', 'import', '--home-from-folder', corpusDir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, new RegExp(`^homes/${expected[0]!.home}/`, 'm'), 'documents are named by their path in the folder');
+    const store = await openSqliteStore(join(dir, 'homes.db'));
+    try {
+      const stored = await store.db
+        .selectFrom('partnerships as p')
+        .leftJoin('events as e', 'e.partnership_id', 'p.id')
+        .select(['p.home', 'p.partner', (eb) => eb.fn.count<number>('e.id').as('events')])
+        .groupBy(['p.home', 'p.partner'])
+        .execute();
+      const key = (p: { home: string; partner: string }) => `${p.home} – ${p.partner}`;
+      assert.deepEqual(
+        stored.map((p) => ({ home: p.home, partner: p.partner, events: Number(p.events) })).sort((a, b) => (key(a) < key(b) ? -1 : 1)),
+        [...expected].sort((a, b) => (key(a) < key(b) ? -1 : 1)),
+      );
+    } finally {
+      await store.close();
+    }
+    // One document given by its path takes its folder's name too.
+    const one = expected[0]!;
+    const file = join(corpusDir, one.home, readdirSync(join(corpusDir, one.home))[0]!);
+    const single = await koryu('homes-one.db', 'parse', file, '--format', 'json');
+    assert.equal(JSON.parse(single.stdout).partnerships[0].home, '金沢市', 'parse keeps the configured home');
+    const imported = await koryu('homes-one.db', 'import', '--home-from-folder', file);
+    assert.match(imported.stdout, new RegExp(`${one.home} – `));
+  });
+
+  it('refuses --home with --home-from-folder, an empty folder, and a folder given to parse, changing nothing', async () => {
+    const empty = join(dir, 'empty');
+    mkdirSync(join(empty, 'inside'), { recursive: true });
+    writeFileSync(join(empty, '.hidden'), samplePath);
+    const both = await koryu('refused.db', 'import', '--home', '富山市', '--home-from-folder', samplePath);
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /--home NAME or --home-from-folder, not both/);
+    const none = await koryu('refused.db', 'import', empty);
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /empty: the folder holds no documents/);
+    const parse = await koryu('refused.db', 'parse', empty);
+    assert.match(parse.stderr, /is a directory, not a document/);
+    const exported = await koryu('refused.db', 'export', '--format', 'json');
+    assert.deepEqual(JSON.parse(exported.stdout).partnerships, []);
   });
 
   it('exports JSON that imports into an empty store and exports identically', async () => {

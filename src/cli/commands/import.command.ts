@@ -9,13 +9,16 @@ import { formatChange, formatDiagnostic, formatPartnership } from '../report.js'
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'Import documents (any layout Koryu reads, or koryu/1 JSON) in one transaction.',
-  usage: 'koryu import FILE… [--home NAME] [--exclusive]',
+  summary: 'Import documents (any layout Koryu reads, or koryu/1 JSON; every document in a FOLDER) in one transaction.',
+  usage: 'koryu import FILE|FOLDER… [--home NAME | --home-from-folder] [--exclusive]',
   async run(args, io, deps) {
-    const { values, positionals } = readArgs(args, { home: { type: 'string' }, exclusive: { type: 'boolean' } });
-    if (positionals.length === 0) throw new KoryuError('UsageError', 'import needs at least one FILE.');
+    const { values, positionals } = readArgs(args, { home: { type: 'string' }, 'home-from-folder': { type: 'boolean' }, exclusive: { type: 'boolean' } });
+    if (positionals.length === 0) throw new KoryuError('UsageError', 'import needs at least one FILE or FOLDER.');
+    const homeFromFolder = values['home-from-folder'] === true;
+    if (homeFromFolder && values.home !== undefined) throw new KoryuError('UsageError', 'import takes --home NAME or --home-from-folder, not both.');
     const { config } = deps;
-    const docs = await readDocuments(positionals, config.maxDocumentBytes);
+    // A folder is read whole (koryu generate writes one document per partnership, in a folder per home).
+    const docs = await readDocuments(positionals, config.maxDocumentBytes, { folders: true, homeFromFolder });
     const advance = progressBar(docs.length, io.err, io.interactive);
     const store = await deps.openStore();
     try {

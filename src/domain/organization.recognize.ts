@@ -26,6 +26,17 @@ export function kanjiRuns(text: string): { run: string; at: number }[] {
   return [...text.matchAll(KANJI_RUN)].map((m) => ({ run: m[0], at: m.index ?? 0 }));
 }
 
+/** The runs of kanji in a text, one after another, without building a list (a record's texts hold millions). */
+function* eachKanjiRun(text: string): Generator<string> {
+  const runs = new RegExp(KANJI_RUN.source, KANJI_RUN.flags);
+  for (let m = runs.exec(text); m !== null; m = runs.exec(text)) yield m[0];
+}
+
+/** The last code unit of each ending: a prefix ending in none of them cannot be a name, whatever else it is. */
+const ENDING_LAST_UNITS = new Set<string>(ORGANIZATION_ENDINGS.map((e) => e[e.length - 1]!));
+/** Every office ends in this; a run without it names no office holder. */
+const OFFICE_MARK = '長';
+
 /** True when the text ends in what an organisation or a city is called: the parties of an agreement look like this. */
 export function endsLikeOrganization(text: string): boolean {
   return ORGANIZATION_ENDINGS.some((e) => text.endsWith(e)) || /[市町村県都府省庁]$/u.test(text);
@@ -37,6 +48,7 @@ export function endsLikeOrganization(text: string): boolean {
  */
 function organizationPrefix(run: string): string | undefined {
   for (let end = run.length; end >= MIN_NAME_LENGTH; end--) {
+    if (!ENDING_LAST_UNITS.has(run[end - 1]!)) continue;
     const prefix = run.slice(0, end);
     if (!ORGANIZATION_ENDINGS.some((e) => prefix.endsWith(e) && prefix.length > e.length)) continue;
     if (prefix.endsWith('大') && run[end] === '会') continue;
@@ -48,12 +60,12 @@ function organizationPrefix(run: string): string | undefined {
 
 /** The organisation names written in a text, in order of appearance, each once. */
 export function recognizeOrganizations(text: string): string[] {
-  const names: string[] = [];
-  for (const { run } of kanjiRuns(text)) {
+  const names = new Set<string>();
+  for (const run of eachKanjiRun(text)) {
     const name = organizationPrefix(run);
-    if (name && !names.includes(name)) names.push(name);
+    if (name) names.add(name);
   }
-  return names;
+  return [...names];
 }
 
 /** An office holder as written: 山出市長 is the office 市長 held by 山出. `person` is null when only the office is named. */
@@ -66,19 +78,40 @@ export interface OfficeHolder {
 /** The office holders named in a text (夏市長, 森副市長, 野口教育長 …), in order. */
 export function recognizeOfficeHolders(text: string): OfficeHolder[] {
   const found: OfficeHolder[] = [];
-  for (const { run } of kanjiRuns(text)) {
-    for (const office of OFFICES) {
-      const at = run.indexOf(office);
-      if (at < 0) continue;
-      const before = run.slice(0, at);
-      // A run such as 県立大学学長 names an organisation's head, not a person: keep the office only.
-      const person = before.length >= 1 && before.length <= MAX_SURNAME_LENGTH ? before : null;
-      const written = person === null ? (organizationPrefix(before) ?? '') + office : person + office;
-      if (!found.some((f) => f.written === written)) found.push({ written, office, person });
-      break;
-    }
+  for (const run of eachKanjiRun(text)) {
+    const holder = officeHolderIn(run);
+    if (holder && !found.some((f) => f.written === holder.written)) found.push(holder);
   }
   return found;
+}
+
+/** The office holder a run of kanji names, by the first office of OFFICES it holds. */
+function officeHolderIn(run: string): OfficeHolder | undefined {
+  if (!run.includes(OFFICE_MARK)) return undefined;
+  for (const office of OFFICES) {
+    const at = run.indexOf(office);
+    if (at < 0) continue;
+    const before = run.slice(0, at);
+    // A run such as 県立大学学長 names an organisation's head, not a person: keep the office only.
+    const person = before.length >= 1 && before.length <= MAX_SURNAME_LENGTH ? before : null;
+    const written = person === null ? (organizationPrefix(before) ?? '') + office : person + office;
+    return { written, office, person };
+  }
+  return undefined;
+}
+
+/**
+ * The organisation names and the written names of the office holders with a person (山出市長, not 市長) in a text,
+ * in one reading of its kanji runs: what the record's list of names is made of. The same names as
+ * recognizeOrganizations and recognizeOfficeHolders give, added to `organizations` and `offices`.
+ */
+export function collectNames(text: string, organizations: Set<string>, offices: Set<string>): void {
+  for (const run of eachKanjiRun(text)) {
+    const name = organizationPrefix(run);
+    if (name) organizations.add(name);
+    const holder = officeHolderIn(run);
+    if (holder && holder.person !== null) offices.add(holder.written);
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Direction } from './direction.js';
 import type { ExchangeEvent } from './partnership.js';
-import { recognizeOfficeHolders, recognizeOrganizations, suggestAliases } from './organization.recognize.js';
+import { collectNames, suggestAliases } from './organization.recognize.js';
 
 export type EntityKind = 'organization' | 'office';
 
@@ -85,9 +85,12 @@ export class OrganizationNameReader {
   /** Office holders' written names, in the order first met. */
   private readonly offices = new Set<string>();
 
+  /**
+   * Reads one text, or several joined by any character that is not a kanji (a line break): names are read within
+   * runs of kanji, so the names of joined texts are the names of each.
+   */
   read(text: string): void {
-    for (const name of recognizeOrganizations(text)) this.organizations.add(name);
-    for (const holder of recognizeOfficeHolders(text)) if (holder.person !== null) this.offices.add(holder.written);
+    collectNames(text, this.organizations, this.offices);
   }
 
   /** The names read so far, grouped and corrected as organizationNames gives them. */

@@ -191,21 +191,20 @@ export async function findRecordEvents(db: Kysely<Database>, recordIds: readonly
 }
 
 /**
- * The id and text of every published event of a published partnership, in the record's order (home, partner,
- * position, id: as findPartnerships gives them), and nothing else of them.
+ * The texts of the published events of each published partnership, joined by line breaks: one string per
+ * partnership, in no order. Reading the names of the whole record needs the texts and nothing else of them, and a
+ * row per partnership costs the database and this process a fraction of a row per event.
  */
-export async function findRecordEventTexts(db: Kysely<Database>): Promise<{ id: number; text: string }[]> {
-  return db
+export async function findRecordTextsJoined(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db
     .selectFrom('events as e')
     .innerJoin('partnerships as p', 'p.id', 'e.partnership_id')
-    .select(['e.id', 'e.text'])
+    .select(sql<string>`string_agg(e.text, cast(${'\n'} as text))`.as('texts'))
     .where('e.status', '=', 'published')
     .where('p.status', '=', 'published')
-    .orderBy('p.home')
-    .orderBy('p.partner')
-    .orderBy('e.position')
-    .orderBy('e.id')
+    .groupBy('e.partnership_id')
     .execute();
+  return rows.map((r) => r.texts);
 }
 
 /** The text, year and direction of the given events that are published. */

@@ -48,9 +48,16 @@ describe('koryu parse', () => {
     assert.deepEqual(JSON.parse(exported.stdout).partnerships, [], 'parse must not import');
   });
 
-  it('takes the home municipality from --home', async () => {
+  it('takes the home municipality from --home, trimmed, and refuses an empty one', async () => {
     const r = await koryu('parse.db', 'parse', samplePath, '--format', 'json', '--home', '石川県');
     assert.equal(JSON.parse(r.stdout).partnerships[0].home, '石川県');
+    const spaced = await koryu('parse.db', 'parse', samplePath, '--format', 'json', '--home', ' 富山市　');
+    assert.equal(JSON.parse(spaced.stdout).partnerships[0].home, '富山市');
+    for (const command of ['parse', 'import']) {
+      const empty = await koryu('parse.db', command, samplePath, '--home', ' ');
+      assert.equal(empty.code, 2);
+      assert.match(empty.stderr, /--home needs the name of the home municipality \(it is empty\)/);
+    }
   });
 
   it('prints each year and its events as text', async () => {
@@ -123,6 +130,38 @@ describe('koryu import and export', () => {
     assert.equal(JSON.parse(single.stdout).partnerships[0].home, '金沢市', 'parse keeps the configured home');
     const imported = await koryu('homes-one.db', 'import', '--home-from-folder', file);
     assert.match(imported.stdout, new RegExp(`${one.home} – `));
+  });
+
+  it('takes the home from the folder directly under the one given, for text documents and hand-made CSV alike', async () => {
+    const root = join(dir, 'nested');
+    mkdirSync(join(root, '富山市', '2023'), { recursive: true });
+    mkdirSync(join(root, '高岡市'), { recursive: true });
+    writeFileSync(join(root, '富山市', '2023', 'dalian.txt'), readFileSync(samplePath));
+    writeFileSync(join(root, '高岡市', 'jinzhou.csv'), '相手都市,年（西暦）,区分,交流内容\n錦州市,2019年,派遣,市長が錦州市を訪問\n');
+    const r = await koryu('nested.db', 'import', '--home-from-folder', root);
+    assert.equal(r.code, 0, r.stderr);
+    const exported = JSON.parse((await koryu('nested.db', 'export', '--format', 'json')).stdout) as { partnerships: { home: string; partner: string }[] };
+    assert.deepEqual(exported.partnerships.map((p) => `${p.home} – ${p.partner}`).sort(), ['富山市 – 大連市', '高岡市 – 錦州市']);
+    // A folder given that is itself a home's: the documents directly in it take its name.
+    const own = await koryu('nested-own.db', 'import', '--home-from-folder', join(root, '高岡市'));
+    assert.equal(own.code, 0, own.stderr);
+    assert.match(own.stdout, /高岡市 – 錦州市: created/);
+  });
+
+  it('refuses a folder name that is not a municipality’s as a home, naming the document, and changes nothing', async () => {
+    const root = join(dir, 'loose');
+    mkdirSync(join(root, '2023'), { recursive: true });
+    writeFileSync(join(root, '2023', 'dalian.txt'), readFileSync(samplePath));
+    const nested = await koryu('loose.db', 'import', '--home-from-folder', root);
+    assert.equal(nested.code, 2);
+    assert.match(nested.stderr, /2023[/\\]dalian\.txt: --home-from-folder takes the home municipality from the folder "2023", which is not the name of one/);
+    const direct = await koryu('loose.db', 'import', '--home-from-folder', join(root, '2023', 'dalian.txt'));
+    assert.match(direct.stderr, /from the folder "2023"/);
+    writeFileSync(join(root, 'top.txt'), readFileSync(samplePath));
+    rmSync(join(root, '2023'), { recursive: true });
+    const top = await koryu('loose.db', 'import', '--home-from-folder', root);
+    assert.match(top.stderr, /from the folder "loose"/);
+    assert.deepEqual(JSON.parse((await koryu('loose.db', 'export', '--format', 'json')).stdout).partnerships, []);
   });
 
   it('refuses --home with --home-from-folder, an empty folder, and a folder given to parse, changing nothing', async () => {

@@ -6,7 +6,11 @@ import type { SourceDocument } from '../services/import.service.js';
 export interface ReadDocumentsOptions {
   /** A folder names every document under it, read in code-point order of path (hidden ones left out). */
   folders?: boolean;
-  /** Each document's home municipality is the name of the folder it is in (koryu generate's HOME/ folders). */
+  /**
+   * Each document's home municipality is the name of a folder (koryu generate's HOME/ folders): under a FOLDER
+   * given, the folder directly under it that holds the document (FOLDER's own name for a document directly in
+   * it); for a document given by its path, the folder it is in. A name that is not a municipality's is refused.
+   */
   homeFromFolder?: boolean;
 }
 
@@ -15,7 +19,7 @@ export interface ReadDocumentsOptions {
  * a file over the size limit is refused before anything is read, so that a wrong argument fails at once.
  */
 export async function readDocuments(paths: readonly string[], maxBytes: number, options: ReadDocumentsOptions = {}): Promise<SourceDocument[]> {
-  const found: { path: string; name: string }[] = [];
+  const found: { path: string; name: string; folder: string }[] = [];
   for (const path of paths) {
     const info = await stat(path).catch(() => undefined);
     if (!info) throw new KoryuError('DocumentNotFound', `${path}: no such file.`);
@@ -23,18 +27,25 @@ export async function readDocuments(paths: readonly string[], maxBytes: number, 
       if (!options.folders) throw new KoryuError('NotADocument', `${path}: is a directory, not a document.`);
       const inside = await documentsIn(path);
       if (inside.length === 0) throw new KoryuError('DocumentNotFound', `${path}: the folder holds no documents.`);
-      for (const file of inside) found.push({ path: join(path, file), name: join(basename(resolve(path)), file) });
+      const own = basename(resolve(path));
+      for (const file of inside) {
+        const top = file.split(sep);
+        found.push({ path: join(path, file), name: join(own, file), folder: top.length > 1 ? top[0]! : own });
+      }
       continue;
     }
-    found.push({ path, name: basename(path) });
+    found.push({ path, name: basename(path), folder: basename(dirname(resolve(path))) });
   }
-  for (const { path } of found) await checkFile(path, maxBytes);
+  for (const { path, folder } of found) {
+    await checkFile(path, maxBytes);
+    if (options.homeFromFolder) folderHome(path, folder);
+  }
   const docs: SourceDocument[] = [];
-  for (const { path, name } of found) {
+  for (const { path, name, folder } of found) {
     const handle = await open(path, 'r');
     try {
       const bytes = await handle.readFile();
-      docs.push(options.homeFromFolder ? { name, bytes, home: folderHome(path) } : { name, bytes });
+      docs.push(options.homeFromFolder ? { name, bytes, home: folderHome(path, folder) } : { name, bytes });
     } finally {
       await handle.close();
     }
@@ -60,9 +71,17 @@ async function documentsIn(folder: string): Promise<string[]> {
   return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** The name of the folder holding `path`: the document's home municipality. */
-function folderHome(path: string): string {
-  const home = basename(dirname(resolve(path))).normalize('NFC').trim();
-  if (home === '') throw new KoryuError('UsageError', `${path}: --home-from-folder needs each document in a folder named after its home municipality.`);
+/** What the name of a municipality ends in: a city, town, village, ward or prefecture (大阪府, 北海道, 東京都). */
+const MUNICIPALITY = /[市町村区都道府県]$/u;
+
+/** The home municipality a folder's name gives the document at `path`; refused when it is not a municipality's name. */
+function folderHome(path: string, folder: string): string {
+  const home = folder.normalize('NFC').trim();
+  if (!MUNICIPALITY.test(home)) {
+    throw new KoryuError(
+      'UsageError',
+      `${path}: --home-from-folder takes the home municipality from the folder "${folder}", which is not the name of one (it ends in 市, 町, 村, 区, 都, 道, 府 or 県). Put each home's documents in a folder named after it, directly under the folder given.`,
+    );
+  }
   return home;
 }

@@ -27,13 +27,14 @@ async function parseWorkbook(doc: SourceDocument, options: ImportOptions): Promi
     const message = `The file is a ZIP archive but not an Excel workbook Koryu can read (${error instanceof Error ? error.message : String(error)}).`;
     return { source: doc.name, encoding: undefined, partnerships: [], diagnostics: [diagnostic('ImportBinary', 'error', null, message)] };
   }
-  return { source: doc.name, encoding: 'xlsx', ...validateResult(readSheets(sheets, { home: options.home })) };
+  return { source: doc.name, encoding: 'xlsx', ...validateResult(readSheets(sheets, { home: doc.home ?? options.home })) };
 }
 
 /**
  * Parses the documents of one run. An XLSX workbook is read into sheets here (exceljs reads asynchronously);
  * every other document goes through parseDocument. CSV tables of the same run are read together, so that the
- * photo-record CSV (FILE.photos.csv) joins the event CSV it belongs to; they are reported as one document.
+ * photo-record CSV (FILE.photos.csv) joins the event CSV it belongs to; they are reported as one document (one
+ * per home when the documents have homes of their own).
  */
 export async function parseDocuments(docs: readonly SourceDocument[], options: ImportOptions): Promise<ParsedDocument[]> {
   const parsed: ParsedDocument[] = [];
@@ -55,9 +56,15 @@ export async function parseDocuments(docs: readonly SourceDocument[], options: I
         : { ...parseText(decoded.text, parseOptions(doc, options)), encoding: decoded.encoding };
     parsed.push({ source: doc.name, ...result });
   }
-  if (csv.length > 0) {
-    const result = validateResult(readSheets(csv.map((c) => c.sheet), { home: options.home }));
-    parsed.push({ source: csv.map((c) => c.doc.name).join(' + '), encoding: csv[0]!.encoding, ...result });
+  // The CSV tables of one home are read together (documents of several homes: a folder per home).
+  const homes = new Map<string, typeof csv>();
+  for (const c of csv) {
+    const home = c.doc.home ?? options.home;
+    homes.set(home, [...(homes.get(home) ?? []), c]);
+  }
+  for (const [home, tables] of homes) {
+    const result = validateResult(readSheets(tables.map((c) => c.sheet), { home }));
+    parsed.push({ source: tables.map((c) => c.doc.name).join(' + '), encoding: tables[0]!.encoding, ...result });
   }
   return parsed;
 }

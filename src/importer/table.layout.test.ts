@@ -34,6 +34,25 @@ describe('the tab layout', () => {
     assert.deepEqual(codes('\t派遣\t市長が訪問\n2005年 (平成17年)\t派遣\t訪問団を派遣\n'), [[6, 'UnparsedLine', 'warning']]);
   });
 
+  it('splits a cell into events at spaces, but not inside brackets, between Latin words, or before a particle', () => {
+    const texts = (cell: string) => parse(`2019年 (平成31年/令和元年)\t派遣\t${cell}\n`).partnerships[0]!.events.map((e) => e.text);
+    assert.deepEqual(texts('市長が訪問 代表団が来訪'), ['市長が訪問', '代表団が来訪']);
+    assert.deepEqual(texts('「Kanazawa Night in Dalian」を開催 市長が訪問'), ['「Kanazawa Night in Dalian」を開催', '市長が訪問']);
+    assert.deepEqual(texts('Kanazawa Night を開催 （2019年5月1日）市長が訪問'), ['Kanazawa Night を開催', '市長が訪問']);
+    assert.deepEqual(texts('（金沢 大連 交流展）を開催 Japan Week 2019 に参加'), ['（金沢 大連 交流展）を開催', 'Japan Week 2019 に参加']);
+  });
+
+  it('dates January to March of a fiscal-year (年度) row in the next calendar year', () => {
+    const events = parse('2019年度\t派遣\t（1月10日）訪問団を派遣 （4月2日）市長が訪問\n').partnerships[0]!.events;
+    assert.deepEqual(events.map((e) => [e.year, e.date, e.text]), [[2019, '2020-01-10', '訪問団を派遣'], [2019, '2019-04-02', '市長が訪問']]);
+  });
+
+  it('reads — with the empty cell Excel leaves after it as a year without exchange', () => {
+    const r = parse('2021年 (令和3年)\t—\n2022年 (令和4年)\t—\t\n2023年 (令和5年)\t派遣\t\n');
+    assert.deepEqual(r.partnerships[0]!.noExchangeYears, [2021, 2022]);
+    assert.deepEqual(r.diagnostics.map((d) => [d.line, d.code]), [[8, 'UnparsedLine']]);
+  });
+
   it('reads a date written before an event, and keeps brackets that are not dates as text', () => {
     const events = parse('2004年 (平成16年)\t派遣\t（2004年7月30日）市長が訪問 （仮称）交流会を開催\n').partnerships[0]!.events;
     assert.deepEqual(events.map((e) => [e.date, e.text]), [['2004-07-30', '市長が訪問'], [null, '（仮称）交流会を開催']]);

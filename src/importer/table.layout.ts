@@ -27,9 +27,38 @@ export const tableLayout: Layout = {
 /** A date written before an event's text, as Koryu's own text export writes it: （2019年4月13日）. */
 const DATE_PREFIX = /^[(（]([^()（）]{3,20})[)）]\s*/;
 
-/** Events in a cell are separated by ASCII spaces; an ideographic space (U+3000) stays inside an event's text. */
-function splitEvents(content: string): string[] {
-  return content.split(/ +/).filter((t) => t !== '');
+/**
+ * Events in a cell are separated by ASCII spaces; an ideographic space (U+3000) stays inside an event's text. A
+ * space is not a separator where a text goes on across it: inside brackets (「Kanazawa Night in Dalian」を開催),
+ * between two Latin letters or digits (Kanazawa Night), or before a particle, which no event starts with
+ * (Kanazawa Night を開催).
+ */
+export function splitEvents(content: string): string[] {
+  const pieces: string[] = [];
+  for (const token of content.split(/ +/)) {
+    if (token === '') continue;
+    const last = pieces.at(-1);
+    if (last !== undefined && goesOn(last, token)) pieces[pieces.length - 1] = `${last} ${token}`;
+    else pieces.push(token);
+  }
+  return pieces;
+}
+
+const OPENING = '「『（(【〔［[〈《“';
+const CLOSING = '」』）)】〕］]〉》”';
+const LATIN_END = /[A-Za-z0-9]$/;
+const LATIN_START = /^[A-Za-z0-9]/;
+/** Particles no event's text starts with. */
+const PARTICLE_START = /^[をがにでへのはも]/u;
+
+/** True when `next` continues the text `before` across a space rather than starting another event. */
+function goesOn(before: string, next: string): boolean {
+  let open = 0;
+  for (const ch of before) {
+    if (OPENING.includes(ch)) open++;
+    else if (CLOSING.includes(ch) && open > 0) open--;
+  }
+  return open > 0 || (LATIN_END.test(before) && LATIN_START.test(next)) || PARTICLE_START.test(next);
 }
 
 class TableReader {
@@ -71,7 +100,7 @@ class TableReader {
     const year = this.readYear(cells[0] ?? '', line);
     if (!year) return;
     if (this.section === 'photos') this.readPhotoRow(this.current, year.year, cells.slice(1), line);
-    else this.readTimelineRow(this.current, year.year, cells.slice(1), line);
+    else this.readTimelineRow(this.current, year, cells.slice(1), line);
   }
 
   private startPartnership(partner: string, kind: string): void {
@@ -99,7 +128,8 @@ class TableReader {
     return year;
   }
 
-  private readTimelineRow(p: Partnership, year: number, cells: string[], line: SourceLine): void {
+  private readTimelineRow(p: Partnership, reading: YearReading, cells: string[], line: SourceLine): void {
+    const year = reading.year;
     const [directionCell = '', ...contentCells] = cells.length >= 2 ? cells : ['', ...cells];
     const content = contentCells.map(stripMarkup).filter((c) => c !== '').join(' ');
     let direction = readDirectionLabel(directionCell);
@@ -110,6 +140,11 @@ class TableReader {
       direction = 'unknown';
     }
     if (content === '') {
+      // 2022年→—→: the mark of a year without exchange, with the empty cell Excel leaves after it.
+      if (isNoneMark(stripMarkup(directionCell))) {
+        if (!p.noExchangeYears.includes(year)) p.noExchangeYears.push(year);
+        return;
+      }
       this.diagnostics.push(diagnostic('UnparsedLine', 'warning', line.no, 'The row has a year but no content.', line.text));
       return;
     }
@@ -118,15 +153,16 @@ class TableReader {
       return;
     }
     for (const piece of splitEvents(content)) {
-      const { date, text } = this.readDatePrefix(piece, year);
+      const { date, text } = this.readDatePrefix(piece, reading);
       p.events.push({ year, date, direction, text, line: line.no });
     }
   }
 
-  private readDatePrefix(piece: string, year: number): { date: string | null; text: string } {
+  /** A date before an event's text; a month without a year is in the row's year (January to March of a 年度: the next). */
+  private readDatePrefix(piece: string, reading: YearReading): { date: string | null; text: string } {
     const m = DATE_PREFIX.exec(piece);
     if (!m) return { date: null, text: piece };
-    const d = readLeadingDate(m[1]!, { year, fiscal: false });
+    const d = readLeadingDate(m[1]!, { year: reading.year, fiscal: reading.fiscal });
     if (!d || d.rest !== '' || piece.length === m[0].length) return { date: null, text: piece };
     return { date: d.date, text: piece.slice(m[0].length) };
   }

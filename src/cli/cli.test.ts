@@ -132,6 +132,20 @@ describe('koryu import and export', () => {
     assert.match(imported.stdout, new RegExp(`${one.home} – `));
   });
 
+  it('prints the other diagnostics of a refused document before the reason, and changes nothing', async () => {
+    const bad = join(dir, 'kanji-years.txt');
+    writeFileSync(bad, '姉妹都市ナンシー市との交流\n二〇一八年\t派遣\t市長が訪問\n二〇一九年\t派遣\t市長が訪問\n');
+    const r = await koryu('refused-doc.db', 'import', bad);
+    assert.equal(r.code, 2);
+    const lines = r.stderr.trim().split('\n');
+    assert.deepEqual(lines.map((l) => l.replace(/ {2}«.*$/, '')), [
+      'kanji-years.txt:2: warning [UnparsedLine] The first cell is not a year; the line was not imported.',
+      'kanji-years.txt:3: warning [UnparsedLine] The first cell is not a year; the line was not imported.',
+      'koryu import: kanji-years.txt: The document holds no exchange, no-exchange year or photo record to import.',
+    ]);
+    assert.deepEqual(JSON.parse((await koryu('refused-doc.db', 'export', '--format', 'json')).stdout).partnerships, []);
+  });
+
   it('takes the home from the folder directly under the one given, for text documents and hand-made CSV alike', async () => {
     const root = join(dir, 'nested');
     mkdirSync(join(root, '富山市', '2023'), { recursive: true });

@@ -1,3 +1,4 @@
+import { gregorianYear } from '../domain/era.js';
 import { foldWidth, isGenreYear, readLeadingYear, restAfter } from './years.js';
 
 /** A date at the start of a line, with what followed it. */
@@ -43,24 +44,45 @@ function make(year: number, month: number, day: number | null, hasYear: boolean,
   return { date: `${year}-${pad(month)}-${pad(day)}`, hasYear, rest: rest.replace(SEP_REST, '') };
 }
 
+/** A day of the week in brackets after a day, as notices write it: (水) · （土曜日） · (月・祝). Read over, not kept. */
+const WEEKDAY = '(?:\\s*\\(\\s*[月火水木金土日](?:曜日?)?(?:\\s*[・,、]\\s*[祝休]日?)?\\s*\\))?';
+/** A part of a month named instead of a day (10月上旬): the date is the month's. */
+const PART_OF_MONTH = '(?:上旬|中旬|下旬|初旬|末)';
+/** Month, then a day (with its weekday) or a part of the month, or neither. */
+const MONTH_DAY = `(\\d{1,2})\\s*月\\s*(?:(\\d{1,2})\\s*日${WEEKDAY}|${PART_OF_MONTH})?`;
+const NUMERIC = new RegExp(`^(\\d{4})\\s*[./-]\\s*(\\d{1,2})\\s*[./-]\\s*(\\d{1,2})\\.?${WEEKDAY}`);
+/** R1.5.1 · H31.4.30 · S64.1.7: an era's initial, its year, month and day. */
+const ERA_NUMERIC = new RegExp(`^([MTSHR])\\s*(\\d{1,2}|元)\\s*[./]\\s*(\\d{1,2})\\s*[./]\\s*(\\d{1,2})\\.?${WEEKDAY}`, 'i');
+const ERA_INITIALS: Record<string, string> = { M: '明治', T: '大正', S: '昭和', H: '平成', R: '令和' };
+const AFTER_YEAR = new RegExp(`^${MONTH_DAY}`);
+const IN_CONTEXT = new RegExp(`^${MONTH_DAY}(?![\\d月])`);
+/** 5/1 under a year heading: month and day. */
+const SLASHED = new RegExp(`^(\\d{1,2})\\s*/\\s*(\\d{1,2})(?![\\d/])${WEEKDAY}`);
+
 /**
- * Reads a date at the start of a text: 2019.04.13. · 1973/10/12 · 2019-04-13 · 2006年11月24日 ·
- * 2006年（平成18年）11月24日 · 7月30日 · 5月 (month only). Month-and-day forms take their year from
- * `context`. A range (7月30日～8月2日) reads as its first day; the rest of the range stays in `rest`.
+ * Reads a date at the start of a text: 2019.04.13. · 1973/10/12 · 2019-04-13 · R1.5.1 · H31.4.30 ·
+ * 2006年11月24日 · 2006年（平成18年）11月24日 · 7月30日 · 5/1 · 5月 and 10月上旬 (month only). Month-and-day
+ * forms take their year from `context`. A day may be followed by its weekday in brackets (5月1日(水)), which is
+ * read over. A range (7月30日～8月2日) reads as its first day; the rest of the range stays in `rest`.
  */
 export function readLeadingDate(text: string, context?: { year: number; fiscal: boolean }): DateReading | undefined {
   const original = text.trim();
   const s = foldWidth(original);
-  let m = /^(\d{4})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{1,2})\.?/.exec(s);
+  let m = NUMERIC.exec(s);
   if (m) return make(Number(m[1]), Number(m[2]), Number(m[3]), true, restAfter(original, m[0].length));
+  m = ERA_NUMERIC.exec(s);
+  if (m) {
+    const year = gregorianYear(ERA_INITIALS[m[1]!.toUpperCase()]!, m[2] === '元' ? 1 : Number(m[2]));
+    return year === undefined ? undefined : make(year, Number(m[3]), Number(m[4]), true, restAfter(original, m[0].length));
+  }
   const y = readLeadingYear(original);
   if (y) {
-    m = /^(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?/.exec(foldWidth(y.rest));
+    m = AFTER_YEAR.exec(foldWidth(y.rest));
     if (!m) return undefined;
     return make(y.year, Number(m[1]), m[2] ? Number(m[2]) : null, true, restAfter(y.rest, m[0].length));
   }
   if (!context) return undefined;
-  m = /^(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?(?![\d月])/.exec(s);
+  m = IN_CONTEXT.exec(s) ?? SLASHED.exec(s);
   if (!m) return undefined;
   const month = Number(m[1]);
   return make(

@@ -109,4 +109,16 @@ describe('documents that cannot be imported', () => {
     assert.equal(d?.code, 'ImportInvalidEncoding');
     assert.equal(d?.line, 3);
   });
+
+  it('reads year headings over dated lines whose date and text a tab separates, which the table layout finds nothing in', () => {
+    const result = parseText('姉妹都市ナンシー市との交流\n2018年\n5月1日\t市長がナンシー市を訪問\n8月3日\tナンシー市訪問団が来訪\n', { home: '金沢市' });
+    assert.deepEqual(result.diagnostics, []);
+    assert.deepEqual(
+      result.partnerships[0]!.events.map((e) => [e.year, e.date, e.direction, e.text, e.line]),
+      [
+        [2018, '2018-05-01', 'dispatch', '市長がナンシー市を訪問', 3],
+        [2018, '2018-08-03', 'reception', 'ナンシー市訪問団が来訪', 4],
+      ],
+    );
+  });
 });

@@ -1,4 +1,4 @@
-import { diagnostic } from '../domain/diagnostic.js';
+import { diagnostic, hasErrors } from '../domain/diagnostic.js';
 import { csvSheet, csvTableKind } from './csv.read.js';
 import { decodeDocument } from './decode.js';
 import { DEFAULT_MAX_EVENTS, limitEvents } from './event-limit.js';
@@ -52,7 +52,30 @@ function parseLines(text: string, options: DocumentOptions): ParseResult {
   }
   const layout = pickLayout(lines);
   if (!layout) return validateResult({ partnerships: [], diagnostics: [] });
-  return validateResult(layout.parse(lines, options));
+  const result = validateResult(layout.parse(lines, options));
+  return holdsNothing(result) ? (secondReading(lines, options, layout) ?? result) : result;
+}
+
+/** Nothing was found to import, and nothing but that was an error: another layout may read the lines. */
+function holdsNothing(result: ParseResult): boolean {
+  return result.diagnostics.every((d) => d.severity !== 'error' || d.code === 'NothingImportable') && result.diagnostics.some((d) => d.code === 'NothingImportable');
+}
+
+/**
+ * When the layout that fits best finds nothing to import (year headings over dated lines whose date and text are
+ * separated by a tab look like a table), the first other layout, by score, that reads something from the lines
+ * without an error.
+ */
+function secondReading(lines: readonly SourceLine[], options: DocumentOptions, first: Layout): ParseResult | undefined {
+  const others = LAYOUTS.filter((l) => l !== first)
+    .map((layout) => ({ layout, score: layout.score(lines) }))
+    .filter((o) => o.score > 0)
+    .sort((a, b) => b.score - a.score);
+  for (const { layout } of others) {
+    const result = validateResult(layout.parse(lines, options));
+    if (!hasErrors(result.diagnostics)) return result;
+  }
+  return undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { KoryuError } from '../../errors.js';
-import { importDocuments } from '../../services/import.service.js';
+import { hasErrors } from '../../domain/diagnostic.js';
+import { importDocuments, type ParsedDocument } from '../../services/import.service.js';
 import { readArgs } from '../args.js';
 import { importOptions } from '../import-options.js';
 import { EXIT_OK, type Command } from '../cli-io.js';
@@ -23,9 +24,21 @@ export const importCommand: Command = {
     const store = await deps.openStore();
     try {
       const options = { ...importOptions(config, values.home), ...(values.exclusive ? { exclusive: true } : {}) };
-      const report = await importDocuments(store, docs, options, (d, i) =>
-        advance(i + 1, d.source),
-      );
+      const parsed: ParsedDocument[] = [];
+      const report = await importDocuments(store, docs, options, (d, i) => {
+        parsed.push(d);
+        advance(i + 1, d.source);
+      }).catch((error: unknown) => {
+        // A refused document's other diagnostics often say why it held nothing (rows it could not read): they go
+        // before the one-line reason, which names its first error.
+        if (error instanceof KoryuError && error.code === 'ImportRejected') {
+          for (const doc of parsed.filter((d) => hasErrors(d.diagnostics))) {
+            const reason = doc.diagnostics.find((d) => d.severity === 'error');
+            for (const d of doc.diagnostics) if (d !== reason) io.err(`${formatDiagnostic(doc.source, d)}\n`);
+          }
+        }
+        throw error;
+      });
       for (const doc of report.documents) {
         io.out(`${doc.source}${doc.encoding && doc.encoding !== 'utf-8' ? ` (${doc.encoding})` : ''}\n`);
         for (const p of doc.partnerships) io.out(`  ${formatPartnership(p)}\n`);

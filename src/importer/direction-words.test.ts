@@ -29,6 +29,14 @@ describe('directionFromWords', () => {
     expectAll(['大連市長が本市を訪問', 'ナンシー市長一行が金沢市を訪問', '代表団が来訪し、市長を表敬訪問'], 'reception');
   });
 
+  it('reads the subject of a long clause, and each of many visits in one line', () => {
+    // A partner's group visiting a third city: not the home side's trip, which it would seem without its subject.
+    const long = `大連市少年少女合唱団が${'伝統工芸と文化を学ぶ研修旅行の一環として'.repeat(8)}ナンシー市を訪問`;
+    assert.ok(long.length > 150 && long.length < 200, `${long.length} characters`);
+    assert.equal(directionFromWords(long, home), 'unknown');
+    assert.equal(directionFromWords(`市長が${'大連市を訪問'.repeat(3000)}`, home), 'dispatch');
+  });
+
   it('reads 相互 and 相互訪問 as mutual', () => {
     expectAll(['相互訪問を実施', 'マスクを相互に送付', '両市の高校生が相互にホームステイ'], 'mutual');
   });

@@ -30,14 +30,21 @@ function isHomeSide(phrase: string, stem: string | undefined, asPlace: boolean):
   return stem !== undefined && phrase.includes(stem);
 }
 
+/**
+ * The most characters read back from a 〜を訪問 for its clause. An event's clause is a few dozen; without a bound,
+ * a line repeating 〜を訪問 with no break was read back to its start at every one (20,000 characters: 1.5 s).
+ */
+const MAX_CLAUSE = 200;
+
 /** What each 〜を訪問 in the text says: the home side going out, a visitor coming in, or nothing clear. */
 function visitDirections(text: string, stem: string | undefined): Direction[] {
   const found: Direction[] = [];
   for (const m of text.matchAll(VISIT)) {
-    const before = text.slice(0, m.index);
-    let start = before.length;
-    while (start > 0 && !CLAUSE_BREAK.test(before[start - 1]!)) start--;
-    const clause = before.slice(start);
+    const end = m.index;
+    const floor = Math.max(0, end - MAX_CLAUSE);
+    let start = end;
+    while (start > floor && !CLAUSE_BREAK.test(text[start - 1]!)) start--;
+    const clause = text.slice(start, end);
     const ga = clause.lastIndexOf('が');
     const subject = ga >= 0 ? clause.slice(0, ga) : '';
     const target = clause.slice(ga + 1);

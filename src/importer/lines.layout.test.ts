@@ -27,6 +27,14 @@ describe('linesLayout.parse: years and dates', () => {
     assert.deepEqual(codes(r), []);
   });
 
+  it('imports a long sentence under a year heading when a list mark starts it, and warns of an unmarked one', () => {
+    const sentence = '市長がナンシー市を訪問し、ナンシー市長と会談したほか、市内の大学や美術館を視察し、今後の交流について意見交換を行った。';
+    const r = parse('ナンシー市はフランス北東部に位置し、ロレーヌ地方の中心都市として知られる古都である。', '■2019年', `・${sentence}`, sentence);
+    assert.deepEqual(events(r), [[4, 2019, null, 'dispatch', sentence]]);
+    assert.deepEqual(r.diagnostics.map((d) => [d.line, d.code, d.severity]), [[2, 'NotAnExchange', 'info'], [5, 'NotAnExchange', 'warning']]);
+    assert.match(r.diagnostics[1]!.message, /under 2019 read as background.*Start it with ・ to import it as an event/);
+  });
+
   it('recognises decorated and era year headings', () => {
     const headings = ['平成16年（2004年）', '【平成7年】', '## 2010年', '**2011年**', '◆令和元年', '２０１２年', '2013'];
     const r = parse(...headings.flatMap((h) => [h, '5月 作品展を開催']));

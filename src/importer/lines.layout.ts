@@ -168,8 +168,15 @@ class LinesReader {
       return;
     }
     this.flush();
-    if (r.prose || !this.started) {
+    if (!this.started) {
       this.out.note('NotAnExchange', 'info', line, 'Background text, not an exchange; the line was not imported.');
+      return;
+    }
+    // A sentence under a year heading: an event when a list mark says so (・市長が…を訪問し、…を行った。), else
+    // background, which the editor is told of, with the way to import it.
+    if (r.prose && !(r.bulleted && this.heading && this.section === 'timeline')) {
+      const where = this.heading ? ` under ${this.heading.year}` : '';
+      this.out.note('NotAnExchange', this.heading ? 'warning' : 'info', line, `A sentence${where} read as background, not an exchange; the line was not imported. Start it with ・ to import it as an event.`);
       return;
     }
     if (!this.heading) {

@@ -81,4 +81,13 @@ describe('readSheets on a hand-made workbook', () => {
     assert.deepEqual(result.diagnostics.map((d) => d.code), ['UnknownDirection']);
     assert.equal(result.partnerships[0]!.events[0]!.direction, 'unknown');
   });
+
+  it('reads — or なし in the text column of a hand-typed sheet as a year without exchange, not as an event', () => {
+    const csv = '相手都市,年,区分,交流内容\n大連市,2019年,—,—\n大連市,2020年,,なし\n大連市,2021年,派遣,—\n大連市,2022年,派遣,市長が訪問\n';
+    const result = validateResult(readSheets([csvSheet('hand.csv', csv)], { home: '金沢市' }));
+    const p = result.partnerships[0]!;
+    assert.deepEqual(p.noExchangeYears, [2019, 2020]);
+    assert.deepEqual(p.events.map((e) => [e.year, e.text]), [[2022, '市長が訪問']]);
+    assert.deepEqual(result.diagnostics.map((d) => [d.line, d.code]), [[4, 'UnparsedLine']]);
+  });
 });

@@ -108,8 +108,10 @@ class SheetReader {
     if (!this.carry(sheet, row, header, c)) return;
     const d = this.draft(c);
     const year = c.year!;
-    if (text === '') {
-      const none = code === NO_EXCHANGE_CODE || label === NO_EXCHANGE_LABEL || (code === '' && isNoneMark(label));
+    // A sheet typed by hand may mark a year without exchange in the text column too (2019年,—,—).
+    const noText = text === '' || isNoneMark(text);
+    if (noText) {
+      const none = code === NO_EXCHANGE_CODE || label === NO_EXCHANGE_LABEL || (code === '' && (isNoneMark(label) || (label === '' && text !== '')));
       if (none) {
         if (!d.noExchangeYears.includes(year)) d.noExchangeYears.push(year);
       } else this.warn(row, sheet, 'the row has no event text; it was not imported.');

@@ -14,7 +14,7 @@ export interface Title {
 
 const KIND = '((?:姉妹|友好|交流|親善|提携|協力|兄弟|パートナー|フレンドシップ)[^\\s　都]{0,8}都市|姉妹州|友好州|姉妹省|友好省)';
 // The title phrase must end there: 友好都市蘇州市との交流30周年記念式典を開催 is an event, not a title.
-const TITLE = new RegExp(`^\\s*[「【]?${KIND}[・･]?\\s*(\\S+?)\\s*(?:との|と)\\s*(?:交流の)?(?:歩み|あゆみ|交流年表|交流|沿革|年表)(?:事業|実績|経過|一覧|について)?(?=$|[\\s　】」』）)(（、。:：|｜・])`);
+const TITLE = new RegExp(`^[\\s■□◆◇●○◎★☆▼▽#＃]*[「【]?${KIND}[・･]?\\s*(\\S+?)\\s*(?:との|と)\\s*(?:交流の)?(?:歩み|あゆみ|交流年表|交流|沿革|年表)(?:事業|実績|経過|一覧|について)?(?=$|[\\s　】」』）)(（、。:：|｜・])`);
 const AFFILIATION = new RegExp(`^\\s*${KIND}?\\s*(?:提携|締結|調印)(?:日|年月日)?\\s*[:：]\\s*(.+)$`);
 
 /** The title line, or undefined. */
@@ -26,7 +26,9 @@ export function readTitle(text: string): Title | undefined {
 export function titleOf(plain: string): Title | undefined {
   const m = TITLE.exec(plain);
   if (!m) return undefined;
-  return { kind: m[1]!, partner: m[2]! };
+  // 大連市（中国）: the country in brackets after the name is not part of it.
+  const partner = m[2]!.replace(/^(.+?)[(（][^()（）]*[)）]$/u, '$1');
+  return { kind: m[1]!, partner };
 }
 
 /** The affiliation line's kind (when written) and ISO date, or undefined. */

@@ -7,6 +7,12 @@ const parse = (rows: string) => parseText(HEAD + rows, { home: '金沢市' });
 const codes = (rows: string) => parse(rows).diagnostics.map((d) => [d.line, d.code, d.severity]);
 
 describe('the tab layout', () => {
+  it('reads a title after a heading mark, and a partner name without the country bracketed after it', () => {
+    const r = parseText('■友好交流都市大連市（中国）との歩み\n2006年 (平成18年)\t派遣\t市長が訪問\n', { home: '金沢市' });
+    assert.deepEqual(r.diagnostics, []);
+    assert.deepEqual([r.partnerships[0]!.partner, r.partnerships[0]!.kind], ['大連市', '友好交流都市']);
+  });
+
   it('reads the title, kind and affiliation date of a sister city', () => {
     const p = parse('2004年 (平成16年)\t派遣\t市長が訪問\n').partnerships[0]!;
     assert.deepEqual([p.partner, p.kind, p.affiliatedOn], ['ナンシー市', '姉妹都市', '1973-11-10']);

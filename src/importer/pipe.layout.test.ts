@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ParseResult } from './layout.js';
+import { parseText } from './parse-document.js';
 import { pipeCells, pipeLayout } from './pipe.layout.js';
 import { splitLines } from './source-line.js';
 
@@ -128,5 +129,22 @@ describe('pipeLayout.score', () => {
     assert.equal(pipeLayout.score(splitLines('2006年\t派遣\t訪問\n\t受入\t来訪')), 0);
     assert.equal(pipeLayout.score(splitLines('■2004年\n7月30日 市長が来訪')), 0);
     assert.equal(pipeLayout.score(splitLines('ホーム | 国際交流\nA | B')), 0);
+  });
+
+  it('reads a row missing a cell under a header with a direction column, taking its one cell as the event', () => {
+    const r = parse('| 年 | 区分 | 内容 |', '|---|---|---|', '| 2019年 | 受入 | 市長が来訪 |', '| 2020年 | ナンシー市訪問団が金沢市を訪問 |');
+    assert.deepEqual(events(r), [
+      [2019, null, 'reception', '市長が来訪'],
+      [2020, null, 'reception', 'ナンシー市訪問団が金沢市を訪問'],
+    ]);
+    assert.deepEqual(r.diagnostics.map((d) => [d.line, d.code]), [[5, 'UnparsedLine']]);
+    assert.match(r.diagnostics[0]!.message, /fewer cells than the header/);
+  });
+
+  it('is chosen for a table whose years are in bold', () => {
+    const doc = [TITLE, '| 年 | 区分 | 内容 |', '|---|---|---|', '| **2018年** | 派遣 | 市長が訪問 |', '| **2019年** | 受入 | 市長が来訪 |'];
+    assert.ok(pipeLayout.score(splitLines(doc.join('\n'))) > 0.5);
+    const r = parseText(doc.join('\n'), { home: '金沢市' });
+    assert.deepEqual(r.partnerships[0]!.events.map((e) => [e.year, e.direction, e.text]), [[2018, 'dispatch', '市長が訪問'], [2019, 'reception', '市長が来訪']]);
   });
 });

@@ -22,7 +22,7 @@ export const pipeLayout: Layout = {
   score(lines) {
     const filled = lines.filter((l) => !isBlank(l));
     const rows = filled.map((l) => pipeCells(l.text)).filter((c): c is string[] => c !== undefined);
-    if (rows.length < 2 || !rows.some((c) => readYearCell(c[0] ?? '') !== undefined)) return 0;
+    if (rows.length < 2 || !rows.some((c) => readYearCell(cellText(c[0] ?? '')) !== undefined)) return 0;
     return rows.length / filled.length;
   },
   parse: parsePipe,
@@ -112,9 +112,14 @@ class PipeReader {
   }
 
   private timelineRow(year: YearReading, cells: string[], line: SourceLine): void {
-    const column = this.directionColumn ?? (cells.length >= 2 && readDirectionLabel(cells[0]!) !== undefined ? 0 : undefined);
-    const label = column === undefined ? '' : (cells[column] ?? '');
-    const content = cells.filter((c, i) => i !== column && c !== '').join(' ');
+    let column = this.directionColumn ?? (cells.length >= 2 && readDirectionLabel(cells[0]!) !== undefined ? 0 : undefined);
+    let label = column === undefined ? '' : (cells[column] ?? '');
+    let content = cells.filter((c, i) => i !== column && c !== '').join(' ');
+    // | 2019年 | 来訪団が来訪 | under | 年 | 区分 | 内容 |: a cell left out, and what is there is not a direction.
+    if (content === '' && column !== undefined && label !== '' && readDirectionLabel(label) === undefined && !isNoExchangeMark(label)) {
+      this.out.note('UnparsedLine', 'warning', line, `The row has fewer cells than the header; 「${label}」 was imported as the event's text, its direction read from its words.`);
+      [content, label, column] = [label, '', undefined];
+    }
     if (content === '' || isNoExchangeMark(content)) {
       if (content === '') this.out.note('UnparsedLine', 'warning', line, 'The row has a year but no content.');
       else this.out.noExchange(year.year, line.no);

@@ -52,7 +52,7 @@ export function isPhotoSectionTitle(text: string): boolean {
 
 /** isPhotoSectionTitle of a line whose markup is already stripped. */
 export function isPhotoSectionTitleOf(plain: string): boolean {
-  return /^(\S*交流の記録|写真で見る\S*交流|交流の記録写真)\s*$/.test(plain.trim());
+  return /^(\S*交流の記録(?:[（(]写真[）)])?|写真で見る\S*交流|交流の記録写真)\s*$/.test(plain.trim());
 }
 
 /** A table's header row: its first cell is 年 (or 年度/年月), and no cell holds a year. */

@@ -147,4 +147,10 @@ describe('pipeLayout.score', () => {
     const r = parseText(doc.join('\n'), { home: '金沢市' });
     assert.deepEqual(r.partnerships[0]!.events.map((e) => [e.year, e.direction, e.text]), [[2018, 'dispatch', '市長が訪問'], [2019, 'reception', '市長が来訪']]);
   });
+
+  it('reads a first column of whole dates as the year and the date of the row', () => {
+    const r = parseText([TITLE, '| 年月日 | 区分 | 内容 |', '|---|---|---|', '| 2019年5月1日 | 派遣 | 市長が訪問 |', '| | 受入 | 訪問団が来訪 |', '| 2020年 | 派遣 | 研修生を派遣 |'].join('\n'), { home: '金沢市' });
+    assert.deepEqual(r.diagnostics, []);
+    assert.deepEqual(events(r), [[2019, '2019-05-01', 'dispatch', '市長が訪問'], [2019, '2019-05-01', 'reception', '訪問団が来訪'], [2020, null, 'dispatch', '研修生を派遣']]);
+  });
 });

@@ -22,7 +22,7 @@ export const pipeLayout: Layout = {
   score(lines) {
     const filled = lines.filter((l) => !isBlank(l));
     const rows = filled.map((l) => pipeCells(l.text)).filter((c): c is string[] => c !== undefined);
-    if (rows.length < 2 || !rows.some((c) => readYearCell(cellText(c[0] ?? '')) !== undefined)) return 0;
+    if (rows.length < 2 || !rows.some((c) => yearOfCell(cellText(c[0] ?? '')) !== undefined)) return 0;
     return rows.length / filled.length;
   },
   parse: parsePipe,
@@ -36,6 +36,15 @@ export function pipeCells(text: string): string[] | undefined {
   return cells.length >= 2 ? cells : undefined;
 }
 
+/** A first cell's year (2019年, 平成31年) or whole date (2019年5月1日, 2019/5/1), with the date when it is one. */
+function yearOfCell(cell: string): { year: YearReading; date: string | null } | undefined {
+  const year = readYearCell(cell);
+  if (year) return { year, date: null };
+  const d = readLeadingDate(cell);
+  if (!d || d.rest !== '') return undefined;
+  return { year: { year: Number(d.date.slice(0, 4)), fiscal: false, mismatch: false, rest: '' }, date: d.date };
+}
+
 const isSeparatorRow = (cells: readonly string[]): boolean => cells.every((c) => /^:?-{2,}:?$/.test(c.replace(/\s/g, '')));
 const cellText = (cell: string): string => stripMarkup(cell.replace(/\*\*|__/g, '')).trim();
 const DIRECTION_HEADER = /^(区分|方向|種別|派遣[・/]?受入|受入[・/]?派遣)$/;
@@ -46,6 +55,8 @@ class PipeReader {
   private year: YearReading | undefined;
   /** Index among the cells after the year, when a header row names a direction column. */
   private directionColumn: number | undefined;
+  /** The date a row's first cell gave (2019年5月1日), for its event and those of the blank cells below it. */
+  private rowDate: string | null = null;
 
   constructor(private readonly options: ParseOptions) {
     this.out = new PartnershipCollector(options.home);
@@ -99,11 +110,13 @@ class PipeReader {
       if (!this.year) this.out.note('UnparsedLine', 'warning', line, 'A row continues a year, but no year came before it.');
       return this.year;
     }
-    const year = readYearCell(cell);
-    if (!year) {
+    const read = yearOfCell(cell);
+    if (!read) {
       this.out.note('UnparsedLine', 'warning', line, 'The first cell is not a year; the row was not imported.');
       return undefined;
     }
+    const { year } = read;
+    this.rowDate = read.date;
     if (year.mismatch) {
       this.out.note('YearMismatch', 'warning', line, `The era year written beside ${year.year} names another year; ${year.year} was used.`);
     }
@@ -131,7 +144,7 @@ class PipeReader {
       this.out.note('UnparsedLine', 'warning', line, 'The row has a date but no description.');
       return;
     }
-    this.out.event({ year: year.year, date: date?.date ?? null, direction: this.direction(label, text, line), text, line: line.no });
+    this.out.event({ year: year.year, date: date?.date ?? this.rowDate, direction: this.direction(label, text, line), text, line: line.no });
   }
 
   private direction(label: string, text: string, line: SourceLine): Direction {

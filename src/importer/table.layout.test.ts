@@ -13,6 +13,29 @@ describe('the tab layout', () => {
     assert.deepEqual([r.partnerships[0]!.partner, r.partnerships[0]!.kind], ['大連市', '友好交流都市']);
   });
 
+  it('reads a first column of whole dates (年月日) as the year and the date of the row and the rows it continues', () => {
+    const r = parseText('姉妹都市ナンシー市との歩み\n年月日\t区分\t内容\n2019年5月1日\t派遣\t市長が訪問\n\t受入\t訪問団が来訪\n2019/8/3\t受入\t（8月4日）合唱団が来訪\n2020年\t派遣\t研修生を派遣\n', { home: '金沢市' });
+    assert.deepEqual(r.diagnostics, []);
+    assert.deepEqual(r.partnerships[0]!.events.map((e) => [e.year, e.date, e.direction, e.text]), [
+      [2019, '2019-05-01', 'dispatch', '市長が訪問'],
+      [2019, '2019-05-01', 'reception', '訪問団が来訪'],
+      [2019, '2019-08-04', 'reception', '合唱団が来訪'],
+      [2020, null, 'dispatch', '研修生を派遣'],
+    ]);
+  });
+
+  it('reads the direction from the last column when the header puts 区分 after the content', () => {
+    const r = parseText('姉妹都市ナンシー市との歩み\n年\t交流内容\t区分\n2017年\t訪問団を派遣\t派遣\n2018年\t合唱団が来訪\t受入\n', { home: '金沢市' });
+    assert.deepEqual(r.diagnostics, []);
+    assert.deepEqual(r.partnerships[0]!.events.map((e) => [e.year, e.direction, e.text]), [[2017, 'dispatch', '訪問団を派遣'], [2018, 'reception', '合唱団が来訪']]);
+  });
+
+  it('starts the photo records at 交流の記録（写真）', () => {
+    const r = parse('2004年 (平成16年)\t派遣\t市長が訪問\n交流の記録（写真）\n平成16年 (2004年)\t市長の訪問\t記念植樹\n');
+    assert.deepEqual(r.partnerships[0]!.records.map((c) => [c.year, c.caption]), [[2004, '市長の訪問'], [2004, '記念植樹']]);
+    assert.equal(r.partnerships[0]!.events.length, 1);
+  });
+
   it('reads the title, kind and affiliation date of a sister city', () => {
     const p = parse('2004年 (平成16年)\t派遣\t市長が訪問\n').partnerships[0]!;
     assert.deepEqual([p.partner, p.kind, p.affiliatedOn], ['ナンシー市', '姉妹都市', '1973-11-10']);

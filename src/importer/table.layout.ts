@@ -6,7 +6,11 @@ import { affiliationOf, isHeaderRow, isPhotoSectionTitleOf, titleOf } from './he
 import type { Layout, ParseOptions, ParseResult } from './layout.js';
 import { stripMarkup } from './markup.js';
 import { isBlank, type SourceLine } from './source-line.js';
-import { readYearCell, type YearReading } from './years.js';
+import { foldWidth, readYearCell, type YearReading } from './years.js';
+
+/** Header cells naming the direction column and the content column. */
+const DIRECTION_HEADER = /^(区分|方向|種別|派遣[・/]?受入|受入[・/]?派遣)$/;
+const CONTENT_HEADER = /^(交流内容|内容|事業内容|概要|交流事業|事業名|交流の内容)$/;
 
 /**
  * The layout of the Kanazawa–Dalian document: tab-separated rows `YEAR<TAB>DIRECTION<TAB>CONTENT` under a title
@@ -67,6 +71,10 @@ class TableReader {
   private current: Partnership | undefined;
   private section: 'timeline' | 'photos' = 'timeline';
   private year: YearReading | undefined;
+  /** The date a row's first cell gave (2019年5月1日), for its events and those of the blank cells below it. */
+  private rowDate: string | null = null;
+  /** The header put the direction column last. */
+  private swapped = false;
   private warnedMissingTitle = false;
 
   constructor(private readonly options: ParseOptions) {}
@@ -87,7 +95,7 @@ class TableReader {
       return;
     }
     const cells = line.text.split('\t');
-    if (isHeaderRow(cells)) return;
+    if (isHeaderRow(cells)) return this.readHeader(cells);
     if (!this.current) {
       if (!this.warnedMissingTitle) {
         this.diagnostics.push(
@@ -100,7 +108,24 @@ class TableReader {
     const year = this.readYear(cells[0] ?? '', line);
     if (!year) return;
     if (this.section === 'photos') this.readPhotoRow(this.current, year.year, cells.slice(1), line);
-    else this.readTimelineRow(this.current, year, cells.slice(1), line);
+    else this.readTimelineRow(this.current, year, this.inOrder(cells.slice(1)), line);
+  }
+
+  /**
+   * A header naming the direction column after the content column (年→交流内容→区分): the cells after the year
+   * are read in that order. The genre's own order (年→区分→交流内容, or no header) needs nothing.
+   */
+  private readHeader(cells: readonly string[]): void {
+    const names = cells.slice(1).map((c) => foldWidth(stripMarkup(c)).replace(/\s/g, ''));
+    const direction = names.findIndex((n) => DIRECTION_HEADER.test(n));
+    const content = names.findIndex((n) => CONTENT_HEADER.test(n));
+    this.swapped = direction > content && content >= 0;
+  }
+
+  /** The cells after the year as 区分, then the content, whatever order the header gave. */
+  private inOrder(cells: string[]): string[] {
+    if (!this.swapped || cells.length < 2) return cells;
+    return [cells.at(-1)!, ...cells.slice(0, -1)];
   }
 
   private startPartnership(partner: string, kind: string): void {
@@ -116,7 +141,8 @@ class TableReader {
       if (!this.year) this.diagnostics.push(diagnostic('UnparsedLine', 'warning', line.no, 'A row continues a year, but no year came before it.', line.text));
       return this.year;
     }
-    const year = readYearCell(cell);
+    this.rowDate = null;
+    const year = readYearCell(cell) ?? this.readDateCell(cell);
     if (!year) {
       this.diagnostics.push(diagnostic('UnparsedLine', 'warning', line.no, 'The first cell is not a year; the line was not imported.', line.text));
       return undefined;
@@ -126,6 +152,14 @@ class TableReader {
     }
     this.year = year;
     return year;
+  }
+
+  /** A first cell holding a whole date (2019年5月1日, 2019/5/1): its year, and the date kept for the row's events. */
+  private readDateCell(cell: string): YearReading | undefined {
+    const d = readLeadingDate(stripMarkup(cell));
+    if (!d || d.rest !== '') return undefined;
+    this.rowDate = d.date;
+    return { year: Number(d.date.slice(0, 4)), fiscal: false, mismatch: false, rest: '' };
   }
 
   private readTimelineRow(p: Partnership, reading: YearReading, cells: string[], line: SourceLine): void {
@@ -154,7 +188,7 @@ class TableReader {
     }
     for (const piece of splitEvents(content)) {
       const { date, text } = this.readDatePrefix(piece, reading);
-      p.events.push({ year, date, direction, text, line: line.no });
+      p.events.push({ year, date: date ?? this.rowDate, direction, text, line: line.no });
     }
   }
 

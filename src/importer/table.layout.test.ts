@@ -36,6 +36,23 @@ describe('the tab layout', () => {
     assert.equal(r.partnerships[0]!.events.length, 1);
   });
 
+  it('continues a partnership whose partner is named again after another, keeping every year and photo record', () => {
+    const doc = [
+      '友好交流都市大連市との歩み', '2006年 (平成18年)\t派遣\t市長が訪問', '2007年 (平成19年)\t—\t—',
+      '友好都市蘇州市との歩み', '2010年 (平成22年)\t受入\t蘇州市長が来訪',
+      '友好交流都市大連市との歩み', '2014年 (平成26年)\t受入\t代表団が来訪', '交流の記録', '平成26年 (2014年)\t代表団の来訪',
+    ].join('\n');
+    const r = parseText(doc, { home: '金沢市' });
+    assert.deepEqual(r.diagnostics, []);
+    assert.deepEqual(
+      r.partnerships.map((p) => [p.partner, p.events.map((e) => `${e.year} ${e.text}`), p.noExchangeYears, p.records.map((c) => c.caption)]),
+      [
+        ['大連市', ['2006 市長が訪問', '2014 代表団が来訪'], [2007], ['代表団の来訪']],
+        ['蘇州市', ['2010 蘇州市長が来訪'], [], []],
+      ],
+    );
+  });
+
   it('reads the title, kind and affiliation date of a sister city', () => {
     const p = parse('2004年 (平成16年)\t派遣\t市長が訪問\n').partnerships[0]!;
     assert.deepEqual([p.partner, p.kind, p.affiliatedOn], ['ナンシー市', '姉妹都市', '1973-11-10']);

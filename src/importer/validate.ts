@@ -36,13 +36,38 @@ function warnYearsOutOfOrder(p: Partnership, diagnostics: Diagnostic[]): void {
 }
 
 /**
- * Checks that hold for every layout: events are not repeated, years run in order, and the document holds
+ * The partnerships of a document, one per partner: a partner named again further down (its title again after
+ * another partner's section) continues the partnership it named first, whose events, records and no-exchange
+ * years it adds to.
+ */
+function joinRepeatedPartners(partnerships: readonly Partnership[]): readonly Partnership[] {
+  const key = (p: Partnership) => `${p.home}\u0000${p.partner}`;
+  if (new Set(partnerships.map(key)).size === partnerships.length) return partnerships;
+  const byKey = new Map<string, Partnership>();
+  for (const p of partnerships) {
+    const first = byKey.get(key(p));
+    if (!first) {
+      byKey.set(key(p), { ...p, events: [...p.events], records: [...p.records], noExchangeYears: [...p.noExchangeYears] });
+      continue;
+    }
+    const offset = first.events.length;
+    first.events.push(...p.events);
+    first.records.push(...p.records.map((r) => ({ ...r, event: r.event === null ? null : r.event + offset })));
+    for (const y of p.noExchangeYears) if (!first.noExchangeYears.includes(y)) first.noExchangeYears.push(y);
+    if (first.kind === '') first.kind = p.kind;
+    first.affiliatedOn ??= p.affiliatedOn;
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * Checks that hold for every layout: one partnership per partner, events are not repeated, years run in order, and the document holds
  * something to import. A document with nothing importable gets an error diagnostic; a document with any
  * error diagnostic yields no partnership, so that no caller can import part of a rejected document.
  */
 export function validateResult(result: ParseResult): ParseResult {
   const diagnostics = [...result.diagnostics];
-  const partnerships = result.partnerships.map((p) => {
+  const partnerships = joinRepeatedPartners(result.partnerships).map((p) => {
     const unique = dropDuplicates(p, diagnostics);
     warnYearsOutOfOrder(unique, diagnostics);
     return { ...unique, noExchangeYears: [...unique.noExchangeYears].sort((a, b) => a - b) };

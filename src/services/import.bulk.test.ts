@@ -11,6 +11,7 @@ import { SearchIndexBatch } from '../storage/search.index.js';
 import { listsOfRow } from '../storage/search.layout.js';
 import { countPostings, searchKeys } from '../storage/search.repository.js';
 import { gramsOf } from '../domain/search-text.js';
+import { KoryuError } from '../errors.js';
 import { parseDocument } from '../importer/parse-document.js';
 import { parseDocuments } from './documents.service.js';
 import { importDocuments, BULK_LOAD_FROM, type SourceDocument } from './import.service.js';
@@ -154,20 +155,27 @@ describeOnEachStore('the bulk import path', (openFresh) => {
     }
   });
 
-  it('mixes with partnerships already stored and with a partnership given twice in one import', async () => {
+  it('mixes with partnerships already stored, and refuses a partnership given twice in one import', async () => {
     const docs = corpus(8, 'bulk-mixed');
-    // The first half is stored already; the last document repeats the first new partnership.
+    // The first half is stored already; a document repeating the first new partnership is refused.
     const repeated = corpus(8, 'bulk-mixed').slice(4, 5).map((d) => ({ ...d, name: `again-${d.name}` }));
     const bulk = await openFresh();
     const oneByOne = await openFresh();
     try {
       await importDocuments(bulk, docs.slice(0, 4), options);
       await importOneByOne(oneByOne, docs.slice(0, 4));
-      const report = await importDocuments(bulk, [...docs, ...repeated, translated], options);
-      await importOneByOne(oneByOne, [...docs, ...repeated, translated]);
+      const before = await snapshot(bulk.db);
+      await assert.rejects(importDocuments(bulk, [...docs, ...repeated, translated], options), (e: unknown) => {
+        assert.ok(e instanceof KoryuError && e.code === 'ImportRejected');
+        assert.match(e.message, new RegExp(`^${docs[4]!.name} and again-${docs[4]!.name} both hold .+ – .+\\. An import takes each partnership's document whole`));
+        return true;
+      });
+      assert.deepEqual(await snapshot(bulk.db), before, 'nothing written');
+      const report = await importDocuments(bulk, [...docs, translated], options);
+      await importOneByOne(oneByOne, [...docs, translated]);
       assert.deepEqual(
         report.changes.map((c) => c.created),
-        [false, false, false, false, true, true, true, true, false, true],
+        [false, false, false, false, true, true, true, true, true],
       );
       assert.deepEqual(await snapshot(bulk.db), await snapshot(oneByOne.db));
     } finally {

@@ -98,6 +98,7 @@ export async function importDocuments(
     );
   }
   const items = parsed.flatMap((doc) => doc.partnerships.map((p) => ({ source: doc.source, p })));
+  refuseRepeatedPartnerships(items);
   const itemCount = items.reduce((n, item) => n + item.p.events.length + item.p.records.length, 0);
   const changes = await store.transaction(async (trx) => {
     // An exclusive load takes its tables before it reads any of them (see suspendReferences); every row written
@@ -161,6 +162,25 @@ export async function importDocuments(
   const added = changes.reduce((n, c) => n + c.added.events + c.added.records, 0);
   if (added >= STATISTICS_REFRESH_ROWS) await refreshStatistics(store);
   return { documents: parsed, changes };
+}
+
+/**
+ * Two documents of one import holding the same partnership: each document is taken whole, so the later would
+ * replace the earlier, which is never what was meant (two parts of one timeline, or two versions of it).
+ */
+function refuseRepeatedPartnerships(items: readonly { source: string; p: Partnership }[]): void {
+  const first = new Map<string, string>();
+  for (const { source, p } of items) {
+    const key = partnershipKey(p);
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, source);
+    else {
+      throw new KoryuError(
+        'ImportRejected',
+        `${earlier} and ${source} both hold ${p.home} – ${p.partner}. An import takes each partnership's document whole, so the second would replace the first: join them into one document, or import the one that is current.`,
+      );
+    }
+  }
 }
 
 /** Waits for every promise to settle, then throws the first rejection in the order given. */

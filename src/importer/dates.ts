@@ -1,5 +1,5 @@
 import { gregorianYear } from '../domain/era.js';
-import { foldWidth, isGenreYear, readLeadingYear, restAfter } from './years.js';
+import { ERA_INITIALS, foldWidth, isGenreYear, readLeadingYear, restAfter } from './years.js';
 
 /** A date at the start of a line, with what followed it. */
 export interface DateReading {
@@ -53,7 +53,6 @@ const MONTH_DAY = `(\\d{1,2})\\s*月\\s*(?:(\\d{1,2})\\s*日${WEEKDAY}|${PART_OF
 const NUMERIC = new RegExp(`^(\\d{4})\\s*[./-]\\s*(\\d{1,2})\\s*[./-]\\s*(\\d{1,2})\\.?${WEEKDAY}`);
 /** R1.5.1 · H31.4.30 · S64.1.7: an era's initial, its year, month and day. */
 const ERA_NUMERIC = new RegExp(`^([MTSHR])\\s*(\\d{1,2}|元)\\s*[./]\\s*(\\d{1,2})\\s*[./]\\s*(\\d{1,2})\\.?${WEEKDAY}`, 'i');
-const ERA_INITIALS: Record<string, string> = { M: '明治', T: '大正', S: '昭和', H: '平成', R: '令和' };
 const AFTER_YEAR = new RegExp(`^${MONTH_DAY}`);
 const IN_CONTEXT = new RegExp(`^${MONTH_DAY}(?![\\d月])`);
 /** 5/1 under a year heading: month and day. */

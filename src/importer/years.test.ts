@@ -20,6 +20,10 @@ describe('year cells', () => {
     ['<p>令和2年 (2020年)</p>', 2020],
     ['㍻18年', 2006],
     ['2006', 2006],
+    ['R1', 2019],
+    ['H18年', 2006],
+    ['ｓ６４', 1989],
+    ['R元年', 2019],
   ];
   for (const [cell, year] of cases) {
     it(`reads ${cell} as ${year}`, () => {
@@ -34,6 +38,7 @@ describe('year cells', () => {
   it('reads 2017年度 as the fiscal year 2017', () => {
     assert.deepEqual(readYearCell('2017年度'), { year: 2017, fiscal: true, mismatch: false, rest: '' });
     assert.equal(readYearCell('平成29年度')?.fiscal, true);
+    assert.deepEqual(readYearCell('R2年度'), { year: 2020, fiscal: true, mismatch: false, rest: '' });
   });
 
   it('notices an era year that names another year, and keeps the Gregorian year', () => {
@@ -41,7 +46,7 @@ describe('year cells', () => {
   });
 
   it('refuses cells that are not years', () => {
-    for (const cell of ['年', '', '交流内容', '18年', '平成年', '2006年 派遣', '天平5年']) assert.equal(readYearCell(cell), undefined, cell);
+    for (const cell of ['年', '', '交流内容', '18年', '平成年', '2006年 派遣', '天平5年', 'R', 'X1', 'H1.5', 'R1 派遣']) assert.equal(readYearCell(cell), undefined, cell);
   });
 
   it('keeps the text after a leading year as the document wrote it', () => {

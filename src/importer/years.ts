@@ -98,10 +98,21 @@ export function restAfter(original: string, foldedLength: number): string {
   return original.slice(k);
 }
 
-/** Reads a table's year cell: the whole cell must be a year (a bare 4-digit year is accepted too). */
+/** An era's initial as spreadsheets abbreviate it (R1, H18, S64), to the era. */
+export const ERA_INITIALS: Readonly<Record<string, string>> = { M: '明治', T: '大正', S: '昭和', H: '平成', R: '令和' };
+
+/**
+ * Reads a table's year cell: the whole cell must be a year. A bare 4-digit year is accepted too, and an era's
+ * initial with its year (R1, H18年, R2年度).
+ */
 export function readYearCell(cell: string): YearReading | undefined {
   const r = readLeadingYear(cell);
   if (r) return r.rest === '' ? r : undefined;
-  const bare = /^(\d{4})$/.exec(foldWidth(stripMarkup(cell)).trim());
-  return bare && isGenreYear(Number(bare[1])) ? { year: Number(bare[1]), fiscal: false, mismatch: false, rest: '' } : undefined;
+  const folded = foldWidth(stripMarkup(cell)).trim();
+  const bare = /^(\d{4})$/.exec(folded);
+  if (bare) return isGenreYear(Number(bare[1])) ? { year: Number(bare[1]), fiscal: false, mismatch: false, rest: '' } : undefined;
+  const initial = /^([MTSHR])\s*(\d{1,2}|元)\s*(?:年(度)?)?$/i.exec(folded);
+  if (!initial) return undefined;
+  const year = gregorianYear(ERA_INITIALS[initial[1]!.toUpperCase()]!, eraNumber(initial[2]!));
+  return year !== undefined && isGenreYear(year) ? { year, fiscal: Boolean(initial[3]), mismatch: false, rest: '' } : undefined;
 }

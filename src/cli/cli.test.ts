@@ -69,6 +69,16 @@ describe('koryu parse', () => {
 });
 
 describe('koryu import and export', () => {
+  it('reports in a dry run what an import would change, writing nothing (--dry-run)', async () => {
+    const dry = await koryu('dry.db', 'import', '--dry-run', samplePath);
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.match(dry.stdout, /金沢市 – 大連市: created; added 60 events, 14 records, 1 no-exchange years/);
+    assert.match(dry.stdout, /Dry run: this is what the import would change; nothing was written\.\n$/);
+    assert.deepEqual(JSON.parse((await koryu('dry.db', 'export', '--format', 'json')).stdout).partnerships, []);
+    const real = await koryu('dry.db', 'import', samplePath);
+    assert.equal(real.stdout, dry.stdout.replace(/Dry run: .*\n$/, ''));
+  });
+
   it('imports, reports what was added, and reports nothing changed on the second import', async () => {
     const first = await koryu('store.db', 'import', samplePath);
     assert.equal(first.code, 0, first.stderr);

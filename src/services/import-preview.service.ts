@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { hasErrors } from '../domain/diagnostic.js';
+import type { ChangeSummary } from '../domain/partnership.js';
 import { KoryuError } from '../errors.js';
 import type { Store } from '../storage/database.js';
 import { importDocuments, previewDocument, type ImportOptions, type ImportReport, type ParsedDocument, type SourceDocument } from './import.service.js';
@@ -23,13 +25,20 @@ export class ImportPreviews {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  preview(docs: SourceDocument[], options: ImportOptions, actor: string): { token: string; documents: ParsedDocument[] } {
+  /**
+   * The documents as parsed, and what importing them would change in the store (a dry run of the import), unless
+   * a document has errors: a re-import that would remove events the document no longer holds says so before it
+   * is confirmed.
+   */
+  async preview(store: Store, docs: SourceDocument[], options: ImportOptions, actor: string): Promise<{ token: string; documents: ParsedDocument[]; changes?: ChangeSummary[] }> {
     this.sweep();
     const documents = docs.map((d) => previewDocument(d, options));
+    const blocked = documents.some((d) => hasErrors(d.diagnostics));
+    const changes = blocked ? undefined : (await importDocuments(store, docs, { ...options, dryRun: true })).changes;
     const token = randomBytes(18).toString('base64url');
     if (this.pending.size >= MAX_PENDING) this.pending.delete(this.pending.keys().next().value!);
     this.pending.set(token, { actor, docs, expires: this.now() + PENDING_MS });
-    return { token, documents };
+    return changes ? { token, documents, changes } : { token, documents };
   }
 
   /** Imports the previewed documents; the token is used up. ImportRejected when a document has errors (nothing written). */

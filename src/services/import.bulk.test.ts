@@ -184,6 +184,31 @@ describeOnEachStore('the bulk import path', (openFresh) => {
     }
   });
 
+  it('reports in a dry run what the import would change, and writes nothing (a first import, then one changing stored partnerships)', async () => {
+    const docs = corpus(6, 'bulk-dry');
+    const store = await openFresh();
+    try {
+      const empty = await snapshot(store.db);
+      const dry = await importDocuments(store, docs, { ...options, dryRun: true, actor: 'sato' });
+      assert.deepEqual(await snapshot(store.db), empty, 'nothing written by the first dry run');
+      assert.equal(await store.db.selectFrom('history').select('id').executeTakeFirst(), undefined, 'no history either');
+      const real = await importDocuments(store, docs, options);
+      assert.deepEqual(dry.changes, real.changes);
+      // A corrected document: one event's text changed, the last event left out.
+      const text = docs[0]!.bytes.toString();
+      const lines = text.trimEnd().split('\n');
+      const corrected = { ...docs[0]!, bytes: Buffer.from(lines.slice(0, -1).join('\n').replace('を派遣', 'を再び派遣')) };
+      const stored = await snapshot(store.db);
+      const again = await importDocuments(store, [corrected], { ...options, dryRun: true });
+      assert.deepEqual(await snapshot(store.db), stored, 'nothing written by the second dry run');
+      const applied = await importDocuments(store, [corrected], options);
+      assert.deepEqual(again.changes, applied.changes);
+      assert.ok(applied.changes[0]!.changed.events + applied.changes[0]!.removed.events + applied.changes[0]!.removed.records > 0, JSON.stringify(applied.changes));
+    } finally {
+      await store.close();
+    }
+  });
+
   it('changes nothing when the same documents are imported again', async () => {
     const docs = [...corpus(6, 'bulk-again'), translated];
     const store = await openFresh();

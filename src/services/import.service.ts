@@ -37,6 +37,11 @@ export interface ImportOptions {
    * server never asks for it. Without it, or on SQLite, an import blocks no reader.
    */
   exclusive?: boolean;
+  /**
+   * Runs the whole import in its transaction and rolls it back: the report says what the import would add,
+   * change and remove, and nothing is written (`koryu import --dry-run`, the staff's preview).
+   */
+  dryRun?: boolean;
 }
 
 export interface ParsedDocument {
@@ -100,6 +105,7 @@ export async function importDocuments(
   const items = parsed.flatMap((doc) => doc.partnerships.map((p) => ({ source: doc.source, p })));
   refuseRepeatedPartnerships(items);
   const itemCount = items.reduce((n, item) => n + item.p.events.length + item.p.records.length, 0);
+  const rolledBack = new RolledBack();
   const changes = await store.transaction(async (trx) => {
     // An exclusive load takes its tables before it reads any of them (see suspendReferences); every row written
     // until the end, in bulk or partnership by partnership, is checked when the references come back.
@@ -157,8 +163,16 @@ export async function importDocuments(
       throw error;
     }
     await recordImports(trx, store.bulk, items.map(({ source }, i) => ({ source, summary: summaries[i]! })));
+    if (options.dryRun) {
+      rolledBack.changes = summaries;
+      throw rolledBack;
+    }
     return summaries;
+  }).catch((error: unknown) => {
+    if (error === rolledBack) return rolledBack.changes;
+    throw error;
   });
+  if (options.dryRun) return { documents: parsed, changes };
   const added = changes.reduce((n, c) => n + c.added.events + c.added.records, 0);
   if (added >= STATISTICS_REFRESH_ROWS) await refreshStatistics(store);
   return { documents: parsed, changes };
@@ -180,6 +194,15 @@ function refuseRepeatedPartnerships(items: readonly { source: string; p: Partner
         `${earlier} and ${source} both hold ${p.home} – ${p.partner}. An import takes each partnership's document whole, so the second would replace the first: join them into one document, or import the one that is current.`,
       );
     }
+  }
+}
+
+/** Thrown at the end of a dry run's transaction to roll it back, carrying what it would have changed. */
+class RolledBack extends Error {
+  changes: ChangeSummary[] = [];
+
+  constructor() {
+    super('A dry run is rolled back.');
   }
 }
 

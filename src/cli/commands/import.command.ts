@@ -11,9 +11,9 @@ import { formatChange, formatDiagnostic, formatPartnership } from '../report.js'
 export const importCommand: Command = {
   name: 'import',
   summary: 'Import documents (any layout Koryu reads, or koryu/1 JSON; every document in a FOLDER) in one transaction.',
-  usage: 'koryu import FILE|FOLDER… [--home NAME | --home-from-folder] [--exclusive]',
+  usage: 'koryu import FILE|FOLDER… [--home NAME | --home-from-folder] [--exclusive] [--dry-run]',
   async run(args, io, deps) {
-    const { values, positionals } = readArgs(args, { home: { type: 'string' }, 'home-from-folder': { type: 'boolean' }, exclusive: { type: 'boolean' } });
+    const { values, positionals } = readArgs(args, { home: { type: 'string' }, 'home-from-folder': { type: 'boolean' }, exclusive: { type: 'boolean' }, 'dry-run': { type: 'boolean' } });
     if (positionals.length === 0) throw new KoryuError('UsageError', 'import needs at least one FILE or FOLDER.');
     const homeFromFolder = values['home-from-folder'] === true;
     if (homeFromFolder && values.home !== undefined) throw new KoryuError('UsageError', 'import takes --home NAME or --home-from-folder, not both.');
@@ -23,7 +23,8 @@ export const importCommand: Command = {
     const advance = progressBar(docs.length, io.err, io.interactive);
     const store = await deps.openStore();
     try {
-      const options = { ...importOptions(config, values.home), ...(values.exclusive ? { exclusive: true } : {}) };
+      const dryRun = values['dry-run'] === true;
+      const options = { ...importOptions(config, values.home), ...(values.exclusive ? { exclusive: true } : {}), ...(dryRun ? { dryRun } : {}) };
       const parsed: ParsedDocument[] = [];
       const report = await importDocuments(store, docs, options, (d, i) => {
         parsed.push(d);
@@ -45,6 +46,7 @@ export const importCommand: Command = {
         for (const d of doc.diagnostics) io.out(`  ${formatDiagnostic(doc.source, d)}\n`);
       }
       for (const change of report.changes) io.out(`${formatChange(change)}\n`);
+      if (dryRun) io.out('Dry run: this is what the import would change; nothing was written.\n');
       return EXIT_OK;
     } finally {
       await store.close();

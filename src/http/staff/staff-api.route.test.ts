@@ -138,12 +138,14 @@ describeOnEachStore('the staff JSON API', (openFresh) => {
     assert.equal(preview.statusCode, 200, preview.body);
     const { token, documents } = preview.json();
     assert.equal(documents[0].partnerships[0].events.length, 60);
+
     assert.ok(!(await listPartnerships(store))[0]!.events.some((e) => e.text === '金沢美大訪問団が大連工業大学を表敬訪問'), 'the preview writes nothing');
     const other = await send('admin', { method: 'POST', url: '/api/staff/imports', payload: { token } });
     assert.equal(other.statusCode, 404, 'a preview is confirmed only by the one who made it');
     const confirmed = await send('editor', { method: 'POST', url: '/api/staff/imports', payload: { token } });
     assert.equal(confirmed.statusCode, 200, confirmed.body);
     assert.equal(confirmed.json().changes[0].changed.events, 1);
+    assert.deepEqual(preview.json().changes, confirmed.json().changes, 'the preview said what confirming changed');
     assert.ok((await listPartnerships(store))[0]!.events.some((e) => e.text === '金沢美大訪問団が大連工業大学を表敬訪問'));
   });
 

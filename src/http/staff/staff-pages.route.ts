@@ -184,7 +184,7 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
       const upload = requireFile(request);
       if (upload.bytes.length > deps.maxDocumentBytes) throw new UploadTooLargeError('document', deps.maxDocumentBytes);
       const options = { home: site.home, maxDocumentBytes: deps.maxDocumentBytes };
-      const preview = deps.previews.preview([{ name: upload.name, bytes: upload.bytes }], options, actor(request).name);
+      const preview = await deps.previews.preview(store, [{ name: upload.name, bytes: upload.bytes }], options, actor(request).name);
       return renderPage(h(ImportPage, { view: view(ctx, request, reply), preview }));
     });
     form('/staff/import', async (ctx, request, reply) => {

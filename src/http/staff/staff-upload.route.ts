@@ -59,14 +59,18 @@ export async function registerStaffUploads(app: FastifyInstance, deps: StaffUplo
       ...editRecord,
       schema: {
         summary: 'Preview what a document would import: partnerships, events, records and diagnostics with line numbers',
-        description: 'Writes nothing. The token confirms exactly this document with POST /api/staff/imports.',
+        description: 'Writes nothing: the import is run and rolled back to tell what it would change. The token confirms exactly this document with POST /api/staff/imports.',
         tags: ['staff'],
         consumes: ['multipart/form-data'],
         body: uploadBody,
         response: {
           200: {
             type: 'object',
-            properties: { token: { type: 'string' }, documents: { type: 'array', items: { type: 'object', additionalProperties: true } } },
+            properties: {
+              token: { type: 'string' },
+              documents: { type: 'array', items: { type: 'object', additionalProperties: true } },
+              changes: { type: 'array', items: S.changeSummary, description: 'What confirming would add, change and remove; absent when a document has errors.' },
+            },
             required: ['token', 'documents'],
           },
           ...errors,
@@ -76,7 +80,7 @@ export async function registerStaffUploads(app: FastifyInstance, deps: StaffUplo
     }, async (request) => {
       const upload = requireFile(request);
       if (upload.bytes.length > deps.maxDocumentBytes) throw new UploadTooLargeError('document', deps.maxDocumentBytes);
-      return deps.previews.preview([{ name: upload.name, bytes: upload.bytes }], { home: deps.home, maxDocumentBytes: deps.maxDocumentBytes }, actorOf(request).name);
+      return deps.previews.preview(deps.store, [{ name: upload.name, bytes: upload.bytes }], { home: deps.home, maxDocumentBytes: deps.maxDocumentBytes }, actorOf(request).name);
     });
 
     api.post<{ Body: { token: string } }>('/api/staff/imports', {

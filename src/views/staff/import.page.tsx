@@ -10,6 +10,28 @@ import { Field, href, PostForm, type StaffView } from './staff-parts.js';
 export interface ImportPreviewView {
   token: string;
   documents: { source: string; partnerships: Partnership[]; diagnostics: Diagnostic[] }[];
+  /** What confirming would change (a dry run); absent when a document has errors. */
+  changes?: ChangeSummary[];
+}
+
+/** Each partnership's events and records added, changed and removed. */
+function ChangesTable(props: { view: StaffView; changes: readonly ChangeSummary[]; newNote?: boolean }) {
+  const t = STAFF[props.view.ctx.locale];
+  return (
+    <table>
+      <thead><tr><th scope="col">{t.partner}</th><th scope="col">{t.added}</th><th scope="col">{t.changed}</th><th scope="col">{t.removed}</th></tr></thead>
+      <tbody>
+        {props.changes.map((s) => (
+          <tr key={`${s.home}–${s.partner}`}>
+            <th scope="row">{s.home}–{s.partner}{props.newNote && s.created ? `（${t.newPartnershipNote}）` : ''}</th>
+            <td>{format(t.yearsEvents, { events: s.added.events, records: s.added.records })}</td>
+            <td>{format(t.yearsEvents, { events: s.changed.events, records: s.changed.records })}</td>
+            <td>{format(t.yearsEvents, { events: s.removed.events, records: s.removed.records })}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }
 
 /** The web import: choose a document → preview (partnerships, events, records, diagnostics by line) → confirm → summary. */
@@ -28,19 +50,7 @@ export function ImportPage(props: { view: StaffView; preview?: ImportPreviewView
         {props.summary && (
           <section aria-labelledby="summary" role="status">
             <h2 id="summary">{t.summary}</h2>
-            <table>
-              <thead><tr><th scope="col">{t.partner}</th><th scope="col">{t.added}</th><th scope="col">{t.changed}</th><th scope="col">{t.removed}</th></tr></thead>
-              <tbody>
-                {props.summary.map((s) => (
-                  <tr key={s.partner}>
-                    <th scope="row">{s.home}–{s.partner}</th>
-                    <td>{format(t.yearsEvents, { events: s.added.events, records: s.added.records })}</td>
-                    <td>{format(t.yearsEvents, { events: s.changed.events, records: s.changed.records })}</td>
-                    <td>{format(t.yearsEvents, { events: s.removed.events, records: s.removed.records })}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ChangesTable view={view} changes={props.summary} />
           </section>
         )}
         {props.preview ? (
@@ -91,6 +101,19 @@ export function ImportPage(props: { view: StaffView; preview?: ImportPreviewView
                 ))}
               </section>
             ))}
+            {props.preview.changes && (
+              <section aria-labelledby="would-change">
+                <h2 id="would-change">{t.wouldChange}</h2>
+                {props.preview.changes
+                  .filter((s) => s.removed.events + s.removed.records > 0)
+                  .map((s) => (
+                    <p key={`${s.home}–${s.partner}`} class="problems" role="alert">
+                      {format(t.removesWarning, { partner: `${s.home}–${s.partner}`, events: s.removed.events, records: s.removed.records })}
+                    </p>
+                  ))}
+                <ChangesTable view={view} changes={props.preview.changes} newNote />
+              </section>
+            )}
             {blocked ? (
               <p class="problems" role="alert">{t.nothingToImport}</p>
             ) : (

@@ -9,6 +9,7 @@ type Key =
   | 'noDeleted' | 'restore' | 'restoreThis' | 'action' | 'actor' | 'at' | 'field' | 'before' | 'after' | 'historyOf'
   | 'create_' | 'update_' | 'delete_' | 'restore_' | 'import_' | 'import' | 'importHint' | 'document' | 'preview' | 'previewOf'
   | 'confirm' | 'diagnostics' | 'line' | 'noDiagnostics' | 'summary' | 'added' | 'changed' | 'removed' | 'nothingToImport'
+  | 'wouldChange' | 'newPartnershipNote' | 'removesWarning'
   | 'back' | 'partnershipItem' | 'eventItem' | 'recordItem' | 'problem_required' | 'problem_tooLong' | 'problem_invalidYear'
   | 'problem_invalidDate' | 'problem_invalidDirection' | 'problem_invalidStatus' | 'problem_invalidLink' | 'problem_duplicate'
   | 'problem_notFound' | 'none' | 'yearsEvents' | 'refused';
@@ -31,6 +32,8 @@ export const STAFF: Messages<Key> = {
     restore_: '復元', import_: '取り込み', import: '文書の取り込み', importHint: '年表の文書（テキスト、表、koryu/1 JSON）を選んでください。取り込む前に内容を確認できます。',
     document: '文書', preview: '内容を確認', previewOf: '取り込む内容：{file}', confirm: 'この内容で取り込む', diagnostics: '確認事項', line: '行',
     noDiagnostics: '確認事項はありません。', summary: '取り込みました', added: '追加', changed: '変更', removed: '削除',
+    wouldChange: '取り込むと変わること', newPartnershipNote: '新しい提携先',
+    removesWarning: '{partner}：登録済みの{events}件の交流と{records}件の写真の記録が、この文書にないため削除されます。',
     nothingToImport: 'この文書には取り込めない誤りがあります。修正してからもう一度選んでください。', back: '戻る',
     partnershipItem: '提携先', eventItem: '交流', recordItem: '写真の記録', problem_required: '入力してください',
     problem_tooLong: '長すぎます', problem_invalidYear: '1868〜2100の西暦を入力してください', problem_invalidDate: '日付の形式が正しくありません',
@@ -54,6 +57,8 @@ export const STAFF: Messages<Key> = {
     restore_: 'restored', import_: 'imported', import: 'Import a document', importHint: 'Choose a timeline document (text, table or koryu/1 JSON). You will see what it contains before anything is imported.',
     document: 'Document', preview: 'Preview', previewOf: 'What would be imported: {file}', confirm: 'Import this', diagnostics: 'Notes', line: 'Line',
     noDiagnostics: 'No notes.', summary: 'Imported', added: 'Added', changed: 'Changed', removed: 'Removed',
+    wouldChange: 'What importing would change', newPartnershipNote: 'New partnership',
+    removesWarning: '{partner}: {events} stored exchanges and {records} photo records are not in this document and would be removed.',
     nothingToImport: 'This document has errors that stop the import. Correct them and choose it again.', back: 'Back',
     partnershipItem: 'Partnership', eventItem: 'Exchange', recordItem: 'Photo record', problem_required: 'Required',
     problem_tooLong: 'Too long', problem_invalidYear: 'Enter a year from 1868 to 2100', problem_invalidDate: 'Not a valid date',
@@ -77,6 +82,8 @@ export const STAFF: Messages<Key> = {
     restore_: '恢复', import_: '导入', import: '导入文档', importHint: '请选择年表文档（文本、表格或 koryu/1 JSON）。导入前可确认内容。',
     document: '文档', preview: '确认内容', previewOf: '将导入的内容：{file}', confirm: '按此内容导入', diagnostics: '注意事项', line: '行',
     noDiagnostics: '没有注意事项。', summary: '已导入', added: '添加', changed: '修改', removed: '删除',
+    wouldChange: '导入后的变化', newPartnershipNote: '新的交流城市',
+    removesWarning: '{partner}：已登记的{events}项交流和{records}项照片记录不在此文档中，将被删除。',
     nothingToImport: '此文档有无法导入的错误。请修改后重新选择。', back: '返回',
     partnershipItem: '友好城市', eventItem: '交流', recordItem: '照片记录', problem_required: '请输入',
     problem_tooLong: '过长', problem_invalidYear: '请输入1868至2100之间的年份', problem_invalidDate: '日期格式不正确',

@@ -88,6 +88,18 @@ describe('the text export (the document layout)', () => {
     const back = parseText(textExporter.write([p]), { home: '金沢市' }).partnerships[0]!;
     assert.deepEqual(back.events.map((e) => e.text), ['市長がゲント市を訪問\u3000記念植樹', '青少年交流団を派遣']);
   });
+
+  it('puts on rows of their own the events the reader would join across a space, so that each comes back alone', () => {
+    const texts = ['「Kanazawa Week 2019', 'はしご車をナンシー市に寄贈', 'ナンシー市のJazz Band来訪', 'ALT2名が着任', 'Kanazawa 2019', '2020年度の計画を協議', 'を含む三件', 'のと鉄道を視察'];
+    const p: Partnership = {
+      home: '金沢市', partner: 'ナンシー市', kind: '姉妹都市', affiliatedOn: null, noExchangeYears: [], records: [],
+      events: texts.map((text) => ({ year: 2019, date: null, direction: 'dispatch' as const, text, line: null })),
+    };
+    const written = textExporter.write([p]);
+    const back = parseText(written, { home: '金沢市' }).partnerships[0]!;
+    assert.deepEqual(back.events.map((e) => e.text), texts.map((t) => t.replace(/ /g, '\u3000')));
+    assert.ok(written.split('\n').filter((l) => l.includes('\t派遣\t')).length < texts.length, 'events the reader keeps apart share a row');
+  });
 });
 
 describe('the JSON export', () => {

@@ -1,5 +1,6 @@
 import { DIRECTION_LABELS_JA } from '../domain/direction.js';
 import { eraLabel, eraLabelOfDate } from '../domain/era.js';
+import { continuesAcrossSpace } from '../domain/event-cell.js';
 import type { ExchangeEvent, Partnership } from '../domain/partnership.js';
 import { writeInParts, type Exporter, type PartWriter } from './exporter.js';
 
@@ -51,8 +52,10 @@ function timelineRows(p: Partnership): string[] {
     const events = p.events.filter((e) => e.year === year);
     let first = true;
     for (let i = 0; i < events.length; ) {
-      let j = i;
-      while (j < events.length && events[j]!.direction === events[i]!.direction) j++;
+      // A row holds events of one direction; two whose texts the reader would join across the space between
+      // them (continuesAcrossSpace) go on separate rows.
+      let j = i + 1;
+      while (j < events.length && events[j]!.direction === events[i]!.direction && !continuesAcrossSpace(writeEvent(events[j - 1]!), writeEvent(events[j]!))) j++;
       const label = DIRECTION_LABELS_JA[events[i]!.direction];
       rows.push(`${first ? timelineYear(year) : ''}\t${label}\t${events.slice(i, j).map(writeEvent).join(' ')}`);
       first = false;

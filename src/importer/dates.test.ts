@@ -41,6 +41,8 @@ describe('a date at the start of an event', () => {
     assert.equal(read('5/1/2 訪問'), undefined);
     assert.deepEqual(read('10月上旬 訪問団が来訪'), ['2019-10', '訪問団が来訪']);
     assert.deepEqual(read('3月末 報告会'), ['2019-03', '報告会']);
+    assert.deepEqual(read('3月末日 市長が訪問'), ['2019-03', '市長が訪問']);
+    assert.deepEqual(read('2019年5月末日 訪問', null), ['2019-05', '訪問']);
     assert.deepEqual(read('1月中旬 訪問', { year: 2019, fiscal: true }), ['2020-01', '訪問']);
   });
 });

@@ -47,7 +47,7 @@ function make(year: number, month: number, day: number | null, hasYear: boolean,
 /** A day of the week in brackets after a day, as notices write it: (水) · （土曜日） · (月・祝). Read over, not kept. */
 const WEEKDAY = '(?:\\s*\\(\\s*[月火水木金土日](?:曜日?)?(?:\\s*[・,、]\\s*[祝休]日?)?\\s*\\))?';
 /** A part of a month named instead of a day (10月上旬): the date is the month's. */
-const PART_OF_MONTH = '(?:上旬|中旬|下旬|初旬|末)';
+const PART_OF_MONTH = '(?:上旬|中旬|下旬|初旬|末日|末)';
 /** Month, then a day (with its weekday) or a part of the month, or neither. */
 const MONTH_DAY = `(\\d{1,2})\\s*月\\s*(?:(\\d{1,2})\\s*日${WEEKDAY}|${PART_OF_MONTH})?`;
 const NUMERIC = new RegExp(`^(\\d{4})\\s*[./-]\\s*(\\d{1,2})\\s*[./-]\\s*(\\d{1,2})\\.?${WEEKDAY}`);

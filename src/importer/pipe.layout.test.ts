@@ -153,4 +153,10 @@ describe('pipeLayout.score', () => {
     assert.deepEqual(r.diagnostics, []);
     assert.deepEqual(events(r), [[2019, '2019-05-01', 'dispatch', '市長が訪問'], [2019, '2019-05-01', 'reception', '訪問団が来訪'], [2020, null, 'dispatch', '研修生を派遣']]);
   });
+
+  it('reads — or なし in the direction column with the content empty as a year without exchange', () => {
+    const r = parse('| 年 | 区分 | 内容 |', '|---|---|---|', '| 2020年 | 派遣 | 市長が訪問 |', '| 2021年 | — | |', '| 2022年 | なし |', '| 2023年 | 派遣 | |');
+    assert.deepEqual(r.partnerships[0]!.noExchangeYears, [2021, 2022]);
+    assert.deepEqual(r.diagnostics.map((d) => [d.line, d.code]), [[8, 'UnparsedLine']]);
+  });
 });

@@ -134,8 +134,9 @@ class PipeReader {
       [content, label, column] = [label, '', undefined];
     }
     if (content === '' || isNoExchangeMark(content)) {
-      if (content === '') this.out.note('UnparsedLine', 'warning', line, 'The row has a year but no content.');
-      else this.out.noExchange(year.year, line.no);
+      // | 2021年 | — | | and | 2022年 | なし |: the mark in the direction column, the content left empty.
+      if (content !== '' || isNoExchangeMark(label)) this.out.noExchange(year.year, line.no);
+      else this.out.note('UnparsedLine', 'warning', line, 'The row has a year but no content.');
       return;
     }
     const date = readLeadingDate(content, year);

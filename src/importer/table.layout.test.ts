@@ -85,7 +85,7 @@ describe('the tab layout', () => {
     assert.deepEqual(texts('市長が訪問 代表団が来訪'), ['市長が訪問', '代表団が来訪']);
     assert.deepEqual(texts('「Kanazawa Night in Dalian」を開催 市長が訪問'), ['「Kanazawa Night in Dalian」を開催', '市長が訪問']);
     assert.deepEqual(texts('Kanazawa Night を開催 （2019年5月1日）市長が訪問'), ['Kanazawa Night を開催', '市長が訪問']);
-    assert.deepEqual(texts('（金沢 大連 交流展）を開催 Japan Week 2019 に参加'), ['（金沢 大連 交流展）を開催', 'Japan Week 2019 に参加']);
+    assert.deepEqual(texts('（金沢 大連 交流展）を開催 Japan Week 2019 を開催 はしご車を寄贈'), ['（金沢 大連 交流展）を開催', 'Japan Week 2019 を開催', 'はしご車を寄贈']);
   });
 
   it('dates January to March of a fiscal-year (年度) row in the next calendar year', () => {

@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from '../domain/diagnostic.js';
+import { splitEventCell } from '../domain/event-cell.js';
 import type { Partnership } from '../domain/partnership.js';
 import { readLeadingDate } from './dates.js';
 import { isNoneMark, readDirectionLabel } from './direction-labels.js';
@@ -31,39 +32,6 @@ export const tableLayout: Layout = {
 /** A date written before an event's text, as Koryu's own text export writes it: （2019年4月13日）. */
 const DATE_PREFIX = /^[(（]([^()（）]{3,20})[)）]\s*/;
 
-/**
- * Events in a cell are separated by ASCII spaces; an ideographic space (U+3000) stays inside an event's text. A
- * space is not a separator where a text goes on across it: inside brackets (「Kanazawa Night in Dalian」を開催),
- * between two Latin letters or digits (Kanazawa Night), or before a particle, which no event starts with
- * (Kanazawa Night を開催).
- */
-export function splitEvents(content: string): string[] {
-  const pieces: string[] = [];
-  for (const token of content.split(/ +/)) {
-    if (token === '') continue;
-    const last = pieces.at(-1);
-    if (last !== undefined && goesOn(last, token)) pieces[pieces.length - 1] = `${last} ${token}`;
-    else pieces.push(token);
-  }
-  return pieces;
-}
-
-const OPENING = '「『（(【〔［[〈《“';
-const CLOSING = '」』）)】〕］]〉》”';
-const LATIN_END = /[A-Za-z0-9]$/;
-const LATIN_START = /^[A-Za-z0-9]/;
-/** Particles no event's text starts with. */
-const PARTICLE_START = /^[をがにでへのはも]/u;
-
-/** True when `next` continues the text `before` across a space rather than starting another event. */
-function goesOn(before: string, next: string): boolean {
-  let open = 0;
-  for (const ch of before) {
-    if (OPENING.includes(ch)) open++;
-    else if (CLOSING.includes(ch) && open > 0) open--;
-  }
-  return open > 0 || (LATIN_END.test(before) && LATIN_START.test(next)) || PARTICLE_START.test(next);
-}
 
 class TableReader {
   readonly partnerships: Partnership[] = [];
@@ -186,7 +154,7 @@ class TableReader {
       if (!p.noExchangeYears.includes(year)) p.noExchangeYears.push(year);
       return;
     }
-    for (const piece of splitEvents(content)) {
+    for (const piece of splitEventCell(content)) {
       const { date, text } = this.readDatePrefix(piece, reading);
       p.events.push({ year, date: date ?? this.rowDate, direction, text, line: line.no });
     }

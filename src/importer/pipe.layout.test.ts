@@ -157,6 +157,6 @@ describe('pipeLayout.score', () => {
   it('reads — or なし in the direction column with the content empty as a year without exchange', () => {
     const r = parse('| 年 | 区分 | 内容 |', '|---|---|---|', '| 2020年 | 派遣 | 市長が訪問 |', '| 2021年 | — | |', '| 2022年 | なし |', '| 2023年 | 派遣 | |');
     assert.deepEqual(r.partnerships[0]!.noExchangeYears, [2021, 2022]);
-    assert.deepEqual(r.diagnostics.map((d) => [d.line, d.code]), [[8, 'UnparsedLine']]);
+    assert.deepEqual(r.diagnostics.map((d) => [d.line, d.code]), [[7, 'UnparsedLine']]);
   });
 });

@@ -26,8 +26,8 @@ export function readTitle(text: string): Title | undefined {
 export function titleOf(plain: string): Title | undefined {
   const m = TITLE.exec(plain);
   if (!m) return undefined;
-  // 大連市（中国）: the country in brackets after the name is not part of it.
-  const partner = m[2]!.replace(/^(.+?)[(（][^()（）]*[)）]$/u, '$1');
+  // 大連市（中国）, 大連市（遼寧省）（中国）: the province or country in brackets after the name is not part of it.
+  const partner = m[2]!.replace(/^(.+?)(?:[(（][^()（）]*[)）])+$/u, '$1');
   return { kind: m[1]!, partner };
 }
 

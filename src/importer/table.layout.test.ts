@@ -8,7 +8,7 @@ const codes = (rows: string) => parse(rows).diagnostics.map((d) => [d.line, d.co
 
 describe('the tab layout', () => {
   it('reads a title after a heading mark, and a partner name without the country bracketed after it', () => {
-    const r = parseText('■友好交流都市大連市（中国）との歩み\n2006年 (平成18年)\t派遣\t市長が訪問\n', { home: '金沢市' });
+    const r = parseText('■友好交流都市大連市（遼寧省）(中国)との歩み\n2006年 (平成18年)\t派遣\t市長が訪問\n', { home: '金沢市' });
     assert.deepEqual(r.diagnostics, []);
     assert.deepEqual([r.partnerships[0]!.partner, r.partnerships[0]!.kind], ['大連市', '友好交流都市']);
   });
@@ -25,9 +25,21 @@ describe('the tab layout', () => {
   });
 
   it('reads the direction from the last column when the header puts 区分 after the content', () => {
-    const r = parseText('姉妹都市ナンシー市との歩み\n年\t交流内容\t区分\n2017年\t訪問団を派遣\t派遣\n2018年\t合唱団が来訪\t受入\n', { home: '金沢市' });
+    const r = parseText(
+      [
+        '姉妹都市ナンシー市との歩み', '年\t交流内容\t区分\t備考', '2017年\t訪問団を派遣\t派遣', '2018年\t合唱団が来訪\t受入\t予算100万円', '2019年\t市長が訪問\t派遣\t',
+        '姉妹都市ゲント市との歩み', '2019年\t派遣\t市長がゲント市を訪問',
+      ].join('\n'),
+      { home: '金沢市' },
+    );
     assert.deepEqual(r.diagnostics, []);
-    assert.deepEqual(r.partnerships[0]!.events.map((e) => [e.year, e.direction, e.text]), [[2017, 'dispatch', '訪問団を派遣'], [2018, 'reception', '合唱団が来訪']]);
+    assert.deepEqual(
+      r.partnerships.map((p) => [p.partner, p.events.map((e) => [e.year, e.direction, e.text])]),
+      [
+        ['ナンシー市', [[2017, 'dispatch', '訪問団を派遣'], [2018, 'reception', '合唱団が来訪'], [2019, 'dispatch', '市長が訪問']]],
+        ['ゲント市', [[2019, 'dispatch', '市長がゲント市を訪問']]],
+      ],
+    );
   });
 
   it('starts the photo records at 交流の記録（写真）', () => {

@@ -41,8 +41,8 @@ class TableReader {
   private year: YearReading | undefined;
   /** The date a row's first cell gave (2019年5月1日), for its events and those of the blank cells below it. */
   private rowDate: string | null = null;
-  /** The header put the direction column last. */
-  private swapped = false;
+  /** The columns (after the year) a header named 区分 and the content in, when 区分 is not the first. */
+  private columns: { direction: number; content: number } | undefined;
   private warnedMissingTitle = false;
 
   constructor(private readonly options: ParseOptions) {}
@@ -87,13 +87,16 @@ class TableReader {
     const names = cells.slice(1).map((c) => foldWidth(stripMarkup(c)).replace(/\s/g, ''));
     const direction = names.findIndex((n) => DIRECTION_HEADER.test(n));
     const content = names.findIndex((n) => CONTENT_HEADER.test(n));
-    this.swapped = direction > content && content >= 0;
+    this.columns = direction > 0 && content >= 0 ? { direction, content } : undefined;
   }
 
-  /** The cells after the year as 区分, then the content, whatever order the header gave. */
+  /**
+   * The cells after the year as 区分, then the content: as they are, unless the header named the two columns in
+   * another place, whatever other columns (備考) or empty cells the rows hold.
+   */
   private inOrder(cells: string[]): string[] {
-    if (!this.swapped || cells.length < 2) return cells;
-    return [cells.at(-1)!, ...cells.slice(0, -1)];
+    if (!this.columns) return cells;
+    return [cells[this.columns.direction] ?? '', cells[this.columns.content] ?? ''];
   }
 
   private startPartnership(partner: string, kind: string): void {
@@ -102,6 +105,7 @@ class TableReader {
     this.partnerships.push(this.current);
     this.section = 'timeline';
     this.year = undefined;
+    this.columns = undefined; // each partner's section has its own header, or the genre's order
   }
 
   private readYear(cell: string, line: SourceLine): YearReading | undefined {

@@ -153,6 +153,13 @@ describe('koryu import and export', () => {
       'kanji-years.txt:3: warning [UnparsedLine] The first cell is not a year; the line was not imported.',
       'koryu import: kanji-years.txt: The document holds no exchange, no-exchange year or photo record to import.',
     ]);
+    // Two refused documents: the second's error is printed too.
+    const binary = join(dir, 'photo.png');
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+    const both = await koryu('refused-doc.db', 'import', binary, bad);
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /^kanji-years\.txt: error \[NothingImportable\]/m);
+    assert.match(both.stderr, /^koryu import: photo\.png: /m);
     assert.deepEqual(JSON.parse((await koryu('refused-doc.db', 'export', '--format', 'json')).stdout).partnerships, []);
   });
 
@@ -162,8 +169,11 @@ describe('koryu import and export', () => {
     mkdirSync(join(root, '高岡市'), { recursive: true });
     writeFileSync(join(root, '富山市', '2023', 'dalian.txt'), readFileSync(samplePath));
     writeFileSync(join(root, '高岡市', 'jinzhou.csv'), '相手都市,年（西暦）,区分,交流内容\n錦州市,2019年,派遣,市長が錦州市を訪問\n');
+    // What staff folders hold beside the documents: photos, Windows' thumbnails, an Office lock file.
+    for (const junk of ['Thumbs.db', '~$jinzhou.xlsx', 'desktop.ini', 'IMG_0001.JPG']) writeFileSync(join(root, '高岡市', junk), Buffer.from([0x89, 0, 1, 2, 0xff]));
     const r = await koryu('nested.db', 'import', '--home-from-folder', root);
     assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stderr.match(/: not a document \(a photo, or a file Windows or Office keeps\); left out\./g)?.length, 4, r.stderr);
     const exported = JSON.parse((await koryu('nested.db', 'export', '--format', 'json')).stdout) as { partnerships: { home: string; partner: string }[] };
     assert.deepEqual(exported.partnerships.map((p) => `${p.home} – ${p.partner}`).sort(), ['富山市 – 大連市', '高岡市 – 錦州市']);
     // A folder given that is itself a home's: the documents directly in it take its name.

@@ -12,7 +12,12 @@ export interface ReadDocumentsOptions {
    * it); for a document given by its path, the folder it is in. A name that is not a municipality's is refused.
    */
   homeFromFolder?: boolean;
+  /** Told of each file under a folder left out as no document: a photo, or a file the system or Office leaves there. */
+  onSkipped?: (path: string) => void;
 }
+
+/** Files a folder of documents holds beside them that are never documents: photos, Windows' and Office's own files. */
+const NOT_A_DOCUMENT = /(^|[/\\])(thumbs\.db|desktop\.ini|~\$[^/\\]*|[^/\\]+\.(jpe?g|png|gif|webp|heic|heif|tiff?|bmp))$/i;
 
 /**
  * Reads the documents named on the command line. A missing path, a folder (unless `folders`), an empty folder, or
@@ -25,7 +30,11 @@ export async function readDocuments(paths: readonly string[], maxBytes: number, 
     if (!info) throw new KoryuError('DocumentNotFound', `${path}: no such file.`);
     if (info.isDirectory()) {
       if (!options.folders) throw new KoryuError('NotADocument', `${path}: is a directory, not a document.`);
-      const inside = await documentsIn(path);
+      const inside = (await documentsIn(path)).filter((file) => {
+        if (!NOT_A_DOCUMENT.test(file)) return true;
+        options.onSkipped?.(join(path, file));
+        return false;
+      });
       if (inside.length === 0) throw new KoryuError('DocumentNotFound', `${path}: the folder holds no documents.`);
       const own = basename(resolve(path));
       for (const file of inside) {

@@ -19,7 +19,11 @@ export const importCommand: Command = {
     if (homeFromFolder && values.home !== undefined) throw new KoryuError('UsageError', 'import takes --home NAME or --home-from-folder, not both.');
     const { config } = deps;
     // A folder is read whole (koryu generate writes one document per partnership, in a folder per home).
-    const docs = await readDocuments(positionals, config.maxDocumentBytes, { folders: true, homeFromFolder });
+    const docs = await readDocuments(positionals, config.maxDocumentBytes, {
+      folders: true,
+      homeFromFolder,
+      onSkipped: (path) => io.err(`${path}: not a document (a photo, or a file Windows or Office keeps); left out.\n`),
+    });
     const advance = progressBar(docs.length, io.err, io.interactive);
     const store = await deps.openStore();
     try {
@@ -33,10 +37,10 @@ export const importCommand: Command = {
         // A refused document's other diagnostics often say why it held nothing (rows it could not read): they go
         // before the one-line reason, which names its first error.
         if (error instanceof KoryuError && error.code === 'ImportRejected') {
-          for (const doc of parsed.filter((d) => hasErrors(d.diagnostics))) {
-            const reason = doc.diagnostics.find((d) => d.severity === 'error');
-            for (const d of doc.diagnostics) if (d !== reason) io.err(`${formatDiagnostic(doc.source, d)}\n`);
-          }
+          const refused = parsed.filter((d) => hasErrors(d.diagnostics));
+          // The reason names the first refused document's first error; every other diagnostic is printed.
+          const reason = refused[0]?.diagnostics.find((d) => d.severity === 'error');
+          for (const doc of refused) for (const d of doc.diagnostics) if (d !== reason) io.err(`${formatDiagnostic(doc.source, d)}\n`);
         }
         throw error;
       });

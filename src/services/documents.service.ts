@@ -2,7 +2,7 @@ import { diagnostic } from '../domain/diagnostic.js';
 import { csvSheet, csvTableKind } from '../importer/csv.read.js';
 import { decodeDocument } from '../importer/decode.js';
 import { DEFAULT_MAX_DOCUMENT_BYTES, parseDocument, parseText, type DocumentOptions } from '../importer/parse-document.js';
-import type { Sheet } from '../importer/sheet.js';
+import type { Sheet, TableKind } from '../importer/sheet.js';
 import { readSheets } from '../importer/sheet.read.js';
 import { validateResult } from '../importer/validate.js';
 import { looksLikeWorkbook, readWorkbook } from '../importer/workbook.read.js';
@@ -38,7 +38,7 @@ async function parseWorkbook(doc: SourceDocument, options: ImportOptions): Promi
  */
 export async function parseDocuments(docs: readonly SourceDocument[], options: ImportOptions): Promise<ParsedDocument[]> {
   const parsed: ParsedDocument[] = [];
-  const csv: { doc: SourceDocument; sheet: Sheet; encoding: string | undefined }[] = [];
+  const csv: CsvTable[] = [];
   for (const doc of docs) {
     if (looksLikeWorkbook(doc.bytes)) {
       parsed.push(await parseWorkbook(doc, options));
@@ -46,7 +46,7 @@ export async function parseDocuments(docs: readonly SourceDocument[], options: I
     }
     const decoded = decodeDocument(doc.bytes, { maxBytes: options.maxDocumentBytes });
     if (decoded.text !== undefined && csvTableKind(decoded.text)) {
-      csv.push({ doc, sheet: csvSheet(doc.name, decoded.text), encoding: decoded.encoding });
+      csv.push({ doc, sheet: csvSheet(doc.name, decoded.text), encoding: decoded.encoding, kind: csvTableKind(decoded.text)! });
       continue;
     }
     // Decoded once: parseDocument would decode the bytes again.
@@ -56,15 +56,44 @@ export async function parseDocuments(docs: readonly SourceDocument[], options: I
         : { ...parseText(decoded.text, parseOptions(doc, options)), encoding: decoded.encoding };
     parsed.push({ source: doc.name, ...result });
   }
-  // The CSV tables of one home are read together (documents of several homes: a folder per home).
-  const homes = new Map<string, typeof csv>();
+  // The CSV tables of one home are read together (documents of several homes: a folder per home), each event
+  // table with its photo-record table, so that two event tables of one partnership stay two documents.
+  const homes = new Map<string, CsvTable[]>();
   for (const c of csv) {
     const home = c.doc.home ?? options.home;
     homes.set(home, [...(homes.get(home) ?? []), c]);
   }
   for (const [home, tables] of homes) {
-    const result = validateResult(readSheets(tables.map((c) => c.sheet), { home }));
-    parsed.push({ source: tables.map((c) => c.doc.name).join(' + '), encoding: tables[0]!.encoding, ...result });
+    for (const group of pairTables(tables)) {
+      const result = validateResult(readSheets(group.map((c) => c.sheet), { home }));
+      parsed.push({ source: group.map((c) => c.doc.name).join(' + '), encoding: group[0]!.encoding, ...result });
+    }
   }
   return parsed;
+}
+
+interface CsvTable {
+  doc: SourceDocument;
+  sheet: Sheet;
+  encoding: string | undefined;
+  kind: TableKind;
+}
+
+/**
+ * The CSV tables of one home in groups read together: each event table with the photo-record table named after it
+ * (FILE.csv and FILE.photos.csv), or with the photo-record tables when it is the only event table. When a
+ * photo-record table belongs to none of several event tables, all are read together, as one document.
+ */
+function pairTables(tables: readonly CsvTable[]): CsvTable[][] {
+  const events = tables.filter((t) => t.kind === 'events');
+  const records = tables.filter((t) => t.kind !== 'events');
+  if (events.length <= 1) return [[...tables]];
+  const base = (name: string) => name.replace(/(\.photos)?\.csv$/i, '');
+  const groups = events.map((e) => [e]);
+  for (const r of records) {
+    const owner = events.findIndex((e) => base(e.doc.name) === base(r.doc.name));
+    if (owner < 0) return [[...tables]];
+    groups[owner]!.push(r);
+  }
+  return groups;
 }

@@ -68,6 +68,26 @@ describeOnEachStore('importing documents', (openFresh) => {
     );
     assert.equal(await exportRecord(store, 'json'), before);
   });
+
+  it('reads each event CSV with the photo-record CSV named after it, and refuses two event CSVs of one partnership', async () => {
+    const events = (partner: string, text: string) => `相手都市,年（西暦）,区分,交流内容,No.\n${partner},2019年,派遣,${text},1\n`;
+    const photos = (partner: string, caption: string) => `相手都市,年（西暦）,写真説明,交流 No.\n${partner},2019年,${caption},1\n`;
+    const pair = [
+      doc('jinzhou.csv', events('錦州市', '市長が錦州市を訪問')),
+      doc('jinzhou.photos.csv', photos('錦州市', '錦州市長との会談')),
+      doc('gent.csv', events('ゲント市', '市長がゲント市を訪問')),
+      doc('gent.photos.csv', photos('ゲント市', 'ゲント市庁舎前で')),
+    ];
+    const report = await importDocuments(store, pair, options);
+    assert.deepEqual(report.documents.map((d) => d.source), ['jinzhou.csv + jinzhou.photos.csv', 'gent.csv + gent.photos.csv']);
+    const stored = (await listPartnerships(store)).filter((p) => p.partner === '錦州市' || p.partner === 'ゲント市');
+    assert.deepEqual(stored.map((p) => [p.partner, p.records.map((r) => [r.caption, r.event === null ? null : p.events[r.event]!.text])]).sort(), [
+      ['ゲント市', [['ゲント市庁舎前で', '市長がゲント市を訪問']]],
+      ['錦州市', [['錦州市長との会談', '市長が錦州市を訪問']]],
+    ]);
+    const versions = [doc('jinzhou-old.csv', events('錦州市', '市長が錦州市を訪問（誤り）')), doc('jinzhou-new.csv', events('錦州市', '市長が錦州市を訪問'))];
+    await assert.rejects(importDocuments(store, versions, options), /jinzhou-old\.csv and jinzhou-new\.csv both hold 金沢市 – 錦州市/);
+  });
 });
 
 describeOnEachStore('the koryu/1 round trip through a store', (openFresh) => {

@@ -6,20 +6,72 @@
 
 /** The events of a cell, split at ASCII spaces except where the text goes on across one (continuesAcrossSpace). */
 export function splitEventCell(content: string): string[] {
+  // One pass over the cell: tokens between runs of spaces, each joined to the piece before it (with one space)
+  // when the text goes on, with the brackets open counted for the piece and for the token alone.
   const pieces: string[] = [];
-  for (const token of content.split(/ +/)) {
-    if (token === '') continue;
-    const last = pieces.at(-1);
-    if (last !== undefined && continuesAcrossSpace(last, token)) pieces[pieces.length - 1] = `${last} ${token}`;
-    else pieces.push(token);
+  let piece: string | undefined;
+  let pieceOpen = 0;
+  let tokenOpen = 0;
+  let openBefore = 0;
+  let start = -1;
+  for (let i = 0; i <= content.length; i++) {
+    const c = i < content.length ? content.charCodeAt(i) : SPACE;
+    if (c !== SPACE) {
+      if (start < 0) {
+        start = i;
+        openBefore = pieceOpen;
+        tokenOpen = 0;
+      }
+      const step = STEP[c]!;
+      if (step > 0) {
+        pieceOpen++;
+        tokenOpen++;
+      } else if (step < 0) {
+        if (pieceOpen > 0) pieceOpen--;
+        if (tokenOpen > 0) tokenOpen--;
+      }
+      continue;
+    }
+    if (start < 0) continue;
+    const token = content.slice(start, i);
+    start = -1;
+    if (piece !== undefined && (openBefore > 0 || goesOnAfter(piece, token))) {
+      piece = `${piece} ${token}`;
+    } else {
+      if (piece !== undefined) pieces.push(piece);
+      piece = token;
+      pieceOpen = tokenOpen;
+    }
   }
+  if (piece !== undefined) pieces.push(piece);
   return pieces;
 }
 
+const SPACE = 0x20;
 const OPENING = '「『（(【〔［[〈《“';
 const CLOSING = '」』）)】〕］]〉》”';
-const LATIN_END = /[A-Za-z0-9]$/;
-const LATIN_START = /^[A-Za-z0-9]/;
+/** +1 at each opening bracket's code unit, -1 at each closing one's (all of them in the BMP), 0 elsewhere. */
+const STEP = new Int8Array(0x10000);
+for (const c of OPENING) STEP[c.charCodeAt(0)] = 1;
+for (const c of CLOSING) STEP[c.charCodeAt(0)] = -1;
+
+/** The brackets open after `text`, `open` being open before it; a closing bracket with none open counts for nothing. */
+function bracketsOpenAfter(text: string, open: number): number {
+  for (let i = 0; i < text.length; i++) {
+    const step = STEP[text.charCodeAt(i)]!;
+    if (step > 0) open++;
+    else if (step < 0 && open > 0) open--;
+  }
+  return open;
+}
+
+const isLatinOrDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
+/** Between two Latin letters or digits, or before を, which no event starts with. */
+function goesOnAfter(before: string, next: string): boolean {
+  const first = next.charCodeAt(0);
+  return first === 0x3092 || (isLatinOrDigit(first) && isLatinOrDigit(before.charCodeAt(before.length - 1)));
+}
 
 /**
  * True when `next` goes on with the text `before` across a space, rather than starting another event: inside
@@ -28,10 +80,5 @@ const LATIN_START = /^[A-Za-z0-9]/;
  * between two events.
  */
 export function continuesAcrossSpace(before: string, next: string): boolean {
-  let open = 0;
-  for (const ch of before) {
-    if (OPENING.includes(ch)) open++;
-    else if (CLOSING.includes(ch) && open > 0) open--;
-  }
-  return open > 0 || (LATIN_END.test(before) && LATIN_START.test(next)) || next.startsWith('を');
+  return bracketsOpenAfter(before, 0) > 0 || goesOnAfter(before, next);
 }

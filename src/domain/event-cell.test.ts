@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { continuesAcrossSpace, splitEventCell } from './event-cell.js';
+
+/** The rule as first written: split at every run of spaces, then join a token to the piece before it when the text goes on. */
+function plainSplit(content: string): string[] {
+  const pieces: string[] = [];
+  for (const token of content.split(/ +/)) {
+    if (token === '') continue;
+    const last = pieces.at(-1);
+    if (last !== undefined && continuesAcrossSpace(last, token)) pieces[pieces.length - 1] = `${last} ${token}`;
+    else pieces.push(token);
+  }
+  return pieces;
+}
+
+const pieces = ['市長が訪問', '「', '」', '（', '）', '(', ')', '【', '】', 'Kanazawa', 'Night', '2019', 'を開催', 'はしご車', ' ', '  ', '　', '合意書', '」に調印', 'A', '9'];
+const cells = fc.array(fc.constantFrom(...pieces), { maxLength: 16 }).map((p) => p.join(''));
+
+describe('the events of a cell', () => {
+  it('split in one pass as splitting at every space and joining where the text goes on does', () => {
+    fc.assert(fc.property(cells, (cell) => assert.deepEqual(splitEventCell(cell), plainSplit(cell))), { numRuns: 5000 });
+  });
+
+  it('go on inside brackets, between Latin words and before を, and nowhere else', () => {
+    assert.deepEqual(splitEventCell(' 市長が訪問  代表団が来訪 '), ['市長が訪問', '代表団が来訪']);
+    assert.deepEqual(splitEventCell('「金沢 大連」展 閉幕） 訪問'), ['「金沢 大連」展', '閉幕）', '訪問']);
+    assert.deepEqual(splitEventCell('Kanazawa  Night を開催 はしご車を寄贈'), ['Kanazawa Night を開催', 'はしご車を寄贈']);
+    assert.equal(continuesAcrossSpace('「Kanazawa Week', '2019年'), true);
+    assert.equal(continuesAcrossSpace('合意書」に調印', 'のと鉄道を視察'), false);
+  });
+});

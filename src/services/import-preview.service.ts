@@ -34,7 +34,7 @@ export class ImportPreviews {
     this.sweep();
     const documents = docs.map((d) => previewDocument(d, options));
     const blocked = documents.some((d) => hasErrors(d.diagnostics));
-    const changes = blocked ? undefined : (await importDocuments(store, docs, { ...options, dryRun: true })).changes;
+    const changes = blocked ? undefined : await dryRun(store, docs, options);
     const token = randomBytes(18).toString('base64url');
     if (this.pending.size >= MAX_PENDING) this.pending.delete(this.pending.keys().next().value!);
     this.pending.set(token, { actor, docs, expires: this.now() + PENDING_MS });
@@ -55,5 +55,15 @@ export class ImportPreviews {
   private sweep(): void {
     const now = this.now();
     for (const [token, p] of this.pending) if (p.expires < now) this.pending.delete(token);
+  }
+}
+
+/** What importing the documents would change; undefined when the import would be refused (its reason shows on confirming). */
+async function dryRun(store: Store, docs: SourceDocument[], options: ImportOptions): Promise<ChangeSummary[] | undefined> {
+  try {
+    return (await importDocuments(store, docs, { ...options, dryRun: true })).changes;
+  } catch (error) {
+    if (error instanceof KoryuError && error.code === 'ImportRejected') return undefined;
+    throw error;
   }
 }

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { hasErrors } from '../domain/diagnostic.js';
 import type { ChangeSummary } from '../domain/partnership.js';
 import { KoryuError } from '../errors.js';
 import type { Store } from '../storage/database.js';
@@ -27,14 +26,15 @@ export class ImportPreviews {
 
   /**
    * The documents as parsed, and what importing them would change in the store (a dry run of the import), unless
-   * a document has errors: a re-import that would remove events the document no longer holds says so before it
-   * is confirmed.
+   * the import would be refused (a document with errors): a re-import that would remove events the document no
+   * longer holds says so before it is confirmed.
    */
   async preview(store: Store, docs: SourceDocument[], options: ImportOptions, actor: string): Promise<{ token: string; documents: ParsedDocument[]; changes?: ChangeSummary[] }> {
     this.sweep();
-    const documents = docs.map((d) => previewDocument(d, options));
-    const blocked = documents.some((d) => hasErrors(d.diagnostics));
-    const changes = blocked ? undefined : await dryRun(store, docs, options);
+    // The dry run parses the documents too: they are parsed again only when the import would be refused.
+    const tried = await dryRun(store, docs, options);
+    const documents = tried?.documents ?? docs.map((d) => previewDocument(d, options));
+    const changes = tried?.changes;
     const token = randomBytes(18).toString('base64url');
     if (this.pending.size >= MAX_PENDING) this.pending.delete(this.pending.keys().next().value!);
     this.pending.set(token, { actor, docs, expires: this.now() + PENDING_MS });
@@ -58,10 +58,10 @@ export class ImportPreviews {
   }
 }
 
-/** What importing the documents would change; undefined when the import would be refused (its reason shows on confirming). */
-async function dryRun(store: Store, docs: SourceDocument[], options: ImportOptions): Promise<ChangeSummary[] | undefined> {
+/** The import as a dry run: the documents as parsed and what importing them would change; undefined when it would be refused. */
+async function dryRun(store: Store, docs: SourceDocument[], options: ImportOptions): Promise<ImportReport | undefined> {
   try {
-    return (await importDocuments(store, docs, { ...options, dryRun: true })).changes;
+    return await importDocuments(store, docs, { ...options, dryRun: true });
   } catch (error) {
     if (error instanceof KoryuError && error.code === 'ImportRejected') return undefined;
     throw error;

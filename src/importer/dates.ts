@@ -1,4 +1,5 @@
 import { gregorianYear } from '../domain/era.js';
+import { arabicLeadingDate } from './kanji-numerals.js';
 import { ERA_INITIALS, foldWidth, isGenreYear, readLeadingYear, restAfter } from './years.js';
 
 /** A date at the start of a line, with what followed it. */
@@ -62,10 +63,10 @@ const SLASHED = new RegExp(`^(\\d{1,2})\\s*/\\s*(\\d{1,2})(?![\\d/])${WEEKDAY}`)
  * Reads a date at the start of a text: 2019.04.13. · 1973/10/12 · 2019-04-13 · R1.5.1 · H31.4.30 ·
  * 2006年11月24日 · 2006年（平成18年）11月24日 · 7月30日 · 5/1 · 5月 and 10月上旬 (month only). Month-and-day
  * forms take their year from `context`. A day may be followed by its weekday in brackets (5月1日(水)), which is
- * read over. A range (7月30日～8月2日) reads as its first day; the rest of the range stays in `rest`.
+ * read over. Kanji numerals are read too (平成十八年十一月二十四日, 五月一日). A range (7月30日～8月2日) reads as its first day; the rest of the range stays in `rest`.
  */
 export function readLeadingDate(text: string, context?: { year: number; fiscal: boolean }): DateReading | undefined {
-  const original = text.trim();
+  const original = arabicLeadingDate(text.trim());
   const s = foldWidth(original);
   let m = NUMERIC.exec(s);
   if (m) return make(Number(m[1]), Number(m[2]), Number(m[3]), true, restAfter(original, m[0].length));

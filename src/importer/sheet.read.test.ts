@@ -64,7 +64,7 @@ describe('readSheets on a hand-made workbook', () => {
   });
 
   it('reports a row with an unreadable year and one with no year above it, and imports the rest', () => {
-    const csv = ['交流内容,年,相手都市', '来訪の記録,,大連市', '市長が訪問,二千六年,大連市', '代表団が来訪,2008,大連市'].join('\n');
+    const csv = ['交流内容,年,相手都市', '来訪の記録,,大連市', '市長が訪問,年不詳,大連市', '代表団が来訪,2008,大連市'].join('\n');
     const result = validateResult(readSheets([csvSheet('hand.csv', csv)], { home: '金沢市' }));
     assert.deepEqual(result.diagnostics.map((d) => [d.code, d.line]), [['UnparsedLine', 2], ['UnparsedLine', 3]]);
     assert.deepEqual(result.partnerships[0]!.events.map((e) => e.text), ['代表団が来訪']);

@@ -88,7 +88,8 @@ describe('the tab layout', () => {
   });
 
   it('reports a row whose first cell is not a year, and a continuation row with no year before it', () => {
-    assert.deepEqual(codes('二〇〇四年\t派遣\t市長が訪問\n2005年 (平成17年)\t派遣\t訪問団を派遣\n'), [[6, 'UnparsedLine', 'warning']]);
+    assert.deepEqual(codes('年不詳\t派遣\t市長が訪問\n2005年 (平成17年)\t派遣\t訪問団を派遣\n'), [[6, 'UnparsedLine', 'warning']]);
+    assert.deepEqual(codes('二〇〇四年\t派遣\t市長が訪問\n2005年 (平成17年)\t派遣\t訪問団を派遣\n'), [], 'a year in kanji numerals is read');
     assert.deepEqual(codes('\t派遣\t市長が訪問\n2005年 (平成17年)\t派遣\t訪問団を派遣\n'), [[6, 'UnparsedLine', 'warning']]);
   });
 

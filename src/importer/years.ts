@@ -1,4 +1,5 @@
 import { eraMatchesYear, gregorianYear, knownEras } from '../domain/era.js';
+import { arabicLeadingDate } from './kanji-numerals.js';
 import { stripMarkup } from './markup.js';
 
 /** A year as a document writes it, read into a Gregorian year. */
@@ -54,12 +55,12 @@ function reading(year: number, fiscal: boolean, eras: [string, string][], rest: 
 }
 
 /**
- * Reads a year expression at the start of a text (markup, full-width forms and spaces allowed),
+ * Reads a year expression at the start of a text (markup, full-width forms, kanji numerals and spaces allowed),
  * in every form the genre uses. Returns undefined when the text does not start with a year (or with one
  * outside FIRST_YEAR..LAST_YEAR).
  */
 export function readLeadingYear(text: string): YearReading | undefined {
-  const original = stripMarkup(text).trim();
+  const original = arabicLeadingDate(stripMarkup(text).trim());
   const s = foldWidth(original);
   const [western, eraInParens, eraFirst] = yearPatterns();
   let m = western!.exec(s);

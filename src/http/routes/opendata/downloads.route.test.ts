@@ -170,6 +170,21 @@ describeOnEachStore('downloads on the site', (openFresh) => {
     assert.match(res.body, /<id>https:\/\/example.jp\/koryu\/events\/\d+<\/id>/);
   });
 
+  it('makes the feed and a partnership’s downloads each from one snapshot of the store', async () => {
+    let snapshots = 0;
+    const counted: Store = { ...store, snapshot: (fn) => (snapshots++, store.snapshot(fn)) };
+    const spied = await buildApp({ store: counted, home: '金沢市', licence, siteUrl: 'https://example.jp/koryu/' });
+    try {
+      for (const path of ['/feed.atom', `${partnershipPath}/downloads/json`, `${partnershipPath}/downloads/csv`]) {
+        const before = snapshots;
+        assert.equal((await spied.inject(path)).statusCode, 200, path);
+        assert.equal(snapshots - before, 1, path);
+      }
+    } finally {
+      await spied.close();
+    }
+  });
+
   it('answers an unknown format or partnership with 404', async () => {
     assert.equal((await app.inject('/downloads/yaml')).statusCode, 404);
     assert.equal((await app.inject('/partnerships/99999/downloads/csv')).statusCode, 404);

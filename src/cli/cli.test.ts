@@ -144,7 +144,7 @@ describe('koryu import and export', () => {
 
   it('prints the other diagnostics of a refused document before the reason, and changes nothing', async () => {
     const bad = join(dir, 'kanji-years.txt');
-    writeFileSync(bad, '姉妹都市ナンシー市との交流\n二〇一八年\t派遣\t市長が訪問\n二〇一九年\t派遣\t市長が訪問\n');
+    writeFileSync(bad, '姉妹都市ナンシー市との交流\n年不詳\t派遣\t市長が訪問\n昨年\t派遣\t市長が訪問\n');
     const r = await koryu('refused-doc.db', 'import', bad);
     assert.equal(r.code, 2);
     const lines = r.stderr.trim().split('\n');

@@ -88,13 +88,26 @@ export function diffFields(before: object | null, after: object | null): FieldCh
 /** Why an edit is refused: a field and a stable problem code the views translate. */
 export interface EditProblem {
   field: string;
-  problem: 'required' | 'tooLong' | 'duplicate' | 'notFound' | 'invalidYear' | 'invalidDate' | 'invalidDirection' | 'invalidStatus' | 'invalidLink';
+  problem:
+    | 'required'
+    | 'tooLong'
+    | 'duplicate'
+    | 'notFound'
+    | 'invalidYear'
+    | 'invalidDate'
+    | 'dateOutsideYear'
+    | 'invalidDirection'
+    | 'invalidStatus'
+    | 'invalidLink'
+    | 'notEmpty';
 }
 
 export const MIN_YEAR = 1868;
 export const MAX_YEAR = 2100;
-const MAX_TEXT = 2000;
-const MAX_NAME = 200;
+/** The longest text or caption (and each translation) the editor takes, in characters. */
+export const MAX_TEXT = 2000;
+/** The longest name (home, partner, kind) the editor takes, in characters. */
+export const MAX_NAME = 200;
 
 export function checkPartnership(f: PartnershipFields): EditProblem[] {
   const problems: EditProblem[] = [];
@@ -111,6 +124,7 @@ export function checkEvent(f: EventFields): EditProblem[] {
   const problems: EditProblem[] = [];
   if (!isYear(f.year)) problems.push({ field: 'year', problem: 'invalidYear' });
   if (f.date !== null && !(isDay(f.date) || isMonth(f.date))) problems.push({ field: 'date', problem: 'invalidDate' });
+  else if (f.date !== null && isYear(f.year) && !dateInYear(f.date, f.year)) problems.push({ field: 'date', problem: 'dateOutsideYear' });
   if (!isDirection(f.direction)) problems.push({ field: 'direction', problem: 'invalidDirection' });
   text(problems, 'text', f.text, MAX_TEXT);
   translations(problems, f.translations);
@@ -125,6 +139,16 @@ export function checkRecord(f: RecordFields): EditProblem[] {
   translations(problems, f.translations);
   status(problems, f.status);
   return problems;
+}
+
+/**
+ * Whether an event's date falls in its year: the calendar year, or January to March of the next one (the year of a
+ * 年度 document, April to March).
+ */
+export function dateInYear(date: string, year: number): boolean {
+  const dateYear = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  return dateYear === year || (dateYear === year + 1 && month <= 3);
 }
 
 export function isYear(y: unknown): y is number {

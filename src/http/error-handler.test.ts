@@ -46,6 +46,23 @@ describe('errors at the HTTP edge', () => {
     assert.doesNotMatch(page.body, /marker/);
   });
 
+  it('shows a browser a page in its language for an address with nothing at it', async () => {
+    const cases = [
+      { url: '/ja/partnerships/999', lang: 'ja', words: 'お探しのページは見つかりませんでした' },
+      { url: '/zh/events/99999', lang: 'zh-Hans', words: '找不到您要访问的页面' },
+      { url: '/en/no-such-page', lang: 'en', words: 'There is no page at this address' },
+      { url: '/no-such-page', lang: 'ja', words: 'お探しのページは見つかりませんでした' },
+    ];
+    for (const c of cases) {
+      const res = await app.inject({ url: c.url, headers: { accept: 'text/html,application/xhtml+xml' } });
+      assert.equal(res.statusCode, 404, c.url);
+      assert.match(String(res.headers['content-type']), /^text\/html/, c.url);
+      assert.match(res.body, new RegExp(`<html lang="${c.lang}"`), c.url);
+      assert.match(res.body, /<title>[^<]+<\/title>/, c.url);
+      assert.ok(res.body.includes(c.words), c.url);
+    }
+  });
+
   it('gives JSON callers of a page JSON too', async () => {
     const res = await app.inject({ url: '/no-such-page', headers: { accept: 'application/json' } });
     assert.equal(res.statusCode, 404);

@@ -54,12 +54,14 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   else void reply.type('text/plain; charset=utf-8').send(message);
 }
 
-/** A route nobody declared: JSON for the API and JSON callers, plain text otherwise. */
+/** A route nobody declared: JSON for the API and JSON callers, the not-found page for a browser, plain text otherwise. */
 export function handleNotFound(request: FastifyRequest, reply: FastifyReply): void {
   // The address is not echoed: it is the caller's text.
   const message = 'Nothing is served at this address.';
   void reply.status(404);
-  if (wantsJson(request)) void reply.type('application/json; charset=utf-8').send({ error: frameworkCode(404), message });
+  const page = request.server.authErrorPage?.(request, 'routeNotFound');
+  if (page !== undefined) void reply.type('text/html; charset=utf-8').send(page);
+  else if (wantsJson(request)) void reply.type('application/json; charset=utf-8').send({ error: frameworkCode(404), message });
   else void reply.type('text/plain; charset=utf-8').send(message);
 }
 

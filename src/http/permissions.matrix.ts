@@ -59,10 +59,12 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
   { method: 'POST', route: '/staff/partnerships/:id', path: '/staff/partnerships/1', localized: true, allow: ALLOW.editors },
   { method: 'POST', route: '/staff/partnerships/:id/delete', path: '/staff/partnerships/1/delete', localized: true, allow: ALLOW.editors },
   { method: 'POST', route: '/staff/events', localized: true, allow: ALLOW.editors },
-  { method: 'POST', route: '/staff/events/:id', path: '/staff/events/1', localized: true, allow: ALLOW.editors },
+  // A translator's form changes the translations alone (tested in staff-pages.route.test.ts).
+  { method: 'POST', route: '/staff/events/:id', path: '/staff/events/1', localized: true, allow: ALLOW.translators },
   { method: 'POST', route: '/staff/events/:id/delete', path: '/staff/events/1/delete', localized: true, allow: ALLOW.editors },
   { method: 'POST', route: '/staff/records', localized: true, allow: ALLOW.editors },
-  { method: 'POST', route: '/staff/records/:id', path: '/staff/records/1', localized: true, allow: ALLOW.editors },
+  // A translator's form changes the translations alone (tested in staff-pages.route.test.ts).
+  { method: 'POST', route: '/staff/records/:id', path: '/staff/records/1', localized: true, allow: ALLOW.translators },
   { method: 'POST', route: '/staff/records/:id/delete', path: '/staff/records/1/delete', localized: true, allow: ALLOW.editors },
   { method: 'POST', route: '/staff/history/:id/restore', path: '/staff/history/1/restore', localized: true, allow: ALLOW.editors },
   { method: 'POST', route: '/staff/import/preview', localized: true, allow: ALLOW.editors },

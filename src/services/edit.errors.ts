@@ -19,6 +19,11 @@ export class EditConflictError extends KoryuError {
 /** The edit's fields are not acceptable; `problems` names each field and why. Nothing was written. */
 export class EditRejectedError extends KoryuError {
   constructor(readonly problems: readonly EditProblem[]) {
-    super('EditRejected', `The edit was refused: ${problems.map((p) => `${p.field} (${p.problem})`).join(', ')}. Nothing was saved.`);
+    super('EditRejected', `The edit was refused: ${problems.map(describe).join(', ')}. Nothing was saved.`);
   }
+}
+
+function describe(p: EditProblem): string {
+  if (p.problem === 'notEmpty') return 'the partnership still has events or photo records, to be deleted first';
+  return `${p.field} (${p.problem})`;
 }

@@ -143,6 +143,50 @@ describeOnEachStore('editing the record item by item', (openFresh) => {
     await assert.rejects(getItem(store, 'partnership', p.id), KoryuError);
   });
 
+  it('merges a translation edit by language: giving English keeps Chinese, an empty language removes it, a restore puts back the whole set', async () => {
+    const event = await createItem(store, 'event', newEvent({ translations: { zh: '大连市青少年乒乓球交流团来访', en: '' } }), sato);
+    assert.deepEqual(event.translations, { zh: '大连市青少年乒乓球交流团来访' }, 'an empty language is not stored');
+    const english = await editItem(store, 'event', event.id, { translations: { en: 'A youth team visited' } }, event.version, suzuki);
+    assert.deepEqual(english.translations, { zh: '大连市青少年乒乓球交流团来访', en: 'A youth team visited' });
+    const noChinese = await editItem(store, 'event', event.id, { translations: { zh: '' } }, english.version, suzuki);
+    assert.deepEqual(noChinese.translations, { en: 'A youth team visited' });
+    const [, , first] = await historyOf(store, 'event', event.id);
+    const restored = await restoreVersion(store, first!.id, sato, noChinese.version);
+    assert.deepEqual((restored as typeof event).translations, { zh: '大连市青少年乒乓球交流团来访' });
+  });
+
+  it('lets an edit through that leaves a stored value the editor would refuse as it is, and refuses an edit that changes it', async () => {
+    const long = '大連市との交流について'.repeat(250);
+    const doc = `友好交流都市大連市との歩み\n年\t区分\t交流内容\n2030年\t受入\t${long}\n`;
+    await importDocuments(store, [{ name: 'long.txt', bytes: Buffer.from(doc) }], { ...options, home: '富山市' });
+    const imported = await store.db.selectFrom('events').select(['id', 'version']).where('text', '=', long).executeTakeFirstOrThrow();
+    const unpublished = await editItem(store, 'event', imported.id, { status: 'draft' }, imported.version, sato);
+    assert.equal(unpublished.status, 'draft');
+    const translated = await editItem(store, 'event', imported.id, { translations: { en: 'About the exchange' } }, unpublished.version, sato);
+    assert.equal(translated.translations.en, 'About the exchange');
+    await assert.rejects(
+      editItem(store, 'event', imported.id, { text: `${long}。` }, translated.version, sato),
+      (err: unknown) => err instanceof EditRejectedError && err.problems.some((p) => p.field === 'text' && p.problem === 'tooLong'),
+    );
+  });
+
+  it('makes no version and no history of an edit that changes nothing', async () => {
+    const event = await createItem(store, 'event', newEvent({ text: '変わらない交流' }), sato);
+    const same = await editItem(store, 'event', event.id, { text: '変わらない交流', translations: {} }, event.version, suzuki);
+    assert.equal(same.version, event.version);
+    assert.equal((await historyOf(store, 'event', event.id)).length, 1);
+  });
+
+  it('refuses a date outside the event’s year, allowing January to March of the next year (年度)', async () => {
+    await assert.rejects(
+      createItem(store, 'event', newEvent({ year: 2006, date: '2019-05-01' }), sato),
+      (err: unknown) => err instanceof EditRejectedError && err.problems.some((p) => p.field === 'date' && p.problem === 'dateOutsideYear'),
+    );
+    const fiscal = await createItem(store, 'event', newEvent({ year: 2006, date: '2007-03' }), sato);
+    assert.equal(fiscal.date, '2007-03');
+    await assert.rejects(editItem(store, 'event', fiscal.id, { year: 2008 }, fiscal.version, sato), EditRejectedError, 'changing the year alone is checked too');
+  });
+
   it('keeps a document re-imported into a draft partnership out of the search until the partnership is published', async () => {
     const changed = { name: seed.name, bytes: Buffer.from(seed.bytes.toString('utf8').replace('趙氏に特別名誉市民証を授与', '趙氏に記念の盾を贈呈')) };
     const p = await getItem(store, 'partnership', dalian);

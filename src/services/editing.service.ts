@@ -2,6 +2,7 @@ import {
   checkEvent,
   checkPartnership,
   checkRecord,
+  diffFields,
   type EditableItem,
   type EditProblem,
   type FieldsOf,
@@ -9,6 +10,7 @@ import {
   type ItemKind,
 } from '../domain/editing.js';
 import { suggestFields } from '../domain/exchange-field.js';
+import { mergeTranslations, withoutEmptyTranslations } from '../domain/translation.js';
 import { KoryuError } from '../errors.js';
 import type { Database, Store } from '../storage/database.js';
 import { countItemsOf, deleteItem, findItem, insertItem, listItemsOf, listPartnershipItems, updateItem } from '../storage/editing.repository.js';
@@ -43,6 +45,10 @@ export async function getPartnershipForStaff(store: Store, id: number) {
 
 /** Creates an item (at version 1) and records it in the history, in one transaction. */
 export async function createItem<K extends ItemKind>(store: Store, kind: K, fields: FieldsOf[K], actor: Actor): Promise<EditableItem<K>> {
+  if (kind !== 'partnership') {
+    const f = fields as FieldsOf['event'];
+    fields = { ...f, translations: withoutEmptyTranslations(f.translations) } as FieldsOf[K];
+  }
   return store.transaction(async (trx) => {
     await check(trx, kind, fields, undefined);
     const now = new Date().toISOString();
@@ -71,8 +77,10 @@ export async function editItem<K extends ItemKind>(
     if (!current) throw notFound(kind);
     if (current.version !== expectedVersion) throw new EditConflictError(current, kind, expectedVersion);
     const before = fieldsOf(kind, current);
-    const after = { ...before, ...withoutUndefined(patch), ...fixed(kind, current) } as FieldsOf[K];
-    await check(trx, kind, after, id);
+    const after = applyPatch(kind, before, patch, action, current);
+    // An edit that changes nothing is no new version and no history entry.
+    if (diffFields(before, after).length === 0) return current;
+    await check(trx, kind, after, id, before);
     const now = new Date().toISOString();
     const version = await updateItem(trx, kind, id, after, expectedVersion, now);
     if (version === undefined) throw new EditConflictError(((await findItem(trx, kind, id)) ?? current) as EditableItem<ItemKind>, kind, expectedVersion);
@@ -89,7 +97,8 @@ export async function removeItem(store: Store, kind: ItemKind, id: number, expec
     if (!current) throw notFound(kind);
     if (current.version !== expectedVersion) throw new EditConflictError(current, kind, expectedVersion);
     if (kind === 'partnership' && (await countItemsOf(trx, id)) > 0) {
-      throw new KoryuError('EditRejected', 'This partnership still has events or photo records: delete them first. Nothing was deleted.');
+      // This partnership still has events or photo records: they are deleted first.
+      throw new EditRejectedError([{ field: '', problem: 'notEmpty' }]);
     }
     const before = fieldsOf(kind, current);
     await deleteItem(trx, kind, id);
@@ -171,7 +180,26 @@ export function fieldsOf<K extends ItemKind>(kind: K, item: EditableItem<K>): Fi
   return fields as unknown as FieldsOf[K];
 }
 
-async function check<K extends ItemKind>(db: Kysely<Database>, kind: K, fields: FieldsOf[K], id: number | undefined): Promise<void> {
+/**
+ * The item's fields after `patch`: an event's or record's partnership never changes, and an update's translations
+ * are merged by language (mergeTranslations), while a restore puts back the snapshot's translations whole.
+ */
+function applyPatch<K extends ItemKind>(kind: K, before: FieldsOf[K], patch: Partial<FieldsOf[K]>, action: 'update' | 'restore', current: EditableItem<K>): FieldsOf[K] {
+  const after = { ...before, ...withoutUndefined(patch), ...fixed(kind, current) } as FieldsOf[K];
+  if (kind !== 'partnership' && 'translations' in after) {
+    const given = (patch as Partial<FieldsOf['event']>).translations;
+    const stored = (before as FieldsOf['event']).translations;
+    (after as FieldsOf['event']).translations =
+      given === undefined ? stored : action === 'update' ? mergeTranslations(stored, given) : withoutEmptyTranslations(given);
+  }
+  return after;
+}
+
+/**
+ * Refuses the fields with every problem found. An edit is checked on what it changes: a stored value it leaves as it
+ * is (an imported text longer than the editor allows, say) does not stop the edit of another field.
+ */
+async function check<K extends ItemKind>(db: Kysely<Database>, kind: K, fields: FieldsOf[K], id: number | undefined, before?: FieldsOf[K]): Promise<void> {
   const problems: EditProblem[] = [];
   if (kind === 'partnership') {
     const f = fields as FieldsOf['partnership'];
@@ -190,7 +218,20 @@ async function check<K extends ItemKind>(db: Kysely<Database>, kind: K, fields: 
       }
     }
   }
-  if (problems.length > 0) throw new EditRejectedError(problems);
+  const changed = problems.filter((p) => before === undefined || fieldsOfProblem(p).some((field) => valueAt(before, field) !== valueAt(fields, field)));
+  if (changed.length > 0) throw new EditRejectedError(changed);
+}
+
+/** The fields whose values a problem is about: a date outside its year is about both. */
+function fieldsOfProblem(p: EditProblem): string[] {
+  return p.problem === 'dateOutsideYear' ? ['date', 'year'] : [p.field];
+}
+
+/** A field's value as JSON, by a dotted path (`translations.en`), for comparing two states of an item. */
+function valueAt(fields: object, path: string): string | undefined {
+  let value: unknown = fields;
+  for (const key of path.split('.')) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  return JSON.stringify(value);
 }
 
 /** Fields an edit may not change: a partnership's home, an item's partnership. */

@@ -2,20 +2,32 @@ import { AUTH_ERRORS } from './i18n/auth-errors.messages.js';
 import { Layout } from './layout.js';
 import { localHref, type PageContext } from './page-context.js';
 
-export type AuthErrorKind = 'csrf' | 'forbidden';
+export type AuthErrorKind = 'csrf' | 'forbidden' | 'notFound' | 'staffNotFound';
 
-/** What a person sees in a browser when a form's CSRF token was missing or stale, or their role may not do something. */
+/**
+ * What a person sees in a browser when a form's CSRF token was missing or stale, their role may not do something, or
+ * there is nothing at the address (on a staff page: an item someone deleted).
+ */
 export function AuthErrorPage(props: { ctx: PageContext; kind: AuthErrorKind }) {
   const { ctx, kind } = props;
   const t = AUTH_ERRORS[ctx.locale];
-  const title = kind === 'csrf' ? t.csrfTitle : t.forbiddenTitle;
+  const [title, text, links] = {
+    csrf: [t.csrfTitle, t.csrfText, [['/login', t.toLogin]]],
+    forbidden: [t.forbiddenTitle, t.forbiddenText, [['/staff', t.toStaff]]],
+    notFound: [t.notFoundTitle, t.notFoundText, [['/', t.toHome], ['/search', t.toSearch]]],
+    staffNotFound: [t.notFoundTitle, t.staffNotFoundText, [['/staff/record', t.toRecord]]],
+  }[kind] as [string, string, [string, string][]];
   return (
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
-      <p>{kind === 'csrf' ? t.csrfText : t.forbiddenText}</p>
-      <p>
-        <a href={localHref(ctx, kind === 'csrf' ? '/login' : '/staff')}>{kind === 'csrf' ? t.toLogin : t.toStaff}</a>
-      </p>
+      <p>{text}</p>
+      <ul class="links">
+        {links.map(([path, label]) => (
+          <li key={path}>
+            <a href={localHref(ctx, path)}>{label}</a>
+          </li>
+        ))}
+      </ul>
     </Layout>
   );
 }

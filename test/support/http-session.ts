@@ -66,9 +66,14 @@ const CHEAP_SCRYPT = { scrypt: { N: 1024, r: 8, p: 1 } };
  * what a test of a staff form needs first.
  */
 export async function loggedInEditor(store: Store, app: FastifyInstance): Promise<{ session: HttpSession; csrf: string }> {
-  await addAccount(store, { name: 'editor1', role: 'editor', password: 'editor-password-1234' }, CHEAP_SCRYPT);
+  return loggedInAs(store, app, 'editor1', 'editor');
+}
+
+/** An account `name` of `role` in `store`, and a session of `app` logged in as it with the staff area's CSRF token. */
+export async function loggedInAs(store: Store, app: FastifyInstance, name: string, role: 'admin' | 'editor' | 'translator' | 'viewer'): Promise<{ session: HttpSession; csrf: string }> {
+  await addAccount(store, { name, role, password: `${name}-password-1234` }, CHEAP_SCRYPT);
   const session = new HttpSession(app);
-  const login = await session.login('editor1', 'editor-password-1234');
-  if (login.statusCode !== 303) throw new Error(`editor1 could not log in: ${login.statusCode}`);
+  const login = await session.login(name, `${name}-password-1234`);
+  if (login.statusCode !== 303) throw new Error(`${name} could not log in: ${login.statusCode}`);
   return { session, csrf: await session.csrfToken('/staff') };
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { diffFields, type EditableItem, type ItemKind } from '../../domain/editing.js';
+import { can, type Action } from '../../domain/policies.js';
 import { KoryuError } from '../../errors.js';
 import { EditConflictError, EditRejectedError } from '../../services/edit.errors.js';
 import { createItem, deletedItems, editItem, getItem, getPartnershipForStaff, historyOf, listPartnershipsForStaff, removeItem, restoreVersion } from '../../services/editing.service.js';
@@ -20,10 +21,11 @@ import { FieldList } from '../../views/staff/item-forms.js';
 import type { StaffView } from '../../views/staff/staff-parts.js';
 import { requirePermission } from '../auth/guard.js';
 import { pageRoute, queryString, type PageSite } from '../page-route.js';
-import { asItem, eventFromForm, partnershipFromForm, recordFromForm, versionOf } from './staff-forms.js';
+import { asItem, eventFromForm, partnershipFromForm, recordFromForm, translationsFromForm, versionOf } from './staff-forms.js';
 import { formFields, formFile, isFileTooLarge, malformedUpload, registerMultipartForms, requireFile } from './multipart-form.js';
 import { limitOf, megabytes, refuseOversizedUploads, uploadKindOf, UploadTooLargeError } from './upload-limit.js';
 import { photoRefusal, uploadTooLarge } from '../../views/staff/upload.messages.js';
+import { STAFF } from '../../views/staff/staff.messages.js';
 
 export interface StaffPagesDeps {
   store: Store;
@@ -53,7 +55,8 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
     const view = (ctx: PageContext, request: FastifyRequest, reply: FastifyReply, extra: Partial<StaffView> = {}): StaffView => {
       void reply.header('cache-control', 'no-store');
       const done = queryString((request.query ?? {}) as Query, 'done');
-      return { ctx, csrf: reply.generateCsrf(), done: DONE.find((d) => d === done), ...extra };
+      const may = { edit: can(request.user, 'record:edit'), translate: can(request.user, 'translation:edit') };
+      return { ctx, csrf: reply.generateCsrf(), done: DONE.find((d) => d === done), may, ...extra };
     };
 
     pageRoute(scope, site, '/staff/record', async (ctx, request, reply) =>
@@ -85,10 +88,33 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
 
     pageRoute(scope, site, '/staff/import', async (ctx, request, reply) => renderPage(h(ImportPage, { view: view(ctx, request, reply) })), { preHandler: requirePermission('record:edit') });
 
+      /** The item an edit form was sent for, or undefined when someone deleted it meanwhile. */
+      async function findItemForForm(kind: 'event' | 'record', id: number): Promise<EditableItem<'event'> | EditableItem<'record'> | undefined> {
+        try {
+          return await getItem(store, kind, id);
+        } catch (error) {
+          if (error instanceof KoryuError && error.code === 'ItemNotFound') return undefined;
+          throw error;
+        }
+      }
+
+      /** The answer to an edit of an item someone deleted meanwhile: nothing saved, and what was entered shown to copy. */
+      function itemGone(ctx: PageContext, request: FastifyRequest, reply: FastifyReply, kind: 'event' | 'record', f: Record<string, string>): Promise<string> {
+        const t = STAFF[ctx.locale];
+        const entered = kind === 'event' ? { text: f.text ?? '', translations: translationsFromForm(f) } : { caption: f.caption ?? '', translations: translationsFromForm(f) };
+        reply.status(404);
+        return (async () =>
+          renderPage(h(StaffHomePage, {
+            view: view(ctx, request, reply, { error: t.itemGoneBody, kept: h(FieldList, { fields: entered, locale: ctx.locale, kind }) }),
+            partnerships: await listPartnershipsForStaff(store),
+            deleted: await deletedItems(store),
+          })))();
+      }
+
     /** A form's POST at `path` and under each language prefix; answers a page (e.g. the form again) or redirects. */
-    const form = (path: string, handler: (ctx: PageContext, request: Req, reply: FastifyReply) => Promise<string | void>) => {
+    const form = (path: string, handler: (ctx: PageContext, request: Req, reply: FastifyReply) => Promise<string | void>, permission: Action = 'record:edit') => {
       for (const prefix of ['', ...LOCALES.map((l) => `/${l}`)]) {
-        scope.post<{ Params: Record<string, string>; Querystring: Query }>(`${prefix}${path}`, { preHandler: requirePermission('record:edit') }, async (request, reply) => {
+        scope.post<{ Params: Record<string, string>; Querystring: Query }>(`${prefix}${path}`, { preHandler: requirePermission(permission) }, async (request, reply) => {
           const locale = prefix === '' ? negotiateLocale(request.headers['accept-language']) : prefix.slice(1);
           const ctx: PageContext = { locale: isLocale(locale) ? locale : 'ja', explicitLocale: prefix !== '', path, query: '', home: site.home, assetVersion: site.assetVersion };
           const page = await handler(ctx, request, reply);
@@ -106,7 +132,7 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
         if (error instanceof EditConflictError) {
           reply.status(409);
           const { id: _i, version: _v, updatedAt: _u, ...fields } = error.current;
-          return again({ conflict: { version: error.current.version, yours: 0, fields: h(FieldList, { fields }) } }, false);
+          return again({ conflict: { version: error.current.version, yours: 0, fields: h(FieldList, { fields, locale: ctx.locale, kind: error.kind }) } }, false);
         }
         if (error instanceof EditRejectedError) return reply.status(422), again({ problems: error.problems }, false);
         if (error instanceof PhotoRejectedError) return reply.status(422), again({ error: photoRefusal(ctx.locale, error.problem, megabytes(deps.maxPhotoBytes)) }, false);
@@ -123,7 +149,8 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
       } catch (error) {
         if (!(error instanceof EditRejectedError)) throw error;
         reply.status(422);
-        return renderPage(h(StaffHomePage, { view: view(ctx, request, reply, { problems: error.problems }), partnerships: await listPartnershipsForStaff(store), deleted: await deletedItems(store) }));
+        const entered = { form: 'np', fields: formFields(request) };
+        return renderPage(h(StaffHomePage, { view: view(ctx, request, reply, { problems: error.problems, entered }), partnerships: await listPartnershipsForStaff(store), deleted: await deletedItems(store) }));
       }
     });
     form('/staff/partnerships/:id', async (ctx, request, reply) => {
@@ -132,7 +159,7 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
       const fields = partnershipFromForm(f, site.home);
       return attempt(ctx, reply, async () => void (await editItem(store, 'partnership', id, fields, versionOf(f), actor(request))), async (extra) => {
         const stored = await getItem(store, 'partnership', id);
-        return partnershipPage(ctx, request, reply, id, withYours(extra, versionOf(f)), asItem(fields, stored));
+        return partnershipPage(ctx, request, reply, id, { ...withYours(extra, versionOf(f)), entered: { form: 'p', fields: f } }, asItem(fields, stored));
       }).then((page) => page ?? go(reply, ctx, `/staff/partnerships/${id}`, 'saved'));
     });
     for (const kind of ['event', 'record'] as const) {
@@ -144,25 +171,36 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
           const photo = kind === 'record' ? await photoOf(request) : null;
           const fields = kind === 'event' ? eventFromForm(f, partnershipId) : recordFromForm(f, partnershipId, photo);
           createdId = (await createItem(store, kind, fields, actor(request))).id;
-        }, (extra) => partnershipPage(ctx, request, reply, partnershipId, extra));
+        }, (extra) => partnershipPage(ctx, request, reply, partnershipId, { ...extra, entered: { form: kind === 'event' ? 'new-ev' : 'new-rec', fields: f } }));
         return page ?? go(reply, ctx, `/staff/${PLURAL[kind]}/${createdId}`, 'saved');
       });
+      // A translator's form sends the translations alone: the other fields are shown, not editable.
       form(`/staff/${PLURAL[kind]}/:id`, async (ctx, request, reply) => {
         const id = idOf(request.params.id);
         const f = formFields(request);
-        const stored = await getItem(store, kind, id);
-        let entered: EditableItem<'event'> | EditableItem<'record'> | undefined;
+        const stored = await findItemForForm(kind, id);
+        if (!stored) return itemGone(ctx, request, reply, kind, f);
+        const translating = !can(request.user, 'record:edit');
+        const storedPhoto = kind === 'record' ? (stored as EditableItem<'record'>).photo : null;
+        const fromForm = (photo: string | null) => (kind === 'event' ? eventFromForm(f, stored.partnershipId) : recordFromForm(f, stored.partnershipId, photo));
+        // What the user entered, kept for the form if the edit is refused (a rejected photo included).
+        let entered = (translating ? { ...stored, translations: translationsFromForm(f) } : asItem(fromForm(storedPhoto) as never, stored as never)) as EditableItem<'event'> | EditableItem<'record'>;
         const page = await attempt(ctx, reply, async () => {
-          const photo = kind === 'record' ? ((await photoOf(request)) ?? (stored as EditableItem<'record'>).photo) : null;
-          const fields = kind === 'event' ? eventFromForm(f, stored.partnershipId) : recordFromForm(f, stored.partnershipId, photo);
+          if (translating) {
+            await editItem(store, kind, id, { translations: translationsFromForm(f) }, versionOf(f), actor(request));
+            return;
+          }
+          const photo = kind === 'record' ? ((await photoOf(request)) ?? storedPhoto) : null;
+          const fields = fromForm(photo);
           entered = asItem(fields as never, stored as never) as EditableItem<'event'> | EditableItem<'record'>;
           await editItem(store, kind, id, fields, versionOf(f), actor(request));
         }, async (extra) => {
           const now = await getItem(store, kind, id);
-          return itemPage(ctx, request, reply, kind, id, withYours(extra, versionOf(f)), entered ? { ...entered, version: now.version } : undefined);
+          const typedIn = { form: kind === 'event' ? 'ev' : 'rec', fields: f };
+          return itemPage(ctx, request, reply, kind, id, { ...withYours(extra, versionOf(f)), entered: typedIn }, { ...entered, version: now.version });
         });
         return page ?? go(reply, ctx, `/staff/${PLURAL[kind]}/${id}`, 'saved');
-      });
+      }, 'translation:edit');
     }
     for (const kind of ['partnership', 'event', 'record'] as const) {
       form(`/staff/${PLURAL[kind]}/:id/delete`, async (ctx, request, reply) => {
@@ -176,7 +214,10 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
       });
     }
     form('/staff/history/:id/restore', async (ctx, request, reply) => {
-      const item = await restoreVersion(store, idOf(request.params.id), actor(request));
+      let item: EditableItem<ItemKind> | undefined;
+      const page = await attempt(ctx, reply, async () => void (item = await restoreVersion(store, idOf(request.params.id), actor(request))), async (extra) =>
+        renderPage(h(StaffHomePage, { view: view(ctx, request, reply, extra), partnerships: await listPartnershipsForStaff(store), deleted: await deletedItems(store) })));
+      if (page !== undefined || item === undefined) return page;
       const kind = 'partnershipId' in item && !('partner' in item) ? ('caption' in item ? 'record' : 'event') : 'partnership';
       return go(reply, ctx, `/staff/${PLURAL[kind]}/${item.id}`, 'restored');
     });
@@ -194,7 +235,9 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
       } catch (error) {
         if (!(error instanceof KoryuError)) throw error;
         reply.status(error.code === 'ItemNotFound' ? 410 : 422);
-        return renderPage(h(ImportPage, { view: view(ctx, request, reply), error: error.message }));
+        // An expired preview is told in the page's language; an import refused names its document's line.
+        const message = error.code === 'ItemNotFound' ? STAFF[ctx.locale].previewGone : error.message;
+        return renderPage(h(ImportPage, { view: view(ctx, request, reply), error: message }));
       }
     });
 

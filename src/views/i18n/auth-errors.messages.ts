@@ -1,7 +1,10 @@
 import type { Messages } from './messages.js';
 
-/** Pages for a refused form (CSRF) and a refused action (role). */
-export const AUTH_ERRORS: Messages<'csrfTitle' | 'csrfText' | 'toLogin' | 'forbiddenTitle' | 'forbiddenText' | 'toStaff'> = {
+/** Pages for a refused form (CSRF), a refused action (role), and an address with nothing at it. */
+export const AUTH_ERRORS: Messages<
+  'csrfTitle' | 'csrfText' | 'toLogin' | 'forbiddenTitle' | 'forbiddenText' | 'toStaff' | 'notFoundTitle' | 'notFoundText' | 'toHome' | 'toSearch'
+  | 'staffNotFoundText' | 'toRecord'
+> = {
   ja: {
     csrfTitle: '送信を受け付けられませんでした',
     csrfText: 'フォームの有効期限が切れたか、このサイト以外から送信されました。内容は保存されていません。前のページに戻って再読み込みし、もう一度送信してください。',
@@ -9,6 +12,12 @@ export const AUTH_ERRORS: Messages<'csrfTitle' | 'csrfText' | 'toLogin' | 'forbi
     forbiddenTitle: 'この操作を行う権限がありません',
     forbiddenText: 'お使いのアカウントの権限では、この操作はできません。必要な場合は管理者に依頼してください。',
     toStaff: '職員用ページへ',
+    notFoundTitle: 'ページが見つかりません',
+    notFoundText: 'お探しのページは見つかりませんでした。削除されたか、アドレスが違う可能性があります。',
+    toHome: 'ホームへ',
+    toSearch: '交流の記録を検索',
+    staffNotFoundText: 'この項目は見つかりません。ほかの人が削除した可能性があります。削除した項目は職員用ページの「削除した項目」から元に戻せます。',
+    toRecord: '職員用ページ（提携先と削除した項目）へ',
   },
   en: {
     csrfTitle: 'The form could not be accepted',
@@ -17,6 +26,12 @@ export const AUTH_ERRORS: Messages<'csrfTitle' | 'csrfText' | 'toLogin' | 'forbi
     forbiddenTitle: 'You may not do this',
     forbiddenText: 'The role of your account does not allow this action. Ask an administrator if you need it.',
     toStaff: 'Go to the staff pages',
+    notFoundTitle: 'Page not found',
+    notFoundText: 'There is no page at this address. It may have been removed, or the address may be mistyped.',
+    toHome: 'Go to the home page',
+    toSearch: 'Search the record',
+    staffNotFoundText: 'This item was not found: someone may have deleted it. Deleted items can be restored from “Deleted items” on the staff page.',
+    toRecord: 'Go to the staff page (partnerships and deleted items)',
   },
   zh: {
     csrfTitle: '无法受理此次提交',
@@ -25,5 +40,11 @@ export const AUTH_ERRORS: Messages<'csrfTitle' | 'csrfText' | 'toLogin' | 'forbi
     forbiddenTitle: '您没有执行此操作的权限',
     forbiddenText: '您账户的权限不允许此操作。如有需要，请联系管理员。',
     toStaff: '前往工作人员页面',
+    notFoundTitle: '找不到页面',
+    notFoundText: '找不到您要访问的页面。该页面可能已被删除，或网址有误。',
+    toHome: '返回首页',
+    toSearch: '搜索交流记录',
+    staffNotFoundText: '找不到此项目，可能已被他人删除。已删除的项目可在职员页面的"已删除的项目"中恢复。',
+    toRecord: '前往职员页面（友好城市和已删除的项目）',
   },
 };

@@ -1,10 +1,13 @@
 import type { EditableItem } from '../../domain/editing.js';
 import { Layout } from '../layout.js';
 import { STAFF } from './staff.messages.js';
-import { DeleteForm, EventFormFields, RecordFormFields } from './item-forms.js';
+import { DeleteForm, EventFormFields, mayEdit, RecordFormFields } from './item-forms.js';
 import { href, Notices, PostForm, type StaffView } from './staff-parts.js';
 
 type Shown<K extends 'event' | 'record'> = EditableItem<K>;
+
+/** Whether the signed-in role may change translations (every role when the view does not say). */
+const mayTranslate = (view: StaffView) => view.may?.translate ?? true;
 
 /** The edit form of one event or photo record at the version it was read; on a conflict the newer version is shown above it. */
 export function ItemEditPage(props: {
@@ -31,16 +34,17 @@ export function ItemEditPage(props: {
           {t.version} {item.version} · <a href={href(ctx, `${path}/history`)}>{t.history}</a>
         </p>
         <Notices view={view} />
-        <PostForm view={view} action={path} upload={kind === 'record'} label={t.edit}>
+        {!mayEdit(view) && mayTranslate(view) && <p class="notice">{t.translatorNote}</p>}
+        <PostForm view={view} action={path} upload={kind === 'record' && mayEdit(view)} label={t.edit}>
           <input type="hidden" name="version" value={String(form.version)} />
           {kind === 'event' ? (
             <EventFormFields view={view} prefix="ev" value={form as Shown<'event'>} />
           ) : (
             <RecordFormFields view={view} prefix="rec" value={form as Shown<'record'>} events={props.events} maxPhotoMb={props.maxPhotoMb} />
           )}
-          <button type="submit">{t.save}</button>
+          {mayTranslate(view) && <button type="submit">{t.save}</button>}
         </PostForm>
-        <DeleteForm view={view} action={`${path}/delete`} version={item.version} />
+        {mayEdit(view) && <DeleteForm view={view} action={`${path}/delete`} version={item.version} />}
       </div>
     </Layout>
   );

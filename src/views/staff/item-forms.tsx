@@ -1,60 +1,85 @@
-import type { EditableItem, EventFields, RecordFields } from '../../domain/editing.js';
+import type { EditableItem, EventFields, ItemKind, RecordFields } from '../../domain/editing.js';
+import type { Locale } from '../i18n/locale.js';
 import { format } from '../i18n/messages.js';
+import { fieldLabel, fieldValue } from './field-labels.js';
 import { STAFF } from './staff.messages.js';
-import { DirectionSelect, Field, PostForm, StatusSelect, type StaffView } from './staff-parts.js';
+import { DirectionSelect, Field, PostForm, StatusSelect, typed, type StaffView } from './staff-parts.js';
 
-/** The fields of an event form; `prefix` keeps ids unique when several forms share a page. */
+/**
+ * The fields of an event form; `prefix` keeps ids unique when several forms share a page, and names the form whose
+ * typed values are shown again after a refusal. For a role that edits translations only, the other fields are shown
+ * but cannot be changed.
+ */
 export function EventFormFields(props: { view: StaffView; prefix: string; value: Omit<EventFields, 'partnershipId'> }) {
-  const { ctx } = props.view;
+  const { view, prefix } = props;
+  const { ctx } = view;
   const t = STAFF[ctx.locale];
   const v = props.value;
-  const id = (name: string) => `${props.prefix}-${name}`;
+  const id = (name: string) => `${prefix}-${name}`;
+  const box = (name: string, stored: string) => typed(view, prefix, name, stored);
   return (
     <>
-      <Field id={id('year')} label={t.year}><input id={id('year')} name="year" inputMode="numeric" required value={String(v.year || '')} /></Field>
-      <Field id={id('date')} label={t.date} hint={t.dateHint}><input id={id('date')} name="date" value={v.date ?? ''} aria-describedby={`${id('date')}-hint`} /></Field>
-      <DirectionSelect ctx={ctx} id={id('direction')} value={v.direction} />
-      <Field id={id('text')} label={t.textJa}><textarea id={id('text')} name="text" required rows={2}>{v.text}</textarea></Field>
-      <Field id={id('en')} label={t.textEn}><textarea id={id('en')} name="en" lang="en" rows={2}>{v.translations.en ?? ''}</textarea></Field>
-      <Field id={id('zh')} label={t.textZh}><textarea id={id('zh')} name="zh" lang="zh-Hans" rows={2}>{v.translations.zh ?? ''}</textarea></Field>
-      <StatusSelect ctx={ctx} id={id('status')} value={v.status} />
+      <fieldset class="plain" disabled={!mayEdit(view)}>
+        <Field id={id('year')} label={t.year}><input id={id('year')} name="year" inputMode="numeric" required value={box('year', yearText(v.year))} /></Field>
+        <Field id={id('date')} label={t.date} hint={t.dateHint}><input id={id('date')} name="date" value={box('date', v.date ?? '')} aria-describedby={`${id('date')}-hint`} /></Field>
+        <DirectionSelect ctx={ctx} id={id('direction')} value={v.direction} />
+        <Field id={id('text')} label={t.textJa}><textarea id={id('text')} name="text" required rows={2}>{box('text', v.text)}</textarea></Field>
+      </fieldset>
+      <Field id={id('en')} label={t.textEn}><textarea id={id('en')} name="en" lang="en" rows={2}>{box('en', v.translations.en ?? '')}</textarea></Field>
+      <Field id={id('zh')} label={t.textZh}><textarea id={id('zh')} name="zh" lang="zh-Hans" rows={2}>{box('zh', v.translations.zh ?? '')}</textarea></Field>
+      <fieldset class="plain" disabled={!mayEdit(view)}>
+        <StatusSelect ctx={ctx} id={id('status')} value={v.status} />
+      </fieldset>
     </>
   );
 }
 
 export function RecordFormFields(props: { view: StaffView; prefix: string; value: Omit<RecordFields, 'partnershipId'>; events: EditableItem<'event'>[]; maxPhotoMb: number }) {
-  const { ctx } = props.view;
+  const { view, prefix } = props;
+  const { ctx } = view;
   const t = STAFF[ctx.locale];
   const v = props.value;
-  const id = (name: string) => `${props.prefix}-${name}`;
+  const id = (name: string) => `${prefix}-${name}`;
+  const box = (name: string, stored: string) => typed(view, prefix, name, stored);
   return (
     <>
-      <Field id={id('year')} label={t.year}><input id={id('year')} name="year" inputMode="numeric" required value={String(v.year || '')} /></Field>
-      <Field id={id('caption')} label={t.captionJa}><textarea id={id('caption')} name="caption" required rows={2}>{v.caption}</textarea></Field>
-      <Field id={id('en')} label={t.captionEn}><textarea id={id('en')} name="en" lang="en" rows={2}>{v.translations.en ?? ''}</textarea></Field>
-      <Field id={id('zh')} label={t.captionZh}><textarea id={id('zh')} name="zh" lang="zh-Hans" rows={2}>{v.translations.zh ?? ''}</textarea></Field>
-      <Field id={id('event')} label={t.event}>
-        <select id={id('event')} name="eventId">
-          <option value="">{t.noEvent}</option>
-          {props.events.map((e) => (
-            <option key={e.id} value={String(e.id)} selected={v.eventId === e.id}>
-              {e.year} {e.text}
-            </option>
-          ))}
-        </select>
-      </Field>
-      {v.photo && (
-        <p>
-          {t.currentPhoto}: <img src={`/photos/thumb/${v.photo}`} alt={v.caption} class="thumb" />
-        </p>
-      )}
-      <Field id={id('photo')} label={t.photo} hint={format(t.photoHint, { mb: props.maxPhotoMb })}>
-        <input id={id('photo')} type="file" name="file" accept="image/jpeg,image/png,image/webp" aria-describedby={`${id('photo')}-hint`} />
-      </Field>
-      <StatusSelect ctx={ctx} id={id('status')} value={v.status} />
+      <fieldset class="plain" disabled={!mayEdit(view)}>
+        <Field id={id('year')} label={t.year}><input id={id('year')} name="year" inputMode="numeric" required value={box('year', yearText(v.year))} /></Field>
+        <Field id={id('caption')} label={t.captionJa}><textarea id={id('caption')} name="caption" required rows={2}>{box('caption', v.caption)}</textarea></Field>
+      </fieldset>
+      <Field id={id('en')} label={t.captionEn}><textarea id={id('en')} name="en" lang="en" rows={2}>{box('en', v.translations.en ?? '')}</textarea></Field>
+      <Field id={id('zh')} label={t.captionZh}><textarea id={id('zh')} name="zh" lang="zh-Hans" rows={2}>{box('zh', v.translations.zh ?? '')}</textarea></Field>
+      <fieldset class="plain" disabled={!mayEdit(view)}>
+        <Field id={id('event')} label={t.event}>
+          <select id={id('event')} name="eventId">
+            <option value="">{t.noEvent}</option>
+            {props.events.map((e) => (
+              <option key={e.id} value={String(e.id)} selected={v.eventId === e.id}>
+                {e.year} {e.text}
+              {e.status === 'draft' ? ` (${t.draft})` : ''}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {v.photo && (
+          <p>
+            {t.currentPhoto}: <img src={`/photos/thumb/${v.photo}`} alt={v.caption} class="thumb" />
+          </p>
+        )}
+        <Field id={id('photo')} label={t.photo} hint={format(t.photoHint, { mb: props.maxPhotoMb })}>
+          <input id={id('photo')} type="file" name="file" accept="image/jpeg,image/png,image/webp" aria-describedby={`${id('photo')}-hint`} />
+        </Field>
+        <StatusSelect ctx={ctx} id={id('status')} value={v.status} />
+      </fieldset>
     </>
   );
 }
+
+/** A year for its box: empty when there is none. */
+const yearText = (year: number) => (Number.isInteger(year) && year > 0 ? String(year) : '');
+
+/** Whether the signed-in role may change more than translations (every role when the view does not say). */
+export const mayEdit = (view: StaffView) => view.may?.edit ?? true;
 
 /** Delete button of an item, on its version. */
 export function DeleteForm(props: { view: StaffView; action: string; version: number }) {
@@ -68,13 +93,15 @@ export function DeleteForm(props: { view: StaffView; action: string; version: nu
 }
 
 /** A read-only rendering of an item's fields, for the newer version in a conflict. */
-export function FieldList(props: { fields: object }) {
+export function FieldList(props: { fields: object; locale: Locale; kind: ItemKind }) {
+  // The partnership an event or record belongs to is the page's own; it is not a field staff change.
+  const shown = Object.entries(props.fields).filter(([k]) => k !== 'partnershipId' && k !== 'home');
   return (
     <dl class="facts">
-      {Object.entries(props.fields).map(([k, value]) => (
+      {shown.map(([k, value]) => (
         <>
-          <dt>{k}</dt>
-          <dd>{typeof value === 'string' ? value : JSON.stringify(value)}</dd>
+          <dt>{fieldLabel(props.locale, k, props.kind)}</dt>
+          <dd>{fieldValue(props.locale, k, value)}</dd>
         </>
       ))}
     </dl>

@@ -1,9 +1,9 @@
 import type { EditableItem } from '../../domain/editing.js';
 import { COMMON } from '../i18n/common.messages.js';
 import { Layout } from '../layout.js';
-import { DeleteForm, EventFormFields, RecordFormFields } from './item-forms.js';
+import { DeleteForm, EventFormFields, mayEdit, RecordFormFields } from './item-forms.js';
 import { STAFF } from './staff.messages.js';
-import { Field, href, Notices, PostForm, StatusSelect, statusLabel, type StaffView } from './staff-parts.js';
+import { Field, href, Notices, PostForm, StatusSelect, statusLabel, typed, type StaffView } from './staff-parts.js';
 
 /** A partnership's own fields and years, its events and records (drafts too), and forms to add to them. */
 export function PartnershipEditPage(props: {
@@ -31,16 +31,18 @@ export function PartnershipEditPage(props: {
         <Notices view={view} />
         <PostForm view={view} action={path} label={t.edit}>
           <input type="hidden" name="version" value={String(form.version)} />
-          <Field id="p-partner" label={t.partner}><input id="p-partner" name="partner" required value={form.partner} /></Field>
-          <Field id="p-kind" label={t.kind}><input id="p-kind" name="kind" required value={form.kind} /></Field>
-          <Field id="p-aff" label={t.affiliatedOn} hint="YYYY-MM-DD"><input id="p-aff" name="affiliatedOn" value={form.affiliatedOn ?? ''} aria-describedby="p-aff-hint" /></Field>
-          <Field id="p-years" label={t.noExchangeYears} hint={t.noExchangeHint}>
-            <input id="p-years" name="noExchangeYears" value={form.noExchangeYears.join(', ')} aria-describedby="p-years-hint" />
-          </Field>
-          <StatusSelect ctx={ctx} id="p-status" value={form.status} />
-          <button type="submit">{t.save}</button>
+          <fieldset class="plain" disabled={!mayEdit(view)}>
+            <Field id="p-partner" label={t.partner}><input id="p-partner" name="partner" required value={typed(view, 'p', 'partner', form.partner)} /></Field>
+            <Field id="p-kind" label={t.kind}><input id="p-kind" name="kind" required value={typed(view, 'p', 'kind', form.kind)} /></Field>
+            <Field id="p-aff" label={t.affiliatedOn} hint="YYYY-MM-DD"><input id="p-aff" name="affiliatedOn" value={typed(view, 'p', 'affiliatedOn', form.affiliatedOn ?? '')} aria-describedby="p-aff-hint" /></Field>
+            <Field id="p-years" label={t.noExchangeYears} hint={t.noExchangeHint}>
+              <input id="p-years" name="noExchangeYears" value={typed(view, 'p', 'noExchangeYears', form.noExchangeYears.join(', '))} aria-describedby="p-years-hint" />
+            </Field>
+            <StatusSelect ctx={ctx} id="p-status" value={form.status} />
+          </fieldset>
+          {mayEdit(view) && <button type="submit">{t.save}</button>}
         </PostForm>
-        <DeleteForm view={view} action={`${path}/delete`} version={p.version} />
+        {mayEdit(view) && <DeleteForm view={view} action={`${path}/delete`} version={p.version} />}
 
         <h2>{t.events}</h2>
         <table>
@@ -57,12 +59,16 @@ export function PartnershipEditPage(props: {
             ))}
           </tbody>
         </table>
-        <h2 id="new-event">{t.newEvent}</h2>
-        <PostForm view={view} action="/staff/events" label={t.newEvent}>
-          <input type="hidden" name="partnershipId" value={String(p.id)} />
-          <EventFormFields view={view} prefix="new-ev" value={{ year: nextYear, date: null, direction: 'dispatch', text: '', translations: {}, status: 'draft' }} />
-          <button type="submit">{t.create}</button>
-        </PostForm>
+        {mayEdit(view) && (
+          <>
+            <h2 id="new-event">{t.newEvent}</h2>
+            <PostForm view={view} action="/staff/events" label={t.newEvent}>
+              <input type="hidden" name="partnershipId" value={String(p.id)} />
+              <EventFormFields view={view} prefix="new-ev" value={{ year: nextYear, date: null, direction: 'dispatch', text: '', translations: {}, status: 'draft' }} />
+              <button type="submit">{t.create}</button>
+            </PostForm>
+          </>
+        )}
 
         <h2>{t.records}</h2>
         <ul class="records">
@@ -73,12 +79,16 @@ export function PartnershipEditPage(props: {
             </li>
           ))}
         </ul>
-        <h2 id="new-record">{t.newRecord}</h2>
-        <PostForm view={view} action="/staff/records" upload label={t.newRecord}>
-          <input type="hidden" name="partnershipId" value={String(p.id)} />
-          <RecordFormFields view={view} prefix="new-rec" value={{ year: nextYear, caption: '', translations: {}, eventId: null, photo: null, status: 'draft' }} events={props.events} maxPhotoMb={props.maxPhotoMb} />
-          <button type="submit">{t.create}</button>
-        </PostForm>
+        {mayEdit(view) && (
+          <>
+            <h2 id="new-record">{t.newRecord}</h2>
+            <PostForm view={view} action="/staff/records" upload label={t.newRecord}>
+              <input type="hidden" name="partnershipId" value={String(p.id)} />
+              <RecordFormFields view={view} prefix="new-rec" value={{ year: nextYear, caption: '', translations: {}, eventId: null, photo: null, status: 'draft' }} events={props.events} maxPhotoMb={props.maxPhotoMb} />
+              <button type="submit">{t.create}</button>
+            </PostForm>
+          </>
+        )}
       </div>
     </Layout>
   );

@@ -1,7 +1,9 @@
 import type { EditableItem, HistoryEntry } from '../../domain/editing.js';
 import { Layout } from '../layout.js';
+import { japanTime } from './field-labels.js';
 import { STAFF } from './staff.messages.js';
-import { Field, href, Notices, PostForm, StatusSelect, statusLabel, type StaffView } from './staff-parts.js';
+import { mayEdit } from './item-forms.js';
+import { Field, href, Notices, PostForm, StatusSelect, statusLabel, typed, type StaffView } from './staff-parts.js';
 
 const KIND_PATH = { partnership: 'partnerships', event: 'events', record: 'records' } as const;
 
@@ -16,7 +18,7 @@ export function StaffHomePage(props: { view: StaffView; partnerships: EditableIt
         <h1>{t.staff}</h1>
         <Notices view={view} />
         <p>
-          <a href={href(ctx, '/staff/import')}>{t.import}</a>
+          {mayEdit(view) && <a href={href(ctx, '/staff/import')}>{t.import}</a>}
         </p>
         <h2>{t.partnerships}</h2>
         <table>
@@ -34,14 +36,18 @@ export function StaffHomePage(props: { view: StaffView; partnerships: EditableIt
             ))}
           </tbody>
         </table>
-        <h2 id="new-partnership">{t.newPartnership}</h2>
-        <PostForm view={view} action="/staff/partnerships" label={t.newPartnership}>
-          <Field id="np-partner" label={t.partner}><input id="np-partner" name="partner" required /></Field>
-          <Field id="np-kind" label={t.kind}><input id="np-kind" name="kind" required /></Field>
-          <Field id="np-aff" label={t.affiliatedOn} hint="YYYY-MM-DD"><input id="np-aff" name="affiliatedOn" aria-describedby="np-aff-hint" /></Field>
-          <StatusSelect ctx={ctx} id="np-status" value="draft" />
-          <button type="submit">{t.create}</button>
-        </PostForm>
+        {mayEdit(view) && (
+          <>
+            <h2 id="new-partnership">{t.newPartnership}</h2>
+            <PostForm view={view} action="/staff/partnerships" label={t.newPartnership}>
+              <Field id="np-partner" label={t.partner}><input id="np-partner" name="partner" required value={typed(view, 'np', 'partner', '')} /></Field>
+              <Field id="np-kind" label={t.kind}><input id="np-kind" name="kind" required value={typed(view, 'np', 'kind', '')} /></Field>
+              <Field id="np-aff" label={t.affiliatedOn} hint="YYYY-MM-DD"><input id="np-aff" name="affiliatedOn" value={typed(view, 'np', 'affiliatedOn', '')} aria-describedby="np-aff-hint" /></Field>
+              <StatusSelect ctx={ctx} id="np-status" value="draft" />
+              <button type="submit">{t.create}</button>
+            </PostForm>
+          </>
+        )}
         <h2>{t.deletedItems}</h2>
         {props.deleted.length === 0 ? (
           <p>{t.noDeleted}</p>
@@ -52,11 +58,13 @@ export function StaffHomePage(props: { view: StaffView; partnerships: EditableIt
               const what = (d.before as { text?: string; caption?: string; partner?: string } | null) ?? {};
               return (
                 <li key={d.id}>
-                  {label}: {what.text ?? what.caption ?? what.partner} ({d.actor}, {d.at.slice(0, 16).replace('T', ' ')}){' '}
+                  {label}: {what.text ?? what.caption ?? what.partner} ({d.actor}, {japanTime(d.at).slice(0, 16)} {t.timeZoneNote}){' '}
                   <a href={href(ctx, `/staff/${KIND_PATH[d.kind]}/${d.itemId}/history`)}>{t.history}</a>
-                  <PostForm view={view} action={`/staff/history/${d.id}/restore`} class="inline">
-                    <button type="submit">{t.restore}</button>
-                  </PostForm>
+                  {mayEdit(view) && (
+                    <PostForm view={view} action={`/staff/history/${d.id}/restore`} class="inline">
+                      <button type="submit">{t.restore}</button>
+                    </PostForm>
+                  )}
                 </li>
               );
             })}

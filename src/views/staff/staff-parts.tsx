@@ -4,6 +4,7 @@ import type { EditProblem, ItemStatus } from '../../domain/editing.js';
 import { COMMON } from '../i18n/common.messages.js';
 import { format } from '../i18n/messages.js';
 import { localHref, type PageContext } from '../page-context.js';
+import { problemText } from './field-labels.js';
 import { STAFF } from './staff.messages.js';
 
 /** What every staff page knows besides its content. */
@@ -18,6 +19,17 @@ export interface StaffView {
   error?: string | undefined;
   /** The stored version when an edit was refused as outdated. */
   conflict?: { version: number; yours: number; fields: ComponentChildren } | undefined;
+  /** What the user entered, shown when it could not be saved anywhere (the item was deleted meanwhile). */
+  kept?: ComponentChildren | undefined;
+  /** The form the user sent (`form`: its prefix) and its fields as typed, shown again in it when the edit is refused. */
+  entered?: { form: string; fields: Readonly<Record<string, string>> } | undefined;
+  /** What the signed-in role may do here; both when not given. A translator edits translations only, a viewer nothing. */
+  may?: { edit: boolean; translate: boolean } | undefined;
+}
+
+/** The value of a form's box: as the user typed it when that form was refused, else `stored`. */
+export function typed(view: StaffView, form: string, name: string, stored: string): string {
+  return view.entered?.form === form ? (view.entered.fields[name] ?? stored) : stored;
 }
 
 export function href(ctx: PageContext, path: string): string {
@@ -96,12 +108,16 @@ export function Notices(props: { view: StaffView }) {
           <p>{t.problems}</p>
           <ul>
             {view.problems.map((p) => (
-              <li key={p.field}>
-                {p.field}: {t[`problem_${p.problem}`]}
-              </li>
+              <li key={p.field}>{problemText(view.ctx.locale, p)}</li>
             ))}
           </ul>
         </div>
+      )}
+      {view.kept && (
+        <section class="conflict" aria-labelledby="kept-title">
+          <h2 id="kept-title">{t.conflictYours}</h2>
+          {view.kept}
+        </section>
       )}
       {view.conflict && (
         <section class="conflict" role="alert" aria-labelledby="conflict-title">

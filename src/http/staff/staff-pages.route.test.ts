@@ -1,0 +1,211 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { loggedInAs, type HttpSession } from '../../../test/support/http-session.js';
+import { createItem, getItem, removeItem } from '../../services/editing.service.js';
+import type { Store } from '../../storage/database.js';
+import { photoFilesIn } from '../../storage/photo.files.js';
+import { openSqliteStore } from '../../storage/sqlite/connect.js';
+import { buildApp } from '../app.js';
+
+/** The staff pages' forms as each role uses them, and what a refused or impossible edit shows. */
+
+const form = (fields: Record<string, string>) => ({
+  headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+  payload: new URLSearchParams(fields).toString(),
+});
+
+function multipart(fields: Record<string, string>, name: string, bytes: Buffer) {
+  const boundary = `----koryu${randomBytes(8).toString('hex')}`;
+  const head = Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('');
+  const payload = Buffer.concat([Buffer.from(`${head}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, accept: 'text/html' } };
+}
+
+/** The value of the input named `name` on a page (the first such input). */
+const inputValue = (html: string, name: string) => new RegExp(`<input[^>]*name="${name}"[^>]*value="([^"]*)"`).exec(html)?.[1];
+
+describe('the staff pages', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'koryu-staff-pages-'));
+  let store: Store;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  let editor: { session: HttpSession; csrf: string };
+  let translator: { session: HttpSession; csrf: string };
+  let viewer: { session: HttpSession; csrf: string };
+  let partnershipId: number;
+  const actor = { name: 'setup' };
+
+  const newEvent = async (fields: Partial<{ text: string; translations: Record<string, string>; year: number }> = {}) =>
+    createItem(store, 'event', { partnershipId, year: fields.year ?? 2006, date: null, direction: 'dispatch', text: fields.text ?? '市長が大連市を訪問', translations: fields.translations ?? {}, status: 'published' }, actor);
+
+  before(async () => {
+    store = await openSqliteStore(join(dir, 'koryu.db'));
+    app = await buildApp({ store, home: '金沢市', editing: { photos: photoFilesIn(dir), maxPhotoBytes: 1 << 20, maxDocumentBytes: 1 << 20 } });
+    editor = await loggedInAs(store, app, 'hanako', 'editor');
+    translator = await loggedInAs(store, app, 'li', 'translator');
+    viewer = await loggedInAs(store, app, 'ken', 'viewer');
+    partnershipId = (await createItem(store, 'partnership', { home: '金沢市', partner: '大連市', kind: '友好交流都市', affiliatedOn: null, noExchangeYears: [], status: 'published' }, actor)).id;
+  });
+  after(async () => {
+    await app?.close();
+    await store?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lets a translator save a translation from the form, changing nothing else and keeping the other language', async () => {
+    const event = await newEvent({ translations: { zh: '市长访问大连市' } });
+    const page = await translator.session.request({ method: 'GET', url: `/ja/staff/events/${event.id}`, headers: { accept: 'text/html' } });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /翻訳担当のため、英語訳と中国語訳だけを変更できます/);
+    assert.match(page.body, /<fieldset class="plain" disabled>/, 'the other fields are shown but cannot be changed');
+    assert.doesNotMatch(page.body, /\/delete"/, 'no delete button');
+    const res = await translator.session.request({
+      method: 'POST',
+      url: `/ja/staff/events/${event.id}`,
+      ...form({ _csrf: translator.csrf, version: String(event.version), en: 'The mayor visited Dalian', zh: '市长访问大连市', text: '書き換え', year: '1999' }),
+    });
+    assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+    const saved = await getItem(store, 'event', event.id);
+    assert.deepEqual(saved.translations, { en: 'The mayor visited Dalian', zh: '市长访问大连市' });
+    assert.equal(saved.text, '市長が大連市を訪問');
+    assert.equal(saved.year, 2006);
+  });
+
+  it('shows a viewer the item without a save, delete or import button', async () => {
+    const event = await newEvent();
+    const page = await viewer.session.request({ method: 'GET', url: `/ja/staff/events/${event.id}`, headers: { accept: 'text/html' } });
+    assert.equal(page.statusCode, 200);
+    assert.doesNotMatch(page.body, /<button type="submit">保存<\/button>/);
+    assert.doesNotMatch(page.body, /\/delete"/);
+    const home = await viewer.session.request({ method: 'GET', url: '/ja/staff/record', headers: { accept: 'text/html' } });
+    assert.doesNotMatch(home.body, /staff\/import"/);
+    const editorPage = await editor.session.request({ method: 'GET', url: `/ja/staff/events/${event.id}`, headers: { accept: 'text/html' } });
+    assert.match(editorPage.body, /<button type="submit">保存<\/button>/, 'an editor has them');
+    assert.match(editorPage.body, /\/delete"/);
+  });
+
+  it('reads years and dates as staff type them: full-width digits, 2019年, 令和元年, 2019/5/1', async () => {
+    const event = await newEvent();
+    const res = await editor.session.request({
+      method: 'POST',
+      url: `/ja/staff/events/${event.id}`,
+      ...form({ _csrf: editor.csrf, version: String(event.version), year: '令和元年', date: '２０１９/５/１', direction: 'dispatch', text: '市長が大連市を訪問', status: 'published' }),
+    });
+    assert.equal(res.statusCode, 303, res.body.slice(0, 500));
+    const saved = await getItem(store, 'event', event.id);
+    assert.equal(saved.year, 2019);
+    assert.equal(saved.date, '2019-05-01');
+    const p = await getItem(store, 'partnership', partnershipId);
+    const years = await editor.session.request({
+      method: 'POST',
+      url: `/ja/staff/partnerships/${partnershipId}`,
+      ...form({ _csrf: editor.csrf, version: String(p.version), partner: '大連市', kind: '友好交流都市', affiliatedOn: '2006年11月24日', noExchangeYears: '２０２０、令和3年', status: 'published' }),
+    });
+    assert.equal(years.statusCode, 303, years.body.slice(0, 500));
+    const after = await getItem(store, 'partnership', partnershipId);
+    assert.deepEqual(after.noExchangeYears, [2020, 2021]);
+    assert.equal(after.affiliatedOn, '2006-11-24');
+  });
+
+  it('shows a refused form again with what was typed, and each problem under the field’s own name', async () => {
+    const event = await newEvent();
+    const res = await editor.session.request({
+      method: 'POST',
+      url: `/ja/staff/events/${event.id}`,
+      ...form({ _csrf: editor.csrf, version: String(event.version), year: '昨年', date: '', direction: 'dispatch', text: '書き直した内容', status: 'published' }),
+    });
+    assert.equal(res.statusCode, 422);
+    assert.equal(inputValue(res.body, 'year'), '昨年');
+    assert.match(res.body, /書き直した内容<\/textarea>/);
+    assert.match(res.body, /<li>年: 1868〜2100の西暦を入力してください<\/li>/);
+    assert.doesNotMatch(res.body, /<li>year:/);
+    const p = await getItem(store, 'partnership', partnershipId);
+    const years = await editor.session.request({
+      method: 'POST',
+      url: `/ja/staff/partnerships/${partnershipId}`,
+      ...form({ _csrf: editor.csrf, version: String(p.version), partner: '大連市', kind: '友好交流都市', affiliatedOn: '', noExchangeYears: '去年, 一昨年', status: 'published' }),
+    });
+    assert.equal(years.statusCode, 422);
+    assert.equal(inputValue(years.body, 'noExchangeYears'), '去年, 一昨年');
+    assert.doesNotMatch(years.body, /NaN/);
+    const created = await editor.session.request({
+      method: 'POST',
+      url: '/ja/staff/events',
+      ...form({ _csrf: editor.csrf, partnershipId: String(partnershipId), year: '2006', date: '2019-05-01', direction: 'dispatch', text: '新しい交流の内容', status: 'draft' }),
+    });
+    assert.equal(created.statusCode, 422);
+    assert.match(created.body, /日付: 日付が年と合っていません/);
+    assert.match(created.body, /新しい交流の内容<\/textarea>/, 'the new event’s text is kept');
+  });
+
+  it('keeps the caption and translations typed when the photo sent with them is refused', async () => {
+    const record = await createItem(store, 'record', { partnershipId, year: 2006, caption: '記念撮影', translations: {}, eventId: null, photo: null, status: 'published' }, actor);
+    const fields = { _csrf: editor.csrf, version: String(record.version), year: '2006', caption: '調印式の記念撮影', en: 'changed', zh: '', status: 'published' };
+    const res = await editor.session.request({ method: 'POST', url: `/ja/staff/records/${record.id}`, ...multipart(fields, 'photo.jpg', Buffer.from('<html>not a photo</html>')) });
+    assert.equal(res.statusCode, 422);
+    assert.match(res.body, /調印式の記念撮影<\/textarea>/);
+    assert.match(res.body, /lang="en" rows="2">changed<\/textarea>/);
+  });
+
+  it('shows what was typed when the item was deleted meanwhile, and a page in the staff’s language for a deleted item', async () => {
+    const event = await newEvent();
+    await removeItem(store, 'event', event.id, event.version, actor);
+    const res = await editor.session.request({
+      method: 'POST',
+      url: `/ja/staff/events/${event.id}`,
+      ...form({ _csrf: editor.csrf, version: String(event.version), year: '2006', direction: 'dispatch', text: '消される前に書いた文', status: 'published' }),
+    });
+    assert.equal(res.statusCode, 404);
+    assert.match(res.body, /ほかの人がこの項目を削除しました/);
+    assert.match(res.body, /消される前に書いた文/);
+    const page = await editor.session.request({ method: 'GET', url: `/ja/staff/events/${event.id}`, headers: { accept: 'text/html' } });
+    assert.equal(page.statusCode, 404);
+    assert.match(page.headers['content-type'] as string, /text\/html/);
+    assert.match(page.body, /<html lang="ja"/);
+    assert.match(page.body, /削除した項目は職員用ページの「削除した項目」から元に戻せます/);
+  });
+
+  it('says in the page’s language why a partnership cannot be deleted or restored', async () => {
+    const p = await getItem(store, 'partnership', partnershipId);
+    const refused = await editor.session.request({ method: 'POST', url: `/ja/staff/partnerships/${partnershipId}/delete`, ...form({ _csrf: editor.csrf, version: String(p.version) }) });
+    assert.equal(refused.statusCode, 422);
+    assert.match(refused.body, /交流や写真の記録が残っているため削除できません/);
+    assert.doesNotMatch(refused.body, /still has events/);
+
+    const twin = await createItem(store, 'partnership', { home: '金沢市', partner: '蘇州市', kind: '友好都市', affiliatedOn: null, noExchangeYears: [], status: 'draft' }, actor);
+    await removeItem(store, 'partnership', twin.id, twin.version, actor);
+    await createItem(store, 'partnership', { home: '金沢市', partner: '蘇州市', kind: '友好都市', affiliatedOn: null, noExchangeYears: [], status: 'draft' }, actor);
+    const deleted = await store.db.selectFrom('history').select('id').where('item_id', '=', twin.id).where('item_kind', '=', 'partnership').where('action', '=', 'delete').executeTakeFirstOrThrow();
+    const restore = await editor.session.request({ method: 'POST', url: `/ja/staff/history/${deleted.id}/restore`, ...form({ _csrf: editor.csrf }) });
+    assert.equal(restore.statusCode, 422);
+    assert.match(restore.headers['content-type'] as string, /text\/html/);
+    assert.match(restore.body, /提携先: この提携先はすでにあります/);
+  });
+
+  it('names fields and values as staff know them in the history, at Japan’s time', async () => {
+    const event = await newEvent();
+    const res = await editor.session.request({
+      method: 'POST',
+      url: `/ja/staff/events/${event.id}`,
+      ...form({ _csrf: editor.csrf, version: String(event.version), year: '2006', direction: 'reception', text: '市長が来訪', en: 'The mayor came', status: 'draft' }),
+    });
+    assert.equal(res.statusCode, 303);
+    const history = await editor.session.request({ method: 'GET', url: `/ja/staff/events/${event.id}/history`, headers: { accept: 'text/html' } });
+    assert.match(history.body, /<th scope="row">内容（日本語）<\/th><td><del>市長が大連市を訪問<\/del><\/td><td><ins>市長が来訪<\/ins><\/td>/);
+    assert.match(history.body, /<th scope="row">区分<\/th><td><del>派遣<\/del><\/td><td><ins>受入<\/ins><\/td>/);
+    assert.match(history.body, /<th scope="row">状態<\/th><td><del>公開<\/del><\/td><td><ins>下書き<\/ins><\/td>/);
+    assert.match(history.body, /英語訳: The mayor came/);
+    const [entry] = await store.db.selectFrom('history').select('at').where('item_id', '=', event.id).where('item_kind', '=', 'event').orderBy('id', 'desc').execute();
+    const tokyo = new Date(Date.parse(entry!.at) + 9 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+    assert.ok(history.body.includes(`${tokyo}</time> 日本時間`), `the time in Japan: ${tokyo}`);
+  });
+
+  it('says in the page’s language that an import preview has expired', async () => {
+    const res = await editor.session.request({ method: 'POST', url: '/ja/staff/import', ...form({ _csrf: editor.csrf, token: 'no-such-preview' }) });
+    assert.equal(res.statusCode, 410);
+    assert.match(res.body, /有効期限が切れたか、別の担当者のものです/);
+  });
+});

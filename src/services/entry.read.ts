@@ -1,0 +1,36 @@
+import { readLeadingDate } from '../importer/dates.js';
+import { readYearCell } from '../importer/years.js';
+
+// What staff type into the editor's year and date boxes, read as the importer reads documents: full-width digits,
+// 2019年, 令和元年, R1, 2019/5/1, 2019年5月1日. What cannot be read is handed on as it is, for the editor's checks to
+// refuse with a message (a year as NaN, a date as the text typed).
+
+/** A year as typed (2019, ２０１９, 2019年, 令和元年, 平成31年, R1), or NaN. */
+export function readEnteredYear(text: string | undefined): number {
+  const typed = (text ?? '').normalize('NFKC').trim();
+  if (/^\d{1,4}$/.test(typed)) return Number(typed);
+  return readYearCell(typed)?.year ?? NaN;
+}
+
+/**
+ * A date as typed, as YYYY-MM-DD or YYYY-MM (2019-05-01, 2019/5/1, 2019年5月1日, 令和元年5月1日, R1.5.1, 2019-05,
+ * 2019年5月); null for an empty box; the text itself when it is not a date.
+ */
+export function readEnteredDate(text: string | undefined): string | null {
+  const typed = (text ?? '').trim();
+  if (typed === '') return null;
+  const folded = typed.normalize('NFKC');
+  const month = /^(\d{4})\s*[-/.]\s*(\d{1,2})$/.exec(folded);
+  if (month) return `${month[1]}-${month[2]!.padStart(2, '0')}`;
+  const date = readLeadingDate(folded);
+  return date && date.rest === '' && date.hasYear ? date.date : typed;
+}
+
+/** Years as typed, separated by commas, 、 or spaces (2020, ２０２１、令和4年); each unreadable one as NaN. */
+export function readEnteredYears(text: string | undefined): number[] {
+  return (text ?? '')
+    .normalize('NFKC')
+    .split(/[,、\s]+/)
+    .filter((y) => y !== '')
+    .map(readEnteredYear);
+}

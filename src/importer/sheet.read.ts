@@ -91,7 +91,17 @@ class SheetReader {
     if (affiliation && affiliation.length === 10) c.affiliatedOn = affiliation;
     const year = readYear(row.cells[(header.columns as Record<string, number | undefined>).year ?? -1]);
     if (year === null) return void this.warn(row, sheet, 'the year cell does not hold a year; the row was not imported.'), false;
-    if (year !== undefined) c.year = year;
+    const eraCell = row.cells[(header.columns as Record<string, number | undefined>).era ?? -1];
+    const era = readYear(eraCell);
+    if (year !== undefined) {
+      c.year = year;
+      if (typeof era === 'number' && era !== year) {
+        const message = `${sheet.name}: the 和暦 cell ${cellText(eraCell)} names ${era}, not the year ${year} beside it; ${year} was used.`;
+        this.diagnostics.push(diagnostic('YearMismatch', 'warning', row.line, message, row.cells.map(cellText).join(' ')));
+      }
+    } else if (era === null) {
+      return void this.warn(row, sheet, 'the year cell is blank and the 和暦 cell does not hold a year; the row was not imported.'), false;
+    } else if (era !== undefined) c.year = era;
     if (c.partner === undefined) {
       this.diagnostics.push(diagnostic('MissingPartner', 'error', row.line, `${sheet.name}: no partner city is named (a 相手都市 column or a title such as 友好都市○○市との歩み).`));
       return false;
@@ -175,10 +185,11 @@ class SheetReader {
 
 /**
  * Koryu's spreadsheets (the CSV and XLSX exports) and sheets made by hand with the same columns: event tables
- * and photo-record tables, in any order, any number of partnerships. Blank cells of the year, partner, home and
- * kind columns continue the row above. When no photo-record table is given, the captions in the event table's
- * photo column become records linked to their events. Problems are diagnostics; the result still needs
- * validateResult.
+ * and photo-record tables, in any order, any number of partnerships. A blank year cell takes the year of the 和暦
+ * cell beside it (令和3年, H18), else continues the row above, as blank cells of the partner, home and kind columns
+ * do; a 和暦 cell naming another year than the year cell gives YearMismatch (the year cell wins). When no
+ * photo-record table is given, the captions in the event table's photo column become records linked to their
+ * events. Problems are diagnostics; the result still needs validateResult.
  */
 export function readSheets(sheets: readonly Sheet[], options: ParseOptions): ParseResult {
   const reader = new SheetReader(options);

@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic } from '../domain/diagnostic.js';
+import { diagnostic, type Diagnostic, type DiagnosticCode } from '../domain/diagnostic.js';
 import { isDirection, type Direction } from '../domain/direction.js';
 import type { ExchangeEvent, Partnership, PhotoRecord } from '../domain/partnership.js';
 import { LICENCE_SHEET, NO_EXCHANGE_CODE, NO_EXCHANGE_LABEL, RECORDS_SEPARATOR, type EventColumnKey, type RecordColumnKey } from '../domain/sheet-columns.js';
@@ -62,8 +62,9 @@ class SheetReader {
 
   constructor(readonly options: ParseOptions) {}
 
-  warn(row: SheetRow, sheet: Sheet, message: string): void {
-    this.diagnostics.push(diagnostic('UnparsedLine', 'warning', row.line, `${sheet.name}: ${message}`, row.cells.map(cellText).join(' ')));
+  /** A warning about a row; UnparsedLine unless another code says what happened to it. */
+  warn(row: SheetRow, sheet: Sheet, message: string, code: DiagnosticCode = 'UnparsedLine'): void {
+    this.diagnostics.push(diagnostic(code, 'warning', row.line, `${sheet.name}: ${message}`, row.cells.map(cellText).join(' ')));
   }
 
   draft(c: Carry): Draft {
@@ -135,7 +136,7 @@ class SheetReader {
       else this.diagnostics.push(diagnostic('UnknownDirection', 'warning', row.line, `${sheet.name}: "${label || code}" is not a direction Koryu knows; imported as unspecified.`, text));
     }
     const date = readDate(at('date'), year);
-    if (date === null) this.warn(row, sheet, `"${cellText(at('date'))}" is not a date; the event was imported without one.`);
+    if (date === null) this.warn(row, sheet, `"${cellText(at('date'))}" is not a date; the event was imported without one.`, 'UnreadableDate');
     const event: ExchangeEvent = { year, date: date ?? null, direction, text, ...translationsOf(cellText(at('en')), cellText(at('zh'))), line: row.line };
     const index = d.events.push(event) - 1;
     const no = cellText(at('no'));
@@ -160,7 +161,7 @@ class SheetReader {
       const byNo = no ? d.byNo.get(no) : undefined;
       const byText = text ? d.events.findIndex((e) => e.text === text) : -1;
       record.event = byNo ?? (byText >= 0 ? byText : null);
-      if (no && byNo === undefined) this.warn(row, sheet, `no event has No. ${no}; the photo record was imported without a link.`);
+      if (no && byNo === undefined) this.warn(row, sheet, `no event has No. ${no}; the photo record was imported without a link.`, 'RecordLinkNotFound');
     });
   }
 
@@ -168,7 +169,7 @@ class SheetReader {
     const header = findHeader(sheet.rows);
     if (!header) {
       if (sheet.name !== LICENCE_SHEET && sheet.rows.some((r) => r.cells.some((x) => cellText(x) !== ''))) {
-        this.diagnostics.push(diagnostic('NotAnExchange', 'info', null, `${sheet.name}: no header row with a year and an event or caption column; the sheet was not read.`));
+        this.diagnostics.push(diagnostic('SheetNotRead', 'info', null, `${sheet.name}: no header row with a year and an event or caption column; the sheet was not read.`));
       }
       return;
     }

@@ -73,6 +73,14 @@ describe('staff upload messages in ja, en and zh', () => {
     }
   });
 
+  it('the import preview says in Japanese that a date outside its year heading kept its own year, not that an era year disagreed', async () => {
+    const doc = Buffer.from(['姉妹都市イルクーツク市との交流', '', '■2019年', '2018.12.24. クリスマス音楽会を開催', '2019.05.10. 市長が来訪'].join('\n'));
+    const res = await session.request({ method: 'POST', url: '/ja/staff/import/preview', ...multipart({ _csrf: csrf }, 'irkutsk.txt', doc) });
+    assert.equal(res.statusCode, 200, res.body.slice(0, 300));
+    assert.ok(res.body.includes('日付が、見出しの年の範囲外です。日付の年を使いました。'), res.body);
+    assert.ok(!res.body.includes('和暦と西暦が一致しません'));
+  });
+
   it('the import preview says what importing would change, warning of the stored items a document no longer holds', async () => {
     const first = await session.request({ method: 'POST', url: '/ja/staff/import/preview', ...multipart({ _csrf: csrf }, 'dalian.txt', Buffer.from(sample)) });
     assert.ok(first.body.includes('取り込むと変わること') && first.body.includes('（新しい提携先）'), first.body.slice(0, 300));

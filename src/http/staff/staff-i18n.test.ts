@@ -9,7 +9,7 @@ import { DIAGNOSTIC_CODES } from '../../domain/diagnostic.js';
 import { openSqliteStore } from '../../storage/sqlite/connect.js';
 import type { Store } from '../../storage/database.js';
 import { photoFilesIn } from '../../storage/photo.files.js';
-import { photoRefusal, uploadTooLarge, diagnosticText } from '../../views/staff/upload.messages.js';
+import { photoRefusal, tooManyFiles, uploadTooLarge, diagnosticText } from '../../views/staff/upload.messages.js';
 import { buildApp } from '../app.js';
 
 /** The web import's diagnostics and the photo refusals in the staff pages' three languages. */
@@ -48,7 +48,10 @@ describe('staff upload messages in ja, en and zh', () => {
       for (const problem of ['empty', 'tooLarge', 'notAnImage', 'unreadable', 'polyglot'] as const) {
         assert.doesNotMatch(photoRefusal(locale, problem, '20 MB'), ENGLISH, `${locale} ${problem}`);
       }
-      for (const kind of ['photo', 'document'] as const) assert.doesNotMatch(uploadTooLarge(locale, kind, '20 MB'), ENGLISH, `${locale} ${kind}`);
+      for (const kind of ['photo', 'document'] as const) {
+        assert.doesNotMatch(uploadTooLarge(locale, kind, '20 MB'), ENGLISH, `${locale} ${kind}`);
+        assert.doesNotMatch(tooManyFiles(locale, kind, 10), ENGLISH, `${locale} ${kind}`);
+      }
       for (const code of DIAGNOSTIC_CODES) {
         const said = diagnosticText(locale, { code, severity: 'warning', line: 3, message: 'English detail', excerpt: '' });
         assert.ok(said.message.length > 0, `${locale} ${code}`);

@@ -3,7 +3,7 @@ import type { PhotoProblem, UploadKind } from '../../domain/upload.js';
 import type { Locale } from '../i18n/locale.js';
 import { format, type Messages } from '../i18n/messages.js';
 
-type Key = `photo_${PhotoProblem}` | `tooLarge_${UploadKind}` | 'nothingStored' | `severity_${Severity}`;
+type Key = `photo_${PhotoProblem}` | `tooLarge_${UploadKind}` | `tooMany_${UploadKind}` | 'nothingStored' | `severity_${Severity}`;
 
 /** Refusals of uploads (photos, documents) and the words around the web import's diagnostics. */
 export const UPLOAD: Messages<Key> = {
@@ -15,6 +15,8 @@ export const UPLOAD: Messages<Key> = {
     photo_polyglot: '画像以外のデータ（画像の終わりより後のデータや、中に埋め込まれたマークアップ）が含まれています。',
     tooLarge_photo: '写真が上限の{mb}を超えています。',
     tooLarge_document: '文書が上限の{mb}を超えています。',
+    tooMany_photo: '写真は一度に1枚だけ送れます。',
+    tooMany_document: '一度に取り込める文書は{count}個までです。',
     nothingStored: '何も保存していません。',
     severity_error: 'エラー',
     severity_warning: '警告',
@@ -28,6 +30,8 @@ export const UPLOAD: Messages<Key> = {
     photo_polyglot: 'The file holds more than an image (data after its end, or markup inside it).',
     tooLarge_photo: 'The photo is larger than the limit of {mb}.',
     tooLarge_document: 'The document is larger than the limit of {mb}.',
+    tooMany_photo: 'Only one photo can be sent at a time.',
+    tooMany_document: 'At most {count} documents can be imported at once.',
     nothingStored: 'Nothing was stored.',
     severity_error: 'Error',
     severity_warning: 'Warning',
@@ -41,6 +45,8 @@ export const UPLOAD: Messages<Key> = {
     photo_polyglot: '该文件除图像外还含有其他数据（图像结尾之后的数据，或嵌入其中的标记）。',
     tooLarge_photo: '照片超过了{mb}的上限。',
     tooLarge_document: '文档超过了{mb}的上限。',
+    tooMany_photo: '一次只能发送一张照片。',
+    tooMany_document: '一次最多可导入{count}个文档。',
     nothingStored: '未保存任何内容。',
     severity_error: '错误',
     severity_warning: '警告',
@@ -118,6 +124,12 @@ export function photoRefusal(locale: Locale, problem: PhotoProblem, mb: string):
 export function uploadTooLarge(locale: Locale, kind: UploadKind, mb: string): string {
   const t = UPLOAD[locale];
   return sentences(locale, format(t[`tooLarge_${kind}`], { mb }), t.nothingStored);
+}
+
+/** An upload of more files than its form takes, in the reader's language. */
+export function tooManyFiles(locale: Locale, kind: UploadKind, count: number): string {
+  const t = UPLOAD[locale];
+  return sentences(locale, format(t[`tooMany_${kind}`], { count: String(count) }), t.nothingStored);
 }
 
 /** A diagnostic's severity and sentence in the reader's language (English: the importer's message). */

@@ -16,6 +16,12 @@ export const DIAGNOSTIC_CODES = [
   'LineTooLong',
   'TooManyEvents',
   'RecordsWithoutEvents',
+  'DateOutsideYear',
+  'RowMissingCells',
+  'UnreadableDate',
+  'RecordLinkNotFound',
+  'SheetNotRead',
+  'ImportInvalidWorkbook',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 

@@ -66,7 +66,7 @@ describe('linesLayout.parse: years and dates', () => {
   it('warns when a dated line lies outside its heading year, keeping the date’s year', () => {
     const r = parse('■2018年', '2017.12.24. 音楽会を開催');
     assert.deepEqual(events(r).map((e) => e[1]), [2017]);
-    assert.deepEqual(codes(r), [[3, 'YearMismatch']]);
+    assert.deepEqual(codes(r), [[3, 'DateOutsideYear']]);
   });
 
   it('reads `YEAR text` as an undated event in that year', () => {

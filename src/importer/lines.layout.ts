@@ -16,7 +16,7 @@ import type { YearReading } from './years.js';
  *   line, a bullet, another date or year, or a line of prose; undated lines under a heading are one event each;
  * - a heading followed by —, なし or 交流なし marks a year without exchange;
  * - an event's `year` is its heading's (a fiscal year stays the fiscal year); a date with its own year
- *   outside its heading keeps its own year, with a YearMismatch warning;
+ *   outside its heading keeps its own year, with a DateOutsideYear warning;
  * - lines before the first year are background: they and any recognised non-exchange line are reported
  *   as NotAnExchange, never imported; after the photo-record title, lines become captions (records).
  */
@@ -149,7 +149,7 @@ class LinesReader {
     if (!h) return own;
     if (!date.hasYear) return h.year;
     if ((h.fiscal ? fiscalYearOf(date.date) : own) === h.year) return h.year;
-    this.out.note('YearMismatch', 'warning', line, `The date ${date.date} lies outside the year ${h.year} it is listed under; ${own} was used.`);
+    this.out.note('DateOutsideYear', 'warning', line, `The date ${date.date} lies outside the year ${h.year} it is listed under; ${own} was used.`);
     return own;
   }
 

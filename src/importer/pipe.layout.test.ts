@@ -137,7 +137,7 @@ describe('pipeLayout.score', () => {
       [2019, null, 'reception', '市長が来訪'],
       [2020, null, 'reception', 'ナンシー市訪問団が金沢市を訪問'],
     ]);
-    assert.deepEqual(r.diagnostics.map((d) => [d.line, d.code]), [[5, 'UnparsedLine']]);
+    assert.deepEqual(r.diagnostics.map((d) => [d.line, d.code]), [[5, 'RowMissingCells']]);
     assert.match(r.diagnostics[0]!.message, /fewer cells than the header/);
   });
 

@@ -130,7 +130,7 @@ class PipeReader {
     let content = cells.filter((c, i) => i !== column && c !== '').join(' ');
     // | 2019年 | 来訪団が来訪 | under | 年 | 区分 | 内容 |: a cell left out, and what is there is not a direction.
     if (content === '' && column !== undefined && label !== '' && readDirectionLabel(label) === undefined && !isNoExchangeMark(label)) {
-      this.out.note('UnparsedLine', 'warning', line, `The row has fewer cells than the header; 「${label}」 was imported as the event's text, its direction read from its words.`);
+      this.out.note('RowMissingCells', 'warning', line, `The row has fewer cells than the header; 「${label}」 was imported as the event's text, its direction read from its words.`);
       [content, label, column] = [label, '', undefined];
     }
     if (content === '' || isNoExchangeMark(content)) {

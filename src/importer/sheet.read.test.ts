@@ -91,3 +91,54 @@ describe('readSheets on a hand-made workbook', () => {
     assert.deepEqual(result.diagnostics.map((d) => [d.line, d.code]), [[4, 'UnparsedLine']]);
   });
 });
+
+describe('readSheets and the 和暦 column', () => {
+  /** A sheet with the export's headings, typed by hand: the 年（西暦） cell left blank where the era year was typed. */
+  const csv = [
+    'No.,自治体,相手都市,提携種別,年（西暦）,和暦,日付,区分,交流内容',
+    '1,金沢市,大連市,友好交流都市,2005,平成17年,,派遣,経済視察団を派遣',
+    '2,,,,,平成18年度,,受入,夏徳仁市長一行が来訪',
+    '3,,,,,H20,,派遣,市議会訪問団を派遣',
+    '4,,,,,令和3年,,受入,オンラインで友好交流会議',
+    '5,,,,,R4,,派遣,青少年交流団を派遣',
+    '6,,,,2023,令和4年,,派遣,市長が訪問',
+    '7,,,,,,,受入,友好代表団が来訪',
+    '8,,,,,年不詳,,受入,記念植樹',
+  ].join('\r\n');
+
+  it('takes the year of the 和暦 cell when the 年（西暦） cell is blank, instead of the row above', () => {
+    const result = validateResult(readSheets([csvSheet('hand.csv', csv)], { home: '金沢市' }));
+    assert.deepEqual(result.partnerships[0]!.events.map((e) => [e.line, e.year, e.text]), [
+      [2, 2005, '経済視察団を派遣'],
+      [3, 2006, '夏徳仁市長一行が来訪'],
+      [4, 2008, '市議会訪問団を派遣'],
+      [5, 2021, 'オンラインで友好交流会議'],
+      [6, 2022, '青少年交流団を派遣'],
+      [7, 2023, '市長が訪問'],
+      [8, 2023, '友好代表団が来訪'],
+    ]);
+  });
+
+  it('warns with YearMismatch on the line where the 和暦 names another year and uses the 年（西暦）, and does not guess a year for an unreadable 和暦', () => {
+    const result = validateResult(readSheets([csvSheet('hand.csv', csv)], { home: '金沢市' }));
+    assert.deepEqual(result.diagnostics.map((d) => [d.code, d.severity, d.line]), [['YearMismatch', 'warning', 7], ['UnparsedLine', 'warning', 9]]);
+    assert.match(result.diagnostics[0]!.message, /令和4年 names 2022, not the year 2023 beside it; 2023 was used/);
+  });
+
+  it('reads the 和暦 of an XLSX event sheet and of its photo-record sheet', async () => {
+    const wb = new ExcelJS.Workbook();
+    const events = wb.addWorksheet('大連市');
+    events.addRow(['No.', '自治体', '相手都市', '提携種別', '年（西暦）', '和暦', '区分', '交流内容']);
+    events.addRow([1, '金沢市', '大連市', '友好交流都市', 2019, '平成31年/令和元年', '派遣', '市長が訪問']);
+    events.addRow([2, '金沢市', '大連市', '友好交流都市', null, '令和3年', '受入', '友好代表団が来訪']);
+    const photos = wb.addWorksheet('交流の記録');
+    photos.addRow(['自治体', '相手都市', '提携種別', '年（西暦）', '和暦', '写真説明', '交流 No.']);
+    photos.addRow(['金沢市', '大連市', '友好交流都市', null, '令和3年', '歓迎会の様子', 2]);
+    const sheets = await readWorkbook(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const result = validateResult(readSheets(sheets, { home: '金沢市' }));
+    assert.deepEqual(result.diagnostics, []);
+    const p = result.partnerships[0]!;
+    assert.deepEqual(p.events.map((e) => [e.year, e.text]), [[2019, '市長が訪問'], [2021, '友好代表団が来訪']]);
+    assert.deepEqual(p.records.map((r) => [r.year, r.caption, r.event]), [[2021, '歓迎会の様子', 1]]);
+  });
+});

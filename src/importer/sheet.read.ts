@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic } from '../domain/diagnostic.js';
+import { diagnostic, type Diagnostic, type DiagnosticCode } from '../domain/diagnostic.js';
 import { isDirection, type Direction } from '../domain/direction.js';
 import type { ExchangeEvent, Partnership, PhotoRecord } from '../domain/partnership.js';
 import { LICENCE_SHEET, NO_EXCHANGE_CODE, NO_EXCHANGE_LABEL, RECORDS_SEPARATOR, type EventColumnKey, type RecordColumnKey } from '../domain/sheet-columns.js';
@@ -62,8 +62,9 @@ class SheetReader {
 
   constructor(readonly options: ParseOptions) {}
 
-  warn(row: SheetRow, sheet: Sheet, message: string): void {
-    this.diagnostics.push(diagnostic('UnparsedLine', 'warning', row.line, `${sheet.name}: ${message}`, row.cells.map(cellText).join(' ')));
+  /** A warning about a row; UnparsedLine unless another code says what happened to it. */
+  warn(row: SheetRow, sheet: Sheet, message: string, code: DiagnosticCode = 'UnparsedLine'): void {
+    this.diagnostics.push(diagnostic(code, 'warning', row.line, `${sheet.name}: ${message}`, row.cells.map(cellText).join(' ')));
   }
 
   draft(c: Carry): Draft {
@@ -91,7 +92,17 @@ class SheetReader {
     if (affiliation && affiliation.length === 10) c.affiliatedOn = affiliation;
     const year = readYear(row.cells[(header.columns as Record<string, number | undefined>).year ?? -1]);
     if (year === null) return void this.warn(row, sheet, 'the year cell does not hold a year; the row was not imported.'), false;
-    if (year !== undefined) c.year = year;
+    const eraCell = row.cells[(header.columns as Record<string, number | undefined>).era ?? -1];
+    const era = readYear(eraCell);
+    if (year !== undefined) {
+      c.year = year;
+      if (typeof era === 'number' && era !== year) {
+        const message = `${sheet.name}: the 和暦 cell ${cellText(eraCell)} names ${era}, not the year ${year} beside it; ${year} was used.`;
+        this.diagnostics.push(diagnostic('YearMismatch', 'warning', row.line, message, row.cells.map(cellText).join(' ')));
+      }
+    } else if (era === null) {
+      return void this.warn(row, sheet, 'the year cell is blank and the 和暦 cell does not hold a year; the row was not imported.'), false;
+    } else if (era !== undefined) c.year = era;
     if (c.partner === undefined) {
       this.diagnostics.push(diagnostic('MissingPartner', 'error', row.line, `${sheet.name}: no partner city is named (a 相手都市 column or a title such as 友好都市○○市との歩み).`));
       return false;
@@ -125,7 +136,7 @@ class SheetReader {
       else this.diagnostics.push(diagnostic('UnknownDirection', 'warning', row.line, `${sheet.name}: "${label || code}" is not a direction Koryu knows; imported as unspecified.`, text));
     }
     const date = readDate(at('date'), year);
-    if (date === null) this.warn(row, sheet, `"${cellText(at('date'))}" is not a date; the event was imported without one.`);
+    if (date === null) this.warn(row, sheet, `"${cellText(at('date'))}" is not a date; the event was imported without one.`, 'UnreadableDate');
     const event: ExchangeEvent = { year, date: date ?? null, direction, text, ...translationsOf(cellText(at('en')), cellText(at('zh'))), line: row.line };
     const index = d.events.push(event) - 1;
     const no = cellText(at('no'));
@@ -150,7 +161,7 @@ class SheetReader {
       const byNo = no ? d.byNo.get(no) : undefined;
       const byText = text ? d.events.findIndex((e) => e.text === text) : -1;
       record.event = byNo ?? (byText >= 0 ? byText : null);
-      if (no && byNo === undefined) this.warn(row, sheet, `no event has No. ${no}; the photo record was imported without a link.`);
+      if (no && byNo === undefined) this.warn(row, sheet, `no event has No. ${no}; the photo record was imported without a link.`, 'RecordLinkNotFound');
     });
   }
 
@@ -158,7 +169,7 @@ class SheetReader {
     const header = findHeader(sheet.rows);
     if (!header) {
       if (sheet.name !== LICENCE_SHEET && sheet.rows.some((r) => r.cells.some((x) => cellText(x) !== ''))) {
-        this.diagnostics.push(diagnostic('NotAnExchange', 'info', null, `${sheet.name}: no header row with a year and an event or caption column; the sheet was not read.`));
+        this.diagnostics.push(diagnostic('SheetNotRead', 'info', null, `${sheet.name}: no header row with a year and an event or caption column; the sheet was not read.`));
       }
       return;
     }
@@ -175,10 +186,11 @@ class SheetReader {
 
 /**
  * Koryu's spreadsheets (the CSV and XLSX exports) and sheets made by hand with the same columns: event tables
- * and photo-record tables, in any order, any number of partnerships. Blank cells of the year, partner, home and
- * kind columns continue the row above. When no photo-record table is given, the captions in the event table's
- * photo column become records linked to their events. Problems are diagnostics; the result still needs
- * validateResult.
+ * and photo-record tables, in any order, any number of partnerships. A blank year cell takes the year of the 和暦
+ * cell beside it (令和3年, H18), else continues the row above, as blank cells of the partner, home and kind columns
+ * do; a 和暦 cell naming another year than the year cell gives YearMismatch (the year cell wins). When no
+ * photo-record table is given, the captions in the event table's photo column become records linked to their
+ * events. Problems are diagnostics; the result still needs validateResult.
  */
 export function readSheets(sheets: readonly Sheet[], options: ParseOptions): ParseResult {
   const reader = new SheetReader(options);

@@ -25,7 +25,7 @@ async function parseWorkbook(doc: SourceDocument, options: ImportOptions): Promi
     sheets = await readWorkbook(doc.bytes);
   } catch (error) {
     const message = `The file is a ZIP archive but not an Excel workbook Koryu can read (${error instanceof Error ? error.message : String(error)}).`;
-    return { source: doc.name, encoding: undefined, partnerships: [], diagnostics: [diagnostic('ImportBinary', 'error', null, message)] };
+    return { source: doc.name, encoding: undefined, partnerships: [], diagnostics: [diagnostic('ImportInvalidWorkbook', 'error', null, message)] };
   }
   return { source: doc.name, encoding: 'xlsx', ...validateResult(readSheets(sheets, { home: doc.home ?? options.home })) };
 }

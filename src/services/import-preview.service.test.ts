@@ -37,4 +37,23 @@ describe('the two steps of a web import', () => {
       await store.close();
     }
   });
+
+  it('previews a refused CSV pair as the import reads it, one document, not the photo records alone', async () => {
+    const store = await openSqliteStore(':memory:');
+    try {
+      const events = '\uFEFFNo.,自治体,相手都市,年（西暦）,区分,交流内容\r\n1,金沢市,大連市,2006,派遣,市長が訪問\r\n2,金沢市,,2007,受入,代表団が来訪\r\n';
+      const photos = '\uFEFF自治体,相手都市,年（西暦）,写真説明,交流 No.\r\n金沢市,大連市,2006,調印式,1\r\n';
+      const docs = [{ name: 'koryu.csv', bytes: Buffer.from(events) }, { name: 'koryu.photos.csv', bytes: Buffer.from(photos) }];
+      // A second, unrelated event table with an error makes the whole import refused.
+      const broken = { name: 'other.csv', bytes: Buffer.from('\uFEFF年（西暦）,交流内容\r\n2006,市長が訪問\r\n') };
+      const preview = await new ImportPreviews().preview(store, [...docs, broken], options, 'sato');
+      assert.equal(preview.changes, undefined);
+      assert.deepEqual(preview.documents.map((d) => [d.source, d.diagnostics.filter((x) => x.severity === 'error').map((x) => x.code)]), [
+        ['koryu.csv + koryu.photos.csv', []],
+        ['other.csv', ['MissingPartner']],
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
 });

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { ChangeSummary } from '../domain/partnership.js';
 import { KoryuError } from '../errors.js';
 import type { Store } from '../storage/database.js';
-import { importDocuments, previewDocument, type ImportOptions, type ImportReport, type ParsedDocument, type SourceDocument } from './import.service.js';
+import { parseDocuments } from './documents.service.js';
+import { importDocuments, type ImportOptions, type ImportReport, type ParsedDocument, type SourceDocument } from './import.service.js';
 
 /** How long an uploaded document waits for its confirmation. */
 const PENDING_MS = 30 * 60 * 1000;
@@ -17,7 +18,8 @@ interface Pending {
 /**
  * The two steps of an import through the web: a preview that keeps the uploaded documents under a random token
  * (in memory, for one account, for 30 minutes), then a confirmation that imports exactly those documents in one
- * transaction. Nothing is written before the confirmation.
+ * transaction. Nothing is written before the confirmation. The documents of one upload are one import, parsed
+ * together as `koryu import` parses its files: the CSV export's FILE.csv and FILE.photos.csv are read as one.
  */
 export class ImportPreviews {
   private readonly pending = new Map<string, Pending>();
@@ -33,7 +35,7 @@ export class ImportPreviews {
     this.sweep();
     // The dry run parses the documents too: they are parsed again only when the import would be refused.
     const tried = await dryRun(store, docs, options);
-    const documents = tried?.documents ?? docs.map((d) => previewDocument(d, options));
+    const documents = tried?.documents ?? (await parseDocuments(docs, options));
     const changes = tried?.changes;
     const token = randomBytes(18).toString('base64url');
     if (this.pending.size >= MAX_PENDING) this.pending.delete(this.pending.keys().next().value!);

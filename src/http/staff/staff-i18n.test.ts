@@ -9,7 +9,7 @@ import { DIAGNOSTIC_CODES } from '../../domain/diagnostic.js';
 import { openSqliteStore } from '../../storage/sqlite/connect.js';
 import type { Store } from '../../storage/database.js';
 import { photoFilesIn } from '../../storage/photo.files.js';
-import { photoRefusal, uploadTooLarge, diagnosticText } from '../../views/staff/upload.messages.js';
+import { photoRefusal, tooManyFiles, uploadTooLarge, diagnosticText } from '../../views/staff/upload.messages.js';
 import { buildApp } from '../app.js';
 
 /** The web import's diagnostics and the photo refusals in the staff pages' three languages. */
@@ -48,7 +48,10 @@ describe('staff upload messages in ja, en and zh', () => {
       for (const problem of ['empty', 'tooLarge', 'notAnImage', 'unreadable', 'polyglot'] as const) {
         assert.doesNotMatch(photoRefusal(locale, problem, '20 MB'), ENGLISH, `${locale} ${problem}`);
       }
-      for (const kind of ['photo', 'document'] as const) assert.doesNotMatch(uploadTooLarge(locale, kind, '20 MB'), ENGLISH, `${locale} ${kind}`);
+      for (const kind of ['photo', 'document'] as const) {
+        assert.doesNotMatch(uploadTooLarge(locale, kind, '20 MB'), ENGLISH, `${locale} ${kind}`);
+        assert.doesNotMatch(tooManyFiles(locale, kind, 10), ENGLISH, `${locale} ${kind}`);
+      }
       for (const code of DIAGNOSTIC_CODES) {
         const said = diagnosticText(locale, { code, severity: 'warning', line: 3, message: 'English detail', excerpt: '' });
         assert.ok(said.message.length > 0, `${locale} ${code}`);
@@ -71,6 +74,14 @@ describe('staff upload messages in ja, en and zh', () => {
       for (const w of words) assert.ok(res.body.includes(w), `${locale}: no ${w}`);
       if (locale !== 'en') assert.ok(!res.body.includes('is not a direction'), `${locale}: the English message is shown`);
     }
+  });
+
+  it('the import preview says in Japanese that a date outside its year heading kept its own year, not that an era year disagreed', async () => {
+    const doc = Buffer.from(['姉妹都市イルクーツク市との交流', '', '■2019年', '2018.12.24. クリスマス音楽会を開催', '2019.05.10. 市長が来訪'].join('\n'));
+    const res = await session.request({ method: 'POST', url: '/ja/staff/import/preview', ...multipart({ _csrf: csrf }, 'irkutsk.txt', doc) });
+    assert.equal(res.statusCode, 200, res.body.slice(0, 300));
+    assert.ok(res.body.includes('日付が、見出しの年の範囲外です。日付の年を使いました。'), res.body);
+    assert.ok(!res.body.includes('和暦と西暦が一致しません'));
   });
 
   it('the import preview says what importing would change, warning of the stored items a document no longer holds', async () => {

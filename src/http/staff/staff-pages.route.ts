@@ -22,9 +22,9 @@ import type { StaffView } from '../../views/staff/staff-parts.js';
 import { requirePermission } from '../auth/guard.js';
 import { pageRoute, queryString, type PageSite } from '../page-route.js';
 import { asItem, eventFromForm, partnershipFromForm, recordFromForm, translationsFromForm, versionOf } from './staff-forms.js';
-import { formFields, formFile, isFileTooLarge, malformedUpload, registerMultipartForms, requireFile } from './multipart-form.js';
-import { limitOf, megabytes, refuseOversizedUploads, uploadKindOf, UploadTooLargeError } from './upload-limit.js';
-import { photoRefusal, uploadTooLarge } from '../../views/staff/upload.messages.js';
+import { formFields, formFile, isFileTooLarge, malformedUpload, registerMultipartForms, requireDocuments } from './multipart-form.js';
+import { isTooManyFiles, limitOf, MAX_FILES, megabytes, refuseOversizedUploads, uploadKindOf, UploadTooLargeError } from './upload-limit.js';
+import { photoRefusal, tooManyFiles, uploadTooLarge } from '../../views/staff/upload.messages.js';
 import { STAFF } from '../../views/staff/staff.messages.js';
 
 export interface StaffPagesDeps {
@@ -222,10 +222,10 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
       return go(reply, ctx, `/staff/${PLURAL[kind]}/${item.id}`, 'restored');
     });
     form('/staff/import/preview', async (ctx, request, reply) => {
-      const upload = requireFile(request);
-      if (upload.bytes.length > deps.maxDocumentBytes) throw new UploadTooLargeError('document', deps.maxDocumentBytes);
+      // Every chosen file, read together as `koryu import` reads its files (FILE.csv with FILE.photos.csv).
+      const docs = requireDocuments(request, deps.maxDocumentBytes);
       const options = { home: site.home, maxDocumentBytes: deps.maxDocumentBytes };
-      const preview = await deps.previews.preview(store, [{ name: upload.name, bytes: upload.bytes }], options, actor(request).name);
+      const preview = await deps.previews.preview(store, docs, options, actor(request).name);
       return renderPage(h(ImportPage, { view: view(ctx, request, reply), preview }));
     });
     form('/staff/import', async (ctx, request, reply) => {
@@ -243,10 +243,11 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
 
     scope.setErrorHandler((error, request, reply) => {
       const kind = uploadKindOf(request);
-      if (kind && (error instanceof UploadTooLargeError || isFileTooLarge(error))) {
+      if (kind && (error instanceof UploadTooLargeError || isFileTooLarge(error) || isTooManyFiles(error))) {
         const prefix = /^\/(ja|en|zh)\//.exec(request.url)?.[1];
         const locale = prefix !== undefined && isLocale(prefix) ? prefix : negotiateLocale(request.headers['accept-language']);
-        return reply.status(413).type('text/plain; charset=utf-8').send(`UploadTooLarge: ${uploadTooLarge(locale, kind, megabytes(limitOf(kind, deps)))}`);
+        const said = isTooManyFiles(error) ? tooManyFiles(locale, kind, MAX_FILES[kind]) : uploadTooLarge(locale, kind, megabytes(limitOf(kind, deps)));
+        return reply.status(413).type('text/plain; charset=utf-8').send(`UploadTooLarge: ${said}`);
       }
       throw malformedUpload(error, request) ?? error;
     });

@@ -5,10 +5,10 @@ import { storePhoto } from '../../services/photo.service.js';
 import type { Store } from '../../storage/database.js';
 import type { PhotoFiles } from '../../storage/photo.files.js';
 import { requirePermission } from '../auth/guard.js';
-import { formFields, isFileTooLarge, malformedUpload, registerMultipartForms, requireFile } from './multipart-form.js';
+import { formFields, isFileTooLarge, malformedUpload, registerMultipartForms, requireDocuments, requireFile } from './multipart-form.js';
 import { actorOf, answerApiError } from './staff-api.route.js';
 import * as S from './staff.schemas.js';
-import { limitOf, refuseOversizedUploads, uploadKindOf, UploadTooLargeError } from './upload-limit.js';
+import { isTooManyFiles, limitOf, MAX_FILES, refuseOversizedUploads, TooManyFilesError, uploadKindOf, UploadTooLargeError } from './upload-limit.js';
 
 export interface StaffUploadDeps {
   store: Store;
@@ -23,6 +23,10 @@ const uploadBody = {
   type: 'object',
   description: 'multipart/form-data with one file field `file`, and the CSRF token in the `_csrf` field or the x-csrf-token header.',
 } as const;
+const documentsBody = {
+  type: 'object',
+  description: `multipart/form-data with up to ${MAX_FILES.document} file fields \`file\` (read together, as \`koryu import\` reads its files: FILE.csv with FILE.photos.csv), each within KORYU_MAX_DOCUMENT_BYTES, and the CSRF token in the \`_csrf\` field or the x-csrf-token header.`,
+} as const;
 const errors = { 400: S.errorBody, 401: S.errorBody, 403: S.errorBody, 404: S.errorBody, 413: S.errorBody, 422: S.errorBody };
 // Checked after the CSRF check like every route; the multipart limits bound what is read before.
 const editRecord = { preHandler: requirePermission('record:edit') };
@@ -32,6 +36,7 @@ export async function registerStaffUploads(app: FastifyInstance, deps: StaffUplo
     api.setErrorHandler((error, request, reply) => {
       const kind = uploadKindOf(request);
       if (isFileTooLarge(error) && kind) return answerApiError(new UploadTooLargeError(kind, limitOf(kind, deps)), request, reply);
+      if (isTooManyFiles(error) && kind) return answerApiError(new TooManyFilesError(kind, MAX_FILES[kind]), request, reply);
       return answerApiError(malformedUpload(error, request) ?? (error as Error), request, reply);
     });
     refuseOversizedUploads(api, deps);
@@ -58,11 +63,11 @@ export async function registerStaffUploads(app: FastifyInstance, deps: StaffUplo
     api.post('/api/staff/imports/preview', {
       ...editRecord,
       schema: {
-        summary: 'Preview what a document would import: partnerships, events, records and diagnostics with line numbers',
-        description: 'Writes nothing: the import is run and rolled back to tell what it would change. The token confirms exactly this document with POST /api/staff/imports.',
+        summary: 'Preview what documents would import: partnerships, events, records and diagnostics with line numbers',
+        description: 'Writes nothing: the import is run and rolled back to tell what it would change. The token confirms exactly these documents with POST /api/staff/imports.',
         tags: ['staff'],
         consumes: ['multipart/form-data'],
-        body: uploadBody,
+        body: documentsBody,
         response: {
           200: {
             type: 'object',
@@ -78,15 +83,14 @@ export async function registerStaffUploads(app: FastifyInstance, deps: StaffUplo
       },
       validatorCompiler: () => () => true,
     }, async (request) => {
-      const upload = requireFile(request);
-      if (upload.bytes.length > deps.maxDocumentBytes) throw new UploadTooLargeError('document', deps.maxDocumentBytes);
-      return deps.previews.preview(deps.store, [{ name: upload.name, bytes: upload.bytes }], { home: deps.home, maxDocumentBytes: deps.maxDocumentBytes }, actorOf(request).name);
+      const docs = requireDocuments(request, deps.maxDocumentBytes);
+      return deps.previews.preview(deps.store, docs, { home: deps.home, maxDocumentBytes: deps.maxDocumentBytes }, actorOf(request).name);
     });
 
     api.post<{ Body: { token: string } }>('/api/staff/imports', {
       preHandler: requirePermission('record:edit'),
       schema: {
-        summary: 'Import a previewed document in one transaction; returns what was added, changed and removed',
+        summary: 'Import previewed documents in one transaction; returns what was added, changed and removed',
         tags: ['staff'],
         body: { type: 'object', properties: { token: { type: 'string', minLength: 1 } }, required: ['token'] },
         response: { 200: { type: 'object', properties: { changes: { type: 'array', items: S.changeSummary } } }, ...errors },

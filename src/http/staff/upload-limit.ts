@@ -7,8 +7,14 @@ export interface UploadLimits {
   maxDocumentBytes: number;
 }
 
-/** Room for the multipart framing and a form's text fields around its one file. */
+/** Room for the multipart framing and a form's text fields around its files. */
 export const FORM_OVERHEAD_BYTES = 64 * 1024;
+
+/**
+ * Files one upload may carry: one photo; the documents of one web import (the CSV export's FILE.csv and
+ * FILE.photos.csv, or several timelines), each within the document limit.
+ */
+export const MAX_FILES: Readonly<Record<UploadKind, number>> = { photo: 1, document: 10 };
 
 const VARIABLE: Readonly<Record<UploadKind, string>> = { photo: 'KORYU_MAX_PHOTO_BYTES', document: 'KORYU_MAX_DOCUMENT_BYTES' };
 
@@ -26,10 +32,29 @@ export class UploadTooLargeError extends KoryuError {
   }
 }
 
+/** An upload of more files than its route takes (HTTP 413, like a file over its limit). */
+export class TooManyFilesError extends KoryuError {
+  constructor(
+    readonly kind: UploadKind,
+    readonly max: number,
+  ) {
+    super('UploadTooLarge', `At most ${max} ${kind === 'photo' ? 'photo' : 'documents'} can be sent at once. Nothing was stored.`);
+  }
+}
+
+/** The multipart parser's refusal of a file past the route's MAX_FILES. */
+export function isTooManyFiles(error: unknown): boolean {
+  return (error as { code?: string }).code === 'FST_FILES_LIMIT';
+}
+
 /** The kind of file a route takes, by its pattern (with or without a language prefix); undefined for other routes. */
 export function uploadKindOf(request: FastifyRequest): UploadKind | undefined {
-  if (request.method !== 'POST') return undefined;
-  const route = request.routeOptions.url ?? '';
+  return uploadKindOfRoute(request.method, request.routeOptions.url ?? '');
+}
+
+/** uploadKindOf for a route's method(s) and pattern, as a route is declared. */
+export function uploadKindOfRoute(method: string | readonly string[], route: string): UploadKind | undefined {
+  if (!(typeof method === 'string' ? [method] : method).includes('POST')) return undefined;
   if (route === '/api/staff/photos' || /\/staff\/records(\/:id)?$/.test(route)) return 'photo';
   if (route === '/api/staff/imports/preview' || route.endsWith('/staff/import/preview')) return 'document';
   return undefined;
@@ -40,15 +65,16 @@ export function limitOf(kind: UploadKind, limits: UploadLimits): number {
 }
 
 /**
- * Refuses an upload whose declared length is over its route's limit (plus the form around the file) as soon as
- * the headers arrive: before the body is read, the session looked up or the CSRF token checked. Bodies without a
- * declared length are cut by the multipart file limit instead.
+ * Refuses an upload whose declared length is over what its route can take (its files, each at its limit, and the
+ * form around them) as soon as the headers arrive: before the body is read, the session looked up or the CSRF
+ * token checked. Bodies without a declared length are cut by the multipart file limits instead; each file is held
+ * to its limit by the route.
  */
 export function refuseOversizedUploads(scope: FastifyInstance, limits: UploadLimits): void {
   scope.addHook('onRequest', async (request) => {
     const kind = uploadKindOf(request);
     const declared = Number(request.headers['content-length']);
-    if (kind !== undefined && Number.isFinite(declared) && declared > limitOf(kind, limits) + FORM_OVERHEAD_BYTES) {
+    if (kind !== undefined && Number.isFinite(declared) && declared > limitOf(kind, limits) * MAX_FILES[kind] + FORM_OVERHEAD_BYTES) {
       throw new UploadTooLargeError(kind, limitOf(kind, limits));
     }
   });

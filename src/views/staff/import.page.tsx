@@ -34,7 +34,7 @@ function ChangesTable(props: { view: StaffView; changes: readonly ChangeSummary[
   );
 }
 
-/** The web import: choose a document → preview (partnerships, events, records, diagnostics by line) → confirm → summary. */
+/** The web import: choose documents (several at once, read together) → preview (partnerships, events, records, diagnostics by line) → confirm → summary. */
 export function ImportPage(props: { view: StaffView; preview?: ImportPreviewView; summary?: ChangeSummary[]; error?: string }) {
   const { view } = props;
   const { ctx } = view;
@@ -55,9 +55,9 @@ export function ImportPage(props: { view: StaffView; preview?: ImportPreviewView
         )}
         {props.preview ? (
           <>
-            {props.preview.documents.map((d) => (
-              <section key={d.source} aria-labelledby="preview-title">
-                <h2 id="preview-title">{format(t.previewOf, { file: d.source })}</h2>
+            {props.preview.documents.map((d, n) => (
+              <section key={d.source} aria-labelledby={`preview-title-${n}`}>
+                <h2 id={`preview-title-${n}`}>{format(t.previewOf, { file: d.source })}</h2>
                 <h3>{t.diagnostics}</h3>
                 {d.diagnostics.length === 0 ? (
                   <p>{t.noDiagnostics}</p>
@@ -126,7 +126,7 @@ export function ImportPage(props: { view: StaffView; preview?: ImportPreviewView
         ) : (
           <PostForm view={view} action="/staff/import/preview" upload label={t.import}>
             <p>{t.importHint}</p>
-            <Field id="doc" label={t.document}><input id="doc" type="file" name="file" required /></Field>
+            <Field id="doc" label={t.document}><input id="doc" type="file" name="file" multiple required /></Field>
             <button type="submit">{t.preview}</button>
           </PostForm>
         )}

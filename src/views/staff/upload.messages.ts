@@ -3,7 +3,7 @@ import type { PhotoProblem, UploadKind } from '../../domain/upload.js';
 import type { Locale } from '../i18n/locale.js';
 import { format, type Messages } from '../i18n/messages.js';
 
-type Key = `photo_${PhotoProblem}` | `tooLarge_${UploadKind}` | 'nothingStored' | `severity_${Severity}`;
+type Key = `photo_${PhotoProblem}` | `tooLarge_${UploadKind}` | `tooMany_${UploadKind}` | 'nothingStored' | `severity_${Severity}`;
 
 /** Refusals of uploads (photos, documents) and the words around the web import's diagnostics. */
 export const UPLOAD: Messages<Key> = {
@@ -15,6 +15,8 @@ export const UPLOAD: Messages<Key> = {
     photo_polyglot: '画像以外のデータ（画像の終わりより後のデータや、中に埋め込まれたマークアップ）が含まれています。',
     tooLarge_photo: '写真が上限の{mb}を超えています。',
     tooLarge_document: '文書が上限の{mb}を超えています。',
+    tooMany_photo: '写真は一度に1枚だけ送れます。',
+    tooMany_document: '一度に取り込める文書は{count}個までです。',
     nothingStored: '何も保存していません。',
     severity_error: 'エラー',
     severity_warning: '警告',
@@ -28,6 +30,8 @@ export const UPLOAD: Messages<Key> = {
     photo_polyglot: 'The file holds more than an image (data after its end, or markup inside it).',
     tooLarge_photo: 'The photo is larger than the limit of {mb}.',
     tooLarge_document: 'The document is larger than the limit of {mb}.',
+    tooMany_photo: 'Only one photo can be sent at a time.',
+    tooMany_document: 'At most {count} documents can be imported at once.',
     nothingStored: 'Nothing was stored.',
     severity_error: 'Error',
     severity_warning: 'Warning',
@@ -41,6 +45,8 @@ export const UPLOAD: Messages<Key> = {
     photo_polyglot: '该文件除图像外还含有其他数据（图像结尾之后的数据，或嵌入其中的标记）。',
     tooLarge_photo: '照片超过了{mb}的上限。',
     tooLarge_document: '文档超过了{mb}的上限。',
+    tooMany_photo: '一次只能发送一张照片。',
+    tooMany_document: '一次最多可导入{count}个文档。',
     nothingStored: '未保存任何内容。',
     severity_error: '错误',
     severity_warning: '警告',
@@ -65,11 +71,17 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
     YearOutOfOrder: '年の順序が前後しています。',
     YearMismatch: '和暦と西暦が一致しません。西暦を使いました。',
     DuplicateEvent: '同じ年に同じ交流がすでにあります。1件として取り込みます。',
-    MissingPartner: '提携先の都市名がありません（「姉妹都市〇〇市との交流」のような表題が必要です）。取り込みません。',
+    MissingPartner: '提携先の都市名がありません（「姉妹都市〇〇市との交流」のような表題、または表の「相手都市」の列が必要です）。取り込みません。',
     InvalidJson: 'koryu/1のJSONとして正しくありません。',
     LineTooLong: '行が長すぎます（上限はKORYU_MAX_LINE_LENGTH）。',
     TooManyEvents: '交流の件数が1回の取り込みの上限（KORYU_MAX_EVENTS_PER_IMPORT）を超えています。',
     RecordsWithoutEvents: '写真の記録だけで、交流の表がありません。両方を一緒に取り込んでください。',
+    DateOutsideYear: '日付が、見出しの年の範囲外です。日付の年を使いました。',
+    RowMissingCells: '表の見出しより列が少ない行です。ある内容を交流内容として取り込み、区分は文面から判断しました。',
+    UnreadableDate: '日付として読み取れないため、日付なしで交流を取り込みました。',
+    RecordLinkNotFound: '写真の記録の「交流 No.」にあたる交流がないため、交流と結び付けずに取り込みました。',
+    SheetNotRead: '年と交流内容（または写真説明）の見出し行がないため、このシートは読み取りませんでした。',
+    ImportInvalidWorkbook: '表計算ソフトのブックとして読み取れません（壊れているか、別の種類の圧縮ファイルです）。',
   },
   zh: {
     ImportEmpty: '文档是空的（或只有空白）。',
@@ -83,11 +95,17 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
     YearOutOfOrder: '年份顺序前后颠倒。',
     YearMismatch: '日本年号与公历年份不一致，已采用公历年份。',
     DuplicateEvent: '同一年中已有相同的交流，只导入一次。',
-    MissingPartner: '没有写明友好城市的名称（需要“与姉妹都市〇〇市的交流”之类的标题），未导入。',
+    MissingPartner: '没有写明友好城市的名称（需要“与姉妹都市〇〇市的交流”之类的标题，或表格中的“相手都市”列），未导入。',
     InvalidJson: '不是有效的koryu/1 JSON。',
     LineTooLong: '行过长（上限为KORYU_MAX_LINE_LENGTH）。',
     TooManyEvents: '交流条数超过了单次导入的上限（KORYU_MAX_EVENTS_PER_IMPORT）。',
     RecordsWithoutEvents: '只有照片记录，没有交流表。请将两者一起导入。',
+    DateOutsideYear: '日期不在其所属年份标题的范围内，已采用日期本身的年份。',
+    RowMissingCells: '此行的列数少于表头，已将现有内容作为交流内容导入，类别根据文字判断。',
+    UnreadableDate: '无法识别为日期，该交流已在不含日期的情况下导入。',
+    RecordLinkNotFound: '照片记录的“交流 No.”所指的交流不存在，已在不关联交流的情况下导入。',
+    SheetNotRead: '没有包含年份和交流内容（或照片说明）的表头行，未读取此工作表。',
+    ImportInvalidWorkbook: '无法作为电子表格工作簿读取（文件已损坏，或是其他类型的压缩文件）。',
   },
 };
 
@@ -106,6 +124,12 @@ export function photoRefusal(locale: Locale, problem: PhotoProblem, mb: string):
 export function uploadTooLarge(locale: Locale, kind: UploadKind, mb: string): string {
   const t = UPLOAD[locale];
   return sentences(locale, format(t[`tooLarge_${kind}`], { mb }), t.nothingStored);
+}
+
+/** An upload of more files than its form takes, in the reader's language. */
+export function tooManyFiles(locale: Locale, kind: UploadKind, count: number): string {
+  const t = UPLOAD[locale];
+  return sentences(locale, format(t[`tooMany_${kind}`], { count: String(count) }), t.nothingStored);
 }
 
 /** A diagnostic's severity and sentence in the reader's language (English: the importer's message). */

@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import ExcelJS from 'exceljs';
+import { DIAGNOSTIC_CODES, type Diagnostic } from '../../domain/diagnostic.js';
+import { parseDocument } from '../../importer/parse-document.js';
+import { parseDocuments } from '../../services/documents.service.js';
+import { diagnosticText } from './upload.messages.js';
+
+/**
+ * The web import's diagnostics in Japanese and Chinese are chosen by code alone, so each code must stand for one
+ * situation: these tests read real documents and check that the sentence shown says what the importer did.
+ */
+
+const root = new URL('../../../', import.meta.url);
+const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
+
+/** The codes the importer's sources pass to diagnostic(…), note(…) or a sheet's warn(…, code). */
+function emittedCodes(): Set<string> {
+  const files = [
+    ...readdirSync(new URL('src/importer/', root)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => `src/importer/${f}`),
+    'src/services/documents.service.ts',
+  ];
+  const codes = new Set<string>();
+  for (const file of files) {
+    const text = read(file);
+    for (const m of text.matchAll(/\b(?:diagnostic|note)\(\s*'(\w+)'/g)) codes.add(m[1]!);
+    for (const m of text.matchAll(/\bwarn\(.*, '(\w+)'\);/g)) codes.add(m[1]!);
+    // Codes chosen by a variable are in its literal union, as in `code: DiagnosticCode = 'UnparsedLine'`.
+    for (const m of text.matchAll(/DiagnosticCode\s*=\s*'(\w+)'/g)) codes.add(m[1]!);
+  }
+  return codes;
+}
+
+const one = (diagnostics: readonly Diagnostic[], code: string): Diagnostic => {
+  const found = diagnostics.find((d) => d.code === code);
+  assert.ok(found, `no ${code} in ${JSON.stringify(diagnostics.map((d) => [d.line, d.code, d.message]))}`);
+  return found;
+};
+
+describe('the import diagnostics in Japanese and Chinese', () => {
+  it('has a sentence in ja and zh for every code the importer emits, each code its own, and each code documented', () => {
+    const emitted = emittedCodes();
+    assert.ok(emitted.size >= 15, `the scan found only ${[...emitted].join(', ')}`);
+    assert.deepEqual([...emitted].filter((c) => !(DIAGNOSTIC_CODES as readonly string[]).includes(c)), [], 'emitted codes missing from DIAGNOSTIC_CODES');
+    assert.deepEqual(DIAGNOSTIC_CODES.filter((c) => !emitted.has(c)), [], 'codes the importer no longer emits (or the scan missed)');
+    const documented = read('docs/format.md');
+    for (const locale of ['ja', 'zh'] as const) {
+      const sentences = new Map<string, string>();
+      for (const code of DIAGNOSTIC_CODES) {
+        const { message } = diagnosticText(locale, { code, severity: 'warning', line: 3, message: 'English detail', excerpt: '' });
+        assert.ok(message && message !== 'English detail', `${locale} ${code}: no sentence`);
+        assert.equal(sentences.get(message), undefined, `${locale}: ${code} and ${sentences.get(message)} say the same`);
+        sentences.set(message, code);
+      }
+    }
+    for (const code of DIAGNOSTIC_CODES) assert.ok(documented.includes(`| \`${code}\` |`), `${code} is not in docs/format.md's diagnostic codes`);
+  });
+
+  it('says that a dated line outside its year heading took the date’s year, not that an era year disagreed', () => {
+    const doc = ['姉妹都市イルクーツク市との交流', '', '■2019年', '2018.12.24. クリスマス音楽会を開催'].join('\n');
+    const result = parseDocument(Buffer.from(doc), { home: '金沢市' });
+    const d = one(result.diagnostics, 'DateOutsideYear');
+    assert.equal(d.line, 4);
+    assert.match(d.message, /lies outside the year 2019 .*2018 was used/);
+    assert.ok(!result.diagnostics.some((x) => x.code === 'YearMismatch'));
+    assert.equal(diagnosticText('ja', d).message, '日付が、見出しの年の範囲外です。日付の年を使いました。');
+    assert.doesNotMatch(diagnosticText('ja', d).message, /和暦/);
+    assert.doesNotMatch(diagnosticText('zh', d).message, /年号/);
+  });
+
+  it('says that a photo record naming no event was imported without a link, not that its line was dropped', async () => {
+    const events = '\uFEFFNo.,自治体,相手都市,提携種別,年（西暦）,区分,交流内容\r\n1,金沢市,大連市,友好交流都市,2006,派遣,市長が訪問\r\n2,金沢市,大連市,友好交流都市,2007,受入,代表団が来訪\r\n';
+    const photos = '\uFEFF自治体,相手都市,提携種別,年（西暦）,写真説明,交流 No.\r\n金沢市,大連市,友好交流都市,2007,歓迎会,3\r\n';
+    const [parsed] = await parseDocuments([{ name: 'koryu.csv', bytes: Buffer.from(events) }, { name: 'koryu.photos.csv', bytes: Buffer.from(photos) }], { home: '金沢市', maxDocumentBytes: 1 << 20 });
+    const d = one(parsed!.diagnostics, 'RecordLinkNotFound');
+    assert.match(d.message, /no event has No\. 3; the photo record was imported without a link/);
+    assert.deepEqual(parsed!.partnerships[0]!.records.map((r) => [r.caption, r.event]), [['歓迎会', null]], 'the record is imported');
+    assert.equal(diagnosticText('ja', d).message, '写真の記録の「交流 No.」にあたる交流がないため、交流と結び付けずに取り込みました。');
+    assert.doesNotMatch(diagnosticText('ja', d).message, /取り込みません/);
+    assert.doesNotMatch(diagnosticText('zh', d).message, /未导入/);
+  });
+
+  it('says that a pipe row missing a cell was imported as the event’s text, not that it was dropped', () => {
+    const doc = ['# 友好都市大連市との交流', '', '| 年 | 区分 | 内容 |', '|---|---|---|', '| 2019年 | 受入 | 市長が来訪 |', '| 2020年 | ナンシー市訪問団が金沢市を訪問 |'].join('\n');
+    const result = parseDocument(Buffer.from(doc), { home: '金沢市' });
+    const d = one(result.diagnostics, 'RowMissingCells');
+    assert.equal(d.line, 6);
+    assert.match(d.message, /was imported as the event's text/);
+    assert.ok(result.partnerships[0]!.events.some((e) => e.text === 'ナンシー市訪問団が金沢市を訪問'));
+    assert.match(diagnosticText('ja', d).message, /交流内容として取り込み/);
+    assert.doesNotMatch(diagnosticText('ja', d).message, /取り込みません/);
+    assert.doesNotMatch(diagnosticText('zh', d).message, /未导入/);
+  });
+
+  it('says that a sheet’s unreadable date left the event without a date, and that a sheet without headings was not read', async () => {
+    const csv = '相手都市,年,日付,交流内容\r\n大連市,2006,いつか,市長が訪問\r\n';
+    const [parsed] = await parseDocuments([{ name: 'hand.csv', bytes: Buffer.from(csv) }], { home: '金沢市', maxDocumentBytes: 1 << 20 });
+    const d = one(parsed!.diagnostics, 'UnreadableDate');
+    assert.equal(parsed!.partnerships[0]!.events.length, 1);
+    assert.match(diagnosticText('ja', d).message, /日付なしで交流を取り込みました/);
+
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('大連市').addRow(['相手都市', '年', '交流内容']);
+    wb.getWorksheet('大連市')!.addRow(['大連市', 2006, '市長が訪問']);
+    wb.addWorksheet('メモ').addRow(['担当者への連絡事項']);
+    const [book] = await parseDocuments([{ name: 'book.xlsx', bytes: new Uint8Array(await wb.xlsx.writeBuffer()) }], { home: '金沢市', maxDocumentBytes: 1 << 20 });
+    const notRead = one(book!.diagnostics, 'SheetNotRead');
+    assert.match(notRead.message, /^メモ: no header row/);
+    assert.equal(diagnosticText('ja', notRead).message, '年と交流内容（または写真説明）の見出し行がないため、このシートは読み取りませんでした。');
+  });
+
+  it('says that a ZIP file which is not a workbook could not be read as one, not that it is not text', async () => {
+    const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('not really a workbook')]);
+    const [parsed] = await parseDocuments([{ name: 'broken.xlsx', bytes: zip }], { home: '金沢市', maxDocumentBytes: 1 << 20 });
+    const d = one(parsed!.diagnostics, 'ImportInvalidWorkbook');
+    assert.equal(d.severity, 'error');
+    assert.match(diagnosticText('ja', d).message, /ブックとして読み取れません/);
+  });
+});

@@ -1,16 +1,19 @@
 // Search for the static copy of the site (koryu publish): reads ?q=, filters the small index beside the pages
-// with the same normalisation as the server (NFKC, lower case, substring), and lists the hits as links.
+// with the same normalisation as the server (NFKC, lower case, every word a substring), and lists the hits as links.
 (function () {
   var script = document.currentScript;
   var root = new URL('../', script.src);
   var params = new URLSearchParams(location.search);
   var q = (params.get('q') || '').normalize('NFKC').toLowerCase().trim();
+  var words = q.split(/\s+/).filter(function (w) { return w !== ''; });
   var input = document.getElementById('q');
   if (input) input.value = params.get('q') || '';
   var out = document.getElementById('static-results');
   if (!out || q === '') return;
   fetch(new URL('search-index.json', root)).then(function (r) { return r.json(); }).then(function (index) {
-    var hits = index.items.filter(function (item) { return item.n.indexOf(q) >= 0; });
+    var hits = index.items.filter(function (item) {
+      return words.every(function (w) { return item.n.indexOf(w) >= 0; });
+    });
     var count = document.createElement('p');
     count.className = 'showing';
     count.textContent = (out.getAttribute('data-count') || '{count}').replace('{count}', String(hits.length));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { gramsOf, normalizeForSearch, queryGrams } from './search-text.js';
+import { gramsOf, normalizeForSearch, queryGrams, searchTerms } from './search-text.js';
 
 describe('search text', () => {
   it('normalizes full-width and case', () => {
@@ -43,5 +43,13 @@ describe('search text', () => {
     const text = normalizeForSearch('山野市長が訪問、「友好交流の更なる発展」');
     const grams = new Set(gramsOf(text));
     for (const q of ['山', '市長', '交流の更', '」', '友好交流の更なる']) assert.ok(queryGrams(q).every((g) => grams.has(g)), q);
+  });
+});
+
+describe('searchTerms', () => {
+  it('splits a query into normalized words at any white space, each once', () => {
+    assert.deepEqual(searchTerms(' 大連　ＡＢＣ  大連 市長 '), ['大連', 'abc', '市長']);
+    assert.deepEqual(searchTerms('　 '), []);
+    assert.deepEqual(searchTerms('大連市'), ['大連市']);
   });
 });

@@ -7,6 +7,14 @@ export function normalizeForSearch(text: string): string {
 }
 
 /**
+ * The words of a query as a reader types them, each normalized (normalizeForSearch): a match contains every one.
+ * Words are separated by white space (a full-width space too); a word given twice counts once.
+ */
+export function searchTerms(query: string): string[] {
+  return [...new Set(normalizeForSearch(query).split(/\s+/u).filter((t) => t !== ''))];
+}
+
+/**
  * The longest gram the index holds, in code points. A query of up to this many characters is one gram, so its
  * posting lists are exactly its matches (and their lengths its total); a longer one is checked against the text.
  */

@@ -1,4 +1,4 @@
-import { noFacets, normalizeForSearch, type FacetedSearchResult, type SearchFilters, type SearchResult } from '../domain/search-text.js';
+import { noFacets, normalizeForSearch, searchTerms, type FacetedSearchResult, type SearchFilters, type SearchResult } from '../domain/search-text.js';
 import type { Store } from '../storage/database.js';
 import { searchFacets, searchItems } from '../storage/search.repository.js';
 import { cachedFacets } from './search.facet-cache.js';
@@ -13,13 +13,16 @@ export interface SearchRecordOptions {
   partner?: string;
 }
 
-/** Events and photo records containing `query` (compared after normalizeForSearch); a blank query finds nothing. */
+/**
+ * Events and photo records containing every word of `query` (searchTerms: compared after normalizeForSearch, words
+ * separated by spaces); a blank query finds nothing.
+ */
 export async function searchRecord(store: Store, query: string, options: SearchRecordOptions = {}): Promise<SearchResult> {
   const normalized = normalizeForSearch(query).trim();
   if (normalized === '') return { hits: [], total: 0 };
   const limit = Math.min(wholeOr(options.limit, MAX_SEARCH_LIMIT), MAX_SEARCH_LIMIT);
   const offset = wholeOr(options.offset, 0);
-  return searchItems(store.db, normalized, { limit, offset, ...(options.partner === undefined ? {} : { partner: options.partner }) });
+  return searchItems(store.db, searchTerms(normalized), { limit, offset, ...(options.partner === undefined ? {} : { partner: options.partner }) });
 }
 
 export interface FacetedSearchOptions {
@@ -30,7 +33,7 @@ export interface FacetedSearchOptions {
 }
 
 /**
- * One page of the events and photo records containing `query`, narrowed by the filters, with the total and the
+ * One page of the events and photo records containing every word of `query`, narrowed by the filters, with the total and the
  * facet counts over all matches (see SearchFacets). A blank query finds nothing.
  */
 export async function searchWithFacets(store: Store, query: string, options: FacetedSearchOptions = {}): Promise<FacetedSearchResult> {
@@ -39,8 +42,9 @@ export async function searchWithFacets(store: Store, query: string, options: Fac
   const filters = definedFilters(options.filters ?? {});
   const limit = Math.min(Math.max(wholeOr(options.limit, SEARCH_PAGE_SIZE), 1), MAX_SEARCH_LIMIT);
   const offset = wholeOr(options.offset, 0);
-  const { hits, total } = await searchItems(store.db, normalized, { ...filters, limit, offset });
-  const facets = await cachedFacets(store, normalized, filters, () => searchFacets(store.db, normalized, filters));
+  const terms = searchTerms(normalized);
+  const { hits, total } = await searchItems(store.db, terms, { ...filters, limit, offset });
+  const facets = await cachedFacets(store, terms.join(' '), filters, () => searchFacets(store.db, terms, filters));
   return { hits, total, facets };
 }
 

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import type { OpenFreshStore } from '../../test/support/test-stores.js';
 import type { StoredPartnership } from '../domain/partnership.js';
 import type { Direction } from '../domain/direction.js';
-import { gramsOf, normalizeForSearch, type SearchFacets, type SearchFilters, type SearchHit } from '../domain/search-text.js';
+import { gramsOf, normalizeForSearch, searchTerms, type SearchFacets, type SearchFilters, type SearchHit } from '../domain/search-text.js';
 import { importDocuments, type SourceDocument } from '../services/import.service.js';
 import { listPartnerships } from '../services/record.service.js';
 import { MAX_SEARCH_LIMIT, SEARCH_PAGE_SIZE, searchRecord, searchWithFacets } from '../services/search.service.js';
@@ -105,10 +105,13 @@ function passes(item: FacetItem, f: SearchFilters): boolean {
   );
 }
 
-/** What a scan finds: hits under every filter, each facet under every filter but its own. */
-function scanFacets(items: readonly FacetItem[], query: string, f: SearchFilters): { keys: string[]; facets: SearchFacets } {
-  const q = normalizeForSearch(query);
-  const found = items.filter((item) => item.normalized.includes(q));
+/**
+ * What a scan finds: hits under every filter, each facet under every filter but its own. A string is one phrase; a
+ * list of terms finds the items holding every one.
+ */
+function scanFacets(items: readonly FacetItem[], query: string | readonly string[], f: SearchFilters): { keys: string[]; facets: SearchFacets } {
+  const terms = typeof query === 'string' ? [normalizeForSearch(query)] : query;
+  const found = items.filter((item) => terms.every((t) => item.normalized.includes(t)));
   const tally = <K>(list: readonly FacetItem[], keyOf: (item: FacetItem) => K) => {
     const counts = new Map<string, { key: K; count: number }>();
     for (const item of list) {
@@ -228,6 +231,32 @@ export function runSearchContract(open: OpenFreshStore): void {
       const both = await searchWithFacets(store, '市', { filters: { direction: 'dispatch', kind: 'record' } });
       assert.equal(both.total, 0);
       assert.ok(both.facets.directions.length > 0, 'the type facet ignores its own filters');
+    });
+
+    it('finds the items holding every word of a query of several words, with facets, filters and pages, as a scan for each word does', async () => {
+      const multi = ['大連 金沢', '市長 訪問', '大連市　友好', '２１世紀 市', '友好交流合意書 大連', 'ファッション 市 団', '市 市', '大連 存在しない', ' 大連  市 '];
+      const filterSets: SearchFilters[] = [{}, { partner: '大連市' }, { year: 2016 }, { direction: 'dispatch' }, { kind: 'record' }];
+      let found = 0;
+      for (const q of multi) {
+        const terms = searchTerms(q);
+        for (const f of filterSets) {
+          const expected = scanFacets(items, terms, f);
+          const label = `${q} ${JSON.stringify(f)}`;
+          const page = await searchWithFacets(store, q, { filters: f, limit: 100 });
+          assert.deepEqual(page.hits.map((h) => `${h.kind}:${h.id}`), expected.keys.slice(0, 100), label);
+          assert.equal(page.total, expected.keys.length, label);
+          assert.deepEqual(page.facets, expected.facets, label);
+          assert.deepEqual(await searchFacets(store.db, terms, f, { scanCountFrom: 0 }), expected.facets, `${label}, counted in one pass`);
+          if (expected.keys.length > 0) found++;
+        }
+        const all = scanFacets(items, terms, {}).keys;
+        const second = await searchRecord(store, q, { limit: 3, offset: 3 });
+        assert.deepEqual(second.hits.map((h) => `${h.kind}:${h.id}`), all.slice(3, 6), `${q}, second page`);
+        assert.equal(second.total, all.length, q);
+      }
+      assert.ok(found > 15, `${found} non-empty combinations`);
+      assert.ok(scanFacets(items, searchTerms('大連 金沢'), {}).keys.length > 0, 'two words that are not next to each other are found');
+      assert.equal(scanFacets(items, '大連 金沢', {}).keys.length, 0, '…where the phrase is not');
     });
 
     it('pages by 20 with a cap of 100, and finds nothing for a blank query', async () => {

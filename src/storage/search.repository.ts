@@ -46,23 +46,45 @@ interface Match {
 }
 
 /**
- * Events and records whose normalized text contains the normalized `query`, ordered by year, partner, home,
- * position, kind, id: exactly what a substring scan finds. The posting lists, kept per year, give the candidates
- * (for a query of up to GRAM_LENGTH characters, exactly the matches, counted by the lists' stored lengths; longer
- * queries are checked against the stored text), and only the years the page falls in are read for ranking.
+ * A query as this repository runs it: a normalized string is one phrase, found as a substring; a list of normalized
+ * terms (the words of what a reader typed, services/search.service.ts) finds the items that contain every one.
  */
-export async function searchItems(db: Kysely<Database>, query: string, options: SearchOptions): Promise<SearchResult> {
-  const grams = queryGrams(query).slice(0, MAX_QUERY_GRAMS);
-  if (grams.length === 0) return { hits: [], total: 0 };
+export type SearchQuery = string | readonly string[];
+
+/** A query compiled: its terms, the grams every match holds, and the like patterns a candidate must pass (none when the grams decide). */
+interface CompiledQuery {
+  terms: string[];
+  grams: string[];
+  patterns: string[];
+}
+
+function compile(query: SearchQuery): CompiledQuery {
+  const terms = [...new Set(typeof query === 'string' ? [query] : query)].filter((t) => t !== '');
+  // The exact terms' grams first: each is its term's whole list of matches.
+  const ordered = [...terms.filter(isExact), ...terms.filter((t) => !isExact(t))];
+  const grams = [...new Set(ordered.flatMap(queryGrams))].slice(0, MAX_QUERY_GRAMS);
+  const patterns = terms.filter((t) => !isExact(t) || !grams.includes(t)).map(likePattern);
+  return { terms, grams, patterns };
+}
+
+/**
+ * Events and records whose normalized text contains the normalized `query` (every term of it), ordered by year,
+ * partner, home, position, kind, id: exactly what a substring scan finds. The posting lists, kept per year, give the
+ * candidates (for a term of up to GRAM_LENGTH characters, exactly its matches, counted by the lists' stored lengths;
+ * longer terms are checked against the stored text), and only the years the page falls in are read for ranking.
+ */
+export async function searchItems(db: Kysely<Database>, query: SearchQuery, options: SearchOptions): Promise<SearchResult> {
+  const q = compile(query);
+  if (q.grams.length === 0) return { hits: [], total: 0 };
   let page: Match[];
   let total: number;
   if (options.partner !== undefined || options.direction !== undefined || options.eventIds !== undefined) {
     // These filters need every candidate's partnership or direction: rank them all.
-    const matches = (await findMatches(db, query, options)).filter((m) => passes(m, options)).sort(byRank);
+    const matches = (await findMatches(db, q, options)).filter((m) => passes(m, options)).sort(byRank);
     total = matches.length;
     page = matches.slice(options.offset, options.offset + options.limit);
   } else {
-    ({ total, page } = isExact(query) ? await pageFromCounts(db, query, options) : await pageByYear(db, query, grams, options));
+    ({ total, page } = q.terms.length === 1 && q.patterns.length === 0 ? await pageFromCounts(db, q.terms[0]!, options) : await pageByYear(db, q, options));
   }
   const texts = await textsOf(db, page.filter((m) => m.text === undefined));
   return {
@@ -130,7 +152,7 @@ async function pageFromCounts(db: Kysely<Database>, gram: string, options: Searc
   }
   // Years with few candidates are ranked together from their rows, read in one query.
   const few = [...years.values()].filter((y) => y.events.length + y.records.length <= DIRECT_RANK_LIMIT);
-  const ranked = await matchesOf(db, { year: Number.NaN, events: few.flatMap((y) => y.events), records: few.flatMap((y) => y.records) }, null, true);
+  const ranked = await matchesOf(db, { year: Number.NaN, events: few.flatMap((y) => y.events), records: few.flatMap((y) => y.records) }, [], true);
   const page: Match[] = [];
   for (const year of [...years.values()].sort((a, b) => a.year - b.year)) {
     const { from, to } = wanted.get(year.year)!;
@@ -176,7 +198,7 @@ async function rankedPrefix(db: Kysely<Database>, year: YearCandidates, count: n
     if (group.length === 0) break;
     const rank = new Map(group.map((p, i) => [p.id, { rank: at + i }]));
     const inGroup: ItemSelection = { partnerships: group.map((p) => p.id), year: year.year };
-    const filter = { pattern: null, withText: true };
+    const filter = { patterns: [], withText: true };
     const query =
       year.events.length === 0
         ? itemRows(db, 'record', inGroup, filter)
@@ -205,37 +227,38 @@ function holds(ids: readonly number[], id: number): boolean {
 }
 
 /** Walks the candidates year by year: counts every year, ranks only the years the page [offset, offset + limit) falls in. */
-async function pageByYear(db: Kysely<Database>, query: string, grams: readonly string[], options: SearchOptions): Promise<{ total: number; page: Match[] }> {
-  const pattern = isExact(query) ? null : likePattern(query);
+async function pageByYear(db: Kysely<Database>, q: CompiledQuery, options: SearchOptions): Promise<{ total: number; page: Match[] }> {
+  const { patterns } = q;
+  const exact = patterns.length === 0;
   const start = options.offset;
   const end = options.offset + options.limit;
   let total = 0;
   const page: Match[] = [];
   // Candidates of the years after the page: only their count is needed, asked for in as few queries as possible.
   const rest: YearCandidates = { year: Number.NaN, events: [], records: [] };
-  for (const year of await candidatesByYear(db, grams, options)) {
-    if (pattern !== null && total >= end) {
+  for (const year of await candidatesByYear(db, q.grams, options)) {
+    if (!exact && total >= end) {
       rest.events.push(...year.events);
       rest.records.push(...year.records);
       continue;
     }
     let keys: Match[] | undefined;
     let count: number;
-    if (pattern === null) count = year.events.length + year.records.length;
-    else count = (keys = await matchesOf(db, year, pattern)).length;
+    if (exact) count = year.events.length + year.records.length;
+    else count = (keys = await matchesOf(db, year, patterns)).length;
     if (total + count > start && total < end) {
-      keys ??= await matchesOf(db, year, pattern);
+      keys ??= await matchesOf(db, year, patterns);
       page.push(...keys.sort(byRank).slice(Math.max(0, start - total), end - total));
     }
     total += count;
   }
-  if (pattern !== null) total += await countVerified(db, rest, pattern);
+  if (!exact) total += await countVerified(db, rest, patterns);
   return { total, page };
 }
 
 /** Every item containing the normalized `query` as `kind:id`, in the order searchItems gives: what recall is measured on. */
-export async function searchKeys(db: Kysely<Database>, query: string): Promise<string[]> {
-  return (await findMatches(db, query, {})).sort(byRank).map((m) => `${m.kind}:${m.id}`);
+export async function searchKeys(db: Kysely<Database>, query: SearchQuery): Promise<string[]> {
+  return (await findMatches(db, compile(query), {})).sort(byRank).map((m) => `${m.kind}:${m.id}`);
 }
 
 /**
@@ -243,8 +266,8 @@ export async function searchKeys(db: Kysely<Database>, query: string): Promise<s
  * direction, photo records apart). Each facet is counted under every filter but its own; `direction` and
  * `kind` are one dimension (the type facet).
  */
-export async function searchFacets(db: Kysely<Database>, query: string, filters: SearchFilters = {}, options: { scanCountFrom?: number } = {}): Promise<SearchFacets> {
-  const groups = await countMatches(db, query, filters.eventIds, options.scanCountFrom ?? SCAN_COUNT_FROM);
+export async function searchFacets(db: Kysely<Database>, query: SearchQuery, filters: SearchFilters = {}, options: { scanCountFrom?: number } = {}): Promise<SearchFacets> {
+  const groups = await countMatches(db, compile(query), filters.eventIds, options.scanCountFrom ?? SCAN_COUNT_FROM);
   if (groups.length === 0) return noFacets();
   const { partner, year, direction, kind } = filters;
   const partners = new Map<string, { home: string; partner: string; count: number }>();
@@ -286,10 +309,9 @@ interface MatchGroup {
  * Counts the matches in groups, by the database: a common word matches tens of thousands of items, and the facets
  * need only their counts, so no match is brought into memory one by one.
  */
-async function countMatches(db: Kysely<Database>, query: string, eventIds: readonly number[] | undefined, scanCountFrom: number): Promise<MatchGroup[]> {
-  const grams = queryGrams(query).slice(0, MAX_QUERY_GRAMS);
+async function countMatches(db: Kysely<Database>, q: CompiledQuery, eventIds: readonly number[] | undefined, scanCountFrom: number): Promise<MatchGroup[]> {
+  const { grams, patterns } = q;
   if (grams.length === 0 || (eventIds !== undefined && eventIds.length === 0)) return [];
-  const pattern = isExact(query) ? null : likePattern(query);
   const counts = new Map<string, { kind: ItemKind; partnershipId: number; year: number; direction: Direction | null; count: number }>();
   const add = (kind: ItemKind, row: { partnership_id: number; year: number; direction: string | null; n: unknown }) => {
     const dir = kind === 'record' ? null : directionOf(row.direction);
@@ -303,12 +325,12 @@ async function countMatches(db: Kysely<Database>, query: string, eventIds: reado
   const years = await candidatesByYear(db, grams, {});
   if (allowed === undefined && years.reduce((n, y) => n + y.events.length + y.records.length, 0) >= scanCountFrom) {
     // Every candidate matches (or the text decides): one pass over each table in its own order.
-    for (const kind of ['event', 'record'] as const) for (const row of await groupedCounts(db, kind, null, likePattern(query)).execute()) add(kind, row);
+    for (const kind of ['event', 'record'] as const) for (const row of await groupedCounts(db, kind, null, q.terms.map(likePattern)).execute()) add(kind, row);
   } else {
     for (const candidates of years) {
       const year = allowed ? await narrowToEvents(db, candidates, allowed) : candidates;
       for (const [kind, ids] of [['event', year.events], ['record', year.records]] as const) {
-        for (const list of chunksOf(ids)) for (const row of await groupedCounts(db, kind, list, pattern).execute()) add(kind, row);
+        for (const list of chunksOf(ids)) for (const row of await groupedCounts(db, kind, list, patterns).execute()) add(kind, row);
       }
     }
   }
@@ -323,9 +345,9 @@ async function countMatches(db: Kysely<Database>, query: string, eventIds: reado
 
 /**
  * One chunk of candidates of one kind (every item when `ids` is null), counted by partnership, year and direction:
- * published items of published partnerships, containing `pattern` when it is given.
+ * published items of published partnerships, containing every one of `patterns`.
  */
-function groupedCounts(db: Kysely<Database>, kind: ItemKind, ids: readonly number[] | null, pattern: string | null) {
+function groupedCounts(db: Kysely<Database>, kind: ItemKind, ids: readonly number[] | null, patterns: readonly string[]) {
   const direction = kind === 'event' ? sql<string | null>`i.direction` : sql<string | null>`null`;
   return (kind === 'event' ? db.selectFrom('events as i') : db.selectFrom('photo_records as i'))
     .innerJoin('partnerships as p', 'p.id', 'i.partnership_id')
@@ -333,7 +355,7 @@ function groupedCounts(db: Kysely<Database>, kind: ItemKind, ids: readonly numbe
     .where('i.status', '=', 'published')
     .where('p.status', '=', 'published')
     .$if(ids !== null, (q) => q.where('i.id', 'in', ids!))
-    .$if(pattern !== null, (q) => q.where(sql<boolean>`${normalizedSql(kind === 'event' ? 'events' : 'photo_records', 'i')} like ${pattern} escape '!'`))
+    .$if(patterns.length > 0, (q) => q.where(containsAll(kind === 'event' ? 'events' : 'photo_records', patterns, 'i')))
     .groupBy(['i.partnership_id', 'i.year', ...(kind === 'event' ? ['i.direction' as const] : [])]);
 }
 
@@ -401,14 +423,13 @@ async function candidatesByYear(db: Kysely<Database>, grams: readonly string[], 
 const isExact = (query: string): boolean => Array.from(query).length <= GRAM_LENGTH;
 
 /** Every item containing the normalized `query`, unordered, with what ranking and facets need. */
-async function findMatches(db: Kysely<Database>, query: string, filters: SearchFilters): Promise<Match[]> {
-  const grams = queryGrams(query).slice(0, MAX_QUERY_GRAMS);
+async function findMatches(db: Kysely<Database>, q: CompiledQuery, filters: SearchFilters): Promise<Match[]> {
+  const { grams, patterns } = q;
   if (grams.length === 0) return [];
-  const pattern = isExact(query) ? null : likePattern(query);
   const out: Match[] = [];
   const allowed = filters.eventIds === undefined ? undefined : new Set(filters.eventIds);
   for (const year of await candidatesByYear(db, grams, { kind: filters.kind, year: filters.year, direction: filters.direction })) {
-    out.push(...(await matchesOf(db, allowed ? await narrowToEvents(db, year, allowed) : year, pattern)));
+    out.push(...(await matchesOf(db, allowed ? await narrowToEvents(db, year, allowed) : year, patterns)));
   }
   return out;
 }
@@ -427,20 +448,20 @@ async function narrowToEvents(db: Kysely<Database>, year: YearCandidates, allowe
   return { year: year.year, events: year.events.filter((id) => allowed.has(id)), records: records.sort((a, b) => a - b) };
 }
 
-/** The candidates of one year that contain `pattern` (all of them when it is null), with names and ranks, and texts when asked. */
-async function matchesOf(db: Kysely<Database>, year: YearCandidates, pattern: string | null, withText = false): Promise<Match[]> {
-  const rows = await keysOf(db, year.events, year.records, pattern, withText);
+/** The candidates of one year that contain every one of `patterns` (all of them when there is none), with names and ranks, and texts when asked. */
+async function matchesOf(db: Kysely<Database>, year: YearCandidates, patterns: readonly string[], withText = false): Promise<Match[]> {
+  const rows = await keysOf(db, year.events, year.records, patterns, withText);
   const names = new Map(rows.map((r) => [r.partnershipId, { home: r.home, partner: r.partner }]));
   const ranked = [...names].sort((a, b) => compare(a[1].partner, b[1].partner) || compare(a[1].home, b[1].home));
   const rank = new Map(ranked.map(([id], i) => [id, i]));
   return rows.map((r) => ({ ...r, rank: rank.get(r.partnershipId)! }));
 }
 
-/** How many of the candidates contain `pattern`, counted by the database. */
-async function countVerified(db: Kysely<Database>, year: YearCandidates, pattern: string): Promise<number> {
+/** How many of the candidates contain every one of `patterns`, counted by the database. */
+async function countVerified(db: Kysely<Database>, year: YearCandidates, patterns: readonly string[]): Promise<number> {
   let n = 0;
   for (const [table, ids] of [['events', year.events], ['photo_records', year.records]] as const) {
-    const contains = sql<boolean>`${normalizedSql(table)} like ${pattern} escape '!'`;
+    const contains = containsAll(table, patterns);
     for (const list of chunksOf(ids)) {
       const row = await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('id', 'in', list).where(contains).executeTakeFirstOrThrow();
       // PostgreSQL returns bigint counts as strings.
@@ -450,16 +471,16 @@ async function countVerified(db: Kysely<Database>, year: YearCandidates, pattern
   return n;
 }
 
-/** Ordering keys and partnership names of the candidates whose text contains `pattern` when it is given. */
+/** Ordering keys and partnership names of the candidates whose text contains every one of `patterns`. */
 async function keysOf(
   db: Kysely<Database>,
   events: readonly number[],
   records: readonly number[],
-  pattern: string | null,
+  patterns: readonly string[],
   withText: boolean,
 ): Promise<Omit<Match, 'rank'>[]> {
   const out: Omit<Match, 'rank'>[] = [];
-  const filter = { pattern, withText };
+  const filter = { patterns, withText };
   for (let i = 0; i < Math.max(events.length, records.length); i += CHUNK) {
     const e = events.slice(i, i + CHUNK);
     const r = records.slice(i, i + CHUNK);
@@ -483,16 +504,14 @@ interface ItemRow {
 }
 
 /**
- * Published items of one kind with their published partnership's names, narrowed by `where`, containing `pattern`
- * when it is given; with their text when asked. Both kinds have the same columns, so their queries can be joined
+ * Published items of one kind with their published partnership's names, narrowed by `where`, containing every one
+ * of `patterns`; with their text when asked. Both kinds have the same columns, so their queries can be joined
  * by `union all`.
  */
 /** Which items itemRows reads: by id, or a year's items of some partnerships. */
 type ItemSelection = { ids: readonly number[] } | { partnerships: readonly number[]; year: number };
 
-function itemRows(db: Kysely<Database>, kind: ItemKind, where: ItemSelection, filter: { pattern: string | null; withText: boolean }) {
-  // Both sides are lower case, so SQLite's ASCII-case-insensitive like matches as PostgreSQL's does.
-  const contains = sql<boolean>`${normalizedSql(kind === 'event' ? 'events' : 'photo_records', 'i')} like ${filter.pattern} escape '!'`;
+function itemRows(db: Kysely<Database>, kind: ItemKind, where: ItemSelection, filter: { patterns: readonly string[]; withText: boolean }) {
   const byIds = 'ids' in where ? where.ids : undefined;
   const inYear = 'partnerships' in where ? where : undefined;
   // The public search sees published items of published partnerships only; drafts stay in the staff area.
@@ -513,7 +532,7 @@ function itemRows(db: Kysely<Database>, kind: ItemKind, where: ItemSelection, fi
     .where('p.status', '=', 'published')
     .$if(byIds !== undefined, (q) => q.where('i.id', 'in', byIds!))
     .$if(inYear !== undefined, (q) => q.where('i.partnership_id', 'in', inYear!.partnerships).where('i.year', '=', inYear!.year))
-    .$if(filter.pattern !== null, (q) => q.where(contains));
+    .$if(filter.patterns.length > 0, (q) => q.where(containsAll(kind === 'event' ? 'events' : 'photo_records', filter.patterns, 'i')));
   return base;
 }
 
@@ -577,6 +596,15 @@ function byRank(a: Match, b: Match): number {
 
 function directionOf(value: string | null): Direction {
   return isDirection(value) ? value : 'unknown';
+}
+
+/**
+ * An item's normalized text contains every one of `patterns` (like patterns). Both sides are lower case, so SQLite's
+ * ASCII-case-insensitive like matches as PostgreSQL's does.
+ */
+function containsAll(table: 'events' | 'photo_records', patterns: readonly string[], alias?: string): RawBuilder<boolean> {
+  const text = normalizedSql(table, alias);
+  return sql<boolean>`(${sql.join(patterns.map((p) => sql`${text} like ${p} escape '!'`), sql` and `)})`;
 }
 
 /** A like pattern matching `query` anywhere, its `%`, `_` and `!` taken literally (escape character `!`). */

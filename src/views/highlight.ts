@@ -1,4 +1,4 @@
-import { normalizeForSearch } from '../domain/search-text.js';
+import { normalizeForSearch, searchTerms } from '../domain/search-text.js';
 
 /** A piece of a text: marked when it is (part of) an occurrence of the query. */
 export interface Segment {
@@ -9,7 +9,7 @@ export interface Segment {
 const graphemes = new Intl.Segmenter('ja', { granularity: 'grapheme' });
 
 /**
- * The text cut into segments, with every occurrence of `query` marked, compared as the search compares
+ * The text cut into segments, with every occurrence of each word of `query` (searchTerms) marked, compared as the search compares
  * (normalizeForSearch: NFKC, then lower case), so ＡＢＣ marks abc and ＡＢＣ alike. The ranges are found in the
  * normalized text and mapped back onto the original: each grapheme (so ｶﾞ stays one unit) is normalized on its
  * own, and a grapheme is marked when any character it normalizes to lies in an occurrence (㍻ is marked for 成).
@@ -17,8 +17,8 @@ const graphemes = new Intl.Segmenter('ja', { granularity: 'grapheme' });
  */
 export function highlight(text: string, query: string): Segment[] {
   if (text === '') return [];
-  const needle = normalizeForSearch(query).trim();
-  if (needle === '') return [{ text, marked: false }];
+  const needles = searchTerms(query);
+  if (needles.length === 0) return [{ text, marked: false }];
 
   const units = Array.from(graphemes.segment(text), (s) => s.segment);
   let normalized = '';
@@ -32,9 +32,11 @@ export function highlight(text: string, query: string): Segment[] {
 
   const marked = new Array<boolean>(units.length).fill(false);
   let found = false;
-  for (let at = normalized.indexOf(needle); at !== -1; at = normalized.indexOf(needle, at + 1)) {
-    found = true;
-    for (let k = at; k < at + needle.length; k++) marked[owner[k]!] = true;
+  for (const needle of needles) {
+    for (let at = normalized.indexOf(needle); at !== -1; at = normalized.indexOf(needle, at + 1)) {
+      found = true;
+      for (let k = at; k < at + needle.length; k++) marked[owner[k]!] = true;
+    }
   }
   if (!found) return [{ text, marked: false }];
 

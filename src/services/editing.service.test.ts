@@ -210,4 +210,18 @@ describeOnEachStore('editing the record item by item', (openFresh) => {
     assert.equal((await getItem(store, 'event', event.id)).text, '茶道体験団が来訪');
     assert.equal((await getItem(store, 'record', record.id)).eventId, event.id);
   });
+
+  it('leaves an imported event and photo record that staff unpublished as drafts on a re-import, adding no copy of them', async () => {
+    const [event] = await store.db.selectFrom('events').select(['id', 'version', 'text']).where('partnership_id', '=', dalian).where('status', '=', 'published').orderBy('id').limit(1).execute();
+    const [record] = await store.db.selectFrom('photo_records').select(['id', 'version', 'caption']).where('partnership_id', '=', dalian).where('status', '=', 'published').orderBy('id').limit(1).execute();
+    await editItem(store, 'event', event!.id, { status: 'draft' }, event!.version, sato);
+    await editItem(store, 'record', record!.id, { status: 'draft' }, record!.version, sato);
+    const [summary] = (await importDocuments(store, [seed], options)).changes;
+    assert.deepEqual([summary!.added.events, summary!.added.records], [0, 0]);
+    const copies = await store.db.selectFrom('events').select(['id', 'status']).where('partnership_id', '=', dalian).where('text', '=', event!.text).execute();
+    assert.deepEqual(copies, [{ id: event!.id, status: 'draft' }]);
+    const captions = await store.db.selectFrom('photo_records').select(['id', 'status']).where('partnership_id', '=', dalian).where('caption', '=', record!.caption).execute();
+    assert.deepEqual(captions, [{ id: record!.id, status: 'draft' }]);
+    assert.ok(!(await listPartnerships(store))[0]!.events.some((e) => e.text === event!.text), 'it stays off the public record');
+  });
 });

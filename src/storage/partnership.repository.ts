@@ -460,7 +460,15 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
     }
     eventIds[pair.new] = old.id;
   }
-  const addedEvents = eventPlan.added.map((i) => ({ event: p.events[i]!, position: i }));
+  // An event of the document that staff have since unpublished is a draft now: it is that event, not a new one, and
+  // stays as staff left it (a re-import does not publish it again beside itself).
+  const draftEvents = await draftsByKey(trx, 'events', id);
+  const addedPositions = eventPlan.added.filter((i) => {
+    const draft = takeDraft(draftEvents, eventKey(p.events[i]!));
+    if (draft !== undefined) eventIds[i] = draft;
+    return draft === undefined;
+  });
+  const addedEvents = addedPositions.map((i) => ({ event: p.events[i]!, position: i }));
   await insertEvents(trx, id, addedEvents, now, eventIds, index);
   await replaceTranslations(trx, 'event', retranslatedEvents, now);
   await replaceTranslations(trx, 'event', addedEvents.map(({ event, position }) => ({ id: eventIds[position]!, translations: event.translations })), now);
@@ -508,7 +516,10 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
       await trx.updateTable('photo_records').set({ position: pair.new, line: r.line }).where('id', '=', old.id).execute();
     }
   }
-  const addedRecords = recordPlan.added.map((i) => ({ record: p.records[i]!, position: i }));
+  const draftRecords = await draftsByKey(trx, 'photo_records', id);
+  const addedRecords = recordPlan.added
+    .filter((i) => takeDraft(draftRecords, recordKey(p.records[i]!)) === undefined)
+    .map((i) => ({ record: p.records[i]!, position: i }));
   const recordIds: number[] = [];
   await insertRecords(trx, id, addedRecords, eventIds, now, recordIds, index);
   await replaceTranslations(trx, 'record', retranslatedRecords, now);
@@ -530,7 +541,7 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
     partner: p.partner,
     created: false,
     detailsChanged: stored.kind !== p.kind || stored.affiliated_on !== p.affiliatedOn,
-    added: { events: eventPlan.added.length, records: recordPlan.added.length, years: yearPlan.added.length },
+    added: { events: addedEvents.length, records: addedRecords.length, years: yearPlan.added.length },
     changed: { events: eventPlan.changed.length + retranslatedKeptEvents, records: updatedRecords.length, years: 0 },
     removed: { events: eventPlan.removed.length, records: recordPlan.removed.length, years: yearPlan.removed.length },
   };
@@ -543,6 +554,29 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
   }
   return summary;
 }
+
+/** The draft events or records of a partnership, by what identifies them in a document (eventKey, recordKey). */
+async function draftsByKey(trx: Kysely<Database>, table: 'events' | 'photo_records', partnershipId: number): Promise<Map<string, number[]>> {
+  const drafts = new Map<string, number[]>();
+  const rows =
+    table === 'events'
+      ? (await trx.selectFrom('events').select(['id', 'year', 'date', 'direction', 'text']).where('partnership_id', '=', partnershipId).where('status', '=', 'draft').orderBy('id').execute()).map(
+          (r) => [r.id, eventKey({ year: r.year, date: r.date, direction: r.direction, text: r.text })] as const,
+        )
+      : (await trx.selectFrom('photo_records').select(['id', 'year', 'caption']).where('partnership_id', '=', partnershipId).where('status', '=', 'draft').orderBy('id').execute()).map(
+          (r) => [r.id, recordKey(r)] as const,
+        );
+  for (const [rowId, key] of rows) drafts.set(key, [...(drafts.get(key) ?? []), rowId]);
+  return drafts;
+}
+
+/** The first draft of `key` not matched yet, taken. */
+function takeDraft(drafts: Map<string, number[]>, key: string): number | undefined {
+  return drafts.get(key)?.shift();
+}
+
+const eventKey = (e: { year: number; date: string | null; direction: string; text: string }) => JSON.stringify([e.year, e.date, e.direction, e.text]);
+const recordKey = (r: { year: number; caption: string }) => JSON.stringify([r.year, r.caption]);
 
 /** Inserts events and notes their new ids in `ids`, by position. */
 async function insertEvents(

@@ -211,6 +211,26 @@ describeOnEachStore('editing the record item by item', (openFresh) => {
     assert.equal((await getItem(store, 'record', record.id)).eventId, event.id);
   });
 
+  it('notes in each item’s history what an import by a person changed, and lists what it removed among the deleted items', async () => {
+    const home = '小松市';
+    const doc = (lines: string[]) => ({ name: 'komatsu.txt', bytes: Buffer.from(['友好交流都市大連市との歩み', '年\t区分\t交流内容', ...lines].join('\n')) });
+    await importDocuments(store, [doc(['2010年\t派遣\t市長が訪問', '2011年\t受入\t代表団が来訪'])], { ...options, home, actor: 'yamada' });
+    const rows = await store.db.selectFrom('events as e').innerJoin('partnerships as p', 'p.id', 'e.partnership_id').select(['e.id', 'e.version', 'e.text']).where('p.home', '=', home).orderBy('e.id').execute();
+    const [visit, delegation] = rows;
+    await editItem(store, 'event', visit!.id, { text: '市長が大連市を訪問' }, visit!.version, sato);
+    await importDocuments(store, [doc(['2010年\t派遣\t市長が訪問'])], { ...options, home, actor: 'yamada' });
+    const [latest] = await historyOf(store, 'event', visit!.id);
+    assert.equal(latest!.action, 'import');
+    assert.equal(latest!.actor, 'yamada');
+    assert.equal((latest!.before as FieldsOf['event']).text, '市長が大連市を訪問');
+    assert.equal((latest!.after as FieldsOf['event']).text, '市長が訪問');
+    const removed = (await deletedItems(store)).find((d) => d.kind === 'event' && d.itemId === delegation!.id);
+    assert.ok(removed, 'the removed event is among the deleted items');
+    assert.equal(removed.actor, 'yamada');
+    const back = await restoreVersion(store, removed.id, sato);
+    assert.equal((back as { text: string }).text, '代表団が来訪');
+  });
+
   it('leaves an imported event and photo record that staff unpublished as drafts on a re-import, adding no copy of them', async () => {
     const [event] = await store.db.selectFrom('events').select(['id', 'version', 'text']).where('partnership_id', '=', dalian).where('status', '=', 'published').orderBy('id').limit(1).execute();
     const [record] = await store.db.selectFrom('photo_records').select(['id', 'version', 'caption']).where('partnership_id', '=', dalian).where('status', '=', 'published').orderBy('id').limit(1).execute();

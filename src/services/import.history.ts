@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { EditableItem } from '../domain/editing.js';
+import { diffFields, type EditableItem } from '../domain/editing.js';
 import type { Partnership } from '../domain/partnership.js';
 import type { Database } from '../storage/database.js';
-import { findItem } from '../storage/editing.repository.js';
+import { findItem, listItemsOf } from '../storage/editing.repository.js';
 import { insertHistory } from '../storage/history.repository.js';
 import { fieldsOf } from './editing.service.js';
 
@@ -13,7 +13,7 @@ export async function findPartnershipItem(db: Kysely<Database>, home: string, pa
 
 /**
  * Notes an import that changed a partnership in its history (action `import`), with the partnership's own fields
- * before and after. Events and records an import changes are described by the import's summary, not item by item.
+ * before and after. Its events and records get entries of their own (recordItemsHistory).
  */
 export async function recordImportHistory(db: Kysely<Database>, before: EditableItem<'partnership'> | undefined, p: Partnership, actor: string): Promise<void> {
   const after = await findPartnershipItem(db, p.home, p.partner);
@@ -29,4 +29,35 @@ export async function recordImportHistory(db: Kysely<Database>, before: Editable
     before: before ? fieldsOf('partnership', before) : null,
     after: fieldsOf('partnership', after),
   });
+}
+
+/** A partnership's events and photo records (drafts too), as an import found or left them. */
+export type PartnershipItems = Awaited<ReturnType<typeof listItemsOf>>;
+
+export async function partnershipItems(db: Kysely<Database>, partnershipId: number): Promise<PartnershipItems> {
+  return listItemsOf(db, partnershipId);
+}
+
+/**
+ * Notes in each event's and photo record's history what an import did to it: an `import` entry for an item it
+ * added or changed, with its fields before and after, and a `delete` entry for one it removed, so that the item is
+ * listed among the deleted items and can be restored like one staff deleted.
+ */
+export async function recordItemsHistory(db: Kysely<Database>, partnershipId: number, before: PartnershipItems, after: PartnershipItems, actor: string): Promise<void> {
+  const at = new Date().toISOString();
+  for (const kind of ['event', 'record'] as const) {
+    const was = new Map<number, EditableItem<'event'> | EditableItem<'record'>>((kind === 'event' ? before.events : before.records).map((i) => [i.id, i]));
+    const now = new Map<number, EditableItem<'event'> | EditableItem<'record'>>((kind === 'event' ? after.events : after.records).map((i) => [i.id, i]));
+    for (const [id, item] of now) {
+      const old = was.get(id);
+      const fields = fieldsOf(kind, item as never);
+      const oldFields = old ? fieldsOf(kind, old as never) : null;
+      if (oldFields !== null && diffFields(oldFields, fields).length === 0) continue;
+      await insertHistory(db, { kind, itemId: id, partnershipId, version: item.version, action: 'import', actor, at, before: oldFields, after: fields });
+    }
+    for (const [id, old] of was) {
+      if (now.has(id)) continue;
+      await insertHistory(db, { kind, itemId: id, partnershipId, version: old.version + 1, action: 'delete', actor, at, before: fieldsOf(kind, old as never), after: null });
+    }
+  }
 }

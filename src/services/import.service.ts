@@ -10,7 +10,7 @@ import { BULK_TABLES, findStoredPartnershipKeys, insertNewPartnerships, partners
 import { savePartnership } from '../storage/partnership.repository.js';
 import { indexIsEmpty, SearchIndexBatch } from '../storage/search.index.js';
 import { refreshStatistics, STATISTICS_REFRESH_ROWS } from '../storage/statistics.js';
-import { findPartnershipItem, recordImportHistory } from './import.history.js';
+import { findPartnershipItem, partnershipItems, recordImportHistory, recordItemsHistory } from './import.history.js';
 import { linkBeforeSave, prepareNewPartnership, recordKnowledgeAfterSave } from './knowledge.import.js';
 
 /** A document as the user gave it: a name to report it by, and its bytes. */
@@ -147,10 +147,15 @@ export async function importDocuments(
       for (const [i, { source, p }] of items.entries()) {
         if (summaries[i]) continue;
         const before = options.actor === undefined ? undefined : await findPartnershipItem(trx, p.home, p.partner);
+        // Who changed what: with an actor, each item the import adds, changes or removes is noted in its history.
+        const itemsBefore = before === undefined ? undefined : await partnershipItems(trx, before.id);
         const linked = await linkBeforeSave(trx, p);
         const summary = await savePartnership(trx, linked.partnership, source, { index });
         await recordKnowledgeAfterSave(trx, linked);
-        if (options.actor !== undefined && !isUnchanged(summary)) await recordImportHistory(trx, before, p, options.actor);
+        if (options.actor !== undefined && !isUnchanged(summary)) {
+          await recordImportHistory(trx, before, p, options.actor);
+          if (before !== undefined && itemsBefore !== undefined) await recordItemsHistory(trx, before.id, itemsBefore, await partnershipItems(trx, before.id), options.actor);
+        }
         summaries[i] = summary;
       }
       // The index is laid out while the bulk inserts may still be on their way (PostgreSQL); both are waited for,

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { FastifyInstance } from 'fastify';
 import { after, before, it } from 'node:test';
 import { importSampleAndCorpus } from '../../test/support/sample-and-corpus.js';
 import { describeOnEachStore } from '../../test/support/test-stores.js';
@@ -6,6 +7,7 @@ import { listPartnerships } from '../services/record.service.js';
 import type { Store } from '../storage/database.js';
 import { buildApp } from './app.js';
 import { EXPORTERS } from '../exports/exporters.js';
+import { KoryuError } from '../errors.js';
 import { buildStaticSite } from './static-site.js';
 
 
@@ -19,7 +21,7 @@ describeOnEachStore('the static copy of a site in a store of several home munici
     await importSampleAndCorpus(store, { partnerships: 3, years: 3, seed: 'static-site' });
     app = await buildApp({ store, home: '金沢市' });
     files = new Map();
-    const paths = await buildStaticSite(app, store, {
+    const { files: paths } = await buildStaticSite(app, store, {
       write: async (path, body) => void files.set(path, body),
       writeRecord: async (path, format) => {
         records.push(format);
@@ -50,5 +52,43 @@ describeOnEachStore('the static copy of a site in a store of several home munici
     assert.deepEqual(items.map((i) => i.t).sort(), expected.sort());
     const dalian = partnerships.find((p) => p.partner === '大連市')!;
     assert.ok(dalian.events.every((e) => items.some((i) => i.href === `events/${e.id}/index.html`)), 'every event of the home is found');
+  });
+});
+
+/** A server of a few pages: `/` links to each of `links`, which answers `status`; every other page is empty. */
+function serverOf(links: Record<string, number>): FastifyInstance {
+  const inject = async (url: string) => {
+    const status = links[url] ?? 200;
+    const body = url === '/' ? `<html><body>${Object.keys(links).map((l) => `<a href="${l}">x</a>`).join('')}</body></html>` : status === 200 ? '<html></html>' : 'Internal error';
+    return { statusCode: status, body, rawPayload: Buffer.from(body), headers: { 'content-type': status === 200 ? 'text/html; charset=utf-8' : 'text/plain' } };
+  };
+  return { inject } as unknown as FastifyInstance;
+}
+
+describeOnEachStore('the static copy when the server cannot make a page', (openFresh) => {
+  let store: Store;
+  before(async () => void (store = await openFresh()));
+  after(async () => await store?.close());
+  const sink = { write: async () => {}, writeRecord: async () => {} };
+
+  it('fails with PublishFailed naming the page, the page linking to it and the status, when a page answers 500', async () => {
+    await assert.rejects(buildStaticSite(serverOf({ '/partnerships/7': 500 }), store, sink), (error: unknown) => {
+      assert.ok(error instanceof KoryuError, String(error));
+      assert.equal(error.code, 'PublishFailed');
+      assert.match(error.message, /the page \/partnerships\/7 \(linked from \/\) answered 500 \(Internal error\)/);
+      return true;
+    });
+  });
+
+  it('fails when a starting page answers 404: the copy would have no home page', async () => {
+    await assert.rejects(buildStaticSite(serverOf({ '/en/': 404 }), store, sink), /the page \/en\/ answered 404/);
+  });
+
+  it('gives back a linked page that answers 404 as missing, writes it nowhere, and writes the rest', async () => {
+    const written: string[] = [];
+    const site = await buildStaticSite(serverOf({ '/organizations/gone': 404, '/about': 200 }), store, { ...sink, write: async (path) => void written.push(path) });
+    assert.deepEqual(site.missing, [{ url: '/organizations/gone', from: '/' }]);
+    assert.ok(written.includes('about/index.html'));
+    assert.ok(!written.some((f) => f.startsWith('organizations/')));
   });
 });

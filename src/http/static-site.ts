@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { KoryuError } from '../errors.js';
 import { normalizeForSearch } from '../domain/search-text.js';
 import { EXPORTERS } from '../exports/exporters.js';
 import { listPublishedPartnerships } from '../services/record.service.js';
@@ -60,16 +61,36 @@ export interface SiteSink {
 
 const WHOLE_RECORD_DOWNLOAD = /^\/downloads\/([\w-]+)$/;
 
+/** A link of the copy that leads to no page: the server answered 404 for `url`, which the page `from` links to. */
+export interface MissingPage {
+  url: string;
+  from: string;
+}
+
+/** What the copy holds: the paths written, and the links left pointing at nothing. */
+export interface StaticSite {
+  files: string[];
+  missing: MissingPage[];
+}
+
 /**
  * The public site as static files: every page reachable from the home pages of each language (partnership pages,
  * event pages, print views), the style sheet, every download, the feed, a static search page per language and its
  * small index. Links are relative, so the copy can be served from any sub-path by any web server. Each file goes to
- * `sink` as it is made; gives the paths written.
+ * `sink` as it is made.
+ *
+ * A page the server cannot make (any answer but 200, or a 404 for one of the starting pages) fails the whole copy
+ * with `PublishFailed` naming the page and the page linking to it: a copy with a hole is not published. A 404 for
+ * a linked page (a link to something that is not in the record) is not written and is given back in `missing`,
+ * for the caller to report.
  */
-export async function buildStaticSite(app: FastifyInstance, store: Store, sink: SiteSink): Promise<string[]> {
+export async function buildStaticSite(app: FastifyInstance, store: Store, sink: SiteSink): Promise<StaticSite> {
   const written = new Set<string>();
+  const missing: MissingPage[] = [];
   const queue = ['/', '/en/', '/zh/', '/search', '/en/search', '/zh/search', '/feed.atom', '/assets/static-search.js'];
   // A URL is queued once: every page links to many others (a partnership's page to each of its events).
+  // The page that first linked to each one, for the messages.
+  const linkedFrom = new Map<string, string>();
   const seen = new Set<string>(queue);
   for (let next = 0; next < queue.length; next++) {
     const url = queue[next]!;
@@ -81,11 +102,20 @@ export async function buildStaticSite(app: FastifyInstance, store: Store, sink: 
       continue;
     }
     const res = await app.inject(url);
-    if (res.statusCode !== 200) continue;
+    const from = linkedFrom.get(url);
+    if (res.statusCode === 404 && from !== undefined) {
+      missing.push({ url, from });
+      continue;
+    }
+    if (res.statusCode !== 200) {
+      const said = res.body.replace(/\s+/g, ' ').trim().slice(0, 200);
+      throw new KoryuError('PublishFailed', `the page ${url}${from === undefined ? '' : ` (linked from ${from})`} answered ${res.statusCode}${said ? ` (${said})` : ''}; nothing more was written.`);
+    }
     if (/^text\/html/.test(String(res.headers['content-type']))) {
       let html = rewrite(res.body, file, (u) => {
         if (seen.has(u)) return;
         seen.add(u);
+        linkedFrom.set(u, url);
         queue.push(u);
       });
       if (/(^|\/)search$/.test(url)) html = staticSearchPage(html, file);
@@ -104,5 +134,5 @@ export async function buildStaticSite(app: FastifyInstance, store: Store, sink: 
   ]);
   await sink.write('search-index.json', Buffer.from(JSON.stringify({ items })));
   written.add('search-index.json');
-  return [...written];
+  return { files: [...written], missing };
 }

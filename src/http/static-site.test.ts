@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
+import { posix } from 'node:path';
 import { after, before, it } from 'node:test';
 import { importSampleAndCorpus } from '../../test/support/sample-and-corpus.js';
 import { describeOnEachStore } from '../../test/support/test-stores.js';
@@ -38,6 +39,30 @@ describeOnEachStore('the static copy of a site in a store of several home munici
   it('has the whole record written in each format by the sink, not through a response of the server', () => {
     assert.deepEqual([...records].sort(), EXPORTERS.map((e) => e.format).sort());
     for (const e of EXPORTERS) assert.equal(files.get(`downloads/koryu.${e.extension}`)?.toString(), `the whole record in ${e.format}`);
+  });
+
+  it('has, for every link of every page, the file it leads to once a web server decodes it', () => {
+    const broken: string[] = [];
+    let links = 0;
+    for (const [file, body] of files) {
+      if (!file.endsWith('.html')) continue;
+      for (const [, link] of body.toString().matchAll(/\b(?:href|src|action)="([^"]*)"/g)) {
+        const target = link!.replace(/&amp;/g, '&').split(/[?#]/)[0]!;
+        if (target === '' || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(target)) continue;
+        links++;
+        const onDisk = posix.normalize(posix.join(posix.dirname(file), decodeURIComponent(target)));
+        if (!files.has(onDisk.endsWith('/') ? `${onDisk}index.html` : onDisk)) broken.push(`${file}: ${link} → ${onDisk}`);
+      }
+    }
+    assert.ok(links > 1000, `${links} links`);
+    assert.deepEqual(broken.slice(0, 10), [], `${broken.length} broken links`);
+  });
+
+  it('writes the organisation pages in folders of their decoded names, the calendar as a file and the print views', () => {
+    assert.ok([...files.keys()].some((f) => /^organizations\/[^%/]*[^\x00-\x7f][^%/]*\/index\.html$/.test(f)), 'an organisation folder named in Japanese');
+    assert.ok(![...files.keys()].some((f) => f.includes('%')), 'no percent-encoded name');
+    assert.match(files.get('anniversaries.ics')?.toString() ?? '', /^BEGIN:VCALENDAR/);
+    for (const lang of ['', 'en/', 'zh/']) assert.ok(files.has(`${lang}partnerships/1/print/index.html`), `${lang}partnerships/1/print`);
   });
 
   it('indexes for its search exactly the items it has pages for: every hit leads to a page of the copy', async () => {

@@ -8,29 +8,65 @@ import type { Store } from '../storage/database.js';
 const SKIP = /^\/(api\/|photos\/)|\.pdf$|^\/partnerships\/\d+\/yearbook/;
 const DOWNLOAD = /^(.*)\/downloads\/([\w-]+)$/;
 
-/** The file a site URL is written to: pages as DIR/index.html, downloads with their format's extension. */
+/** URLs answered with a file of their own (at its path), not with a page. */
+const FILE = /^\/(feed\.atom|anniversaries\.ics|assets\/.+)$/;
+
+/**
+ * The file a site URL is written to: pages as DIR/index.html, downloads with their format's extension, the feed,
+ * the calendar and assets at their own path. Segments are percent-decoded, as a web server or file:// decodes a
+ * link before it looks for the file (`organizations/%E5%9C%B0…/` is the folder `organizations/地…/`).
+ */
 export function fileOf(url: string): string {
   const path = url.split('?')[0]!;
   const download = DOWNLOAD.exec(path);
   if (download) {
     const exporter = EXPORTERS.find((e) => e.format === download[2]);
-    return `${download[1]!.replace(/^\//, '')}${download[1] ? '/' : ''}downloads/koryu.${exporter?.extension ?? download[2]}`.replace(/^\//, '');
+    return onDisk(`${download[1]!.replace(/^\//, '')}${download[1] ? '/' : ''}downloads/koryu.${exporter?.extension ?? download[2]}`.replace(/^\//, ''));
   }
-  if (path === '/feed.atom' || path.startsWith('/assets/')) return path.slice(1);
-  return `${path.replace(/^\/|\/$/g, '')}${path === '/' ? '' : '/'}index.html`.replace(/^\//, '');
+  if (FILE.test(path)) return onDisk(path.slice(1));
+  return onDisk(`${path.replace(/^\/|\/$/g, '')}${path === '/' ? '' : '/'}index.html`.replace(/^\//, ''));
 }
 
-/** A link from the file `from` to the file `to`, relative, so the copy works under any sub-path. */
+/**
+ * A relative path of the copy with each segment percent-decoded; a segment that would not be one name inside its
+ * folder once decoded ('.', '..', or holding a slash or NUL) stays encoded, its dots too, so it cannot lead out.
+ */
+function onDisk(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => {
+      let name: string;
+      try {
+        name = decodeURIComponent(segment);
+      } catch {
+        return segment;
+      }
+      return name === '.' || name === '..' || /[/\\\0]/.test(name) ? segment.replace(/\./g, '%2E') : name;
+    })
+    .join('/');
+}
+
+/** A link from the file `from` to the file `to`, relative, so the copy works under any sub-path; names percent-encoded. */
 function relative(from: string, to: string): string {
   const depth = from.split('/').length - 1;
-  return `${'../'.repeat(depth)}${to}`;
+  return `${'../'.repeat(depth)}${to.split('/').map(encodeURIComponent).join('/')}`;
 }
 
 const ATTR = /\b(href|src|action)="(\/(?!\/)[^"]*)"/g;
 
+/** A link element (with the list item holding only it), or a link element alone; the site-absolute link is group 1 or 2. */
+const LINK_ELEMENT = /<li\b[^>]*>\s*<a\b[^>]*?\bhref="(\/(?!\/)[^"]*)"[^>]*>(?:(?!<\/a>)[\s\S])*<\/a>\s*<\/li>|<a\b[^>]*?\bhref="(\/(?!\/)[^"]*)"[^>]*>(?:(?!<\/a>)[\s\S])*<\/a>/g;
+
+/** The page without its links to what is not in the copy (the PDF of a print view), rather than with dead links. */
+function withoutLinksOutOfCopy(html: string): string {
+  return html.replace(LINK_ELEMENT, (element, inItem: string | undefined, alone: string | undefined) =>
+    SKIP.test((inItem ?? alone ?? '').split(/[?#]/)[0]!) ? '' : element,
+  );
+}
+
 /** Site-absolute links of a page made relative; a query (filters, pages of a list) is kept for the search page only. */
 function rewrite(html: string, file: string, found: (url: string) => void): string {
-  return html.replace(ATTR, (_m, attr: string, url: string) => {
+  return withoutLinksOutOfCopy(html).replace(ATTR, (_m, attr: string, url: string) => {
     const hashAt = url.indexOf('#');
     const fragment = hashAt >= 0 ? url.slice(hashAt) : '';
     const [path, query] = (hashAt >= 0 ? url.slice(0, hashAt) : url).replace(/&amp;/g, '&').split('?') as [string, string | undefined];
@@ -59,6 +95,7 @@ export interface SiteSink {
   writeRecord(path: string, format: string): Promise<void>;
 }
 
+const PARTNERSHIP_PAGE = /^(\/[a-z]{2})?\/partnerships\/\d+$/;
 const WHOLE_RECORD_DOWNLOAD = /^\/downloads\/([\w-]+)$/;
 
 /** A link of the copy that leads to no page: the server answered 404 for `url`, which the page `from` links to. */
@@ -119,6 +156,13 @@ export async function buildStaticSite(app: FastifyInstance, store: Store, sink: 
         queue.push(u);
       });
       if (/(^|\/)search$/.test(url)) html = staticSearchPage(html, file);
+      // The print view of a partnership is in the copy whether or not a page links to it.
+      const print = `${url}/print`;
+      if (PARTNERSHIP_PAGE.test(url) && !seen.has(print)) {
+        seen.add(print);
+        linkedFrom.set(print, url);
+        queue.push(print);
+      }
       await sink.write(file, Buffer.from(html));
     } else await sink.write(file, res.rawPayload);
     written.add(file);

@@ -65,6 +65,15 @@ describeOnEachStore('the static copy of a site in a store of several home munici
     for (const lang of ['', 'en/', 'zh/']) assert.ok(files.has(`${lang}partnerships/1/print/index.html`), `${lang}partnerships/1/print`);
   });
 
+  it('links each partnership page to its print view, and to no PDF (the copy has none)', () => {
+    for (const lang of ['', 'en/', 'zh/']) {
+      const page = files.get(`${lang}partnerships/1/index.html`)!.toString();
+      assert.match(page, /<a href="(\.\.\/)+(en\/|zh\/)?partnerships\/1\/print\/index\.html">/, lang);
+      assert.doesNotMatch(page, /\.pdf/, lang);
+      assert.match(page, /<nav class="print-links no-print"/);
+    }
+  });
+
   it('indexes for its search exactly the items it has pages for: every hit leads to a page of the copy', async () => {
     const { items } = JSON.parse(files.get('search-index.json')!.toString()) as { items: { k: string; href: string; t: string }[] };
     for (const item of items) assert.ok(files.has(item.href.split('#')[0]!), `${item.href} is in the copy`);

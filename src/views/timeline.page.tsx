@@ -70,6 +70,18 @@ export function TimelinePage(props: { ctx: PageContext; partnership: StoredPartn
     <Layout ctx={ctx} title={format(t.title, { kind: p.kind, partner: p.partner })}>
       <h1>{fill(t.title, { kind, partner })}</h1>
       <PartnershipNav ctx={ctx} id={p.id} current="timeline" />
+      <nav class="print-links no-print" aria-label={t.printLinks}>
+        <ul>
+          <li>
+            <a href={localHref(ctx, `/partnerships/${p.id}/print`)}>{t.printView}</a>
+          </li>
+          <li>
+            <a href={localHref(ctx, `/partnerships/${p.id}.pdf`)} type="application/pdf" download>
+              {t.pdf}
+            </a>
+          </li>
+        </ul>
+      </nav>
       {p.affiliatedOn && <p>{fill(t.affiliation, { kind, date: <DateWithEra ctx={ctx} iso={p.affiliatedOn} /> })}</p>}
 
       <form class="filters no-print" method="get" action={self}>

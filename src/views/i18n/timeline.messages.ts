@@ -25,6 +25,9 @@ export const TIMELINE: Messages<
   | 'records'
   | 'recordsCaption'
   | 'caption'
+  | 'printLinks'
+  | 'printView'
+  | 'pdf'
 > = {
   ja: {
     title: '{kind}{partner}との歩み',
@@ -50,6 +53,9 @@ export const TIMELINE: Messages<
     records: '交流の記録',
     recordsCaption: '交流の記録（写真の説明）',
     caption: '写真の説明',
+    printLinks: '印刷用ページとPDF',
+    printView: '印刷用ページ',
+    pdf: 'PDF（A4）',
   },
   en: {
     title: 'Exchanges with {partner} ({kind})',
@@ -75,6 +81,9 @@ export const TIMELINE: Messages<
     records: 'Photo record',
     recordsCaption: 'Photo record (captions)',
     caption: 'Caption',
+    printLinks: 'Print view and PDF',
+    printView: 'Print view',
+    pdf: 'PDF (A4)',
   },
   zh: {
     title: '与{partner}（{kind}）的交流历程',
@@ -100,5 +109,8 @@ export const TIMELINE: Messages<
     records: '交流记录',
     recordsCaption: '交流记录（照片说明）',
     caption: '照片说明',
+    printLinks: '打印版页面和PDF',
+    printView: '打印版页面',
+    pdf: 'PDF（A4）',
   },
 };

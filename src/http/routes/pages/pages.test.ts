@@ -119,6 +119,19 @@ describeOnEachStore('the home, partnership and event pages', (openFresh) => {
       for (const r of dalian.records) assert.match(res.body, new RegExp(`<tr id="r${r.id}">`));
     });
 
+    it('links its print view and its PDF in the reader\'s language, in a navigation hidden in print', async () => {
+      const labels = { ja: ['印刷用ページ', 'PDF（A4）'], en: ['Print view', 'PDF (A4)'], zh: ['打印版页面', 'PDF（A4）'] } as const;
+      for (const [locale, [print, pdf]] of Object.entries(labels)) {
+        const base = `/${locale}/partnerships/${dalian.id}`;
+        const res = await app.inject(base);
+        const nav = /<nav class="print-links no-print" aria-label="[^"]+">[\s\S]*?<\/nav>/.exec(res.body)?.[0] ?? '';
+        assert.ok(nav.includes(`<a href="${base}/print">${print}</a>`), `${locale}: ${nav}`);
+        assert.ok(nav.includes(`<a href="${base}.pdf" type="application/pdf" download>${pdf}</a>`), `${locale}: ${nav}`);
+        assert.equal((await app.inject(`${base}/print`)).statusCode, 200);
+      }
+      assert.match((await app.inject(`/partnerships/${dalian.id}`)).body, new RegExp(`<a href="/partnerships/${dalian.id}/print">印刷用ページ</a>`));
+    });
+
     it('filters by year range and direction on the server, and keeps the values in the form', async () => {
       const res = await app.inject(`/partnerships/${dalian.id}?from=2017&to=2018&direction=reception`);
       assert.equal(res.statusCode, 200);

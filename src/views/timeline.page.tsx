@@ -11,6 +11,7 @@ import { localHref, type PageContext } from './page-context.js';
 import { DateWithEra, fill, formatDate, Ja, localized, YearWithEra } from './parts.js';
 import { KnowledgeFilterFields, type KnowledgeFilterProps } from './knowledge/knowledge-filter.js';
 import { PartnershipNav } from './knowledge/partnership-nav.js';
+import { ScrollRegion } from './scroll-region.js';
 
 /** The colours of the directions, as in koryu.css (--dispatch …). */
 export const DIRECTION_COLORS: Readonly<Record<Direction, string>> = {
@@ -260,40 +261,42 @@ function EventsPerYear(props: { ctx: PageContext; partnership: StoredPartnership
           aria-label={format(t.chartLabel, { from: f.from, to: f.to, count: data.total })}
           dangerouslySetInnerHTML={{ __html: svg }}
         />
-        <table class="chart-table">
-          <caption>{t.chartTable}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{common.year}</th>
-              {data.directions.map((d) => (
-                <th key={d} scope="col" class={`dir-${d}`}>
-                  {common[d]}
-                </th>
+        <ScrollRegion label={t.chartTable}>
+          <table class="chart-table">
+            <caption>{t.chartTable}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{common.year}</th>
+                {data.directions.map((d) => (
+                  <th key={d} scope="col" class={`dir-${d}`}>
+                    {common[d]}
+                  </th>
+                ))}
+                <th scope="col">{t.total}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.rows.map((r) => (
+                <tr key={r.year}>
+                  <th scope="row">{r.year}</th>
+                  {r.counts.map((n, i) => (
+                    <td key={data.directions[i]}>{n}</td>
+                  ))}
+                  <td>{r.total}</td>
+                </tr>
               ))}
-              <th scope="col">{t.total}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((r) => (
-              <tr key={r.year}>
-                <th scope="row">{r.year}</th>
-                {r.counts.map((n, i) => (
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t.total}</th>
+                {data.totals.map((n, i) => (
                   <td key={data.directions[i]}>{n}</td>
                 ))}
-                <td>{r.total}</td>
+                <td>{data.total}</td>
               </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t.total}</th>
-              {data.totals.map((n, i) => (
-                <td key={data.directions[i]}>{n}</td>
-              ))}
-              <td>{data.total}</td>
-            </tr>
-          </tfoot>
-        </table>
+            </tfoot>
+          </table>
+        </ScrollRegion>
       </div>
     </>
   );

@@ -181,7 +181,9 @@ describeOnEachStore('the home, partnership and event pages', (openFresh) => {
       const totals = ['dispatch', 'reception', 'unknown'].map((d) => dalian.events.filter((e) => e.direction === d).length);
       assert.ok(table.includes(`<tfoot><tr><th scope="row">計</th>${[...totals, 60].map((n) => `<td>${n}</td>`).join('')}</tr></tfoot>`));
       assert.match(table, /<caption>/);
+      assert.match(res.body, /<div class="scroll-x" role="region" tabindex="0" aria-label="年ごとの交流件数（区分別）"><table class="chart-table">/, 'the table scrolls within itself, reachable by keyboard');
       const en = await app.inject(`/en/partnerships/${dalian.id}`);
+      assert.match(en.body, /<div class="scroll-x" role="region" tabindex="0" aria-label="[^"]+"><table class="chart-table">/);
       for (const label of ['Dispatch', 'Reception', 'Unspecified']) assert.match(chartOf(en.body), new RegExp(`>${label}</text>`));
     });
 

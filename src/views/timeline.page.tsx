@@ -3,7 +3,7 @@ import type { StoredPartnership } from '../domain/partnership.js';
 import { yearsOf } from '../domain/partnership.js';
 import { eventsPerYearSvg } from './charts/events-per-year.chart.js';
 import { COMMON } from './i18n/common.messages.js';
-import { format } from './i18n/messages.js';
+import { format, pluralOf } from './i18n/messages.js';
 import { TIMELINE } from './i18n/timeline.messages.js';
 import { Downloads, type DownloadLink } from './downloads.js';
 import { Layout } from './layout.js';
@@ -118,7 +118,7 @@ export function TimelinePage(props: { ctx: PageContext; partnership: StoredPartn
         <button type="submit">{t.apply}</button>
         {(f.narrowed || props.knowledge?.organization !== undefined || props.knowledge?.field !== undefined) && <a href={self}>{t.reset}</a>}
       </form>
-      <p class="showing">{format(t.showing, { from: f.from, to: f.to, count: shownEvents.length })}</p>
+      <p class="showing">{format(pluralOf(ctx.locale, shownEvents.length, { one: t.showingOne, other: t.showing }), { from: f.from, to: f.to, count: shownEvents.length })}</p>
 
       <h2 id="timeline">{t.timeline}</h2>
       {years.length === 0 ? (

@@ -11,6 +11,7 @@ export const TIMELINE: Messages<
   | 'apply'
   | 'reset'
   | 'showing'
+  | 'showingOne'
   | 'timeline'
   | 'timelineCaption'
   | 'direction'
@@ -39,6 +40,7 @@ export const TIMELINE: Messages<
     apply: '表示',
     reset: 'すべて表示',
     showing: '{from}年〜{to}年、{count}件の交流を表示しています。',
+    showingOne: '{from}年〜{to}年、{count}件の交流を表示しています。',
     timeline: '交流年表',
     timelineCaption: '年ごとの交流（派遣・受入・相互・区分なし）',
     direction: '区分',
@@ -67,6 +69,7 @@ export const TIMELINE: Messages<
     apply: 'Show',
     reset: 'Show all',
     showing: 'Showing {count} exchanges from {from} to {to}.',
+    showingOne: 'Showing {count} exchange from {from} to {to}.',
     timeline: 'Exchange timeline',
     timelineCaption: 'Exchanges by year (dispatch, reception, mutual, unspecified)',
     direction: 'Direction',
@@ -95,6 +98,7 @@ export const TIMELINE: Messages<
     apply: '显示',
     reset: '全部显示',
     showing: '显示{from}年至{to}年的{count}项交流。',
+    showingOne: '显示{from}年至{to}年的{count}项交流。',
     timeline: '交流年表',
     timelineCaption: '各年交流（派遣・接待・相互・未分类）',
     direction: '类别',

@@ -5,7 +5,7 @@ import type { StoredPartnership } from '../../domain/partnership.js';
 import { eventsPerYearSvg, type ChartSeries } from '../charts/events-per-year.chart.js';
 import { COMMON } from '../i18n/common.messages.js';
 import { FIELD_NAMES, KNOWLEDGE } from '../i18n/knowledge.messages.js';
-import { format } from '../i18n/messages.js';
+import { format, pluralOf } from '../i18n/messages.js';
 import { INTL_LOCALE, fill, Ja } from '../parts.js';
 import { Layout } from '../layout.js';
 import type { PageContext } from '../page-context.js';
@@ -104,7 +104,7 @@ export function InsightsPage(props: {
 
       <h2 id="per-year">{t.perYear}</h2>
       <ChartWithTable
-        label={format(t.perYearLabel, { from, to, count: p.events.length })}
+        label={format(pluralOf(ctx.locale, p.events.length, { one: t.perYearLabelOne, other: t.perYearLabel }), { from, to, count: p.events.length })}
         caption={t.perYearTable}
         years={k.years}
         series={directions}

@@ -2,7 +2,7 @@ import { DIRECTIONS } from '../../domain/direction.js';
 import type { Organization } from '../../domain/organization.js';
 import { COMMON } from '../i18n/common.messages.js';
 import { KNOWLEDGE } from '../i18n/knowledge.messages.js';
-import { format } from '../i18n/messages.js';
+import { format, pluralOf } from '../i18n/messages.js';
 import { Layout } from '../layout.js';
 import { localHref, type PageContext } from '../page-context.js';
 import { fill, Ja, YearWithEra } from '../parts.js';
@@ -43,7 +43,7 @@ export function OrganizationsPage(props: { ctx: PageContext; organizations: read
                 </th>
                 <td>{o.kind === 'office' ? t.office : t.organization}</td>
                 <td>{o.aliases.length > 0 ? <Ja ctx={ctx}>{o.aliases.join('、')}</Ja> : t.noAliases}</td>
-                <td>{format(t.eventCount, { count: o.mentions.length })}</td>
+                <td>{format(pluralOf(ctx.locale, o.mentions.length, { one: t.eventCountOne, other: t.eventCount }), { count: o.mentions.length })}</td>
                 <td>{o.status === 'confirmed' ? t.confirmed : t.suggested}</td>
               </tr>
             ))}

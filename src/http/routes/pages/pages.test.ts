@@ -148,6 +148,12 @@ describeOnEachStore('the home, partnership and event pages', (openFresh) => {
       assert.doesNotMatch(chartOf(res.body), />派遣</);
     });
 
+    it('says how many exchanges it shows, in the singular for one in English', async () => {
+      const one = await app.inject(`/en/partnerships/${dalian.id}?from=2006&to=2006&direction=dispatch`);
+      assert.match(one.body, /<p class="showing">Showing 1 exchange from 2006 to 2006\.<\/p>/);
+      assert.match((await app.inject(`/en/partnerships/${dalian.id}`)).body, /<p class="showing">Showing 60 exchanges from 2006 to 2023\.<\/p>/);
+    });
+
     it('takes several directions, swaps a reversed range and ignores values that are not years or directions', async () => {
       const both = await app.inject(`/partnerships/${dalian.id}?from=2020&to=2006&direction=unknown&direction=dispatch&direction=bogus`);
       const expected = dalian.events.filter((e) => e.year <= 2020 && (e.direction === 'dispatch' || e.direction === 'unknown'));

@@ -115,6 +115,59 @@ describeInBrowser('the site in a browser', () => {
     });
   }
 
+  describe('on a phone (375 px wide)', () => {
+    const PHONE_PAGES = [
+      async () => '/',
+      async () => `/partnerships/${dalian}`,
+      async () => `/partnerships/${dalian}/insights`,
+      async () => `/partnerships/${dalian}/agreements`,
+      async () => '/organizations',
+      () => eventPath(dalian),
+      async () => `/search?q=${encodeURIComponent('大連')}`,
+    ];
+
+    it('shows no page wider than the screen in any language: wide tables scroll within themselves', { timeout: 120_000 }, async () => {
+      const phone = await (await browser()).newContext({ viewport: { width: 375, height: 800 } });
+      try {
+        const page = await phone.newPage();
+        const tooWide: string[] = [];
+        for (const path of PHONE_PAGES) {
+          for (const { locale } of LOCALES) {
+            const url = localized(locale, await path());
+            const response = await page.goto(`${app.url}${url}`);
+            assert.equal(response?.status(), 200, url);
+            const width = await page.evaluate(() => document.documentElement.scrollWidth);
+            if (width > 375) tooWide.push(`${url}: ${width} px`);
+          }
+        }
+        assert.deepEqual(tooWide, []);
+      } finally {
+        await phone.close();
+      }
+    });
+
+    it('lets the keyboard reach and scroll a table wider than the screen, named by its caption (axe: no serious violation)', async () => {
+      const phone = await (await browser()).newContext({ viewport: { width: 375, height: 800 } });
+      try {
+        const page = await phone.newPage();
+        await page.goto(`${app.url}/en/partnerships/${dalian}/insights`);
+        const regions = page.locator('[role=region]');
+        const wide = await regions.evaluateAll((all) => all.findIndex((e) => e.scrollWidth > e.clientWidth));
+        assert.ok(wide >= 0, 'a table is wider than the screen here');
+        const region = regions.nth(wide);
+        assert.equal(await region.getAttribute('tabindex'), '0');
+        assert.match((await region.getAttribute('aria-label')) ?? '', /\w/, 'named');
+        await region.focus();
+        await page.keyboard.press('ArrowRight');
+        await page.waitForFunction(() => (document.activeElement?.scrollLeft ?? 0) > 0);
+        const problems = await seriousAxeViolations(page);
+        assert.deepEqual(problems, [], JSON.stringify(problems, null, 2));
+      } finally {
+        await phone.close();
+      }
+    });
+  });
+
   describe('hostile texts (koryu/1 events and captions that are markup)', () => {
     const HOSTILE_PAGES: { type: string; path: () => Promise<string>; shows: string[] }[] = [
       { type: 'partnership', path: async () => `/partnerships/${hostile}`, shows: [SCRIPT, IMG] },

@@ -24,7 +24,8 @@ export type ErrorCode =
   | 'PhotoRejected'
   | 'UploadTooLarge'
   | 'OrganizationNotFound'
-  | 'RecordNotFound';
+  | 'RecordNotFound'
+  | 'PublishFailed';
 
 export class KoryuError extends Error {
   constructor(

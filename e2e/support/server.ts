@@ -74,7 +74,9 @@ export async function startApp(options: { users?: readonly { name: string; role:
     if (added.status !== 0) throw new Error(`koryu user add failed (${added.status}): ${added.stderr}`);
   }
 
-  const child: ChildProcess = spawn(process.execPath, koryu(['serve', '--host', '127.0.0.1', '--port', '0', '--no-sample']), {
+  // KORYU_TEST_PORT: a port of the machine's own choosing for the server (one browser-test file at a time), else any free one.
+  const port = env.KORYU_TEST_PORT ?? '0';
+  const child: ChildProcess = spawn(process.execPath, koryu(['serve', '--host', '127.0.0.1', '--port', port, '--no-sample']), {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

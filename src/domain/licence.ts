@@ -7,12 +7,45 @@ export interface Licence {
   url: string;
   /** Who is to be credited: the publishing municipality and its record. */
   attribution: string;
+  /** `name` and `url` are the Japanese; these are the name and the deed for readers of English and Chinese. */
+  translations?: Readonly<Record<'en' | 'zh', LicenceTerms>>;
+}
+
+/** A licence's name and deed as a reader of one language is shown them; `lang` is the deed's language. */
+export interface LicenceTerms {
+  name: string;
+  url: string;
+  lang: string;
+}
+
+/** The licence's name and deed for a reader of `language` (ja, en or zh); the Japanese for any other. */
+export function licenceIn(licence: Omit<Licence, 'attribution'>, language: string): LicenceTerms {
+  const translated = language === 'en' || language === 'zh' ? licence.translations?.[language] : undefined;
+  return translated ?? { name: licence.name, url: licence.url, lang: 'ja' };
 }
 
 /** The licences a municipality usually publishes open data under, by the name KORYU_LICENCE takes. */
 export const LICENCE_PRESETS: Readonly<Record<string, Omit<Licence, 'attribution'>>> = {
-  'cc-by-4.0': { id: 'CC-BY-4.0', name: 'クリエイティブ・コモンズ 表示 4.0 国際 (CC BY 4.0)', url: 'https://creativecommons.org/licenses/by/4.0/deed.ja' },
-  'pdl-1.0': { id: 'PDL-1.0', name: '公共データ利用規約 第1.0版 (PDL1.0)', url: 'https://www.digital.go.jp/resources/open_data/public_data_license_v1.0' },
+  'cc-by-4.0': {
+    id: 'CC-BY-4.0',
+    name: 'クリエイティブ・コモンズ 表示 4.0 国際 (CC BY 4.0)',
+    url: 'https://creativecommons.org/licenses/by/4.0/deed.ja',
+    translations: {
+      en: { name: 'Creative Commons Attribution 4.0 International (CC BY 4.0)', url: 'https://creativecommons.org/licenses/by/4.0/deed.en', lang: 'en' },
+      zh: { name: '知识共享 署名 4.0 国际 (CC BY 4.0)', url: 'https://creativecommons.org/licenses/by/4.0/deed.zh-hans', lang: 'zh-Hans' },
+    },
+  },
+  // The Digital Agency publishes the terms in Japanese (the official text) and English (for reference), none in
+  // Chinese: a reader of Chinese is given the English page, which holds both.
+  'pdl-1.0': {
+    id: 'PDL-1.0',
+    name: '公共データ利用規約 第1.0版 (PDL1.0)',
+    url: 'https://www.digital.go.jp/resources/open_data/public_data_license_v1.0',
+    translations: {
+      en: { name: 'Public Data License Version 1.0 (PDL1.0)', url: 'https://www.digital.go.jp/en/resources/open_data/public_data_license_v1.0', lang: 'en' },
+      zh: { name: '公共数据利用规约 第1.0版 (PDL1.0)', url: 'https://www.digital.go.jp/en/resources/open_data/public_data_license_v1.0', lang: 'en' },
+    },
+  },
 };
 
 export const DEFAULT_LICENCE_KEY = 'cc-by-4.0';

@@ -32,4 +32,34 @@ describe('the Atom feed', () => {
   it(`holds at most ${FEED_LENGTH} entries`, () => {
     assert.equal(entries(writeAtom([partnership(FEED_LENGTH + 7)])).length, FEED_LENGTH);
   });
+
+  it('gives each entry content: the event with its date, direction and cities, then each translation in its language', () => {
+    const p = partnership(2);
+    p.events[1] = { ...p.events[1]!, translations: { en: 'Exchange 1 <&>', zh: '交流一' } };
+    const [second, first] = entries(writeAtom([p], { events: new Map(p.events.map((e, i) => [e, { id: 20 + i, publishedAt: `2026-0${i + 1}-01T00:00:00.000Z` }])) }));
+    assert.match(first!, /<content type="xhtml"><div xmlns="http:\/\/www\.w3\.org\/1999\/xhtml"><p>2000年 派遣（金沢市・大連市）交流 0 &lt;&amp;&gt;<\/p><\/div><\/content>/);
+    assert.match(second!, /<p>2001年 受入（金沢市・大連市）交流 1 &lt;&amp;&gt;<\/p><p xml:lang="en">Exchange 1 &lt;&amp;&gt;<\/p><p xml:lang="zh">交流一<\/p><\/div><\/content>/);
+    assert.doesNotMatch(first!, /rel="alternate"/, 'no site URL, no link: the content makes the entry valid');
+  });
+
+  it('names an entry by its stored event without the site URL, so an event added before it changes nothing', () => {
+    const p = partnership(3);
+    const ids = (q: Partnership, known: Map<ExchangeEvent, { id: number; publishedAt: string }>) =>
+      entries(writeAtom([q], { events: known })).map((e) => /<id>(.*)<\/id>/.exec(e)![1]).sort();
+    const at = '2026-01-01T00:00:00.000Z';
+    const known = new Map(p.events.map((e, i) => [e, { id: 30 + i, publishedAt: at }]));
+    assert.deepEqual(ids(p, known), ['urn:koryu:event:%E9%87%91%E6%B2%A2%E5%B8%82:30', 'urn:koryu:event:%E9%87%91%E6%B2%A2%E5%B8%82:31', 'urn:koryu:event:%E9%87%91%E6%B2%A2%E5%B8%82:32']);
+    const added: ExchangeEvent = { year: 1999, date: null, direction: 'mutual', text: '新しい交流', line: null };
+    const grown = { ...p, events: [added, ...p.events] };
+    assert.deepEqual(ids(grown, new Map([...known, [added, { id: 33, publishedAt: at }]])).filter((id) => !id!.endsWith(':33')), ids(p, known));
+  });
+
+  it('names an event the store gave no id by its own values, not by its place among the others', () => {
+    const p = partnership(3);
+    const named = (q: Partnership) => new Map(entries(writeAtom([q])).map((e) => [/<title>(.*)<\/title>/.exec(e)![1]!, /<id>(.*)<\/id>/.exec(e)![1]!]));
+    const before = named(p);
+    const after = named({ ...p, events: [{ year: 1999, date: null, direction: 'mutual', text: '新しい交流', line: null }, ...p.events] });
+    for (const [title, id] of before) assert.equal(after.get(title), id, title);
+    assert.equal(new Set(before.values()).size, 3);
+  });
 });

@@ -1,6 +1,7 @@
 import { DIRECTION_LABELS_JA } from '../domain/direction.js';
 import { licenceNotice } from '../domain/licence.js';
 import type { ExchangeEvent, Partnership } from '../domain/partnership.js';
+import { TRANSLATION_LOCALES } from '../domain/translation.js';
 import type { ExportContext, Exporter } from './exporter.js';
 
 /** Entries in the feed: the newest published events. */
@@ -12,7 +13,6 @@ const escapeXml = (s: string): string =>
 interface Entry {
   p: Partnership;
   e: ExchangeEvent;
-  index: number;
   id: number | undefined;
   publishedAt: string;
 }
@@ -20,20 +20,51 @@ interface Entry {
 /** Events by publication, newest first; without publication times every event counts as published now. */
 function newestEntries(partnerships: readonly Partnership[], context: ExportContext, now: string): Entry[] {
   const entries = partnerships.flatMap((p) =>
-    p.events.map((e, index): Entry => {
+    p.events.map((e): Entry => {
       const known = context.events?.get(e);
-      return { p, e, index, id: known?.id, publishedAt: known?.publishedAt ?? now };
+      return { p, e, id: known?.id, publishedAt: known?.publishedAt ?? now };
     }),
   );
   entries.sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : (b.id ?? 0) - (a.id ?? 0)));
   return entries.slice(0, FEED_LENGTH);
 }
 
-function entryId(x: Entry, site: string | undefined): string {
-  if (x.id !== undefined && site) return `${site}events/${x.id}`;
-  return `urn:koryu:event:${encodeURIComponent(x.p.home)}:${encodeURIComponent(x.p.partner)}:${x.index + 1}`;
+/** FNV-1a (32 bits) in hex: a short fingerprint of an event's own values, for an event the store gave no id. */
+function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (const unit of text) {
+    hash ^= unit.codePointAt(0)!;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
 }
 
+/**
+ * The entry's id, which a feed reader keeps to know an entry it has seen: with the site's URL, the event page's URL;
+ * otherwise a URN of the home municipality and the stored event's id, which an edit or a re-import keeping the event
+ * keeps. An event the store gave no id (a feed written from a document) is named by its own values, so the events
+ * around it do not change it.
+ */
+function entryId(x: Entry, site: string | undefined): string {
+  if (x.id !== undefined && site) return `${site}events/${x.id}`;
+  const home = encodeURIComponent(x.p.home);
+  if (x.id !== undefined) return `urn:koryu:event:${home}:${x.id}`;
+  const own = [x.p.partner, x.e.year, x.e.date ?? '', x.e.direction, x.e.text].join('\u0000');
+  return `urn:koryu:event:${home}:${encodeURIComponent(x.p.partner)}:${x.e.year}-${fingerprint(own)}`;
+}
+
+const XHTML = 'http://www.w3.org/1999/xhtml';
+
+/** The event's text as the document wrote it (Japanese), then each translation in its language. */
+function writeContent(x: Entry, summary: string): string {
+  const translations = TRANSLATION_LOCALES.flatMap((l) => {
+    const text = x.e.translations?.[l];
+    return text ? [`<p xml:lang="${l}">${escapeXml(text)}</p>`] : [];
+  });
+  return `<content type="xhtml"><div xmlns="${XHTML}"><p>${escapeXml(summary)}</p>${translations.join('')}</div></content>`;
+}
+
+/** An entry: `content` always (RFC 4287 §4.1.1 asks for it, or an alternate link, which it has when the site is known). */
 function writeEntry(x: Entry, site: string | undefined): string {
   const when = x.e.date ?? `${x.e.year}年`;
   const summary = `${when} ${DIRECTION_LABELS_JA[x.e.direction]}（${x.p.home}・${x.p.partner}）${x.e.text}`;
@@ -45,6 +76,7 @@ function writeEntry(x: Entry, site: string | undefined): string {
     <updated>${escapeXml(x.publishedAt)}</updated>${link}
     <category term="${x.e.direction}" label="${escapeXml(DIRECTION_LABELS_JA[x.e.direction])}"/>
     <summary xml:lang="ja">${escapeXml(summary)}</summary>
+    ${writeContent(x, summary)}
   </entry>`;
 }
 

@@ -39,7 +39,7 @@ export const photosCsvExporter: Exporter<string> = {
   format: 'photos-csv',
   contentType: 'text/csv; charset=utf-8',
   extension: 'photos.csv',
-  label: 'CSV (写真記録)',
+  label: 'CSV (photo records)',
   write: (partnerships, context = {}) => writeInParts(csvParts(RECORD_HEADERS, recordRows), partnerships, context),
   parts: () => csvParts(RECORD_HEADERS, recordRows),
 };

@@ -37,7 +37,7 @@ export interface Exporter<Out extends ExportBody | Promise<ExportBody> = ExportB
   /** Media type of the output, with its charset. */
   contentType: string;
   extension: string;
-  /** A line for the help text and the download links. */
+  /** The format's name (not translated); a download link whose label has words takes them from views/i18n/opendata.messages.ts. */
   label?: string;
   write(partnerships: readonly Partnership[], context?: ExportContext): Out;
   /**

@@ -25,6 +25,7 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   UploadTooLarge: 413,
   OrganizationNotFound: 404,
   RecordNotFound: 404,
+  PublishFailed: 500,
 };
 
 /** The HTTP status of an error code, for edges (such as the JSON API) that answer in their own shape. */

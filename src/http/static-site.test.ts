@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import type { FastifyInstance } from 'fastify';
+import { posix } from 'node:path';
 import { after, before, it } from 'node:test';
 import { importSampleAndCorpus } from '../../test/support/sample-and-corpus.js';
 import { describeOnEachStore } from '../../test/support/test-stores.js';
@@ -6,6 +8,7 @@ import { listPartnerships } from '../services/record.service.js';
 import type { Store } from '../storage/database.js';
 import { buildApp } from './app.js';
 import { EXPORTERS } from '../exports/exporters.js';
+import { KoryuError } from '../errors.js';
 import { buildStaticSite } from './static-site.js';
 
 
@@ -19,7 +22,7 @@ describeOnEachStore('the static copy of a site in a store of several home munici
     await importSampleAndCorpus(store, { partnerships: 3, years: 3, seed: 'static-site' });
     app = await buildApp({ store, home: '金沢市' });
     files = new Map();
-    const paths = await buildStaticSite(app, store, {
+    const { files: paths } = await buildStaticSite(app, store, {
       write: async (path, body) => void files.set(path, body),
       writeRecord: async (path, format) => {
         records.push(format);
@@ -38,6 +41,39 @@ describeOnEachStore('the static copy of a site in a store of several home munici
     for (const e of EXPORTERS) assert.equal(files.get(`downloads/koryu.${e.extension}`)?.toString(), `the whole record in ${e.format}`);
   });
 
+  it('has, for every link of every page, the file it leads to once a web server decodes it', () => {
+    const broken: string[] = [];
+    let links = 0;
+    for (const [file, body] of files) {
+      if (!file.endsWith('.html')) continue;
+      for (const [, link] of body.toString().matchAll(/\b(?:href|src|action)="([^"]*)"/g)) {
+        const target = link!.replace(/&amp;/g, '&').split(/[?#]/)[0]!;
+        if (target === '' || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(target)) continue;
+        links++;
+        const onDisk = posix.normalize(posix.join(posix.dirname(file), decodeURIComponent(target)));
+        if (!files.has(onDisk.endsWith('/') ? `${onDisk}index.html` : onDisk)) broken.push(`${file}: ${link} → ${onDisk}`);
+      }
+    }
+    assert.ok(links > 1000, `${links} links`);
+    assert.deepEqual(broken.slice(0, 10), [], `${broken.length} broken links`);
+  });
+
+  it('writes the organisation pages in folders of their decoded names, the calendar as a file and the print views', () => {
+    assert.ok([...files.keys()].some((f) => /^organizations\/[^%/]*[^\x00-\x7f][^%/]*\/index\.html$/.test(f)), 'an organisation folder named in Japanese');
+    assert.ok(![...files.keys()].some((f) => f.includes('%')), 'no percent-encoded name');
+    assert.match(files.get('anniversaries.ics')?.toString() ?? '', /^BEGIN:VCALENDAR/);
+    for (const lang of ['', 'en/', 'zh/']) assert.ok(files.has(`${lang}partnerships/1/print/index.html`), `${lang}partnerships/1/print`);
+  });
+
+  it('links each partnership page to its print view, and to no PDF (the copy has none)', () => {
+    for (const lang of ['', 'en/', 'zh/']) {
+      const page = files.get(`${lang}partnerships/1/index.html`)!.toString();
+      assert.match(page, /<a href="(\.\.\/)+(en\/|zh\/)?partnerships\/1\/print\/index\.html">/, lang);
+      assert.doesNotMatch(page, /\.pdf/, lang);
+      assert.match(page, /<nav class="print-links no-print"/);
+    }
+  });
+
   it('indexes for its search exactly the items it has pages for: every hit leads to a page of the copy', async () => {
     const { items } = JSON.parse(files.get('search-index.json')!.toString()) as { items: { k: string; href: string; t: string }[] };
     for (const item of items) assert.ok(files.has(item.href.split('#')[0]!), `${item.href} is in the copy`);
@@ -50,5 +86,43 @@ describeOnEachStore('the static copy of a site in a store of several home munici
     assert.deepEqual(items.map((i) => i.t).sort(), expected.sort());
     const dalian = partnerships.find((p) => p.partner === '大連市')!;
     assert.ok(dalian.events.every((e) => items.some((i) => i.href === `events/${e.id}/index.html`)), 'every event of the home is found');
+  });
+});
+
+/** A server of a few pages: `/` links to each of `links`, which answers `status`; every other page is empty. */
+function serverOf(links: Record<string, number>): FastifyInstance {
+  const inject = async (url: string) => {
+    const status = links[url] ?? 200;
+    const body = url === '/' ? `<html><body>${Object.keys(links).map((l) => `<a href="${l}">x</a>`).join('')}</body></html>` : status === 200 ? '<html></html>' : 'Internal error';
+    return { statusCode: status, body, rawPayload: Buffer.from(body), headers: { 'content-type': status === 200 ? 'text/html; charset=utf-8' : 'text/plain' } };
+  };
+  return { inject } as unknown as FastifyInstance;
+}
+
+describeOnEachStore('the static copy when the server cannot make a page', (openFresh) => {
+  let store: Store;
+  before(async () => void (store = await openFresh()));
+  after(async () => await store?.close());
+  const sink = { write: async () => {}, writeRecord: async () => {} };
+
+  it('fails with PublishFailed naming the page, the page linking to it and the status, when a page answers 500', async () => {
+    await assert.rejects(buildStaticSite(serverOf({ '/partnerships/7': 500 }), store, sink), (error: unknown) => {
+      assert.ok(error instanceof KoryuError, String(error));
+      assert.equal(error.code, 'PublishFailed');
+      assert.match(error.message, /the page \/partnerships\/7 \(linked from \/\) answered 500 \(Internal error\)/);
+      return true;
+    });
+  });
+
+  it('fails when a starting page answers 404: the copy would have no home page', async () => {
+    await assert.rejects(buildStaticSite(serverOf({ '/en/': 404 }), store, sink), /the page \/en\/ answered 404/);
+  });
+
+  it('gives back a linked page that answers 404 as missing, writes it nowhere, and writes the rest', async () => {
+    const written: string[] = [];
+    const site = await buildStaticSite(serverOf({ '/organizations/gone': 404, '/about': 200 }), store, { ...sink, write: async (path) => void written.push(path) });
+    assert.deepEqual(site.missing, [{ url: '/organizations/gone', from: '/' }]);
+    assert.ok(written.includes('about/index.html'));
+    assert.ok(!written.some((f) => f.startsWith('organizations/')));
   });
 });

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { KoryuError } from '../errors.js';
 import { normalizeForSearch } from '../domain/search-text.js';
 import { EXPORTERS } from '../exports/exporters.js';
 import { listPublishedPartnerships } from '../services/record.service.js';
@@ -7,29 +8,65 @@ import type { Store } from '../storage/database.js';
 const SKIP = /^\/(api\/|photos\/)|\.pdf$|^\/partnerships\/\d+\/yearbook/;
 const DOWNLOAD = /^(.*)\/downloads\/([\w-]+)$/;
 
-/** The file a site URL is written to: pages as DIR/index.html, downloads with their format's extension. */
+/** URLs answered with a file of their own (at its path), not with a page. */
+const FILE = /^\/(feed\.atom|anniversaries\.ics|assets\/.+)$/;
+
+/**
+ * The file a site URL is written to: pages as DIR/index.html, downloads with their format's extension, the feed,
+ * the calendar and assets at their own path. Segments are percent-decoded, as a web server or file:// decodes a
+ * link before it looks for the file (`organizations/%E5%9C%B0…/` is the folder `organizations/地…/`).
+ */
 export function fileOf(url: string): string {
   const path = url.split('?')[0]!;
   const download = DOWNLOAD.exec(path);
   if (download) {
     const exporter = EXPORTERS.find((e) => e.format === download[2]);
-    return `${download[1]!.replace(/^\//, '')}${download[1] ? '/' : ''}downloads/koryu.${exporter?.extension ?? download[2]}`.replace(/^\//, '');
+    return onDisk(`${download[1]!.replace(/^\//, '')}${download[1] ? '/' : ''}downloads/koryu.${exporter?.extension ?? download[2]}`.replace(/^\//, ''));
   }
-  if (path === '/feed.atom' || path.startsWith('/assets/')) return path.slice(1);
-  return `${path.replace(/^\/|\/$/g, '')}${path === '/' ? '' : '/'}index.html`.replace(/^\//, '');
+  if (FILE.test(path)) return onDisk(path.slice(1));
+  return onDisk(`${path.replace(/^\/|\/$/g, '')}${path === '/' ? '' : '/'}index.html`.replace(/^\//, ''));
 }
 
-/** A link from the file `from` to the file `to`, relative, so the copy works under any sub-path. */
+/**
+ * A relative path of the copy with each segment percent-decoded; a segment that would not be one name inside its
+ * folder once decoded ('.', '..', or holding a slash or NUL) stays encoded, its dots too, so it cannot lead out.
+ */
+function onDisk(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => {
+      let name: string;
+      try {
+        name = decodeURIComponent(segment);
+      } catch {
+        return segment;
+      }
+      return name === '.' || name === '..' || /[/\\\0]/.test(name) ? segment.replace(/\./g, '%2E') : name;
+    })
+    .join('/');
+}
+
+/** A link from the file `from` to the file `to`, relative, so the copy works under any sub-path; names percent-encoded. */
 function relative(from: string, to: string): string {
   const depth = from.split('/').length - 1;
-  return `${'../'.repeat(depth)}${to}`;
+  return `${'../'.repeat(depth)}${to.split('/').map(encodeURIComponent).join('/')}`;
 }
 
 const ATTR = /\b(href|src|action)="(\/(?!\/)[^"]*)"/g;
 
+/** A link element (with the list item holding only it), or a link element alone; the site-absolute link is group 1 or 2. */
+const LINK_ELEMENT = /<li\b[^>]*>\s*<a\b[^>]*?\bhref="(\/(?!\/)[^"]*)"[^>]*>(?:(?!<\/a>)[\s\S])*<\/a>\s*<\/li>|<a\b[^>]*?\bhref="(\/(?!\/)[^"]*)"[^>]*>(?:(?!<\/a>)[\s\S])*<\/a>/g;
+
+/** The page without its links to what is not in the copy (the PDF of a print view), rather than with dead links. */
+function withoutLinksOutOfCopy(html: string): string {
+  return html.replace(LINK_ELEMENT, (element, inItem: string | undefined, alone: string | undefined) =>
+    SKIP.test((inItem ?? alone ?? '').split(/[?#]/)[0]!) ? '' : element,
+  );
+}
+
 /** Site-absolute links of a page made relative; a query (filters, pages of a list) is kept for the search page only. */
 function rewrite(html: string, file: string, found: (url: string) => void): string {
-  return html.replace(ATTR, (_m, attr: string, url: string) => {
+  return withoutLinksOutOfCopy(html).replace(ATTR, (_m, attr: string, url: string) => {
     const hashAt = url.indexOf('#');
     const fragment = hashAt >= 0 ? url.slice(hashAt) : '';
     const [path, query] = (hashAt >= 0 ? url.slice(0, hashAt) : url).replace(/&amp;/g, '&').split('?') as [string, string | undefined];
@@ -58,18 +95,39 @@ export interface SiteSink {
   writeRecord(path: string, format: string): Promise<void>;
 }
 
+const PARTNERSHIP_PAGE = /^(\/[a-z]{2})?\/partnerships\/\d+$/;
 const WHOLE_RECORD_DOWNLOAD = /^\/downloads\/([\w-]+)$/;
+
+/** A link of the copy that leads to no page: the server answered 404 for `url`, which the page `from` links to. */
+export interface MissingPage {
+  url: string;
+  from: string;
+}
+
+/** What the copy holds: the paths written, and the links left pointing at nothing. */
+export interface StaticSite {
+  files: string[];
+  missing: MissingPage[];
+}
 
 /**
  * The public site as static files: every page reachable from the home pages of each language (partnership pages,
  * event pages, print views), the style sheet, every download, the feed, a static search page per language and its
  * small index. Links are relative, so the copy can be served from any sub-path by any web server. Each file goes to
- * `sink` as it is made; gives the paths written.
+ * `sink` as it is made.
+ *
+ * A page the server cannot make (any answer but 200, or a 404 for one of the starting pages) fails the whole copy
+ * with `PublishFailed` naming the page and the page linking to it: a copy with a hole is not published. A 404 for
+ * a linked page (a link to something that is not in the record) is not written and is given back in `missing`,
+ * for the caller to report.
  */
-export async function buildStaticSite(app: FastifyInstance, store: Store, sink: SiteSink): Promise<string[]> {
+export async function buildStaticSite(app: FastifyInstance, store: Store, sink: SiteSink): Promise<StaticSite> {
   const written = new Set<string>();
+  const missing: MissingPage[] = [];
   const queue = ['/', '/en/', '/zh/', '/search', '/en/search', '/zh/search', '/feed.atom', '/assets/static-search.js'];
   // A URL is queued once: every page links to many others (a partnership's page to each of its events).
+  // The page that first linked to each one, for the messages.
+  const linkedFrom = new Map<string, string>();
   const seen = new Set<string>(queue);
   for (let next = 0; next < queue.length; next++) {
     const url = queue[next]!;
@@ -81,14 +139,30 @@ export async function buildStaticSite(app: FastifyInstance, store: Store, sink: 
       continue;
     }
     const res = await app.inject(url);
-    if (res.statusCode !== 200) continue;
+    const from = linkedFrom.get(url);
+    if (res.statusCode === 404 && from !== undefined) {
+      missing.push({ url, from });
+      continue;
+    }
+    if (res.statusCode !== 200) {
+      const said = res.body.replace(/\s+/g, ' ').trim().slice(0, 200);
+      throw new KoryuError('PublishFailed', `the page ${url}${from === undefined ? '' : ` (linked from ${from})`} answered ${res.statusCode}${said ? ` (${said})` : ''}; nothing more was written.`);
+    }
     if (/^text\/html/.test(String(res.headers['content-type']))) {
       let html = rewrite(res.body, file, (u) => {
         if (seen.has(u)) return;
         seen.add(u);
+        linkedFrom.set(u, url);
         queue.push(u);
       });
       if (/(^|\/)search$/.test(url)) html = staticSearchPage(html, file);
+      // The print view of a partnership is in the copy whether or not a page links to it.
+      const print = `${url}/print`;
+      if (PARTNERSHIP_PAGE.test(url) && !seen.has(print)) {
+        seen.add(print);
+        linkedFrom.set(print, url);
+        queue.push(print);
+      }
       await sink.write(file, Buffer.from(html));
     } else await sink.write(file, res.rawPayload);
     written.add(file);
@@ -104,5 +178,5 @@ export async function buildStaticSite(app: FastifyInstance, store: Store, sink: 
   ]);
   await sink.write('search-index.json', Buffer.from(JSON.stringify({ items })));
   written.add('search-index.json');
-  return [...written];
+  return { files: [...written], missing };
 }

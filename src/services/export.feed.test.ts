@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, it } from 'node:test';
 import { RowCounter } from '../../test/support/row-counter.js';
 import { importSampleAndCorpus } from '../../test/support/sample-and-corpus.js';
@@ -7,6 +8,7 @@ import { LICENCE_PRESETS } from '../domain/licence.js';
 import { writeAtom } from '../exports/atom.js';
 import type { Store } from '../storage/database.js';
 import { eventPublications, exportFeed, exportOne, type ExportSettings } from './export.service.js';
+import { importDocuments } from './import.service.js';
 import { listPartnerships } from './record.service.js';
 
 const settings: ExportSettings = { licence: { ...LICENCE_PRESETS['cc-by-4.0']!, attribution: '金沢市' }, siteUrl: 'https://koryu.example/', generatedAt: '2026-11-27T00:00:00.000Z' };
@@ -85,5 +87,43 @@ describeOnEachStore('the Atom feed of the whole record (exportFeed)', (openFresh
   it('is what the whole record’s atom download gives', async () => {
     const { body } = await exportOne(store, 'atom', {}, settings);
     assert.equal(body, await feedOfWholeRecord(store));
+  });
+});
+
+describeOnEachStore('the Atom feed without the site URL (the default)', (openFresh) => {
+  const sample = readFileSync(new URL('../../samples/kanazawa-dalian.txt', import.meta.url), 'utf8');
+  const noSite: ExportSettings = { licence: settings.licence, generatedAt: settings.generatedAt };
+  /** Each entry's id by its summary (year or date, direction, text: what tells the sample's events apart). */
+  const entryIds = (feed: string) => new Map([...feed.matchAll(/<entry>[\s\S]*?<id>([^<]*)<\/id>[\s\S]*?<summary[^>]*>([^<]*)<\/summary>/g)].map((m) => [m[2]!, m[1]!]));
+  let store: Store;
+  before(async () => {
+    store = await openFresh();
+    await importDocuments(store, [{ name: 'kanazawa-dalian.txt', bytes: Buffer.from(sample) }], { home: '金沢市', maxDocumentBytes: 1e7 });
+  });
+  after(async () => store?.close());
+
+  it('names each entry by its stored event, and keeps the names when an import adds an event before them', async () => {
+    const before = entryIds(await exportFeed(store, noSite));
+    assert.equal(before.size, 50);
+    const ids = new Set((await listPartnerships(store)).flatMap((p) => p.events.map((e) => `urn:koryu:event:${encodeURIComponent('金沢市')}:${e.id}`)));
+    for (const id of before.values()) assert.ok(ids.has(id), id);
+
+    const added = sample.replace('\t派遣\t市英語教育研修参加派遣団が訪問', '\t派遣\t友好交流都市提携記念の市民訪問団が訪問 市英語教育研修参加派遣団が訪問');
+    assert.notEqual(added, sample);
+    await importDocuments(store, [{ name: 'kanazawa-dalian.txt', bytes: Buffer.from(added) }], { home: '金沢市', maxDocumentBytes: 1e7 });
+    const after = entryIds(await exportFeed(store, noSite));
+    let kept = 0;
+    for (const [summary, id] of before) {
+      if (!after.has(summary)) continue;
+      assert.equal(after.get(summary), id, summary);
+      kept++;
+    }
+    assert.ok(kept >= 40, `${kept} entries in both feeds`);
+  });
+
+  it('gives every entry content (RFC 4287 §4.1.1: content or an alternate link)', async () => {
+    const entries = (await exportFeed(store, noSite)).match(/<entry>[\s\S]*?<\/entry>/g) ?? [];
+    assert.equal(entries.length, 50);
+    for (const entry of entries) assert.match(entry, /<content type="xhtml"><div xmlns="http:\/\/www\.w3\.org\/1999\/xhtml"><p>[^<]+<\/p>/);
   });
 });

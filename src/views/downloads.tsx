@@ -1,15 +1,19 @@
-import type { Licence } from '../domain/licence.js';
+import { licenceIn, type Licence } from '../domain/licence.js';
 import { format } from './i18n/messages.js';
 import { OPENDATA } from './i18n/opendata.messages.js';
 import type { PageContext } from './page-context.js';
 
-/** A file the reader can download: where, and what it is called (a format name, not translated). */
+/** A file the reader can download: where, its format, and what it is called (a format name, not translated). */
 export interface DownloadLink {
   href: string;
+  format: string;
   label: string;
   /** The media type, given to the link as a hint. */
   type: string;
 }
+
+/** Formats whose link says in words what the file holds, in the reader's language. */
+const WORDED: Readonly<Record<string, 'photosCsv'>> = { 'photos-csv': 'photosCsv' };
 
 /** The section listing the downloads of a page's data, each link a plain GET of a file. */
 export function Downloads(props: { ctx: PageContext; links: readonly DownloadLink[]; heading?: 'downloads' | 'downloadsAll' }) {
@@ -23,7 +27,7 @@ export function Downloads(props: { ctx: PageContext; links: readonly DownloadLin
         {props.links.map((l) => (
           <li key={l.href}>
             <a href={l.href} type={l.type} download="">
-              {l.label}
+              {WORDED[l.format] ? t[WORDED[l.format]!] : l.label}
             </a>
           </li>
         ))}
@@ -35,11 +39,12 @@ export function Downloads(props: { ctx: PageContext; links: readonly DownloadLin
 /** The credit and terms of use, for the page footer. */
 export function LicenceNote(props: { ctx: PageContext; licence: Licence }) {
   const t = OPENDATA[props.ctx.locale];
+  const terms = licenceIn(props.licence, props.ctx.locale);
   return (
     <p class="licence">
       {format(t.source, { attribution: props.licence.attribution })}　{t.licence}
-      <a rel="license" href={props.licence.url}>
-        {props.licence.name}
+      <a rel="license" href={terms.url} hreflang={terms.lang}>
+        {terms.name}
       </a>
     </p>
   );

@@ -3,7 +3,7 @@ import type { StoredPartnership } from '../domain/partnership.js';
 import { yearsOf } from '../domain/partnership.js';
 import { eventsPerYearSvg } from './charts/events-per-year.chart.js';
 import { COMMON } from './i18n/common.messages.js';
-import { format } from './i18n/messages.js';
+import { format, pluralOf } from './i18n/messages.js';
 import { TIMELINE } from './i18n/timeline.messages.js';
 import { Downloads, type DownloadLink } from './downloads.js';
 import { Layout } from './layout.js';
@@ -11,6 +11,7 @@ import { localHref, type PageContext } from './page-context.js';
 import { DateWithEra, fill, formatDate, Ja, localized, YearWithEra } from './parts.js';
 import { KnowledgeFilterFields, type KnowledgeFilterProps } from './knowledge/knowledge-filter.js';
 import { PartnershipNav } from './knowledge/partnership-nav.js';
+import { ScrollRegion } from './scroll-region.js';
 
 /** The colours of the directions, as in koryu.css (--dispatch …). */
 export const DIRECTION_COLORS: Readonly<Record<Direction, string>> = {
@@ -70,6 +71,18 @@ export function TimelinePage(props: { ctx: PageContext; partnership: StoredPartn
     <Layout ctx={ctx} title={format(t.title, { kind: p.kind, partner: p.partner })}>
       <h1>{fill(t.title, { kind, partner })}</h1>
       <PartnershipNav ctx={ctx} id={p.id} current="timeline" />
+      <nav class="print-links no-print" aria-label={t.printLinks}>
+        <ul>
+          <li>
+            <a href={localHref(ctx, `/partnerships/${p.id}/print`)}>{t.printView}</a>
+          </li>
+          <li>
+            <a href={localHref(ctx, `/partnerships/${p.id}.pdf`)} type="application/pdf" download>
+              {t.pdf}
+            </a>
+          </li>
+        </ul>
+      </nav>
       {p.affiliatedOn && <p>{fill(t.affiliation, { kind, date: <DateWithEra ctx={ctx} iso={p.affiliatedOn} /> })}</p>}
 
       <form class="filters no-print" method="get" action={self}>
@@ -105,7 +118,7 @@ export function TimelinePage(props: { ctx: PageContext; partnership: StoredPartn
         <button type="submit">{t.apply}</button>
         {(f.narrowed || props.knowledge?.organization !== undefined || props.knowledge?.field !== undefined) && <a href={self}>{t.reset}</a>}
       </form>
-      <p class="showing">{format(t.showing, { from: f.from, to: f.to, count: shownEvents.length })}</p>
+      <p class="showing">{format(pluralOf(ctx.locale, shownEvents.length, { one: t.showingOne, other: t.showing }), { from: f.from, to: f.to, count: shownEvents.length })}</p>
 
       <h2 id="timeline">{t.timeline}</h2>
       {years.length === 0 ? (
@@ -248,40 +261,42 @@ function EventsPerYear(props: { ctx: PageContext; partnership: StoredPartnership
           aria-label={format(t.chartLabel, { from: f.from, to: f.to, count: data.total })}
           dangerouslySetInnerHTML={{ __html: svg }}
         />
-        <table class="chart-table">
-          <caption>{t.chartTable}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{common.year}</th>
-              {data.directions.map((d) => (
-                <th key={d} scope="col" class={`dir-${d}`}>
-                  {common[d]}
-                </th>
+        <ScrollRegion label={t.chartTable}>
+          <table class="chart-table">
+            <caption>{t.chartTable}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{common.year}</th>
+                {data.directions.map((d) => (
+                  <th key={d} scope="col" class={`dir-${d}`}>
+                    {common[d]}
+                  </th>
+                ))}
+                <th scope="col">{t.total}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.rows.map((r) => (
+                <tr key={r.year}>
+                  <th scope="row">{r.year}</th>
+                  {r.counts.map((n, i) => (
+                    <td key={data.directions[i]}>{n}</td>
+                  ))}
+                  <td>{r.total}</td>
+                </tr>
               ))}
-              <th scope="col">{t.total}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((r) => (
-              <tr key={r.year}>
-                <th scope="row">{r.year}</th>
-                {r.counts.map((n, i) => (
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t.total}</th>
+                {data.totals.map((n, i) => (
                   <td key={data.directions[i]}>{n}</td>
                 ))}
-                <td>{r.total}</td>
+                <td>{data.total}</td>
               </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t.total}</th>
-              {data.totals.map((n, i) => (
-                <td key={data.directions[i]}>{n}</td>
-              ))}
-              <td>{data.total}</td>
-            </tr>
-          </tfoot>
-        </table>
+            </tfoot>
+          </table>
+        </ScrollRegion>
       </div>
     </>
   );

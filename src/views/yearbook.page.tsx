@@ -1,4 +1,4 @@
-import type { Licence } from '../domain/licence.js';
+import { licenceIn, type Licence } from '../domain/licence.js';
 import type { StoredPartnership } from '../domain/partnership.js';
 import { format } from './i18n/messages.js';
 import { YEARBOOK } from './i18n/yearbook.messages.js';
@@ -13,6 +13,7 @@ export function YearbookPage(props: { ctx: PageContext; partnership: StoredPartn
   const { ctx, partnership: p } = props;
   const t = YEARBOOK[ctx.locale];
   const years = p.events.map((e) => e.year);
+  const terms = props.licence && licenceIn(props.licence, ctx.locale);
   const cover = (
     <section class="yearbook-cover" aria-labelledby="yearbook-title">
       <h1 id="yearbook-title">{format(t.title, { home: ctx.home, partner: p.partner })}</h1>
@@ -22,7 +23,7 @@ export function YearbookPage(props: { ctx: PageContext; partnership: StoredPartn
       <p>{format(t.counts, { events: p.events.length, records: p.records.length })}</p>
       <div class="yearbook-colophon">
         {props.licence && <p>{format(t.publisher, { attribution: props.licence.attribution })}</p>}
-        {props.licence && <p>{format(t.licence, { licence: `${props.licence.name} ${props.licence.url}` })}</p>}
+        {terms && <p>{format(t.licence, { licence: `${terms.name} ${terms.url}` })}</p>}
         <p>{format(t.made, { date: props.madeOn })}</p>
       </div>
     </section>

@@ -29,9 +29,12 @@ export interface Running {
 /** How the program is started: its sources through tsx (the default), or the compiled build of `npm run build`. */
 export const FROM_SOURCES = ['--import', 'tsx', 'src/main.ts'];
 export const FROM_BUILD = ['dist/src/main.js'];
+/** The installed command, bin/koryu.js (tsx registered by the script itself), by its absolute path: runs from any folder. */
+export const FROM_BIN = [fileURLToPath(new URL('../../bin/koryu.js', import.meta.url))];
 
-export function startKoryu(args: string[], env: NodeJS.ProcessEnv, program: readonly string[] = FROM_SOURCES): Running {
-  const child = spawn(process.execPath, [...program, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** `cwd` is the folder the program starts in: the project's own, unless a test says otherwise. */
+export function startKoryu(args: string[], env: NodeJS.ProcessEnv, program: readonly string[] = FROM_SOURCES, cwd = ROOT): Running {
+  const child = spawn(process.execPath, [...program, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (c: Buffer) => void (stdout += c.toString()));
@@ -40,7 +43,8 @@ export function startKoryu(args: string[], env: NodeJS.ProcessEnv, program: read
   return { child, done };
 }
 
-export const runKoryu = (args: string[], env: NodeJS.ProcessEnv): Promise<Finished> => startKoryu(args, env).done;
+export const runKoryu = (args: string[], env: NodeJS.ProcessEnv, program: readonly string[] = FROM_SOURCES, cwd = ROOT): Promise<Finished> =>
+  startKoryu(args, env, program, cwd).done;
 
 export interface Server {
   url: string;
@@ -50,9 +54,9 @@ export interface Server {
 }
 
 /** `koryu serve` on an ephemeral port of 127.0.0.1; resolves once it says where it serves. */
-export async function startServer(env: NodeJS.ProcessEnv, options: { program?: readonly string[]; sample?: boolean } = {}): Promise<Server> {
+export async function startServer(env: NodeJS.ProcessEnv, options: { program?: readonly string[]; sample?: boolean; cwd?: string } = {}): Promise<Server> {
   const args = ['serve', '--host', '127.0.0.1', '--port', '0', ...(options.sample ? [] : ['--no-sample'])];
-  const running = startKoryu(args, env, options.program);
+  const running = startKoryu(args, env, options.program, options.cwd);
   let log = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {

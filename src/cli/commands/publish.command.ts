@@ -22,7 +22,7 @@ export const publishCommand: Command = {
     try {
       const { config } = deps;
       // Every page and download of the site from one snapshot: a record edited while it is written is in none of them.
-      const files = await opened.snapshot(async (store) => {
+      const site = await opened.snapshot(async (store) => {
         const app = await buildApp({ store, home: config.home, licence: config.licence, ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}) });
         try {
           const settings = { licence: config.licence, ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}) };
@@ -39,7 +39,11 @@ export const publishCommand: Command = {
           await app.close();
         }
       });
-      io.err(`koryu publish: wrote ${files.length} files to ${out}\n`);
+      io.err(`koryu publish: wrote ${site.files.length} files to ${out}\n`);
+      if (site.missing.length > 0) {
+        const list = site.missing.map((m) => `  ${m.url} (linked from ${m.from})\n`).join('');
+        io.err(`koryu publish: ${site.missing.length} links lead to no page (the server answered 404); they are broken in the copy:\n${list}`);
+      }
       return EXIT_OK;
     } finally {
       await opened.close();

@@ -53,6 +53,7 @@ export const KNOWLEDGE: Messages<
   | 'kind'
   | 'status'
   | 'eventCount'
+  | 'eventCountOne'
   | 'exchanges'
   | 'exchangesCaption'
   | 'partner'
@@ -68,6 +69,7 @@ export const KNOWLEDGE: Messages<
   | 'insightsTitle'
   | 'perYear'
   | 'perYearLabel'
+  | 'perYearLabelOne'
   | 'perYearTable'
   | 'balance'
   | 'balanceText'
@@ -116,6 +118,7 @@ export const KNOWLEDGE: Messages<
     kind: '種別',
     status: '状態',
     eventCount: '{count}件',
+    eventCountOne: '{count}件',
     exchanges: '交流',
     exchangesCaption: '{name}が登場する交流（相手都市・年ごと）',
     partner: '相手都市',
@@ -131,6 +134,7 @@ export const KNOWLEDGE: Messages<
     insightsTitle: '{partner}との交流の分析',
     perYear: '年ごとの交流件数（区分別）',
     perYearLabel: '{from}年から{to}年までの交流{count}件の年ごとの件数（区分別の積み上げ棒グラフ）',
+    perYearLabelOne: '{from}年から{to}年までの交流{count}件の年ごとの件数（区分別の積み上げ棒グラフ）',
     perYearTable: '年ごとの件数',
     balance: '派遣と受入のバランス',
     balanceText: '派遣{dispatch}件、受入{reception}件（派遣の割合 {share}）',
@@ -179,6 +183,7 @@ export const KNOWLEDGE: Messages<
     kind: 'Kind',
     status: 'Status',
     eventCount: '{count} events',
+    eventCountOne: '{count} event',
     exchanges: 'Exchanges',
     exchangesCaption: 'Exchanges naming {name}, by partner city and year',
     partner: 'Partner city',
@@ -194,6 +199,7 @@ export const KNOWLEDGE: Messages<
     insightsTitle: 'Insights: exchanges with {partner}',
     perYear: 'Events per year by direction',
     perYearLabel: 'Stacked bar chart: {count} events from {from} to {to} per year, by direction',
+    perYearLabelOne: 'Stacked bar chart: {count} event from {from} to {to} per year, by direction',
     perYearTable: 'Events per year',
     balance: 'Balance of dispatch and reception',
     balanceText: '{dispatch} dispatches, {reception} receptions (dispatch share {share})',
@@ -242,6 +248,7 @@ export const KNOWLEDGE: Messages<
     kind: '类别',
     status: '状态',
     eventCount: '{count}件',
+    eventCountOne: '{count}件',
     exchanges: '交流',
     exchangesCaption: '出现{name}的交流（按对方城市和年份）',
     partner: '对方城市',
@@ -257,6 +264,7 @@ export const KNOWLEDGE: Messages<
     insightsTitle: '与{partner}交流的分析',
     perYear: '按年份和类别的交流件数',
     perYearLabel: '堆叠柱状图：{from}年至{to}年共{count}件交流，按年份和类别',
+    perYearLabelOne: '堆叠柱状图：{from}年至{to}年共{count}件交流，按年份和类别',
     perYearTable: '按年份的件数',
     balance: '派遣与接待的平衡',
     balanceText: '派遣{dispatch}件，接待{reception}件（派遣占比 {share}）',

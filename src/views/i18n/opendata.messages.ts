@@ -1,7 +1,7 @@
 import type { Messages } from './messages.js';
 
 /** Downloads and the terms of use. */
-export const OPENDATA: Messages<'downloads' | 'downloadsIntro' | 'downloadsAll' | 'source' | 'licence' | 'api' | 'feed'> = {
+export const OPENDATA: Messages<'downloads' | 'downloadsIntro' | 'downloadsAll' | 'source' | 'licence' | 'api' | 'feed' | 'photosCsv'> = {
   ja: {
     downloads: 'データのダウンロード',
     downloadsIntro: 'この交流の記録はオープンデータとして、次の形式でダウンロードできます。',
@@ -10,6 +10,7 @@ export const OPENDATA: Messages<'downloads' | 'downloadsIntro' | 'downloadsAll' 
     licence: '利用条件：',
     api: 'API（OpenAPI）',
     feed: '新着の交流（Atom）',
+    photosCsv: 'CSV（写真記録）',
   },
   en: {
     downloads: 'Download the data',
@@ -19,6 +20,7 @@ export const OPENDATA: Messages<'downloads' | 'downloadsIntro' | 'downloadsAll' 
     licence: 'Licence: ',
     api: 'API (OpenAPI)',
     feed: 'Newly published exchanges (Atom)',
+    photosCsv: 'CSV (photo records)',
   },
   zh: {
     downloads: '数据下载',
@@ -28,5 +30,6 @@ export const OPENDATA: Messages<'downloads' | 'downloadsIntro' | 'downloadsAll' 
     licence: '使用条件：',
     api: 'API（OpenAPI）',
     feed: '最新交流（Atom）',
+    photosCsv: 'CSV（照片记录）',
   },
 };

@@ -11,6 +11,7 @@ export const TIMELINE: Messages<
   | 'apply'
   | 'reset'
   | 'showing'
+  | 'showingOne'
   | 'timeline'
   | 'timelineCaption'
   | 'direction'
@@ -25,6 +26,9 @@ export const TIMELINE: Messages<
   | 'records'
   | 'recordsCaption'
   | 'caption'
+  | 'printLinks'
+  | 'printView'
+  | 'pdf'
 > = {
   ja: {
     title: '{kind}{partner}との歩み',
@@ -36,6 +40,7 @@ export const TIMELINE: Messages<
     apply: '表示',
     reset: 'すべて表示',
     showing: '{from}年〜{to}年、{count}件の交流を表示しています。',
+    showingOne: '{from}年〜{to}年、{count}件の交流を表示しています。',
     timeline: '交流年表',
     timelineCaption: '年ごとの交流（派遣・受入・相互・区分なし）',
     direction: '区分',
@@ -50,6 +55,9 @@ export const TIMELINE: Messages<
     records: '交流の記録',
     recordsCaption: '交流の記録（写真の説明）',
     caption: '写真の説明',
+    printLinks: '印刷用ページとPDF',
+    printView: '印刷用ページ',
+    pdf: 'PDF（A4）',
   },
   en: {
     title: 'Exchanges with {partner} ({kind})',
@@ -61,6 +69,7 @@ export const TIMELINE: Messages<
     apply: 'Show',
     reset: 'Show all',
     showing: 'Showing {count} exchanges from {from} to {to}.',
+    showingOne: 'Showing {count} exchange from {from} to {to}.',
     timeline: 'Exchange timeline',
     timelineCaption: 'Exchanges by year (dispatch, reception, mutual, unspecified)',
     direction: 'Direction',
@@ -75,6 +84,9 @@ export const TIMELINE: Messages<
     records: 'Photo record',
     recordsCaption: 'Photo record (captions)',
     caption: 'Caption',
+    printLinks: 'Print view and PDF',
+    printView: 'Print view',
+    pdf: 'PDF (A4)',
   },
   zh: {
     title: '与{partner}（{kind}）的交流历程',
@@ -86,6 +98,7 @@ export const TIMELINE: Messages<
     apply: '显示',
     reset: '全部显示',
     showing: '显示{from}年至{to}年的{count}项交流。',
+    showingOne: '显示{from}年至{to}年的{count}项交流。',
     timeline: '交流年表',
     timelineCaption: '各年交流（派遣・接待・相互・未分类）',
     direction: '类别',
@@ -100,5 +113,8 @@ export const TIMELINE: Messages<
     records: '交流记录',
     recordsCaption: '交流记录（照片说明）',
     caption: '照片说明',
+    printLinks: '打印版页面和PDF',
+    printView: '打印版页面',
+    pdf: 'PDF（A4）',
   },
 };

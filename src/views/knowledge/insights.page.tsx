@@ -5,12 +5,13 @@ import type { StoredPartnership } from '../../domain/partnership.js';
 import { eventsPerYearSvg, type ChartSeries } from '../charts/events-per-year.chart.js';
 import { COMMON } from '../i18n/common.messages.js';
 import { FIELD_NAMES, KNOWLEDGE } from '../i18n/knowledge.messages.js';
-import { format } from '../i18n/messages.js';
+import { format, pluralOf } from '../i18n/messages.js';
 import { INTL_LOCALE, fill, Ja } from '../parts.js';
 import { Layout } from '../layout.js';
 import type { PageContext } from '../page-context.js';
 import { DIRECTION_COLORS } from '../timeline.page.js';
 import { PartnershipNav } from './partnership-nav.js';
+import { ScrollRegion } from '../scroll-region.js';
 
 /** Colours of the fields, distinct from one another on white. */
 export const FIELD_COLORS: Readonly<Record<ExchangeField, string>> = {
@@ -32,37 +33,39 @@ function ChartWithTable(props: { wide?: boolean; label: string; caption: string;
   return (
     <div class={props.wide ? 'chart chart-wide' : 'chart'}>
       <div class="chart-figure" role="img" aria-label={props.label} dangerouslySetInnerHTML={{ __html: svg }} />
-      <table class="chart-table">
-        <caption>{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{props.yearLabel}</th>
-            {shown.map((s) => (
-              <th key={s.label} scope="col">
-                {s.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {props.years.map((y, i) => (
-            <tr key={y}>
-              <th scope="row">{y}</th>
+      <ScrollRegion label={props.caption}>
+        <table class="chart-table">
+          <caption>{props.caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{props.yearLabel}</th>
               {shown.map((s) => (
-                <td key={s.label}>{s.counts[i] ?? 0}</td>
+                <th key={s.label} scope="col">
+                  {s.label}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{props.totalLabel}</th>
-            {shown.map((s) => (
-              <td key={s.label}>{s.counts.reduce((a, b) => a + b, 0)}</td>
+          </thead>
+          <tbody>
+            {props.years.map((y, i) => (
+              <tr key={y}>
+                <th scope="row">{y}</th>
+                {shown.map((s) => (
+                  <td key={s.label}>{s.counts[i] ?? 0}</td>
+                ))}
+              </tr>
             ))}
-          </tr>
-        </tfoot>
-      </table>
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{props.totalLabel}</th>
+              {shown.map((s) => (
+                <td key={s.label}>{s.counts.reduce((a, b) => a + b, 0)}</td>
+              ))}
+            </tr>
+          </tfoot>
+        </table>
+      </ScrollRegion>
     </div>
   );
 }
@@ -101,7 +104,7 @@ export function InsightsPage(props: {
 
       <h2 id="per-year">{t.perYear}</h2>
       <ChartWithTable
-        label={format(t.perYearLabel, { from, to, count: p.events.length })}
+        label={format(pluralOf(ctx.locale, p.events.length, { one: t.perYearLabelOne, other: t.perYearLabel }), { from, to, count: p.events.length })}
         caption={t.perYearTable}
         years={k.years}
         series={directions}

@@ -2,10 +2,11 @@ import { DIRECTIONS } from '../../domain/direction.js';
 import type { Organization } from '../../domain/organization.js';
 import { COMMON } from '../i18n/common.messages.js';
 import { KNOWLEDGE } from '../i18n/knowledge.messages.js';
-import { format } from '../i18n/messages.js';
+import { format, pluralOf } from '../i18n/messages.js';
 import { Layout } from '../layout.js';
 import { localHref, type PageContext } from '../page-context.js';
 import { fill, Ja, YearWithEra } from '../parts.js';
+import { ScrollRegion } from '../scroll-region.js';
 
 /** The link to an organisation's page. */
 export function organizationHref(ctx: PageContext, name: string): string {
@@ -20,33 +21,35 @@ export function OrganizationsPage(props: { ctx: PageContext; organizations: read
     <Layout ctx={ctx} title={t.organizations}>
       <h1>{t.organizations}</h1>
       <p>{t.organizationsIntro}</p>
-      <table class="organizations">
-        <caption class="visually-hidden">{t.organizations}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.name}</th>
-            <th scope="col">{t.kind}</th>
-            <th scope="col">{t.aliases}</th>
-            <th scope="col">{t.exchanges}</th>
-            <th scope="col">{t.status}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.organizations.map((o) => (
-            <tr key={o.name}>
-              <th scope="row">
-                <a href={organizationHref(ctx, o.name)}>
-                  <Ja ctx={ctx}>{o.name}</Ja>
-                </a>
-              </th>
-              <td>{o.kind === 'office' ? t.office : t.organization}</td>
-              <td>{o.aliases.length > 0 ? <Ja ctx={ctx}>{o.aliases.join('、')}</Ja> : t.noAliases}</td>
-              <td>{format(t.eventCount, { count: o.mentions.length })}</td>
-              <td>{o.status === 'confirmed' ? t.confirmed : t.suggested}</td>
+      <ScrollRegion label={t.organizations}>
+        <table class="organizations">
+          <caption class="visually-hidden">{t.organizations}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.name}</th>
+              <th scope="col">{t.kind}</th>
+              <th scope="col">{t.aliases}</th>
+              <th scope="col">{t.exchanges}</th>
+              <th scope="col">{t.status}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.organizations.map((o) => (
+              <tr key={o.name}>
+                <th scope="row">
+                  <a href={organizationHref(ctx, o.name)}>
+                    <Ja ctx={ctx}>{o.name}</Ja>
+                  </a>
+                </th>
+                <td>{o.kind === 'office' ? t.office : t.organization}</td>
+                <td>{o.aliases.length > 0 ? <Ja ctx={ctx}>{o.aliases.join('、')}</Ja> : t.noAliases}</td>
+                <td>{format(pluralOf(ctx.locale, o.mentions.length, { one: t.eventCountOne, other: t.eventCount }), { count: o.mentions.length })}</td>
+                <td>{o.status === 'confirmed' ? t.confirmed : t.suggested}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
     </Layout>
   );
 }

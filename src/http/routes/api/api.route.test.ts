@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { readFileSync } from 'node:fs';
 import { after, before, it } from 'node:test';
 import { describeOnEachStore } from '../../../../test/support/test-stores.js';
@@ -128,6 +129,30 @@ describeOnEachStore('the public read API', (openFresh) => {
     assert.equal(res.statusCode, 204);
     assert.equal(res.headers['access-control-allow-origin'], '*');
     assert.match(res.headers['access-control-allow-methods'] as string, /GET/);
+  });
+
+  it('answers errors as its OpenAPI document says: the documented media type, and a body valid against its schema', async () => {
+    const { body: doc } = await get('/api/openapi.json');
+    const resolve = (schema: Json): Json => (typeof schema.$ref === 'string' ? resolve(schema.$ref.slice(2).split('/').reduce((o: Json, k: string) => o[k], doc)) : schema);
+    const ajv = new Ajv2020({ strict: true });
+    const cases = [
+      ['/api/search', '/api/search', 400],
+      ['/api/partnerships?limit=1000', '/api/partnerships', 400],
+      ['/api/partnerships/abc', '/api/partnerships/{id}', 400],
+      ['/api/partnerships/99', '/api/partnerships/{id}', 404],
+      ['/api/partnerships/99/events', '/api/partnerships/{id}/events', 404],
+      ['/api/events/999999', '/api/events/{id}', 404],
+    ] as const;
+    for (const [url, path, status] of cases) {
+      const res = await app.inject(url);
+      assert.equal(res.statusCode, status, url);
+      const documented = doc.paths[path].get.responses[String(status)];
+      assert.ok(documented, `${path} documents ${status}`);
+      const mediaType = String(res.headers['content-type']).split(';')[0]!;
+      assert.ok(documented.content[mediaType], `${url}: ${mediaType} is documented for ${status} (${Object.keys(documented.content)})`);
+      const validate = ajv.compile(resolve(documented.content[mediaType].schema));
+      assert.ok(validate(res.json()), `${url}: ${res.body} ${JSON.stringify(validate.errors)}`);
+    }
   });
 
   it('describes every /api route in a valid OpenAPI 3 document, generated from the route schemas', async () => {

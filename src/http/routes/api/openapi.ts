@@ -28,6 +28,18 @@ function parameters(schema: unknown, where: 'path' | 'query'): Json[] {
   });
 }
 
+/** Every refusal under /api: JSON with a stable code and a message for people (src/http/error-handler.ts). */
+const ERROR_SCHEMA: Json = {
+  type: 'object',
+  required: ['error', 'message'],
+  properties: {
+    error: { type: 'string', description: 'A stable code: UsageError, RouteNotFound, PartnershipNotFound, EventNotFound, …', examples: ['PartnershipNotFound'] },
+    message: { type: 'string', description: 'What went wrong, for people (English).' },
+  },
+};
+
+const refusal = (description: string): Json => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+
 function operation(route: CollectedRoute): Json {
   const schema = route.schema ?? {};
   const responses: Json = {};
@@ -35,14 +47,19 @@ function operation(route: CollectedRoute): Json {
     responses[status] = { description: status === '200' ? 'OK' : status, content: { 'application/json': { schema: body } } };
   }
   if (Object.keys(responses).length === 0) responses['200'] = { description: 'OK' };
-  const found = route.url.includes(':') ? { '404': { description: 'Not found', content: { 'text/plain': { schema: { type: 'string' } } } } } : {};
+  const found = route.url.includes(':') ? { '404': refusal('Not found: nothing has this id (PartnershipNotFound, EventNotFound, …)') } : {};
   return {
     ...(schema.summary ? { summary: schema.summary } : {}),
     ...(schema.description ? { description: schema.description } : {}),
     ...(schema.tags ? { tags: schema.tags } : {}),
     operationId: `${route.method.toLowerCase()}${templatePath(route.url).replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
     parameters: [...parameters(schema.params, 'path'), ...parameters(schema.querystring, 'query')],
-    responses: { ...responses, '400': { description: 'Bad request', content: { 'text/plain': { schema: { type: 'string' } } } }, ...found },
+    responses: {
+      '400': refusal('Bad request: a parameter is missing, malformed or out of range (UsageError)'),
+      ...found,
+      default: refusal('Any other refusal or failure, with its status (401, 403, 409, 413, 422, 500, 503 …)'),
+      ...responses,
+    },
   };
 }
 
@@ -63,6 +80,7 @@ export function openApiDocument(routes: readonly CollectedRoute[], info: OpenApi
     info: { title: info.title, version: info.version, ...(info.licence ? { license: { name: info.licence.name, url: info.licence.url } } : {}) },
     servers: [{ url: '/' }],
     paths,
+    components: { schemas: { Error: ERROR_SCHEMA } },
   };
 }
 

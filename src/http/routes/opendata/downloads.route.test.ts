@@ -43,8 +43,22 @@ describeOnEachStore('downloads on the site', (openFresh) => {
       assert.ok(home.includes(`href="/downloads/${e.format}"`), `home links ${e.format}`);
       assert.ok(page.includes(`href="${partnershipPath}/downloads/${e.format}"`), `partnership page links ${e.format}`);
     }
-    assert.match(page, /<footer class="site-footer">[\s\S]*出典：金沢市 国際交流の記録[\s\S]*<a rel="license" href="https:\/\/www.digital.go.jp\/[^"]+">公共データ利用規約 第1.0版/);
+    assert.match(page, /<footer class="site-footer">[\s\S]*出典：金沢市 国際交流の記録[\s\S]*<a rel="license" href="https:\/\/www.digital.go.jp\/[^"]+"[^>]*>公共データ利用規約 第1.0版/);
     assert.match((await app.inject(`/en${partnershipPath}`)).body, /Source: 金沢市 国際交流の記録/);
+  });
+
+  it('names the photo-record CSV and the licence in the reader\'s language, the licence linking its deed in that language', async () => {
+    const pages = { ja: 'CSV（写真記録）', en: 'CSV (photo records)', zh: 'CSV（照片记录）' } as const;
+    for (const [locale, label] of Object.entries(pages)) {
+      for (const path of [`/${locale}/`, `/${locale}${partnershipPath}`]) {
+        const body = (await app.inject(path)).body;
+        assert.match(body, new RegExp(`/downloads/photos-csv" type="text/csv" download>${label.replace(/[()]/g, '\\$&')}</a>`), `${path}: ${label}`);
+      }
+    }
+    const footer = async (path: string) => /<footer class="site-footer">[\s\S]*<\/footer>/.exec((await app.inject(path)).body)?.[0] ?? '';
+    assert.match(await footer(`/ja${partnershipPath}`), /<a rel="license" href="https:\/\/www.digital.go.jp\/resources\/open_data\/public_data_license_v1.0" hreflang="ja">公共データ利用規約 第1.0版/);
+    assert.match(await footer(`/en${partnershipPath}`), /<a rel="license" href="https:\/\/www.digital.go.jp\/en\/resources\/open_data\/public_data_license_v1.0" hreflang="en">Public Data License Version 1.0/);
+    assert.match(await footer(`/zh${partnershipPath}`), /<a rel="license" href="https:\/\/www.digital.go.jp\/en\/[^"]+" hreflang="en">公共数据利用规约 第1.0版/);
   });
 
   it('answers each format with its content type and a file name holding the partner city', async () => {

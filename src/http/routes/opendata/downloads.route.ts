@@ -22,7 +22,7 @@ export function contentDisposition(asciiName: string, name: string): string {
 
 /** The download links of the whole record (`base` /downloads) or of one partnership (/partnerships/ID/downloads). */
 export function downloadLinks(base: string): DownloadLink[] {
-  return EXPORTERS.map((e) => ({ href: `${base}/${e.format}`, label: e.label ?? e.format, type: e.contentType.split(';')[0]! }));
+  return EXPORTERS.map((e) => ({ href: `${base}/${e.format}`, format: e.format, label: e.label ?? e.format, type: e.contentType.split(';')[0]! }));
 }
 
 /**

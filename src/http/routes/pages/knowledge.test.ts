@@ -67,6 +67,14 @@ describeOnEachStore('the knowledge pages', (openFresh) => {
       assert.ok(res.body.includes(`href="/organizations/${encodeURIComponent('大連工業大学')}"`));
       assert.ok(!res.body.includes(`href="/organizations/${encodeURIComponent('大連工大学')}"`), 'an alias has no page of its own');
     });
+
+    it('counts the exchanges of each organisation in the reader\'s language: 1 event, 2 events', async () => {
+      const en = (await get('/en/organizations')).body;
+      const counts = [...en.matchAll(/<td>(\d+ events?)<\/td>/g)].map((m) => m[1]!);
+      assert.ok(counts.includes('1 event') && counts.some((c) => /^([2-9]|\d\d+) events$/.test(c)), counts.join());
+      assert.ok(!counts.includes('1 events'));
+      for (const locale of ['ja', 'zh']) assert.match((await get(`/${locale}/organizations`)).body, /<td>1件<\/td>/);
+    });
   });
 
   describe('the agreements of a partnership', () => {

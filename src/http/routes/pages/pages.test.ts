@@ -119,6 +119,19 @@ describeOnEachStore('the home, partnership and event pages', (openFresh) => {
       for (const r of dalian.records) assert.match(res.body, new RegExp(`<tr id="r${r.id}">`));
     });
 
+    it('links its print view and its PDF in the reader\'s language, in a navigation hidden in print', async () => {
+      const labels = { ja: ['印刷用ページ', 'PDF（A4）'], en: ['Print view', 'PDF (A4)'], zh: ['打印版页面', 'PDF（A4）'] } as const;
+      for (const [locale, [print, pdf]] of Object.entries(labels)) {
+        const base = `/${locale}/partnerships/${dalian.id}`;
+        const res = await app.inject(base);
+        const nav = /<nav class="print-links no-print" aria-label="[^"]+">[\s\S]*?<\/nav>/.exec(res.body)?.[0] ?? '';
+        assert.ok(nav.includes(`<a href="${base}/print">${print}</a>`), `${locale}: ${nav}`);
+        assert.ok(nav.includes(`<a href="${base}.pdf" type="application/pdf" download>${pdf}</a>`), `${locale}: ${nav}`);
+        assert.equal((await app.inject(`${base}/print`)).statusCode, 200);
+      }
+      assert.match((await app.inject(`/partnerships/${dalian.id}`)).body, new RegExp(`<a href="/partnerships/${dalian.id}/print">印刷用ページ</a>`));
+    });
+
     it('filters by year range and direction on the server, and keeps the values in the form', async () => {
       const res = await app.inject(`/partnerships/${dalian.id}?from=2017&to=2018&direction=reception`);
       assert.equal(res.statusCode, 200);
@@ -133,6 +146,12 @@ describeOnEachStore('the home, partnership and event pages', (openFresh) => {
       // The chart and its table follow the filter.
       assert.match(res.body, /<tfoot><tr><th scope="row">計<\/th><td>7<\/td><td>7<\/td><\/tr><\/tfoot>/);
       assert.doesNotMatch(chartOf(res.body), />派遣</);
+    });
+
+    it('says how many exchanges it shows, in the singular for one in English', async () => {
+      const one = await app.inject(`/en/partnerships/${dalian.id}?from=2006&to=2006&direction=dispatch`);
+      assert.match(one.body, /<p class="showing">Showing 1 exchange from 2006 to 2006\.<\/p>/);
+      assert.match((await app.inject(`/en/partnerships/${dalian.id}`)).body, /<p class="showing">Showing 60 exchanges from 2006 to 2023\.<\/p>/);
     });
 
     it('takes several directions, swaps a reversed range and ignores values that are not years or directions', async () => {
@@ -168,7 +187,9 @@ describeOnEachStore('the home, partnership and event pages', (openFresh) => {
       const totals = ['dispatch', 'reception', 'unknown'].map((d) => dalian.events.filter((e) => e.direction === d).length);
       assert.ok(table.includes(`<tfoot><tr><th scope="row">計</th>${[...totals, 60].map((n) => `<td>${n}</td>`).join('')}</tr></tfoot>`));
       assert.match(table, /<caption>/);
+      assert.match(res.body, /<div class="scroll-x" role="region" tabindex="0" aria-label="年ごとの交流件数（区分別）"><table class="chart-table">/, 'the table scrolls within itself, reachable by keyboard');
       const en = await app.inject(`/en/partnerships/${dalian.id}`);
+      assert.match(en.body, /<div class="scroll-x" role="region" tabindex="0" aria-label="[^"]+"><table class="chart-table">/);
       for (const label of ['Dispatch', 'Reception', 'Unspecified']) assert.match(chartOf(en.body), new RegExp(`>${label}</text>`));
     });
 

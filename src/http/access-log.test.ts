@@ -32,10 +32,11 @@ describe('the access log', () => {
     await store?.close();
   });
 
-  it('writes one line per request, with the method, the URL, the status and the time taken', async () => {
+  it('writes one line per request, with the method, the URL (without a CSRF token), the status and the time taken', async () => {
     lines.length = 0;
     await app.inject('/en/?a=1');
     await app.inject('/no-such-page');
+    await app.inject('/no-such-upload?x=1&_csrf=secret-token-value&y=2');
     await new Promise((resolve) => setImmediate(resolve));
     const requests = lines.filter((l) => typeof l.url === 'string');
     assert.deepEqual(
@@ -43,6 +44,7 @@ describe('the access log', () => {
       [
         ['GET', '/en/?a=1', 200, 'request completed'],
         ['GET', '/no-such-page', 404, 'request completed'],
+        ['GET', '/no-such-upload?x=1&_csrf=…&y=2', 404, 'request completed'],
       ],
     );
     for (const line of requests) {

@@ -11,7 +11,7 @@ export class AccessLog extends LogController {
   override incomingRequest(): void {}
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
-    const line = { method: request.method, url: request.url, remoteAddress: request.ip, statusCode: reply.statusCode, responseTime: round(reply.elapsedTime) };
+    const line = { method: request.method, url: loggedUrl(request.url), remoteAddress: request.ip, statusCode: reply.statusCode, responseTime: round(reply.elapsedTime) };
     if (error) reply.log.error({ ...line, err: error }, 'request errored');
     else reply.log.info(line, 'request completed');
   }
@@ -23,9 +23,17 @@ export class AccessLog extends LogController {
  */
 export function logAbortedRequests(app: FastifyInstance): void {
   app.addHook('onRequestAbort', (request, done) => {
-    request.log.info({ method: request.method, url: request.url, remoteAddress: request.ip }, 'request aborted');
+    request.log.info({ method: request.method, url: loggedUrl(request.url), remoteAddress: request.ip }, 'request aborted');
     done();
   });
+}
+
+/**
+ * The URL as the log keeps it: a form's CSRF token (an upload form carries it in its address, as the body is read
+ * after the check) is replaced by `…`, so that the log holds no token a reader of it could use.
+ */
+export function loggedUrl(url: string): string {
+  return url.replace(/([?&]_csrf=)[^&#]*/g, '$1…');
 }
 
 function round(ms: number): number {

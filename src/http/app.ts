@@ -113,9 +113,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   registerStaffRoutes(app, site);
   if (deps.editing) await registerEditing(app, deps.store, site, deps.editing);
-  registerKnowledgeRoutes(app, deps.store, site, deps.now);
+  registerKnowledgeRoutes(app, deps.store, site, deps.now, deps.siteUrl);
   registerDownloadRoutes(app, deps.store, deps.home, exportSettings, downloads);
   registerApiRoutes(app, deps.store);
-  registerYearbookRoutes(app, deps.store, site, deps.pdf, deps.licence);
+  registerYearbookRoutes(app, deps.store, site, deps.pdf, deps.licence, deps.now);
   return app;
 }

@@ -130,6 +130,10 @@ describeOnEachStore('the staff JSON API', (openFresh) => {
     assert.equal(big.statusCode, 413);
     assert.equal(big.json().code, 'UploadTooLarge');
     assert.match(big.json().message, /larger than the limit/);
+    for (const photo of ['../../koryu.db', 'x.jpg', `${up.json().photo}/../a`]) {
+      const refused = await send('editor', { method: 'PATCH', url: `/api/staff/records/${rec.json().id}`, payload: { version: rec.json().version, photo } });
+      assert.equal(refused.statusCode, 400, photo);
+    }
   });
 
   it('imports a document through a preview with diagnostics and a confirmation that reports the changes', async () => {

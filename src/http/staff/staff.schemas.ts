@@ -27,7 +27,7 @@ const recordFields = {
   caption: { type: 'string', minLength: 1, maxLength: 2000 },
   translations,
   eventId: { type: ['integer', 'null'], description: 'The event the photo shows, of the same partnership.' },
-  photo: { type: ['string', 'null'], description: 'A name returned by POST /api/staff/photos.' },
+  photo: { type: ['string', 'null'], pattern: '^[0-9a-f-]{36}\\.(jpg|png|webp)$', description: 'A name returned by POST /api/staff/photos.' },
   status,
 } as const;
 

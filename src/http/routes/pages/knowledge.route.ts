@@ -13,7 +13,8 @@ import { PUBLIC, pageRoute, type PageSite } from '../../page-route.js';
 const partnershipId = (raw: string) => (/^\d{1,15}$/.test(raw) ? Number(raw) : NaN);
 
 /** The organisation pages, a partnership's agreements and insights, and the anniversary feed. */
-export function registerKnowledgeRoutes(app: FastifyInstance, store: Store, site: PageSite, now: () => Date = () => new Date()): void {
+export function registerKnowledgeRoutes(app: FastifyInstance, store: Store, site: PageSite, now: () => Date = () => new Date(), siteUrl?: string): void {
+  const uidHost = calendarHost(site.home, siteUrl);
   const knowledge = () => loadKnowledge(store, { home: site.home });
   /** One partnership of the home municipality, read alone. */
   const partnershipKnowledge = async (rawId: string) => {
@@ -49,8 +50,24 @@ export function registerKnowledgeRoutes(app: FastifyInstance, store: Store, site
     return renderPage(h(InsightsPage, { ctx, partnership, fields, links }));
   }, PUBLIC);
 
-  app.get('/anniversaries.ics', async (request, reply) => {
-    const ics = anniversaryCalendar((await loadHomeOverview(store, site.home)).anniversaries, now(), request.hostname.replace(/:\d+$/, '') || 'koryu');
+  app.get('/anniversaries.ics', async (_request, reply) => {
+    const ics = anniversaryCalendar((await loadHomeOverview(store, site.home)).anniversaries, now(), uidHost);
     return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'inline; filename="anniversaries.ics"').send(ics);
   });
+}
+
+/**
+ * The host the calendar's UIDs are made unique with: the public site's (KORYU_SITE_URL), else a name of the home
+ * municipality's own. Never the request's Host header, which changes with the name a reader used, so that a
+ * calendar application would take the same anniversary for a new one.
+ */
+export function calendarHost(home: string, siteUrl: string | undefined): string {
+  if (siteUrl !== undefined) {
+    try {
+      return new URL(siteUrl).hostname;
+    } catch {
+      // A site URL that is not one: the home's name below.
+    }
+  }
+  return `koryu-${Buffer.from(home, 'utf8').toString('hex')}.invalid`;
 }

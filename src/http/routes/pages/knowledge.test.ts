@@ -13,6 +13,7 @@ import type { Store } from '../../../storage/database.js';
 import { fieldBits, saveEventFields } from '../../../storage/knowledge.repository.js';
 import { searchItems } from '../../../storage/search.repository.js';
 import { buildApp } from '../../app.js';
+import { calendarHost } from './knowledge.route.js';
 
 const seed = readFileSync(new URL('../../../../samples/kanazawa-dalian.txt', import.meta.url));
 /** Two days after Dalian's 20th anniversary, at noon in Tokyo. */
@@ -122,6 +123,10 @@ describeOnEachStore('the knowledge pages', (openFresh) => {
       assert.ok(res.body.startsWith('BEGIN:VCALENDAR\r\n'));
       assert.ok(res.body.split('\r\n').every((l) => new TextEncoder().encode(l).length <= 75));
       assert.match(res.body.replace(/\r\n /g, ''), /DTSTART;VALUE=DATE:20261124\r\n/);
+      const uids = (body: string) => body.replace(/\r\n /g, '').match(/^UID:.*$/gm) ?? [];
+      const other = await app.inject({ url: '/anniversaries.ics', headers: { host: 'koryu.example.org' } });
+      assert.ok(uids(res.body).length > 0);
+      assert.deepEqual(uids(other.body), uids(res.body), 'the UIDs do not change with the Host a reader used');
     });
   });
 
@@ -209,4 +214,11 @@ describeOnEachStore('the knowledge pages', (openFresh) => {
       assert.equal(eventAnchors(unknown.body).length, dalian.events.length);
     });
   });
+});
+
+it('makes the calendar UIDs unique with the site’s host, else with a name of the home municipality', () => {
+  assert.equal(calendarHost('金沢市', 'https://kouryu.city.kanazawa.example/record/'), 'kouryu.city.kanazawa.example');
+  assert.equal(calendarHost('金沢市', undefined), `koryu-${Buffer.from('金沢市').toString('hex')}.invalid`);
+  assert.notEqual(calendarHost('金沢市', undefined), calendarHost('富山市', undefined));
+  assert.equal(calendarHost('金沢市', 'not a url'), calendarHost('金沢市', undefined));
 });

@@ -1,3 +1,4 @@
+import { tokyoCalendarDate } from '../../../domain/anniversary.js';
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
 import type { Licence } from '../../../domain/licence.js';
@@ -23,7 +24,7 @@ export function registerYearbookRoutes(app: FastifyInstance, store: Store, site:
     const p = await findPublishedPartnership(store, id);
     if (!pdf) throw new KoryuError('PdfUnavailable', 'The yearbook cannot be made here: no browser is configured.');
     const printCtx: PageContext = { ...ctx, path: `/partnerships/${p.id}/print`, query: '' };
-    const html = renderPage(h(YearbookPage, { ctx: printCtx, partnership: p, madeOn: today().toISOString().slice(0, 10), ...(licence ? { licence } : {}) }));
+    const html = renderPage(h(YearbookPage, { ctx: printCtx, partnership: p, madeOn: tokyoDay(today()), ...(licence ? { licence } : {}) }));
     let bytes: Buffer;
     try {
       bytes = await pdf.render(inlineStyleSheet(html), ownOrigin(app));
@@ -36,4 +37,10 @@ export function registerYearbookRoutes(app: FastifyInstance, store: Store, site:
       .header('content-disposition', contentDisposition(`yearbook-${p.id}-${ctx.locale}.pdf`, `年表と写真で見る${ctx.home}と${p.partner}の交流の歩み_${ctx.locale}.pdf`))
       .send(bytes);
   });
+}
+
+/** The day in Japan at `at`, YYYY-MM-DD: the yearbook is made on the division's day, not the server's. */
+function tokyoDay(at: Date): string {
+  const { year, month, day } = tokyoCalendarDate(at);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

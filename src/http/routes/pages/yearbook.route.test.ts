@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, it } from 'node:test';
+import { importDocuments } from '../../../services/import.service.js';
+import type { Store } from '../../../storage/database.js';
+import { openSqliteStore } from '../../../storage/sqlite/connect.js';
+import { buildApp } from '../../app.js';
+import type { PdfRenderer } from '../../pdf-renderer.js';
+
+const seed = readFileSync(new URL('../../../../samples/kanazawa-dalian.txt', import.meta.url));
+
+let store: Store;
+let app: Awaited<ReturnType<typeof buildApp>>;
+const rendered: string[] = [];
+const pdf: PdfRenderer = {
+  render: async (html) => {
+    rendered.push(html);
+    return Buffer.from('%PDF-1.4 test');
+  },
+  close: async () => {},
+} as PdfRenderer;
+
+before(async () => {
+  store = await openSqliteStore(':memory:');
+  await importDocuments(store, [{ name: 'kanazawa-dalian.txt', bytes: seed }], { home: '金沢市', maxDocumentBytes: 1e7 });
+  // 16:00 in UTC is one in the morning of the next day in Japan.
+  app = await buildApp({ store, home: '金沢市', pdf, now: () => new Date('2026-11-27T16:00:00Z') });
+});
+after(async () => {
+  await app?.close();
+  await store?.close();
+});
+
+it('dates the yearbook with the day in Japan, whatever the server’s clock zone', async () => {
+  const id = /href="\/partnerships\/(\d+)"/.exec((await app.inject('/')).body)![1];
+  const res = await app.inject(`/ja/partnerships/${id}/yearbook.pdf`);
+  assert.equal(res.statusCode, 200);
+  assert.equal(rendered.length, 1);
+  assert.ok(rendered[0]!.includes('2026-11-28'), 'made on the 28th in Japan');
+  assert.ok(!rendered[0]!.includes('2026-11-27'));
+});

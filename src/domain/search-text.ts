@@ -1,4 +1,5 @@
 import type { Direction } from './direction.js';
+import { japaneseForms } from './simplified-chinese.js';
 import type { Translations } from './translation.js';
 
 /** The form both indexed text and queries are compared in: NFKC (full-width → half-width), then lower case. */
@@ -8,10 +9,11 @@ export function normalizeForSearch(text: string): string {
 
 /**
  * The words of a query as a reader types them, each normalized (normalizeForSearch): a match contains every one.
- * Words are separated by white space (a full-width space too); a word given twice counts once.
+ * Words are separated by white space (a full-width space too); a word given twice counts once. Simplified Chinese
+ * characters are read in the Japanese forms the record is written in (大连 finds 大連; japaneseForms).
  */
 export function searchTerms(query: string): string[] {
-  return [...new Set(normalizeForSearch(query).split(/\s+/u).filter((t) => t !== ''))];
+  return [...new Set(japaneseForms(normalizeForSearch(query)).split(/\s+/u).filter((t) => t !== ''))];
 }
 
 /**

@@ -257,6 +257,10 @@ export function runSearchContract(open: OpenFreshStore): void {
       assert.ok(found > 15, `${found} non-empty combinations`);
       assert.ok(scanFacets(items, searchTerms('大連 金沢'), {}).keys.length > 0, 'two words that are not next to each other are found');
       assert.equal(scanFacets(items, '大連 金沢', {}).keys.length, 0, '…where the phrase is not');
+      const simplified = await searchWithFacets(store, '大连 访问');
+      const japanese = await searchWithFacets(store, '大連 訪問');
+      assert.ok(japanese.total > 0);
+      assert.deepEqual(simplified.hits.map((h) => h.id), japanese.hits.map((h) => h.id), 'simplified characters find what their Japanese forms find');
     });
 
     it('pages by 20 with a cap of 100, and finds nothing for a blank query', async () => {

@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import * as vocabulary from '../exports/corpus.vocabulary.js';
+import { japaneseForms, simplifiedPairs } from './simplified-chinese.js';
+
+describe('simplified Chinese characters read in their Japanese forms', () => {
+  it('writes a partner city reader’s words as the record writes them, leaving other characters as they are', () => {
+    assert.equal(japaneseForms('大连市长访问金泽'), '大連市長訪問金泽', '泽 is not listed: 沢 and 澤 both stand for it');
+    assert.equal(japaneseForms('外事办公室'), '外事弁公室');
+    assert.equal(japaneseForms('代表团 来访'), '代表団 来訪');
+    assert.equal(japaneseForms('国际交流协会'), '国際交流協会');
+    assert.equal(japaneseForms('abc 大連'), 'abc 大連');
+  });
+
+  it('maps each character to one form that is not itself mapped, so reading twice changes nothing', () => {
+    const pairs = simplifiedPairs();
+    assert.ok(pairs.length > 150);
+    const keys = new Set(pairs.map(([k]) => k));
+    assert.equal(keys.size, pairs.length);
+    for (const [simplified, japanese] of pairs) {
+      assert.notEqual(simplified, japanese);
+      assert.ok(!keys.has(japanese), `${simplified} → ${japanese}`);
+    }
+    const text = pairs.map(([k]) => k).join('');
+    assert.equal(japaneseForms(japaneseForms(text)), japaneseForms(text));
+  });
+
+  it('lists no character a Japanese record writes: the sample timeline and the generator’s vocabulary hold none', () => {
+    const sample = readFileSync(new URL('../../samples/kanazawa-dalian.txt', import.meta.url), 'utf8');
+    const words = Object.values(vocabulary).flatMap((v) => (Array.isArray(v) ? v.flat(3) : [])).filter((w): w is string => typeof w === 'string');
+    const japanese = new Set(Array.from(sample + words.join('')));
+    assert.ok(japanese.size > 500, `${japanese.size} characters`);
+    for (const [simplified] of simplifiedPairs()) assert.ok(!japanese.has(simplified), simplified);
+  });
+});

@@ -252,6 +252,26 @@ describeOnEachStore('downloads of the whole record (RecordDownloads)', (openFres
     });
   });
 
+  it('tags a file by its bytes: a file made again with the same bytes (after a restart) keeps its ETag, another gets a new one', async () => {
+    const first = mkdtempSync(join(tmpdir(), 'koryu-downloads-test-'));
+    const second = mkdtempSync(join(tmpdir(), 'koryu-downloads-test-'));
+    try {
+      const before = await new RecordDownloads(store, settings, first).file('json');
+      const restarted = await new RecordDownloads(store, settings, second).file('json');
+      assert.notEqual(restarted.path, before.path);
+      assert.equal(restarted.etag, before.etag);
+      const csv = await new RecordDownloads(store, settings, second).file('csv');
+      assert.notEqual(csv.etag, before.etag);
+      const event = (await listPartnerships(store))[0]!.events[1]!;
+      await store.db.updateTable('events').set({ text: `${event.text}（改）` }).where('id', '=', event.id).execute();
+      await store.transaction(async () => {});
+      assert.notEqual((await new RecordDownloads(store, settings, first).file('json')).etag, before.etag);
+    } finally {
+      rmSync(first, { recursive: true, force: true });
+      rmSync(second, { recursive: true, force: true });
+    }
+  });
+
   it('reads a file as a stream, and makes it again when it is gone from the disk', async () => {
     const downloads = new RecordDownloads(store, settings, dir);
     const expected = (await exportOne(store, 'text', {}, settings)).body;

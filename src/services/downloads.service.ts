@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { open, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { once } from 'node:events';
 import { join } from 'node:path';
@@ -94,8 +94,6 @@ export class RecordDownloads {
   /** Files made so far, and the most made at once (tests read them). */
   readonly made = { files: 0, mostAtOnce: 0 };
   private making = 0;
-  /** Counts the files made, so that a file made again under the same name has an ETag of its own. */
-  private serial = 0;
   /** Names this instance's files apart from another's in the same folder. */
   private readonly prefix = randomBytes(4).toString('hex');
 
@@ -171,7 +169,7 @@ export class RecordDownloads {
       const path = join(this.dir, `${name}.${exporter.extension}`);
       const { bytes, generation } = await writeRecordFile(this.store, exporter, this.settings, path, this.batch);
       this.made.files += 1;
-      return { exporter, path, bytes, generation, etag: `"${name}-${++this.serial}"` };
+      return { exporter, path, bytes, generation, etag: await contentTag(exporter.format, path) };
     } finally {
       this.making -= 1;
     }
@@ -232,6 +230,16 @@ export async function writeRecordFile(store: Store, exporter: Exporter, settings
     await rm(partial, { force: true });
     throw error;
   }
+}
+
+/**
+ * A file's ETag from its bytes: a file made again with the same bytes (after a restart, or a write that changed
+ * nothing this format holds) keeps its tag, so a harvester asking with it gets a 304 instead of the file again.
+ */
+async function contentTag(format: string, path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return `"${format}-${hash.digest('base64url').slice(0, 22)}"`;
 }
 
 /**

@@ -28,10 +28,13 @@ function idsFor(context: ExportContext) {
   const base = context.siteUrl ?? '';
   return {
     city: (name: string) => `${base}#place-${encodeURIComponent(name)}`,
-    partnership: (p: Pick<Partnership, 'partner'>, i: number) => `${base}#partnership-${i + 1}-${encodeURIComponent(p.partner)}`,
+    // Named by what stays when partnerships or events are added before them: the two cities, and the stored event's
+    // id (an event of a document, which has none, by its place in it).
+    partnership: (p: Pick<Partnership, 'home' | 'partner'>, _i: number) => `${base}#partnership-${encodeURIComponent(p.home)}-${encodeURIComponent(p.partner)}`,
     event: (e: ExchangeEvent, pi: number, ei: number) => {
       const id = context.events?.get(e)?.id;
-      return id !== undefined && context.siteUrl ? `${context.siteUrl}events/${id}` : `${base}#event-${pi + 1}-${ei + 1}`;
+      if (id === undefined) return `${base}#event-${pi + 1}-${ei + 1}`;
+      return context.siteUrl ? `${context.siteUrl}events/${id}` : `${base}#event-${id}`;
     },
   };
 }

@@ -93,6 +93,12 @@ export class OrganizationNameReader {
     collectNames(text, this.organizations, this.offices);
   }
 
+  /** Takes in the names another reader read, as if this one had read its texts after its own. */
+  add(other: OrganizationNameReader): void {
+    for (const name of other.organizations) this.organizations.add(name);
+    for (const name of other.offices) this.offices.add(name);
+  }
+
   /** The names read so far, grouped and corrected as organizationNames gives them. */
   names(decisions: OrganizationDecisions = NO_DECISIONS): OrganizationNames {
     return groupNames([...this.organizations], this.offices, decisions);

@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
+import type { KyselyPlugin } from 'kysely';
 import { after, before, it } from 'node:test';
-import { openSampleStore } from '../../test/support/sample-store.js';
+import { importSampleAndCorpus } from '../../test/support/sample-and-corpus.js';
+import { openSampleStore, SAMPLE_BYTES } from '../../test/support/sample-store.js';
 import { describeOnEachStore } from '../../test/support/test-stores.js';
 import { findOrganization } from '../domain/organization.js';
 import type { Store } from '../storage/database.js';
 import { createItem, editItem, getItem, removeItem } from './editing.service.js';
+import { importDocuments } from './import.service.js';
 import { findOrganizationEvents, searchWithKnowledge } from './knowledge.search.js';
 import { addOrganizationAlias, confirmOrganization, loadKnowledge, rejectOrganization, setEventFields } from './knowledge.service.js';
 
@@ -86,5 +89,71 @@ describeOnEachStore('the events an organisation filter keeps', (openFresh) => {
     const outside = hits.find((h) => h.kind === 'event' && !before.includes(h.id))!;
     await setEventFields(store, outside.id, ['disaster']);
     assert.deepEqual((await inField()).sort((a, b) => a - b), [...before, outside.id].sort((a, b) => a - b));
+  });
+});
+
+describeOnEachStore('the record’s names after a write', (openFresh) => {
+  let store: Store;
+  /** Rows of partnerships' joined texts read, through `counted`. */
+  let textRows = 0;
+  let counted: Store;
+  before(async () => {
+    store = await openFresh();
+    await importSampleAndCorpus(store, { partnerships: 6, years: 8, seed: 'names-after-a-write' });
+    const plugin: KyselyPlugin = {
+      transformQuery: (args) => args.node,
+      transformResult: async (args) => {
+        textRows += args.result.rows.filter((row) => 'texts' in row).length;
+        return args.result;
+      },
+    };
+    counted = { ...store, db: store.db.withPlugin(plugin) };
+  });
+  after(async () => {
+    await store?.close();
+  });
+
+  /** Every name and alias of the whole-record analysis resolves through `counted` to the same organisation and events. */
+  async function assertSameAsWholeRecord(label: string): Promise<void> {
+    const { organizations } = await loadKnowledge(store);
+    for (const name of organizations.flatMap((o) => [o.name, ...o.aliases])) {
+      const expected = findOrganization(organizations, name);
+      const found = await findOrganizationEvents(counted, name);
+      const ids = expected?.mentions.map((m) => m.eventId!).sort((a, b) => a - b);
+      assert.deepEqual(found && { name: found.name, eventIds: [...found.eventIds].sort((a, b) => a - b) }, expected && { name: expected.name, eventIds: ids }, `${label}: ${name}`);
+    }
+  }
+
+  it('reads every partnership’s texts once, and after a write only those of the partnerships it changed', async () => {
+    const partnerships = await store.db.selectFrom('partnerships').select(['id', 'home', 'partner']).orderBy('id').execute();
+    assert.ok(partnerships.length >= 7);
+    await assertSameAsWholeRecord('as imported');
+    assert.equal(textRows, partnerships.length, 'each partnership’s texts, read once for every name');
+
+    // An editor's change of one event.
+    const [first] = await store.db.selectFrom('events').select(['id', 'version', 'partnership_id']).where('partnership_id', '=', partnerships[2]!.id).orderBy('id').limit(1).execute();
+    await editItem(store, 'event', first!.id, { text: '架空水産大学の学生が来訪' }, first!.version, { name: 'sato' });
+    textRows = 0;
+    assert.deepEqual(await findOrganizationEvents(counted, '架空水産大学'), { name: '架空水産大学', eventIds: [first!.id] });
+    assert.equal(textRows, 1, 'the one partnership changed');
+    await assertSameAsWholeRecord('after an edit');
+
+    // A re-import, by no one, of a changed document: the partnership's version advances.
+    const sample = SAMPLE_BYTES.toString('utf8').replace('\t派遣\t市英語教育研修参加派遣団が訪問', '\t派遣\t架空工芸専門学校の学生が訪問 市英語教育研修参加派遣団が訪問');
+    await importDocuments(store, [{ name: 'kanazawa-dalian.txt', bytes: Buffer.from(sample) }], { home: '金沢市', maxDocumentBytes: 1e7 });
+    textRows = 0;
+    assert.equal((await findOrganizationEvents(counted, '架空工芸専門学校'))?.eventIds.length, 1);
+    assert.equal(textRows, 1, 'the re-imported partnership alone');
+    await assertSameAsWholeRecord('after a re-import');
+
+    // A partnership unpublished and removed from the names, then published again.
+    const hidden = await getItem(store, 'partnership', partnerships[2]!.id);
+    const draft = await editItem(store, 'partnership', hidden.id, { status: 'draft' }, hidden.version, { name: 'sato' });
+    textRows = 0;
+    assert.equal(await findOrganizationEvents(counted, '架空水産大学'), undefined);
+    assert.equal(textRows, 0, 'nothing to read for a partnership gone from the public record');
+    await editItem(store, 'partnership', hidden.id, { status: 'published' }, draft.version, { name: 'sato' });
+    assert.ok(await findOrganizationEvents(counted, '架空水産大学'));
+    await assertSameAsWholeRecord('published again');
   });
 });

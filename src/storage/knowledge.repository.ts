@@ -191,20 +191,39 @@ export async function findRecordEvents(db: Kysely<Database>, recordIds: readonly
 }
 
 /**
- * The texts of the published events of each published partnership, joined by line breaks: one string per
- * partnership, in no order. Reading the names of the whole record needs the texts and nothing else of them, and a
- * row per partnership costs the database and this process a fraction of a row per event.
+ * The texts of the published events of each published partnership (of those given, else of all), joined by line
+ * breaks: one string per partnership, in no order. Reading the names of the whole record needs the texts and
+ * nothing else of them, and a row per partnership costs the database and this process a fraction of a row per event.
  */
-export async function findRecordTextsJoined(db: Kysely<Database>): Promise<string[]> {
-  const rows = await db
-    .selectFrom('events as e')
-    .innerJoin('partnerships as p', 'p.id', 'e.partnership_id')
-    .select(sql<string>`string_agg(e.text, cast(${'\n'} as text))`.as('texts'))
-    .where('e.status', '=', 'published')
-    .where('p.status', '=', 'published')
-    .groupBy('e.partnership_id')
-    .execute();
-  return rows.map((r) => r.texts);
+export async function findRecordTextsJoined(db: Kysely<Database>, partnershipIds?: readonly number[]): Promise<{ partnershipId: number; texts: string }[]> {
+  const query = (ids: readonly number[] | undefined) =>
+    db
+      .selectFrom('events as e')
+      .innerJoin('partnerships as p', 'p.id', 'e.partnership_id')
+      .select(['e.partnership_id', sql<string>`string_agg(e.text, cast(${'\n'} as text))`.as('texts')])
+      .where('e.status', '=', 'published')
+      .where('p.status', '=', 'published')
+      .$if(ids !== undefined, (q) => q.where('e.partnership_id', 'in', ids!))
+      .groupBy('e.partnership_id')
+      .execute();
+  const rows = partnershipIds === undefined ? await query(undefined) : (await Promise.all(chunks(partnershipIds).map((ids) => query(ids)))).flat();
+  return rows.map((r) => ({ partnershipId: r.partnership_id, texts: r.texts }));
+}
+
+/**
+ * What changes when any published text of a partnership may have changed, per published partnership: its version
+ * (an import that changes the partnership advances it) and its newest history entry (every editor's change, an
+ * import's by a person too, writes one). A partnership whose two are as they were holds the texts it held.
+ */
+export async function findPartnershipTextStamps(db: Kysely<Database>): Promise<Map<number, string>> {
+  const partnerships = await db.selectFrom('partnerships').select(['id', 'version']).where('status', '=', 'published').execute();
+  const last = new Map(
+    (await db.selectFrom('history').select(['partnership_id', (eb) => eb.fn.max<number>('id').as('last')]).groupBy('partnership_id').execute()).map((r) => [
+      r.partnership_id,
+      Number(r.last),
+    ]),
+  );
+  return new Map(partnerships.map((p) => [p.id, `${p.version}:${last.get(p.id) ?? 0}`]));
 }
 
 /** The text, year and direction of the given events that are published. */

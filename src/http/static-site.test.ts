@@ -1,10 +1,15 @@
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { posix } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, posix } from 'node:path';
+import sharp from 'sharp';
 import { after, before, it } from 'node:test';
 import { importSampleAndCorpus } from '../../test/support/sample-and-corpus.js';
 import { describeOnEachStore } from '../../test/support/test-stores.js';
+import { storePhoto } from '../services/photo.service.js';
 import { listPartnerships } from '../services/record.service.js';
+import { photoFilesIn } from '../storage/photo.files.js';
 import type { Store } from '../storage/database.js';
 import { buildApp } from './app.js';
 import { EXPORTERS } from '../exports/exporters.js';
@@ -17,10 +22,18 @@ describeOnEachStore('the static copy of a site in a store of several home munici
   let app: Awaited<ReturnType<typeof buildApp>>;
   let files: Map<string, Buffer>;
   const records: string[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'koryu-static-site-'));
+  let photo: string;
   before(async () => {
     store = await openFresh();
     await importSampleAndCorpus(store, { partnerships: 3, years: 3, seed: 'static-site' });
-    app = await buildApp({ store, home: '金沢市' });
+    // A photo record of the sample with a photo: its pages show the thumbnail and the larger size.
+    const photoFiles = photoFilesIn(dir);
+    const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 20, g: 90, b: 160 } } }).jpeg().toBuffer();
+    photo = await storePhoto(photoFiles, jpeg, 1 << 20);
+    const [record] = await store.db.selectFrom('photo_records').select('id').where('status', '=', 'published').orderBy('id').limit(1).execute();
+    await store.transaction((trx) => trx.updateTable('photo_records').set({ photo }).where('id', '=', record!.id).execute());
+    app = await buildApp({ store, home: '金沢市', editing: { photos: photoFiles, maxPhotoBytes: 1 << 20, maxDocumentBytes: 1 << 20 } });
     files = new Map();
     const { files: paths } = await buildStaticSite(app, store, {
       write: async (path, body) => void files.set(path, body),
@@ -34,6 +47,15 @@ describeOnEachStore('the static copy of a site in a store of several home munici
   after(async () => {
     await app?.close();
     await store?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('holds the photos its pages show, as the server gives them', async () => {
+    for (const size of ['thumb', 'display']) {
+      const copied = files.get(`photos/${size}/${photo}`);
+      assert.ok(copied, `photos/${size}/${photo}`);
+      assert.deepEqual(copied, (await app.inject(`/photos/${size}/${photo}`)).rawPayload);
+    }
   });
 
   it('has the whole record written in each format by the sink, not through a response of the server', () => {

@@ -5,11 +5,11 @@ import { EXPORTERS } from '../exports/exporters.js';
 import { listPublishedPartnerships } from '../services/record.service.js';
 import type { Store } from '../storage/database.js';
 
-const SKIP = /^\/(api\/|photos\/)|\.pdf$|^\/partnerships\/\d+\/yearbook/;
+const SKIP = /^\/api\/|\.pdf$|^\/partnerships\/\d+\/yearbook/;
 const DOWNLOAD = /^(.*)\/downloads\/([\w-]+)$/;
 
-/** URLs answered with a file of their own (at its path), not with a page. */
-const FILE = /^\/(feed\.atom|anniversaries\.ics|assets\/.+)$/;
+/** URLs answered with a file of their own (at its path), not with a page: the feed, the calendar, assets, photos. */
+const FILE = /^\/(feed\.atom|anniversaries\.ics|assets\/.+|photos\/(?:thumb|display)\/[^/]+)$/;
 
 /**
  * The file a site URL is written to: pages as DIR/index.html, downloads with their format's extension, the feed,
@@ -112,7 +112,7 @@ export interface StaticSite {
 
 /**
  * The public site as static files: every page reachable from the home pages of each language (partnership pages,
- * event pages, print views), the style sheet, every download, the feed, a static search page per language and its
+ * event pages, print views), the photos they show, the style sheet, every download, the feed, a static search page per language and its
  * small index. Links are relative, so the copy can be served from any sub-path by any web server. Each file goes to
  * `sink` as it is made.
  *

@@ -10,8 +10,8 @@ import { PRINT } from './i18n/print.messages.js';
 import { Layout } from './layout.js';
 import { switchHref, type PageContext } from './page-context.js';
 
-/** Where a stored photo is served from. */
-export const photoHref = (name: string): string => `/photos/${encodeURIComponent(name)}`;
+/** A stored photo's display size, as the print view and the PDF show it. */
+export const photoHref = (name: string): string => `/photos/display/${encodeURIComponent(name)}`;
 
 const INTL_LOCALE: Readonly<Record<Locale, string>> = { ja: 'ja-JP', en: 'en-GB', zh: 'zh-CN' };
 

@@ -73,15 +73,19 @@ export async function exportPartnerships(store: Store, format: string, partnersh
  * (a million events) had taken 9 s to read for 50 entries.
  */
 export function exportFeed(store: Store, settings: ExportSettings = {}): Promise<string> {
-  return feeds.get(store, JSON.stringify(settings), async () => {
-    const newest = await findNewestPublications(store.db, FEED_LENGTH);
-    const partnerships: StoredPartnership[] = [];
-    for (const id of new Set(newest.map((n) => n.partnershipId))) partnerships.push(...(await findPartnerships(store.db, { id })));
-    const context: ExportContext = { ...settings, homes: await findPublishedHomes(store.db), events: await eventPublications(store, partnerships) };
-    const body = await exporterFor('atom').write(partnerships, context);
-    if (typeof body !== 'string') throw new KoryuError('UsageError', 'atom is not a text format.');
-    return body;
-  });
+  // Read from one snapshot, so that an edit saved meanwhile is wholly in the feed or not at all; kept under the
+  // store itself, as a snapshot's reader is another object each time.
+  return feeds.get(store, JSON.stringify(settings), () => store.snapshot((reader) => writeFeed(reader, settings)));
+}
+
+async function writeFeed(store: Store, settings: ExportSettings): Promise<string> {
+  const newest = await findNewestPublications(store.db, FEED_LENGTH);
+  const partnerships: StoredPartnership[] = [];
+  for (const id of new Set(newest.map((n) => n.partnershipId))) partnerships.push(...(await findPartnerships(store.db, { id })));
+  const context: ExportContext = { ...settings, homes: await findPublishedHomes(store.db), events: await eventPublications(store, partnerships) };
+  const body = await exporterFor('atom').write(partnerships, context);
+  if (typeof body !== 'string') throw new KoryuError('UsageError', 'atom is not a text format.');
+  return body;
 }
 
 const feeds = new GenerationCache<string>(4);

@@ -189,7 +189,7 @@ describeOnEachStore('downloads on the site', (openFresh) => {
     assert.match(res.body, /<id>https:\/\/example.jp\/koryu\/events\/\d+<\/id>/);
   });
 
-  it('makes the feed and a partnership’s downloads each from one snapshot of the store', async () => {
+  it('makes the feed and a partnership’s downloads each from one snapshot of the store, and keeps the feed', async () => {
     let snapshots = 0;
     const counted: Store = { ...store, snapshot: (fn) => (snapshots++, store.snapshot(fn)) };
     const spied = await buildApp({ store: counted, home: '金沢市', licence, siteUrl: 'https://example.jp/koryu/' });
@@ -199,6 +199,10 @@ describeOnEachStore('downloads on the site', (openFresh) => {
         assert.equal((await spied.inject(path)).statusCode, 200, path);
         assert.equal(snapshots - before, 1, path);
       }
+      // The feed is kept while the store is unchanged: asked again, it is not read again.
+      const before = snapshots;
+      assert.equal((await spied.inject('/feed.atom')).statusCode, 200);
+      assert.equal(snapshots, before, 'the kept feed');
     } finally {
       await spied.close();
     }

@@ -96,10 +96,10 @@ function partnershipById(store: Store, raw: string): Promise<StoredPartnership> 
 export function registerDownloadRoutes(app: FastifyInstance, store: Store, home: string, settings: ExportSettings, downloads: RecordDownloads): void {
   const whole = { ascii: 'koryu-record', name: `${home}_国際交流の記録` };
   app.get<{ Params: { format: string } }>('/downloads/:format', async (request, reply) => sendRecordFile(request, reply, downloads, knownFormat(request.params.format), whole));
-  // The feed and a partnership's downloads are made for the request, each from one snapshot of the store, so that
-  // an edit saved while one is read is wholly in it or not at all.
+  // The feed (exportFeed, kept while the store is unchanged) and a partnership's downloads are each read from one
+  // snapshot of the store, so that an edit saved while one is read is wholly in it or not at all.
   app.get('/feed.atom', async (_request, reply) => {
-    const { exporter, body } = await store.snapshot((reader) => exportOne(reader, 'atom', {}, settings));
+    const { exporter, body } = await exportOne(store, 'atom', {}, settings);
     return answer(reply, exporter, body, whole);
   });
   app.get<{ Params: { id: string; format: string } }>('/partnerships/:id/downloads/:format', async (request, reply) => {

@@ -53,10 +53,13 @@ describe('arabicLeadingDate', () => {
     assert.equal(arabicLeadingDate('二〇〇六年（平成十八年）十一月 調印'), '2006年（平成18年）11月 調印');
     assert.equal(arabicLeadingDate('十一月三日三日間の研修'), '11月3日三日間の研修');
     assert.equal(arabicLeadingDate('令和元年五月一日'), '令和元年5月1日');
+    assert.equal(arabicLeadingDate('五月上旬 訪問団が来訪'), '5月上旬 訪問団が来訪');
+    assert.equal(arabicLeadingDate('三月、訪問団が来訪'), '3月、訪問団が来訪');
+    assert.equal(arabicLeadingDate('平成十四年五月祭に参加'), '平成14年五月祭に参加', 'the year, not the word after it');
   });
 
   it('leaves a text that does not start with a date as it is', () => {
-    for (const text of ['一行が来訪', '三日間の研修を実施', '市長が二十日に来訪', '七夕まつりに参加', '2006年11月24日 調印']) {
+    for (const text of ['一行が来訪', '三日間の研修を実施', '市長が二十日に来訪', '七夕まつりに参加', '2006年11月24日 調印', '五月祭に市民訪問団が参加', '十月桜を記念植樹', '五月人形を贈呈', '十日町市と交流', '四日市市を訪問']) {
       assert.equal(arabicLeadingDate(text), text);
     }
   });
@@ -74,6 +77,17 @@ describe('years and dates in kanji numerals', () => {
     const m = readLeadingDate('五月一日 訪問団を派遣', { year: 2019, fiscal: false });
     assert.deepEqual(m && [m.date, m.rest], ['2019-05-01', '訪問団を派遣']);
     assert.equal(readLeadingDate('二月三十日 訪問', { year: 2019, fiscal: false }), undefined, 'no 30 February');
+  });
+
+  it('keeps a word that starts with a month’s name as the event’s text, under its year', () => {
+    const r = parseText(['姉妹都市ナンシー市との交流', '■2002年', '五月祭に市民訪問団が参加', '十月桜を記念植樹'].join('\n'), { home: '金沢市' });
+    assert.deepEqual(
+      r.partnerships[0]!.events.map((e) => [e.date, e.text]),
+      [
+        [null, '五月祭に市民訪問団が参加'],
+        [null, '十月桜を記念植樹'],
+      ],
+    );
   });
 
   it('import from a document written in kanji numerals', () => {

@@ -30,11 +30,17 @@ const NUMERAL = `[${NUMERAL_CHARS}]+`;
 const ANY_NUMBER = `(?:${NUMERAL}|元|[0-9０-９]+)`;
 let leading: RegExp | undefined;
 
+/**
+ * What may follow a month written without its day for it to be a month: a part of the month (上旬, 末), a space, a
+ * mark, or the end. 五月祭, 十月桜 and 五月人形 are words, not May and October.
+ */
+const MONTH_END = '(?=[上中下初]旬|末|\\s|$|[、。,.:：・/／(（)）]|～|〜|-)';
+
 /** A year (with an era, 年度 and a bracketed second form), then a month and a day; each part optional. */
 function leadingDate(): RegExp {
   leading ??= new RegExp(
     `^\\s*(?:(?:${knownEras().join('|')})?\\s*${ANY_NUMBER}\\s*年度?(?:\\s*[(（][^()（）]{0,24}[)）])?)?` +
-      `(?:\\s*${ANY_NUMBER}\\s*月(?:\\s*${ANY_NUMBER}\\s*日)?)?`,
+      `(?:\\s*${ANY_NUMBER}\\s*月(?:\\s*${ANY_NUMBER}\\s*日|${MONTH_END}))?`,
   );
   return leading;
 }

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { KyselyPlugin } from 'kysely';
 import { after, before, it } from 'node:test';
 import { importSampleAndCorpus } from '../../test/support/sample-and-corpus.js';
@@ -7,6 +10,7 @@ import { describeOnEachStore } from '../../test/support/test-stores.js';
 import { findOrganization } from '../domain/organization.js';
 import type { Store } from '../storage/database.js';
 import { createItem, editItem, getItem, removeItem } from './editing.service.js';
+import { backupStore, restoreStore } from './backup.service.js';
 import { importDocuments } from './import.service.js';
 import { findOrganizationEvents, searchWithKnowledge } from './knowledge.search.js';
 import { addOrganizationAlias, confirmOrganization, loadKnowledge, rejectOrganization, setEventFields } from './knowledge.service.js';
@@ -155,5 +159,32 @@ describeOnEachStore('the record’s names after a write', (openFresh) => {
     await editItem(store, 'partnership', hidden.id, { status: 'published' }, draft.version, { name: 'sato' });
     assert.ok(await findOrganizationEvents(counted, '架空水産大学'));
     await assertSameAsWholeRecord('published again');
+  });
+});
+
+describeOnEachStore('the record’s names after a backup is restored', (openFresh) => {
+  let store: Store;
+  const dir = mkdtempSync(join(tmpdir(), 'koryu-names-restore-'));
+  before(async () => {
+    store = await openFresh();
+  });
+  after(async () => {
+    await store?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads a partnership again when its texts changed after a restore, though its version and history ids are as before', async () => {
+    const sample = SAMPLE_BYTES.toString('utf8');
+    const withOrganization = (name: string) => Buffer.from(sample.replace('\t派遣\t市英語教育研修参加派遣団が訪問', `\t派遣\t${name}の学生が訪問 市英語教育研修参加派遣団が訪問`));
+    const options = { home: '金沢市', maxDocumentBytes: 1e7 };
+    const photosDir = join(dir, 'photos');
+    await importDocuments(store, [{ name: 'kanazawa-dalian.txt', bytes: SAMPLE_BYTES }], options);
+    await backupStore(store, join(dir, 'backup'), { photosDir });
+    await importDocuments(store, [{ name: 'kanazawa-dalian.txt', bytes: withOrganization('架空工芸専門学校') }], options);
+    assert.equal((await findOrganizationEvents(store, '架空工芸専門学校'))?.eventIds.length, 1);
+    await restoreStore(store, join(dir, 'backup'), { photosDir });
+    await importDocuments(store, [{ name: 'kanazawa-dalian.txt', bytes: withOrganization('架空水産専門学校') }], options);
+    assert.equal((await findOrganizationEvents(store, '架空水産専門学校'))?.eventIds.length, 1, 'the organisation the texts name now');
+    assert.equal(await findOrganizationEvents(store, '架空工芸専門学校'), undefined, 'no text names this one any more');
   });
 });

@@ -211,19 +211,25 @@ export async function findRecordTextsJoined(db: Kysely<Database>, partnershipIds
 }
 
 /**
- * What changes when any published text of a partnership may have changed, per published partnership: its version
- * (an import that changes the partnership advances it) and its newest history entry (every editor's change, an
- * import's by a person too, writes one). A partnership whose two are as they were holds the texts it held.
+ * What changes when any published text of a partnership may have changed, per published partnership: when the
+ * partnership itself last changed (an import that changes it updates it) and its newest history entry's time (every
+ * editor's change, and an import's by a person, writes one). Times, not versions or ids: a restored backup puts
+ * versions and ids back, and the writes after it would give stamps met before for other texts; a time is not met
+ * again (the newest entry's id is in the stamp too, for two writes within one millisecond). A partnership whose
+ * stamp is as it was holds the texts it held.
  */
 export async function findPartnershipTextStamps(db: Kysely<Database>): Promise<Map<number, string>> {
-  const partnerships = await db.selectFrom('partnerships').select(['id', 'version']).where('status', '=', 'published').execute();
+  const partnerships = await db.selectFrom('partnerships').select(['id', 'updated_at']).where('status', '=', 'published').execute();
   const last = new Map(
-    (await db.selectFrom('history').select(['partnership_id', (eb) => eb.fn.max<number>('id').as('last')]).groupBy('partnership_id').execute()).map((r) => [
-      r.partnership_id,
-      Number(r.last),
-    ]),
+    (
+      await db
+        .selectFrom('history')
+        .select(['partnership_id', (eb) => eb.fn.max<string>('at').as('at'), (eb) => eb.fn.max<number>('id').as('id')])
+        .groupBy('partnership_id')
+        .execute()
+    ).map((r) => [r.partnership_id, `${r.at}|${Number(r.id)}`]),
   );
-  return new Map(partnerships.map((p) => [p.id, `${p.version}:${last.get(p.id) ?? 0}`]));
+  return new Map(partnerships.map((p) => [p.id, `${p.updated_at}|${last.get(p.id) ?? ''}`]));
 }
 
 /** The text, year and direction of the given events that are published. */

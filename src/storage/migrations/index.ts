@@ -13,6 +13,7 @@ import { combinedPostings } from './2026112701-combined-postings.js';
 import { eventFields } from './2026112702-event-fields.js';
 import { searchTextOnce } from './2026112801-search-text-once.js';
 import { postingsUncompressed } from './2026112901-postings-uncompressed.js';
+import { historyByPartnership } from './2026113001-history-by-partnership.js';
 
 /** Every migration, by name; names sort in the order they run. Listed statically so it works under tsx and bundlers. */
 const MIGRATIONS: Readonly<Record<string, (capabilities: StoreCapabilities) => Migration>> = {
@@ -29,6 +30,7 @@ const MIGRATIONS: Readonly<Record<string, (capabilities: StoreCapabilities) => M
   '2026112702-event-fields': eventFields,
   '2026112801-search-text-once': searchTextOnce,
   '2026112901-postings-uncompressed': postingsUncompressed,
+  '2026113001-history-by-partnership': historyByPartnership,
 };
 
 export function migrationsFor(capabilities: StoreCapabilities): Record<string, Migration> {

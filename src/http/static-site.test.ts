@@ -7,6 +7,7 @@ import sharp from 'sharp';
 import { after, before, it } from 'node:test';
 import { importSampleAndCorpus } from '../../test/support/sample-and-corpus.js';
 import { describeOnEachStore } from '../../test/support/test-stores.js';
+import { importDocuments } from '../services/import.service.js';
 import { storePhoto } from '../services/photo.service.js';
 import { listPartnerships } from '../services/record.service.js';
 import { photoFilesIn } from '../storage/photo.files.js';
@@ -146,5 +147,32 @@ describeOnEachStore('the static copy when the server cannot make a page', (openF
     assert.deepEqual(site.missing, [{ url: '/organizations/gone', from: '/' }]);
     assert.ok(written.includes('about/index.html'));
     assert.ok(!written.some((f) => f.startsWith('organizations/')));
+  });
+});
+
+describeOnEachStore('the static copy of an address the server sends on', (openFresh) => {
+  it('writes a page sending the reader on to the file of the address the server names (an organisation’s alias)', async () => {
+    const store = await openFresh();
+    const doc = (partner: string, line: string) => Buffer.from(`友好都市${partner}との交流の歩み\n\n友好都市提携：1981年（昭和56年）6月13日\n\n2019年\n5月1日 ${line}\n`);
+    await importDocuments(store, [
+      { name: 'a.txt', bytes: doc('蘇州市', '金沢工業大と蘇州大学が「学術交流協定」を締結') },
+      { name: 'b.txt', bytes: doc('大連市', '金沢工業大学の学生が大連市を訪問') },
+    ], { home: '金沢市', maxDocumentBytes: 1e7 });
+    const app = await buildApp({ store, home: '金沢市' });
+    try {
+      const alias = `/organizations/${encodeURIComponent('金沢工業大')}`;
+      assert.equal((await app.inject(alias)).statusCode, 301, 'the server sends the alias on');
+      const files = new Map<string, Buffer>();
+      await buildStaticSite(app, store, { write: async (path, body) => void files.set(path, body), writeRecord: async (path) => void files.set(path, Buffer.from('')) });
+      const page = files.get('organizations/金沢工業大/index.html')?.toString() ?? '';
+      const target = /http-equiv="refresh" content="0; url=([^"]+)"/.exec(page)?.[1];
+      assert.ok(target, page.slice(0, 300));
+      const onDisk = posix.normalize(posix.join('organizations/金沢工業大', decodeURIComponent(target)));
+      assert.equal(onDisk, 'organizations/金沢工業大学/index.html');
+      assert.ok(files.has(onDisk), 'the page it sends the reader to is in the copy');
+    } finally {
+      await app.close();
+      await store.close();
+    }
   });
 });

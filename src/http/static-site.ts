@@ -79,6 +79,12 @@ function rewrite(html: string, file: string, found: (url: string) => void): stri
   });
 }
 
+/** A page that sends the reader on to `href` (relative), for an address the server redirects. */
+function redirectPage(href: string): string {
+  const escaped = href.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=${escaped}"><link rel="canonical" href="${escaped}"><title>…</title></head><body><p><a href="${escaped}">${escaped}</a></p></body></html>`;
+}
+
 /** The search page of the static copy: the server's empty search page, with results listed by static-search.js. */
 function staticSearchPage(html: string, file: string): string {
   const script = `<script src="${relative(file, 'assets/static-search.js')}" defer></script>`;
@@ -116,7 +122,9 @@ export interface StaticSite {
  * small index. Links are relative, so the copy can be served from any sub-path by any web server. Each file goes to
  * `sink` as it is made.
  *
- * A page the server cannot make (any answer but 200, or a 404 for one of the starting pages) fails the whole copy
+ * An address the server redirects within the site (an organisation's alias) is written as a page sending the
+ * reader on to the file of the address it names. A page the server cannot make (any other answer but 200, or a 404
+ * for one of the starting pages) fails the whole copy
  * with `PublishFailed` naming the page and the page linking to it: a copy with a hole is not published. A 404 for
  * a linked page (a link to something that is not in the record) is not written and is given back in `missing`,
  * for the caller to report.
@@ -142,6 +150,20 @@ export async function buildStaticSite(app: FastifyInstance, store: Store, sink: 
     const from = linkedFrom.get(url);
     if (res.statusCode === 404 && from !== undefined) {
       missing.push({ url, from });
+      continue;
+    }
+    const location = String(res.headers.location ?? '');
+    if (res.statusCode >= 301 && res.statusCode <= 308 && location.startsWith('/') && !location.startsWith('//')) {
+      // An address the server sends on (an organisation's alias to its name): the copy sends the reader on from a
+      // page of its own to the file of the address it names.
+      const target = location.split('#')[0]!.split('?')[0]!;
+      if (!seen.has(target)) {
+        seen.add(target);
+        linkedFrom.set(target, url);
+        queue.push(target);
+      }
+      await sink.write(file, Buffer.from(redirectPage(relative(file, fileOf(target)))));
+      written.add(file);
       continue;
     }
     if (res.statusCode !== 200) {

@@ -109,6 +109,20 @@ describeInBrowser('the static site (koryu publish)', () => {
     await page.close();
   });
 
+  it('finds in the browser the items holding every word, simplified Chinese characters read as Japanese', { timeout: 120_000 }, async () => {
+    const page = await context.newPage();
+    const all = [...sample.events.map((e) => e.text), ...sample.records.map((r) => r.caption)];
+    const expected = all.filter((t) => normalizeForSearch(t).includes('大連') && normalizeForSearch(t).includes('訪問'));
+    assert.ok(expected.length > 0);
+    for (const q of ['大連 訪問', '大连　访问']) {
+      await page.goto(`${base}search/index.html?q=${encodeURIComponent(q)}`);
+      await page.locator('#static-results ol.hits').waitFor();
+      assert.deepEqual(await page.locator('#static-results ol.hits li a').allInnerTexts(), expected, q);
+    }
+    assert.deepEqual(failed, []);
+    await page.close();
+  });
+
   it('offers the downloads as files of the copy', async () => {
     const res = await fetch(`${base}downloads/koryu.csv`);
     assert.equal(res.status, 200);

@@ -5,12 +5,14 @@
   var root = new URL('../', script.src);
   var params = new URLSearchParams(location.search);
   var q = (params.get('q') || '').normalize('NFKC').toLowerCase().trim();
-  var words = q.split(/\s+/).filter(function (w) { return w !== ''; });
   var input = document.getElementById('q');
   if (input) input.value = params.get('q') || '';
   var out = document.getElementById('static-results');
   if (!out || q === '') return;
   fetch(new URL('search-index.json', root)).then(function (r) { return r.json(); }).then(function (index) {
+    // Simplified Chinese characters read in their Japanese forms (大连 finds 大連), as the server's search reads them.
+    var forms = index.forms || {};
+    var words = Array.from(q).map(function (c) { return forms[c] || c; }).join('').split(/\s+/).filter(function (w) { return w !== ''; });
     var hits = index.items.filter(function (item) {
       return words.every(function (w) { return item.n.indexOf(w) >= 0; });
     });

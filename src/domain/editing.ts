@@ -74,15 +74,20 @@ export interface FieldChange {
 
 /**
  * The fields that differ between two snapshots, in the order the fields first appear. Values are compared as
- * JSON, so arrays and translations compare by content.
+ * JSON with their keys in order, so arrays and translations compare by content.
  */
 export function diffFields(before: object | null, after: object | null): FieldChange[] {
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
   const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])];
-  return fields
-    .filter((field) => JSON.stringify(b[field]) !== JSON.stringify(a[field]))
-    .map((field) => ({ field, before: b[field], after: a[field] }));
+  return fields.filter((field) => stableJson(b[field]) !== stableJson(a[field])).map((field) => ({ field, before: b[field], after: a[field] }));
+}
+
+/** JSON with every object's keys in order, so that two objects holding the same compare equal however they were built. */
+function stableJson(value: unknown): string | undefined {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) : v,
+  );
 }
 
 /** Why an edit is refused: a field and a stable problem code the views translate. */

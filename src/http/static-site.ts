@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { KoryuError } from '../errors.js';
 import { normalizeForSearch } from '../domain/search-text.js';
+import { simplifiedPairs } from '../domain/simplified-chinese.js';
 import { EXPORTERS } from '../exports/exporters.js';
 import { listPublishedPartnerships } from '../services/record.service.js';
 import type { Store } from '../storage/database.js';
@@ -198,7 +199,9 @@ export async function buildStaticSite(app: FastifyInstance, store: Store, sink: 
       .map((e) => ({ k: 'e', partner: p.partner, y: e.year, t: e.text, n: normalizeForSearch(e.text), href: `events/${e.id}/index.html` })),
     ...p.records.map((r) => ({ k: 'r', partner: p.partner, y: r.year, t: r.caption, n: normalizeForSearch(r.caption), href: `partnerships/${p.id}/index.html#r${r.id}` })),
   ]);
-  await sink.write('search-index.json', Buffer.from(JSON.stringify({ items })));
+  // With the simplified characters the search reads in their Japanese forms, as the server's search does.
+  const forms = Object.fromEntries(simplifiedPairs());
+  await sink.write('search-index.json', Buffer.from(JSON.stringify({ items, forms })));
   written.add('search-index.json');
   return { files: [...written], missing };
 }

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, it } from 'node:test';
 import { describeOnEachStore } from '../../test/support/test-stores.js';
-import type { FieldsOf } from '../domain/editing.js';
+import type { EditableItem, FieldsOf } from '../domain/editing.js';
+
+type EditableEvent = EditableItem<'event'>;
 import { KoryuError } from '../errors.js';
 import type { Store } from '../storage/database.js';
 import { EditConflictError, EditRejectedError } from './edit.errors.js';
@@ -168,6 +170,22 @@ describeOnEachStore('editing the record item by item', (openFresh) => {
       editItem(store, 'event', imported.id, { text: `${long}。` }, translated.version, sato),
       (err: unknown) => err instanceof EditRejectedError && err.problems.some((p) => p.field === 'text' && p.problem === 'tooLong'),
     );
+  });
+
+  it('restores an imported event longer than the editor allows, removed by an import or changed since', async () => {
+    const home = '加賀市';
+    const long = `友好都市の代表団が来訪し、${'交流を深めた。'.repeat(300)}`;
+    const doc = (lines: string[]) => ({ name: 'kaga.txt', bytes: Buffer.from(['友好都市大連市との歩み', '年\t区分\t交流内容', ...lines].join('\n')) });
+    await importDocuments(store, [doc([`2019年\t受入\t${long}`, '2019年\t派遣\t市長が訪問'])], { ...options, home, actor: 'yamada' });
+    await importDocuments(store, [doc(['2019年\t派遣\t市長が訪問'])], { ...options, home, actor: 'yamada' });
+    const removed = (await deletedItems(store)).find((d) => d.kind === 'event' && (d.before as FieldsOf['event']).text === long);
+    assert.ok(removed);
+    const back = (await restoreVersion(store, removed.id, sato)) as EditableEvent;
+    assert.equal(back.text, long);
+    const shortened = await editItem(store, 'event', back.id, { text: '代表団が来訪' }, back.version, sato);
+    const [, before] = await historyOf(store, 'event', back.id);
+    const again = (await restoreVersion(store, before!.id, sato, shortened.version)) as EditableEvent;
+    assert.equal(again.text, long, 'the recorded state, though the editor would refuse to type it');
   });
 
   it('makes no version and no history of an edit that changes nothing', async () => {

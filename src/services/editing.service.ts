@@ -80,7 +80,8 @@ export async function editItem<K extends ItemKind>(
     const after = applyPatch(kind, before, patch, action, current);
     // An edit that changes nothing is no new version and no history entry.
     if (diffFields(before, after).length === 0) return current;
-    await check(trx, kind, after, id, before);
+    // A restore puts back a state the history recorded: only what the store decides is checked again.
+    await check(trx, kind, after, id, action === 'restore' ? after : before);
     const now = new Date().toISOString();
     const version = await updateItem(trx, kind, id, after, expectedVersion, now);
     if (version === undefined) throw new EditConflictError(((await findItem(trx, kind, id)) ?? current) as EditableItem<ItemKind>, kind, expectedVersion);
@@ -145,7 +146,8 @@ export async function restoreVersion(store: Store, historyId: number, actor: Act
       const r = fields as FieldsOf['record'];
       if (r.eventId !== null && !(await findItem(trx, 'event', r.eventId))) r.eventId = null;
     }
-    await check(trx, entry.kind, fields, undefined);
+    // The state the history recorded is checked only on what the store decides (its partner not taken, say).
+    await check(trx, entry.kind, fields, undefined, snapshot as FieldsOf[ItemKind]);
     const now = new Date().toISOString();
     const version = (await lastVersion(trx, entry.kind, entry.itemId)) + 1;
     await insertItem(trx, entry.kind, fields, now, { id: entry.itemId, version });
@@ -196,30 +198,34 @@ function applyPatch<K extends ItemKind>(kind: K, before: FieldsOf[K], patch: Par
 }
 
 /**
- * Refuses the fields with every problem found. An edit is checked on what it changes: a stored value it leaves as it
- * is (an imported text longer than the editor allows, say) does not stop the edit of another field.
+ * Refuses the fields with every problem found. An edit is checked on what it changes: a value it leaves as stored
+ * (an imported text longer than the editor allows, say) does not stop the edit of another field, nor the restore of
+ * a state the history recorded. What the store decides (a partner taken, a partnership or event gone) is checked
+ * whatever changed.
  */
 async function check<K extends ItemKind>(db: Kysely<Database>, kind: K, fields: FieldsOf[K], id: number | undefined, before?: FieldsOf[K]): Promise<void> {
-  const problems: EditProblem[] = [];
+  const own: EditProblem[] = [];
+  const stored: EditProblem[] = [];
   if (kind === 'partnership') {
     const f = fields as FieldsOf['partnership'];
-    problems.push(...checkPartnership(f));
+    own.push(...checkPartnership(f));
     const same = await db.selectFrom('partnerships').select('id').where('home', '=', f.home).where('partner', '=', f.partner).executeTakeFirst();
-    if (same && same.id !== id) problems.push({ field: 'partner', problem: 'duplicate' });
+    if (same && same.id !== id) stored.push({ field: 'partner', problem: 'duplicate' });
   } else {
     const f = fields as FieldsOf['event'] | FieldsOf['record'];
-    problems.push(...(kind === 'event' ? checkEvent(f as FieldsOf['event']) : checkRecord(f as FieldsOf['record'])));
-    if (!(await findItem(db, 'partnership', f.partnershipId))) problems.push({ field: 'partnershipId', problem: 'notFound' });
+    own.push(...(kind === 'event' ? checkEvent(f as FieldsOf['event']) : checkRecord(f as FieldsOf['record'])));
+    if (!(await findItem(db, 'partnership', f.partnershipId))) stored.push({ field: 'partnershipId', problem: 'notFound' });
     if (kind === 'record') {
       const eventId = (f as FieldsOf['record']).eventId;
       if (eventId !== null) {
         const event = await findItem(db, 'event', eventId);
-        if (!event || event.partnershipId !== f.partnershipId) problems.push({ field: 'eventId', problem: 'invalidLink' });
+        if (!event || event.partnershipId !== f.partnershipId) stored.push({ field: 'eventId', problem: 'invalidLink' });
       }
     }
   }
-  const changed = problems.filter((p) => before === undefined || fieldsOfProblem(p).some((field) => valueAt(before, field) !== valueAt(fields, field)));
-  if (changed.length > 0) throw new EditRejectedError(changed);
+  const changed = own.filter((p) => before === undefined || fieldsOfProblem(p).some((field) => valueAt(before, field) !== valueAt(fields, field)));
+  const problems = [...changed, ...stored];
+  if (problems.length > 0) throw new EditRejectedError(problems);
 }
 
 /** The fields whose values a problem is about: a date outside its year is about both. */

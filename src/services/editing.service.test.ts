@@ -8,7 +8,7 @@ type EditableEvent = EditableItem<'event'>;
 import { KoryuError } from '../errors.js';
 import type { Store } from '../storage/database.js';
 import { EditConflictError, EditRejectedError } from './edit.errors.js';
-import { createItem, deletedItems, editItem, getItem, historyOf, removeItem, restoreVersion } from './editing.service.js';
+import { createItem, deletedItems, editItem, getItem, getPartnershipForStaff, historyOf, removeItem, restoreVersion } from './editing.service.js';
 import { importDocuments } from './import.service.js';
 import { exportRecord, findEvent, listPartnerships } from './record.service.js';
 import { noFacets } from '../domain/search-text.js';
@@ -188,6 +188,23 @@ describeOnEachStore('editing the record item by item', (openFresh) => {
     assert.equal(again.text, long, 'the recorded state, though the editor would refuse to type it');
   });
 
+  it('reads a partnership’s items for the staff page in a few queries, however many items carry translations', async () => {
+    let queries = 0;
+    const counting: Store = { ...store, db: store.db.withPlugin({ transformQuery: (args) => (queries++, args.node), transformResult: async (args) => args.result }) };
+    const read = async () => {
+      queries = 0;
+      const { events } = await getPartnershipForStaff(counting, dalian);
+      return { events, queries };
+    };
+    const before = await read();
+    for (let i = 0; i < 12; i++) await createItem(store, 'event', newEvent({ text: `翻訳のある交流${i}`, translations: { en: `An exchange ${i}`, zh: `交流${i}` } }), sato);
+    const after = await read();
+    assert.equal(after.events.length, before.events.length + 12);
+    assert.equal(after.queries, before.queries, 'no query per item');
+    assert.ok(after.queries <= 10, `${after.queries} queries`);
+    assert.deepEqual(after.events.find((e) => e.text === '翻訳のある交流3')?.translations, { en: 'An exchange 3', zh: '交流3' });
+  });
+
   it('makes no version and no history of an edit that changes nothing', async () => {
     const event = await createItem(store, 'event', newEvent({ text: '変わらない交流' }), sato);
     const same = await editItem(store, 'event', event.id, { text: '変わらない交流', translations: {} }, event.version, suzuki);
@@ -235,6 +252,8 @@ describeOnEachStore('editing the record item by item', (openFresh) => {
     await importDocuments(store, [doc(['2010年\t派遣\t市長が訪問', '2011年\t受入\t代表団が来訪'])], { ...options, home, actor: 'yamada' });
     const rows = await store.db.selectFrom('events as e').innerJoin('partnerships as p', 'p.id', 'e.partnership_id').select(['e.id', 'e.version', 'e.text']).where('p.home', '=', home).orderBy('e.id').execute();
     const [visit, delegation] = rows;
+    const created = await historyOf(store, 'event', visit!.id);
+    assert.deepEqual(created.map((e) => [e.action, e.actor, e.before, (e.after as FieldsOf['event']).text]), [['import', 'yamada', null, '市長が訪問']], 'an item of a partnership the import created');
     await editItem(store, 'event', visit!.id, { text: '市長が大連市を訪問' }, visit!.version, sato);
     await importDocuments(store, [doc(['2010年\t派遣\t市長が訪問'])], { ...options, home, actor: 'yamada' });
     const [latest] = await historyOf(store, 'event', visit!.id);

@@ -224,18 +224,23 @@ describeOnEachStore('the bulk import path', (openFresh) => {
     }
   });
 
-  it('notes each new partnership in its history when an actor imports, and nothing when the same import changes nothing', async () => {
+  it('notes each new partnership and each of its items in their history when an actor imports, and nothing when the same import changes nothing', async () => {
     const docs = corpus(3, 'bulk-history');
     const store = await openFresh();
     try {
       await importDocuments(store, docs, { ...options, actor: 'sato' });
       const history = await store.db.selectFrom('history').select(['item_kind', 'item_id', 'action', 'actor', 'before', 'after']).orderBy('id').execute();
       const partnerships = await store.db.selectFrom('partnerships').select(['id', 'partner']).orderBy('id').execute();
+      const ofPartnerships = history.filter((h) => h.item_kind === 'partnership');
       assert.deepEqual(
-        history.map((h) => [h.item_kind, h.item_id, h.action, h.actor, h.before]),
+        ofPartnerships.map((h) => [h.item_kind, h.item_id, h.action, h.actor, h.before]),
         partnerships.map((p) => ['partnership', p.id, 'import', 'sato', null]),
       );
-      assert.ok(history.every((h, i) => JSON.parse(h.after!).partner === partnerships[i]!.partner));
+      assert.ok(ofPartnerships.every((h, i) => JSON.parse(h.after!).partner === partnerships[i]!.partner));
+      const items = (await store.db.selectFrom('events').select('id').execute()).length + (await store.db.selectFrom('photo_records').select('id').execute()).length;
+      const ofItems = history.filter((h) => h.item_kind !== 'partnership');
+      assert.equal(ofItems.length, items, 'an entry per event and photo record');
+      assert.ok(ofItems.every((h) => h.action === 'import' && h.actor === 'sato' && h.before === null && h.after !== null));
       await importDocuments(store, docs, { ...options, actor: 'sato' });
       assert.equal((await store.db.selectFrom('history').select('id').execute()).length, history.length);
     } finally {

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import { diffFields, type EditableItem } from '../domain/editing.js';
+import { diffFields, type EditableItem, type ItemKind } from '../domain/editing.js';
 import type { Partnership } from '../domain/partnership.js';
 import type { Database } from '../storage/database.js';
 import { findItem, listItemsOf } from '../storage/editing.repository.js';
-import { insertHistory } from '../storage/history.repository.js';
+import { insertHistory, insertHistoryEntries, type NewHistoryEntry } from '../storage/history.repository.js';
 import { fieldsOf } from './editing.service.js';
 
 export async function findPartnershipItem(db: Kysely<Database>, home: string, partner: string): Promise<EditableItem<'partnership'> | undefined> {
@@ -45,6 +45,7 @@ export async function partnershipItems(db: Kysely<Database>, partnershipId: numb
  */
 export async function recordItemsHistory(db: Kysely<Database>, partnershipId: number, before: PartnershipItems, after: PartnershipItems, actor: string): Promise<void> {
   const at = new Date().toISOString();
+  const entries: NewHistoryEntry<ItemKind>[] = [];
   for (const kind of ['event', 'record'] as const) {
     const was = new Map<number, EditableItem<'event'> | EditableItem<'record'>>((kind === 'event' ? before.events : before.records).map((i) => [i.id, i]));
     const now = new Map<number, EditableItem<'event'> | EditableItem<'record'>>((kind === 'event' ? after.events : after.records).map((i) => [i.id, i]));
@@ -53,11 +54,15 @@ export async function recordItemsHistory(db: Kysely<Database>, partnershipId: nu
       const fields = fieldsOf(kind, item as never);
       const oldFields = old ? fieldsOf(kind, old as never) : null;
       if (oldFields !== null && diffFields(oldFields, fields).length === 0) continue;
-      await insertHistory(db, { kind, itemId: id, partnershipId, version: item.version, action: 'import', actor, at, before: oldFields, after: fields });
+      entries.push({ kind, itemId: id, partnershipId, version: item.version, action: 'import', actor, at, before: oldFields, after: fields });
     }
     for (const [id, old] of was) {
       if (now.has(id)) continue;
-      await insertHistory(db, { kind, itemId: id, partnershipId, version: old.version + 1, action: 'delete', actor, at, before: fieldsOf(kind, old as never), after: null });
+      entries.push({ kind, itemId: id, partnershipId, version: old.version + 1, action: 'delete', actor, at, before: fieldsOf(kind, old as never), after: null });
     }
   }
+  await insertHistoryEntries(db, entries);
 }
+
+/** No events or records: what a partnership an import creates held before it. */
+export const NO_ITEMS: PartnershipItems = { events: [], records: [] };

@@ -10,7 +10,7 @@ import { BULK_TABLES, findStoredPartnershipKeys, insertNewPartnerships, partners
 import { savePartnership } from '../storage/partnership.repository.js';
 import { indexIsEmpty, SearchIndexBatch } from '../storage/search.index.js';
 import { refreshStatistics, STATISTICS_REFRESH_ROWS } from '../storage/statistics.js';
-import { findPartnershipItem, partnershipItems, recordImportHistory, recordItemsHistory } from './import.history.js';
+import { findPartnershipItem, NO_ITEMS, partnershipItems, recordImportHistory, recordItemsHistory } from './import.history.js';
 import { linkBeforeSave, prepareNewPartnership, recordKnowledgeAfterSave } from './knowledge.import.js';
 
 /** A document as the user gave it: a name to report it by, and its bytes. */
@@ -142,7 +142,11 @@ export async function importDocuments(
       if (options.actor !== undefined || fresh.length < items.length) await written;
       for (const [n, i] of fresh.entries()) {
         summaries[i] = added.summaries[n]!;
-        if (options.actor !== undefined) await recordImportHistory(trx, undefined, items[i]!.p, options.actor);
+        if (options.actor === undefined) continue;
+        await recordImportHistory(trx, undefined, items[i]!.p, options.actor);
+        // Each item of a partnership a person's import creates has its `import` entry too.
+        const created = await findPartnershipItem(trx, items[i]!.p.home, items[i]!.p.partner);
+        if (created) await recordItemsHistory(trx, created.id, NO_ITEMS, await partnershipItems(trx, created.id), options.actor);
       }
       for (const [i, { source, p }] of items.entries()) {
         if (summaries[i]) continue;

@@ -48,9 +48,12 @@ export async function listItemsOf(
     .orderBy('id')
     .execute();
   const events = [];
-  for (const row of eventRows) events.push(rowToEventItem(row, await translationsOf(db, 'event', row.id)));
+  // The translations of all of them in one query per kind, not one per item: a partnership holds hundreds.
+  const eventTranslations = await translationsOfPartnership(db, 'event', partnershipId);
+  const recordTranslations = await translationsOfPartnership(db, 'record', partnershipId);
+  for (const row of eventRows) events.push(rowToEventItem(row, eventTranslations.get(row.id) ?? {}));
   const records = [];
-  for (const row of recordRows) records.push(rowToRecordItem(row, await translationsOf(db, 'record', row.id)));
+  for (const row of recordRows) records.push(rowToRecordItem(row, recordTranslations.get(row.id) ?? {}));
   return { events, records };
 }
 
@@ -231,6 +234,22 @@ async function replaceYears(db: Kysely<Database>, partnershipId: number, years: 
   if (unique.length > 0) {
     await db.insertInto('exchange_years').values(unique.map((year) => ({ partnership_id: partnershipId, year, no_exchange: 1 }))).execute();
   }
+}
+
+/** The translations of every event or photo record of a partnership, by item id, each in TRANSLATION_LOCALES order. */
+async function translationsOfPartnership(db: Kysely<Database>, kind: 'event' | 'record', partnershipId: number): Promise<Map<number, Translations>> {
+  const items = kind === 'event' ? db.selectFrom('events').select('id').where('partnership_id', '=', partnershipId) : db.selectFrom('photo_records').select('id').where('partnership_id', '=', partnershipId);
+  const rows = await db.selectFrom('translations').select(['item_id', 'locale', 'text']).where('item_kind', '=', kind).where('item_id', 'in', items).execute();
+  const byItem = new Map<number, Translations>();
+  for (const locale of TRANSLATION_LOCALES) {
+    for (const row of rows) {
+      if (row.locale !== locale) continue;
+      const translations = byItem.get(row.item_id) ?? {};
+      translations[locale] = row.text;
+      byItem.set(row.item_id, translations);
+    }
+  }
+  return byItem;
 }
 
 async function translationsOf(db: Kysely<Database>, kind: 'event' | 'record', id: number): Promise<Translations> {

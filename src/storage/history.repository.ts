@@ -7,22 +7,30 @@ export type NewHistoryEntry<K extends ItemKind> = Omit<HistoryEntry<K>, 'id'>;
 
 /** Records one change; call it in the transaction that makes the change. */
 export async function insertHistory<K extends ItemKind>(db: Kysely<Database>, e: NewHistoryEntry<K>): Promise<number> {
-  const { id } = await db
-    .insertInto('history')
-    .values({
-      item_kind: e.kind,
-      item_id: e.itemId,
-      partnership_id: e.partnershipId,
-      version: e.version,
-      action: e.action,
-      actor: e.actor,
-      at: e.at,
-      before: e.before === null ? null : JSON.stringify(e.before),
-      after: e.after === null ? null : JSON.stringify(e.after),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const { id } = await db.insertInto('history').values(historyRow(e)).returning('id').executeTakeFirstOrThrow();
   return id;
+}
+
+/** Entries per insert statement: 9 columns each, below both databases' bind limits. */
+const HISTORY_CHUNK = 500;
+
+/** Records many changes in a few statements (an import's items), in the order given. */
+export async function insertHistoryEntries(db: Kysely<Database>, entries: readonly NewHistoryEntry<ItemKind>[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += HISTORY_CHUNK) await db.insertInto('history').values(entries.slice(i, i + HISTORY_CHUNK).map(historyRow)).execute();
+}
+
+function historyRow(e: NewHistoryEntry<ItemKind>) {
+  return {
+    item_kind: e.kind,
+    item_id: e.itemId,
+    partnership_id: e.partnershipId,
+    version: e.version,
+    action: e.action,
+    actor: e.actor,
+    at: e.at,
+    before: e.before === null ? null : JSON.stringify(e.before),
+    after: e.after === null ? null : JSON.stringify(e.after),
+  };
 }
 
 /** An item's changes, newest first. */

@@ -2,7 +2,7 @@ import { AUTH_ERRORS } from './i18n/auth-errors.messages.js';
 import { Layout } from './layout.js';
 import { localHref, type PageContext } from './page-context.js';
 
-export type AuthErrorKind = 'csrf' | 'forbidden' | 'notFound' | 'staffNotFound';
+export type AuthErrorKind = 'csrf' | 'csrfSignedIn' | 'forbidden' | 'notFound' | 'staffNotFound';
 
 /**
  * What a person sees in a browser when a form's CSRF token was missing or stale, their role may not do something, or
@@ -13,6 +13,7 @@ export function AuthErrorPage(props: { ctx: PageContext; kind: AuthErrorKind }) 
   const t = AUTH_ERRORS[ctx.locale];
   const [title, text, links] = {
     csrf: [t.csrfTitle, t.csrfText, [['/login', t.toLogin]]],
+    csrfSignedIn: [t.csrfTitle, t.csrfText, [['/staff', t.toStaff]]],
     forbidden: [t.forbiddenTitle, t.forbiddenText, [['/staff', t.toStaff]]],
     notFound: [t.notFoundTitle, t.notFoundText, [['/', t.toHome], ['/search', t.toSearch]]],
     staffNotFound: [t.notFoundTitle, t.staffNotFoundText, [['/staff/record', t.toRecord]]],

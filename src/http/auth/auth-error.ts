@@ -24,7 +24,8 @@ export function authErrorPage(request: FastifyRequest, error: KoryuError | 'rout
 }
 
 function kindOf(request: FastifyRequest, error: KoryuError | 'routeNotFound'): AuthErrorKind | undefined {
-  if (error !== 'routeNotFound' && error.code === 'CsrfRejected') return 'csrf';
+  // A person signed in is sent back to the staff pages, not to a sign-in they do not need.
+  if (error !== 'routeNotFound' && error.code === 'CsrfRejected') return request.user ? 'csrfSignedIn' : 'csrf';
   if (error !== 'routeNotFound' && error.code === 'NotAuthorized') return 'forbidden';
   if (error !== 'routeNotFound' && !NOT_FOUND.has(error.code)) return undefined;
   // The API answers in JSON whoever asks.

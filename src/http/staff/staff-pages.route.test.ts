@@ -203,6 +203,15 @@ describe('the staff pages', () => {
     assert.ok(history.body.includes(`${tokyo}</time> 日本時間`), `the time in Japan: ${tokyo}`);
   });
 
+  it('sends a signed-in person whose form token was refused back to the staff pages, not to the sign-in', async () => {
+    const event = await newEvent();
+    const res = await editor.session.request({ method: 'POST', url: `/ja/staff/events/${event.id}`, ...form({ _csrf: 'stale', version: String(event.version), year: '2006', text: '書き換え' }) });
+    assert.equal(res.statusCode, 403);
+    assert.match(res.body, /<h1>送信を受け付けられませんでした<\/h1>/);
+    assert.match(res.body, /href="\/ja\/staff">職員用ページへ<\/a>/);
+    assert.doesNotMatch(res.body, /\/login"/);
+  });
+
   it('says in the page’s language that an import preview has expired', async () => {
     const res = await editor.session.request({ method: 'POST', url: '/ja/staff/import', ...form({ _csrf: editor.csrf, token: 'no-such-preview' }) });
     assert.equal(res.statusCode, 410);

@@ -85,6 +85,7 @@ describe('the staff pages', () => {
     const editorPage = await editor.session.request({ method: 'GET', url: `/ja/staff/events/${event.id}`, headers: { accept: 'text/html' } });
     assert.match(editorPage.body, /<button type="submit">保存<\/button>/, 'an editor has them');
     assert.match(editorPage.body, /\/delete"/);
+    assert.match(editorPage.body, /<details class="confirm-delete"><summary>削除<\/summary><form[^>]*action="\/ja\/staff\/events\/\d+\/delete"[^>]*>[\s\S]*?元に戻せます[\s\S]*?<button type="submit" class="danger">削除する<\/button>/, 'deleting takes a second click, after being told what it does');
   });
 
   it('reads years and dates as staff type them: full-width digits, 2019年, 令和元年, 2019/5/1', async () => {

@@ -81,14 +81,21 @@ const yearText = (year: number) => (Number.isInteger(year) && year > 0 ? String(
 /** Whether the signed-in role may change more than translations (every role when the view does not say). */
 export const mayEdit = (view: StaffView) => view.may?.edit ?? true;
 
-/** Delete button of an item, on its version. */
+/**
+ * Delete button of an item, on its version, behind a disclosure that says what deleting does: one click opens it,
+ * a second deletes, so a stray click deletes nothing (and a deleted item can be restored from its history).
+ */
 export function DeleteForm(props: { view: StaffView; action: string; version: number }) {
   const t = STAFF[props.view.ctx.locale];
   return (
-    <PostForm view={props.view} action={props.action} class="inline" label={t.delete}>
-      <input type="hidden" name="version" value={String(props.version)} />
-      <button type="submit" class="danger">{t.delete}</button>
-    </PostForm>
+    <details class="confirm-delete">
+      <summary>{t.delete}</summary>
+      <PostForm view={props.view} action={props.action} class="inline" label={t.delete}>
+        <p>{t.deleteConfirm}</p>
+        <input type="hidden" name="version" value={String(props.version)} />
+        <button type="submit" class="danger">{t.deleteNow}</button>
+      </PostForm>
+    </details>
   );
 }
 

@@ -14,7 +14,7 @@ type Key =
   | 'problem_invalidDate' | 'problem_invalidDirection' | 'problem_invalidStatus' | 'problem_invalidLink' | 'problem_duplicate'
   | 'problem_notFound' | 'problem_dateOutsideYear' | 'problem_notEmpty' | 'tooLongLimit' | 'none' | 'yearsEvents' | 'refused'
   | 'translationEn' | 'translationZh' | 'partnershipIdField' | 'timeZoneNote' | 'itemGone' | 'itemGoneBody' | 'previewGone'
-  | 'restoreDuplicate' | 'translatorNote';
+  | 'restoreDuplicate' | 'translatorNote' | 'deleteConfirm' | 'deleteNow';
 
 /** The staff area: lists, edit forms, history, the web import. */
 export const STAFF: Messages<Key> = {
@@ -46,7 +46,8 @@ export const STAFF: Messages<Key> = {
     itemGone: 'この項目は削除されています', itemGoneBody: 'ほかの人がこの項目を削除しました。入力した内容は保存していません（下に表示しています）。変更履歴の「削除した項目」から元に戻せます。',
     previewGone: 'この取り込みの確認画面は有効期限が切れたか、別の担当者のものです。文書をもう一度選んでください。',
     restoreDuplicate: '同じ名前の提携先がすでにあるため、元に戻せません。',
-    translatorNote: '翻訳担当のため、英語訳と中国語訳だけを変更できます。', none: '—', yearsEvents: '{events}件の交流、{records}件の写真の記録',
+    translatorNote: '翻訳担当のため、英語訳と中国語訳だけを変更できます。', none: '—',
+    deleteConfirm: 'この項目を削除します。削除した項目は職員用ページの「削除した項目」から元に戻せます。', deleteNow: '削除する', yearsEvents: '{events}件の交流、{records}件の写真の記録',
     refused: '受け付けられませんでした',
   },
   en: {
@@ -77,7 +78,8 @@ export const STAFF: Messages<Key> = {
     itemGone: 'This item has been deleted', itemGoneBody: 'Someone else deleted this item. What you entered was not saved (it is shown below). It can be restored from Deleted items.',
     previewGone: 'This import preview has expired or belongs to someone else. Choose the document again.',
     restoreDuplicate: 'A partnership of that name exists already, so this cannot be restored.',
-    translatorNote: 'As a translator you can change the English and Chinese translations only.', none: '—', yearsEvents: '{events} exchanges, {records} photo records',
+    translatorNote: 'As a translator you can change the English and Chinese translations only.', none: '—',
+    deleteConfirm: 'This deletes the item. Deleted items can be restored from “Deleted items” on the staff page.', deleteNow: 'Delete it', yearsEvents: '{events} exchanges, {records} photo records',
     refused: 'Refused',
   },
   zh: {
@@ -108,7 +110,8 @@ export const STAFF: Messages<Key> = {
     itemGone: '此项目已被删除', itemGoneBody: '其他人删除了此项目。您输入的内容未保存（显示在下方）。可从"已删除的项目"中恢复。',
     previewGone: '此导入确认已过期或属于其他职员。请重新选择文档。',
     restoreDuplicate: '已有同名的友好城市，无法恢复。',
-    translatorNote: '作为翻译人员，您只能修改英语和中文译文。', none: '—', yearsEvents: '交流{events}件，照片记录{records}件',
+    translatorNote: '作为翻译人员，您只能修改英语和中文译文。', none: '—',
+    deleteConfirm: '将删除此项目。已删除的项目可在职员页面的"已删除的项目"中恢复。', deleteNow: '确认删除', yearsEvents: '交流{events}件，照片记录{records}件',
     refused: '未被接受',
   },
 };

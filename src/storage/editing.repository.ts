@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { isDirection } from '../domain/direction.js';
 import type { EditableItem, EventFields, FieldsOf, ItemKind, ItemStatus, PartnershipFields, RecordFields } from '../domain/editing.js';
 import { TRANSLATION_LOCALES, type Translations } from '../domain/translation.js';
+import { loadTranslations } from './partnership.repository.js';
 import type { Database, EventTable, PartnershipTable, PhotoRecordTable } from './database.js';
 import { indexedStateOf, reindexItem, reindexPartnershipItems } from './search.index.js';
 
@@ -236,20 +237,10 @@ async function replaceYears(db: Kysely<Database>, partnershipId: number, years: 
   }
 }
 
-/** The translations of every event or photo record of a partnership, by item id, each in TRANSLATION_LOCALES order. */
-async function translationsOfPartnership(db: Kysely<Database>, kind: 'event' | 'record', partnershipId: number): Promise<Map<number, Translations>> {
+/** The translations of every event or photo record of a partnership, by item id. */
+function translationsOfPartnership(db: Kysely<Database>, kind: 'event' | 'record', partnershipId: number): Promise<Map<number, Translations>> {
   const items = kind === 'event' ? db.selectFrom('events').select('id').where('partnership_id', '=', partnershipId) : db.selectFrom('photo_records').select('id').where('partnership_id', '=', partnershipId);
-  const rows = await db.selectFrom('translations').select(['item_id', 'locale', 'text']).where('item_kind', '=', kind).where('item_id', 'in', items).execute();
-  const byItem = new Map<number, Translations>();
-  for (const locale of TRANSLATION_LOCALES) {
-    for (const row of rows) {
-      if (row.locale !== locale) continue;
-      const translations = byItem.get(row.item_id) ?? {};
-      translations[locale] = row.text;
-      byItem.set(row.item_id, translations);
-    }
-  }
-  return byItem;
+  return loadTranslations(db, kind, items);
 }
 
 async function translationsOf(db: Kysely<Database>, kind: 'event' | 'record', id: number): Promise<Translations> {

@@ -678,7 +678,8 @@ async function deleteByIds(
 }
 
 /** The translations of the items `ids` selects, by item id, each in locale order; only items that have any. */
-async function loadTranslations(
+/** The translations of the items `ids` selects, by item id, each in TRANSLATION_LOCALES order. */
+export async function loadTranslations(
   db: Kysely<Database>,
   kind: ItemKind,
   ids: SelectQueryBuilder<Database, 'events' | 'photo_records', { id: number }>,

@@ -13,6 +13,9 @@ import { runCli } from '../src/cli/index.js';
 import type { CliDeps } from '../src/cli/cli-io.js';
 import { loadConfig } from '../src/config.js';
 import { normalizeForSearch } from '../src/domain/search-text.js';
+import sharp from 'sharp';
+import { storePhoto } from '../src/services/photo.service.js';
+import { photoFilesIn } from '../src/storage/photo.files.js';
 import { openSqliteStore } from '../src/storage/sqlite/connect.js';
 import { browser, describeInBrowser, screenshot } from './support/browser.js';
 import { parsedSample } from './support/server.js';
@@ -56,6 +59,16 @@ describeInBrowser('the static site (koryu publish)', () => {
     };
     const io = { out: () => {}, err: () => {}, interactive: false };
     assert.equal(await runCli(['import', new URL('../samples/kanazawa-dalian.txt', import.meta.url).pathname], io, deps), 0);
+    // A photo on the first photo record, stored where the server keeps photos: the copy must hold it.
+    const jpeg = await sharp({ create: { width: 120, height: 80, channels: 3, background: { r: 30, g: 110, b: 60 } } }).jpeg().toBuffer();
+    const photo = await storePhoto(photoFilesIn(config.dataDir), jpeg, 1 << 20);
+    const store = await openSqliteStore(config.sqlitePath);
+    try {
+      const [record] = await store.db.selectFrom('photo_records').select('id').orderBy('id').limit(1).execute();
+      await store.transaction((trx) => trx.updateTable('photo_records').set({ photo }).where('id', '=', record!.id).execute());
+    } finally {
+      await store.close();
+    }
     assert.equal(await runCli(['publish', '--out', site], io, deps), 0);
     server = await staticServer(site);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}${PREFIX}`;
@@ -119,6 +132,24 @@ describeInBrowser('the static site (koryu publish)', () => {
       await page.locator('#static-results ol.hits').waitFor();
       assert.deepEqual(await page.locator('#static-results ol.hits li a').allInnerTexts(), expected, q);
     }
+    assert.deepEqual(failed, []);
+    await page.close();
+  });
+
+  it('shows the stored photo on the partnership page and in the print view', { timeout: 120_000 }, async () => {
+    const page = await context.newPage();
+    await page.goto(base);
+    await page.getByRole('link', { name: /大連市/ }).first().click();
+    await page.waitForURL(/partnerships\/\d+\/index\.html$/);
+    // Loaded once shown (the thumbnail loads lazily); a missing file never loads, and the wait fails.
+    const loaded = async (selector: string) => {
+      const image = page.locator(selector).first();
+      await image.scrollIntoViewIfNeeded();
+      await page.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0, await image.elementHandle(), { timeout: 10_000 });
+    };
+    await loaded('img.record-thumb');
+    await page.goto(page.url().replace(/index\.html$/, 'print/index.html'));
+    await loaded('img.photo');
     assert.deepEqual(failed, []);
     await page.close();
   });

@@ -24,6 +24,8 @@ import { registerLoginRoutes } from './routes/staff/login.route.js';
 import { registerStaffRoutes } from './routes/staff/staff.route.js';
 import type { LoginLimits } from '../services/login-throttle.js';
 import { registerEditing, type EditingOptions } from './staff/editing.plugin.js';
+import { registerPhotoRoutes } from './routes/photo.route.js';
+import type { PhotoFiles } from '../storage/photo.files.js';
 import type { Licence } from '../domain/licence.js';
 import { registerApiRoutes } from './routes/api/api.route.js';
 import { registerOpenApi } from './routes/api/openapi.js';
@@ -49,6 +51,8 @@ export interface AppDeps {
   onRoute?: (route: { method: string | string[]; url: string }) => void;
   /** Staff editing, photos and the web import; without it those routes are absent. */
   editing?: EditingOptions;
+  /** The stored photos, served at /photos/SIZE/NAME without the staff area (koryu publish copies them). */
+  photos?: PhotoFiles;
   /** Terms of use of the published data: in every download and the page footer. */
   licence?: Licence;
   /** The public site's absolute URL (ending in /), for links in the feed and linked data. */
@@ -113,6 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   registerStaffRoutes(app, site);
   if (deps.editing) await registerEditing(app, deps.store, site, deps.editing);
+  else if (deps.photos) registerPhotoRoutes(app, deps.photos);
   registerKnowledgeRoutes(app, deps.store, site, deps.now, deps.siteUrl);
   registerDownloadRoutes(app, deps.store, deps.home, exportSettings, downloads);
   registerApiRoutes(app, deps.store);

@@ -5,6 +5,7 @@ import { buildApp } from '../../http/app.js';
 import { buildStaticSite } from '../../http/static-site.js';
 import { writeRecordFile } from '../../services/downloads.service.js';
 import { exporterFor } from '../../services/export.service.js';
+import { photoFilesIn } from '../../storage/photo.files.js';
 import { readArgs } from '../args.js';
 import { EXIT_OK, type Command } from '../cli-io.js';
 
@@ -23,7 +24,8 @@ export const publishCommand: Command = {
       const { config } = deps;
       // Every page and download of the site from one snapshot: a record edited while it is written is in none of them.
       const site = await opened.snapshot(async (store) => {
-        const app = await buildApp({ store, home: config.home, licence: config.licence, ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}) });
+        // With the stored photos, so that the copy holds the photos its pages show.
+        const app = await buildApp({ store, home: config.home, licence: config.licence, photos: photoFilesIn(config.dataDir), ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}) });
         try {
           const settings = { licence: config.licence, ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}) };
           const place = async (file: string) => {

@@ -132,6 +132,20 @@ describeInBrowser('the static site (koryu publish)', () => {
       await page.locator('#static-results ol.hits').waitFor();
       assert.deepEqual(await page.locator('#static-results ol.hits li a').allInnerTexts(), expected, q);
     }
+    // A Chinese reader: the results under the page's own form, counted in Chinese, each word marked, and leading to
+    // the Chinese pages.
+    await page.goto(`${base}zh/search/index.html?q=${encodeURIComponent('大连 访问')}`);
+    await page.locator('main #static-results ol.hits').waitFor();
+    assert.equal(await page.locator('header #static-results').count(), 0, 'not in the header');
+    assert.match(await page.locator('#static-results .result-count').innerText(), new RegExp(`找到 ${expected.length} 条`));
+    const marks = await page.locator('#static-results ol.hits li a mark').allInnerTexts();
+    assert.ok(marks.includes('大連') && marks.includes('訪問'), marks.join(' '));
+    for (const href of await page.locator('#static-results ol.hits li a').evaluateAll((links) => links.map((l) => (l as HTMLAnchorElement).href))) {
+      assert.match(href, /\/zh\/(events|partnerships)\/\d+\/index\.html(#r\d+)?$/);
+    }
+    await page.locator('#static-results ol.hits li a[href*="/events/"]').first().click();
+    await page.waitForURL(/\/zh\/events\/\d+\/index\.html$/);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'zh-Hans');
     assert.deepEqual(failed, []);
     await page.close();
   });

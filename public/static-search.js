@@ -1,14 +1,17 @@
 // Search for the static copy of the site (koryu publish): reads ?q=, filters the small index beside the pages
-// with the same normalisation as the server (NFKC, lower case, every word a substring), and lists the hits as links.
+// with the same normalisation as the server (NFKC, lower case, simplified Chinese characters in their Japanese
+// forms, every word a substring), and lists the hits as links to the pages of the page's language, each word marked.
 (function () {
   var script = document.currentScript;
   var root = new URL('../', script.src);
   var params = new URLSearchParams(location.search);
-  var q = (params.get('q') || '').normalize('NFKC').toLowerCase().trim();
+  var typed = params.get('q') || '';
+  var q = typed.normalize('NFKC').toLowerCase().trim();
   var input = document.getElementById('q');
-  if (input) input.value = params.get('q') || '';
+  if (input) input.value = typed;
   var out = document.getElementById('static-results');
   if (!out || q === '') return;
+  var prefix = out.getAttribute('data-prefix') || '';
   fetch(new URL('search-index.json', root)).then(function (r) { return r.json(); }).then(function (index) {
     // Simplified Chinese characters read in their Japanese forms (大连 finds 大連), as the server's search reads them.
     var forms = index.forms || {};
@@ -17,16 +20,16 @@
       return words.every(function (w) { return item.n.indexOf(w) >= 0; });
     });
     var count = document.createElement('p');
-    count.className = 'showing';
-    count.textContent = (out.getAttribute('data-count') || '{count}').replace('{count}', String(hits.length));
+    count.className = 'result-count';
+    count.textContent = (out.getAttribute('data-count') || '{total}').replace('{q}', typed.trim()).replace('{total}', String(hits.length));
     out.appendChild(count);
     var list = document.createElement('ol');
     list.className = 'hits';
     hits.forEach(function (item) {
       var li = document.createElement('li');
       var a = document.createElement('a');
-      a.href = new URL(item.href, root).href;
-      a.textContent = item.t;
+      a.href = new URL(prefix + item.href, root).href;
+      appendMarked(a, item.t, words);
       var meta = document.createElement('span');
       meta.className = 'hit-meta';
       meta.textContent = ' — ' + item.partner + ' ' + item.y;
@@ -36,4 +39,28 @@
     });
     out.appendChild(list);
   });
+
+  // The text with each word's occurrences in <mark>, as text nodes (never as markup). Marked only where normalising
+  // keeps the text's length, so that places in the normalised text are places in the text.
+  function appendMarked(parent, text, words) {
+    var normal = text.normalize('NFKC').toLowerCase();
+    var marked = new Array(text.length).fill(false);
+    if (normal.length === text.length) {
+      words.forEach(function (w) {
+        for (var at = normal.indexOf(w); at >= 0; at = normal.indexOf(w, at + 1)) for (var k = at; k < at + w.length; k++) marked[k] = true;
+      });
+    }
+    var i = 0;
+    while (i < text.length) {
+      var j = i;
+      while (j < text.length && marked[j] === marked[i]) j++;
+      var piece = document.createTextNode(text.slice(i, j));
+      if (marked[i]) {
+        var mark = document.createElement('mark');
+        mark.appendChild(piece);
+        parent.appendChild(mark);
+      } else parent.appendChild(piece);
+      i = j;
+    }
+  }
 })();

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { KoryuError } from '../errors.js';
 import { normalizeForSearch } from '../domain/search-text.js';
 import { simplifiedPairs } from '../domain/simplified-chinese.js';
+import { SEARCH } from '../views/i18n/search.messages.js';
 import { EXPORTERS } from '../exports/exporters.js';
 import { listPublishedPartnerships } from '../services/record.service.js';
 import type { Store } from '../storage/database.js';
@@ -86,10 +87,22 @@ function redirectPage(href: string): string {
   return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=${escaped}"><link rel="canonical" href="${escaped}"><title>…</title></head><body><p><a href="${escaped}">${escaped}</a></p></body></html>`;
 }
 
-/** The search page of the static copy: the server's empty search page, with results listed by static-search.js. */
-function staticSearchPage(html: string, file: string): string {
+/**
+ * The search page of the static copy: the server's empty search page, with results listed by static-search.js under
+ * the page's own search form (not the header's), counted in the page's language, and leading to the pages of that
+ * language.
+ */
+function staticSearchPage(html: string, file: string, url: string): string {
+  const locale = url.startsWith('/en/') ? 'en' : url.startsWith('/zh/') ? 'zh' : 'ja';
   const script = `<script src="${relative(file, 'assets/static-search.js')}" defer></script>`;
-  return html.replace('</head>', `${script}</head>`).replace('</form>', '</form><div id="static-results" aria-live="polite" data-count="{count}"></div>');
+  const attribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const results = `<div id="static-results" aria-live="polite" data-count="${attribute(SEARCH[locale].found)}" data-prefix="${locale === 'ja' ? '' : `${locale}/`}"></div>`;
+  const main = html.indexOf('<main');
+  const formEnd = main < 0 ? -1 : html.indexOf('</form>', main);
+  const at = formEnd >= 0 ? formEnd + '</form>'.length : html.indexOf('</main>');
+  const page = html.replace('</head>', `${script}</head>`);
+  const shift = script.length;
+  return at < 0 ? page : `${page.slice(0, at + shift)}${results}${page.slice(at + shift)}`;
 }
 
 /** Where the static copy goes: each file as it is made, and the whole record's downloads made straight into files. */
@@ -178,7 +191,7 @@ export async function buildStaticSite(app: FastifyInstance, store: Store, sink: 
         linkedFrom.set(u, url);
         queue.push(u);
       });
-      if (/(^|\/)search$/.test(url)) html = staticSearchPage(html, file);
+      if (/(^|\/)search$/.test(url)) html = staticSearchPage(html, file, url);
       // The print view of a partnership is in the copy whether or not a page links to it.
       const print = `${url}/print`;
       if (PARTNERSHIP_PAGE.test(url) && !seen.has(print)) {

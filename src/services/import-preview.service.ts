@@ -3,7 +3,8 @@ import type { ChangeSummary } from '../domain/partnership.js';
 import { KoryuError } from '../errors.js';
 import type { Store } from '../storage/database.js';
 import { parseDocuments } from './documents.service.js';
-import { importDocuments, type ImportOptions, type ImportReport, type ParsedDocument, type SourceDocument } from './import.service.js';
+import type { ImportRefusal } from '../domain/import-refusal.js';
+import { importDocuments, ImportRefusedError, type ImportOptions, type ImportReport, type ParsedDocument, type SourceDocument } from './import.service.js';
 
 /** How long an uploaded document waits for its confirmation. */
 const PENDING_MS = 30 * 60 * 1000;
@@ -31,16 +32,21 @@ export class ImportPreviews {
    * the import would be refused (a document with errors): a re-import that would remove events the document no
    * longer holds says so before it is confirmed.
    */
-  async preview(store: Store, docs: SourceDocument[], options: ImportOptions, actor: string): Promise<{ token: string; documents: ParsedDocument[]; changes?: ChangeSummary[] }> {
+  async preview(
+    store: Store,
+    docs: SourceDocument[],
+    options: ImportOptions,
+    actor: string,
+  ): Promise<{ token: string; documents: ParsedDocument[]; changes?: ChangeSummary[]; refusal?: ImportRefusal }> {
     this.sweep();
     // The dry run parses the documents too: they are parsed again only when the import would be refused.
     const tried = await dryRun(store, docs, options);
-    const documents = tried?.documents ?? (await parseDocuments(docs, options));
-    const changes = tried?.changes;
+    const documents = 'report' in tried ? tried.report.documents : await parseDocuments(docs, options);
     const token = randomBytes(18).toString('base64url');
     if (this.pending.size >= MAX_PENDING) this.pending.delete(this.pending.keys().next().value!);
     this.pending.set(token, { actor, docs, expires: this.now() + PENDING_MS });
-    return changes ? { token, documents, changes } : { token, documents };
+    if ('report' in tried) return { token, documents, changes: tried.report.changes };
+    return tried.refusal ? { token, documents, refusal: tried.refusal } : { token, documents };
   }
 
   /** Imports the previewed documents; the token is used up. ImportRejected when a document has errors (nothing written). */
@@ -60,12 +66,16 @@ export class ImportPreviews {
   }
 }
 
-/** The import as a dry run: the documents as parsed and what importing them would change; undefined when it would be refused. */
-async function dryRun(store: Store, docs: SourceDocument[], options: ImportOptions): Promise<ImportReport | undefined> {
+/**
+ * The import as a dry run: the documents as parsed and what importing them would change; when it would be refused,
+ * the reason if it is the documents together (a document's own errors are in its diagnostics).
+ */
+async function dryRun(store: Store, docs: SourceDocument[], options: ImportOptions): Promise<{ report: ImportReport } | { refusal?: ImportRefusal }> {
   try {
-    return await importDocuments(store, docs, { ...options, dryRun: true });
+    return { report: await importDocuments(store, docs, { ...options, dryRun: true }) };
   } catch (error) {
-    if (error instanceof KoryuError && error.code === 'ImportRejected') return undefined;
+    if (error instanceof ImportRefusedError) return { refusal: error.refusal };
+    if (error instanceof KoryuError && error.code === 'ImportRejected') return {};
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../domain/diagnostic.js';
 import { hasErrors } from '../domain/diagnostic.js';
 import { isUnchanged, type ChangeSummary, type Partnership } from '../domain/partnership.js';
+import type { ImportRefusal } from '../domain/import-refusal.js';
 import { KoryuError } from '../errors.js';
 import { parseDocument } from '../importer/parse-document.js';
 import { parseDocuments } from './documents.service.js';
@@ -97,8 +98,8 @@ export async function importDocuments(
   if (rejected) throw new KoryuError('ImportRejected', describeFirstError(rejected), rejected.diagnostics);
   const total = parsed.reduce((n, doc) => n + doc.partnerships.reduce((m, p) => m + p.events.length, 0), 0);
   if (options.maxEventsPerImport !== undefined && total > options.maxEventsPerImport) {
-    throw new KoryuError(
-      'ImportRejected',
+    throw new ImportRefusedError(
+      { kind: 'tooManyEvents', documents: parsed.length, events: total, limit: options.maxEventsPerImport },
       `These ${parsed.length} documents hold ${total} events together; the limit is ${options.maxEventsPerImport} per import (KORYU_MAX_EVENTS_PER_IMPORT). Import them in smaller groups.`,
     );
   }
@@ -198,11 +199,21 @@ function refuseRepeatedPartnerships(items: readonly { source: string; p: Partner
     const earlier = first.get(key);
     if (earlier === undefined) first.set(key, source);
     else {
-      throw new KoryuError(
-        'ImportRejected',
+      throw new ImportRefusedError(
+        { kind: 'samePartnership', first: earlier, second: source, home: p.home, partner: p.partner },
         `${earlier} and ${source} both hold ${p.home} – ${p.partner}. An import takes each partnership's document whole, so the second would replace the first: join them into one document, or import the one that is current.`,
       );
     }
+  }
+}
+
+/** An import refused as a whole (ImportRejected), with its reason. */
+export class ImportRefusedError extends KoryuError {
+  constructor(
+    readonly refusal: ImportRefusal,
+    message: string,
+  ) {
+    super('ImportRejected', message);
   }
 }
 

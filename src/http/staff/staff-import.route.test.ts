@@ -105,6 +105,27 @@ describeOnEachStore('the web import of several documents', (openFresh) => {
     assert.deepEqual(await record(), stored);
   });
 
+  it('says in the page’s language, before any confirmation, that two documents holding one partnership are refused', async () => {
+    const stored = await record();
+    const text = { name: 'kanazawa-dalian.txt', bytes: sample };
+    const body = multipart({ _csrf: csrf }, [events, photos, text]);
+    const preview = await session.request({ method: 'POST', url: '/ja/staff/import/preview', payload: body.payload, headers: { ...body.headers, accept: 'text/html' } });
+    assert.equal(preview.statusCode, 200, preview.body.slice(0, 300));
+    assert.ok(/kanazawa-dalian\.txt と koryu\.csv \+ koryu\.photos\.csv のどちらにも 金沢市–大連市 の交流が含まれています/.test(preview.body), 'the refusal, named');
+    assert.doesNotMatch(preview.body, /name="token"/, 'no confirmation offered');
+    // Confirmed anyway (a token from the API's preview), the page says why, in Japanese.
+    const api = multipart({}, [events, photos, text]);
+    const previewed = (await session.request({ method: 'POST', url: '/api/staff/imports/preview', payload: api.payload, headers: { ...api.headers, accept: 'application/json', 'x-csrf-token': csrf } })).json();
+    assert.deepEqual(previewed.refusal, { kind: 'samePartnership', first: 'kanazawa-dalian.txt', second: 'koryu.csv + koryu.photos.csv', home: '金沢市', partner: '大連市' });
+    const token = previewed.token as string;
+    const form = new URLSearchParams({ _csrf: csrf, token }).toString();
+    const done = await session.request({ method: 'POST', url: '/ja/staff/import', payload: form, headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' } });
+    assert.equal(done.statusCode, 422);
+    assert.match(done.body, /のどちらにも 金沢市–大連市 の交流が含まれています/);
+    assert.doesNotMatch(done.body, /both hold/);
+    assert.deepEqual(await record(), stored);
+  });
+
   it('the import form lets several files be chosen', async () => {
     const page = await session.request({ method: 'GET', url: '/ja/staff/import', headers: { accept: 'text/html' } });
     assert.match(page.body, /<input id="doc" type="file" name="file" multiple/);

@@ -6,6 +6,7 @@ import { KoryuError } from '../../errors.js';
 import { EditConflictError, EditRejectedError } from '../../services/edit.errors.js';
 import { createItem, deletedItems, editItem, getItem, getPartnershipForStaff, historyOf, listPartnershipsForStaff, removeItem, restoreVersion } from '../../services/editing.service.js';
 import type { ImportPreviews } from '../../services/import-preview.service.js';
+import { ImportRefusedError } from '../../services/import.service.js';
 import { PhotoRejectedError, storePhoto } from '../../services/photo.service.js';
 import type { Store } from '../../storage/database.js';
 import type { PhotoFiles } from '../../storage/photo.files.js';
@@ -13,7 +14,7 @@ import { isLocale, LOCALES, negotiateLocale } from '../../views/i18n/locale.js';
 import { localHref, type PageContext } from '../../views/page-context.js';
 import { renderPage } from '../../views/render.js';
 import { HistoryPage } from '../../views/staff/history.page.js';
-import { ImportPage } from '../../views/staff/import.page.js';
+import { ImportPage, refusalText } from '../../views/staff/import.page.js';
 import { ItemEditPage } from '../../views/staff/item-edit.page.js';
 import { PartnershipEditPage } from '../../views/staff/partnership-edit.page.js';
 import { StaffHomePage } from '../../views/staff/staff-home.page.js';
@@ -236,7 +237,8 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
         if (!(error instanceof KoryuError)) throw error;
         reply.status(error.code === 'ItemNotFound' ? 410 : 422);
         // An expired preview is told in the page's language; an import refused names its document's line.
-        const message = error.code === 'ItemNotFound' ? STAFF[ctx.locale].previewGone : error.message;
+        const message =
+          error.code === 'ItemNotFound' ? STAFF[ctx.locale].previewGone : error instanceof ImportRefusedError ? refusalText(STAFF[ctx.locale], error.refusal) : error.message;
         return renderPage(h(ImportPage, { view: view(ctx, request, reply), error: message }));
       }
     });

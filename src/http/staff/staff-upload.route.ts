@@ -74,7 +74,12 @@ export async function registerStaffUploads(app: FastifyInstance, deps: StaffUplo
             properties: {
               token: { type: 'string' },
               documents: { type: 'array', items: { type: 'object', additionalProperties: true } },
-              changes: { type: 'array', items: S.changeSummary, description: 'What confirming would add, change and remove; absent when a document has errors.' },
+              changes: { type: 'array', items: S.changeSummary, description: 'What confirming would add, change and remove; absent when a document has errors or the import would be refused.' },
+              refusal: {
+                type: 'object',
+                additionalProperties: true,
+                description: 'Why the documents together would be refused though each reads without error: kind samePartnership (first, second, home, partner) or tooManyEvents (documents, events, limit).',
+              },
             },
             required: ['token', 'documents'],
           },

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../domain/diagnostic.js';
+import type { ImportRefusal } from '../../domain/import-refusal.js';
 import type { ChangeSummary, Partnership } from '../../domain/partnership.js';
 import { COMMON } from '../i18n/common.messages.js';
 import { format } from '../i18n/messages.js';
@@ -10,8 +11,17 @@ import { Field, href, PostForm, type StaffView } from './staff-parts.js';
 export interface ImportPreviewView {
   token: string;
   documents: { source: string; partnerships: Partnership[]; diagnostics: Diagnostic[] }[];
-  /** What confirming would change (a dry run); absent when a document has errors. */
+  /** What confirming would change (a dry run); absent when a document has errors or the import would be refused. */
   changes?: ChangeSummary[];
+  /** Why the documents together would be refused, though each reads without error. */
+  refusal?: ImportRefusal;
+}
+
+/** A refusal of the documents together, in the page's language. */
+export function refusalText(t: (typeof STAFF)['ja'], refusal: ImportRefusal): string {
+  return refusal.kind === 'samePartnership'
+    ? format(t.refusedSamePartnership, { first: refusal.first, second: refusal.second, partnership: `${refusal.home}–${refusal.partner}` })
+    : format(t.refusedTooManyEvents, { documents: refusal.documents, events: refusal.events, limit: refusal.limit });
 }
 
 /** Each partnership's events and records added, changed and removed. */
@@ -116,6 +126,8 @@ export function ImportPage(props: { view: StaffView; preview?: ImportPreviewView
             )}
             {blocked ? (
               <p class="problems" role="alert">{t.nothingToImport}</p>
+            ) : props.preview.refusal ? (
+              <p class="problems" role="alert">{refusalText(t, props.preview.refusal)}</p>
             ) : (
               <PostForm view={view} action="/staff/import" label={t.confirm}>
                 <input type="hidden" name="token" value={props.preview.token} />

@@ -210,6 +210,10 @@ describeOnEachStore('editing the record item by item', (openFresh) => {
     const same = await editItem(store, 'event', event.id, { text: '変わらない交流', translations: {} }, event.version, suzuki);
     assert.equal(same.version, event.version);
     assert.equal((await historyOf(store, 'event', event.id)).length, 1);
+    const p = await createItem(store, 'partnership', { home: '金沢市', partner: 'ポルト市', kind: '友好都市', affiliatedOn: null, noExchangeYears: [2021, 2020, 2021], status: 'draft' }, sato);
+    assert.deepEqual(p.noExchangeYears, [2020, 2021]);
+    const reordered = await editItem(store, 'partnership', p.id, { noExchangeYears: [2021, 2020] }, p.version, suzuki);
+    assert.equal(reordered.version, p.version, 'the same years in another order are no change');
   });
 
   it('refuses a date outside the event’s year, allowing January to March of the next year (年度)', async () => {

@@ -48,6 +48,9 @@ export async function createItem<K extends ItemKind>(store: Store, kind: K, fiel
   if (kind !== 'partnership') {
     const f = fields as FieldsOf['event'];
     fields = { ...f, translations: withoutEmptyTranslations(f.translations) } as FieldsOf[K];
+  } else {
+    const p = fields as FieldsOf['partnership'];
+    fields = { ...p, noExchangeYears: yearsInOrder(p.noExchangeYears) } as FieldsOf[K];
   }
   return store.transaction(async (trx) => {
     await check(trx, kind, fields, undefined);
@@ -188,6 +191,10 @@ export function fieldsOf<K extends ItemKind>(kind: K, item: EditableItem<K>): Fi
  */
 function applyPatch<K extends ItemKind>(kind: K, before: FieldsOf[K], patch: Partial<FieldsOf[K]>, action: 'update' | 'restore', current: EditableItem<K>): FieldsOf[K] {
   const after = { ...before, ...withoutUndefined(patch), ...fixed(kind, current) } as FieldsOf[K];
+  if (kind === 'partnership') {
+    const p = after as FieldsOf['partnership'];
+    p.noExchangeYears = yearsInOrder(p.noExchangeYears);
+  }
   if (kind !== 'partnership' && 'translations' in after) {
     const given = (patch as Partial<FieldsOf['event']>).translations;
     const stored = (before as FieldsOf['event']).translations;
@@ -238,6 +245,12 @@ function valueAt(fields: object, path: string): string | undefined {
   let value: unknown = fields;
   for (const key of path.split('.')) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
   return JSON.stringify(value);
+}
+
+/** Years without exchange as a set: each once, ascending (one that is not a year last, for the checks to name). */
+function yearsInOrder(years: readonly number[]): number[] {
+  const rank = (y: number) => (Number.isInteger(y) ? y : Number.POSITIVE_INFINITY);
+  return [...new Set(years)].sort((a, b) => rank(a) - rank(b));
 }
 
 /** Fields an edit may not change: a partnership's home, an item's partnership. */

@@ -153,6 +153,15 @@ export interface ChangeSummary {
   added: ChangeCounts;
   changed: ChangeCounts;
   removed: ChangeCounts;
+  /** The stored events and photo records the document no longer holds, as they read (absent when none). */
+  removedItems?: RemovedItem[];
+}
+
+/** An event or photo record an import removes: its kind, year and text (or caption). */
+export interface RemovedItem {
+  kind: 'event' | 'record';
+  year: number;
+  text: string;
 }
 
 export function isUnchanged(s: ChangeSummary): boolean {

@@ -3,6 +3,7 @@ import { isDirection, type Direction } from '../domain/direction.js';
 import {
   isUnchanged,
   type ChangeSummary,
+  type RemovedItem,
   type ExchangeEvent,
   type Partnership,
   type PartnershipSummary,
@@ -545,6 +546,11 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
     changed: { events: eventPlan.changed.length + retranslatedKeptEvents, records: updatedRecords.length, years: 0 },
     removed: { events: eventPlan.removed.length, records: recordPlan.removed.length, years: yearPlan.removed.length },
   };
+  const removedItems: RemovedItem[] = [
+    ...eventPlan.removed.map((i) => ({ kind: 'event' as const, year: oldEvents[i]!.year, text: oldEvents[i]!.text })),
+    ...recordPlan.removed.map((i) => ({ kind: 'record' as const, year: oldRecords[i]!.year, text: oldRecords[i]!.caption })),
+  ];
+  if (removedItems.length > 0) summary.removedItems = removedItems;
   if (!isUnchanged(summary)) {
     await trx
       .updateTable('partnerships')

@@ -121,6 +121,7 @@ export function runStoreContract(label: string, open: () => Promise<Store>): voi
         added: { events: 1, records: 0, years: 1 },
         changed: { events: 1, records: 1, years: 0 },
         removed: { events: 1, records: 0, years: 0 },
+        removedItems: [{ kind: 'event', year: 2019, text: '市長が訪問' }],
       });
 
       const after = await findPartnership(store.db, '金沢市', '大連市');

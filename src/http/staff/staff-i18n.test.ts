@@ -104,6 +104,10 @@ describe('staff upload messages in ja, en and zh', () => {
       const res = await session.request({ method: 'POST', url: `/${locale}/staff/import/preview`, ...multipart({ _csrf: csrf }, 'dalian.txt', Buffer.from(shorter)) });
       assert.equal(res.statusCode, 200, res.body.slice(0, 300));
       assert.ok(res.body.includes(warning), `${locale}: ${warning}`);
+      // Each exchange it would remove, named.
+      const named = /<ul class="removed-items">([\s\S]*?)<\/ul>/.exec(res.body)?.[1] ?? '';
+      assert.equal((named.match(/<li>/g) ?? []).length, 3, `${locale}: ${named}`);
+      assert.match(named, /<li>2016 山野市長が訪問、「友好交流の更なる発展に関する合意書」/);
     }
     assert.equal((await store.db.selectFrom('events').select('id').execute()).length, before, 'the previews removed nothing');
   });

@@ -17,6 +17,9 @@ export interface ImportPreviewView {
   refusal?: ImportRefusal;
 }
 
+/** Removed exchanges and photo records named in the warning at most; the rest are counted. */
+const REMOVED_SHOWN = 30;
+
 /** A refusal of the documents together, in the page's language. */
 export function refusalText(t: (typeof STAFF)['ja'], refusal: ImportRefusal): string {
   return refusal.kind === 'samePartnership'
@@ -117,9 +120,20 @@ export function ImportPage(props: { view: StaffView; preview?: ImportPreviewView
                 {props.preview.changes
                   .filter((s) => s.removed.events + s.removed.records > 0)
                   .map((s) => (
-                    <p key={`${s.home}–${s.partner}`} class="problems" role="alert">
-                      {format(t.removesWarning, { partner: `${s.home}–${s.partner}`, events: s.removed.events, records: s.removed.records })}
-                    </p>
+                    <div key={`${s.home}–${s.partner}`} class="problems" role="alert">
+                      <p>{format(t.removesWarning, { partner: `${s.home}–${s.partner}`, events: s.removed.events, records: s.removed.records })}</p>
+                      {s.removedItems && (
+                        <ul class="removed-items">
+                          {s.removedItems.slice(0, REMOVED_SHOWN).map((item, n) => (
+                            <li key={n}>
+                              {item.year} {item.kind === 'record' ? `${t.recordItem}: ` : ''}
+                              {item.text}
+                            </li>
+                          ))}
+                          {s.removedItems.length > REMOVED_SHOWN && <li>{format(t.moreRemoved, { n: s.removedItems.length - REMOVED_SHOWN })}</li>}
+                        </ul>
+                      )}
+                    </div>
                   ))}
                 <ChangesTable view={view} changes={props.preview.changes} newNote />
               </section>

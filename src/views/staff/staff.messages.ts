@@ -14,7 +14,7 @@ type Key =
   | 'problem_invalidDate' | 'problem_invalidDirection' | 'problem_invalidStatus' | 'problem_invalidLink' | 'problem_duplicate'
   | 'problem_notFound' | 'problem_dateOutsideYear' | 'problem_notEmpty' | 'tooLongLimit' | 'none' | 'yearsEvents' | 'refused'
   | 'translationEn' | 'translationZh' | 'partnershipIdField' | 'timeZoneNote' | 'itemGone' | 'itemGoneBody' | 'previewGone'
-  | 'restoreDuplicate' | 'translatorNote' | 'deleteConfirm' | 'deleteNow' | 'refusedSamePartnership' | 'refusedTooManyEvents';
+  | 'restoreDuplicate' | 'translatorNote' | 'deleteConfirm' | 'deleteNow' | 'refusedSamePartnership' | 'refusedTooManyEvents' | 'moreRemoved';
 
 /** The staff area: lists, edit forms, history, the web import. */
 export const STAFF: Messages<Key> = {
@@ -49,6 +49,7 @@ export const STAFF: Messages<Key> = {
     translatorNote: '翻訳担当のため、英語訳と中国語訳だけを変更できます。', none: '—',
     deleteConfirm: 'この項目を削除します。削除した項目は職員用ページの「削除した項目」から元に戻せます。', deleteNow: '削除する',
     refusedSamePartnership: '{first} と {second} のどちらにも {partnership} の交流が含まれています。取り込みでは文書ごとに提携先の記録を置き換えるため、後の文書が前の文書を置き換えてしまいます。1つの文書にまとめるか、最新の文書だけを選んでください。取り込んでいません。',
+    moreRemoved: 'ほか{n}件',
     refusedTooManyEvents: '{documents}件の文書に合わせて{events}件の交流が含まれています。1回に取り込めるのは{limit}件までです。分けて取り込んでください。取り込んでいません。', yearsEvents: '{events}件の交流、{records}件の写真の記録',
     refused: '受け付けられませんでした',
   },
@@ -83,6 +84,7 @@ export const STAFF: Messages<Key> = {
     translatorNote: 'As a translator you can change the English and Chinese translations only.', none: '—',
     deleteConfirm: 'This deletes the item. Deleted items can be restored from “Deleted items” on the staff page.', deleteNow: 'Delete it',
     refusedSamePartnership: '{first} and {second} both hold {partnership}. An import takes each partnership’s document whole, so the second would replace the first: join them into one document, or choose the current one only. Nothing was imported.',
+    moreRemoved: 'and {n} more',
     refusedTooManyEvents: 'These {documents} documents hold {events} exchanges together; one import takes at most {limit}. Import them in smaller groups. Nothing was imported.', yearsEvents: '{events} exchanges, {records} photo records',
     refused: 'Refused',
   },
@@ -117,6 +119,7 @@ export const STAFF: Messages<Key> = {
     translatorNote: '作为翻译人员，您只能修改英语和中文译文。', none: '—',
     deleteConfirm: '将删除此项目。已删除的项目可在职员页面的"已删除的项目"中恢复。', deleteNow: '确认删除',
     refusedSamePartnership: '{first} 和 {second} 都包含 {partnership} 的交流。导入时每个文档会整体替换该友好城市的记录，后一个文档会替换前一个。请合并为一个文档，或只选择最新的文档。未导入。',
+    moreRemoved: '另有{n}项',
     refusedTooManyEvents: '这 {documents} 个文档共包含 {events} 项交流，一次最多导入 {limit} 项。请分批导入。未导入。', yearsEvents: '交流{events}件，照片记录{records}件',
     refused: '未被接受',
   },

@@ -4,7 +4,7 @@ import { readEnteredDate, readEnteredYear, readEnteredYears } from './entry.read
 
 describe('years and dates as staff type them', () => {
   it('reads a year in every way it is written, and NaN for what is not one', () => {
-    for (const typed of ['2019', ' 2019 ', '２０１９', '2019年', '令和元年', '平成31年', 'R1', 'r1']) assert.equal(readEnteredYear(typed), 2019, typed);
+    for (const typed of ['2019', ' 2019 ', '２０１９', '2019年', '令和元年', '平成31年', 'R1', 'r1', '二〇一九', '二〇一九年', '平成三十一年']) assert.equal(readEnteredYear(typed), 2019, typed);
     for (const typed of ['', '昨年', '20190', 'R', undefined]) assert.ok(Number.isNaN(readEnteredYear(typed)), String(typed));
     assert.equal(readEnteredYear('12'), 12, 'a short number is handed on for the editor to refuse as out of range');
   });

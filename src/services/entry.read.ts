@@ -1,15 +1,16 @@
 import { readLeadingDate } from '../importer/dates.js';
+import { kanjiNumber } from '../importer/kanji-numerals.js';
 import { readYearCell } from '../importer/years.js';
 
 // What staff type into the editor's year and date boxes, read as the importer reads documents: full-width digits,
 // 2019年, 令和元年, R1, 2019/5/1, 2019年5月1日. What cannot be read is handed on as it is, for the editor's checks to
 // refuse with a message (a year as NaN, a date as the text typed).
 
-/** A year as typed (2019, ２０１９, 2019年, 令和元年, 平成31年, R1), or NaN. */
+/** A year as typed (2019, ２０１９, 2019年, 令和元年, 平成31年, R1, 二〇一九), or NaN. */
 export function readEnteredYear(text: string | undefined): number {
   const typed = (text ?? '').normalize('NFKC').trim();
   if (/^\d{1,4}$/.test(typed)) return Number(typed);
-  return readYearCell(typed)?.year ?? NaN;
+  return readYearCell(typed)?.year ?? kanjiNumber(typed.replace(/年$/, '')) ?? NaN;
 }
 
 /**

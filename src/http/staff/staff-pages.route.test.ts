@@ -82,6 +82,12 @@ describe('the staff pages', () => {
     assert.doesNotMatch(page.body, /\/delete"/);
     const home = await viewer.session.request({ method: 'GET', url: '/ja/staff/record', headers: { accept: 'text/html' } });
     assert.doesNotMatch(home.body, /staff\/import"/);
+    for (const who of [viewer, translator]) {
+      const start = await who.session.request({ method: 'GET', url: '/ja/staff', headers: { accept: 'text/html' } });
+      assert.equal(start.statusCode, 200);
+      assert.doesNotMatch(start.body, /staff\/import"/, 'no link to a page the role may not use');
+    }
+    assert.match((await editor.session.request({ method: 'GET', url: '/ja/staff', headers: { accept: 'text/html' } })).body, /staff\/import"/);
     const editorPage = await editor.session.request({ method: 'GET', url: `/ja/staff/events/${event.id}`, headers: { accept: 'text/html' } });
     assert.match(editorPage.body, /<button type="submit">保存<\/button>/, 'an editor has them');
     assert.match(editorPage.body, /\/delete"/);

@@ -135,14 +135,14 @@ export function statusLabel(ctx: PageContext, s: ItemStatus): string {
   return STAFF[ctx.locale][s];
 }
 
-/** Links from the staff home (/staff) to the record and the import. */
-export function StaffLinks(props: { ctx: PageContext }) {
+/** Links from the staff home (/staff) to the record, and to the import for a role that may import (`mayImport`). */
+export function StaffLinks(props: { ctx: PageContext; mayImport?: boolean }) {
   const t = STAFF[props.ctx.locale];
   return (
     <nav aria-label={t.staff}>
       <ul>
         <li><a href={href(props.ctx, '/staff/record')}>{t.partnerships}</a></li>
-        <li><a href={href(props.ctx, '/staff/import')}>{t.import}</a></li>
+        {(props.mayImport ?? true) && <li><a href={href(props.ctx, '/staff/import')}>{t.import}</a></li>}
       </ul>
     </nav>
   );

@@ -1,3 +1,4 @@
+import { can } from '../../../domain/policies.js';
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
 import { renderPage } from '../../../views/render.js';
@@ -16,7 +17,7 @@ export function registerStaffRoutes(app: FastifyInstance, site: PageSite): void 
       void reply.header('cache-control', 'no-store');
       // requireStaff let the request through, so there is a user.
       const user = request.user!;
-      return renderPage(h(StaffPage, { ctx, user, csrfToken: reply.generateCsrf() }, h(StaffLinks, { ctx })));
+      return renderPage(h(StaffPage, { ctx, user, csrfToken: reply.generateCsrf() }, h(StaffLinks, { ctx, mayImport: can(user, 'record:edit') })));
     },
     { preHandler: requireStaff() },
   );

@@ -127,6 +127,10 @@ describeInBrowser('the static site (koryu publish)', () => {
     const all = [...sample.events.map((e) => e.text), ...sample.records.map((r) => r.caption)];
     const expected = all.filter((t) => normalizeForSearch(t).includes('大連') && normalizeForSearch(t).includes('訪問'));
     assert.ok(expected.length > 0);
+    // A phrase in quotes is one word, its space and all.
+    await page.goto(`${base}search/index.html?q=${encodeURIComponent('"大連市外事弁公室主任 市長表敬訪問"')}`);
+    await page.locator('#static-results ol.hits').waitFor();
+    assert.deepEqual(await page.locator('#static-results ol.hits li a').allInnerTexts(), ['大連市外事弁公室主任 市長表敬訪問']);
     for (const q of ['大連 訪問', '大连　访问']) {
       await page.goto(`${base}search/index.html?q=${encodeURIComponent(q)}`);
       await page.locator('#static-results ol.hits').waitFor();

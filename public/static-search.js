@@ -15,7 +15,9 @@
   fetch(new URL('search-index.json', root)).then(function (r) { return r.json(); }).then(function (index) {
     // Simplified Chinese characters read in their Japanese forms (大连 finds 大連), as the server's search reads them.
     var forms = index.forms || {};
-    var words = Array.from(q).map(function (c) { return forms[c] || c; }).join('').split(/\s+/).filter(function (w) { return w !== ''; });
+    // Words at white space; a phrase in quotes ("…", “…”) is one word, as the server reads a query.
+    var folded = Array.from(q).map(function (c) { return forms[c] || c; }).join('');
+    var words = Array.from(folded.matchAll(/["“”]([^"“”]*)["“”]|[^\s"“”]+/g)).map(function (m) { return (m[1] !== undefined ? m[1] : m[0]).trim(); }).filter(function (w) { return w !== ''; });
     var hits = index.items.filter(function (item) {
       return words.every(function (w) { return item.n.indexOf(w) >= 0; });
     });

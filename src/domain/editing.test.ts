@@ -17,6 +17,13 @@ describe('diffFields', () => {
   it('shows every field of a creation or a deletion against nothing', () => {
     assert.equal(diffFields(null, event).length, Object.keys(event).length);
     assert.ok(diffFields(event, null).every((c) => c.after === undefined));
+    const undated = { ...event, date: null };
+    assert.ok(!diffFields(undated, null).some((c) => c.field === 'date'), 'a field empty on both sides is no change');
+    assert.equal(diffFields(undated, null).length, Object.keys(event).length - 1);
+  });
+
+  it('compares translations whatever the order of their languages', () => {
+    assert.deepEqual(diffFields({ translations: { zh: '访问', en: 'Visit' } }, { translations: { en: 'Visit', zh: '访问' } }), []);
   });
 });
 

@@ -80,7 +80,11 @@ export function diffFields(before: object | null, after: object | null): FieldCh
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
   const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])];
-  return fields.filter((field) => stableJson(b[field]) !== stableJson(a[field])).map((field) => ({ field, before: b[field], after: a[field] }));
+  // A field with no value on either side (null or absent) did not change, as on a deletion's snapshot.
+  const none = (v: unknown) => v === null || v === undefined;
+  return fields
+    .filter((field) => !(none(b[field]) && none(a[field])) && stableJson(b[field]) !== stableJson(a[field]))
+    .map((field) => ({ field, before: b[field], after: a[field] }));
 }
 
 /** JSON with every object's keys in order, so that two objects holding the same compare equal however they were built. */

@@ -51,5 +51,8 @@ describe('searchTerms', () => {
     assert.deepEqual(searchTerms(' 大連　ＡＢＣ  大連 市長 '), ['大連', 'abc', '市長']);
     assert.deepEqual(searchTerms('　 '), []);
     assert.deepEqual(searchTerms('大連市'), ['大連市']);
+    assert.deepEqual(searchTerms('"大連市外事弁公室主任 市長" 訪問'), ['大連市外事弁公室主任 市長', '訪問'], 'a phrase in quotes is one word');
+    assert.deepEqual(searchTerms('“大連 訪問”'), ['大連 訪問']);
+    assert.deepEqual(searchTerms('"" 大連 "'), ['大連'], 'empty or unclosed quotes are no word');
   });
 });

@@ -9,11 +9,18 @@ export function normalizeForSearch(text: string): string {
 
 /**
  * The words of a query as a reader types them, each normalized (normalizeForSearch): a match contains every one.
- * Words are separated by white space (a full-width space too); a word given twice counts once. Simplified Chinese
+ * Words are separated by white space (a full-width space too); a phrase in quotes is one word; a word given twice
+ * counts once. Simplified Chinese
  * characters are read in the Japanese forms the record is written in (大连 finds 大連; japaneseForms).
  */
 export function searchTerms(query: string): string[] {
-  return [...new Set(japaneseForms(normalizeForSearch(query)).split(/\s+/u).filter((t) => t !== ''))];
+  const terms: string[] = [];
+  // A phrase in quotes ("…", “…”) is one word, spaces and all.
+  for (const m of japaneseForms(normalizeForSearch(query)).matchAll(/["“”]([^"“”]*)["“”]|[^\s"“”]+/gu)) {
+    const term = (m[1] ?? m[0]).trim();
+    if (term !== '') terms.push(term);
+  }
+  return [...new Set(terms)];
 }
 
 /**

@@ -257,6 +257,8 @@ export function runSearchContract(open: OpenFreshStore): void {
       assert.ok(found > 15, `${found} non-empty combinations`);
       assert.ok(scanFacets(items, searchTerms('大連 金沢'), {}).keys.length > 0, 'two words that are not next to each other are found');
       assert.equal(scanFacets(items, '大連 金沢', {}).keys.length, 0, '…where the phrase is not');
+      const phrase = await searchWithFacets(store, '"大連市外事弁公室主任 市長表敬訪問"');
+      assert.deepEqual(phrase.hits.map((h) => h.text), ['大連市外事弁公室主任 市長表敬訪問'], 'a phrase in quotes, its space and all');
       const simplified = await searchWithFacets(store, '大连 访问');
       const japanese = await searchWithFacets(store, '大連 訪問');
       assert.ok(japanese.total > 0);

@@ -88,6 +88,13 @@ describeOnEachStore('the static copy of a site in a store of several home munici
     for (const lang of ['', 'en/', 'zh/']) assert.ok(files.has(`${lang}partnerships/1/print/index.html`), `${lang}partnerships/1/print`);
   });
 
+  it('leaves out the filter forms only the server can answer', async () => {
+    const page = files.get('partnerships/1/index.html')?.toString() ?? '';
+    assert.ok(page.length > 0);
+    assert.match((await app.inject('/partnerships/1')).body, /<form class="filters/, 'the server’s page has one');
+    for (const [file, body] of files) if (file.endsWith('.html')) assert.doesNotMatch(body.toString(), /<form class="filters/, file);
+  });
+
   it('links each partnership page to its print view, and to no PDF (the copy has none)', () => {
     for (const lang of ['', 'en/', 'zh/']) {
       const page = files.get(`${lang}partnerships/1/index.html`)!.toString();

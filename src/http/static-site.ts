@@ -59,12 +59,18 @@ const ATTR = /\b(href|src|action)="(\/(?!\/)[^"]*)"/g;
 /** A link element (with the list item holding only it), or a link element alone; the site-absolute link is group 1 or 2. */
 const LINK_ELEMENT = /<li\b[^>]*>\s*<a\b[^>]*?\bhref="(\/(?!\/)[^"]*)"[^>]*>(?:(?!<\/a>)[\s\S])*<\/a>\s*<\/li>|<a\b[^>]*?\bhref="(\/(?!\/)[^"]*)"[^>]*>(?:(?!<\/a>)[\s\S])*<\/a>/g;
 
-/** The page without its links to what is not in the copy (the PDF of a print view), rather than with dead links. */
+/**
+ * The page without its links to what is not in the copy (the PDF of a print view), rather than with dead links,
+ * and without its filter form, which only the server can answer.
+ */
 function withoutLinksOutOfCopy(html: string): string {
-  return html.replace(LINK_ELEMENT, (element, inItem: string | undefined, alone: string | undefined) =>
-    SKIP.test((inItem ?? alone ?? '').split(/[?#]/)[0]!) ? '' : element,
-  );
+  return html
+    .replace(LINK_ELEMENT, (element, inItem: string | undefined, alone: string | undefined) => (SKIP.test((inItem ?? alone ?? '').split(/[?#]/)[0]!) ? '' : element))
+    .replace(FILTER_FORM, '');
 }
+
+/** A page's filter form (a partnership's years and directions): the copy's files cannot narrow, so it is left out. */
+const FILTER_FORM = /<form class="filters[^"]*"[\s\S]*?<\/form>/g;
 
 /** Site-absolute links of a page made relative; a query (filters, pages of a list) is kept for the search page only. */
 function rewrite(html: string, file: string, found: (url: string) => void): string {

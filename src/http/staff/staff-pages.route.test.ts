@@ -205,6 +205,7 @@ describe('the staff pages', () => {
     assert.match(history.body, /<th scope="row">区分<\/th><td><del>派遣<\/del><\/td><td><ins>受入<\/ins><\/td>/);
     assert.match(history.body, /<th scope="row">状態<\/th><td><del>公開<\/del><\/td><td><ins>下書き<\/ins><\/td>/);
     assert.match(history.body, /英語訳: The mayor came/);
+    assert.doesNotMatch(history.body, /<th scope="row">提携先<\/th>/, 'the partnership an event keeps all its life is not a change');
     const [entry] = await store.db.selectFrom('history').select('at').where('item_id', '=', event.id).where('item_kind', '=', 'event').orderBy('id', 'desc').execute();
     const tokyo = new Date(Date.parse(entry!.at) + 9 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
     assert.ok(history.body.includes(`${tokyo}</time> 日本時間`), `the time in Japan: ${tokyo}`);

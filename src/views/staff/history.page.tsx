@@ -7,6 +7,9 @@ import { STAFF } from './staff.messages.js';
 import { href, Notices, PostForm, type StaffView } from './staff-parts.js';
 
 
+/** Fields an item keeps all its life (an event's partnership, a partnership's home): the page names them already. */
+const FIXED_FIELDS: ReadonlySet<string> = new Set(['partnershipId', 'home']);
+
 /** Every change of one item, newest first: who, when, what, the fields that changed; each version can be restored. */
 export function HistoryPage(props: { view: StaffView; kind: ItemKind; itemId: number; label: string; backPath: string; entries: (HistoryEntry & { changes: FieldChange[] })[] }) {
   const { view } = props;
@@ -27,7 +30,7 @@ export function HistoryPage(props: { view: StaffView; kind: ItemKind; itemId: nu
             <table>
               <thead><tr><th scope="col">{t.field}</th><th scope="col">{t.before}</th><th scope="col">{t.after}</th></tr></thead>
               <tbody>
-                {e.changes.map((c) => (
+                {e.changes.filter((c) => !FIXED_FIELDS.has(c.field)).map((c) => (
                   <tr key={c.field}>
                     <th scope="row">{fieldLabel(ctx.locale, c.field, props.kind)}</th>
                     <td><del>{fieldValue(ctx.locale, c.field, c.before)}</del></td>

@@ -463,7 +463,8 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
   }
   // An event of the document that staff have since unpublished is a draft now: it is that event, not a new one, and
   // stays as staff left it (a re-import does not publish it again beside itself).
-  const draftEvents = await draftsByKey(trx, 'events', id);
+  // Read only when the document adds something: a re-import that adds nothing asks for no drafts.
+  const draftEvents = eventPlan.added.length > 0 ? await draftsByKey(trx, 'events', id) : new Map<string, number[]>();
   const addedPositions = eventPlan.added.filter((i) => {
     const draft = takeDraft(draftEvents, eventKey(p.events[i]!));
     if (draft !== undefined) eventIds[i] = draft;
@@ -517,7 +518,7 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
       await trx.updateTable('photo_records').set({ position: pair.new, line: r.line }).where('id', '=', old.id).execute();
     }
   }
-  const draftRecords = await draftsByKey(trx, 'photo_records', id);
+  const draftRecords = recordPlan.added.length > 0 ? await draftsByKey(trx, 'photo_records', id) : new Map<string, number[]>();
   const addedRecords = recordPlan.added
     .filter((i) => takeDraft(draftRecords, recordKey(p.records[i]!)) === undefined)
     .map((i) => ({ record: p.records[i]!, position: i }));

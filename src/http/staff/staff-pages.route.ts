@@ -27,6 +27,7 @@ import { formFields, formFile, isFileTooLarge, malformedUpload, registerMultipar
 import { isTooManyFiles, limitOf, MAX_FILES, megabytes, refuseOversizedUploads, uploadKindOf, UploadTooLargeError } from './upload-limit.js';
 import { photoRefusal, tooManyFiles, uploadTooLarge } from '../../views/staff/upload.messages.js';
 import { STAFF } from '../../views/staff/staff.messages.js';
+import { pathId } from '../path-id.js';
 
 export interface StaffPagesDeps {
   store: Store;
@@ -42,7 +43,6 @@ const DONE = ['saved', 'deleted', 'restored'] as const;
 type Query = Record<string, string | string[] | undefined>;
 type Req = FastifyRequest<{ Params: Record<string, string>; Querystring: Query }>;
 
-const idOf = (v: string | undefined) => (v !== undefined && /^\d{1,15}$/.test(v) ? Number(v) : NaN);
 const actor = (request: FastifyRequest) => ({ name: request.user!.name });
 
 /** The staff pages (server-rendered forms that work without JavaScript) in ja/en/zh. */
@@ -67,20 +67,20 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
       const { partnership, events, records } = await getPartnershipForStaff(store, id);
       return renderPage(h(PartnershipEditPage, { view: view(ctx, request, reply, extra), partnership, form: form ?? partnership, events, records, maxPhotoMb }));
     };
-    pageRoute<{ id: string }>(scope, site, '/staff/partnerships/:id', (ctx, request, reply) => partnershipPage(ctx, request, reply, idOf(request.params.id)), read);
+    pageRoute<{ id: string }>(scope, site, '/staff/partnerships/:id', (ctx, request, reply) => partnershipPage(ctx, request, reply, pathId(request.params.id)), read);
 
     const itemPage = async (ctx: PageContext, request: FastifyRequest, reply: FastifyReply, kind: 'event' | 'record', id: number, extra: Partial<StaffView> = {}, form?: EditableItem<'event'> | EditableItem<'record'>) => {
       const item = await getItem(store, kind, id);
       const { partnership, events } = await getPartnershipForStaff(store, item.partnershipId);
       return renderPage(h(ItemEditPage, { view: view(ctx, request, reply, extra), kind, item, form: form ?? item, partnership, events, maxPhotoMb }));
     };
-    pageRoute<{ id: string }>(scope, site, '/staff/events/:id', (ctx, request, reply) => itemPage(ctx, request, reply, 'event', idOf(request.params.id)), read);
-    pageRoute<{ id: string }>(scope, site, '/staff/records/:id', (ctx, request, reply) => itemPage(ctx, request, reply, 'record', idOf(request.params.id)), read);
+    pageRoute<{ id: string }>(scope, site, '/staff/events/:id', (ctx, request, reply) => itemPage(ctx, request, reply, 'event', pathId(request.params.id)), read);
+    pageRoute<{ id: string }>(scope, site, '/staff/records/:id', (ctx, request, reply) => itemPage(ctx, request, reply, 'record', pathId(request.params.id)), read);
 
     for (const plural of Object.keys(KIND_OF)) {
       pageRoute<{ id: string }>(scope, site, `/staff/${plural}/:id/history`, async (ctx, request, reply) => {
         const kind = KIND_OF[plural]!;
-        const id = idOf(request.params.id);
+        const id = pathId(request.params.id);
         const entries = (await historyOf(store, kind, id)).map((e) => ({ ...e, changes: diffFields(e.before, e.after) }));
         const latest = (entries[0]?.after ?? entries[0]?.before ?? {}) as { text?: string; caption?: string; partner?: string };
         return renderPage(h(HistoryPage, { view: view(ctx, request, reply), kind, itemId: id, label: latest.text ?? latest.caption ?? latest.partner ?? `#${id}`, backPath: `/staff/${plural}/${id}`, entries }));
@@ -155,7 +155,7 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
       }
     });
     form('/staff/partnerships/:id', async (ctx, request, reply) => {
-      const id = idOf(request.params.id);
+      const id = pathId(request.params.id);
       const f = formFields(request);
       const fields = partnershipFromForm(f, site.home);
       return attempt(ctx, reply, async () => void (await editItem(store, 'partnership', id, fields, versionOf(f), actor(request))), async (extra) => {
@@ -166,7 +166,7 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
     for (const kind of ['event', 'record'] as const) {
       form(`/staff/${PLURAL[kind]}`, async (ctx, request, reply) => {
         const f = formFields(request);
-        const partnershipId = idOf(f.partnershipId);
+        const partnershipId = pathId(f.partnershipId);
         let createdId = 0;
         const page = await attempt(ctx, reply, async () => {
           const photo = kind === 'record' ? await photoOf(request) : null;
@@ -177,7 +177,7 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
       });
       // A translator's form sends the translations alone: the other fields are shown, not editable.
       form(`/staff/${PLURAL[kind]}/:id`, async (ctx, request, reply) => {
-        const id = idOf(request.params.id);
+        const id = pathId(request.params.id);
         const f = formFields(request);
         const stored = await findItemForForm(kind, id);
         if (!stored) return itemGone(ctx, request, reply, kind, f);
@@ -205,7 +205,7 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
     }
     for (const kind of ['partnership', 'event', 'record'] as const) {
       form(`/staff/${PLURAL[kind]}/:id/delete`, async (ctx, request, reply) => {
-        const id = idOf(request.params.id);
+        const id = pathId(request.params.id);
         const f = formFields(request);
         const stored = await getItem(store, kind, id);
         const back = kind === 'partnership' ? '/staff/record' : `/staff/partnerships/${(stored as { partnershipId?: number }).partnershipId}`;
@@ -216,7 +216,7 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
     }
     form('/staff/history/:id/restore', async (ctx, request, reply) => {
       let item: EditableItem<ItemKind> | undefined;
-      const page = await attempt(ctx, reply, async () => void (item = await restoreVersion(store, idOf(request.params.id), actor(request))), async (extra) =>
+      const page = await attempt(ctx, reply, async () => void (item = await restoreVersion(store, pathId(request.params.id), actor(request))), async (extra) =>
         renderPage(h(StaffHomePage, { view: view(ctx, request, reply, extra), partnerships: await listPartnershipsForStaff(store), deleted: await deletedItems(store) })));
       if (page !== undefined || item === undefined) return page;
       const kind = 'partnershipId' in item && !('partner' in item) ? ('caption' in item ? 'record' : 'event') : 'partnership';

@@ -10,6 +10,7 @@ import { findPublishedPartnership } from '../../../services/record.service.js';
 import type { Store } from '../../../storage/database.js';
 import { parseByteRange } from '../../byte-range.js';
 import type { DownloadLink } from '../../../views/downloads.js';
+import { pathId } from '../../path-id.js';
 
 /**
  * Content-Disposition for a download: an ASCII `filename` for old clients and the real (Japanese) name as
@@ -86,7 +87,7 @@ function knownFormat(format: string): string {
 
 /** The published partnership of the address, read alone. */
 function partnershipById(store: Store, raw: string): Promise<StoredPartnership> {
-  return findPublishedPartnership(store, /^\d{1,15}$/.test(raw) ? Number(raw) : NaN);
+  return findPublishedPartnership(store, pathId(raw));
 }
 
 /**

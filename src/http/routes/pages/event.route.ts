@@ -6,11 +6,13 @@ import type { Store } from '../../../storage/database.js';
 import { EventPage } from '../../../views/event.page.js';
 import { renderPage } from '../../../views/render.js';
 import { PUBLIC, pageRoute, type PageSite } from '../../page-route.js';
+import { pathId } from '../../path-id.js';
 
 export function registerEventRoutes(app: FastifyInstance, store: Store, site: PageSite): void {
   pageRoute<{ id: string }>(app, site, '/events/:id', async (ctx, request) => {
-    if (!/^\d{1,15}$/.test(request.params.id)) throw new KoryuError('EventNotFound', 'No such event.');
-    const { partnership, index } = await findEvent(store, Number(request.params.id));
+    const id = pathId(request.params.id);
+    if (Number.isNaN(id)) throw new KoryuError('EventNotFound', 'No such event.');
+    const { partnership, index } = await findEvent(store, id);
     return renderPage(h(EventPage, { ctx, partnership, index }));
   }, PUBLIC);
 }

@@ -9,8 +9,8 @@ import { InsightsPage } from '../../../views/knowledge/insights.page.js';
 import { OrganizationPage, OrganizationsPage } from '../../../views/knowledge/organization.page.js';
 import { renderPage } from '../../../views/render.js';
 import { PUBLIC, pageRoute, type PageSite } from '../../page-route.js';
+import { pathId } from '../../path-id.js';
 
-const partnershipId = (raw: string) => (/^\d{1,15}$/.test(raw) ? Number(raw) : NaN);
 
 /** The organisation pages, a partnership's agreements and insights, and the anniversary feed. */
 export function registerKnowledgeRoutes(app: FastifyInstance, store: Store, site: PageSite, now: () => Date = () => new Date(), siteUrl?: string): void {
@@ -18,7 +18,7 @@ export function registerKnowledgeRoutes(app: FastifyInstance, store: Store, site
   const knowledge = () => loadKnowledge(store, { home: site.home });
   /** One partnership of the home municipality, read alone. */
   const partnershipKnowledge = async (rawId: string) => {
-    const k = await loadPartnershipKnowledge(store, partnershipId(rawId));
+    const k = await loadPartnershipKnowledge(store, pathId(rawId));
     if (k.partnership.partnership.home !== site.home) throw new KoryuError('PartnershipNotFound', 'No such partnership.');
     return k;
   };

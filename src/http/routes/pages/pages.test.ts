@@ -209,6 +209,17 @@ describeOnEachStore('the home, partnership and event pages', (openFresh) => {
         assert.match(res.body, /^PartnershipNotFound/);
       }
     });
+
+    it('gives each partnership one address: an id written with a leading zero is not found', async () => {
+      for (const tail of ['', '/print', '/agreements', '/insights', '/downloads/csv']) {
+        assert.equal((await app.inject(`/partnerships/${dalian.id}${tail}`)).statusCode, 200, tail);
+        const res = await app.inject(`/partnerships/0${dalian.id}${tail}`);
+        assert.equal(res.statusCode, 404, tail);
+      }
+      const event = dalian.events[0]!.id;
+      assert.equal((await app.inject(`/events/${event}`)).statusCode, 200);
+      assert.equal((await app.inject(`/events/0${event}`)).statusCode, 404);
+    });
   });
 
   describe('event', () => {

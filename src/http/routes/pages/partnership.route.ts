@@ -10,6 +10,7 @@ import { TimelinePage, type TimelineFilter } from '../../../views/timeline.page.
 import { renderPage } from '../../../views/render.js';
 import { downloadLinks } from '../opendata/downloads.route.js';
 import { PUBLIC, pageRoute, queryString, type PageSite } from '../../page-route.js';
+import { pathId } from '../../path-id.js';
 
 type Query = Record<string, string | string[] | undefined>;
 
@@ -28,7 +29,7 @@ export function timelineFilter(query: Query): TimelineFilter {
 
 export function registerPartnershipRoutes(app: FastifyInstance, store: Store, site: PageSite): void {
   pageRoute<{ id: string }>(app, site, '/partnerships/:id', async (ctx, request) => {
-    const id = /^\d{1,15}$/.test(request.params.id) ? Number(request.params.id) : NaN;
+    const id = pathId(request.params.id);
     const knowledge = await loadPartnershipKnowledge(store, id);
     const k = knowledge.partnership;
     // `org` (a name or alias; unknown names are ignored) and `field` narrow the events shown.

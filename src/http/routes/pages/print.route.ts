@@ -12,9 +12,10 @@ import { renderPage } from '../../../views/render.js';
 import { PUBLIC_DIR } from '../../assets.js';
 import { PUBLIC, pageRoute, type PageSite } from '../../page-route.js';
 import type { PdfRenderer } from '../../pdf-renderer.js';
+import { pathId } from '../../path-id.js';
 
 async function findPartnership(store: Store, rawId: string): Promise<StoredPartnership> {
-  return findPublishedPartnership(store, /^\d{1,15}$/.test(rawId) ? Number(rawId) : NaN);
+  return findPublishedPartnership(store, pathId(rawId));
 }
 
 function printHtml(ctx: PageContext, p: StoredPartnership): string {

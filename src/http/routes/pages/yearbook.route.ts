@@ -12,6 +12,7 @@ import { pageRoute, type PageSite } from '../../page-route.js';
 import type { PdfRenderer } from '../../pdf-renderer.js';
 import { contentDisposition } from '../opendata/downloads.route.js';
 import { inlineStyleSheet, ownOrigin } from './print.route.js';
+import { pathId } from '../../path-id.js';
 
 /**
  * The yearbook of a partnership as an A4 PDF, at /partnerships/:id/yearbook.pdf (and under /ja, /en, /zh for the
@@ -20,7 +21,7 @@ import { inlineStyleSheet, ownOrigin } from './print.route.js';
  */
 export function registerYearbookRoutes(app: FastifyInstance, store: Store, site: PageSite, pdf: PdfRenderer | undefined, licence: Licence | undefined, today: () => Date = () => new Date()): void {
   pageRoute<{ id: string }>(app, site, '/partnerships/:id/yearbook.pdf', async (ctx, request, reply) => {
-    const id = /^\d{1,15}$/.test(request.params.id) ? Number(request.params.id) : NaN;
+    const id = pathId(request.params.id);
     const p = await findPublishedPartnership(store, id);
     if (!pdf) throw new KoryuError('PdfUnavailable', 'The yearbook cannot be made here: no browser is configured.');
     const printCtx: PageContext = { ...ctx, path: `/partnerships/${p.id}/print`, query: '' };

@@ -33,6 +33,16 @@ export async function getItem<K extends ItemKind>(store: Store, kind: K, id: num
   return item;
 }
 
+/** The items of these ids that exist (drafts included), in the order given; the ids of deleted items are left out. */
+export async function existingItems<K extends ItemKind>(store: Store, kind: K, ids: Iterable<number>): Promise<EditableItem<K>[]> {
+  const found: EditableItem<K>[] = [];
+  for (const id of ids) {
+    const item = await findItem(store.db, kind, id);
+    if (item) found.push(item);
+  }
+  return found;
+}
+
 export async function listPartnershipsForStaff(store: Store): Promise<EditableItem<'partnership'>[]> {
   return listPartnershipItems(store.db);
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { loggedInAs, type HttpSession } from '../../../test/support/http-session.js';
-import { createItem, getItem, removeItem } from '../../services/editing.service.js';
+import { createItem, editItem, getItem, removeItem } from '../../services/editing.service.js';
 import type { Store } from '../../storage/database.js';
 import { photoFilesIn } from '../../storage/photo.files.js';
 import { openSqliteStore } from '../../storage/sqlite/connect.js';
@@ -209,6 +209,33 @@ describe('the staff pages', () => {
     const [entry] = await store.db.selectFrom('history').select('at').where('item_id', '=', event.id).where('item_kind', '=', 'event').orderBy('id', 'desc').execute();
     const tokyo = new Date(Date.parse(entry!.at) + 9 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
     assert.ok(history.body.includes(`${tokyo}</time> 日本時間`), `the time in Japan: ${tokyo}`);
+  });
+
+  it('names a photo record’s linked event by its year and text in the history, and the id of one since deleted', async () => {
+    const first = await newEvent({ text: '友好都市提携調印式', year: 2007 });
+    const second = await newEvent({ text: '青少年交流団を派遣', year: 2008 });
+    const record = await createItem(store, 'record', { partnershipId, year: 2007, caption: '調印式の様子', translations: {}, eventId: first.id, photo: null, status: 'published' }, actor);
+    const edited = await editItem(store, 'record', record.id, { eventId: second.id }, record.version, actor);
+    await removeItem(store, 'event', first.id, (await getItem(store, 'event', first.id)).version, actor);
+    const history = await editor.session.request({ method: 'GET', url: `/ja/staff/records/${edited.id}/history`, headers: { accept: 'text/html' } });
+    assert.doesNotMatch(history.body, /<td><del>—<\/del><\/td><td><ins>—<\/ins><\/td>/, 'no row for translations empty before and after');
+    assert.ok(history.body.includes(`<th scope="row">写っている交流</th><td><del>#${first.id}</del></td><td><ins>2008 青少年交流団を派遣 (#${second.id})</ins></td>`), history.body);
+  });
+
+  it('offers to restore earlier versions and a deleted item, never the current version or an old deletion', async () => {
+    const event = await newEvent({ text: '版の確認' });
+    const restoreButtons = async () => {
+      const page = await editor.session.request({ method: 'GET', url: `/ja/staff/events/${event.id}/history`, headers: { accept: 'text/html' } });
+      const entries = page.body.split('<section class="history-entry"').slice(1);
+      return entries.map((e) => /<button type="submit">([^<]+)<\/button>/.exec(e)?.[1] ?? (e.includes('現在の版です。') ? 'current' : 'none'));
+    };
+    assert.deepEqual(await restoreButtons(), ['current'], 'a new item: its one version is the current one');
+    await removeItem(store, 'event', event.id, event.version, actor);
+    assert.deepEqual(await restoreButtons(), ['元に戻す', 'この版に戻す'], 'deleted: bring it back, or restore the version');
+    const deletion = await store.db.selectFrom('history').select('id').where('item_id', '=', event.id).where('item_kind', '=', 'event').where('action', '=', 'delete').executeTakeFirstOrThrow();
+    const back = await editor.session.request({ method: 'POST', url: `/ja/staff/history/${deletion.id}/restore`, ...form({ _csrf: editor.csrf }) });
+    assert.equal(back.statusCode, 303, back.body.slice(0, 300));
+    assert.deepEqual(await restoreButtons(), ['current', 'none', 'この版に戻す'], 'restored: the old deletion offers nothing');
   });
 
   it('sends a signed-in person whose form token was refused back to the staff pages, not to the sign-in', async () => {

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import { diffFields, type EditableItem, type ItemKind } from '../../domain/editing.js';
+import { diffFields, type EditableItem, type FieldChange, type ItemKind } from '../../domain/editing.js';
 import { can, type Action } from '../../domain/policies.js';
 import { KoryuError } from '../../errors.js';
 import { EditConflictError, EditRejectedError } from '../../services/edit.errors.js';
-import { createItem, deletedItems, editItem, getItem, getPartnershipForStaff, historyOf, listPartnershipsForStaff, removeItem, restoreVersion } from '../../services/editing.service.js';
+import { createItem, deletedItems, editItem, existingItems, getItem, getPartnershipForStaff, historyOf, listPartnershipsForStaff, removeItem, restoreVersion } from '../../services/editing.service.js';
 import type { ImportPreviews } from '../../services/import-preview.service.js';
 import { ImportRefusedError } from '../../services/import.service.js';
 import { PhotoRejectedError, storePhoto } from '../../services/photo.service.js';
@@ -45,6 +45,12 @@ type Req = FastifyRequest<{ Params: Record<string, string>; Querystring: Query }
 
 const actor = (request: FastifyRequest) => ({ name: request.user!.name });
 
+/** The events a photo record's history links to, named as the record's form names them (`2006 夏市長が来訪… (#12)`), for those that still exist. */
+async function linkedEventLabels(store: Store, entries: readonly { changes: readonly FieldChange[] }[]): Promise<Map<number, string>> {
+  const ids = new Set(entries.flatMap((e) => e.changes.filter((c) => c.field === 'eventId').flatMap((c) => [c.before, c.after])).filter((v): v is number => typeof v === 'number'));
+  return new Map((await existingItems(store, 'event', ids)).map((e) => [e.id, `${e.year} ${e.text} (#${e.id})`]));
+}
+
 /** The staff pages (server-rendered forms that work without JavaScript) in ja/en/zh. */
 export async function registerStaffPages(app: FastifyInstance, site: PageSite, deps: StaffPagesDeps): Promise<void> {
   const { store } = deps;
@@ -83,7 +89,8 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
         const id = pathId(request.params.id);
         const entries = (await historyOf(store, kind, id)).map((e) => ({ ...e, changes: diffFields(e.before, e.after) }));
         const latest = (entries[0]?.after ?? entries[0]?.before ?? {}) as { text?: string; caption?: string; partner?: string };
-        return renderPage(h(HistoryPage, { view: view(ctx, request, reply), kind, itemId: id, label: latest.text ?? latest.caption ?? latest.partner ?? `#${id}`, backPath: `/staff/${plural}/${id}`, entries }));
+        const eventLabels = kind === 'record' ? await linkedEventLabels(store, entries) : undefined;
+        return renderPage(h(HistoryPage, { view: view(ctx, request, reply), kind, itemId: id, label: latest.text ?? latest.caption ?? latest.partner ?? `#${id}`, backPath: `/staff/${plural}/${id}`, entries, eventLabels }));
       }, read);
     }
 

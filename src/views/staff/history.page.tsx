@@ -10,19 +10,39 @@ import { href, Notices, PostForm, type StaffView } from './staff-parts.js';
 /** Fields an item keeps all its life (an event's partnership, a partnership's home): the page names them already. */
 const FIXED_FIELDS: ReadonlySet<string> = new Set(['partnershipId', 'home']);
 
-/** Every change of one item, newest first: who, when, what, the fields that changed; each version can be restored. */
-export function HistoryPage(props: { view: StaffView; kind: ItemKind; itemId: number; label: string; backPath: string; entries: (HistoryEntry & { changes: FieldChange[] })[] }) {
+/**
+ * What restoring an entry would do, or nothing when it would change nothing: the newest entry of a live item is
+ * its current version, and a deletion other than the newest entry is followed by the version it removed, which
+ * has its own button (an old deletion's restore would only bring back that version once more).
+ */
+function restoreOffer(e: HistoryEntry, newest: boolean): 'version' | 'undelete' | 'current' | undefined {
+  if (e.after) return newest ? 'current' : 'version';
+  return newest && e.before ? 'undelete' : undefined;
+}
+
+/**
+ * Every change of one item, newest first: who, when, what, the fields that changed; each earlier version can be
+ * restored, and a deleted item brought back. `eventLabels` names the events a photo record was linked to.
+ */
+export function HistoryPage(props: { view: StaffView; kind: ItemKind; itemId: number; label: string; backPath: string; entries: (HistoryEntry & { changes: FieldChange[] })[]; eventLabels?: ReadonlyMap<number, string> }) {
   const { view } = props;
   const { ctx } = view;
   const t = STAFF[ctx.locale];
   const title = format(t.historyOf, { item: props.label });
+  // A photo record's event by its year and text (`2006 夏市長が来訪… (#12)`), where it still exists.
+  const shown = (field: string, value: unknown) => {
+    const label = field === 'eventId' && typeof value === 'number' ? props.eventLabels?.get(value) : undefined;
+    return label ?? fieldValue(ctx.locale, field, value);
+  };
   return (
     <Layout ctx={ctx} title={title}>
       <div class="staff">
         <p><a href={href(ctx, props.backPath)}>{t.back}</a></p>
         <h1>{title}</h1>
         <Notices view={view} />
-        {props.entries.map((e) => (
+        {props.entries.map((e, i) => {
+          const offer = restoreOffer(e, i === 0);
+          return (
           <section key={e.id} class="history-entry" aria-labelledby={`h-${e.id}`}>
             <h2 id={`h-${e.id}`}>
               {t.version} {e.version}: {t[`${e.action}_`]} — {e.actor}, <time dateTime={e.at}>{japanTime(e.at)}</time> {t.timeZoneNote}
@@ -30,22 +50,24 @@ export function HistoryPage(props: { view: StaffView; kind: ItemKind; itemId: nu
             <table>
               <thead><tr><th scope="col">{t.field}</th><th scope="col">{t.before}</th><th scope="col">{t.after}</th></tr></thead>
               <tbody>
-                {e.changes.filter((c) => !FIXED_FIELDS.has(c.field)).map((c) => (
+                {e.changes.filter((c) => !FIXED_FIELDS.has(c.field) && shown(c.field, c.before) !== shown(c.field, c.after)).map((c) => (
                   <tr key={c.field}>
                     <th scope="row">{fieldLabel(ctx.locale, c.field, props.kind)}</th>
-                    <td><del>{fieldValue(ctx.locale, c.field, c.before)}</del></td>
-                    <td><ins>{fieldValue(ctx.locale, c.field, c.after)}</ins></td>
+                    <td><del>{shown(c.field, c.before)}</del></td>
+                    <td><ins>{shown(c.field, c.after)}</ins></td>
                   </tr>
                 ))}
               </tbody>
             </table>
-            {(e.after ?? e.before) && mayEdit(view) && (
+            {offer === 'current' && <p class="hint">{t.currentVersion}</p>}
+            {(offer === 'version' || offer === 'undelete') && mayEdit(view) && (
               <PostForm view={view} action={`/staff/history/${e.id}/restore`} class="inline" label={`${t.restoreThis} (${t.version} ${e.version})`}>
-                <button type="submit">{e.after ? t.restoreThis : t.restore}</button>
+                <button type="submit">{offer === 'version' ? t.restoreThis : t.restore}</button>
               </PostForm>
             )}
           </section>
-        ))}
+          );
+        })}
       </div>
     </Layout>
   );

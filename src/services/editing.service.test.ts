@@ -9,6 +9,7 @@ import { KoryuError } from '../errors.js';
 import type { Store } from '../storage/database.js';
 import { EditConflictError, EditRejectedError } from './edit.errors.js';
 import { createItem, deletedItems, editItem, getItem, getPartnershipForStaff, historyOf, removeItem, restoreVersion } from './editing.service.js';
+import { parseDocument } from '../importer/parse-document.js';
 import { importDocuments } from './import.service.js';
 import { exportRecord, findEvent, listPartnerships } from './record.service.js';
 import { noFacets } from '../domain/search-text.js';
@@ -284,5 +285,26 @@ describeOnEachStore('editing the record item by item', (openFresh) => {
     const captions = await store.db.selectFrom('photo_records').select(['id', 'status']).where('partnership_id', '=', dalian).where('caption', '=', record!.caption).execute();
     assert.deepEqual(captions, [{ id: record!.id, status: 'draft' }]);
     assert.ok(!(await listPartnerships(store))[0]!.events.some((e) => e.text === event!.text), 'it stays off the public record');
+  });
+  it('exports an event whose year was changed, and one added on the web, in their years, so the export re-imports without a warning', async () => {
+    const own = await openFresh();
+    try {
+      await importDocuments(own, [seed], options);
+      const [dalianOf] = await listPartnerships(own);
+      const [moved] = await own.db.selectFrom('events').select(['id', 'version']).where('year', '=', 2006).orderBy('position').limit(1).execute();
+      await editItem(own, 'event', moved!.id, { year: 2015 }, moved!.version, sato);
+      await createItem(own, 'event', { ...newEvent({ year: 2007, date: null, text: '市民訪問団を派遣', direction: 'dispatch' }), partnershipId: dalianOf!.id }, sato);
+      const [partnership] = await listPartnerships(own);
+      const years = partnership!.events.map((e) => e.year);
+      assert.deepEqual(years, [...years].sort((a, b) => a - b), 'the read record is in year order');
+      for (const [format, name] of [['text', 'x.txt'], ['csv', 'x.csv'], ['json', 'x.json']] as const) {
+        const parsed = parseDocument(Buffer.from(await exportRecord(own, format)), { ...options, name });
+        assert.deepEqual(parsed.diagnostics.filter((d) => d.severity !== 'info'), [], format);
+      }
+      const [summary] = (await importDocuments(own, [{ name: 'x.json', bytes: Buffer.from(await exportRecord(own, 'json')) }], options)).changes;
+      assert.deepEqual([summary!.added.events, summary!.changed.events, summary!.removed.events], [0, 0, 0]);
+    } finally {
+      await own.close();
+    }
   });
 });

@@ -62,7 +62,11 @@ export interface PartnershipFilter {
   asImported?: boolean;
 }
 
-/** Partnerships ordered by home then partner (code point order), each with its events and records in order. */
+/**
+ * Partnerships ordered by home then partner (code point order), each with its events and records by year, then in
+ * their document's order (an event whose year an editor changed, or one added on the web, takes its place in its
+ * year; `asImported` keeps the document's order alone, which a re-import compares with).
+ */
 export async function findPartnerships(
   db: Kysely<Database>,
   filter: PartnershipFilter = {},
@@ -86,6 +90,7 @@ export async function findPartnerships(
     .selectAll()
     .where('partnership_id', 'in', ids)
     .$if(!filter.drafts, (q) => q.where('status', '=', 'published'))
+    .$if(!filter.asImported, (q) => q.orderBy('year'))
     .orderBy('position')
     .orderBy('id')
     .execute();
@@ -94,6 +99,7 @@ export async function findPartnerships(
     .selectAll()
     .where('partnership_id', 'in', ids)
     .$if(!filter.drafts, (q) => q.where('status', '=', 'published'))
+    .$if(!filter.asImported, (q) => q.orderBy('year'))
     .orderBy('position')
     .orderBy('id')
     .execute();

@@ -32,10 +32,14 @@ function compareOrder(a: Item['order'], b: Item['order']): number {
   return 0;
 }
 
-function itemsOf(partnerships: Awaited<ReturnType<typeof listPartnerships>>): Item[] {
-  const items = partnerships.flatMap((p) => [
-    ...p.events.map((e, i) => ({ key: `event:${e.id}`, normalized: normalizeForSearch(e.text), order: [e.year, p.partner, p.home, i, 'event', e.id] })),
-    ...p.records.map((r, i) => ({ key: `record:${r.id}`, normalized: normalizeForSearch(r.caption), order: [r.year, p.partner, p.home, i, 'record', r.id] })),
+/** Every item of the store, in the order a search ranks them: year, partner, home, then the item's place in its document. */
+async function itemsOf(store: Store): Promise<Item[]> {
+  const place = async (table: 'events' | 'photo_records') =>
+    new Map((await store.db.selectFrom(table).select(['id', 'position']).execute()).map((r) => [r.id, r.position]));
+  const [events, records] = [await place('events'), await place('photo_records')];
+  const items = (await listPartnerships(store)).flatMap((p) => [
+    ...p.events.map((e) => ({ key: `event:${e.id}`, normalized: normalizeForSearch(e.text), order: [e.year, p.partner, p.home, events.get(e.id)!, 'event', e.id] })),
+    ...p.records.map((r) => ({ key: `record:${r.id}`, normalized: normalizeForSearch(r.caption), order: [r.year, p.partner, p.home, records.get(r.id)!, 'record', r.id] })),
   ]);
   return items.sort((a, b) => compareOrder(a.order, b.order));
 }
@@ -54,7 +58,7 @@ describeOnEachStore('search pages of years with many matches', (open) => {
         await savePartnership(store.db, { ...p, noExchangeYears: [], events, records }, doc.path);
       }
     }
-    items = itemsOf(await listPartnerships(store));
+    items = await itemsOf(store);
   });
   after(async () => {
     await store?.close();
@@ -96,7 +100,7 @@ describeOnEachStore('search recall on a generated corpus', (open) => {
     store = await open();
     const docs = [...generateCorpus({ partnerships: 10, years: 20, seed: 'recall', formats: ['table', 'pipe', 'lines'] })];
     await importDocuments(store, docs.map((d) => ({ name: d.path, bytes: Buffer.from(d.text), home: d.home })), { home: '金沢市', maxDocumentBytes: 1 << 24 });
-    items = itemsOf(await listPartnerships(store));
+    items = await itemsOf(store);
   });
   after(async () => {
     await store?.close();

@@ -12,6 +12,8 @@
   var out = document.getElementById('static-results');
   if (!out || q === '') return;
   var prefix = out.getAttribute('data-prefix') || '';
+  // The page's language: an item translated into it is listed in its translation, as the server's search lists it.
+  var lang = document.documentElement.lang;
   fetch(new URL('search-index.json', root)).then(function (r) { return r.json(); }).then(function (index) {
     // Simplified Chinese characters read in their Japanese forms (大连 finds 大連), as the server's search reads them.
     var forms = index.forms || {};
@@ -31,7 +33,10 @@
       var li = document.createElement('li');
       var a = document.createElement('a');
       a.href = new URL(prefix + item.href, root).href;
-      appendMarked(a, item.t, words);
+      var translated = item.tr && item.tr[lang];
+      if (translated) a.lang = lang;
+      else if (lang !== 'ja') a.lang = 'ja';
+      appendMarked(a, translated || item.t, words, forms);
       var meta = document.createElement('span');
       meta.className = 'hit-meta';
       meta.textContent = ' — ' + item.partner + ' ' + item.y;
@@ -44,8 +49,9 @@
 
   // The text with each word's occurrences in <mark>, as text nodes (never as markup). Marked only where normalising
   // keeps the text's length, so that places in the normalised text are places in the text.
-  function appendMarked(parent, text, words) {
-    var normal = text.normalize('NFKC').toLowerCase();
+  function appendMarked(parent, text, words, forms) {
+    // Simplified characters in their Japanese forms, as the words are (one UTF-16 unit each way).
+    var normal = text.normalize('NFKC').toLowerCase().replace(/[\s\S]/g, function (c) { return forms[c] || c; });
     var marked = new Array(text.length).fill(false);
     if (normal.length === text.length) {
       words.forEach(function (w) {

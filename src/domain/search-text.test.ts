@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { gramsOf, normalizeForSearch, queryGrams, searchTerms } from './search-text.js';
+import { gramsOf, normalizeForSearch, queryGrams, searchableText, searchTerms, TEXT_SEPARATOR } from './search-text.js';
 
 describe('search text', () => {
   it('normalizes full-width and case', () => {
@@ -56,3 +56,29 @@ describe('searchTerms', () => {
     assert.deepEqual(searchTerms('"" 大連 "'), ['大連'], 'empty or unclosed quotes are no word');
   });
 });
+
+describe('searchableText', () => {
+  it('is the normalized text alone for an item without translations', () => {
+    assert.equal(searchableText('ＡＢＣ交流'), 'abc交流');
+    assert.equal(searchableText('交流', {}), '交流');
+    assert.equal(searchableText('交流', { en: '  ' }), '交流');
+  });
+
+  it('adds the English, then the Chinese translation, normalized, the Chinese in Japanese forms as queries are read', () => {
+    assert.equal(searchableText('市長が訪問', { zh: '市长访问大连', en: 'The Mayor Visited' }), `市長が訪問${TEXT_SEPARATOR}the mayor visited${TEXT_SEPARATOR}市長訪問大連`);
+    for (const q of ['市长', '访问', '大连']) assert.ok(searchableText('x', { zh: '市长访问大连' }).includes(searchTerms(q)[0]!), q);
+  });
+
+  it('cuts no gram across a text and its translation', () => {
+    const grams = gramsOf(searchableText('ab', { en: 'cd' }));
+    assert.ok(grams.includes('ab') && grams.includes('cd'));
+    assert.ok(!grams.some((g) => g.includes('b') && g.includes('c')), grams.join(','));
+  });
+
+  it('reads control characters in a query as spaces, so no word holds the separator', () => {
+    assert.deepEqual(searchTerms('a\nb'), ['a', 'b']);
+    assert.deepEqual(searchTerms('"a\nb"'), ['a b']);
+    assert.deepEqual(searchTerms('"a\u0000b"'), ['a b']);
+  });
+});
+

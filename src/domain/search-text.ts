@@ -1,10 +1,33 @@
 import type { Direction } from './direction.js';
 import { japaneseForms } from './simplified-chinese.js';
-import type { Translations } from './translation.js';
+import { TRANSLATION_LOCALES, type Translations } from './translation.js';
 
 /** The form both indexed text and queries are compared in: NFKC (full-width → half-width), then lower case. */
 export function normalizeForSearch(text: string): string {
   return text.normalize('NFKC').toLowerCase();
+}
+
+/**
+ * Separates an item's Japanese text from its translations in its searchable text. No query word holds it (white
+ * space splits words, and control characters are read as spaces), and no gram is cut across it, so a word is found
+ * in one of the texts or not at all.
+ */
+export const TEXT_SEPARATOR = '\n';
+
+/**
+ * What search finds an item by: its Japanese text, then its English and Chinese translations where it has them,
+ * each normalized (normalizeForSearch; a translation's simplified Chinese characters in their Japanese forms, as a
+ * query's are) and joined by TEXT_SEPARATOR. An item without translations is its text
+ * normalized, as before translations were searched.
+ */
+export function searchableText(text: string, translations?: Translations): string {
+  let searchable = normalizeForSearch(text);
+  for (const locale of TRANSLATION_LOCALES) {
+    const translated = translations?.[locale];
+    // A translation is read as queries are: its simplified characters in their Japanese forms (大连 as 大連).
+    if (translated !== undefined && translated.trim() !== '') searchable += TEXT_SEPARATOR + japaneseForms(normalizeForSearch(translated));
+  }
+  return searchable;
 }
 
 /**
@@ -16,7 +39,8 @@ export function normalizeForSearch(text: string): string {
 export function searchTerms(query: string): string[] {
   const terms: string[] = [];
   // A phrase in quotes ("…", “…”) is one word, spaces and all.
-  for (const m of japaneseForms(normalizeForSearch(query)).matchAll(/["“”]([^"“”]*)["“”]|[^\s"“”]+/gu)) {
+  const typed = normalizeForSearch(query).replace(/[\u0000-\u001f\u007f]/g, ' ');
+  for (const m of japaneseForms(typed).matchAll(/["“”]([^"“”]*)["“”]|[^\s"“”]+/gu)) {
     const term = (m[1] ?? m[0]).trim();
     if (term !== '') terms.push(term);
   }
@@ -31,6 +55,16 @@ export const GRAM_LENGTH = 4;
 
 /** The distinct grams (substrings of 1 to GRAM_LENGTH code points) of normalized text, shortest first: what the index holds per item. */
 export function gramsOf(normalized: string): string[] {
+  if (normalized.includes(TEXT_SEPARATOR)) {
+    const grams = [...new Set(normalized.split(TEXT_SEPARATOR).flatMap(gramsOfPart))];
+    return grams.sort((a, b) => codePoints(a) - codePoints(b));
+  }
+  return gramsOfPart(normalized);
+}
+
+const codePoints = (s: string): number => s.length - (s.match(/[\ud800-\udbff][\udc00-\udfff]/g)?.length ?? 0);
+
+function gramsOfPart(normalized: string): string[] {
   // Where each code point starts (a surrogate pair is one), and the end: grams are cut with slice, not joined.
   const starts: number[] = [];
   for (let i = 0; i < normalized.length; i++) {

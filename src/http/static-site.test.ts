@@ -7,6 +7,7 @@ import sharp from 'sharp';
 import { after, before, it } from 'node:test';
 import { importSampleAndCorpus } from '../../test/support/sample-and-corpus.js';
 import { describeOnEachStore } from '../../test/support/test-stores.js';
+import { editItem } from '../services/editing.service.js';
 import { importDocuments } from '../services/import.service.js';
 import { storePhoto } from '../services/photo.service.js';
 import { listPartnerships } from '../services/record.service.js';
@@ -25,6 +26,7 @@ describeOnEachStore('the static copy of a site in a store of several home munici
   const records: string[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'koryu-static-site-'));
   let photo: string;
+  let translated: number;
   before(async () => {
     store = await openFresh();
     await importSampleAndCorpus(store, { partnerships: 3, years: 3, seed: 'static-site' });
@@ -34,6 +36,10 @@ describeOnEachStore('the static copy of a site in a store of several home munici
     photo = await storePhoto(photoFiles, jpeg, 1 << 20);
     const [record] = await store.db.selectFrom('photo_records').select('id').where('status', '=', 'published').orderBy('id').limit(1).execute();
     await store.transaction((trx) => trx.updateTable('photo_records').set({ photo }).where('id', '=', record!.id).execute());
+    // An event of the sample translated: the copy's search finds it by its translation and shows it in its language.
+    const [event] = await store.db.selectFrom('events').select(['id', 'version']).where('status', '=', 'published').orderBy('id').limit(1).execute();
+    translated = event!.id;
+    await editItem(store, 'event', translated, { translations: { en: 'The Mayor visited', zh: '市长访问大连' } }, event!.version, { name: 'setup' });
     app = await buildApp({ store, home: '金沢市', editing: { photos: photoFiles, maxPhotoBytes: 1 << 20, maxDocumentBytes: 1 << 20 } });
     files = new Map();
     const { files: paths } = await buildStaticSite(app, store, {
@@ -116,6 +122,14 @@ describeOnEachStore('the static copy of a site in a store of several home munici
     assert.deepEqual(items.map((i) => i.t).sort(), expected.sort());
     const dalian = partnerships.find((p) => p.partner === '大連市')!;
     assert.ok(dalian.events.every((e) => items.some((i) => i.href === `events/${e.id}/index.html`)), 'every event of the home is found');
+  });
+
+  it('indexes a translated item by its translations too, and gives them to the search of each language', () => {
+    const { items } = JSON.parse(files.get('search-index.json')!.toString()) as { items: { href: string; n: string; tr?: Record<string, string> }[] };
+    const item = items.find((i) => i.href === `events/${translated}/index.html`)!;
+    assert.deepEqual(item.tr, { en: 'The Mayor visited', zh: '市长访问大连' });
+    assert.ok(item.n.endsWith('\nthe mayor visited\n市長訪問大連'), JSON.stringify(item.n));
+    assert.ok(items.filter((i) => i !== item).every((i) => i.tr === undefined && !i.n.includes('\n')));
   });
 });
 

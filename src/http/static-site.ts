@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { KoryuError } from '../errors.js';
-import { normalizeForSearch } from '../domain/search-text.js';
+import { searchableText } from '../domain/search-text.js';
+import type { Translations } from '../domain/translation.js';
 import { simplifiedPairs } from '../domain/simplified-chinese.js';
 import { SEARCH } from '../views/i18n/search.messages.js';
 import { EXPORTERS } from '../exports/exporters.js';
@@ -215,12 +216,17 @@ export async function buildStaticSite(app: FastifyInstance, store: Store, sink: 
   const items = (await listPublishedPartnerships(store, copied)).flatMap((p) => [
     ...p.events
       .filter((e) => written.has(`events/${e.id}/index.html`))
-      .map((e) => ({ k: 'e', partner: p.partner, y: e.year, t: e.text, n: normalizeForSearch(e.text), href: `events/${e.id}/index.html` })),
-    ...p.records.map((r) => ({ k: 'r', partner: p.partner, y: r.year, t: r.caption, n: normalizeForSearch(r.caption), href: `partnerships/${p.id}/index.html#r${r.id}` })),
+      .map((e) => ({ k: 'e', partner: p.partner, y: e.year, t: e.text, ...translatedTo(e.translations), n: searchableText(e.text, e.translations), href: `events/${e.id}/index.html` })),
+    ...p.records.map((r) => ({ k: 'r', partner: p.partner, y: r.year, t: r.caption, ...translatedTo(r.translations), n: searchableText(r.caption, r.translations), href: `partnerships/${p.id}/index.html#r${r.id}` })),
   ]);
   // With the simplified characters the search reads in their Japanese forms, as the server's search does.
   const forms = Object.fromEntries(simplifiedPairs());
   await sink.write('search-index.json', Buffer.from(JSON.stringify({ items, forms })));
   written.add('search-index.json');
   return { files: [...written], missing };
+}
+
+/** An item's translations for the copy's search, which shows them on the pages of their language (`tr`). */
+function translatedTo(translations: Translations | undefined): { tr?: Translations } {
+  return translations && Object.keys(translations).length > 0 ? { tr: translations } : {};
 }

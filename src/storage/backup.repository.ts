@@ -63,8 +63,21 @@ export function withEventFieldColumns(dump: TableDump): TableDump {
 export async function dumpTables(db: Kysely<Database>, schema: string | undefined): Promise<TableDump> {
   const dump: TableDump = {};
   const untyped = db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+  // Rows in the order of their first three columns that are not binary (every table's key is among them: the
+  // id, or search_postings' gram, kind and year), so that two dumps of the same rows are equal whatever order the
+  // database keeps them in.
+  const sortable = new Map(
+    (await db.introspection.getTables())
+      .filter((t) => schema === undefined || t.schema === schema)
+      .map((t) => [t.name, t.columns.filter((c) => !/^(bytea|blob)$/i.test(c.dataType)).map((c) => c.name).slice(0, 3)]),
+  );
   for (const table of await listStoreTables(db, schema)) {
-    const rows = await untyped.selectFrom(table).selectAll().orderBy(sql.raw('1')).execute();
+    const order = sortable.get(table) ?? [];
+    const rows = await untyped
+      .selectFrom(table)
+      .selectAll()
+      .$call((q) => (order.length > 0 ? q.orderBy(order.map((c) => sql.ref(c)) as never) : q.orderBy(sql.raw('1'))))
+      .execute();
     dump[table] = rows.map((row) => mapValues(row, encodeBytes));
   }
   return dump;

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ExchangeField } from '../domain/exchange-field.js';
 import type { ChangeSummary, Partnership } from '../domain/partnership.js';
-import { normalizeForSearch } from '../domain/search-text.js';
+import { searchableText } from '../domain/search-text.js';
 import type { BulkColumn, BulkWriter, Database } from './database.js';
 import { fieldBits, type StoredPhotoLink } from './knowledge.repository.js';
 import { checkLinks, storedTranslations } from './partnership.repository.js';
@@ -89,12 +89,12 @@ export async function insertNewPartnerships(
   const recordTexts: string[] = [];
   for (const { partnership: p } of items) {
     for (const e of p.events) {
-      const text = normalizeForSearch(e.text);
+      const text = searchableText(e.text, e.translations);
       index.add('event', eventIds[eventTexts.length]!, e.year, text);
       eventTexts.push(text);
     }
     for (const r of p.records) {
-      const text = normalizeForSearch(r.caption);
+      const text = searchableText(r.caption, r.translations);
       index.add('record', recordIds[recordTexts.length]!, r.year, text);
       recordTexts.push(text);
     }

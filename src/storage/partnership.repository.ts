@@ -14,7 +14,7 @@ import {
 import { diffEvents, diffRecords, diffYears } from '../domain/partnership-diff.js';
 import { TRANSLATION_LOCALES, type Translations } from '../domain/translation.js';
 import type { Database, EventTable, PartnershipTable, PhotoRecordTable } from './database.js';
-import { normalizeForSearch } from '../domain/search-text.js';
+import { searchableText } from '../domain/search-text.js';
 import { SearchIndexBatch } from './search.index.js';
 import { normalizedOf, searchTextColumn } from './search-text.column.js';
 import { writeTransaction } from './generation.repository.js';
@@ -443,7 +443,7 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
   for (const pair of eventPlan.changed) {
     const old = oldEvents[pair.old]!;
     const e = p.events[pair.new]!;
-    const searchText = normalizeForSearch(e.text);
+    const searchText = searchableText(e.text, e.translations ?? oldEventTranslations.get(old.id));
     await trx
       .updateTable('events')
       .set({ position: pair.new, year: e.year, date: e.date, direction: e.direction, text: e.text, search_text: searchTextColumn(e.text, searchText), line: e.line, updated_at: now, version: bump })
@@ -458,9 +458,11 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
     const old = oldEvents[pair.old]!;
     const e = p.events[pair.new]!;
     if (retranslate(retranslatedEvents, oldEventTranslations, old.id, e.translations)) {
-      // Other translations are a change of the event.
+      // Other translations are a change of the event, and of what search finds it by.
       retranslatedKeptEvents += 1;
-      await trx.updateTable('events').set({ position: pair.new, line: e.line, updated_at: now, version: bump }).where('id', '=', old.id).execute();
+      const searchText = searchableText(e.text, e.translations);
+      await trx.updateTable('events').set({ position: pair.new, line: e.line, search_text: searchTextColumn(e.text, searchText), updated_at: now, version: bump }).where('id', '=', old.id).execute();
+      index.change('event', old.id, { year: old.year, text: normalizedOf(old.text, old.search_text) }, { year: old.year, text: searchText });
     } else if (old.position !== pair.new || old.line !== e.line) {
       // Moving or a shifted source line is not a change of the event itself.
       await trx.updateTable('events').set({ position: pair.new, line: e.line }).where('id', '=', old.id).execute();
@@ -498,7 +500,7 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
   for (const pair of updatedRecords) {
     const r = p.records[pair.new]!;
     const old = oldRecords[pair.old]!;
-    const searchText = normalizeForSearch(r.caption);
+    const searchText = searchableText(r.caption, r.translations ?? oldRecordTranslations.get(old.id));
     index.change('record', old.id, { year: old.year, text: normalizedOf(old.caption, old.search_text) }, { year: r.year, text: searchText });
     await trx
       .updateTable('photo_records')
@@ -601,7 +603,7 @@ async function insertEvents(
   index: SearchIndexBatch,
 ): Promise<void> {
   for (const chunk of chunks(items, INSERT_CHUNK)) {
-    const searchTexts = new Map(chunk.map(({ event, position }) => [position, normalizeForSearch(event.text)]));
+    const searchTexts = new Map(chunk.map(({ event, position }) => [position, searchableText(event.text, event.translations)]));
     const years = new Map(chunk.map(({ event, position }) => [position, event.year]));
     // Rows come back from `returning` in no guaranteed order: match them by position.
     const rows = await trx
@@ -639,7 +641,7 @@ async function insertRecords(
   index: SearchIndexBatch,
 ): Promise<void> {
   for (const chunk of chunks(items, INSERT_CHUNK)) {
-    const searchTexts = new Map(chunk.map(({ record, position }) => [position, normalizeForSearch(record.caption)]));
+    const searchTexts = new Map(chunk.map(({ record, position }) => [position, searchableText(record.caption, record.translations)]));
     const years = new Map(chunk.map(({ record, position }) => [position, record.year]));
     const rows = await trx
       .insertInto('photo_records')
@@ -690,7 +692,6 @@ async function deleteByIds(
   }
 }
 
-/** The translations of the items `ids` selects, by item id, each in locale order; only items that have any. */
 /** The translations of the items `ids` selects, by item id, each in TRANSLATION_LOCALES order. */
 export async function loadTranslations(
   db: Kysely<Database>,

@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { gramsOf } from '../domain/search-text.js';
+import { gramsOf, TEXT_SEPARATOR } from '../domain/search-text.js';
 import { GramTrie } from './search.gram-trie.js';
 
-/** Texts from a small alphabet (so that grams repeat within and across texts), with astral characters and lone surrogates. */
-const text = fc.array(fc.constantFrom('交', '流', '市', 'a', 'b', ' ', '𠮷', '\ud800', '\udc00', '年'), { maxLength: 30 }).map((cs) => cs.join(''));
+/**
+ * Texts from a small alphabet (so that grams repeat within and across texts), with astral characters, lone
+ * surrogates and the separator between a text and its translations.
+ */
+const text = fc.array(fc.constantFrom('交', '流', '市', 'a', 'b', ' ', '𠮷', '\ud800', '\udc00', '年', TEXT_SEPARATOR), { maxLength: 30 }).map((cs) => cs.join(''));
 
 function gramsByTrie(trie: GramTrie, normalized: string): string[] {
   const found: number[] = [];
@@ -24,6 +27,7 @@ describe('gram trie', () => {
           trie.itemGrams(t, (n) => found.push(n));
           const grams = found.map((n) => trie.text(n));
           assert.deepEqual([...grams].sort(), [...gramsOf(t)].sort());
+          assert.ok(grams.every((g) => !g.includes(TEXT_SEPARATOR)), 'no gram spans a text and its translation');
           assert.equal(new Set(found).size, found.length);
           for (const [i, gram] of grams.entries()) {
             const before = numbers.get(gram);

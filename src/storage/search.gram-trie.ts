@@ -1,4 +1,6 @@
-import { GRAM_LENGTH } from '../domain/search-text.js';
+import { GRAM_LENGTH, TEXT_SEPARATOR } from '../domain/search-text.js';
+
+const SEPARATOR = TEXT_SEPARATOR.codePointAt(0)!;
 
 /**
  * Every gram an import sees, numbered as the nodes of a trie of code points: gram n is gram `parent[n]` followed
@@ -36,6 +38,8 @@ export class GramTrie {
       let node = 0;
       const end = Math.min(count, i + GRAM_LENGTH);
       for (let j = i; j < end; j++) {
+        // No gram spans the separator between a text and its translations (gramsOf).
+        if (this.codePoints[j] === SEPARATOR) break;
         node = this.child(node, this.codePoints[j]!);
         if (this.seenBy[node] !== item) {
           this.seenBy[node] = item;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { GRAM_LENGTH, gramsOf, normalizeForSearch } from '../domain/search-text.js';
+import { GRAM_LENGTH, gramsOf, searchableText } from '../domain/search-text.js';
+import type { Translations } from '../domain/translation.js';
 import { GramTrie } from './search.gram-trie.js';
 import type { BulkColumn, BulkWriter, Database } from './database.js';
 import { ByteArena, COMBINED_YEAR, layOutAdded, layOutGram, type AddedRun, type StoredGram, type YearChange } from './search.layout.js';
@@ -452,7 +453,7 @@ export async function reindexItem(db: Kysely<Database>, kind: ItemKind, id: numb
       ? await db.selectFrom('events').select(['year', 'text', 'status', 'partnership_id']).where('id', '=', id).executeTakeFirst()
       : await db.selectFrom('photo_records').select(['year', 'caption as text', 'status', 'partnership_id']).where('id', '=', id).executeTakeFirst();
   if (row) {
-    const normalized = normalizeForSearch(row.text);
+    const normalized = searchableText(row.text, await translationsOfItem(db, kind, id));
     await db.updateTable(ITEM_TABLE[kind]).set({ search_text: searchTextColumn(row.text, normalized) }).where('id', '=', id).execute();
     const partnership = await db.selectFrom('partnerships').select('status').where('id', '=', row.partnership_id).executeTakeFirst();
     if (row.status === 'published' && partnership?.status === 'published') batch.add(kind, id, row.year, normalized);
@@ -475,6 +476,12 @@ export async function reindexPartnershipItems(db: Kysely<Database>, partnershipI
       }
     }
   }
+}
+
+/** One item's stored translations (the part of its searchable text after its own). */
+async function translationsOfItem(db: Kysely<Database>, kind: ItemKind, id: number): Promise<Translations> {
+  const rows = await db.selectFrom('translations').select(['locale', 'text']).where('item_kind', '=', kind).where('item_id', '=', id).execute();
+  return Object.fromEntries(rows.map((r) => [r.locale, r.text])) as Translations;
 }
 
 /** Whether the index holds no rows at all (a store's first import). */

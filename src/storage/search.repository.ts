@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import { DIRECTIONS, isDirection, type Direction } from '../domain/direction.js';
 import { GRAM_LENGTH, noFacets, queryGrams, type SearchFacets, type SearchFilters, type SearchResult } from '../domain/search-text.js';
+import { TRANSLATION_LOCALES, type Translations } from '../domain/translation.js';
 import type { Database } from './database.js';
 import { SearchIndexBatch, type ItemKind } from './search.index.js';
 import { COMBINED_YEAR, combinedSections, listsOfRow } from './search.layout.js';
@@ -87,19 +88,50 @@ export async function searchItems(db: Kysely<Database>, query: SearchQuery, opti
     ({ total, page } = q.terms.length === 1 && q.patterns.length === 0 ? await pageFromCounts(db, q.terms[0]!, options) : await pageByYear(db, q, options));
   }
   const texts = await textsOf(db, page.filter((m) => m.text === undefined));
+  const translations = await translationsOf(db, page);
   return {
     total,
-    hits: page.map((m) => ({
-      kind: m.kind,
-      id: m.id,
-      partnershipId: m.partnershipId,
-      home: m.home,
-      partner: m.partner,
-      year: m.year,
-      direction: m.direction,
-      text: m.text ?? texts.get(`${m.kind}:${m.id}`) ?? '',
-    })),
+    hits: page.map((m) => {
+      const translated = translations.get(`${m.kind}:${m.id}`);
+      return {
+        kind: m.kind,
+        id: m.id,
+        partnershipId: m.partnershipId,
+        home: m.home,
+        partner: m.partner,
+        year: m.year,
+        direction: m.direction,
+        text: m.text ?? texts.get(`${m.kind}:${m.id}`) ?? '',
+        ...(translated ? { translations: translated } : {}),
+      };
+    }),
   };
+}
+
+/** The translations of a page's items, by `kind:id`, in one query; items without any are absent. */
+async function translationsOf(db: Kysely<Database>, page: readonly Match[]): Promise<Map<string, Translations>> {
+  const found = new Map<string, Translations>();
+  if (page.length === 0) return found;
+  const idsOf = (kind: ItemKind) => page.filter((m) => m.kind === kind).map((m) => m.id);
+  const [events, records] = [idsOf('event'), idsOf('record')];
+  const rows = await db
+    .selectFrom('translations')
+    .select(['item_kind', 'item_id', 'locale', 'text'])
+    .where((eb) =>
+      eb.or([
+        ...(events.length > 0 ? [eb.and([eb('item_kind', '=', 'event'), eb('item_id', 'in', events)])] : []),
+        ...(records.length > 0 ? [eb.and([eb('item_kind', '=', 'record'), eb('item_id', 'in', records)])] : []),
+      ]),
+    )
+    .execute();
+  for (const locale of TRANSLATION_LOCALES) {
+    for (const row of rows) {
+      if (row.locale !== locale) continue;
+      const key = `${row.item_kind}:${row.item_id}`;
+      found.set(key, { ...found.get(key), [locale]: row.text });
+    }
+  }
+  return found;
 }
 
 /**

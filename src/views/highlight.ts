@@ -1,4 +1,5 @@
 import { normalizeForSearch, searchTerms } from '../domain/search-text.js';
+import { japaneseForms } from '../domain/simplified-chinese.js';
 
 /** A piece of a text: marked when it is (part of) an occurrence of the query. */
 export interface Segment {
@@ -25,7 +26,8 @@ export function highlight(text: string, query: string): Segment[] {
   /** For each UTF-16 index of `normalized`, the unit it came from. */
   const owner: number[] = [];
   units.forEach((unit, i) => {
-    const piece = normalizeForSearch(unit);
+    // Simplified characters in their Japanese forms, as the words are: 马拉松 is marked for 马拉松 (read 馬拉松).
+    const piece = japaneseForms(normalizeForSearch(unit));
     normalized += piece;
     for (let k = 0; k < piece.length; k++) owner.push(i);
   });

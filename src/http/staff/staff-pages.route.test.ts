@@ -238,6 +238,23 @@ describe('the staff pages', () => {
     assert.deepEqual(await restoreButtons(), ['current', 'none', 'この版に戻す'], 'restored: the old deletion offers nothing');
   });
 
+  it('refuses a restore made from a history page someone’s later edit made stale, and shows the history as it is now', async () => {
+    const event = await newEvent({ text: '古い版' });
+    const second = await editItem(store, 'event', event.id, { text: '二人目が開いた版' }, event.version, actor);
+    const page = await editor.session.request({ method: 'GET', url: `/ja/staff/events/${event.id}/history`, headers: { accept: 'text/html' } });
+    assert.ok(page.body.includes(`<input type="hidden" name="version" value="${second.version}"/>`), 'the restore is made on the version shown');
+    await editItem(store, 'event', event.id, { text: '同僚の新しい編集' }, second.version, { name: 'colleague' });
+    const first = await store.db.selectFrom('history').select('id').where('item_id', '=', event.id).where('item_kind', '=', 'event').where('version', '=', 1).executeTakeFirstOrThrow();
+    const res = await editor.session.request({ method: 'POST', url: `/ja/staff/history/${first.id}/restore`, ...form({ _csrf: editor.csrf, version: String(second.version) }) });
+    assert.equal(res.statusCode, 409);
+    assert.match(res.body, /他の人がこの項目を変更したため、戻していません/);
+    assert.match(res.body, /同僚の新しい編集/, 'the history as it is now');
+    assert.equal((await getItem(store, 'event', event.id)).text, '同僚の新しい編集', 'the colleague’s edit stays');
+    const fresh = await editor.session.request({ method: 'POST', url: `/ja/staff/history/${first.id}/restore`, ...form({ _csrf: editor.csrf, version: String(second.version + 1) }) });
+    assert.equal(fresh.statusCode, 303);
+    assert.equal((await getItem(store, 'event', event.id)).text, '古い版');
+  });
+
   it('sends a signed-in person whose form token was refused back to the staff pages, not to the sign-in', async () => {
     const event = await newEvent();
     const res = await editor.session.request({ method: 'POST', url: `/ja/staff/events/${event.id}`, ...form({ _csrf: 'stale', version: String(event.version), year: '2006', text: '書き換え' }) });

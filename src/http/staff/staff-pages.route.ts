@@ -83,14 +83,16 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
     pageRoute<{ id: string }>(scope, site, '/staff/events/:id', (ctx, request, reply) => itemPage(ctx, request, reply, 'event', pathId(request.params.id)), read);
     pageRoute<{ id: string }>(scope, site, '/staff/records/:id', (ctx, request, reply) => itemPage(ctx, request, reply, 'record', pathId(request.params.id)), read);
 
+    const historyPage = async (ctx: PageContext, request: FastifyRequest, reply: FastifyReply, kind: ItemKind, id: number, extra: Partial<StaffView> = {}) => {
+      const entries = (await historyOf(store, kind, id)).map((e) => ({ ...e, changes: diffFields(e.before, e.after) }));
+      const latest = (entries[0]?.after ?? entries[0]?.before ?? {}) as { text?: string; caption?: string; partner?: string };
+      const eventLabels = kind === 'record' ? await linkedEventLabels(store, entries) : undefined;
+      const plural = PLURAL[kind];
+      return renderPage(h(HistoryPage, { view: view(ctx, request, reply, extra), kind, itemId: id, label: latest.text ?? latest.caption ?? latest.partner ?? `#${id}`, backPath: `/staff/${plural}/${id}`, entries, eventLabels }));
+    };
     for (const plural of Object.keys(KIND_OF)) {
       pageRoute<{ id: string }>(scope, site, `/staff/${plural}/:id/history`, async (ctx, request, reply) => {
-        const kind = KIND_OF[plural]!;
-        const id = pathId(request.params.id);
-        const entries = (await historyOf(store, kind, id)).map((e) => ({ ...e, changes: diffFields(e.before, e.after) }));
-        const latest = (entries[0]?.after ?? entries[0]?.before ?? {}) as { text?: string; caption?: string; partner?: string };
-        const eventLabels = kind === 'record' ? await linkedEventLabels(store, entries) : undefined;
-        return renderPage(h(HistoryPage, { view: view(ctx, request, reply), kind, itemId: id, label: latest.text ?? latest.caption ?? latest.partner ?? `#${id}`, backPath: `/staff/${plural}/${id}`, entries, eventLabels }));
+        return historyPage(ctx, request, reply, KIND_OF[plural]!, pathId(request.params.id));
       }, read);
     }
 
@@ -223,8 +225,26 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
     }
     form('/staff/history/:id/restore', async (ctx, request, reply) => {
       let item: EditableItem<ItemKind> | undefined;
-      const page = await attempt(ctx, reply, async () => void (item = await restoreVersion(store, pathId(request.params.id), actor(request))), async (extra) =>
-        renderPage(h(StaffHomePage, { view: view(ctx, request, reply, extra), partnerships: await listPartnershipsForStaff(store), deleted: await deletedItems(store) })));
+      // The version the history page showed as current: a restore made on a stale page is a conflict, not an overwrite.
+      const shown = formFields(request).version;
+      const expected = shown !== undefined && /^[1-9]\d{0,8}$/.test(shown) ? Number(shown) : undefined;
+      let conflict: EditConflictError | undefined;
+      const page = await attempt(
+        ctx,
+        reply,
+        async () => {
+          try {
+            item = await restoreVersion(store, pathId(request.params.id), actor(request), expected);
+          } catch (error) {
+            if (error instanceof EditConflictError) conflict = error;
+            throw error;
+          }
+        },
+        async (extra) =>
+          conflict
+            ? historyPage(ctx, request, reply, conflict.kind, conflict.current.id, { error: STAFF[ctx.locale].restoreConflict })
+            : renderPage(h(StaffHomePage, { view: view(ctx, request, reply, extra), partnerships: await listPartnershipsForStaff(store), deleted: await deletedItems(store) })),
+      );
       if (page !== undefined || item === undefined) return page;
       const kind = 'partnershipId' in item && !('partner' in item) ? ('caption' in item ? 'record' : 'event') : 'partnership';
       return go(reply, ctx, `/staff/${PLURAL[kind]}/${item.id}`, 'restored');

@@ -29,6 +29,9 @@ export function HistoryPage(props: { view: StaffView; kind: ItemKind; itemId: nu
   const { ctx } = view;
   const t = STAFF[ctx.locale];
   const title = format(t.historyOf, { item: props.label });
+  // The item's version now, when it exists: a restore is made on it, and refused if someone changed it meanwhile.
+  const newest = props.entries[0];
+  const current = newest?.after ? newest.version : undefined;
   // A photo record's event by its year and text (`2006 夏市長が来訪… (#12)`), where it still exists.
   const shown = (field: string, value: unknown) => {
     const label = field === 'eventId' && typeof value === 'number' ? props.eventLabels?.get(value) : undefined;
@@ -62,6 +65,7 @@ export function HistoryPage(props: { view: StaffView; kind: ItemKind; itemId: nu
             {offer === 'current' && <p class="hint">{t.currentVersion}</p>}
             {(offer === 'version' || offer === 'undelete') && mayEdit(view) && (
               <PostForm view={view} action={`/staff/history/${e.id}/restore`} class="inline" label={`${t.restoreThis} (${t.version} ${e.version})`}>
+                {current !== undefined && <input type="hidden" name="version" value={String(current)} />}
                 <button type="submit">{offer === 'version' ? t.restoreThis : t.restore}</button>
               </PostForm>
             )}

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { generateCorpus } from '../exports/corpus.generator.js';
+import { deletedItems } from '../services/editing.service.js';
 import { exportFiles } from '../services/export.service.js';
 import { loadConfig } from '../config.js';
 import type { Store } from '../storage/database.js';
@@ -85,6 +86,29 @@ describe('koryu import and export', () => {
     assert.match(first.stdout, /金沢市 – 大連市: created; added 60 events, 14 records, 1 no-exchange years/);
     const second = await koryu('store.db', 'import', samplePath);
     assert.match(second.stdout, /金沢市 – 大連市: unchanged/);
+  });
+
+  it('notes who imported in each changed item’s history, so items an import removes can be restored', async () => {
+    const first = await koryu('history.db', 'import', samplePath);
+    assert.equal(first.code, 0, first.stderr);
+    const shorter = join(dir, 'kanazawa-dalian-shorter.txt');
+    const lines = readFileSync(samplePath, 'utf8').split('\n');
+    const dropped = lines.findIndex((l) => l.includes('遼寧師範大学訪問団が来訪'));
+    assert.ok(dropped > 0);
+    writeFileSync(shorter, lines.map((l, i) => (i === dropped ? l.replace('遼寧師範大学訪問団が来訪', '').replace(/\t+$/, '') : l)).join('\n'));
+    const second = await koryu('history.db', 'import', shorter);
+    assert.equal(second.code, 0, second.stderr);
+    const store = await openSqliteStore(join(dir, 'history.db'));
+    try {
+      const deleted = await deletedItems(store);
+      const removed = deleted.find((d) => d.kind === 'event' && (d.before as { text?: string } | null)?.text?.includes('遼寧師範大学'));
+      assert.ok(removed, 'the removed event is among the deleted items');
+      assert.match(removed.actor, /^koryu import \(.+\)$/);
+      const created = await store.db.selectFrom('history').select(['actor', 'action']).where('item_kind', '=', 'partnership').orderBy('id').execute();
+      assert.ok(created.length >= 2 && created.every((h) => h.action === 'import' && /^koryu import \(/.test(h.actor)), JSON.stringify(created));
+    } finally {
+      await store.close();
+    }
   });
 
   it('holds the tables to itself for a large first import only when asked (--exclusive)', async () => {

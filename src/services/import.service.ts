@@ -145,7 +145,9 @@ export async function importDocuments(
         summaries[i] = added.summaries[n]!;
         if (options.actor === undefined) continue;
         await recordImportHistory(trx, undefined, items[i]!.p, options.actor);
-        // Each item of a partnership a person's import creates has its `import` entry too.
+        // Each item of a partnership a person's import creates has its `import` entry too, but for a first load
+        // into a new store (`exclusive`: a whole country's record), where the partnership's entry says it all.
+        if (options.exclusive) continue;
         const created = await findPartnershipItem(trx, items[i]!.p.home, items[i]!.p.partner);
         if (created) await recordItemsHistory(trx, created.id, NO_ITEMS, await partnershipItems(trx, created.id), options.actor);
       }

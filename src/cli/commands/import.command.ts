@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import { KoryuError } from '../../errors.js';
 import { hasErrors } from '../../domain/diagnostic.js';
 import { importDocuments, type ParsedDocument } from '../../services/import.service.js';
@@ -28,7 +29,10 @@ export const importCommand: Command = {
     const store = await deps.openStore();
     try {
       const dryRun = values['dry-run'] === true;
-      const options = { ...importOptions(config, values.home), ...(values.exclusive ? { exclusive: true } : {}), ...(dryRun ? { dryRun } : {}) };
+      // Who imported, for each item's history as the web import notes it: the command line has no account, so the
+      // system user who ran it.
+      const actor = `koryu import (${commandLineUser()})`;
+      const options = { ...importOptions(config, values.home), actor, ...(values.exclusive ? { exclusive: true } : {}), ...(dryRun ? { dryRun } : {}) };
       const parsed: ParsedDocument[] = [];
       const report = await importDocuments(store, docs, options, (d, i) => {
         parsed.push(d);
@@ -57,3 +61,12 @@ export const importCommand: Command = {
     }
   },
 };
+
+/** The system user running the command, or `unknown` where the system has none to give (a container without one). */
+function commandLineUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}

@@ -10,6 +10,7 @@ import type { Store } from '../../storage/database.js';
 import { photoFilesIn } from '../../storage/photo.files.js';
 import { openSqliteStore } from '../../storage/sqlite/connect.js';
 import { buildApp } from '../app.js';
+import { pageShownAfter } from './staff-pages.route.js';
 
 /** The staff pages' forms as each role uses them, and what a refused or impossible edit shows. */
 
@@ -181,6 +182,8 @@ describe('the staff pages', () => {
     assert.equal(refused.statusCode, 422);
     assert.match(refused.body, /交流や写真の記録が残っているため削除できません/);
     assert.doesNotMatch(refused.body, /still has events/);
+    assert.doesNotMatch(refused.body, /:id/, 'no address holds a route parameter');
+    assert.ok(refused.body.includes(`hreflang="en" href="/en/staff/partnerships/${partnershipId}"`), 'the language links lead to the partnership’s page');
 
     const twin = await createItem(store, 'partnership', { home: '金沢市', partner: '蘇州市', kind: '友好都市', affiliatedOn: null, noExchangeYears: [], status: 'draft' }, actor);
     await removeItem(store, 'partnership', twin.id, twin.version, actor);
@@ -190,6 +193,7 @@ describe('the staff pages', () => {
     assert.equal(restore.statusCode, 422);
     assert.match(restore.headers['content-type'] as string, /text\/html/);
     assert.match(restore.body, /提携先: この提携先はすでにあります/);
+    assert.ok(restore.body.includes('hreflang="en" href="/en/staff/record"'));
   });
 
   it('names fields and values as staff know them in the history, at Japan’s time', async () => {
@@ -268,5 +272,21 @@ describe('the staff pages', () => {
     const res = await editor.session.request({ method: 'POST', url: '/ja/staff/import', ...form({ _csrf: editor.csrf, token: 'no-such-preview' }) });
     assert.equal(res.statusCode, 410);
     assert.match(res.body, /有効期限が切れたか、別の担当者のものです/);
+  });
+});
+
+describe('pageShownAfter', () => {
+  it('gives each staff form the page its answer stands for, every parameter filled in', () => {
+    const cases: [string, Record<string, string>, string][] = [
+      ['/staff/partnerships', {}, '/staff/record'],
+      ['/staff/partnerships/:id', { id: '7' }, '/staff/partnerships/7'],
+      ['/staff/events', {}, '/staff/record'],
+      ['/staff/events/:id', { id: '12' }, '/staff/events/12'],
+      ['/staff/records/:id/delete', { id: '3' }, '/staff/records/3'],
+      ['/staff/history/:id/restore', { id: '40' }, '/staff/record'],
+      ['/staff/import/preview', {}, '/staff/import'],
+      ['/staff/import', {}, '/staff/import'],
+    ];
+    for (const [path, params, page] of cases) assert.equal(pageShownAfter(path, params), page, path);
   });
 });

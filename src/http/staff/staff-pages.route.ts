@@ -45,6 +45,17 @@ type Req = FastifyRequest<{ Params: Record<string, string>; Querystring: Query }
 
 const actor = (request: FastifyRequest) => ({ name: request.user!.name });
 
+/**
+ * The page a form's answer stands for, which its language links lead to (a GET address): the item a form edits or
+ * deletes, the import page for the import's forms, and the staff start page for a new item or a restore.
+ */
+export function pageShownAfter(formPath: string, params: Record<string, string>): string {
+  const path = formPath.replace(/:(\w+)/g, (_m, name: string) => encodeURIComponent(params[name] ?? ''));
+  if (path.startsWith('/staff/import')) return '/staff/import';
+  const item = /^\/staff\/(partnerships|events|records)\/[^/]+/.exec(path);
+  return item && !path.startsWith('/staff/history') ? item[0] : '/staff/record';
+}
+
 /** The events a photo record's history links to, named as the record's form names them (`2006 夏市長が来訪… (#12)`), for those that still exist. */
 async function linkedEventLabels(store: Store, entries: readonly { changes: readonly FieldChange[] }[]): Promise<Map<number, string>> {
   const ids = new Set(entries.flatMap((e) => e.changes.filter((c) => c.field === 'eventId').flatMap((c) => [c.before, c.after])).filter((v): v is number => typeof v === 'number'));
@@ -126,7 +137,7 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
       for (const prefix of ['', ...LOCALES.map((l) => `/${l}`)]) {
         scope.post<{ Params: Record<string, string>; Querystring: Query }>(`${prefix}${path}`, { preHandler: requirePermission(permission) }, async (request, reply) => {
           const locale = prefix === '' ? negotiateLocale(request.headers['accept-language']) : prefix.slice(1);
-          const ctx: PageContext = { locale: isLocale(locale) ? locale : 'ja', explicitLocale: prefix !== '', path, query: '', home: site.home, assetVersion: site.assetVersion };
+          const ctx: PageContext = { locale: isLocale(locale) ? locale : 'ja', explicitLocale: prefix !== '', path: pageShownAfter(path, request.params), query: '', home: site.home, assetVersion: site.assetVersion };
           const page = await handler(ctx, request, reply);
           if (page === undefined) return reply;
           return reply.type('text/html; charset=utf-8').send(page);

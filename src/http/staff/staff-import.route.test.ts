@@ -158,6 +158,9 @@ describeOnEachStore('the web import of several documents', (openFresh) => {
     const onPage = await session.request({ method: 'POST', url: '/ja/staff/import/preview', payload: page.payload, headers: { ...page.headers, accept: 'text/html' } });
     assert.equal(onPage.statusCode, 413, onPage.body.slice(0, 300));
     assert.ok(onPage.body.includes('文書が上限の'), onPage.body);
+    assert.match(onPage.headers['content-type'] as string, /^text\/html/, 'a browser gets a page of the site, not bare text');
+    assert.match(onPage.body, /<html lang="ja">[\s\S]*<h1>送信できませんでした<\/h1>[\s\S]*<a href="\/ja\/staff\/import">/);
+    assert.doesNotMatch(onPage.body, /UploadTooLarge:/);
     assert.deepEqual(await record(), stored);
   });
 

@@ -158,6 +158,16 @@ describe('the staff pages', () => {
     assert.match(res.body, /lang="en" rows="2">changed<\/textarea>/);
   });
 
+  it('answers a photo over the limit with a page in the staff’s language that leads back to the record', async () => {
+    const record = await createItem(store, 'record', { partnershipId, year: 2006, caption: '大きな写真', translations: {}, eventId: null, photo: null, status: 'published' }, actor);
+    const fields = { _csrf: editor.csrf, version: String(record.version), year: '2006', caption: '大きな写真', status: 'published' };
+    const res = await editor.session.request({ method: 'POST', url: `/en/staff/records/${record.id}`, ...multipart(fields, 'big.jpg', Buffer.alloc((1 << 20) + 128 * 1024, 0xff)) });
+    assert.equal(res.statusCode, 413);
+    assert.match(res.headers['content-type'] as string, /^text\/html/);
+    assert.match(res.body, /<h1>The upload was refused<\/h1>/);
+    assert.ok(res.body.includes(`<a href="/en/staff/records/${record.id}">`), res.body);
+  });
+
   it('shows what was typed when the item was deleted meanwhile, and a page in the staff’s language for a deleted item', async () => {
     const event = await newEvent();
     await removeItem(store, 'event', event.id, event.version, actor);

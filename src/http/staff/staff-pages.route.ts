@@ -18,9 +18,11 @@ import { ImportPage, refusalText } from '../../views/staff/import.page.js';
 import { ItemEditPage } from '../../views/staff/item-edit.page.js';
 import { PartnershipEditPage } from '../../views/staff/partnership-edit.page.js';
 import { StaffHomePage } from '../../views/staff/staff-home.page.js';
+import { UploadRefusedPage } from '../../views/staff/upload-refused.page.js';
 import { FieldList } from '../../views/staff/item-forms.js';
 import type { StaffView } from '../../views/staff/staff-parts.js';
 import { requirePermission } from '../auth/guard.js';
+import { wantsHtml } from '../auth/wants-html.js';
 import { pageRoute, queryString, type PageSite } from '../page-route.js';
 import { asItem, eventFromForm, partnershipFromForm, recordFromForm, translationsFromForm, versionOf } from './staff-forms.js';
 import { formFields, formFile, isFileTooLarge, malformedUpload, registerMultipartForms, requireDocuments } from './multipart-form.js';
@@ -287,7 +289,12 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
         const prefix = /^\/(ja|en|zh)\//.exec(request.url)?.[1];
         const locale = prefix !== undefined && isLocale(prefix) ? prefix : negotiateLocale(request.headers['accept-language']);
         const said = isTooManyFiles(error) ? tooManyFiles(locale, kind, MAX_FILES[kind]) : uploadTooLarge(locale, kind, megabytes(limitOf(kind, deps)));
-        return reply.status(413).type('text/plain; charset=utf-8').send(`UploadTooLarge: ${said}`);
+        if (!wantsHtml(request)) return reply.status(413).type('text/plain; charset=utf-8').send(`UploadTooLarge: ${said}`);
+        // A browser gets a page it can go back from: the form's page, for a photo the record's or the start page.
+        const path = request.url.replace(/^\/(ja|en|zh)(?=\/)/, '').split('?')[0]!;
+        const back = kind === 'document' ? '/staff/import' : /^\/staff\/records\/\d+$/.test(path) ? path : '/staff/record';
+        const ctx: PageContext = { locale, explicitLocale: prefix !== undefined, path: back, query: '', home: site.home, assetVersion: site.assetVersion };
+        return reply.status(413).type('text/html; charset=utf-8').send(renderPage(h(UploadRefusedPage, { ctx, reason: said, back })));
       }
       throw malformedUpload(error, request) ?? error;
     });

@@ -96,4 +96,17 @@ describeOnEachStore('the pages in English and Chinese show the translations', (o
       assert.ok((await body(path)).includes(`<a href="/events/${eventId(SIGNED_2014)}">${SIGNED_2014}</a>`));
     });
   });
+
+  describe('an event page', () => {
+    it('gives the window the same text as its heading: the translation where there is one', async () => {
+      const title = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
+      const id = eventId(SIGNED_2016);
+      assert.equal(title(await body(`/en/events/${id}`)), `${SIGNED_2016_T.en} | 大連市 | 金沢市 International Exchange Record`);
+      assert.equal(title(await body(`/zh/events/${id}`)), `${SIGNED_2016_T.zh} | 大連市 | 金沢市 国际交流记录`);
+      assert.equal(title(await body(`/events/${id}`)), `${SIGNED_2016.slice(0, 40)}… | 大連市 | 金沢市 国際交流の記録`);
+      assert.match(title(await body(`/zh/events/${eventId(SIGNED_2014)}`)), /^県立大学学長が訪問/, 'no Chinese: the Japanese');
+      // English is cut at 80 characters, about the width of 40 Japanese ones: this one is whole.
+      assert.match(title(await body(`/en/events/${eventId(SIGNED_2014)}`)), new RegExp(`^${SIGNED_2014_T.en} \\|`));
+    });
+  });
 });

@@ -32,6 +32,11 @@ export function documentDate(iso: string): string {
   return `${y}年（${eraLabelOfDate(iso)}）${m}月${d === undefined ? '' : `${d}日`}`;
 }
 
+/** An affiliation date as a reader of `locale` writes it: the document's form in Japanese, 24 November 2006 in English. */
+export function affiliationDate(iso: string, locale: Locale): string {
+  return locale === 'ja' ? documentDate(iso) : localDate(iso, locale);
+}
+
 /** An ISO date or YYYY-MM in the reader's language. */
 function localDate(iso: string, locale: Locale): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number | undefined];

@@ -3,7 +3,7 @@ import type { StoredPartnership } from '../domain/partnership.js';
 import { format } from './i18n/messages.js';
 import { YEARBOOK } from './i18n/yearbook.messages.js';
 import type { PageContext } from './page-context.js';
-import { documentDate, PrintPage } from './print.page.js';
+import { affiliationDate, PrintPage } from './print.page.js';
 
 /**
  * The yearbook (年表と写真で見る…の交流の歩み): a cover page, then the print view itself — the timeline pages and
@@ -18,7 +18,7 @@ export function YearbookPage(props: { ctx: PageContext; partnership: StoredPartn
     <section class="yearbook-cover" aria-labelledby="yearbook-title">
       <h1 id="yearbook-title">{format(t.title, { home: ctx.home, partner: p.partner })}</h1>
       <p class="yearbook-kind">{format(t.subtitle, { kind: p.kind })}</p>
-      {p.affiliatedOn && <p>{format(t.affiliated, { date: documentDate(p.affiliatedOn) })}</p>}
+      {p.affiliatedOn && <p>{format(t.affiliated, { date: affiliationDate(p.affiliatedOn, ctx.locale) })}</p>}
       {years.length > 0 && <p>{format(t.span, { first: Math.min(...years), last: Math.max(...years) })}</p>}
       <p>{format(t.counts, { events: p.events.length, records: p.records.length })}</p>
       <div class="yearbook-colophon">

@@ -62,6 +62,36 @@ describe('the print view and its PDF (in process)', () => {
     assert.match(zh.body, /href="\/zh\/partnerships\/1\.pdf"/);
   });
 
+  it('heads the English and Chinese print views in their language, with the document’s Japanese title beneath', async () => {
+    const title = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1];
+    const en = (await app.inject('/en/partnerships/1/print')).body;
+    assert.match(en, /<h1>Exchanges with <span lang="ja">大連市<\/span> \(<span lang="ja">友好交流都市<\/span>\)<\/h1><p class="print-original" lang="ja">友好交流都市大連市との歩み<\/p>/);
+    assert.equal(title(en), 'Exchanges with 大連市 (友好交流都市) (print) | 金沢市 International Exchange Record');
+    const zh = (await app.inject('/zh/partnerships/1/print')).body;
+    assert.match(zh, /<h1>与<span lang="ja">大連市<\/span>（<span lang="ja">友好交流都市<\/span>）的交流历程<\/h1><p class="print-original" lang="ja">友好交流都市大連市との歩み<\/p>/);
+    assert.equal(title(zh), '与大連市（友好交流都市）的交流历程（打印版） | 金沢市 国际交流记录');
+    const ja = (await app.inject('/partnerships/1/print')).body;
+    assert.doesNotMatch(ja, /print-original/, 'the Japanese heading is the document’s title');
+    assert.equal(title(ja), '友好交流都市大連市との歩み（印刷用） | 金沢市 国際交流の記録');
+  });
+
+  it('names the PDF for its language, and gives the renderer the heading and title of that language', async () => {
+    const filename = (res: { headers: Record<string, unknown> }) => decodeURIComponent(/filename\*=UTF-8''(.*)$/.exec(String(res.headers['content-disposition']))?.[1] ?? '');
+    assert.equal(filename(await app.inject('/partnerships/1.pdf')), '友好交流都市大連市との歩み.pdf');
+    assert.equal(filename(await app.inject('/zh/partnerships/1.pdf')), '友好交流都市大連市との歩み-zh.pdf');
+    assert.match(rendered.at(-1)!.html, /<title>与大連市（友好交流都市）的交流历程（打印版） \| /);
+    assert.equal(filename(await app.inject('/en/partnerships/1.pdf')), '友好交流都市大連市との歩み-en.pdf');
+    assert.match(rendered.at(-1)!.html, /<h1>Exchanges with <span lang="ja">大連市<\/span>/);
+  });
+
+  it('titles the yearbook with its cover’s title, without “(print)”', async () => {
+    const title = () => /<title>([^<]*)<\/title>/.exec(rendered.at(-1)!.html)?.[1];
+    assert.equal((await app.inject('/en/partnerships/1/yearbook.pdf')).statusCode, 200);
+    assert.equal(title(), 'The exchanges of 金沢市 and 大連市 in timeline and photographs | 金沢市 International Exchange Record');
+    assert.equal((await app.inject('/partnerships/1/yearbook.pdf')).statusCode, 200);
+    assert.equal(title(), '年表と写真で見る金沢市と大連市の交流の歩み | 金沢市 国際交流の記録');
+  });
+
   it('answers 404 for an unknown partnership, on the print view and the PDF', async () => {
     assert.equal((await app.inject('/partnerships/999/print')).statusCode, 404);
     assert.equal((await app.inject('/partnerships/999.pdf')).statusCode, 404);

@@ -14,9 +14,10 @@ export function YearbookPage(props: { ctx: PageContext; partnership: StoredPartn
   const t = YEARBOOK[ctx.locale];
   const years = p.events.map((e) => e.year);
   const terms = props.licence && licenceIn(props.licence, ctx.locale);
+  const title = format(t.title, { home: ctx.home, partner: p.partner });
   const cover = (
     <section class="yearbook-cover" aria-labelledby="yearbook-title">
-      <h1 id="yearbook-title">{format(t.title, { home: ctx.home, partner: p.partner })}</h1>
+      <h1 id="yearbook-title">{title}</h1>
       <p class="yearbook-kind">{format(t.subtitle, { kind: p.kind })}</p>
       {p.affiliatedOn && <p>{format(t.affiliated, { date: affiliationDate(p.affiliatedOn, ctx.locale) })}</p>}
       {years.length > 0 && <p>{format(t.span, { first: Math.min(...years), last: Math.max(...years) })}</p>}
@@ -28,5 +29,5 @@ export function YearbookPage(props: { ctx: PageContext; partnership: StoredPartn
       </div>
     </section>
   );
-  return <PrintPage ctx={ctx} partnership={p} pdfHref="" timelineHref="" cover={cover} />;
+  return <PrintPage ctx={ctx} partnership={p} pdfHref="" timelineHref="" cover={cover} documentTitle={title} />;
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
+import { defaultAttribution, LICENCE_PRESETS } from '../domain/licence.js';
 import { importDocuments } from '../services/import.service.js';
 import type { Store } from '../storage/database.js';
 import { openSqliteStore } from '../storage/sqlite/connect.js';
@@ -25,7 +26,7 @@ describe('the print view and its PDF (in process)', () => {
   before(async () => {
     store = await openSqliteStore(':memory:');
     await importDocuments(store, [{ name: 'kanazawa-dalian.txt', bytes: seed }], { home: '金沢市', maxDocumentBytes: 1e7 });
-    app = await buildApp({ store, home: '金沢市', pdf: fakePdf });
+    app = await buildApp({ store, home: '金沢市', pdf: fakePdf, licence: { ...LICENCE_PRESETS['cc-by-4.0']!, attribution: defaultAttribution('金沢市') } });
     noPdf = await buildApp({ store, home: '金沢市' });
   });
   after(async () => {
@@ -90,6 +91,25 @@ describe('the print view and its PDF (in process)', () => {
     assert.equal(title(), 'The exchanges of 金沢市 and 大連市 in timeline and photographs | 金沢市 International Exchange Record');
     assert.equal((await app.inject('/partnerships/1/yearbook.pdf')).statusCode, 200);
     assert.equal(title(), '年表と写真で見る金沢市と大連市の交流の歩み | 金沢市 国際交流の記録');
+  });
+
+  it('credits the source and names the licence in each language, as the yearbook’s cover does, on the page and in the PDF', async () => {
+    const source = (html: string) => /<div class="print-source">([\s\S]*?)<\/div>/.exec(html)?.[1];
+    assert.equal(
+      source((await app.inject('/partnerships/1/print')).body),
+      '<p>発行：金沢市 国際交流の記録</p><p>利用条件：クリエイティブ・コモンズ 表示 4.0 国際 (CC BY 4.0) https://creativecommons.org/licenses/by/4.0/deed.ja</p>',
+    );
+    const en = '<p>Published by 金沢市 国際交流の記録</p><p>Terms of use: Creative Commons Attribution 4.0 International (CC BY 4.0) https://creativecommons.org/licenses/by/4.0/deed.en</p>';
+    assert.equal(source((await app.inject('/en/partnerships/1/print')).body), en);
+    assert.equal((await app.inject('/en/partnerships/1.pdf')).statusCode, 200);
+    assert.equal(source(rendered.at(-1)!.html), en);
+    assert.equal(
+      source((await app.inject('/zh/partnerships/1/print')).body),
+      '<p>发行：金沢市 国際交流の記録</p><p>使用条件：知识共享 署名 4.0 国际 (CC BY 4.0) https://creativecommons.org/licenses/by/4.0/deed.zh-hans</p>',
+    );
+    assert.equal((await app.inject('/en/partnerships/1/yearbook.pdf')).statusCode, 200);
+    assert.equal(rendered.at(-1)!.html.split('Published by').length - 1, 1, 'the yearbook credits once, on its cover');
+    assert.equal(source((await noPdf.inject('/partnerships/1/print')).body), undefined, 'no line where no licence is set');
   });
 
   it('answers 404 for an unknown partnership, on the print view and the PDF', async () => {

@@ -7,6 +7,7 @@ import { localizedText, type Translations } from '../domain/translation.js';
 import { HTML_LANG, LOCALE_NAMES, LOCALES, type Locale } from './i18n/locale.js';
 import { format } from './i18n/messages.js';
 import { fill } from './parts.js';
+import { PrintedAttribution } from './printed-attribution.js';
 import { PRINT } from './i18n/print.messages.js';
 import { TIMELINE } from './i18n/timeline.messages.js';
 import { Layout } from './layout.js';
@@ -130,6 +131,12 @@ export function PrintPage(props: {
               </>
             )}
           </p>
+        )}
+        {/* The site's footer credits the source; the print view has none, and the yearbook's cover does it. */}
+        {ctx.licence && !props.cover && (
+          <div class="print-source">
+            <PrintedAttribution locale={locale} licence={ctx.licence} />
+          </div>
         )}
       </header>
 

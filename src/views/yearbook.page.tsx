@@ -1,9 +1,10 @@
-import { licenceIn, type Licence } from '../domain/licence.js';
+import type { Licence } from '../domain/licence.js';
 import type { StoredPartnership } from '../domain/partnership.js';
 import { format } from './i18n/messages.js';
 import { YEARBOOK } from './i18n/yearbook.messages.js';
 import type { PageContext } from './page-context.js';
 import { affiliationDate, PrintPage } from './print.page.js';
+import { PrintedAttribution } from './printed-attribution.js';
 
 /**
  * The yearbook (年表と写真で見る…の交流の歩み): a cover page, then the print view itself — the timeline pages and
@@ -13,7 +14,6 @@ export function YearbookPage(props: { ctx: PageContext; partnership: StoredPartn
   const { ctx, partnership: p } = props;
   const t = YEARBOOK[ctx.locale];
   const years = p.events.map((e) => e.year);
-  const terms = props.licence && licenceIn(props.licence, ctx.locale);
   const title = format(t.title, { home: ctx.home, partner: p.partner });
   const cover = (
     <section class="yearbook-cover" aria-labelledby="yearbook-title">
@@ -23,8 +23,7 @@ export function YearbookPage(props: { ctx: PageContext; partnership: StoredPartn
       {years.length > 0 && <p>{format(t.span, { first: Math.min(...years), last: Math.max(...years) })}</p>}
       <p>{format(t.counts, { events: p.events.length, records: p.records.length })}</p>
       <div class="yearbook-colophon">
-        {props.licence && <p>{format(t.publisher, { attribution: props.licence.attribution })}</p>}
-        {terms && <p>{format(t.licence, { licence: `${terms.name} ${terms.url}` })}</p>}
+        {props.licence && <PrintedAttribution locale={ctx.locale} licence={props.licence} />}
         <p>{format(t.made, { date: props.madeOn })}</p>
       </div>
     </section>

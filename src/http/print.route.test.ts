@@ -99,17 +99,30 @@ describe('the print view and its PDF (in process)', () => {
       source((await app.inject('/partnerships/1/print')).body),
       '<p>発行：金沢市 国際交流の記録</p><p>利用条件：クリエイティブ・コモンズ 表示 4.0 国際 (CC BY 4.0) https://creativecommons.org/licenses/by/4.0/deed.ja</p>',
     );
-    const en = '<p>Published by 金沢市 国際交流の記録</p><p>Terms of use: Creative Commons Attribution 4.0 International (CC BY 4.0) https://creativecommons.org/licenses/by/4.0/deed.en</p>';
+    const en = '<p>Published by <span lang="ja">金沢市 国際交流の記録</span></p><p>Terms of use: Creative Commons Attribution 4.0 International (CC BY 4.0) https://creativecommons.org/licenses/by/4.0/deed.en</p>';
     assert.equal(source((await app.inject('/en/partnerships/1/print')).body), en);
     assert.equal((await app.inject('/en/partnerships/1.pdf')).statusCode, 200);
     assert.equal(source(rendered.at(-1)!.html), en);
     assert.equal(
       source((await app.inject('/zh/partnerships/1/print')).body),
-      '<p>发行：金沢市 国際交流の記録</p><p>使用条件：知识共享 署名 4.0 国际 (CC BY 4.0) https://creativecommons.org/licenses/by/4.0/deed.zh-hans</p>',
+      '<p>发行：<span lang="ja">金沢市 国際交流の記録</span></p><p>使用条件：知识共享 署名 4.0 国际 (CC BY 4.0) https://creativecommons.org/licenses/by/4.0/deed.zh-hans</p>',
     );
     assert.equal((await app.inject('/en/partnerships/1/yearbook.pdf')).statusCode, 200);
     assert.equal(rendered.at(-1)!.html.split('Published by').length - 1, 1, 'the yearbook credits once, on its cover');
     assert.equal(source((await noPdf.inject('/partnerships/1/print')).body), undefined, 'no line where no licence is set');
+  });
+
+  it('marks the home city’s name and the Japanese credit line as Japanese in the English and Chinese print views and yearbooks', async () => {
+    const en = (await app.inject('/en/partnerships/1/print')).body;
+    assert.match(en, /<p class="print-home">Home city: <span lang="ja">金沢市<\/span><\/p>/);
+    assert.match(en, /<p>Published by <span lang="ja">金沢市 国際交流の記録<\/span><\/p>/);
+    assert.match((await app.inject('/zh/partnerships/1/print')).body, /<p class="print-home"><span lang="ja">金沢市<\/span><\/p>/);
+    assert.match((await app.inject('/partnerships/1/print')).body, /<p class="print-home">金沢市<\/p>[\s\S]*<p>発行：金沢市 国際交流の記録<\/p>/);
+    assert.equal((await app.inject('/en/partnerships/1/yearbook.pdf')).statusCode, 200);
+    const cover = /<section class="yearbook-cover"[\s\S]*?<\/section>/.exec(rendered.at(-1)!.html)?.[0] ?? '';
+    assert.match(cover, /<h1 id="yearbook-title">The exchanges of <span lang="ja">金沢市<\/span> and <span lang="ja">大連市<\/span> in timeline and photographs<\/h1>/);
+    assert.match(cover, /<p class="yearbook-kind"><span lang="ja">友好交流都市<\/span> \(partner city\)<\/p>/);
+    assert.match(cover, /<p>Published by <span lang="ja">金沢市 国際交流の記録<\/span><\/p>/);
   });
 
   it('answers 404 for an unknown partnership, on the print view and the PDF', async () => {

@@ -3,6 +3,7 @@ import type { StoredPartnership } from '../domain/partnership.js';
 import { format } from './i18n/messages.js';
 import { YEARBOOK } from './i18n/yearbook.messages.js';
 import type { PageContext } from './page-context.js';
+import { fill, Ja } from './parts.js';
 import { affiliationDate, PrintPage } from './print.page.js';
 import { PrintedAttribution } from './printed-attribution.js';
 
@@ -17,8 +18,8 @@ export function YearbookPage(props: { ctx: PageContext; partnership: StoredPartn
   const title = format(t.title, { home: ctx.home, partner: p.partner });
   const cover = (
     <section class="yearbook-cover" aria-labelledby="yearbook-title">
-      <h1 id="yearbook-title">{title}</h1>
-      <p class="yearbook-kind">{format(t.subtitle, { kind: p.kind })}</p>
+      <h1 id="yearbook-title">{fill(t.title, { home: <Ja ctx={ctx}>{ctx.home}</Ja>, partner: <Ja ctx={ctx}>{p.partner}</Ja> })}</h1>
+      <p class="yearbook-kind">{fill(t.subtitle, { kind: <Ja ctx={ctx}>{p.kind}</Ja> })}</p>
       {p.affiliatedOn && <p>{format(t.affiliated, { date: affiliationDate(p.affiliatedOn, ctx.locale) })}</p>}
       {years.length > 0 && <p>{format(t.span, { first: Math.min(...years), last: Math.max(...years) })}</p>}
       <p>{format(t.counts, { events: p.events.length, records: p.records.length })}</p>

@@ -124,6 +124,7 @@ describeOnEachStore('the home, partnership and event pages', (openFresh) => {
       try {
         const res = await later.inject('/en/');
         assert.match(res.body, /25th anniversary on <time datetime="2031-11-24">24 Nov 2031<\/time> \(in 1,729 days\)/);
+        assert.match((await later.inject('/ja/')).body, /<time datetime="2031-11-24">2031年11月24日<\/time>に提携25周年（1,729日後）/, 'no space before 日');
       } finally {
         await later.close();
       }

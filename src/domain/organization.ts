@@ -1,5 +1,6 @@
 import type { Direction } from './direction.js';
 import type { ExchangeEvent } from './partnership.js';
+import type { Translations } from './translation.js';
 import { collectNames, suggestAliases } from './organization.recognize.js';
 
 export type EntityKind = 'organization' | 'office';
@@ -29,6 +30,8 @@ export interface Mention {
   /** The event's id when it is stored. */
   eventId: number | null;
   text: string;
+  /** The event's text in other languages, where translated. */
+  translations?: Translations;
   /** How the event writes the name (the name itself or one of its aliases). */
   written: string;
 }
@@ -168,6 +171,7 @@ export function findOrganizations(partnerships: readonly AnyPartnership[], decis
     event: index,
     eventId: e.id ?? null,
     text: e.text,
+    ...(e.translations ? { translations: e.translations } : {}),
     written,
   }));
   for (const p of partnerships) mentions.add(p);

@@ -6,7 +6,9 @@ import { japaneseForms, simplifiedPairs } from './simplified-chinese.js';
 
 describe('simplified Chinese characters read in their Japanese forms', () => {
   it('writes a partner city reader’s words as the record writes them, leaving other characters as they are', () => {
-    assert.equal(japaneseForms('大连市长访问金泽'), '大連市長訪問金泽', '泽 is not listed: 沢 and 澤 both stand for it');
+    assert.equal(japaneseForms('大连市长访问金泽'), '大連市長訪問金沢', '泽 is read as 沢, the form Japanese writes today');
+    assert.equal(japaneseForms('大连东软信息学院'), '大連東軟信息学院');
+    assert.equal(japaneseForms('范さん 澤田'), '范さん 澤田', '范 and 澤 are written in Japanese too, and stay as they are');
     assert.equal(japaneseForms('外事办公室'), '外事弁公室');
     assert.equal(japaneseForms('代表团 来访'), '代表団 来訪');
     assert.equal(japaneseForms('国际交流协会'), '国際交流協会');

@@ -9,7 +9,7 @@ import { KoryuError } from '../errors.js';
 import type { Store } from '../storage/database.js';
 import { EditConflictError, EditRejectedError } from './edit.errors.js';
 import { createItem, deletedItems, editItem, getItem, getPartnershipForStaff, historyOf, removeItem, restoreVersion } from './editing.service.js';
-import { parseDocument } from '../importer/parse-document.js';
+import { parseDocuments } from './documents.service.js';
 import { importDocuments } from './import.service.js';
 import { exportRecord, findEvent, listPartnerships } from './record.service.js';
 import { noFacets } from '../domain/search-text.js';
@@ -297,9 +297,9 @@ describeOnEachStore('editing the record item by item', (openFresh) => {
       const [partnership] = await listPartnerships(own);
       const years = partnership!.events.map((e) => e.year);
       assert.deepEqual(years, [...years].sort((a, b) => a - b), 'the read record is in year order');
-      for (const format of ['text', 'csv', 'json']) {
-        const parsed = parseDocument(Buffer.from(await exportRecord(own, format)), options);
-        assert.deepEqual(parsed.diagnostics.filter((d) => d.severity !== 'info'), [], format);
+      for (const [format, name] of [['text', 'x.txt'], ['csv', 'x.csv'], ['json', 'x.json']] as const) {
+        const [parsed] = await parseDocuments([{ name, bytes: Buffer.from(await exportRecord(own, format)) }], options);
+        assert.deepEqual(parsed!.diagnostics.filter((d) => d.severity !== 'info'), [], format);
       }
       const [summary] = (await importDocuments(own, [{ name: 'x.json', bytes: Buffer.from(await exportRecord(own, 'json')) }], options)).changes;
       assert.deepEqual([summary!.added.events, summary!.changed.events, summary!.removed.events], [0, 0, 0]);

@@ -1,7 +1,7 @@
 import { licenceIn, type Licence } from '../domain/licence.js';
-import { format } from './i18n/messages.js';
 import { OPENDATA } from './i18n/opendata.messages.js';
 import type { PageContext } from './page-context.js';
+import { fill, Ja } from './parts.js';
 
 /** A file the reader can download: where, its format, and what it is called (a format name, not translated). */
 export interface DownloadLink {
@@ -36,13 +36,13 @@ export function Downloads(props: { ctx: PageContext; links: readonly DownloadLin
   );
 }
 
-/** The credit and terms of use, for the page footer. */
+/** The credit and terms of use, for the page footer; the credit is the municipality's own line, in Japanese. */
 export function LicenceNote(props: { ctx: PageContext; licence: Licence }) {
   const t = OPENDATA[props.ctx.locale];
   const terms = licenceIn(props.licence, props.ctx.locale);
   return (
     <p class="licence">
-      {format(t.source, { attribution: props.licence.attribution })}　{t.licence}
+      {fill(t.source, { attribution: <Ja ctx={props.ctx}>{props.licence.attribution}</Ja> })}　{t.licence}
       <a rel="license" href={terms.url} hreflang={terms.lang}>
         {terms.name}
       </a>

@@ -25,7 +25,7 @@ export function EventPage(props: { ctx: PageContext; partnership: StoredPartners
   const next = p.events[index + 1];
   const partner = fill(t.partnershipLink, { kind: <Ja ctx={ctx}>{p.kind}</Ja>, partner: <Ja ctx={ctx}>{p.partner}</Ja> });
   return (
-    <Layout ctx={ctx} title={`${event.text.length > 40 ? `${event.text.slice(0, 40)}…` : event.text} | ${p.partner}`}>
+    <Layout ctx={ctx} title={`${shortened(text.text, text.lang === undefined ? ctx.locale : 'ja')} | ${p.partner}`}>
       <p class="context">
         <a href={localHref(ctx, `/partnerships/${p.id}`)}>{partner}</a> › {format(t.title, { year: event.year })}
       </p>
@@ -90,6 +90,12 @@ export function EventPage(props: { ctx: PageContext; partnership: StoredPartners
       </ul>
     </Layout>
   );
+}
+
+/** An event's text for the window title: 40 characters of Japanese or Chinese, or about as wide in English (80). */
+function shortened(text: string, lang: string): string {
+  const most = lang === 'en' ? 80 : 40;
+  return text.length > most ? `${text.slice(0, most)}…` : text;
 }
 
 function Neighbour(props: { ctx: PageContext; label: string; event: StoredEvent; rel: 'prev' | 'next' }) {

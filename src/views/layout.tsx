@@ -1,11 +1,15 @@
 import type { ComponentChildren } from 'preact';
 import { LicenceNote } from './downloads.js';
 import { COMMON } from './i18n/common.messages.js';
-import { format } from './i18n/messages.js';
 import { HTML_LANG, LOCALE_NAMES, LOCALES } from './i18n/locale.js';
 import { localHref, switchHref, type PageContext } from './page-context.js';
+import { fill, Ja } from './parts.js';
 
-/** Every page's frame: language, skip link, site header with search and language switch, footer. No inline style or script. */
+/**
+ * Every page's frame: language, skip link, site header with search and language switch, footer. No inline style or
+ * script. The home municipality's name is Japanese, marked so on pages in other languages (not in <title>, which
+ * holds text only).
+ */
 export function Layout(props: {
   ctx: PageContext;
   title: string;
@@ -37,7 +41,7 @@ export function Layout(props: {
         <header class="site-header">
           <div class="bar">
             <a class="brand" href={localHref(ctx, '/')}>
-              {ctx.home} {t.siteName}
+              <Ja ctx={ctx}>{ctx.home}</Ja> {t.siteName}
             </a>
             <form class="search-form" role="search" action={localHref(ctx, '/search')} method="get">
               <label class="visually-hidden" for="site-q">
@@ -70,7 +74,7 @@ export function Layout(props: {
         {!props.bare && (
           <footer class="site-footer">
             <div class="bar">
-              {format(t.footer, { home: ctx.home })}
+              {fill(t.footer, { home: <Ja ctx={ctx}>{ctx.home}</Ja> })}
               {ctx.licence && <LicenceNote ctx={ctx} licence={ctx.licence} />}
             </div>
           </footer>

@@ -91,9 +91,13 @@ export function YearWithEra(props: { ctx: PageContext; year: number }) {
   );
 }
 
-/** "in 3 days", "yesterday", "today", in the locale. */
+/**
+ * "in 3 days", "yesterday", "today", in the locale. Japanese is written without the space Intl puts between the
+ * number and its unit (4日前, not 4 日前), as Chinese is (4天前).
+ */
 export function relativeDays(days: number, locale: Locale): string {
-  return new Intl.RelativeTimeFormat(INTL_LOCALE[locale], { numeric: 'auto' }).format(days, 'day');
+  const text = new Intl.RelativeTimeFormat(INTL_LOCALE[locale], { numeric: 'auto' }).format(days, 'day');
+  return locale === 'ja' ? text.replace(/\s+/gu, '') : text;
 }
 
 const ORDINAL_SUFFIX: Readonly<Record<string, string>> = { one: 'st', two: 'nd', few: 'rd', other: 'th' };

@@ -6,7 +6,10 @@ import { yearsOf } from '../domain/partnership.js';
 import { localizedText, type Translations } from '../domain/translation.js';
 import { HTML_LANG, LOCALE_NAMES, LOCALES, type Locale } from './i18n/locale.js';
 import { format } from './i18n/messages.js';
+import { fill } from './parts.js';
+import { PrintedAttribution } from './printed-attribution.js';
 import { PRINT } from './i18n/print.messages.js';
+import { TIMELINE } from './i18n/timeline.messages.js';
 import { Layout } from './layout.js';
 import { switchHref, type PageContext } from './page-context.js';
 
@@ -32,6 +35,11 @@ export function documentDate(iso: string): string {
   return `${y}年（${eraLabelOfDate(iso)}）${m}月${d === undefined ? '' : `${d}日`}`;
 }
 
+/** An affiliation date as a reader of `locale` writes it: the document's form in Japanese, 24 November 2006 in English. */
+export function affiliationDate(iso: string, locale: Locale): string {
+  return locale === 'ja' ? documentDate(iso) : localDate(iso, locale);
+}
+
 /** An ISO date or YYYY-MM in the reader's language. */
 function localDate(iso: string, locale: Locale): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number | undefined];
@@ -50,21 +58,36 @@ function YearHeading(props: { year: number; locale: Locale }) {
   );
 }
 
+/** The name of a partnership's print PDF: its document's title, with the language for an English or Chinese one. */
+export function printFileName(p: Pick<StoredPartnership, 'kind' | 'partner'>, locale: Locale): string {
+  return `${p.kind}${p.partner}との歩み${locale === 'ja' ? '' : `-${locale}`}.pdf`;
+}
+
 /**
  * The partnership as the city's document lays it out, for A4 paper and for the PDF: a title block, part 1 the
  * exchange timeline (year × direction × events, one event per line, — for a year without exchange), and part 2,
- * on a new page, the photo record's captions by year. The site's header and footer are left out.
+ * on a new page, the photo record's captions by year. The site's header and footer are left out. The heading is
+ * the partnership page's, in the reader's language; in English and Chinese the document's own (Japanese) title
+ * follows it. `documentTitle`, the window's and the PDF's title, is the print view's unless given (the yearbook's).
  */
-export function PrintPage(props: { ctx: PageContext; partnership: StoredPartnership; pdfHref: string; timelineHref: string; cover?: ComponentChildren }) {
+export function PrintPage(props: {
+  ctx: PageContext;
+  partnership: StoredPartnership;
+  pdfHref: string;
+  timelineHref: string;
+  cover?: ComponentChildren;
+  documentTitle?: string;
+}) {
   const { ctx, partnership: p } = props;
   const locale = ctx.locale;
   const t = PRINT[locale];
-  const title = `${p.kind}${p.partner}との歩み`;
+  const heading = TIMELINE[locale].title;
+  const title = format(heading, { kind: p.kind, partner: p.partner });
   const years = yearsOf(p);
   const directionName = (d: Direction) => t[d];
   const recordYears = [...new Set(p.records.map((r) => r.year))].sort((a, b) => a - b);
   return (
-    <Layout ctx={ctx} title={format(t.pageTitle, { title })} bare printable>
+    <Layout ctx={ctx} title={props.documentTitle ?? format(t.pageTitle, { title })} bare printable>
       <nav class="no-print print-tools" aria-label={t.tools}>
         <ul>
           <li>
@@ -87,11 +110,14 @@ export function PrintPage(props: { ctx: PageContext; partnership: StoredPartners
       </nav>
       {props.cover}
       <header class="print-title">
-        <h1>
-          <Ja locale={locale}>{title}</Ja>
-        </h1>
+        <h1>{fill(heading, { kind: <Ja locale={locale}>{p.kind}</Ja>, partner: <Ja locale={locale}>{p.partner}</Ja> })}</h1>
+        {locale !== 'ja' && (
+          <p class="print-original" lang="ja">
+            {format(TIMELINE.ja.title, { kind: p.kind, partner: p.partner })}
+          </p>
+        )}
         <p class="print-home">
-          {locale === 'ja' ? ctx.home : format(t.homeCity, { home: ctx.home })}
+          {locale === 'ja' ? ctx.home : fill(t.homeCity, { home: <Ja locale={locale}>{ctx.home}</Ja> })}
         </p>
         {p.affiliatedOn && (
           <p class="print-affiliation">
@@ -105,6 +131,12 @@ export function PrintPage(props: { ctx: PageContext; partnership: StoredPartners
               </>
             )}
           </p>
+        )}
+        {/* The site's footer credits the source; the print view has none, and the yearbook's cover does it. */}
+        {ctx.licence && !props.cover && (
+          <div class="print-source">
+            <PrintedAttribution locale={locale} licence={ctx.licence} />
+          </div>
         )}
       </header>
 

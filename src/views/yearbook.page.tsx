@@ -1,9 +1,11 @@
-import { licenceIn, type Licence } from '../domain/licence.js';
+import type { Licence } from '../domain/licence.js';
 import type { StoredPartnership } from '../domain/partnership.js';
 import { format } from './i18n/messages.js';
 import { YEARBOOK } from './i18n/yearbook.messages.js';
 import type { PageContext } from './page-context.js';
-import { documentDate, PrintPage } from './print.page.js';
+import { fill, Ja } from './parts.js';
+import { affiliationDate, PrintPage } from './print.page.js';
+import { PrintedAttribution } from './printed-attribution.js';
 
 /**
  * The yearbook (年表と写真で見る…の交流の歩み): a cover page, then the print view itself — the timeline pages and
@@ -13,20 +15,19 @@ export function YearbookPage(props: { ctx: PageContext; partnership: StoredPartn
   const { ctx, partnership: p } = props;
   const t = YEARBOOK[ctx.locale];
   const years = p.events.map((e) => e.year);
-  const terms = props.licence && licenceIn(props.licence, ctx.locale);
+  const title = format(t.title, { home: ctx.home, partner: p.partner });
   const cover = (
     <section class="yearbook-cover" aria-labelledby="yearbook-title">
-      <h1 id="yearbook-title">{format(t.title, { home: ctx.home, partner: p.partner })}</h1>
-      <p class="yearbook-kind">{format(t.subtitle, { kind: p.kind })}</p>
-      {p.affiliatedOn && <p>{format(t.affiliated, { date: documentDate(p.affiliatedOn) })}</p>}
+      <h1 id="yearbook-title">{fill(t.title, { home: <Ja ctx={ctx}>{ctx.home}</Ja>, partner: <Ja ctx={ctx}>{p.partner}</Ja> })}</h1>
+      <p class="yearbook-kind">{fill(t.subtitle, { kind: <Ja ctx={ctx}>{p.kind}</Ja> })}</p>
+      {p.affiliatedOn && <p>{format(t.affiliated, { date: affiliationDate(p.affiliatedOn, ctx.locale) })}</p>}
       {years.length > 0 && <p>{format(t.span, { first: Math.min(...years), last: Math.max(...years) })}</p>}
       <p>{format(t.counts, { events: p.events.length, records: p.records.length })}</p>
       <div class="yearbook-colophon">
-        {props.licence && <p>{format(t.publisher, { attribution: props.licence.attribution })}</p>}
-        {terms && <p>{format(t.licence, { licence: `${terms.name} ${terms.url}` })}</p>}
+        {props.licence && <PrintedAttribution locale={ctx.locale} licence={props.licence} />}
         <p>{format(t.made, { date: props.madeOn })}</p>
       </div>
     </section>
   );
-  return <PrintPage ctx={ctx} partnership={p} pdfHref="" timelineHref="" cover={cover} />;
+  return <PrintPage ctx={ctx} partnership={p} pdfHref="" timelineHref="" cover={cover} documentTitle={title} />;
 }

@@ -89,6 +89,7 @@ export const KNOWLEDGE: Messages<
   | 'anniversariesIntro'
   | 'anniversaryAffiliation'
   | 'anniversaryAgreement'
+  | 'anniversaryWhen'
   | 'thisYear'
   | 'nextYear'
   | 'lastYear'
@@ -154,6 +155,7 @@ export const KNOWLEDGE: Messages<
     anniversariesIntro: '提携と合意書・協定の周年です。カレンダーに登録することもできます。',
     anniversaryAffiliation: '{partner}との{kind}提携{ordinal}周年',
     anniversaryAgreement: '「{title}」（{partner}）{ordinal}周年',
+    anniversaryWhen: '{date}（{relative}）',
     thisYear: '今年',
     nextYear: '来年',
     lastYear: '昨年',
@@ -219,9 +221,10 @@ export const KNOWLEDGE: Messages<
     anniversariesIntro: 'Anniversaries of affiliations and agreements. They are also available as a calendar feed.',
     anniversaryAffiliation: '{ordinal} anniversary of the {kind} affiliation with {partner}',
     anniversaryAgreement: '{ordinal} anniversary of “{title}” ({partner})',
-    thisYear: 'This year',
-    nextYear: 'Next year',
-    lastYear: 'Last year',
+    anniversaryWhen: '{date} ({relative})',
+    thisYear: 'this year',
+    nextYear: 'next year',
+    lastYear: 'last year',
     calendarFeed: 'Anniversary calendar (iCalendar)',
     noAnniversaries: 'No anniversary falls within a year either way.',
     links: 'Photo records and exchanges',
@@ -284,6 +287,7 @@ export const KNOWLEDGE: Messages<
     anniversariesIntro: '缔结和协议书、协定的周年。也可以订阅日历。',
     anniversaryAffiliation: '与{partner}缔结{kind}{ordinal}周年',
     anniversaryAgreement: '“{title}”（{partner}）{ordinal}周年',
+    anniversaryWhen: '{date}（{relative}）',
     thisYear: '今年',
     nextYear: '明年',
     lastYear: '去年',

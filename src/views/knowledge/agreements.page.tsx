@@ -5,13 +5,14 @@ import { KNOWLEDGE } from '../i18n/knowledge.messages.js';
 import { format } from '../i18n/messages.js';
 import { Layout } from '../layout.js';
 import { localHref, type PageContext } from '../page-context.js';
-import { fill, Ja, YearWithEra } from '../parts.js';
+import { fill, Ja, localized, YearWithEra } from '../parts.js';
 import { organizationHref } from './organization.page.js';
 import { PartnershipNav } from './partnership-nav.js';
 
 /**
  * The agreements signed with one partner, in the order of the timeline: title as written, year, parties (linked
- * to their organisation pages where the record knows them) and the event that signed it.
+ * to their organisation pages where the record knows them) and the event that signed it, in the reader's language
+ * where translated.
  */
 export function AgreementsPage(props: {
   ctx: PageContext;
@@ -44,6 +45,7 @@ export function AgreementsPage(props: {
           <tbody>
             {props.agreements.map((a) => {
               const event = p.events[a.event];
+              const text = event && localized(ctx, event.text, event.translations);
               return (
                 <tr key={`${a.event}-${a.title}`}>
                   <th scope="row">
@@ -67,9 +69,9 @@ export function AgreementsPage(props: {
                     ))}
                   </td>
                   <td>
-                    {event && (
-                      <a href={localHref(ctx, `/events/${event.id}`)}>
-                        <Ja ctx={ctx}>{event.text}</Ja>
+                    {event && text && (
+                      <a href={localHref(ctx, `/events/${event.id}`)} lang={text.lang}>
+                        {text.text}
                       </a>
                     )}
                   </td>

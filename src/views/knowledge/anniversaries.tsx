@@ -9,18 +9,16 @@ export function AnniversariesSection(props: { ctx: PageContext; entries: readonl
   const t = KNOWLEDGE[ctx.locale];
   const when = (e: AnniversaryEntry) => {
     if (e.date !== null) {
-      return (
-        <>
-          <time dateTime={e.date}>{formatDate(e.date, ctx.locale)}</time> ({relativeDays(e.days ?? 0, ctx.locale)})
-        </>
-      );
+      return fill(t.anniversaryWhen, {
+        date: <time dateTime={e.date}>{formatDate(e.date, ctx.locale)}</time>,
+        relative: relativeDays(e.days ?? 0, ctx.locale),
+      });
     }
     const word = e.year === props.thisYear ? t.thisYear : e.year > props.thisYear ? t.nextYear : t.lastYear;
-    return (
-      <>
-        <time dateTime={String(e.year)}>{ctx.locale === 'en' ? e.year : `${e.year}年`}</time> ({word})
-      </>
-    );
+    return fill(t.anniversaryWhen, {
+      date: <time dateTime={String(e.year)}>{ctx.locale === 'en' ? e.year : `${e.year}年`}</time>,
+      relative: word,
+    });
   };
   return (
     <section class="anniversaries" aria-labelledby="anniversaries">

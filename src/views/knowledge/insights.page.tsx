@@ -6,7 +6,7 @@ import { eventsPerYearSvg, type ChartSeries } from '../charts/events-per-year.ch
 import { COMMON } from '../i18n/common.messages.js';
 import { FIELD_NAMES, KNOWLEDGE } from '../i18n/knowledge.messages.js';
 import { format, pluralOf } from '../i18n/messages.js';
-import { INTL_LOCALE, fill, Ja } from '../parts.js';
+import { INTL_LOCALE, fill, Ja, localized } from '../parts.js';
 import { Layout } from '../layout.js';
 import type { PageContext } from '../page-context.js';
 import { DIRECTION_COLORS } from '../timeline.page.js';
@@ -171,7 +171,10 @@ export function InsightsPage(props: {
   );
 }
 
-/** Each photo record with the event it shows and how sure Koryu is of it; captions without an event listed apart. */
+/**
+ * Each photo record with the event it shows and how sure Koryu is of it; captions without an event listed apart.
+ * Captions and events in the reader's language where translated.
+ */
 function PhotoLinks(props: { ctx: PageContext; partnership: StoredPartnership; links: readonly { confidence: number; confirmed: boolean }[] }) {
   const { ctx, partnership: p } = props;
   const t = KNOWLEDGE[ctx.locale];
@@ -195,15 +198,14 @@ function PhotoLinks(props: { ctx: PageContext; partnership: StoredPartnership; l
         <tbody>
           {linked.map(({ r, i }) => {
             const link = props.links[i];
+            const caption = localized(ctx, r.caption, r.translations);
+            const event = p.events[r.event!];
+            const text = event && localized(ctx, event.text, event.translations);
             return (
               <tr key={r.id}>
                 <th scope="row">{r.year}</th>
-                <td>
-                  <Ja ctx={ctx}>{r.caption}</Ja>
-                </td>
-                <td>
-                  <Ja ctx={ctx}>{p.events[r.event!]?.text}</Ja>
-                </td>
+                <td lang={caption.lang}>{caption.text}</td>
+                <td lang={text?.lang}>{text?.text}</td>
                 <td>{link?.confirmed ? t.confirmed : link ? percent.format(link.confidence) : '—'}</td>
               </tr>
             );
@@ -215,11 +217,14 @@ function PhotoLinks(props: { ctx: PageContext; partnership: StoredPartnership; l
         <p>—</p>
       ) : (
         <ul class="unlinked">
-          {unlinked.map((r) => (
-            <li key={r.id}>
-              {ctx.locale === 'en' ? r.year : `${r.year}年`} <Ja ctx={ctx}>{r.caption}</Ja>
-            </li>
-          ))}
+          {unlinked.map((r) => {
+            const caption = localized(ctx, r.caption, r.translations);
+            return (
+              <li key={r.id}>
+                {ctx.locale === 'en' ? r.year : `${r.year}年`} <span lang={caption.lang}>{caption.text}</span>
+              </li>
+            );
+          })}
         </ul>
       )}
     </>

@@ -5,7 +5,7 @@ import { KNOWLEDGE } from '../i18n/knowledge.messages.js';
 import { format, pluralOf } from '../i18n/messages.js';
 import { Layout } from '../layout.js';
 import { localHref, type PageContext } from '../page-context.js';
-import { fill, Ja, YearWithEra } from '../parts.js';
+import { fill, Ja, localized, YearWithEra } from '../parts.js';
 import { ScrollRegion } from '../scroll-region.js';
 
 /** The link to an organisation's page. */
@@ -54,7 +54,7 @@ export function OrganizationsPage(props: { ctx: PageContext; organizations: read
   );
 }
 
-/** One organisation: its names and every exchange naming it, across partners and years. */
+/** One organisation: its names and every exchange naming it (in the reader's language where translated), across partners and years. */
 export function OrganizationPage(props: { ctx: PageContext; organization: Organization }) {
   const { ctx, organization: o } = props;
   const t = KNOWLEDGE[ctx.locale];
@@ -95,7 +95,8 @@ export function OrganizationPage(props: { ctx: PageContext; organization: Organi
           <tbody>
             {mentions
               .filter((m) => m.partner === partner)
-              .map((m) => (
+              .map((m) => ({ m, text: localized(ctx, m.text, m.translations) }))
+              .map(({ m, text }) => (
                 <tr key={`${m.partnershipId}-${m.event}`}>
                   <th scope="row">
                     <YearWithEra ctx={ctx} year={m.year} />
@@ -103,11 +104,11 @@ export function OrganizationPage(props: { ctx: PageContext; organization: Organi
                   <td class={`dir-${m.direction}`}>{common[m.direction]}</td>
                   <td>
                     {m.eventId !== null ? (
-                      <a href={localHref(ctx, `/events/${m.eventId}`)}>
-                        <Ja ctx={ctx}>{m.text}</Ja>
+                      <a href={localHref(ctx, `/events/${m.eventId}`)} lang={text.lang}>
+                        {text.text}
                       </a>
                     ) : (
-                      <Ja ctx={ctx}>{m.text}</Ja>
+                      <span lang={text.lang}>{text.text}</span>
                     )}
                   </td>
                 </tr>

@@ -110,10 +110,29 @@ describeOnEachStore('the knowledge pages', (openFresh) => {
   describe('anniversaries', () => {
     it('lists the 20th of the affiliation and this year’s agreements on the home page in every language', async () => {
       const ja = text((await get('/ja/')).body);
-      assert.match(ja, /2026年11月24日 \(一昨日\) 大連市との友好交流都市提携20周年/);
-      assert.match(ja, /2026年 \(今年\) 「スポーツ交流の推進に関する合意書」（大連市）10周年/);
+      assert.match(ja, /2026年11月24日（一昨日） 大連市との友好交流都市提携20周年/);
+      assert.match(ja, /2026年（今年） 「スポーツ交流の推進に関する合意書」（大連市）10周年/);
       assert.match(text((await get('/en/')).body), /20th anniversary of the 友好交流都市 affiliation with 大連市/);
       assert.match(text((await get('/zh/')).body), /与大連市缔结友好交流都市20周年/);
+    });
+
+    it('writes how long ago or ahead each falls as the language does: （4日前） in Japanese, (4 days ago) and (this year) mid-line in English', async () => {
+      const later = await buildApp({ store, home: '金沢市', now: () => new Date('2026-11-28T12:00:00+09:00') });
+      try {
+        const ja = (await later.inject('/ja/')).body;
+        assert.match(ja, /<time datetime="2026-11-24">2026年11月24日<\/time>（4日前）/, 'the list');
+        assert.match(ja, /<time datetime="2026-11-24">2026年11月24日<\/time>に提携20周年（4日前）/, 'the partner’s card');
+        assert.match(ja, /<time datetime="2026">2026年<\/time>（今年）/);
+        assert.doesNotMatch(ja, /\d 日|\(今年\)/);
+        const en = (await later.inject('/en/')).body;
+        assert.match(en, /<time datetime="2026-11-24">24 Nov 2026<\/time> \(4 days ago\)/);
+        assert.match(en, /<time datetime="2026">2026<\/time> \(this year\)/);
+        const zh = (await later.inject('/zh/')).body;
+        assert.match(zh, /<time datetime="2026-11-24">2026年11月24日<\/time>（4天前）/);
+        assert.match(zh, /<time datetime="2026">2026年<\/time>（今年）/);
+      } finally {
+        await later.close();
+      }
     });
 
     it('serves them as an iCalendar feed with CRLF line ends and folded lines', async () => {

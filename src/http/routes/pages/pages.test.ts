@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { describeOnEachStore } from '../../../../test/support/test-stores.js';
 import { DIRECTIONS } from '../../../domain/direction.js';
+import { defaultAttribution, LICENCE_PRESETS } from '../../../domain/licence.js';
 import { exportRecord, listPartnerships } from '../../../services/record.service.js';
 import { importDocuments } from '../../../services/import.service.js';
 import type { StoredPartnership } from '../../../domain/partnership.js';
@@ -72,6 +73,29 @@ describeOnEachStore('the home, partnership and event pages', (openFresh) => {
       const main = /<main[\s\S]*<\/main>/.exec(ja.body)?.[0] ?? '';
       assert.ok(main.length > 0 && !main.includes('lang="ja"'), 'no lang="ja" inside the Japanese page');
     });
+
+    it('marks the home city’s name in the site header and footer, and the Japanese credit line, as Japanese on the English and Chinese pages', async () => {
+      const licensed = await buildApp({ store, home: '金沢市', now: () => NOW, licence: { ...LICENCE_PRESETS['cc-by-4.0']!, attribution: defaultAttribution('金沢市') } });
+      try {
+        const frame = (html: string) => ({
+          brand: /<a class="brand" href="[^"]*">(.*?)<\/a>/.exec(html)?.[1],
+          footer: /<footer class="site-footer"><div class="bar">(.*?)<p class="licence">(.*?)　/.exec(html)?.slice(1, 3),
+        });
+        for (const page of ['/', `/partnerships/${dalian.id}`, `/events/${dalian.events[0]!.id}`]) {
+          assert.deepEqual(frame((await licensed.inject(`/en${page}`)).body), {
+            brand: '<span lang="ja">金沢市</span> International Exchange Record',
+            footer: ['International exchange record of <span lang="ja">金沢市</span>', 'Source: <span lang="ja">金沢市 国際交流の記録</span>'],
+          }, page);
+          assert.deepEqual(frame((await licensed.inject(`/zh${page}`)).body), {
+            brand: '<span lang="ja">金沢市</span> 国际交流记录',
+            footer: ['<span lang="ja">金沢市</span> 国际交流记录', '来源：<span lang="ja">金沢市 国際交流の記録</span>'],
+          }, page);
+          assert.deepEqual(frame((await licensed.inject(page)).body), { brand: '金沢市 国際交流の記録', footer: ['金沢市 国際交流の記録', '出典：金沢市 国際交流の記録'] }, page);
+        }
+      } finally {
+        await licensed.close();
+      }
+    });
   });
 
   describe('home', () => {
@@ -100,6 +124,7 @@ describeOnEachStore('the home, partnership and event pages', (openFresh) => {
       try {
         const res = await later.inject('/en/');
         assert.match(res.body, /25th anniversary on <time datetime="2031-11-24">24 Nov 2031<\/time> \(in 1,729 days\)/);
+        assert.match((await later.inject('/ja/')).body, /<time datetime="2031-11-24">2031年11月24日<\/time>に提携25周年（1,729日後）/, 'no space before 日');
       } finally {
         await later.close();
       }

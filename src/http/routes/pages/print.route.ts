@@ -7,12 +7,13 @@ import { KoryuError } from '../../../errors.js';
 import { findPublishedPartnership } from '../../../services/record.service.js';
 import type { Store } from '../../../storage/database.js';
 import { localHref, type PageContext } from '../../../views/page-context.js';
-import { PrintPage } from '../../../views/print.page.js';
+import { PrintPage, printFileName } from '../../../views/print.page.js';
 import { renderPage } from '../../../views/render.js';
 import { PUBLIC_DIR } from '../../assets.js';
 import { PUBLIC, pageRoute, type PageSite } from '../../page-route.js';
 import type { PdfRenderer } from '../../pdf-renderer.js';
 import { pathId } from '../../path-id.js';
+import { contentDisposition } from '../opendata/downloads.route.js';
 
 async function findPartnership(store: Store, rawId: string): Promise<StoredPartnership> {
   return findPublishedPartnership(store, pathId(rawId));
@@ -70,10 +71,9 @@ export function registerPrintRoutes(app: FastifyInstance, store: Store, site: Pa
       request.log.error({ err: error }, 'PDF rendering failed');
       throw new KoryuError('PdfUnavailable', 'The PDF could not be made just now; try again later, or print the print view.');
     }
-    const name = `${p.kind}${p.partner}との歩み.pdf`;
     return void reply
       .type('application/pdf')
-      .header('content-disposition', `attachment; filename="partnership-${p.id}-${ctx.locale}.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`)
+      .header('content-disposition', contentDisposition(`partnership-${p.id}-${ctx.locale}.pdf`, printFileName(p, ctx.locale)))
       .send(bytes);
   });
 }

@@ -169,6 +169,20 @@ describeOnEachStore('the search page', (openFresh) => {
     });
   }
 
+  it('finds in the record’s Japanese forms what a reader of Chinese types in simplified characters: 金泽 finds 金沢, 东软 finds 東軟', async () => {
+    for (const [query, japanese] of [['金泽', '金沢'], ['东软', '東軟'], ['大连东软', '大連東軟']] as const) {
+      const expected = scan(japanese);
+      assert.ok(expected.length > 0, japanese);
+      const { hits } = await allHits(`/zh/search?q=${encodeURIComponent(query)}`);
+      assert.deepEqual(
+        hits.map((h) => [h.href, h.text]),
+        expected.map((e) => [`/zh${e.href}`, e.text]),
+        query,
+      );
+      assertHighlighted(hits, japanese);
+    }
+  });
+
   it('shows partner, year with its era label and the direction or "photo record" of each hit', async () => {
     const res = await app.inject(`/search?q=${encodeURIComponent('山野市長')}`);
     assert.match(

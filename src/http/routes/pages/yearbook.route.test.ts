@@ -39,3 +39,16 @@ it('dates the yearbook with the day in Japan, whatever the server’s clock zone
   assert.ok(rendered[0]!.includes('2026-11-28'), 'made on the 28th in Japan');
   assert.ok(!rendered[0]!.includes('2026-11-27'));
 });
+
+it('dates the affiliation on the cover in the edition’s language', async () => {
+  const cover = async (locale: string) => {
+    const res = await app.inject(`/${locale}/partnerships/1/yearbook.pdf`);
+    assert.equal(res.statusCode, 200);
+    return /<section class="yearbook-cover"[\s\S]*?<\/section>/.exec(rendered.at(-1)!)?.[0] ?? '';
+  };
+  assert.match(await cover('ja'), /<p>提携：2006年（平成18年）11月24日<\/p>/);
+  const en = await cover('en');
+  assert.match(en, /<p>Affiliated on 24 November 2006<\/p>/);
+  assert.doesNotMatch(en, /2006年/);
+  assert.match(await cover('zh'), /<p>缔结日期：2006年11月24日<\/p>/);
+});

@@ -189,6 +189,24 @@ describeOnEachStore('editing the record item by item', (openFresh) => {
     assert.equal(again.text, long, 'the recorded state, though the editor would refuse to type it');
   });
 
+  it('keeps a partnership’s version and history when an import changes only its events, so its open form is no conflict', async () => {
+    const home = '白山市';
+    const doc = (lines: string[]) => ({ name: 'hakusan.txt', bytes: Buffer.from(['友好都市大連市との歩み', '年\t区分\t交流内容', ...lines].join('\n')) });
+    await importDocuments(store, [doc(['2010年\t派遣\t市長が訪問'])], { ...options, home, actor: 'yamada' });
+    const [opened] = await listPartnerships(store, { home, partner: '大連市' });
+    const form = await getItem(store, 'partnership', opened!.id);
+    const entries = async () => (await historyOf(store, 'partnership', form.id)).length;
+    const before = await entries();
+    await importDocuments(store, [doc(['2010年\t派遣\t市長が訪問', '2011年\t受入\t代表団が来訪'])], { ...options, home, actor: 'yamada' });
+    assert.equal((await getItem(store, 'partnership', form.id)).version, form.version, 'the events changed, not the partnership');
+    assert.equal(await entries(), before, 'no empty entry in the partnership’s history');
+    const saved = await editItem(store, 'partnership', form.id, { noExchangeYears: [2013] }, form.version, sato);
+    assert.deepEqual(saved.noExchangeYears, [2013]);
+    await importDocuments(store, [doc(['2010年\t派遣\t市長が訪問', '2011年\t受入\t代表団が来訪', '2012年\t—'])], { ...options, home, actor: 'yamada' });
+    assert.equal((await getItem(store, 'partnership', form.id)).version, saved.version + 1, 'a year without exchange is the partnership’s own field');
+    assert.equal(await entries(), before + 2);
+  });
+
   it('reads a partnership’s items for the staff page in a few queries, however many items carry translations', async () => {
     let queries = 0;
     const counting: Store = { ...store, db: store.db.withPlugin({ transformQuery: (args) => (queries++, args.node), transformResult: async (args) => args.result }) };

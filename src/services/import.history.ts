@@ -18,6 +18,8 @@ export async function findPartnershipItem(db: Kysely<Database>, home: string, pa
 export async function recordImportHistory(db: Kysely<Database>, before: EditableItem<'partnership'> | undefined, p: Partnership, actor: string): Promise<void> {
   const after = await findPartnershipItem(db, p.home, p.partner);
   if (!after) return;
+  // An import that changed only the partnership's events and photo records notes them in their own histories.
+  if (before && diffFields(fieldsOf('partnership', before), fieldsOf('partnership', after)).length === 0) return;
   await insertHistory(db, {
     kind: 'partnership',
     itemId: after.id,

@@ -561,9 +561,12 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
   ];
   if (removedItems.length > 0) summary.removedItems = removedItems;
   if (!isUnchanged(summary)) {
+    // The partnership's version counts changes of its own fields (those its staff form edits), so that a form
+    // opened before an import that changed only its events is no conflict; its time says when anything changed.
+    const ownChange = summary.detailsChanged || yearPlan.added.length > 0 || yearPlan.removed.length > 0;
     await trx
       .updateTable('partnerships')
-      .set({ kind: p.kind, affiliated_on: p.affiliatedOn, updated_at: now, version: bump, ...(source === null ? {} : { source }) })
+      .set({ kind: p.kind, affiliated_on: p.affiliatedOn, updated_at: now, ...(ownChange ? { version: bump } : {}), ...(source === null ? {} : { source }) })
       .where('id', '=', id)
       .execute();
   }

@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'AccountNotFound'
   | 'ItemNotFound'
   | 'EditConflict'
+  | 'ImportPreviewStale'
   | 'EditRejected'
   | 'PhotoRejected'
   | 'UploadTooLarge'

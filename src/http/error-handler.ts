@@ -20,6 +20,7 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   AccountNotFound: 404,
   ItemNotFound: 404,
   EditConflict: 409,
+  ImportPreviewStale: 409,
   EditRejected: 422,
   PhotoRejected: 422,
   UploadTooLarge: 413,

@@ -14,6 +14,27 @@ interface Pending {
   actor: string;
   docs: SourceDocument[];
   expires: number;
+  /** What the preview said the import would change, as JSON (absent when it would be refused). */
+  changes?: string;
+}
+
+/** What a preview shows: the documents as read, and what importing them would change or why it would be refused. */
+export interface ImportPreview {
+  token: string;
+  documents: ParsedDocument[];
+  changes?: ChangeSummary[];
+  refusal?: ImportRefusal;
+}
+
+/**
+ * The record changed between a preview and its confirmation (someone edited an event the documents hold, say), so
+ * the import would not do what the preview said. Nothing was imported; `preview` is the preview made again, with
+ * a new token, for the person to check and confirm.
+ */
+export class ImportPreviewStaleError extends KoryuError {
+  constructor(readonly preview: ImportPreview) {
+    super('ImportPreviewStale', 'The record changed since the preview, so the import would not do what it said. Nothing was imported: check the new preview and confirm it again.');
+  }
 }
 
 /**
@@ -37,14 +58,17 @@ export class ImportPreviews {
     docs: SourceDocument[],
     options: ImportOptions,
     actor: string,
-  ): Promise<{ token: string; documents: ParsedDocument[]; changes?: ChangeSummary[]; refusal?: ImportRefusal }> {
+  ): Promise<ImportPreview> {
     this.sweep();
     // The dry run parses the documents too: they are parsed again only when the import would be refused.
-    const tried = await dryRun(store, docs, options);
+    return this.keep(store, docs, options, actor, await dryRun(store, docs, options));
+  }
+
+  private async keep(store: Store, docs: SourceDocument[], options: ImportOptions, actor: string, tried: DryRun): Promise<ImportPreview> {
     const documents = 'report' in tried ? tried.report.documents : await parseDocuments(docs, options);
     const token = randomBytes(18).toString('base64url');
     if (this.pending.size >= MAX_PENDING) this.pending.delete(this.pending.keys().next().value!);
-    this.pending.set(token, { actor, docs, expires: this.now() + PENDING_MS });
+    this.pending.set(token, { actor, docs, expires: this.now() + PENDING_MS, ...('report' in tried ? { changes: JSON.stringify(tried.report.changes) } : {}) });
     if ('report' in tried) return { token, documents, changes: tried.report.changes };
     return tried.refusal ? { token, documents, refusal: tried.refusal } : { token, documents };
   }
@@ -57,6 +81,14 @@ export class ImportPreviews {
       throw new KoryuError('ItemNotFound', 'This import preview has expired or belongs to someone else: upload the document again.');
     }
     this.pending.delete(token);
+    // What the import would change now, against what the preview showed: an edit made since (an event the
+    // documents hold, changed on the web) would be overwritten unseen, so the person is shown the new preview.
+    if (pending.changes !== undefined) {
+      const now = await dryRun(store, pending.docs, options);
+      if (!('report' in now) || JSON.stringify(now.report.changes) !== pending.changes) {
+        throw new ImportPreviewStaleError(await this.keep(store, pending.docs, options, actor, now));
+      }
+    }
     return importDocuments(store, pending.docs, { ...options, actor });
   }
 
@@ -70,7 +102,9 @@ export class ImportPreviews {
  * The import as a dry run: the documents as parsed and what importing them would change; when it would be refused,
  * the reason if it is the documents together (a document's own errors are in its diagnostics).
  */
-async function dryRun(store: Store, docs: SourceDocument[], options: ImportOptions): Promise<{ report: ImportReport } | { refusal?: ImportRefusal }> {
+type DryRun = { report: ImportReport } | { refusal?: ImportRefusal };
+
+async function dryRun(store: Store, docs: SourceDocument[], options: ImportOptions): Promise<DryRun> {
   try {
     return { report: await importDocuments(store, docs, { ...options, dryRun: true }) };
   } catch (error) {

@@ -20,6 +20,7 @@ import { can } from '../../domain/policies.js';
 import { requirePermission } from '../auth/guard.js';
 import '../auth/request-user.js';
 import * as S from './staff.schemas.js';
+import { ImportPreviewStaleError } from '../../services/import-preview.service.js';
 
 export interface StaffApiDeps {
   store: Store;
@@ -50,6 +51,7 @@ export function answerApiError(error: FastifyError | Error, request: FastifyRequ
       message: error.message,
       ...(error instanceof EditConflictError ? { current: error.current } : {}),
       ...(error instanceof EditRejectedError ? { problems: error.problems } : {}),
+      ...(error instanceof ImportPreviewStaleError ? { preview: error.preview } : {}),
     });
     return;
   }

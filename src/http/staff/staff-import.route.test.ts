@@ -14,6 +14,7 @@ import type { Store } from '../../storage/database.js';
 import { photoFilesIn } from '../../storage/photo.files.js';
 import { buildApp } from '../app.js';
 import { MAX_FILES } from './upload-limit.js';
+import { editItem, getItem } from '../../services/editing.service.js';
 
 /**
  * The web import takes several files at once and reads them together, as `koryu import` does: the CSV export's two
@@ -103,6 +104,35 @@ describeOnEachStore('the web import of several documents', (openFresh) => {
     assert.equal(done.statusCode, 200, done.body.slice(0, 300));
     assert.ok(done.body.includes('取り込みました'));
     assert.deepEqual(await record(), stored);
+  });
+
+  it('imports nothing when the record changed after the preview, and shows the preview made again to confirm', async () => {
+    const body = multipart({ _csrf: csrf }, [events, photos]);
+    const preview = await session.request({ method: 'POST', url: '/ja/staff/import/preview', payload: body.payload, headers: { ...body.headers, accept: 'text/html' } });
+    const token = /name="token" value="([^"]+)"/.exec(preview.body)![1]!;
+    // A colleague corrects an event after the preview said the import changes nothing.
+    const [event] = await store.db.selectFrom('events').select(['id', 'version', 'text']).where('status', '=', 'published').orderBy('id').limit(1).execute();
+    await editItem(store, 'event', event!.id, { text: `${event!.text}（訂正）` }, event!.version, { name: 'colleague' });
+    const confirm = (t: string) => session.request({ method: 'POST', url: '/ja/staff/import', payload: new URLSearchParams({ _csrf: csrf, token: t }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' } });
+    const stale = await confirm(token);
+    assert.equal(stale.statusCode, 409, stale.body.slice(0, 300));
+    assert.match(stale.body, /確認の後に記録が変更されたため、取り込んでいません/);
+    assert.equal((await getItem(store, 'event', event!.id)).text, `${event!.text}（訂正）`, 'the colleague’s correction stays');
+    const again = /name="token" value="([^"]+)"/.exec(stale.body)?.[1];
+    assert.ok(again && again !== token, 'a new preview to confirm');
+    const done = await confirm(again);
+    assert.equal(done.statusCode, 200, done.body.slice(0, 300));
+    assert.equal((await getItem(store, 'event', event!.id)).text, event!.text, 'confirmed knowingly, the document’s text is back');
+    // The JSON API says the same with its code and the new preview.
+    const api = multipart({}, [events, photos]);
+    const previewed = (await session.request({ method: 'POST', url: '/api/staff/imports/preview', payload: api.payload, headers: { ...api.headers, accept: 'application/json', 'x-csrf-token': csrf } })).json() as { token: string };
+    const current = await getItem(store, 'event', event!.id);
+    await editItem(store, 'event', event!.id, { text: `${event!.text}（再訂正）` }, current.version, { name: 'colleague' });
+    const refused = await session.request({ method: 'POST', url: '/api/staff/imports', payload: { token: previewed.token }, headers: { accept: 'application/json', 'x-csrf-token': csrf } });
+    assert.equal(refused.statusCode, 409, refused.body);
+    const answer = refused.json() as { code: string; preview: { token: string; changes: { changed: { events: number } }[] } };
+    assert.equal(answer.code, 'ImportPreviewStale');
+    assert.equal(answer.preview.changes[0]!.changed.events, 1);
   });
 
   it('says in the page’s language, before any confirmation, that two documents holding one partnership are refused', async () => {

@@ -5,7 +5,7 @@ import { can, type Action } from '../../domain/policies.js';
 import { KoryuError } from '../../errors.js';
 import { EditConflictError, EditRejectedError } from '../../services/edit.errors.js';
 import { createItem, deletedItems, editItem, existingItems, getItem, getPartnershipForStaff, historyOf, listPartnershipsForStaff, removeItem, restoreVersion } from '../../services/editing.service.js';
-import type { ImportPreviews } from '../../services/import-preview.service.js';
+import { ImportPreviewStaleError, type ImportPreviews } from '../../services/import-preview.service.js';
 import { ImportRefusedError } from '../../services/import.service.js';
 import { PhotoRejectedError, storePhoto } from '../../services/photo.service.js';
 import type { Store } from '../../storage/database.js';
@@ -274,6 +274,10 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
         const report = await deps.previews.confirm(store, formFields(request).token ?? '', { home: site.home, maxDocumentBytes: deps.maxDocumentBytes }, actor(request).name);
         return renderPage(h(ImportPage, { view: view(ctx, request, reply), summary: report.changes }));
       } catch (error) {
+        if (error instanceof ImportPreviewStaleError) {
+          reply.status(409);
+          return renderPage(h(ImportPage, { view: view(ctx, request, reply), preview: error.preview, error: STAFF[ctx.locale].previewStale }));
+        }
         if (!(error instanceof KoryuError)) throw error;
         reply.status(error.code === 'ItemNotFound' ? 410 : 422);
         // An expired preview is told in the page's language; an import refused names its document's line.

@@ -27,7 +27,7 @@ const documentsBody = {
   type: 'object',
   description: `multipart/form-data with up to ${MAX_FILES.document} file fields \`file\` (read together, as \`koryu import\` reads its files: FILE.csv with FILE.photos.csv), each within KORYU_MAX_DOCUMENT_BYTES, and the CSRF token in the \`_csrf\` field or the x-csrf-token header.`,
 } as const;
-const errors = { 400: S.errorBody, 401: S.errorBody, 403: S.errorBody, 404: S.errorBody, 413: S.errorBody, 422: S.errorBody };
+const errors = { 400: S.errorBody, 401: S.errorBody, 403: S.errorBody, 404: S.errorBody, 409: S.errorBody, 413: S.errorBody, 422: S.errorBody };
 // Checked after the CSRF check like every route; the multipart limits bound what is read before.
 const editRecord = { preHandler: requirePermission('record:edit') };
 

@@ -83,6 +83,7 @@ export const errorBody = {
     message: { type: 'string' },
     current: { type: 'object', additionalProperties: true },
     problems: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, problem: { type: 'string' } } } },
+    preview: { type: 'object', additionalProperties: true, description: 'ImportPreviewStale: the preview made again, with a new token to confirm.' },
   },
   required: ['error', 'message'],
 } as const;

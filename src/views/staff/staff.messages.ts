@@ -14,7 +14,7 @@ type Key =
   | 'problem_invalidDate' | 'problem_invalidDirection' | 'problem_invalidStatus' | 'problem_invalidLink' | 'problem_duplicate'
   | 'problem_notFound' | 'problem_dateOutsideYear' | 'problem_notEmpty' | 'tooLongLimit' | 'none' | 'yearsEvents' | 'refused'
   | 'translationEn' | 'translationZh' | 'partnershipIdField' | 'timeZoneNote' | 'itemGone' | 'itemGoneBody' | 'previewGone'
-  | 'restoreDuplicate' | 'currentVersion' | 'restoreConflict' | 'uploadRefused' | 'uploadRefusedBack' | 'translatorNote' | 'deleteConfirm' | 'deleteNow' | 'refusedSamePartnership' | 'refusedTooManyEvents' | 'moreRemoved';
+  | 'restoreDuplicate' | 'currentVersion' | 'restoreConflict' | 'uploadRefused' | 'uploadRefusedBack' | 'previewStale' | 'translatorNote' | 'deleteConfirm' | 'deleteNow' | 'refusedSamePartnership' | 'refusedTooManyEvents' | 'moreRemoved';
 
 /** The staff area: lists, edit forms, history, the web import. */
 export const STAFF: Messages<Key> = {
@@ -29,7 +29,7 @@ export const STAFF: Messages<Key> = {
     conflictTitle: '他の人が先に変更しました', conflictBody: 'この項目は第{theirs}版に更新されています（あなたの編集は第{yours}版に基づいています）。保存していません。最新の内容を確認して、もう一度編集してください。',
     conflictYours: 'あなたの入力', conflictTheirs: '最新の内容（第{version}版）', problems: '入力を確認してください。保存していません。',
     saved: '保存しました。', deleted: '削除しました。変更履歴から元に戻せます。', restored: '元に戻しました。', deletedItems: '削除した項目',
-    noDeleted: '削除した項目はありません。', restore: '元に戻す', restoreThis: 'この版に戻す', currentVersion: '現在の版です。', uploadRefused: '送信できませんでした', uploadRefusedBack: 'ブラウザの「戻る」で入力した画面に戻り、ファイルを選び直してください。', restoreConflict: 'このページを開いた後に他の人がこの項目を変更したため、戻していません。最新の履歴を確認してから、もう一度選んでください。', action: '操作', actor: '担当者', at: '日時',
+    noDeleted: '削除した項目はありません。', restore: '元に戻す', restoreThis: 'この版に戻す', currentVersion: '現在の版です。', uploadRefused: '送信できませんでした', previewStale: '確認の後に記録が変更されたため、取り込んでいません。下の新しい確認内容を見てから、もう一度確定してください。', uploadRefusedBack: 'ブラウザの「戻る」で入力した画面に戻り、ファイルを選び直してください。', restoreConflict: 'このページを開いた後に他の人がこの項目を変更したため、戻していません。最新の履歴を確認してから、もう一度選んでください。', action: '操作', actor: '担当者', at: '日時',
     field: '項目', before: '変更前', after: '変更後', historyOf: '変更履歴：{item}', create_: '作成', update_: '変更', delete_: '削除',
     restore_: '復元', import_: '取り込み', import: '文書の取り込み', importHint: '年表の文書（テキスト、表、CSV・XLSX、koryu/1 JSON）を選んでください。複数のファイルを一度に選べます。CSVの書き出しは、交流の表（FILE.csv）と写真の記録（FILE.photos.csv）を一緒に選んでください。取り込む前に内容を確認できます。',
     document: '文書', preview: '内容を確認', previewOf: '取り込む内容：{file}', confirm: 'この内容で取り込む', diagnostics: '確認事項', line: '行',
@@ -64,7 +64,7 @@ export const STAFF: Messages<Key> = {
     conflictTitle: 'Someone else changed this first', conflictBody: 'This item is now at version {theirs}; your edit was made on version {yours}. Nothing was saved. Review the newer version and edit again.',
     conflictYours: 'What you entered', conflictTheirs: 'The newer version ({version})', problems: 'Please check your entries. Nothing was saved.',
     saved: 'Saved.', deleted: 'Deleted. It can be restored from its history.', restored: 'Restored.', deletedItems: 'Deleted items',
-    noDeleted: 'No deleted items.', restore: 'Restore', restoreThis: 'Restore this version', currentVersion: 'This is the current version.', uploadRefused: 'The upload was refused', uploadRefusedBack: 'Use the browser’s Back button to return to the form with your entries, and choose the files again.', restoreConflict: 'Someone changed this item after you opened this page, so nothing was restored. Check the history as it is now and choose again.', action: 'Action', actor: 'By', at: 'When',
+    noDeleted: 'No deleted items.', restore: 'Restore', restoreThis: 'Restore this version', currentVersion: 'This is the current version.', uploadRefused: 'The upload was refused', previewStale: 'The record changed after the preview, so nothing was imported. Check the new preview below and confirm again.', uploadRefusedBack: 'Use the browser’s Back button to return to the form with your entries, and choose the files again.', restoreConflict: 'Someone changed this item after you opened this page, so nothing was restored. Check the history as it is now and choose again.', action: 'Action', actor: 'By', at: 'When',
     field: 'Field', before: 'Before', after: 'After', historyOf: 'History: {item}', create_: 'created', update_: 'changed', delete_: 'deleted',
     restore_: 'restored', import_: 'imported', import: 'Import a document', importHint: 'Choose a timeline document (text, table, CSV or XLSX, koryu/1 JSON). You may choose several files at once: for the CSV export, choose the events (FILE.csv) and the photo records (FILE.photos.csv) together. You will see what they contain before anything is imported.',
     document: 'Document', preview: 'Preview', previewOf: 'What would be imported: {file}', confirm: 'Import this', diagnostics: 'Notes', line: 'Line',
@@ -99,7 +99,7 @@ export const STAFF: Messages<Key> = {
     conflictTitle: '已被他人先行修改', conflictBody: '此项目现为第{theirs}版；您的编辑基于第{yours}版。未保存。请查看最新内容后重新编辑。',
     conflictYours: '您输入的内容', conflictTheirs: '最新内容（第{version}版）', problems: '请检查输入内容。未保存。',
     saved: '已保存。', deleted: '已删除。可从修改记录中恢复。', restored: '已恢复。', deletedItems: '已删除的项目',
-    noDeleted: '没有已删除的项目。', restore: '恢复', restoreThis: '恢复到此版本', currentVersion: '这是当前版本。', uploadRefused: '无法提交', uploadRefusedBack: '请使用浏览器的“返回”回到填写的页面，重新选择文件。', restoreConflict: '您打开此页面后，其他人修改了该项目，因此未恢复。请查看最新的修改记录后重新选择。', action: '操作', actor: '操作人', at: '时间',
+    noDeleted: '没有已删除的项目。', restore: '恢复', restoreThis: '恢复到此版本', currentVersion: '这是当前版本。', uploadRefused: '无法提交', previewStale: '预览后记录已被修改，因此未导入。请查看下面的新预览，然后再次确认。', uploadRefusedBack: '请使用浏览器的“返回”回到填写的页面，重新选择文件。', restoreConflict: '您打开此页面后，其他人修改了该项目，因此未恢复。请查看最新的修改记录后重新选择。', action: '操作', actor: '操作人', at: '时间',
     field: '项目', before: '修改前', after: '修改后', historyOf: '修改记录：{item}', create_: '创建', update_: '修改', delete_: '删除',
     restore_: '恢复', import_: '导入', import: '导入文档', importHint: '请选择年表文档（文本、表格、CSV或XLSX、koryu/1 JSON）。可以一次选择多个文件：导入CSV导出文件时，请同时选择交流表（FILE.csv）和照片记录（FILE.photos.csv）。导入前可确认内容。',
     document: '文档', preview: '确认内容', previewOf: '将导入的内容：{file}', confirm: '按此内容导入', diagnostics: '注意事项', line: '行',

@@ -39,6 +39,13 @@ describe('checkEvent', () => {
     assert.deepEqual(problems.map((p) => `${p.field}:${p.problem}`), ['year:invalidYear', 'date:invalidDate', 'direction:invalidDirection', 'text:required', 'status:invalidStatus']);
   });
 
+  it('refuses an event text of only a none mark, which every export would read back as a year without exchange', () => {
+    for (const text of ['—', ' ― ', '－－', 'ー', 'なし', '無し', '-']) {
+      assert.deepEqual(checkEvent({ ...event, text }).map((p) => `${p.field}:${p.problem}`), ['text:noneMark'], text);
+    }
+    for (const text of ['—市長が訪問', 'なし崩し', '2020年は交流なし']) assert.deepEqual(checkEvent({ ...event, text }), [], text);
+  });
+
   it('knows leap days', () => {
     assert.equal(isDay('2012-02-29'), true);
     assert.equal(isDay('2011-02-29'), false);

@@ -1,5 +1,6 @@
 import { isDirection, type Direction } from './direction.js';
 import type { Translations } from './translation.js';
+import { isNoneText } from './none-mark.js';
 
 /** What the editor keeps: partnerships, their events and their photo records. Years are part of a partnership. */
 export type ItemKind = 'partnership' | 'event' | 'record';
@@ -108,7 +109,8 @@ export interface EditProblem {
     | 'invalidDirection'
     | 'invalidStatus'
     | 'invalidLink'
-    | 'notEmpty';
+    | 'notEmpty'
+    | 'noneMark';
 }
 
 export const MIN_YEAR = 1868;
@@ -136,6 +138,8 @@ export function checkEvent(f: EventFields): EditProblem[] {
   else if (f.date !== null && isYear(f.year) && !dateInYear(f.date, f.year)) problems.push({ field: 'date', problem: 'dateOutsideYear' });
   if (!isDirection(f.direction)) problems.push({ field: 'direction', problem: 'invalidDirection' });
   text(problems, 'text', f.text, MAX_TEXT);
+  // A text of only — or なし reads back from every export as a year without exchange: the event would be lost.
+  if (typeof f.text === 'string' && isNoneText(f.text)) problems.push({ field: 'text', problem: 'noneMark' });
   translations(problems, f.translations);
   status(problems, f.status);
   return problems;

@@ -1,6 +1,7 @@
 import type { Direction } from '../domain/direction.js';
 import { stripMarkup } from './markup.js';
 import { foldWidth } from './years.js';
+import { NONE_MARK } from '../domain/none-mark.js';
 
 const LABELS: Readonly<Record<string, Direction>> = {
   派遣: 'dispatch',
@@ -21,7 +22,6 @@ export function isNoneMark(cell: string): boolean {
   return NONE_MARK.test(foldWidth(stripMarkup(cell)).replace(/\s/g, ''));
 }
 
-const NONE_MARK = /^[—―‐\-ー－─━−–]+$|^なし$|^無し$/;
 const NONE_MARK_START = /^[—―‐\-ー－─━−–な無]/;
 
 /**

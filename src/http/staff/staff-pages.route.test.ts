@@ -236,6 +236,13 @@ describe('the staff pages', () => {
     assert.ok(history.body.includes(`<th scope="row">写っている交流</th><td><del>#${first.id}</del></td><td><ins>2008 青少年交流団を派遣 (#${second.id})</ins></td>`), history.body);
   });
 
+  it('shows a photo record’s photos in its history as thumbnails, not file names', async () => {
+    const record = await createItem(store, 'record', { partnershipId, year: 2007, caption: '写真の差し替え', translations: {}, eventId: null, photo: 'a1b2c3d4.jpg', status: 'published' }, actor);
+    await editItem(store, 'record', record.id, { photo: 'e5f6a7b8.jpg' }, record.version, actor);
+    const history = await editor.session.request({ method: 'GET', url: `/ja/staff/records/${record.id}/history`, headers: { accept: 'text/html' } });
+    assert.ok(history.body.includes('<th scope="row">写真</th><td><del><img src="/photos/thumb/a1b2c3d4.jpg" alt="写真" class="thumb"/></del></td><td><ins><img src="/photos/thumb/e5f6a7b8.jpg" alt="写真" class="thumb"/></ins></td>'), history.body);
+  });
+
   it('offers to restore earlier versions and a deleted item, never the current version or an old deletion', async () => {
     const event = await newEvent({ text: '版の確認' });
     const restoreButtons = async () => {

@@ -37,6 +37,9 @@ export function HistoryPage(props: { view: StaffView; kind: ItemKind; itemId: nu
     const label = field === 'eventId' && typeof value === 'number' ? props.eventLabels?.get(value) : undefined;
     return label ?? fieldValue(ctx.locale, field, value);
   };
+  // A photo as its thumbnail, as the record's form shows it, not its stored file name.
+  const shownCell = (field: string, value: unknown) =>
+    field === 'photo' && typeof value === 'string' && value !== '' ? <img src={`/photos/thumb/${value}`} alt={t.photo} class="thumb" /> : shown(field, value);
   return (
     <Layout ctx={ctx} title={title}>
       <div class="staff">
@@ -56,8 +59,8 @@ export function HistoryPage(props: { view: StaffView; kind: ItemKind; itemId: nu
                 {e.changes.filter((c) => !FIXED_FIELDS.has(c.field) && shown(c.field, c.before) !== shown(c.field, c.after)).map((c) => (
                   <tr key={c.field}>
                     <th scope="row">{fieldLabel(ctx.locale, c.field, props.kind)}</th>
-                    <td><del>{shown(c.field, c.before)}</del></td>
-                    <td><ins>{shown(c.field, c.after)}</ins></td>
+                    <td><del>{shownCell(c.field, c.before)}</del></td>
+                    <td><ins>{shownCell(c.field, c.after)}</ins></td>
                   </tr>
                 ))}
               </tbody>

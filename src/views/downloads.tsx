@@ -1,7 +1,7 @@
 import { licenceIn, type Licence } from '../domain/licence.js';
 import { OPENDATA } from './i18n/opendata.messages.js';
 import type { PageContext } from './page-context.js';
-import { fill, Ja } from './parts.js';
+import { Credit, fill } from './parts.js';
 
 /** A file the reader can download: where, its format, and what it is called (a format name, not translated). */
 export interface DownloadLink {
@@ -42,7 +42,7 @@ export function LicenceNote(props: { ctx: PageContext; licence: Licence }) {
   const terms = licenceIn(props.licence, props.ctx.locale);
   return (
     <p class="licence">
-      {fill(t.source, { attribution: <Ja ctx={props.ctx}>{props.licence.attribution}</Ja> })}　{t.licence}
+      {fill(t.source, { attribution: <Credit locale={props.ctx.locale}>{props.licence.attribution}</Credit> })}　{t.licence}
       <a rel="license" href={terms.url} hreflang={terms.lang}>
         {terms.name}
       </a>

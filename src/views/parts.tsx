@@ -33,6 +33,16 @@ export function Ja(props: { ctx: PageContext; children: ComponentChildren }) {
   return props.ctx.locale === 'ja' ? <>{props.children}</> : <span lang="ja">{props.children}</span>;
 }
 
+/**
+ * A line the municipality configured (its credit, KORYU_ATTRIBUTION): marked Japanese on an English or Chinese page
+ * when it is written in Japanese script, as the default 金沢市 国際交流の記録 is, and left unmarked when a city set
+ * it in the reader's language (Kanazawa City International Exchange Records).
+ */
+export function Credit(props: { locale: PageContext['locale']; children: string }) {
+  const japanese = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(props.children);
+  return props.locale === 'ja' || !japanese ? <>{props.children}</> : <span lang="ja">{props.children}</span>;
+}
+
 /** The `lang` an element needs when its text is in `lang` on a page in the reader's locale; undefined when they agree. */
 export function langAttr(ctx: PageContext, lang: 'ja' | 'en' | 'zh'): string | undefined {
   return lang === ctx.locale ? undefined : HTML_LANG[lang];

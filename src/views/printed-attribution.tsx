@@ -2,7 +2,7 @@ import { licenceIn, type Licence } from '../domain/licence.js';
 import type { Locale } from './i18n/locale.js';
 import { format } from './i18n/messages.js';
 import { YEARBOOK } from './i18n/yearbook.messages.js';
-import { fill } from './parts.js';
+import { Credit, fill } from './parts.js';
 
 /**
  * Who publishes the record and the terms it may be used under, as paper carries them (the licence's address
@@ -14,7 +14,7 @@ export function PrintedAttribution(props: { locale: Locale; licence: Licence }) 
   const terms = licenceIn(props.licence, props.locale);
   return (
     <>
-      <p>{fill(t.publisher, { attribution: props.locale === 'ja' ? props.licence.attribution : <span lang="ja">{props.licence.attribution}</span> })}</p>
+      <p>{fill(t.publisher, { attribution: <Credit locale={props.locale}>{props.licence.attribution}</Credit> })}</p>
       <p>{format(t.licence, { licence: `${terms.name} ${terms.url}` })}</p>
     </>
   );

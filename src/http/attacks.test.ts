@@ -137,6 +137,7 @@ describe('security headers on every kind of response', () => {
     { what: 'OPTIONS', method: 'OPTIONS', url: '/', status: 404 },
     { what: 'an address that is not valid percent-encoding', url: '/search?q=%E3%81', status: 200 },
     { what: 'a path that is not valid percent-encoding', url: '/events/%E3%81', status: 400 },
+    { what: 'an API path that is not valid percent-encoding', url: '/api/partnerships/%E3%81', status: 400 },
     { what: 'a NUL in the address', url: '/search?q=a%00b', status: 400 },
     { what: 'a body over the limit', method: 'POST', url: '/', status: 413, headers: { 'content-type': 'text/plain' }, payload: 'x'.repeat(100) },
     { what: 'a PDF when no renderer is configured', url: '/partnerships/1.pdf', status: 503 },
@@ -153,6 +154,14 @@ describe('security headers on every kind of response', () => {
       if (r.status >= 400) assert.doesNotMatch(res.body, LEAKS);
     });
   }
+
+  it('answers an API address that is not valid percent-encoding in JSON with its code, a page address in text', async () => {
+    const api = await app.inject('/api/partnerships/%E3%81');
+    assert.match(String(api.headers['content-type']), /^application\/json/);
+    assert.deepEqual(api.json(), { error: 'UsageError', code: 'UsageError', message: 'Bad request: the address is not valid.' });
+    const page = await app.inject('/events/%E3%81');
+    assert.match(String(page.headers['content-type']), /^text\/plain/);
+  });
 });
 
 describe('path traversal out of /assets/', () => {

@@ -17,7 +17,11 @@ export function registerUrlGuard(app: FastifyInstance): void {
  * Fastify's own refusals made before routing (an address that is not valid percent-encoding, an over-long
  * parameter): no hook runs for them, so the security headers are set here, and the address is not echoed back.
  */
-export function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
-  void reply.status(status).headers(SECURITY_HEADERS).type('text/plain; charset=utf-8').send('Bad request: the address is not valid.');
+  const message = 'Bad request: the address is not valid.';
+  void reply.status(status).headers(SECURITY_HEADERS);
+  // The API answers in JSON with its error code, whatever went wrong.
+  if (request.url.startsWith('/api/')) void reply.type('application/json; charset=utf-8').send(JSON.stringify({ error: 'UsageError', code: 'UsageError', message }));
+  else void reply.type('text/plain; charset=utf-8').send(message);
 }

@@ -62,4 +62,14 @@ describe('the Atom feed', () => {
     for (const [title, id] of before) assert.equal(after.get(title), id, title);
     assert.equal(new Set(before.values()).size, 3);
   });
+
+  it('drops the characters XML 1.0 forbids (a form feed from a PDF, \\u0001), so the feed stays well-formed', () => {
+    const p = partnership(1);
+    p.partner = '大連\u0001市';
+    p.events[0] = { ...p.events[0]!, text: '市長が訪問\x0c会談 \uffff', translations: { en: 'Mayor\u0008 visited', zh: '市长\u001f来访' } };
+    const xml = writeAtom([p], { licence: { ...licence, attribution: '金沢市\u000b' } });
+    assert.doesNotMatch(xml, /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u);
+    assert.match(entries(xml)[0]!, /<title>大連市：市長が訪問会談 <\/title>/);
+    assert.match(entries(xml)[0]!, /<p xml:lang="en">Mayor visited<\/p><p xml:lang="zh">市长来访<\/p>/);
+  });
 });

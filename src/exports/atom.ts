@@ -1,3 +1,4 @@
+import { dropNonXmlCharacters } from '../domain/control-characters.js';
 import { DIRECTION_LABELS_JA } from '../domain/direction.js';
 import { licenceNotice } from '../domain/licence.js';
 import type { ExchangeEvent, Partnership } from '../domain/partnership.js';
@@ -7,8 +8,9 @@ import type { ExportContext, Exporter } from './exporter.js';
 /** Entries in the feed: the newest published events. */
 export const FEED_LENGTH = 50;
 
+/** Text as XML character data or an attribute value: escaped, and without the characters XML 1.0 forbids. */
 const escapeXml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+  dropNonXmlCharacters(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 interface Entry {
   p: Partnership;

@@ -65,4 +65,11 @@ describe('anniversaryCalendar (RFC 5545)', () => {
   it('escapes what TEXT values must', () => {
     assert.equal(escapeText('a,b;c\\d\ne'), 'a\\,b\\;c\\\\d\\ne');
   });
+
+  it('leaves out the control characters TEXT does not allow (a form feed from a PDF), keeping tabs', () => {
+    assert.equal(escapeText('合意書\x0c調印\u0001\u007f\t式\r\n'), '合意書調印\t式\\n');
+    const text = anniversaryCalendar([{ ...agreement, label: 'スポーツ交流\x0cの推進に関する合意書' }], new Date('2026-11-26T00:00:00Z'), 'koryu.example');
+    assert.doesNotMatch(text.replace(/\r\n/g, ''), /[\u0000-\u0008\u000a-\u001f\u007f]/);
+    assert.match(unfold(text), /SUMMARY:「スポーツ交流の推進に関する合意書」（大連市）10周年\r\n/);
+  });
 });

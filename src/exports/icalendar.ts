@@ -3,9 +3,14 @@ import { anniversariesOf, type AnniversaryEntry, type AnniversarySource } from '
 /** How many years ahead the feed lists anniversaries. */
 export const CALENDAR_YEARS_AHEAD = 10;
 
-/** RFC 5545 TEXT: backslash, semicolon and comma escaped, line breaks as \n. */
+/** RFC 5545 TEXT: backslash, semicolon and comma escaped, line breaks as \n, other control characters (which TEXT does not allow, tab aside) left out. */
 export function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '');
 }
 
 /** Octets of one code point in UTF-8. */

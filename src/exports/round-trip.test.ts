@@ -116,6 +116,13 @@ describe('XLSX export and import', () => {
     assert.deepEqual(back.diagnostics, []);
     assert.equal(withoutLines(back.partnerships), withoutLines(rich));
   });
+
+  it('leaves out the characters XML 1.0 forbids, so the workbook stays readable', async () => {
+    const p: Partnership = { ...rich[1]!, events: [{ year: 1981, date: null, direction: 'reception', text: '蘇州市代表団が\uffff来訪\x0c\ud800', line: null }] };
+    const back = await xlsxRoundTrip([p]);
+    assert.deepEqual(back.diagnostics, []);
+    assert.equal(back.partnerships[0]!.events[0]!.text, '蘇州市代表団が来訪');
+  });
 });
 
 describe('JSON (koryu/1) export and import', () => {

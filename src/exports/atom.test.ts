@@ -72,4 +72,23 @@ describe('the Atom feed', () => {
     assert.match(entries(xml)[0]!, /<title>大連市：市長が訪問会談 <\/title>/);
     assert.match(entries(xml)[0]!, /<p xml:lang="en">Mayor visited<\/p><p xml:lang="zh">市长来访<\/p>/);
   });
+
+  it('gives an edited entry the time of its last change as updated, keeps published, and moves the feed’s updated with it', () => {
+    const p = partnership(3);
+    const at = (day: number) => `2026-0${day}-01T00:00:00.000Z`;
+    const known = (updated: string) =>
+      new Map(p.events.map((e, i) => [e, { id: 40 + i, publishedAt: at(i + 1), updatedAt: i === 0 ? updated : at(i + 1) }]));
+    const timesOf = (xml: string) => entries(xml).map((e) => [/<id>.*:(\d+)<\/id>/.exec(e)![1], /<published>(.*)<\/published>/.exec(e)![1], /<updated>(.*)<\/updated>/.exec(e)![1]]);
+    const feedUpdated = (xml: string) => /^ {2}<updated>(.*)<\/updated>$/m.exec(xml)![1];
+
+    const unedited = writeAtom([p], { events: known(at(1)) });
+    assert.deepEqual(timesOf(unedited), [['42', at(3), at(3)], ['41', at(2), at(2)], ['40', at(1), at(1)]]);
+    assert.equal(feedUpdated(unedited), at(3));
+
+    const edited = writeAtom([p], { events: known(at(5)) });
+    assert.deepEqual(timesOf(edited), [['42', at(3), at(3)], ['41', at(2), at(2)], ['40', at(1), at(5)]], 'the order stays that of publication');
+    assert.equal(feedUpdated(edited), at(5));
+
+    assert.deepEqual(timesOf(writeAtom([p], { events: known('2025-01-01T00:00:00.000Z') }))[2], ['40', at(1), at(1)], 'never updated before published');
+  });
 });

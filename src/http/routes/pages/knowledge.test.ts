@@ -128,6 +128,24 @@ describeOnEachStore('the knowledge pages', (openFresh) => {
       assert.ok(uids(res.body).length > 0);
       assert.deepEqual(uids(other.body), uids(res.body), 'the UIDs do not change with the Host a reader used');
     });
+
+    it('answers a reader polling the calendar 304 while the record and the day in Japan are unchanged', async () => {
+      let now = NOW;
+      const clocked = await buildApp({ store, home: '金沢市', now: () => now });
+      try {
+        const first = await clocked.inject('/anniversaries.ics');
+        const etag = first.headers.etag as string;
+        assert.ok(etag);
+        now = new Date(NOW.getTime() + 5_000);
+        assert.equal((await clocked.inject({ url: '/anniversaries.ics', headers: { 'if-none-match': etag } })).statusCode, 304, 'five seconds later');
+        now = new Date('2026-11-26T23:59:59+09:00');
+        assert.equal((await clocked.inject({ url: '/anniversaries.ics', headers: { 'if-none-match': etag } })).statusCode, 304, 'late that day');
+        now = new Date('2026-11-27T00:00:00+09:00');
+        assert.equal((await clocked.inject({ url: '/anniversaries.ics', headers: { 'if-none-match': etag } })).statusCode, 200, 'the next day');
+      } finally {
+        await clocked.close();
+      }
+    });
   });
 
   describe('filters by organisation and field', () => {

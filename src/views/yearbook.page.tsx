@@ -1,5 +1,5 @@
 import { licenceIn, type Licence } from '../domain/licence.js';
-import type { StoredPartnership } from '../domain/partnership.js';
+import { yearSpan, type StoredPartnership } from '../domain/partnership.js';
 import { format } from './i18n/messages.js';
 import { YEARBOOK } from './i18n/yearbook.messages.js';
 import type { PageContext } from './page-context.js';
@@ -12,14 +12,14 @@ import { documentDate, PrintPage } from './print.page.js';
 export function YearbookPage(props: { ctx: PageContext; partnership: StoredPartnership; licence?: Licence; madeOn: string }) {
   const { ctx, partnership: p } = props;
   const t = YEARBOOK[ctx.locale];
-  const years = p.events.map((e) => e.year);
+  const span = yearSpan(p);
   const terms = props.licence && licenceIn(props.licence, ctx.locale);
   const cover = (
     <section class="yearbook-cover" aria-labelledby="yearbook-title">
       <h1 id="yearbook-title">{format(t.title, { home: ctx.home, partner: p.partner })}</h1>
       <p class="yearbook-kind">{format(t.subtitle, { kind: p.kind })}</p>
       {p.affiliatedOn && <p>{format(t.affiliated, { date: documentDate(p.affiliatedOn) })}</p>}
-      {years.length > 0 && <p>{format(t.span, { first: Math.min(...years), last: Math.max(...years) })}</p>}
+      {span && <p>{format(t.span, { first: span.first, last: span.last })}</p>}
       <p>{format(t.counts, { events: p.events.length, records: p.records.length })}</p>
       <div class="yearbook-colophon">
         {props.licence && <p>{format(t.publisher, { attribution: props.licence.attribution })}</p>}

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { after, before, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import type { BrowserContext } from 'playwright-core';
 import { runCli } from '../src/cli/index.js';
 import type { CliDeps } from '../src/cli/cli-io.js';
@@ -169,6 +170,19 @@ describeInBrowser('the static site (koryu publish)', () => {
     await page.goto(page.url().replace(/index\.html$/, 'print/index.html'));
     await loaded('img.photo');
     assert.deepEqual(failed, []);
+    await page.close();
+  });
+
+  it('says, in the page’s language, that the search cannot load its index when the copy is opened as files', { timeout: 120_000 }, async () => {
+    const page = await context.newPage();
+    const before = failed.length;
+    for (const [path, message] of [['search/index.html', '検索の索引を読み込めませんでした'], ['en/search/index.html', 'The search index could not be loaded']] as const) {
+      await page.goto(`${pathToFileURL(join(site, path)).href}?q=${encodeURIComponent('市長')}`);
+      await page.locator('#static-results p[role="status"]').waitFor();
+      assert.match(await page.locator('#static-results').innerText(), new RegExp(message), path);
+      assert.equal(await page.locator('#static-results ol.hits').count(), 0);
+    }
+    failed.splice(before); // the refused fetch of the index, which is the point
     await page.close();
   });
 

@@ -14,7 +14,19 @@
   var prefix = out.getAttribute('data-prefix') || '';
   // The page's language: an item translated into it is listed in its translation, as the server's search lists it.
   var lang = document.documentElement.lang;
-  fetch(new URL('search-index.json', root)).then(function (r) { return r.json(); }).then(function (index) {
+  // A copy opened as files (file://) cannot fetch its index: browsers refuse. The reader is told, in the page's language.
+  fetch(new URL('search-index.json', root)).then(function (r) {
+    if (!r.ok) throw new Error('search-index.json: ' + r.status);
+    return r.json();
+  }).then(showHits, function () {
+    var notice = document.createElement('p');
+    notice.className = 'result-count';
+    notice.setAttribute('role', 'status');
+    notice.textContent = out.getAttribute('data-unavailable') || 'The search index could not be loaded.';
+    out.appendChild(notice);
+  });
+
+  function showHits(index) {
     // Simplified Chinese characters read in their Japanese forms (大连 finds 大連), as the server's search reads them.
     var forms = index.forms || {};
     // Words at white space; a phrase in quotes ("…", “…”) is one word, as the server reads a query.
@@ -45,7 +57,7 @@
       list.appendChild(li);
     });
     out.appendChild(list);
-  });
+  }
 
   // The text with each word's occurrences in <mark>, as text nodes (never as markup). Marked only where normalising
   // keeps the text's length, so that places in the normalised text are places in the text.

@@ -39,12 +39,23 @@ export class KoryuError extends Error {
   }
 }
 
-/** Errors that come from what the user gave (bad input or usage), as opposed to failures of Koryu or the machine. */
+/**
+ * Errors that come from what the user gave (bad input or usage), as opposed to failures of Koryu or the machine.
+ * PartnershipNotFound is one: the CLI meets it when a `--partner` names a city the record does not hold.
+ */
 export function isInputError(error: unknown): boolean {
   return (
     error instanceof KoryuError &&
-    ['ImportRejected', 'DocumentNotFound', 'NotADocument', 'UsageError', 'ConfigInvalid', 'AccountInvalid', 'AccountExists', 'AccountNotFound'].includes(
-      error.code,
-    )
+    [
+      'ImportRejected',
+      'DocumentNotFound',
+      'NotADocument',
+      'UsageError',
+      'ConfigInvalid',
+      'AccountInvalid',
+      'AccountExists',
+      'AccountNotFound',
+      'PartnershipNotFound',
+    ].includes(error.code)
   );
 }

@@ -69,6 +69,30 @@ export function yearsOf<E extends ExchangeEvent, R extends PhotoRecord>(p: {
   return [...byYear.values()].sort((a, b) => a.year - b.year);
 }
 
+/** The first and last years of a partnership's record; see yearSpan. */
+export interface YearSpan {
+  first: number;
+  last: number;
+}
+
+/**
+ * The first and last years of a partnership's record, as its page shows them (年〜年) and lists its years (yearsOf):
+ * those of its events, its photo records and its years marked as having no exchange; null when it has none. The
+ * read API's firstYear and lastYear and the JSON-LD's temporalCoverage are these.
+ */
+export function yearSpan(p: { events: readonly { year: number }[]; records: readonly { year: number }[]; noExchangeYears: readonly number[] }): YearSpan | null {
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  const take = (year: number) => {
+    if (year < first) first = year;
+    if (year > last) last = year;
+  };
+  for (const e of p.events) take(e.year);
+  for (const r of p.records) take(r.year);
+  for (const year of p.noExchangeYears) take(year);
+  return first <= last ? { first, last } : null;
+}
+
 /** The fiscal year (年度, April to March) of an ISO date. */
 export function fiscalYearOf(isoDate: string): number {
   const [y, m] = isoDate.split('-').map(Number) as [number, number];
@@ -92,7 +116,7 @@ export interface PartnershipTotals {
   affiliatedOn: string | null;
   events: number;
   records: number;
-  /** The first and last years with an event; null without events. */
+  /** The first and last years of its record (yearSpan: events, photo records, no-exchange years); null without any. */
   firstYear: number | null;
   lastYear: number | null;
   /** Years marked as having no exchange, ascending. */
@@ -102,12 +126,7 @@ export interface PartnershipTotals {
 
 /** The totals of a partnership read whole. */
 export function totalsOf(p: StoredPartnership): PartnershipTotals {
-  let firstYear: number | null = null;
-  let lastYear: number | null = null;
-  for (const e of p.events) {
-    if (firstYear === null || e.year < firstYear) firstYear = e.year;
-    if (lastYear === null || e.year > lastYear) lastYear = e.year;
-  }
+  const span = yearSpan(p);
   return {
     id: p.id,
     home: p.home,
@@ -116,8 +135,8 @@ export function totalsOf(p: StoredPartnership): PartnershipTotals {
     affiliatedOn: p.affiliatedOn,
     events: p.events.length,
     records: p.records.length,
-    firstYear,
-    lastYear,
+    firstYear: span?.first ?? null,
+    lastYear: span?.last ?? null,
     noExchangeYears: [...p.noExchangeYears].sort((a, b) => a - b),
     updatedAt: p.updatedAt,
   };

@@ -62,4 +62,33 @@ describe('the Atom feed', () => {
     for (const [title, id] of before) assert.equal(after.get(title), id, title);
     assert.equal(new Set(before.values()).size, 3);
   });
+
+  it('drops the characters XML 1.0 forbids (a form feed from a PDF, \\u0001), so the feed stays well-formed', () => {
+    const p = partnership(1);
+    p.partner = '大連\u0001市';
+    p.events[0] = { ...p.events[0]!, text: '市長が訪問\x0c会談 \uffff', translations: { en: 'Mayor\u0008 visited', zh: '市长\u001f来访' } };
+    const xml = writeAtom([p], { licence: { ...licence, attribution: '金沢市\u000b' } });
+    assert.doesNotMatch(xml, /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u);
+    assert.match(entries(xml)[0]!, /<title>大連市：市長が訪問会談 <\/title>/);
+    assert.match(entries(xml)[0]!, /<p xml:lang="en">Mayor visited<\/p><p xml:lang="zh">市长来访<\/p>/);
+  });
+
+  it('gives an edited entry the time of its last change as updated, keeps published, and moves the feed’s updated with it', () => {
+    const p = partnership(3);
+    const at = (day: number) => `2026-0${day}-01T00:00:00.000Z`;
+    const known = (updated: string) =>
+      new Map(p.events.map((e, i) => [e, { id: 40 + i, publishedAt: at(i + 1), updatedAt: i === 0 ? updated : at(i + 1) }]));
+    const timesOf = (xml: string) => entries(xml).map((e) => [/<id>.*:(\d+)<\/id>/.exec(e)![1], /<published>(.*)<\/published>/.exec(e)![1], /<updated>(.*)<\/updated>/.exec(e)![1]]);
+    const feedUpdated = (xml: string) => /^ {2}<updated>(.*)<\/updated>$/m.exec(xml)![1];
+
+    const unedited = writeAtom([p], { events: known(at(1)) });
+    assert.deepEqual(timesOf(unedited), [['42', at(3), at(3)], ['41', at(2), at(2)], ['40', at(1), at(1)]]);
+    assert.equal(feedUpdated(unedited), at(3));
+
+    const edited = writeAtom([p], { events: known(at(5)) });
+    assert.deepEqual(timesOf(edited), [['42', at(3), at(3)], ['41', at(2), at(2)], ['40', at(1), at(5)]], 'the order stays that of publication');
+    assert.equal(feedUpdated(edited), at(5));
+
+    assert.deepEqual(timesOf(writeAtom([p], { events: known('2025-01-01T00:00:00.000Z') }))[2], ['40', at(1), at(1)], 'never updated before published');
+  });
 });

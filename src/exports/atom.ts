@@ -1,3 +1,4 @@
+import { dropNonXmlCharacters } from '../domain/control-characters.js';
 import { DIRECTION_LABELS_JA } from '../domain/direction.js';
 import { licenceNotice } from '../domain/licence.js';
 import type { ExchangeEvent, Partnership } from '../domain/partnership.js';
@@ -7,14 +8,17 @@ import type { ExportContext, Exporter } from './exporter.js';
 /** Entries in the feed: the newest published events. */
 export const FEED_LENGTH = 50;
 
+/** Text as XML character data or an attribute value: escaped, and without the characters XML 1.0 forbids. */
 const escapeXml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+  dropNonXmlCharacters(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 interface Entry {
   p: Partnership;
   e: ExchangeEvent;
   id: number | undefined;
   publishedAt: string;
+  /** When the event last changed, never before publishedAt: the entry's `updated` (RFC 4287 §4.2.15). */
+  updatedAt: string;
 }
 
 /** Events by publication, newest first; without publication times every event counts as published now. */
@@ -22,7 +26,9 @@ function newestEntries(partnerships: readonly Partnership[], context: ExportCont
   const entries = partnerships.flatMap((p) =>
     p.events.map((e): Entry => {
       const known = context.events?.get(e);
-      return { p, e, id: known?.id, publishedAt: known?.publishedAt ?? now };
+      const publishedAt = known?.publishedAt ?? now;
+      const updatedAt = known?.updatedAt && known.updatedAt > publishedAt ? known.updatedAt : publishedAt;
+      return { p, e, id: known?.id, publishedAt, updatedAt };
     }),
   );
   entries.sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : (b.id ?? 0) - (a.id ?? 0)));
@@ -73,19 +79,24 @@ function writeEntry(x: Entry, site: string | undefined): string {
     <id>${escapeXml(entryId(x, site))}</id>
     <title>${escapeXml(`${x.p.partner}：${x.e.text}`)}</title>
     <published>${escapeXml(x.publishedAt)}</published>
-    <updated>${escapeXml(x.publishedAt)}</updated>${link}
+    <updated>${escapeXml(x.updatedAt)}</updated>${link}
     <category term="${x.e.direction}" label="${escapeXml(DIRECTION_LABELS_JA[x.e.direction])}"/>
     <summary xml:lang="ja">${escapeXml(summary)}</summary>
     ${writeContent(x, summary)}
   </entry>`;
 }
 
-/** An Atom 1.0 feed (RFC 4287) of the newest published events, carrying the licence as `rights`. */
+/**
+ * An Atom 1.0 feed (RFC 4287) of the newest published events, carrying the licence as `rights`. Each entry is
+ * `published` when the event became public and `updated` when it last changed, so a reader sees a correction; the
+ * feed is `updated` when its newest entry was.
+ */
 export function writeAtom(partnerships: readonly Partnership[], context: ExportContext = {}): string {
   const now = context.generatedAt ?? new Date().toISOString();
   const site = context.siteUrl;
   const entries = newestEntries(partnerships, context, now);
-  const updated = entries.reduce((max, x) => (x.publishedAt > max ? x.publishedAt : max), entries.length > 0 ? entries[0]!.publishedAt : now);
+  // The feed changed when its newest entry did: a correction of a published event moves it too.
+  const updated = entries.reduce((max, x) => (x.updatedAt > max ? x.updatedAt : max), entries.length > 0 ? entries[0]!.updatedAt : now);
   const homes = [...new Set(context.homes ?? partnerships.map((p) => p.home))].join('・');
   const author = context.licence?.attribution ?? (homes || 'Koryu');
   const lines = [

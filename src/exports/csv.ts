@@ -1,11 +1,15 @@
 import { writeInParts, type Exporter, type PartWriter } from './exporter.js';
+import { guardFormula } from '../domain/formula-guard.js';
 import type { Licence } from '../domain/licence.js';
 import type { Partnership } from '../domain/partnership.js';
 import { EVENT_HEADERS, eventRows, RECORD_HEADERS, recordRows, type Cell } from './sheet-rows.js';
 
-/** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
+/**
+ * RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. A text Excel would run as a
+ * formula (=HYPERLINK(…)) is written after an apostrophe (guardFormula), which the importer takes away again.
+ */
 function field(cell: Cell): string {
-  const s = cell === null ? '' : String(cell);
+  const s = cell === null ? '' : typeof cell === 'string' ? guardFormula(cell) : String(cell);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

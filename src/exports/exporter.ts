@@ -7,7 +7,7 @@ import type { ExchangeEvent, Partnership } from '../domain/partnership.js';
 export interface ExportContext {
   /** The terms of use; formats that have a place for them carry them. */
   licence?: Licence;
-  /** When the export was made (ISO timestamp); the Atom feed's `updated`. Defaults to now. */
+  /** When the export was made (ISO timestamp); the Atom feed's times for events the store gave none. Defaults to now. */
   generatedAt?: string;
   /** The public site's absolute URL (ending in /), for links and identifiers in JSON-LD and Atom. */
   siteUrl?: string;
@@ -24,8 +24,10 @@ export interface ExportContext {
 
 export interface EventPublication {
   id: number;
-  /** When the event became public (ISO timestamp); see services/publication.service.ts. */
+  /** When the event became public (ISO timestamp); see storage/publication.repository.ts. */
   publishedAt: string;
+  /** When the event last changed (ISO timestamp): an edit, or a re-import changing it; absent or earlier: publishedAt. */
+  updatedAt?: string;
 }
 
 /** An export's bytes: text formats give a string (UTF-8), binary formats bytes. */

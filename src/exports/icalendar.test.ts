@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { AnniversarySource } from '../domain/anniversary.list.js';
-import { anniversaryCalendar, escapeText, foldLine } from './icalendar.js';
+import { anniversaryCalendar, calendarStamp, escapeText, foldLine } from './icalendar.js';
 
 const affiliation: AnniversarySource = { kind: 'affiliation', partnershipId: 1, partner: '大連市', label: '友好交流都市', date: '2006-11-24', year: 2006 };
 const agreement: AnniversarySource = { kind: 'agreement', partnershipId: 1, partner: '大連市', label: 'スポーツ交流の推進に関する合意書', date: null, year: 2016 };
@@ -62,7 +62,31 @@ describe('anniversaryCalendar (RFC 5545)', () => {
     assert.equal(foldLine('市'.repeat(26)), `${'市'.repeat(25)}\r\n 市`);
   });
 
+  it('is the same text all day in Japan (DTSTAMP is the start of the day there), so a reader polling it gets 304', () => {
+    const at = (iso: string) => anniversaryCalendar([affiliation, agreement], new Date(iso), 'koryu.example');
+    const day = at('2026-11-26T00:00:00+09:00');
+    for (const iso of ['2026-11-26T00:00:01+09:00', '2026-11-26T12:34:56+09:00', '2026-11-26T23:59:59.999+09:00']) assert.equal(at(iso), day, iso);
+    assert.match(day, /\r\nDTSTAMP:20261125T150000Z\r\n/);
+    assert.notEqual(at('2026-11-27T00:00:00+09:00'), day, 'the next day');
+    assert.equal(calendarStamp(new Date('2026-12-31T15:00:00Z')), '20261231T150000Z', 'New Year’s Day in Japan');
+    assert.equal(calendarStamp(new Date('2026-12-31T14:59:59Z')), '20261230T150000Z');
+  });
+
+  it('lists anniversaries through ten years after the year in Japan, which begins nine hours before UTC’s', () => {
+    const source: AnniversarySource = { ...agreement, year: 2017 }; // its 10th, 15th and 20th: 2027, 2032, 2037
+    const last = (iso: string) => Math.max(...[...anniversaryCalendar([source], new Date(iso), 'x').matchAll(/DTSTART;VALUE=DATE:(\d{4})/g)].map((m) => Number(m[1])));
+    assert.equal(last('2026-12-31T14:59:59Z'), 2032);
+    assert.equal(last('2026-12-31T15:00:00Z'), 2037);
+  });
+
   it('escapes what TEXT values must', () => {
     assert.equal(escapeText('a,b;c\\d\ne'), 'a\\,b\\;c\\\\d\\ne');
+  });
+
+  it('leaves out the control characters TEXT does not allow (a form feed from a PDF), keeping tabs', () => {
+    assert.equal(escapeText('合意書\x0c調印\u0001\u007f\t式\r\n'), '合意書調印\t式\\n');
+    const text = anniversaryCalendar([{ ...agreement, label: 'スポーツ交流\x0cの推進に関する合意書' }], new Date('2026-11-26T00:00:00Z'), 'koryu.example');
+    assert.doesNotMatch(text.replace(/\r\n/g, ''), /[\u0000-\u0008\u000a-\u001f\u007f]/);
+    assert.match(unfold(text), /SUMMARY:「スポーツ交流の推進に関する合意書」（大連市）10周年\r\n/);
   });
 });

@@ -1,11 +1,17 @@
+import { tokyoCalendarDate } from '../domain/anniversary.js';
 import { anniversariesOf, type AnniversaryEntry, type AnniversarySource } from '../domain/anniversary.list.js';
 
 /** How many years ahead the feed lists anniversaries. */
 export const CALENDAR_YEARS_AHEAD = 10;
 
-/** RFC 5545 TEXT: backslash, semicolon and comma escaped, line breaks as \n. */
+/** RFC 5545 TEXT: backslash, semicolon and comma escaped, line breaks as \n, other control characters (which TEXT does not allow, tab aside) left out. */
 export function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '');
 }
 
 /** Octets of one code point in UTF-8. */
@@ -55,15 +61,27 @@ function summaryOf(e: AnniversaryEntry): string {
 }
 
 /**
- * The anniversaries of the sources as an iCalendar (RFC 5545) feed, through `now`'s year + CALENDAR_YEARS_AHEAD:
- * all-day events on the day when it is known, else the whole year (the record gives only the year of most
- * agreements). CRLF line ends, folded lines. `host` makes the UIDs unique to this site.
+ * The start of `now`'s day in Japan (where the record's dates are; UTC+9, no summer time) as an iCalendar UTC time:
+ * the calendar's DTSTAMP. Not `now` itself: the calendar stays the same bytes all day while the record is unchanged,
+ * so a reader polling it is answered 304 (its ETag is that of the bytes).
+ */
+export function calendarStamp(now: Date): string {
+  const { year, month, day } = tokyoCalendarDate(now);
+  const start = new Date(Date.UTC(year, month - 1, day) - 9 * 3_600_000);
+  return `${start.toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`;
+}
+
+/**
+ * The anniversaries of the sources as an iCalendar (RFC 5545) feed, through the year of `now` in Japan +
+ * CALENDAR_YEARS_AHEAD: all-day events on the day when it is known, else the whole year (the record gives only the
+ * year of most agreements). CRLF line ends, folded lines. `host` makes the UIDs unique to this site. The same
+ * sources give the same text all day long (calendarStamp).
  */
 export function anniversaryCalendar(sources: readonly AnniversarySource[], now: Date, host: string): string {
-  const stamp = `${now.toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`;
+  const stamp = calendarStamp(now);
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Koryu//Anniversaries//JA', 'CALSCALE:GREGORIAN', 'X-WR-CALNAME:周年'];
   for (const source of sources) {
-    for (const e of anniversariesOf(source, now.getUTCFullYear() + CALENDAR_YEARS_AHEAD)) {
+    for (const e of anniversariesOf(source, tokyoCalendarDate(now).year + CALENDAR_YEARS_AHEAD)) {
       const start = e.date ?? `${e.year}-01-01`;
       const end = e.date ? nextDay(e.date) : `${e.year + 1}-01-01`;
       const uid = `${source.kind}-${source.partnershipId}-${encodeURIComponent(source.label).replace(/%/g, '')}-${source.year}-${e.years}@${host}`;

@@ -70,4 +70,12 @@ describe('the JSON-LD export', () => {
     const names = dispatch![`${S}name`] as { '@value': string; '@language': string }[];
     assert.deepEqual(names.map((n) => [n['@language'], n['@value']]), [['ja', '市長が訪問'], ['en', 'The mayor visited']]);
   });
+
+  it('writes a control character of a text (a form feed from a PDF) as a JSON escape: the document still parses', async () => {
+    const p: Partnership = { home: '金沢市', partner: '大連\u0001市', kind: '友好交流都市', affiliatedOn: null, noExchangeYears: [], records: [], events: [{ year: 2006, date: null, direction: 'dispatch', text: '市長が訪問\x0c会談', line: null }] };
+    const text = writeJsonLd([p]);
+    assert.doesNotMatch(text, /[\u0000-\u0009\u000b-\u001f]/, 'no raw control character but the line feeds between lines');
+    const [event] = ofType(await expand(JSON.parse(text)), 'Event');
+    assert.deepEqual(value(event!, 'name'), ['市長が訪問\x0c会談']);
+  });
 });

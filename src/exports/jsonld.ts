@@ -1,5 +1,5 @@
 import type { Direction } from '../domain/direction.js';
-import type { ExchangeEvent, Partnership } from '../domain/partnership.js';
+import { yearSpan, type ExchangeEvent, type Partnership } from '../domain/partnership.js';
 import { writeInParts, type ExportContext, type Exporter, type PartWriter } from './exporter.js';
 
 type Node = Record<string, unknown>;
@@ -77,7 +77,7 @@ function jsonLdParts(context: ExportContext): PartWriter {
       const home = city(p.home);
       const partner = city(p.partner);
       const organizer = { '@type': 'GovernmentOrganization', name: p.home, location: { '@id': home['@id'] } };
-      const years = p.events.map((e) => e.year);
+      const span = yearSpan(p);
       const partnershipId = ids.partnership(p, pi);
       graph.push({
         '@id': partnershipId,
@@ -86,7 +86,8 @@ function jsonLdParts(context: ExportContext): PartWriter {
         genre: p.kind,
         about: [{ '@id': home['@id'] }, { '@id': partner['@id'] }],
         ...(p.affiliatedOn ? { dateCreated: p.affiliatedOn } : {}),
-        ...(years.length > 0 ? { temporalCoverage: `${Math.min(...years)}/${Math.max(...years)}` } : {}),
+        // The years the partnership's page shows (yearSpan), its photo records and no-exchange years included.
+        ...(span ? { temporalCoverage: `${span.first}/${span.last}` } : {}),
         ...(context.licence ? { license: context.licence.url } : {}),
       });
       const eventId = idsFor({ ...context, ...(partContext.events ? { events: partContext.events } : {}) }).event;

@@ -40,6 +40,23 @@ const rich: Partnership[] = [
   },
 ];
 
+/** Texts Excel would run as formulas if a CSV gave them as they are (CSV injection), and one already guarded by hand. */
+const formulas: Partnership[] = [
+  {
+    home: '金沢市', partner: '大連市', kind: '友好交流都市', affiliatedOn: '2006-11-24', noExchangeYears: [],
+    events: [
+      { year: 2006, date: null, direction: 'dispatch', text: '=HYPERLINK("http://x","y")', translations: { en: '@SUM(1+1)', zh: '-1' }, line: null },
+      { year: 2006, date: '2006-11-24', direction: 'reception', text: '+81 76 220 2075 に問い合わせ', line: null },
+      { year: 2007, date: null, direction: 'mutual', text: "'=already guarded by hand", line: null },
+      { year: 2007, date: null, direction: 'dispatch', text: "市長が訪問 =1+1 'quoted'", line: null },
+    ],
+    records: [
+      { year: 2006, caption: '=cmd|\' /C calc\'!A0', event: 0, line: null },
+      { year: 2007, caption: '@記念写真', translations: { en: '+photo' }, event: 2, line: null },
+    ],
+  },
+];
+
 /** koryu/1 JSON with source lines set aside: they name the lines of whatever file an item was read from. */
 function withoutLines(partnerships: readonly Partnership[]): string {
   const doc = toKoryuDocument(partnerships);
@@ -71,6 +88,21 @@ describe('CSV export and import', () => {
     const back = csvRoundTrip(rich);
     assert.deepEqual(back.diagnostics, []);
     assert.equal(withoutLines(back.partnerships), withoutLines(rich));
+  });
+
+  it('writes a text Excel would run as a formula after an apostrophe, and reads it back without it', () => {
+    const events = csvExporter.write(formulas);
+    assert.ok(events.includes(`,"'=HYPERLINK(""http://x"",""y"")",`), events);
+    assert.ok(events.includes(",'@SUM(1+1),'-1,"));
+    assert.ok(events.includes(",'+81 76 220 2075 に問い合わせ,"));
+    assert.ok(events.includes(",''=already guarded by hand,"));
+    assert.ok(events.includes(",市長が訪問 =1+1 'quoted',"));
+    const photos = photosCsvExporter.write(formulas);
+    assert.ok(photos.includes(",'=cmd|' /C calc'!A0,") && photos.includes(",'@記念写真,'+photo,"), photos);
+    assert.ok(photos.includes(`,"'=HYPERLINK(""http://x"",""y"")",`), 'the related event’s text too');
+    const back = csvRoundTrip(formulas);
+    assert.deepEqual(back.diagnostics, []);
+    assert.equal(withoutLines(back.partnerships), withoutLines(formulas));
   });
 
   it('starts with a BOM, ends lines with CRLF, and writes one row per event plus one per no-exchange year', () => {
@@ -115,6 +147,21 @@ describe('XLSX export and import', () => {
     const back = await xlsxRoundTrip(rich);
     assert.deepEqual(back.diagnostics, []);
     assert.equal(withoutLines(back.partnerships), withoutLines(rich));
+  });
+
+  it('stores a text that looks like a formula as text, not a formula, and reads it back as it was', async () => {
+    const sheets = await readWorkbook(await writeWorkbook(formulas));
+    assert.equal(sheets[0]!.rows[1]!.cells[11], '=HYPERLINK("http://x","y")', 'a string cell, not a formula (whose value would be its result)');
+    const back = await xlsxRoundTrip(formulas);
+    assert.deepEqual(back.diagnostics, []);
+    assert.equal(withoutLines(back.partnerships), withoutLines(formulas));
+  });
+
+  it('leaves out the characters XML 1.0 forbids, so the workbook stays readable', async () => {
+    const p: Partnership = { ...rich[1]!, events: [{ year: 1981, date: null, direction: 'reception', text: '蘇州市代表団が\uffff来訪\x0c\ud800', line: null }] };
+    const back = await xlsxRoundTrip([p]);
+    assert.deepEqual(back.diagnostics, []);
+    assert.equal(back.partnerships[0]!.events[0]!.text, '蘇州市代表団が来訪');
   });
 });
 

@@ -89,6 +89,29 @@ describe('the text export (the document layout)', () => {
     assert.deepEqual(back.events.map((e) => e.text), ['市長がゲント市を訪問\u3000記念植樹', '青少年交流団を派遣']);
   });
 
+  it('writes an event or a caption holding a line break on one row, so that no part of it is lost on re-import', () => {
+    const p: Partnership = {
+      home: '金沢市', partner: 'ゲント市', kind: '姉妹都市', affiliatedOn: null, noExchangeYears: [],
+      events: [
+        { year: 2005, date: null, direction: 'dispatch', text: '市長がゲント市を訪問\n記念植樹を実施', line: null },
+        { year: 2005, date: '2005-06-01', direction: 'dispatch', text: '青少年交流団を派遣\r\n（10名）', line: null },
+        { year: 2006, date: null, direction: 'reception', text: 'ゲント市長が来訪\r歓迎会', line: null },
+      ],
+      records: [{ year: 2005, caption: '記念植樹\nゲント市庁舎前にて', event: null, line: null }],
+    };
+    const written = textExporter.write([p]);
+    assert.equal(written.split('\n').filter((l) => /\t(派遣|受入)\t/.test(l)).length, 2, written);
+    assert.ok(!written.includes('\r'));
+    const back = parseText(written, { home: '金沢市' });
+    assert.deepEqual(back.diagnostics, []);
+    assert.deepEqual(back.partnerships[0]!.events.map((e) => [e.date, e.text]), [
+      [null, '市長がゲント市を訪問\u3000記念植樹を実施'],
+      ['2005-06-01', '青少年交流団を派遣\u3000（10名）'],
+      [null, 'ゲント市長が来訪\u3000歓迎会'],
+    ]);
+    assert.deepEqual(back.partnerships[0]!.records.map((r) => r.caption), ['記念植樹 ゲント市庁舎前にて']);
+  });
+
   it('puts on rows of their own the events the reader would join across a space, so that each comes back alone', () => {
     const texts = ['「Kanazawa Week 2019', 'はしご車をナンシー市に寄贈', 'ナンシー市のJazz Band来訪', 'ALT2名が着任', 'Kanazawa 2019', '2020年度の計画を協議', 'を含む三件', 'のと鉄道を視察'];
     const p: Partnership = {

@@ -9,7 +9,9 @@ import { writeInParts, type Exporter, type PartWriter } from './exporter.js';
  * title, affiliation line, `YEAR<TAB>DIRECTION<TAB>EVENTS` rows with blank years continuing, `—` for a year
  * without exchange, then the photo-record section. A date is written before its event as （2019年4月13日）.
  * Limits of the layout (koryu/1 JSON keeps everything): events are separated by spaces, so a space inside an
- * event's text is written as an ideographic space; links from photo records to events are not written.
+ * event's text is written as an ideographic space; a row is one line, so a line break inside an event's text (the
+ * staff editor takes one) is written as an ideographic space too, and one inside a caption as a space; links from
+ * photo records to events are not written.
  */
 export const textExporter: Exporter<string> = {
   format: 'text',
@@ -32,8 +34,11 @@ function writeDate(date: string): string {
   return d ? `（${y}年${Number(m)}月${Number(d)}日）` : `（${y}年${Number(m)}月）`;
 }
 
+/** White space that would end an event (a space, a tab) or its row (a line break) in the layout. */
+const BREAKS_EVENT = /[ \t\n\r\f\v]+/g;
+
 function writeEvent(e: ExchangeEvent): string {
-  const text = e.text.replace(/[ \t]+/g, '\u3000');
+  const text = e.text.replace(BREAKS_EVENT, '\u3000');
   return e.date ? `${writeDate(e.date)}${text}` : text;
 }
 
@@ -70,7 +75,8 @@ function photoRows(p: Partnership): string[] {
   const rows: string[] = [];
   const years = [...new Set(p.records.map((r) => r.year))].sort((a, b) => a - b);
   for (const year of years) {
-    const captions = p.records.filter((r) => r.year === year).map((r) => r.caption.replace(/\t/g, ' '));
+    // A tab would end the caption's cell, a line break its row.
+    const captions = p.records.filter((r) => r.year === year).map((r) => r.caption.replace(/\r\n|[\t\n\r\f\v]/g, ' '));
     for (let i = 0; i < captions.length; i += 2) {
       rows.push(`${i === 0 ? photoYear(year) : ''}\t${captions.slice(i, i + 2).join('\t')}`);
     }

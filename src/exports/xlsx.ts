@@ -1,6 +1,7 @@
 import { once, type EventEmitter } from 'node:events';
 import type { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
+import { dropNonXmlCharacters } from '../domain/control-characters.js';
 import { licenceNotice, type Licence } from '../domain/licence.js';
 import type { Partnership } from '../domain/partnership.js';
 import { LICENCE_SHEET, RECORDS_SHEET } from '../domain/sheet-columns.js';
@@ -41,7 +42,9 @@ function sheetName(p: Partnership, taken: Set<string>, several: boolean): string
 function addTable(wb: ExcelJS.Workbook, name: string, header: readonly string[], rows: readonly Cell[][], wrapped: readonly string[]): void {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = header.map((h, i) => ({ header: h, width: columnWidth(h, rows, i) }));
-  for (const row of rows) ws.addRow(row.map((c) => c ?? null));
+  // A text cell is stored as a string, never as a formula, so `=HYPERLINK(…)` is shown and not run; the characters
+  // XML 1.0 forbids (a form feed from a PDF) are left out, or the sheet's XML would not be well-formed.
+  for (const row of rows) ws.addRow(row.map((c) => (typeof c === 'string' ? dropNonXmlCharacters(c) : c)));
   const top = ws.getRow(1);
   top.font = { bold: true };
   top.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } };

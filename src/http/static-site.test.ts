@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import sharp from 'sharp';
 import { after, before, it } from 'node:test';
 import { importSampleAndCorpus } from '../../test/support/sample-and-corpus.js';
@@ -16,6 +17,7 @@ import type { Store } from '../storage/database.js';
 import { buildApp } from './app.js';
 import { EXPORTERS } from '../exports/exporters.js';
 import { KoryuError } from '../errors.js';
+import { SEARCH } from '../views/i18n/search.messages.js';
 import { buildStaticSite } from './static-site.js';
 
 
@@ -124,6 +126,28 @@ describeOnEachStore('the static copy of a site in a store of several home munici
     assert.ok(dalian.events.every((e) => items.some((i) => i.href === `events/${e.id}/index.html`)), 'every event of the home is found');
   });
 
+  it('tells the reader, in the page’s language, when its search cannot load the index (the copy opened as files)', async () => {
+    const script = files.get('assets/static-search.js')!.toString();
+    for (const [locale, file] of [['ja', 'search/index.html'], ['en', 'en/search/index.html'], ['zh', 'zh/search/index.html']] as const) {
+      const page = files.get(file)!.toString();
+      const div = /<div id="static-results"[^>]*>/.exec(page)![0];
+      const attribute = (name: string) => /="([^"]*)"/.exec(div.slice(div.indexOf(` ${name}=`)))![1]!.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&amp;/g, '&');
+      assert.equal(attribute('data-unavailable'), SEARCH[locale].indexUnavailable, file);
+      // A browser refuses fetch on file:// (a TypeError); a web server without the index answers 404.
+      const refusals = [() => Promise.reject(new TypeError('Failed to fetch')), () => Promise.resolve({ ok: false, status: 404, json: () => Promise.reject(new SyntaxError('not JSON')) })];
+      for (const fetch of refusals) {
+        const shown = await runStaticSearch(script, { lang: locale === 'zh' ? 'zh-Hans' : locale, query: '市長', attributes: { 'data-count': attribute('data-count'), 'data-unavailable': attribute('data-unavailable') }, fetch });
+        assert.deepEqual(shown, [SEARCH[locale].indexUnavailable], file);
+      }
+      // Served by a web server, it lists the hits as before.
+      const index = JSON.parse(files.get('search-index.json')!.toString()) as { items: { n: string }[] };
+      const total = index.items.filter((i) => i.n.includes('市長')).length;
+      const served = () => Promise.resolve({ ok: true, status: 200, json: () => Promise.resolve(index) });
+      const shown = await runStaticSearch(script, { lang: locale, query: '市長', attributes: { 'data-count': attribute('data-count'), 'data-unavailable': attribute('data-unavailable') }, fetch: served });
+      assert.deepEqual(shown, [SEARCH[locale].found.replace('{q}', '市長').replace('{total}', String(total))], file);
+    }
+  });
+
   it('indexes a translated item by its translations too, and gives them to the search of each language', () => {
     const { items } = JSON.parse(files.get('search-index.json')!.toString()) as { items: { href: string; n: string; tr?: Record<string, string> }[] };
     const item = items.find((i) => i.href === `events/${translated}/index.html`)!;
@@ -132,6 +156,45 @@ describeOnEachStore('the static copy of a site in a store of several home munici
     assert.ok(items.filter((i) => i !== item).every((i) => i.tr === undefined && !i.n.includes('\n')));
   });
 });
+
+/** An element as static-search.js uses one: attributes, text, children. */
+class FakeElement {
+  readonly children: FakeElement[] = [];
+  readonly attributes = new Map<string, string>();
+  textContent = '';
+  className = '';
+  value = '';
+  constructor(readonly tag: string) {}
+  appendChild<T extends FakeElement>(child: T): T {
+    this.children.push(child);
+    return child;
+  }
+  getAttribute(name: string): string | null {
+    return this.attributes.get(name) ?? null;
+  }
+  setAttribute(name: string, value: string): void {
+    this.attributes.set(name, value);
+  }
+}
+
+/**
+ * Runs the copy's search script on a search page opened from files (file://), its results element carrying
+ * `attributes`, with `fetch` standing in for the browser's; the texts of the paragraphs it shows.
+ */
+async function runStaticSearch(script: string, page: { lang: string; query: string; attributes: Record<string, string>; fetch: () => Promise<unknown> }): Promise<string[]> {
+  const out = new FakeElement('div');
+  for (const [name, value] of Object.entries(page.attributes)) out.setAttribute(name, value);
+  const document = {
+    currentScript: { src: 'file:///home/reader/copy/assets/static-search.js' },
+    documentElement: { lang: page.lang },
+    getElementById: (id: string) => (id === 'static-results' ? out : id === 'q' ? new FakeElement('input') : null),
+    createElement: (tag: string) => new FakeElement(tag),
+    createTextNode: (text: string) => ({ text }),
+  };
+  runInNewContext(script, { document, location: { search: `?q=${encodeURIComponent(page.query)}` }, URL, URLSearchParams, fetch: page.fetch });
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  return out.children.filter((c) => c.tag === 'p').map((c) => c.textContent);
+}
 
 /** A server of a few pages: `/` links to each of `links`, which answers `status`; every other page is empty. */
 function serverOf(links: Record<string, number>): FastifyInstance {

@@ -97,13 +97,15 @@ function redirectPage(href: string): string {
 /**
  * The search page of the static copy: the server's empty search page, with results listed by static-search.js under
  * the page's own search form (not the header's), counted in the page's language, and leading to the pages of that
- * language.
+ * language; when the index cannot be read (a copy opened as files: browsers refuse fetch on file://), a message in
+ * the page's language says so.
  */
 function staticSearchPage(html: string, file: string, url: string): string {
   const locale = url.startsWith('/en/') ? 'en' : url.startsWith('/zh/') ? 'zh' : 'ja';
   const script = `<script src="${relative(file, 'assets/static-search.js')}" defer></script>`;
   const attribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-  const results = `<div id="static-results" aria-live="polite" data-count="${attribute(SEARCH[locale].found)}" data-prefix="${locale === 'ja' ? '' : `${locale}/`}"></div>`;
+  const t = SEARCH[locale];
+  const results = `<div id="static-results" aria-live="polite" data-count="${attribute(t.found)}" data-unavailable="${attribute(t.indexUnavailable)}" data-prefix="${locale === 'ja' ? '' : `${locale}/`}"></div>`;
   const main = html.indexOf('<main');
   const formEnd = main < 0 ? -1 : html.indexOf('</form>', main);
   const at = formEnd >= 0 ? formEnd + '</form>'.length : html.indexOf('</main>');

@@ -1,3 +1,4 @@
+import { unguardFormula } from '../domain/formula-guard.js';
 import { findHeader, type Sheet, type TableKind } from './sheet.js';
 
 /** One record of a CSV file with the line it starts on (1-based). */
@@ -9,7 +10,8 @@ export interface CsvRow {
 /**
  * RFC 4180 CSV, as Excel writes it: fields separated by commas, quoted when they hold a comma, quote or line
  * break, quotes doubled; CRLF, LF or CR line ends; a leading BOM ignored. Lenient where Excel is: a quote inside
- * an unquoted field is kept as text, and an unterminated quote runs to the end of the text.
+ * an unquoted field is kept as text, and an unterminated quote runs to the end of the text. A field beginning with
+ * an apostrophe before = + - @, a tab or a CR (how Koryu's CSV writes a text Excel would run) loses that apostrophe.
  */
 export function readCsvRows(text: string, maxRows = Number.POSITIVE_INFINITY): CsvRow[] {
   const rows: CsvRow[] = [];
@@ -39,7 +41,7 @@ export function readCsvRows(text: string, maxRows = Number.POSITIVE_INFINITY): C
         quoted = true;
         atFieldStart = false;
       } else if (c === ',') {
-        cells.push(field);
+        cells.push(unguardFormula(field));
         field = '';
         atFieldStart = true;
       } else if (c === '\r' || c === '\n') {
@@ -51,7 +53,7 @@ export function readCsvRows(text: string, maxRows = Number.POSITIVE_INFINITY): C
         atFieldStart = false;
       }
     }
-    cells.push(field);
+    cells.push(unguardFormula(field));
     rows.push({ line: start, cells });
   }
   return rows;

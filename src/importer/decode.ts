@@ -1,3 +1,4 @@
+import { replaceControlCharacters } from '../domain/control-characters.js';
 import { diagnostic, type Diagnostic } from '../domain/diagnostic.js';
 
 export interface DecodeResult {
@@ -54,7 +55,8 @@ function tryDecode(encoding: string, bytes: Uint8Array): string | undefined {
 
 /**
  * Bytes to text: UTF-8 with or without BOM, UTF-16 with BOM, or Shift_JIS/CP932 (detected when the bytes are
- * not UTF-8 but are valid Shift_JIS). Empty, binary, oversized and undecodable input are error diagnostics.
+ * not UTF-8 but are valid Shift_JIS). Empty, binary, oversized and undecodable input are error diagnostics. C0 control
+ * characters other than tab, line feed and carriage return are given as spaces.
  */
 export function decodeDocument(bytes: Uint8Array, options: DecodeOptions): DecodeResult {
   const fail = (d: Diagnostic): DecodeResult => ({ text: undefined, encoding: undefined, diagnostics: [d] });
@@ -85,7 +87,8 @@ export function decodeDocument(bytes: Uint8Array, options: DecodeOptions): Decod
 
   function decoded(encoding: NonNullable<DecodeResult['encoding']>, text: string | undefined): DecodeResult {
     if (text === undefined) return fail(diagnostic('ImportInvalidEncoding', 'error', null, `The document is not valid ${encoding}.`));
-    const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    // A control character (a form feed at a PDF's page break) is a space: no stored text holds one.
+    const clean = replaceControlCharacters(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     if (clean.trim() === '') return fail(diagnostic('ImportEmpty', 'error', null, 'The document holds only white space.'));
     return { text: clean, encoding, diagnostics: [] };
   }

@@ -1,3 +1,4 @@
+import { replaceControlCharacters } from '../domain/control-characters.js';
 import { diagnostic, type Diagnostic } from '../domain/diagnostic.js';
 import { isDirection } from '../domain/direction.js';
 import { KORYU_FORMAT } from '../domain/koryu-format.js';
@@ -132,7 +133,8 @@ class JsonReader {
 export function readKoryuJson(text: string, home: string): ParseResult {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // A control character escaped in a string (\u0001) is a space, as in any other document (decode.ts).
+    data = JSON.parse(text, (_key, value: unknown) => (typeof value === 'string' ? replaceControlCharacters(value) : value));
   } catch (error) {
     return { partnerships: [], diagnostics: [diagnostic('InvalidJson', 'error', syntaxErrorLine(text, error), `The JSON does not parse: ${String(error)}`, '')] };
   }

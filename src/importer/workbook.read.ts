@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { replaceControlCharacters } from '../domain/control-characters.js';
 import type { Sheet, SheetCell } from './sheet.js';
 
 /** True when the bytes are a ZIP archive, as every XLSX workbook is. */
@@ -9,8 +10,10 @@ export function looksLikeWorkbook(bytes: Uint8Array): boolean {
 /** A cell's value as the sheet reader takes it: rich text, formulas (their result) and links become plain values. */
 function plain(value: ExcelJS.CellValue): SheetCell {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  // Excel writes a control character as _x000C_, which exceljs reads back: a space, as in any other document.
+  if (typeof value === 'string') return replaceControlCharacters(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if ('richText' in value) return replaceControlCharacters(value.richText.map((r) => r.text).join(''));
   if ('result' in value) return plain((value.result ?? null) as ExcelJS.CellValue);
   if ('text' in value) return typeof value.text === 'string' ? value.text : plain(value.text as ExcelJS.CellValue);
   return null;

@@ -13,12 +13,15 @@ import { GenerationCache } from './generation.cache.js';
 /** What the caller knows of the export's setting; the store adds what it knows of each event. */
 export type ExportSettings = Omit<ExportContext, 'events'>;
 
-/** Each stored event's id and publication time, keyed by the event object the store returned. */
+/** Each stored event's id, publication time and time of its last change, keyed by the event object the store returned. */
 export async function eventPublications(store: Store, partnerships: readonly StoredPartnership[]): Promise<Map<ExchangeEvent, EventPublication>> {
   const events = partnerships.flatMap((p) => p.events);
   const times = await findEventPublications(store.db, events.map((e) => e.id));
   const map = new Map<ExchangeEvent, EventPublication>();
-  for (const e of events) map.set(e, { id: e.id, publishedAt: times.get(e.id) ?? '' });
+  for (const e of events) {
+    const t = times.get(e.id);
+    map.set(e, { id: e.id, publishedAt: t?.publishedAt ?? '', updatedAt: t?.updatedAt ?? '' });
+  }
   return map;
 }
 

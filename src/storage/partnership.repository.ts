@@ -10,6 +10,7 @@ import {
   type PartnershipTotals,
   type PhotoRecord,
   type StoredPartnership,
+  yearSpan,
 } from '../domain/partnership.js';
 import { diffEvents, diffRecords, diffYears } from '../domain/partnership-diff.js';
 import { TRANSLATION_LOCALES, type Translations } from '../domain/translation.js';
@@ -152,7 +153,8 @@ export async function summarizePartnerships(db: Kysely<Database>, filter: { home
 
 /**
  * The published partnerships in order (home, partner), each with its totals of published events and records, its
- * first and last years and its no-exchange years: counted by the database, without reading the events.
+ * first and last years (yearSpan, from the first and last years of its events and records and its no-exchange years)
+ * and its no-exchange years: counted by the database, without reading the events.
  */
 export async function findPartnershipTotals(db: Kysely<Database>): Promise<PartnershipTotals[]> {
   const published = () => db.selectFrom('partnerships').select('id').where('status', '=', 'published');
@@ -172,7 +174,7 @@ export async function findPartnershipTotals(db: Kysely<Database>): Promise<Partn
     .execute();
   const records = await db
     .selectFrom('photo_records')
-    .select(['partnership_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .select(['partnership_id', (eb) => eb.fn.countAll<number | string>().as('n'), (eb) => eb.fn.min('year').as('first'), (eb) => eb.fn.max('year').as('last')])
     .where('partnership_id', 'in', published())
     .where('status', '=', 'published')
     .groupBy('partnership_id')
@@ -185,10 +187,15 @@ export async function findPartnershipTotals(db: Kysely<Database>): Promise<Partn
     .orderBy('year')
     .execute();
   const eventsOf = new Map(events.map((r) => [r.partnership_id, r]));
-  const recordsOf = new Map(records.map((r) => [r.partnership_id, Number(r.n)]));
+  const recordsOf = new Map(records.map((r) => [r.partnership_id, r]));
   const yearsOf = groupBy(years, (r) => r.partnership_id);
+  /** The first and last years of the rows counted, as yearSpan takes them. */
+  const bounds = (counted: { first: unknown; last: unknown } | undefined) => (counted ? [{ year: Number(counted.first) }, { year: Number(counted.last) }] : []);
   return rows.map((row) => {
     const e = eventsOf.get(row.id);
+    const r = recordsOf.get(row.id);
+    const noExchangeYears = (yearsOf.get(row.id) ?? []).map((y) => y.year);
+    const span = yearSpan({ events: bounds(e), records: bounds(r), noExchangeYears });
     return {
       id: row.id,
       home: row.home,
@@ -196,10 +203,10 @@ export async function findPartnershipTotals(db: Kysely<Database>): Promise<Partn
       kind: row.kind,
       affiliatedOn: row.affiliated_on,
       events: e ? Number(e.n) : 0,
-      records: recordsOf.get(row.id) ?? 0,
-      firstYear: e ? Number(e.first) : null,
-      lastYear: e ? Number(e.last) : null,
-      noExchangeYears: (yearsOf.get(row.id) ?? []).map((y) => y.year),
+      records: r ? Number(r.n) : 0,
+      firstYear: span?.first ?? null,
+      lastYear: span?.last ?? null,
+      noExchangeYears,
       updatedAt: row.updated_at,
     };
   });

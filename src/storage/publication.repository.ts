@@ -1,17 +1,24 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
 
+/** When an event became public, and when it last changed (an edit, or a re-import changing it). */
+export interface EventTimes {
+  publishedAt: string;
+  updatedAt: string;
+}
+
 /**
- * When each event became public, by event id. Today every stored event is public from the moment it was first
- * saved (`created_at`); when events get a draft state, this is the one query to change (to the time of
- * publication, leaving drafts out).
+ * When each event became public and when it last changed, by event id. Today every stored event is public from the
+ * moment it was first saved (`created_at`); when events get a draft state, this is the one query to change (to the
+ * time of publication, leaving drafts out). Every change of an event's own values or translations sets its
+ * `updated_at` (editing.repository.ts, partnership.repository.ts).
  */
-export async function findEventPublications(db: Kysely<Database>, eventIds: readonly number[]): Promise<Map<number, string>> {
-  const found = new Map<number, string>();
+export async function findEventPublications(db: Kysely<Database>, eventIds: readonly number[]): Promise<Map<number, EventTimes>> {
+  const found = new Map<number, EventTimes>();
   for (let i = 0; i < eventIds.length; i += 500) {
     const chunk = eventIds.slice(i, i + 500);
-    const rows = await db.selectFrom('events').select(['id', 'created_at']).where('id', 'in', chunk).execute();
-    for (const r of rows) found.set(r.id, r.created_at);
+    const rows = await db.selectFrom('events').select(['id', 'created_at', 'updated_at']).where('id', 'in', chunk).execute();
+    for (const r of rows) found.set(r.id, { publishedAt: r.created_at, updatedAt: r.updated_at });
   }
   return found;
 }

@@ -1,6 +1,6 @@
 import { DIRECTIONS, type Direction } from '../domain/direction.js';
 import type { StoredPartnership } from '../domain/partnership.js';
-import { yearsOf } from '../domain/partnership.js';
+import { yearSpan, yearsOf } from '../domain/partnership.js';
 import { eventsPerYearSvg } from './charts/events-per-year.chart.js';
 import { COMMON } from './i18n/common.messages.js';
 import { format, pluralOf } from './i18n/messages.js';
@@ -38,9 +38,9 @@ export interface ResolvedFilter {
 }
 
 export function resolveFilter(p: StoredPartnership, filter: TimelineFilter): ResolvedFilter & { first: number; last: number } {
-  const years = yearsOf(p).map((y) => y.year);
-  const first = years[0] ?? new Date().getUTCFullYear();
-  const last = years[years.length - 1] ?? first;
+  const span = yearSpan(p);
+  const first = span?.first ?? new Date().getUTCFullYear();
+  const last = span?.last ?? first;
   const clamp = (y: number | undefined, fallback: number) => (y === undefined || !Number.isInteger(y) ? fallback : Math.min(last, Math.max(first, y)));
   let from = clamp(filter.from, first);
   let to = clamp(filter.to, last);

@@ -1,5 +1,5 @@
 import type { Licence } from '../domain/licence.js';
-import type { StoredPartnership } from '../domain/partnership.js';
+import { yearSpan, type StoredPartnership } from '../domain/partnership.js';
 import { format } from './i18n/messages.js';
 import { YEARBOOK } from './i18n/yearbook.messages.js';
 import type { PageContext } from './page-context.js';
@@ -14,14 +14,14 @@ import { PrintedAttribution } from './printed-attribution.js';
 export function YearbookPage(props: { ctx: PageContext; partnership: StoredPartnership; licence?: Licence; madeOn: string }) {
   const { ctx, partnership: p } = props;
   const t = YEARBOOK[ctx.locale];
-  const years = p.events.map((e) => e.year);
+  const span = yearSpan(p);
   const title = format(t.title, { home: ctx.home, partner: p.partner });
   const cover = (
     <section class="yearbook-cover" aria-labelledby="yearbook-title">
       <h1 id="yearbook-title">{fill(t.title, { home: <Ja ctx={ctx}>{ctx.home}</Ja>, partner: <Ja ctx={ctx}>{p.partner}</Ja> })}</h1>
       <p class="yearbook-kind">{fill(t.subtitle, { kind: <Ja ctx={ctx}>{p.kind}</Ja> })}</p>
       {p.affiliatedOn && <p>{format(t.affiliated, { date: affiliationDate(p.affiliatedOn, ctx.locale) })}</p>}
-      {years.length > 0 && <p>{format(t.span, { first: Math.min(...years), last: Math.max(...years) })}</p>}
+      {span && <p>{format(t.span, { first: span.first, last: span.last })}</p>}
       <p>{format(t.counts, { events: p.events.length, records: p.records.length })}</p>
       <div class="yearbook-colophon">
         {props.licence && <PrintedAttribution locale={ctx.locale} licence={props.licence} />}

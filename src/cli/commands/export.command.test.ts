@@ -58,7 +58,7 @@ describe('koryu export in the open-data formats', () => {
   it('refuses, with exit 2 and no file, csv or xlsx without --out, an unknown format and an unknown partner', async () => {
     for (const args of [['--format', 'csv'], ['--format', 'xlsx'], ['--format', 'yaml'], ['--format', 'csv', '--partner', 'パリ市', '--out', join(dir, 'none.csv')]]) {
       const r = await koryu('seed.db', 'export', ...args);
-      assert.notEqual(r.code, 0, args.join(' '));
+      assert.equal(r.code, 2, args.join(' '));
       assert.equal(r.stdout, '');
       assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
     }

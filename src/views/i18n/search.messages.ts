@@ -1,6 +1,6 @@
 import type { Messages } from './messages.js';
 
-/** The search page's interface strings. `{q}` is the reader's query; `{count}`, `{total}`, `{from}`, `{to}`, `{page}`, `{pages}` are numbers. */
+/** The search page's interface strings (`indexUnavailable`: the static copy's search, when its index cannot be read). `{q}` is the reader's query; `{count}`, `{total}`, `{from}`, `{to}`, `{page}`, `{pages}` are numbers. */
 export const SEARCH: Messages<
   | 'title'
   | 'titleWithQuery'
@@ -28,6 +28,7 @@ export const SEARCH: Messages<
   | 'previous'
   | 'next'
   | 'pageOf'
+  | 'indexUnavailable'
 > = {
   ja: {
     title: '交流の記録を検索',
@@ -56,6 +57,7 @@ export const SEARCH: Messages<
     previous: '前のページ',
     next: '次のページ',
     pageOf: '{page}／{pages}ページ',
+    indexUnavailable: '検索の索引を読み込めませんでした。ファイルとして開いたページからは検索できません。このサイトのコピーをウェブサーバーから開いてください。',
   },
   en: {
     title: 'Search the exchange record',
@@ -84,6 +86,7 @@ export const SEARCH: Messages<
     previous: 'Previous page',
     next: 'Next page',
     pageOf: 'Page {page} of {pages}',
+    indexUnavailable: 'The search index could not be loaded. A page opened as a file cannot search: open this copy of the site from a web server.',
   },
   zh: {
     title: '搜索交流记录',
@@ -112,5 +115,6 @@ export const SEARCH: Messages<
     previous: '上一页',
     next: '下一页',
     pageOf: '第 {page} 页，共 {pages} 页',
+    indexUnavailable: '无法加载搜索索引。以文件方式打开的页面无法搜索，请通过网络服务器打开本网站副本。',
   },
 };

@@ -172,3 +172,54 @@ describeOnEachStore('the public read API', (openFresh) => {
     assert.deepEqual(doc.paths['/api/staff/ping'].get.parameters.map((p: Json) => p.name), ['n']);
   });
 });
+
+describeOnEachStore('the first and last years of a partnership', (openFresh) => {
+  // Its last year has no exchange, and its first holds only a photo record: the years its page shows.
+  const nancy = [
+    '姉妹都市ナンシー市との歩み 交流年表',
+    '',
+    '年\t\t交流内容',
+    '1999年 (平成11年)\t派遣\t市長がナンシー市を訪問',
+    '2010年 (平成22年)\t—\t—',
+    '2017年 (平成29年)\t受入\tナンシー市代表団が来訪',
+    '2018年 (平成30年)\t—\t—',
+    '',
+    'ナンシー市交流の記録',
+    '',
+    '年\tナンシー市との交流事業',
+    '平成10年 (1998年)\t記念植樹',
+    '',
+  ].join('\n');
+  let store: Store;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  let id: number;
+  before(async () => {
+    store = await openFresh();
+    await importDocuments(store, [{ name: 'nancy.txt', bytes: Buffer.from(nancy) }], { home: '金沢市', maxDocumentBytes: 1e7 });
+    app = await buildApp({ store, home: '金沢市', licence });
+    id = (await app.inject('/api/partnerships')).json().items[0].id;
+  });
+  after(async () => {
+    await app?.close();
+    await store?.close();
+  });
+
+  it('are the same on its page, in the read API (one and the list), in its years and in the JSON-LD', async () => {
+    const page = (await app.inject(`/ja/partnerships/${id}`)).body.replace(/<[^>]+>/g, '');
+    const shown = /(\d{4})年〜(\d{4})年、\d+件の交流を表示/.exec(page);
+    assert.ok(shown, 'the page says which years it shows');
+    const span = [Number(shown[1]), Number(shown[2])];
+    assert.deepEqual(span, [1998, 2018]);
+
+    const one = (await app.inject(`/api/partnerships/${id}`)).json();
+    assert.deepEqual([one.firstYear, one.lastYear], span);
+    assert.deepEqual(one.noExchangeYears, [2010, 2018]);
+    const listed = (await app.inject('/api/partnerships')).json().items[0];
+    assert.deepEqual(listed, one, 'the list counts in the database what the one reads whole');
+    const years = (await app.inject(`/api/partnerships/${id}/years?limit=100`)).json().items as { year: number }[];
+    assert.deepEqual([years[0]!.year, years.at(-1)!.year], span);
+
+    const graph = (await app.inject(`/partnerships/${id}/downloads/jsonld`)).json()['@graph'] as Json[];
+    assert.equal(graph.find((n) => n['@type'] === 'CreativeWork')!.temporalCoverage, span.join('/'));
+  });
+});

@@ -4,6 +4,7 @@ import { after, before, it } from 'node:test';
 import { describeOnEachStore } from '../../../../test/support/test-stores.js';
 import { LICENCE_PRESETS } from '../../../domain/licence.js';
 import { EXPORTERS } from '../../../exports/exporters.js';
+import { editItem, getItem } from '../../../services/editing.service.js';
 import { exportOne } from '../../../services/export.service.js';
 import { importDocuments } from '../../../services/import.service.js';
 import type { Store } from '../../../storage/database.js';
@@ -203,6 +204,34 @@ describeOnEachStore('downloads on the site', (openFresh) => {
       const before = snapshots;
       assert.equal((await spied.inject('/feed.atom')).statusCode, 200);
       assert.equal(snapshots, before, 'the kept feed');
+    } finally {
+      await spied.close();
+    }
+  });
+
+  it('shows a correction of a published event in the feed: the entry and the feed are updated, its kept feed made again', async () => {
+    let snapshots = 0;
+    const counted: Store = { ...store, snapshot: (fn) => (snapshots++, store.snapshot(fn)) };
+    const spied = await buildApp({ store: counted, home: '金沢市', licence, siteUrl: 'https://example.jp/koryu/' });
+    try {
+      const entryOf = (feed: string, id: number) => new RegExp(`<entry>\\s*<id>https://example.jp/koryu/events/${id}</id>[\\s\\S]*?</entry>`).exec(feed)?.[0] ?? '';
+      const timeOf = (xml: string, tag: string) => new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(xml)![1]!;
+      const before = (await spied.inject('/feed.atom')).body;
+      const id = Number(/<id>https:\/\/example.jp\/koryu\/events\/(\d+)<\/id>/.exec(before)![1]);
+      const entry = entryOf(before, id);
+      assert.equal(timeOf(entry, 'updated'), timeOf(entry, 'published'));
+      const read = snapshots;
+      const event = await getItem(store, 'event', id);
+      const edited = await editItem(store, 'event', id, { text: `${event.text}（訂正）` }, event.version, { name: 'sato' });
+      const after = (await spied.inject('/feed.atom')).body;
+      assert.equal(snapshots, read + 1, 'the feed kept before the edit is made again');
+      const corrected = entryOf(after, id);
+      assert.match(corrected, /（訂正）/);
+      assert.equal(timeOf(corrected, 'published'), timeOf(entry, 'published'), 'published stays the first publication');
+      assert.equal(timeOf(corrected, 'updated'), edited.updatedAt);
+      assert.ok(edited.updatedAt > timeOf(entry, 'published'));
+      assert.equal(/^ {2}<updated>(.*)<\/updated>$/m.exec(after)![1], edited.updatedAt, 'the feed is updated when its newest entry was');
+      assert.notEqual(/^ {2}<updated>(.*)<\/updated>$/m.exec(before)![1], edited.updatedAt);
     } finally {
       await spied.close();
     }

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
 import { loadHomeOverview, loadKnowledge, loadPartnershipKnowledge, organizationNamed } from '../../../services/knowledge.service.js';
-import { KoryuError } from '../../../errors.js';
 import type { Store } from '../../../storage/database.js';
 import { anniversaryCalendar } from '../../../exports/icalendar.js';
 import { AgreementsPage } from '../../../views/knowledge/agreements.page.js';
@@ -16,12 +15,11 @@ import { pathId } from '../../path-id.js';
 export function registerKnowledgeRoutes(app: FastifyInstance, store: Store, site: PageSite, now: () => Date = () => new Date(), siteUrl?: string): void {
   const uidHost = calendarHost(site.home, siteUrl);
   const knowledge = () => loadKnowledge(store, { home: site.home });
-  /** One partnership of the home municipality, read alone. */
-  const partnershipKnowledge = async (rawId: string) => {
-    const k = await loadPartnershipKnowledge(store, pathId(rawId));
-    if (k.partnership.partnership.home !== site.home) throw new KoryuError('PartnershipNotFound', 'No such partnership.');
-    return k;
-  };
+  /**
+   * One published partnership, read alone: any the partnership page answers for, whatever its home municipality
+   * (a store may hold several), since that page links these.
+   */
+  const partnershipKnowledge = (rawId: string) => loadPartnershipKnowledge(store, pathId(rawId));
 
   pageRoute(app, site, '/organizations', async (ctx) => {
     return renderPage(h(OrganizationsPage, { ctx, organizations: (await knowledge()).organizations }));
@@ -41,7 +39,8 @@ export function registerKnowledgeRoutes(app: FastifyInstance, store: Store, site
   pageRoute<{ id: string }>(app, site, '/partnerships/:id/agreements', async (ctx, request) => {
     const k = await partnershipKnowledge(request.params.id);
     const { partnership, agreements } = k.partnership;
-    const organizations = new Set(k.organizations.map((o) => o.name));
+    // Organisations are linked to their pages, which are those of the site's home municipality's partnerships.
+    const organizations = new Set(partnership.home === site.home ? k.organizations.map((o) => o.name) : []);
     return renderPage(h(AgreementsPage, { ctx, partnership, agreements, organizations }));
   }, PUBLIC);
 

@@ -147,6 +147,24 @@ describeOnEachStore('the knowledge pages', (openFresh) => {
       assert.ok(uids(res.body).length > 0);
       assert.deepEqual(uids(other.body), uids(res.body), 'the UIDs do not change with the Host a reader used');
     });
+
+    it('answers a reader polling the calendar 304 while the record and the day in Japan are unchanged', async () => {
+      let now = NOW;
+      const clocked = await buildApp({ store, home: '金沢市', now: () => now });
+      try {
+        const first = await clocked.inject('/anniversaries.ics');
+        const etag = first.headers.etag as string;
+        assert.ok(etag);
+        now = new Date(NOW.getTime() + 5_000);
+        assert.equal((await clocked.inject({ url: '/anniversaries.ics', headers: { 'if-none-match': etag } })).statusCode, 304, 'five seconds later');
+        now = new Date('2026-11-26T23:59:59+09:00');
+        assert.equal((await clocked.inject({ url: '/anniversaries.ics', headers: { 'if-none-match': etag } })).statusCode, 304, 'late that day');
+        now = new Date('2026-11-27T00:00:00+09:00');
+        assert.equal((await clocked.inject({ url: '/anniversaries.ics', headers: { 'if-none-match': etag } })).statusCode, 200, 'the next day');
+      } finally {
+        await clocked.close();
+      }
+    });
   });
 
   describe('filters by organisation and field', () => {
@@ -240,4 +258,57 @@ it('makes the calendar UIDs unique with the site’s host, else with a name of t
   assert.equal(calendarHost('金沢市', undefined), `koryu-${Buffer.from('金沢市').toString('hex')}.invalid`);
   assert.notEqual(calendarHost('金沢市', undefined), calendarHost('富山市', undefined));
   assert.equal(calendarHost('金沢市', 'not a url'), calendarHost('金沢市', undefined));
+});
+
+describeOnEachStore('a partnership of another home municipality than the site’s', (openFresh) => {
+  const toyama = [
+    '友好都市大連市との歩み 交流年表',
+    '',
+    '年\t\t交流内容',
+    '2010年 (平成22年)\t派遣\t市長が訪問し「経済交流の推進に関する覚書」に調印',
+    '2011年 (平成23年)\t派遣\t富山大学訪問団が訪問、大連外国語大学と学術交流協定締結',
+    '2012年 (平成24年)\t—\t—',
+    '',
+  ].join('\n');
+  let store: Store;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  let other: StoredPartnership;
+  before(async () => {
+    store = await openFresh();
+    await importDocuments(store, [{ name: 'kanazawa-dalian.txt', bytes: seed }], { home: '金沢市', maxDocumentBytes: 1e7 });
+    await importDocuments(store, [{ name: 'toyama-dalian.txt', bytes: Buffer.from(toyama) }], { home: '富山市', maxDocumentBytes: 1e7 });
+    app = await buildApp({ store, home: '金沢市', now: () => NOW });
+    other = (await listPartnerships(store, { home: '富山市' }))[0]!;
+  });
+  after(async () => {
+    await app?.close();
+    await store?.close();
+  });
+
+  it('has its agreements and insights pages, as it has its page, and every page link on them is found', async () => {
+    const page = await app.inject(`/partnerships/${other.id}`);
+    assert.equal(page.statusCode, 200);
+    for (const sub of ['agreements', 'insights']) {
+      const path = `/partnerships/${other.id}/${sub}`;
+      assert.ok(page.body.includes(`href="${path}"`), `the page links ${path}`);
+      for (const locale of ['', '/en', '/zh']) {
+        const res = await app.inject(`${locale}${path}`);
+        assert.equal(res.statusCode, 200, `${locale}${path}`);
+      }
+      const res = await app.inject(path);
+      if (sub === 'agreements') assert.match(text(res.body), /経済交流の推進に関する覚書[\s\S]*大連外国語大学/);
+      const links = [...new Set([...res.body.matchAll(/href="(\/[^"#]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&')))];
+      for (const href of links.filter((h) => !/\.(pdf|css|js|svg|png|ico)$|\/downloads\/|^\/static\//.test(h))) {
+        assert.notEqual((await app.inject(href)).statusCode, 404, `${path} links ${href}`);
+      }
+    }
+  });
+
+  it('answers 404 for a partnership that is not published', async () => {
+    await store.db.updateTable('partnerships').set({ status: 'draft' }).where('id', '=', other.id).execute();
+    await store.transaction(async () => {});
+    for (const path of [`/partnerships/${other.id}`, `/partnerships/${other.id}/agreements`, `/partnerships/${other.id}/insights`]) {
+      assert.equal((await app.inject(path)).statusCode, 404, path);
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import { fiscalYearOf } from '../domain/partnership.js';
 import type { DateReading } from './dates.js';
 import { directionFromWords } from './direction-words.js';
+import { eraOutOfRange } from './era-range.js';
 import type { Layout, ParseOptions, ParseResult } from './layout.js';
 import { joinParts } from './lines.classify.js';
 import { PartnershipCollector } from './lines.partnership.js';
@@ -80,7 +81,7 @@ class LinesReader {
         }
         return;
       case 'affiliation':
-        return this.out.affiliation(r.date);
+        return this.out.affiliation(r.affiliation, line);
       case 'photoTitle':
         this.section = 'photos';
         return this.setHeading(undefined);
@@ -124,6 +125,7 @@ class LinesReader {
     if (year.mismatch) {
       this.out.note('YearMismatch', 'warning', line, `The era year written beside ${year.year} names another year; ${year.year} was used.`);
     }
+    if (year.eraSlip) this.out.add(eraOutOfRange(line.no, year.eraSlip, line.text));
     this.setHeading({ year: year.year, fiscal: year.fiscal });
     if (text === '') return;
     this.headingUsed = true;
@@ -132,6 +134,7 @@ class LinesReader {
   }
 
   private dated(date: DateReading, line: SourceLine): void {
+    if (date.eraSlip) this.out.add(eraOutOfRange(line.no, date.eraSlip, line.text));
     const year = this.yearOfDate(date, line);
     this.started = true;
     this.headingUsed = true;

@@ -1,5 +1,5 @@
 import { readLeadingDate, type DateReading } from './dates.js';
-import { isHeaderRow, isPhotoSectionTitle, readAffiliation, readTitle, type Title } from './headings.js';
+import { isHeaderRow, isPhotoSectionTitle, readAffiliation, readTitle, type Affiliation, type Title } from './headings.js';
 import {
   isNoExchangeMark,
   isProse,
@@ -21,7 +21,7 @@ export interface YearContext {
 export type LineReading =
   | { kind: 'blank' }
   | { kind: 'title'; title: Title }
-  | { kind: 'affiliation'; date: string }
+  | { kind: 'affiliation'; affiliation: Affiliation }
   | { kind: 'photoTitle' }
   | { kind: 'other'; what: NonExchangeKind | 'table header' }
   | { kind: 'none' }
@@ -62,7 +62,7 @@ export function readLine(raw: string, context: YearContext | undefined): LineRea
   const title = readTitle(text);
   if (title) return { kind: 'title', title };
   const affiliation = readAffiliation(text);
-  if (affiliation) return { kind: 'affiliation', date: affiliation.date };
+  if (affiliation) return { kind: 'affiliation', affiliation };
   if (isPhotoSectionTitle(text)) return { kind: 'photoTitle' };
   const what = nonExchangeKind(plain) ?? nonExchangeKind(text);
   if (what) return { kind: 'other', what };

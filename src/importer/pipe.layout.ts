@@ -1,6 +1,7 @@
 import type { Direction } from '../domain/direction.js';
 import { readLeadingDate } from './dates.js';
 import { directionFromWords } from './direction-words.js';
+import { eraOutOfRange } from './era-range.js';
 import { readDirectionLabel } from './direction-labels.js';
 import { isHeaderRow } from './headings.js';
 import type { Layout, ParseOptions, ParseResult } from './layout.js';
@@ -42,7 +43,7 @@ function yearOfCell(cell: string): { year: YearReading; date: string | null } | 
   if (year) return { year, date: null };
   const d = readLeadingDate(cell);
   if (!d || d.rest !== '') return undefined;
-  return { year: { year: Number(d.date.slice(0, 4)), fiscal: false, mismatch: false, rest: '' }, date: d.date };
+  return { year: { year: Number(d.date.slice(0, 4)), fiscal: false, mismatch: false, rest: '', ...(d.eraSlip ? { eraSlip: d.eraSlip } : {}) }, date: d.date };
 }
 
 const isSeparatorRow = (cells: readonly string[]): boolean => cells.every((c) => /^:?-{2,}:?$/.test(c.replace(/\s/g, '')));
@@ -91,7 +92,7 @@ class PipeReader {
         if (this.out.title(r.title)) [this.section, this.year] = ['timeline', undefined];
         return;
       case 'affiliation':
-        return this.out.affiliation(r.date);
+        return this.out.affiliation(r.affiliation, line);
       case 'photoTitle':
         [this.section, this.year] = ['photos', undefined];
         return;
@@ -120,6 +121,7 @@ class PipeReader {
     if (year.mismatch) {
       this.out.note('YearMismatch', 'warning', line, `The era year written beside ${year.year} names another year; ${year.year} was used.`);
     }
+    if (year.eraSlip) this.out.add(eraOutOfRange(line.no, year.eraSlip, line.text));
     this.year = year;
     return year;
   }
@@ -140,6 +142,7 @@ class PipeReader {
       return;
     }
     const date = readLeadingDate(content, year);
+    if (date?.eraSlip) this.out.add(eraOutOfRange(line.no, date.eraSlip, line.text));
     const text = date ? date.rest : content;
     if (text === '') {
       this.out.note('UnparsedLine', 'warning', line, 'The row has a date but no description.');

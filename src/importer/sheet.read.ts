@@ -5,6 +5,7 @@ import { LICENCE_SHEET, NO_EXCHANGE_CODE, NO_EXCHANGE_LABEL, RECORDS_SEPARATOR, 
 import type { Translations } from '../domain/translation.js';
 import { readLeadingDate } from './dates.js';
 import { isNoneMark, readDirectionLabel } from './direction-labels.js';
+import { eraOutOfRange, type EraSlip } from './era-range.js';
 import { readTitle } from './headings.js';
 import type { ParseOptions, ParseResult } from './layout.js';
 import { cellText, findHeader, type Sheet, type SheetCell, type SheetHeader, type SheetRow } from './sheet.js';
@@ -29,23 +30,28 @@ interface Carry {
   year: number | undefined;
 }
 
-function readYear(cell: SheetCell | undefined): number | undefined | null {
+/** Era years written outside their era (H35) are noted in `slips`, to be warned of when the row is read. */
+function readYear(cell: SheetCell | undefined, slips: EraSlip[] = []): number | undefined | null {
   if (typeof cell === 'number') return Number.isInteger(cell) && isGenreYear(cell) ? cell : null;
   if (cell instanceof Date) return cell.getUTCFullYear();
   const s = cellText(cell);
   if (s === '') return undefined;
-  return readYearCell(s)?.year ?? null;
+  const reading = readYearCell(s);
+  if (reading?.eraSlip) slips.push(reading.eraSlip);
+  return reading?.year ?? null;
 }
 
 /** YYYY-MM-DD or YYYY-MM; undefined for a blank cell, null for one that is not a date. */
-function readDate(cell: SheetCell | undefined, year: number | undefined): string | undefined | null {
+function readDate(cell: SheetCell | undefined, year: number | undefined, slips: EraSlip[] = []): string | undefined | null {
   if (cell instanceof Date) return cellText(cell) || null;
   const s = foldWidth(cellText(cell));
   if (s === '') return undefined;
   const month = /^(\d{4})-(\d{2})$/.exec(s);
   if (month) return Number(month[2]) >= 1 && Number(month[2]) <= 12 && isGenreYear(Number(month[1])) ? s : null;
   const reading = readLeadingDate(s, year === undefined ? undefined : { year, fiscal: false });
-  return reading && reading.rest === '' ? reading.date : null;
+  if (!reading || reading.rest !== '') return null;
+  if (reading.eraSlip) slips.push(reading.eraSlip);
+  return reading.date;
 }
 
 function translationsOf(en: string, zh: string): { translations?: Translations } {
@@ -65,6 +71,10 @@ class SheetReader {
   /** A warning about a row; UnparsedLine unless another code says what happened to it. */
   warn(row: SheetRow, sheet: Sheet, message: string, code: DiagnosticCode = 'UnparsedLine'): void {
     this.diagnostics.push(diagnostic(code, 'warning', row.line, `${sheet.name}: ${message}`, row.cells.map(cellText).join(' ')));
+  }
+
+  eraSlip(row: SheetRow, sheet: Sheet, slip: EraSlip): void {
+    this.diagnostics.push(eraOutOfRange(row.line, slip, row.cells.map(cellText).join(' '), `${sheet.name}: `));
   }
 
   draft(c: Carry): Draft {
@@ -88,12 +98,18 @@ class SheetReader {
       Object.assign(c, { partner, kind: undefined, affiliatedOn: null, year: undefined });
     }
     if (get('kind')) c.kind = get('kind');
-    const affiliation = readDate(row.cells[(header.columns as Record<string, number | undefined>).affiliatedOn ?? -1], undefined);
-    if (affiliation && affiliation.length === 10) c.affiliatedOn = affiliation;
-    const year = readYear(row.cells[(header.columns as Record<string, number | undefined>).year ?? -1]);
+    const affiliationSlips: EraSlip[] = [];
+    const affiliation = readDate(row.cells[(header.columns as Record<string, number | undefined>).affiliatedOn ?? -1], undefined, affiliationSlips);
+    if (affiliation && affiliation.length === 10) {
+      if (c.affiliatedOn !== affiliation) for (const slip of affiliationSlips) this.eraSlip(row, sheet, slip);
+      c.affiliatedOn = affiliation;
+    }
+    const slips: EraSlip[] = [];
+    const year = readYear(row.cells[(header.columns as Record<string, number | undefined>).year ?? -1], slips);
     if (year === null) return void this.warn(row, sheet, 'the year cell does not hold a year; the row was not imported.'), false;
     const eraCell = row.cells[(header.columns as Record<string, number | undefined>).era ?? -1];
-    const era = readYear(eraCell);
+    const era = readYear(eraCell, slips);
+    for (const slip of slips) this.eraSlip(row, sheet, slip);
     if (year !== undefined) {
       c.year = year;
       if (typeof era === 'number' && era !== year) {
@@ -135,7 +151,9 @@ class SheetReader {
       if (read) direction = read;
       else this.diagnostics.push(diagnostic('UnknownDirection', 'warning', row.line, `${sheet.name}: "${label || code}" is not a direction Koryu knows; imported as unspecified.`, text));
     }
-    const date = readDate(at('date'), year);
+    const slips: EraSlip[] = [];
+    const date = readDate(at('date'), year, slips);
+    for (const slip of slips) this.eraSlip(row, sheet, slip);
     if (date === null) this.warn(row, sheet, `"${cellText(at('date'))}" is not a date; the event was imported without one.`, 'UnreadableDate');
     const event: ExchangeEvent = { year, date: date ?? null, direction, text, ...translationsOf(cellText(at('en')), cellText(at('zh'))), line: row.line };
     const index = d.events.push(event) - 1;

@@ -3,6 +3,7 @@ import { splitEventCell } from '../domain/event-cell.js';
 import type { Partnership } from '../domain/partnership.js';
 import { readLeadingDate } from './dates.js';
 import { isNoneMark, readDirectionLabel } from './direction-labels.js';
+import { eraOutOfRange } from './era-range.js';
 import { affiliationOf, isHeaderRow, isPhotoSectionTitleOf, titleOf } from './headings.js';
 import type { Layout, ParseOptions, ParseResult } from './layout.js';
 import { stripMarkup } from './markup.js';
@@ -54,7 +55,10 @@ class TableReader {
     if (title) return this.startPartnership(title.partner, title.kind);
     const affiliation = affiliationOf(plain);
     if (affiliation) {
-      if (this.current && this.current.affiliatedOn === null) this.current.affiliatedOn = affiliation.date;
+      if (this.current && this.current.affiliatedOn === null) {
+        this.current.affiliatedOn = affiliation.date;
+        if (affiliation.eraSlip) this.diagnostics.push(eraOutOfRange(line.no, affiliation.eraSlip, line.text));
+      }
       return;
     }
     if (isPhotoSectionTitleOf(plain)) {
@@ -122,6 +126,7 @@ class TableReader {
     if (year.mismatch) {
       this.diagnostics.push(diagnostic('YearMismatch', 'warning', line.no, `The era year written beside ${year.year} names another year; ${year.year} was used.`, cell));
     }
+    if (year.eraSlip) this.diagnostics.push(eraOutOfRange(line.no, year.eraSlip, cell));
     this.year = year;
     return year;
   }
@@ -131,7 +136,7 @@ class TableReader {
     const d = readLeadingDate(stripMarkup(cell));
     if (!d || d.rest !== '') return undefined;
     this.rowDate = d.date;
-    return { year: Number(d.date.slice(0, 4)), fiscal: false, mismatch: false, rest: '' };
+    return { year: Number(d.date.slice(0, 4)), fiscal: false, mismatch: false, rest: '', ...(d.eraSlip ? { eraSlip: d.eraSlip } : {}) };
   }
 
   private readTimelineRow(p: Partnership, reading: YearReading, cells: string[], line: SourceLine): void {
@@ -159,17 +164,18 @@ class TableReader {
       return;
     }
     for (const piece of splitEventCell(content)) {
-      const { date, text } = this.readDatePrefix(piece, reading);
+      const { date, text } = this.readDatePrefix(piece, reading, line);
       p.events.push({ year, date: date ?? this.rowDate, direction, text, line: line.no });
     }
   }
 
   /** A date before an event's text; a month without a year is in the row's year (January to March of a 年度: the next). */
-  private readDatePrefix(piece: string, reading: YearReading): { date: string | null; text: string } {
+  private readDatePrefix(piece: string, reading: YearReading, line: SourceLine): { date: string | null; text: string } {
     const m = DATE_PREFIX.exec(piece);
     if (!m) return { date: null, text: piece };
     const d = readLeadingDate(m[1]!, { year: reading.year, fiscal: reading.fiscal });
     if (!d || d.rest !== '' || piece.length === m[0].length) return { date: null, text: piece };
+    if (d.eraSlip) this.diagnostics.push(eraOutOfRange(line.no, d.eraSlip, piece));
     return { date: d.date, text: piece.slice(m[0].length) };
   }
 

@@ -110,6 +110,18 @@ describe('the import diagnostics in Japanese and Chinese', () => {
     assert.equal(diagnosticText('ja', notRead).message, '年と交流内容（または写真説明）の見出し行がないため、このシートは読み取りませんでした。');
   });
 
+  it('says in Japanese and Chinese which era a date lies outside, and which date was read', () => {
+    const doc = ['姉妹都市ゲント市との歩み', '', '令和元年', '令和元年4月30日 市長が訪問', '平成35年', '5月1日 市民団が訪問'].join('\n');
+    const result = parseDocument(Buffer.from(doc), { home: '金沢市' });
+    const [before, after] = result.diagnostics.filter((d) => d.code === 'EraOutOfRange');
+    assert.ok(before && after, JSON.stringify(result.diagnostics));
+    assert.equal(diagnosticText('ja', before).message, '令和元年4月30日は令和の始まり（2019年5月1日）より前です。2019年4月30日（平成31年4月30日）として読みました。');
+    assert.equal(diagnosticText('ja', after).message, '平成35年は平成の終わり（2019年4月30日）より後です。2023年（令和5年）として読みました。');
+    assert.equal(diagnosticText('zh', before).message, '令和元年4月30日早于令和的开始（2019年5月1日）。已按2019年4月30日（平成31年4月30日）读取。');
+    assert.equal(diagnosticText('zh', after).message, '平成35年晚于平成的结束（2019年4月30日）。已按2023年（令和5年）读取。');
+    assert.ok(!result.diagnostics.some((d) => d.code === 'YearMismatch'), 'not the 和暦と西暦が一致しません sentence');
+  });
+
   it('says that a ZIP file which is not a workbook could not be read as one, not that it is not text', async () => {
     const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('not really a workbook')]);
     const [parsed] = await parseDocuments([{ name: 'broken.xlsx', bytes: zip }], { home: '金沢市', maxDocumentBytes: 1 << 20 });

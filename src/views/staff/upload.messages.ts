@@ -54,11 +54,29 @@ export const UPLOAD: Messages<Key> = {
   },
 };
 
+/** The values a diagnostic's message names (Diagnostic.params); empty when it names none. */
+type Params = Readonly<Record<string, string | number>>;
+/** A sentence, or one made of the diagnostic's values (which may be missing: then a sentence without them). */
+type Sentence = string | ((p: Params) => string);
+
+/** 2019-05-01 → 2019年5月1日, 2019-05 → 2019年5月, 2023 → 2023年: as Japanese and Chinese write a date. */
+function cjkDate(iso: string | number | undefined): string {
+  const [y, m, d] = String(iso ?? '').split('-');
+  return `${y}年${m ? `${Number(m)}月` : ''}${d ? `${Number(d)}日` : ''}`;
+}
+
+/** Both sides of an era, in the page's words: 令和元年4月30日は令和の始まり（2019年5月1日）より前です。 */
+function eraSentence(p: Params, words: { before: string; after: string; read: string; plain: string }): string {
+  if (p.written === undefined || p.read === undefined) return words.plain;
+  return format(p.side === 'before' ? words.before : words.after, { ...p, boundary: cjkDate(p.boundary) }) + format(words.read, { ...p, read: cjkDate(p.read) });
+}
+
 /**
  * The importer's diagnostics by code, for the Japanese and Chinese pages. The English pages show the importer's own
- * message, which carries details (years, counts) these sentences leave to the line number and the excerpt.
+ * message, which carries details (years, counts) these sentences leave to the line number and the excerpt, except
+ * where a sentence says them itself from the diagnostic's params.
  */
-const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, string>>>> = {
+const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, Sentence>>>> = {
   ja: {
     ImportEmpty: '文書が空です（または空白だけです）。',
     ImportBinary: 'テキストではなくバイナリのファイルです。',
@@ -82,6 +100,13 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
     RecordLinkNotFound: '写真の記録の「交流 No.」にあたる交流がないため、交流と結び付けずに取り込みました。',
     SheetNotRead: '年と交流内容（または写真説明）の見出し行がないため、このシートは読み取りませんでした。',
     ImportInvalidWorkbook: '表計算ソフトのブックとして読み取れません（壊れているか、別の種類の圧縮ファイルです）。',
+    EraOutOfRange: (p) =>
+      eraSentence(p, {
+        before: '{written}は{era}の始まり（{boundary}）より前です。',
+        after: '{written}は{era}の終わり（{boundary}）より後です。',
+        read: '{read}（{readEra}）として読みました。',
+        plain: '元号の期間にない日付または年です。元号の元年から数えた西暦で読みました。',
+      }),
   },
   zh: {
     ImportEmpty: '文档是空的（或只有空白）。',
@@ -106,6 +131,13 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
     RecordLinkNotFound: '照片记录的“交流 No.”所指的交流不存在，已在不关联交流的情况下导入。',
     SheetNotRead: '没有包含年份和交流内容（或照片说明）的表头行，未读取此工作表。',
     ImportInvalidWorkbook: '无法作为电子表格工作簿读取（文件已损坏，或是其他类型的压缩文件）。',
+    EraOutOfRange: (p) =>
+      eraSentence(p, {
+        before: '{written}早于{era}的开始（{boundary}）。',
+        after: '{written}晚于{era}的结束（{boundary}）。',
+        read: '已按{read}（{readEra}）读取。',
+        plain: '日期或年份不在该日本年号的期间内，已按从该年号元年起算的公历读取。',
+      }),
   },
 };
 
@@ -134,5 +166,7 @@ export function tooManyFiles(locale: Locale, kind: UploadKind, count: number): s
 
 /** A diagnostic's severity and sentence in the reader's language (English: the importer's message). */
 export function diagnosticText(locale: Locale, d: Diagnostic): { severity: string; message: string } {
-  return { severity: UPLOAD[locale][`severity_${d.severity}`], message: locale === 'en' ? d.message : DIAGNOSTICS[locale][d.code] };
+  if (locale === 'en') return { severity: UPLOAD.en[`severity_${d.severity}`], message: d.message };
+  const sentence = DIAGNOSTICS[locale][d.code];
+  return { severity: UPLOAD[locale][`severity_${d.severity}`], message: typeof sentence === 'string' ? sentence : sentence(d.params ?? {}) };
 }

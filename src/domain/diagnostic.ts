@@ -23,6 +23,7 @@ export const DIAGNOSTIC_CODES = [
   'SheetNotRead',
   'ImportInvalidWorkbook',
   'EraOutOfRange',
+  'UnreadableYearHeading',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 

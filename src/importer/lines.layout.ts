@@ -7,6 +7,7 @@ import { joinParts } from './lines.classify.js';
 import { PartnershipCollector } from './lines.partnership.js';
 import { readLine, type LineReading, type YearContext } from './lines.read.js';
 import { isBlank, type SourceLine } from './source-line.js';
+import { unreadableYearHeading, type YearShape } from './year-shape.js';
 import type { YearReading } from './years.js';
 
 /**
@@ -35,7 +36,7 @@ export const linesLayout: Layout = {
     for (const l of filled) {
       if (l.text.includes('\t') || l.text.includes('|')) tabular++;
       const kind = readLine(l.text, { year: 2000, fiscal: false }).kind;
-      if (kind === 'date' || kind === 'year' || kind === 'yearNone') dated++;
+      if (kind === 'date' || kind === 'year' || kind === 'yearNone' || kind === 'badYear') dated++;
     }
     if (dated === 0) return 0;
     // Low on purpose: a table layout that fits should win; tab or pipe rows push this further down.
@@ -61,6 +62,8 @@ class LinesReader {
   private headingUsed = false;
   /** A year or date has been read: lines before that are background. */
   private started = false;
+  /** The last heading could not be read (an error): the lines under it are not read, until the next heading. */
+  private underBadHeading = false;
   private open: OpenEntry | undefined;
 
   constructor(private readonly options: ParseOptions) {
@@ -70,6 +73,8 @@ class LinesReader {
   read(line: SourceLine): void {
     const r = readLine(line.text, this.heading);
     if (r.kind !== 'text') this.flush();
+    // The error at the heading refuses the document: what lies under it would only repeat that.
+    if (this.underBadHeading && UNDER_HEADING.has(r.kind)) return;
     switch (r.kind) {
       case 'blank':
         return;
@@ -98,6 +103,8 @@ class LinesReader {
       case 'yearNone':
         this.yearLine(r.year, '', line);
         return this.noneMark(line);
+      case 'badYear':
+        return this.badHeading(r.shape, line);
       case 'text':
         return this.plain(r, line);
     }
@@ -118,7 +125,19 @@ class LinesReader {
   private setHeading(heading: YearContext | undefined): void {
     this.heading = heading;
     this.headingUsed = false;
+    this.underBadHeading = false;
     if (heading) this.started = true;
+  }
+
+  /**
+   * A line shaped like a year heading that cannot be read: an error, never text of the event before it, and the lines
+   * under it not filed under the year before it.
+   */
+  private badHeading(shape: YearShape, line: SourceLine): void {
+    this.out.add(unreadableYearHeading(shape, line));
+    this.setHeading(undefined);
+    this.started = true;
+    this.underBadHeading = true;
   }
 
   private yearLine(year: YearReading, text: string, line: SourceLine): void {
@@ -202,6 +221,9 @@ class LinesReader {
     }
   }
 }
+
+/** What a line under a heading holds, as opposed to what starts something new (a heading, a title). */
+const UNDER_HEADING: ReadonlySet<LineReading['kind']> = new Set(['text', 'date', 'badDate', 'none']);
 
 function parseLines(lines: readonly SourceLine[], options: ParseOptions): ParseResult {
   const reader = new LinesReader(options);

@@ -9,7 +9,8 @@ import {
   type NonExchangeKind,
 } from './lines.classify.js';
 import { stripMarkup } from './markup.js';
-import { foldWidth, readLeadingYear, type YearReading } from './years.js';
+import { readYearShape, type YearShape } from './year-shape.js';
+import { foldWidth, readLeadingYear, readYearCell, type YearReading } from './years.js';
 
 /** The year a line is read under: the last year heading (年度 headings are fiscal). */
 export interface YearContext {
@@ -32,20 +33,21 @@ export type LineReading =
   /** A year at the start: `text` is empty for a heading (■2004年, 平成16年（2004年）, 2017年度). */
   | { kind: 'year'; year: YearReading; text: string }
   | { kind: 'yearNone'; year: YearReading }
+  /** Shaped like a year heading (平生29年, 2O18年), but no year can be read from it. */
+  | { kind: 'badYear'; shape: YearShape }
   | { kind: 'text'; text: string; bulleted: boolean; prose: boolean };
 
 /** Words after a year that still leave the line a heading: 2017年度の主な交流. */
 const HEADING_TAIL = /^の?(主な)?(交流|事業|実績)(一覧|内容|記録|事業|実績)?$/;
 const LOOKS_DATED = /^(\d{1,2}\s*月|\d{4}\s*[./-]\s*\d)/;
 
-function bareYear(text: string): YearReading | undefined {
-  const m = /^(\d{4})$/.exec(foldWidth(text));
-  const year = Number(m?.[1]);
-  return m && year >= 1868 && year <= 2100 ? { year, fiscal: false, mismatch: false, rest: '' } : undefined;
+/** A heading that is a year cell's form alone: 2013, H29年, R1年度 (an era's initial, with 年 so that R1 stays text). */
+function yearAlone(text: string): YearReading | undefined {
+  return /^\d{4}$|年度?$/.test(foldWidth(text)) ? readYearCell(text) : undefined;
 }
 
 function readYearLine(text: string): LineReading | undefined {
-  const year = readLeadingYear(text) ?? bareYear(text);
+  const year = readLeadingYear(text) ?? yearAlone(text);
   if (!year) return undefined;
   const rest = year.rest.replace(/^[\s:：、,]+|[\s:：]+$/g, '');
   if (rest === '' || HEADING_TAIL.test(rest)) return { kind: 'year', year, text: '' };
@@ -72,6 +74,8 @@ export function readLine(raw: string, context: YearContext | undefined): LineRea
   if (date) return { kind: 'date', date };
   const year = readYearLine(text);
   if (year) return year;
+  const shape = readYearShape(text);
+  if (shape) return { kind: 'badYear', shape };
   if (LOOKS_DATED.test(foldWidth(text))) return { kind: 'badDate' };
   if (isHeaderRow(text.split(/[\s　]+/))) return { kind: 'other', what: 'table header' };
   return { kind: 'text', text, bulleted, prose: isProse(text) };

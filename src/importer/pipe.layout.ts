@@ -100,6 +100,7 @@ class PipeReader {
       case 'badDate':
       case 'year':
       case 'yearNone':
+      case 'badYear':
         return this.out.note('UnparsedLine', 'warning', line, 'A dated line outside the table; it was not imported.');
       default:
         return this.out.note('NotAnExchange', 'info', line, 'Text outside the table, not an exchange; the line was not imported.');

@@ -122,6 +122,16 @@ describe('the import diagnostics in Japanese and Chinese', () => {
     assert.ok(!result.diagnostics.some((d) => d.code === 'YearMismatch'), 'not the 和暦と西暦が一致しません sentence');
   });
 
+  it('says in Japanese and Chinese that a line looks like a year heading but cannot be read, and why', () => {
+    const doc = ['姉妹都市ゲント市との歩み', '', '平成28年', '4月1日 市長が訪問', '平生29年', '5月1日 市民団が訪問', '2O18年', '7月3日 文化交流団が来訪'].join('\n');
+    const result = parseDocument(Buffer.from(doc), { home: '金沢市' });
+    const [era, letters] = result.diagnostics;
+    assert.deepEqual(result.diagnostics.map((d) => [d.line, d.code, d.severity]), [[5, 'UnreadableYearHeading', 'error'], [7, 'UnreadableYearHeading', 'error']]);
+    assert.match(diagnosticText('ja', era!).message, /^年の見出しのようですが、読み取れません（「平生」は元号ではありません）。.*文書全体を取り込みませんでした/);
+    assert.match(diagnosticText('ja', letters!).message, /（「2O18」の数字に英字が混じっています）/);
+    assert.match(diagnosticText('zh', era!).message, /^此行看似年份标题，但无法读取（“平生”不是日本年号）.*整个文档均未导入/);
+  });
+
   it('says that a ZIP file which is not a workbook could not be read as one, not that it is not text', async () => {
     const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('not really a workbook')]);
     const [parsed] = await parseDocuments([{ name: 'broken.xlsx', bytes: zip }], { home: '金沢市', maxDocumentBytes: 1 << 20 });

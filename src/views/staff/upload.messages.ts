@@ -107,6 +107,10 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
         read: '{read}（{readEra}）として読みました。',
         plain: '元号の期間にない日付または年です。元号の元年から数えた西暦で読みました。',
       }),
+    UnreadableYearHeading: (p) =>
+      `年の見出しのようですが、読み取れません${
+        p.fault === 'era' ? `（「${p.written}」は元号ではありません）` : p.fault === 'letters' ? `（「${p.written}」の数字に英字が混じっています）` : p.fault === 'range' ? '（1868年から2100年までの年ではありません）' : ''
+      }。このままでは下の行が前の年に入ってしまうため、文書全体を取り込みませんでした。見出しを直して（2017年、平成29年など）もう一度取り込んでください。`,
   },
   zh: {
     ImportEmpty: '文档是空的（或只有空白）。',
@@ -138,6 +142,10 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
         read: '已按{read}（{readEra}）读取。',
         plain: '日期或年份不在该日本年号的期间内，已按从该年号元年起算的公历读取。',
       }),
+    UnreadableYearHeading: (p) =>
+      `此行看似年份标题，但无法读取${
+        p.fault === 'era' ? `（“${p.written}”不是日本年号）` : p.fault === 'letters' ? `（“${p.written}”的数字中混有字母）` : p.fault === 'range' ? '（不是1868年至2100年之间的年份）' : ''
+      }。否则其下各行会被归入上一年，因此整个文档均未导入。请修改标题（如2017年、平成29年）后重新导入。`,
   },
 };
 

@@ -9,6 +9,7 @@ import { isNoExchangeMark } from './lines.classify.js';
 import { PartnershipCollector } from './lines.partnership.js';
 import { readLine } from './lines.read.js';
 import { stripMarkup } from './markup.js';
+import { continuesNoYear } from './row-year.js';
 import { isBlank, type SourceLine } from './source-line.js';
 import { readYearCell, type YearReading } from './years.js';
 
@@ -54,6 +55,8 @@ class PipeReader {
   readonly out: PartnershipCollector;
   private section: 'timeline' | 'photos' = 'timeline';
   private year: YearReading | undefined;
+  /** The line of a row whose year cell was refused: the blank year cells below it continue no year. */
+  private unreadYearLine: number | undefined;
   /** Index among the cells after the year, when a header row names a direction column. */
   private directionColumn: number | undefined;
   /** The date a row's first cell gave (2019年5月1日), for its event and those of the blank cells below it. */
@@ -89,12 +92,12 @@ class PipeReader {
       case 'blank':
         return;
       case 'title':
-        if (this.out.title(r.title)) [this.section, this.year] = ['timeline', undefined];
+        if (this.out.title(r.title)) [this.section, this.year, this.unreadYearLine] = ['timeline', undefined, undefined];
         return;
       case 'affiliation':
         return this.out.affiliation(r.affiliation, line);
       case 'photoTitle':
-        [this.section, this.year] = ['photos', undefined];
+        [this.section, this.year, this.unreadYearLine] = ['photos', undefined, undefined];
         return;
       case 'date':
       case 'badDate':
@@ -109,14 +112,16 @@ class PipeReader {
 
   private readYear(cell: string, line: SourceLine): YearReading | undefined {
     if (cell === '') {
-      if (!this.year) this.out.note('UnparsedLine', 'warning', line, 'A row continues a year, but no year came before it.');
+      if (!this.year) this.out.add(continuesNoYear(line.no, line.text, this.unreadYearLine));
       return this.year;
     }
     const read = yearOfCell(cell);
     if (!read) {
       this.out.note('UnparsedLine', 'warning', line, 'The first cell is not a year; the row was not imported.');
+      [this.year, this.unreadYearLine] = [undefined, line.no];
       return undefined;
     }
+    this.unreadYearLine = undefined;
     const { year } = read;
     this.rowDate = read.date;
     if (year.mismatch) {

@@ -7,6 +7,7 @@ import { readLeadingDate } from './dates.js';
 import { isNoneMark, readDirectionLabel } from './direction-labels.js';
 import { eraOutOfRange, type EraSlip } from './era-range.js';
 import { readTitle } from './headings.js';
+import { continuesNoYear } from './row-year.js';
 import type { ParseOptions, ParseResult } from './layout.js';
 import { cellText, findHeader, type Sheet, type SheetCell, type SheetHeader, type SheetRow } from './sheet.js';
 import { foldWidth, isGenreYear, readYearCell } from './years.js';
@@ -28,6 +29,8 @@ interface Carry {
   kind: string | undefined;
   affiliatedOn: string | null;
   year: number | undefined;
+  /** The row whose year cell (or 和暦 cell) was refused, so that the blank year cells below it continue no year. */
+  unreadYearRow?: number | undefined;
 }
 
 /** Era years written outside their era (H35) are noted in `slips`, to be warned of when the row is read. */
@@ -95,7 +98,7 @@ class SheetReader {
     const partner = get('partner');
     if (get('home')) c.home = get('home');
     if (partner && partner !== c.partner) {
-      Object.assign(c, { partner, kind: undefined, affiliatedOn: null, year: undefined });
+      Object.assign(c, { partner, kind: undefined, affiliatedOn: null, year: undefined, unreadYearRow: undefined });
     }
     if (get('kind')) c.kind = get('kind');
     const affiliationSlips: EraSlip[] = [];
@@ -106,22 +109,29 @@ class SheetReader {
     }
     const slips: EraSlip[] = [];
     const year = readYear(row.cells[(header.columns as Record<string, number | undefined>).year ?? -1], slips);
-    if (year === null) return void this.warn(row, sheet, 'the year cell does not hold a year; the row was not imported.'), false;
+    if (year === null) {
+      [c.year, c.unreadYearRow] = [undefined, row.line];
+      return void this.warn(row, sheet, 'the year cell does not hold a year; the row was not imported.'), false;
+    }
     const eraCell = row.cells[(header.columns as Record<string, number | undefined>).era ?? -1];
     const era = readYear(eraCell, slips);
     for (const slip of slips) this.eraSlip(row, sheet, slip);
     if (year !== undefined) {
-      c.year = year;
+      [c.year, c.unreadYearRow] = [year, undefined];
       if (typeof era === 'number' && era !== year) {
         const message = `${sheet.name}: the 和暦 cell ${cellText(eraCell)} names ${era}, not the year ${year} beside it; ${year} was used.`;
         this.diagnostics.push(diagnostic('YearMismatch', 'warning', row.line, message, row.cells.map(cellText).join(' ')));
       }
     } else if (era === null) {
+      [c.year, c.unreadYearRow] = [undefined, row.line];
       return void this.warn(row, sheet, 'the year cell is blank and the 和暦 cell does not hold a year; the row was not imported.'), false;
-    } else if (era !== undefined) c.year = era;
+    } else if (era !== undefined) [c.year, c.unreadYearRow] = [era, undefined];
     if (c.partner === undefined) {
       this.diagnostics.push(diagnostic('MissingPartner', 'error', row.line, `${sheet.name}: no partner city is named (a 相手都市 column or a title such as 友好都市○○市との歩み).`));
       return false;
+    }
+    if (c.year === undefined && c.unreadYearRow !== undefined) {
+      return void this.diagnostics.push(continuesNoYear(row.line, row.cells.map(cellText).join(' '), c.unreadYearRow, `${sheet.name}: `)), false;
     }
     if (c.year === undefined) return void this.warn(row, sheet, 'no year is given in this row or above it; the row was not imported.'), false;
     return true;

@@ -132,6 +132,16 @@ describe('the import diagnostics in Japanese and Chinese', () => {
     assert.match(diagnosticText('zh', era!).message, /^此行看似年份标题，但无法读取（“平生”不是日本年号）.*整个文档均未导入/);
   });
 
+  it('says that a row continuing a year that could not be read was left out for that reason, naming the line', () => {
+    const doc = ['友好都市大連市との歩み', '2016年\t派遣\t市長が訪問', '2017ねん\t受入\t代表団が来訪', '\t派遣\t青年団が訪問'].join('\n');
+    const result = parseDocument(Buffer.from(doc), { home: '金沢市' });
+    const d = result.diagnostics.find((x) => x.line === 4);
+    assert.ok(d);
+    assert.equal(diagnosticText('ja', d).message, '上の年（3行目）が読み取れなかったため、その年を引き継ぐこの行も取り込みません（前の年に入らないように）。');
+    assert.equal(diagnosticText('zh', d).message, '上方的年份（第3行）无法读取，因此沿用该年份的此行也未导入（以免归入更早的年份）。');
+    assert.equal(diagnosticText('ja', result.diagnostics.find((x) => x.line === 3)!).message, 'この行は読み取れなかったため、取り込みません。');
+  });
+
   it('says that a ZIP file which is not a workbook could not be read as one, not that it is not text', async () => {
     const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('not really a workbook')]);
     const [parsed] = await parseDocuments([{ name: 'broken.xlsx', bytes: zip }], { home: '金沢市', maxDocumentBytes: 1 << 20 });

@@ -83,7 +83,10 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
     ImportInvalidEncoding: '文字コードを読み取れません（UTF-8、UTF-16、Shift_JISのいずれでもありません）。',
     ImportTooLarge: '文書が大きすぎます（上限はKORYU_MAX_DOCUMENT_BYTES）。',
     NothingImportable: '取り込める交流、交流なしの年、写真の記録がありません。',
-    UnparsedLine: 'この行は読み取れなかったため、取り込みません。',
+    UnparsedLine: (p) =>
+      p.reason === 'yearAboveUnread'
+        ? `上の年（${p.unreadAt}行目）が読み取れなかったため、その年を引き継ぐこの行も取り込みません（前の年に入らないように）。`
+        : 'この行は読み取れなかったため、取り込みません。',
     NotAnExchange: '交流の記録として読み取れなかったため、取り込みません。',
     UnknownDirection: '区分（派遣・受入・相互）が読み取れないため、区分なしで取り込みます。',
     YearOutOfOrder: '年の順序が前後しています。',
@@ -118,7 +121,10 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
     ImportInvalidEncoding: '无法识别字符编码（不是UTF-8、UTF-16或Shift_JIS）。',
     ImportTooLarge: '文档过大（上限为KORYU_MAX_DOCUMENT_BYTES）。',
     NothingImportable: '没有可导入的交流、无交流年份或照片记录。',
-    UnparsedLine: '无法读取此行，未导入。',
+    UnparsedLine: (p) =>
+      p.reason === 'yearAboveUnread'
+        ? `上方的年份（第${p.unreadAt}行）无法读取，因此沿用该年份的此行也未导入（以免归入更早的年份）。`
+        : '无法读取此行，未导入。',
     NotAnExchange: '无法识别为交流记录，未导入。',
     UnknownDirection: '无法识别类别（派遣、接待、相互），按未指定类别导入。',
     YearOutOfOrder: '年份顺序前后颠倒。',

@@ -1,3 +1,4 @@
+import { diagnostic } from '../domain/diagnostic.js';
 import { fiscalYearOf } from '../domain/partnership.js';
 import type { DateReading } from './dates.js';
 import { directionFromWords } from './direction-words.js';
@@ -95,7 +96,10 @@ class LinesReader {
       case 'none':
         return this.noneMark(line);
       case 'badDate':
-        return this.out.note('UnparsedLine', 'warning', line, 'The line starts with a date that is impossible or has no year above it; it was not imported.');
+        if (r.impossible) {
+          return this.out.add(diagnostic('UnparsedLine', 'warning', line.no, `The line starts with a date that does not exist (${r.impossible}); it was not imported.`, line.text, { reason: 'noSuchDate', date: r.impossible }));
+        }
+        return this.out.note('UnparsedLine', 'warning', line, this.heading ? 'The line starts with what looks like a date but cannot be read as one; it was not imported.' : 'The line starts with a date that has no year above it; it was not imported.');
       case 'date':
         return this.dated(r.date, line);
       case 'year':

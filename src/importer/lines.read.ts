@@ -1,4 +1,4 @@
-import { readLeadingDate, type DateReading } from './dates.js';
+import { readImpossibleDate, readLeadingDate, type DateReading } from './dates.js';
 import { isHeaderRow, isPhotoSectionTitle, readAffiliation, readTitle, type Affiliation, type Title } from './headings.js';
 import {
   isNoExchangeMark,
@@ -28,8 +28,8 @@ export type LineReading =
   | { kind: 'none' }
   /** A date at the start: 7月30日 …, 2019.04.13. …, 2004年7月30日 …; `rest` may be empty. */
   | { kind: 'date'; date: DateReading }
-  /** Looks like a date, but is impossible (2月30日) or has no year to belong to. */
-  | { kind: 'badDate' }
+  /** Looks like a date, but is impossible (2月30日: `impossible` is 2019-02-30) or has no year to belong to. */
+  | { kind: 'badDate'; impossible?: string }
   /** A year at the start: `text` is empty for a heading (■2004年, 平成16年（2004年）, 2017年度). */
   | { kind: 'year'; year: YearReading; text: string }
   | { kind: 'yearNone'; year: YearReading }
@@ -46,13 +46,19 @@ function yearAlone(text: string): YearReading | undefined {
   return /^\d{4}$|年度?$/.test(foldWidth(text)) ? readYearCell(text) : undefined;
 }
 
-function readYearLine(text: string): LineReading | undefined {
+/** A line that looks dated but reads as no date: the day it names, when no calendar has it. */
+function badDate(text: string, context: YearContext | undefined): LineReading {
+  const impossible = readImpossibleDate(text, context)?.date;
+  return impossible ? { kind: 'badDate', impossible } : { kind: 'badDate' };
+}
+
+function readYearLine(text: string, context: YearContext | undefined): LineReading | undefined {
   const year = readLeadingYear(text) ?? yearAlone(text);
   if (!year) return undefined;
   const rest = year.rest.replace(/^[\s:：、,]+|[\s:：]+$/g, '');
   if (rest === '' || HEADING_TAIL.test(rest)) return { kind: 'year', year, text: '' };
   if (isNoExchangeMark(rest)) return { kind: 'yearNone', year };
-  if (LOOKS_DATED.test(foldWidth(rest))) return { kind: 'badDate' };
+  if (LOOKS_DATED.test(foldWidth(rest))) return badDate(text, context);
   if (startsWithParticle(rest)) return { kind: 'other', what: 'background text' };
   return { kind: 'year', year, text: rest };
 }
@@ -72,11 +78,11 @@ export function readLine(raw: string, context: YearContext | undefined): LineRea
   if (text === '') return { kind: 'blank' };
   const date = readLeadingDate(text, context);
   if (date) return { kind: 'date', date };
-  const year = readYearLine(text);
+  const year = readYearLine(text, context);
   if (year) return year;
   const shape = readYearShape(text);
   if (shape) return { kind: 'badYear', shape };
-  if (LOOKS_DATED.test(foldWidth(text))) return { kind: 'badDate' };
+  if (LOOKS_DATED.test(foldWidth(text))) return badDate(text, context);
   if (isHeaderRow(text.split(/[\s　]+/))) return { kind: 'other', what: 'table header' };
   return { kind: 'text', text, bulleted, prose: isProse(text) };
 }

@@ -9,7 +9,7 @@ import { isNoExchangeMark } from './lines.classify.js';
 import { PartnershipCollector } from './lines.partnership.js';
 import { readLine } from './lines.read.js';
 import { stripMarkup } from './markup.js';
-import { continuesNoYear } from './row-year.js';
+import { continuesNoYear, firstCellRefused } from './row-year.js';
 import { isBlank, type SourceLine } from './source-line.js';
 import { readYearCell, type YearReading } from './years.js';
 
@@ -117,7 +117,7 @@ class PipeReader {
     }
     const read = yearOfCell(cell);
     if (!read) {
-      this.out.note('UnparsedLine', 'warning', line, 'The first cell is not a year; the row was not imported.');
+      this.out.add(firstCellRefused(line.no, line.text, cell, 'row'));
       [this.year, this.unreadYearLine] = [undefined, line.no];
       return undefined;
     }

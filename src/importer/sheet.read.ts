@@ -3,7 +3,7 @@ import { isDirection, type Direction } from '../domain/direction.js';
 import type { ExchangeEvent, Partnership, PhotoRecord } from '../domain/partnership.js';
 import { LICENCE_SHEET, NO_EXCHANGE_CODE, NO_EXCHANGE_LABEL, RECORDS_SEPARATOR, type EventColumnKey, type RecordColumnKey } from '../domain/sheet-columns.js';
 import type { Translations } from '../domain/translation.js';
-import { readLeadingDate } from './dates.js';
+import { readImpossibleDate, readLeadingDate } from './dates.js';
 import { isNoneMark, readDirectionLabel } from './direction-labels.js';
 import { eraOutOfRange, type EraSlip } from './era-range.js';
 import { readTitle } from './headings.js';
@@ -74,6 +74,14 @@ class SheetReader {
   /** A warning about a row; UnparsedLine unless another code says what happened to it. */
   warn(row: SheetRow, sheet: Sheet, message: string, code: DiagnosticCode = 'UnparsedLine'): void {
     this.diagnostics.push(diagnostic(code, 'warning', row.line, `${sheet.name}: ${message}`, row.cells.map(cellText).join(' ')));
+  }
+
+  /** A 日付 cell that is no date, or a date that does not exist (2023年2月30日), which is said. */
+  unreadableDate(row: SheetRow, sheet: Sheet, cell: string, year: number): void {
+    const impossible = readImpossibleDate(foldWidth(cell), { year, fiscal: false });
+    if (!impossible || impossible.rest !== '') return this.warn(row, sheet, `"${cell}" is not a date; the event was imported without one.`, 'UnreadableDate');
+    const message = `${sheet.name}: the date "${cell}" does not exist (${impossible.date}); the event was imported without one.`;
+    this.diagnostics.push(diagnostic('UnreadableDate', 'warning', row.line, message, row.cells.map(cellText).join(' '), { reason: 'noSuchDate', date: impossible.date }));
   }
 
   eraSlip(row: SheetRow, sheet: Sheet, slip: EraSlip): void {
@@ -164,7 +172,7 @@ class SheetReader {
     const slips: EraSlip[] = [];
     const date = readDate(at('date'), year, slips);
     for (const slip of slips) this.eraSlip(row, sheet, slip);
-    if (date === null) this.warn(row, sheet, `"${cellText(at('date'))}" is not a date; the event was imported without one.`, 'UnreadableDate');
+    if (date === null) this.unreadableDate(row, sheet, cellText(at('date')), year);
     const event: ExchangeEvent = { year, date: date ?? null, direction, text, ...translationsOf(cellText(at('en')), cellText(at('zh'))), line: row.line };
     const index = d.events.push(event) - 1;
     const no = cellText(at('no'));

@@ -8,7 +8,7 @@ import { affiliationOf, isHeaderRow, isPhotoSectionTitleOf, titleOf } from './he
 import type { Layout, ParseOptions, ParseResult } from './layout.js';
 import { stripMarkup } from './markup.js';
 import { isBlank, type SourceLine } from './source-line.js';
-import { continuesNoYear } from './row-year.js';
+import { continuesNoYear, firstCellRefused } from './row-year.js';
 import { readYearShape } from './year-shape.js';
 import { foldWidth, readYearCell, type YearReading } from './years.js';
 
@@ -129,7 +129,7 @@ class TableReader {
     this.rowDate = null;
     const year = readYearCell(cell) ?? this.readDateCell(cell);
     if (!year) {
-      this.diagnostics.push(diagnostic('UnparsedLine', 'warning', line.no, 'The first cell is not a year; the line was not imported.', line.text));
+      this.diagnostics.push(firstCellRefused(line.no, line.text, stripMarkup(cell), 'line'));
       if (isRow || readYearShape(stripMarkup(cell))) [this.year, this.unreadYearLine] = [undefined, line.no];
       return undefined;
     }

@@ -22,6 +22,8 @@ export const DIAGNOSTIC_CODES = [
   'RecordLinkNotFound',
   'SheetNotRead',
   'ImportInvalidWorkbook',
+  'EraOutOfRange',
+  'UnreadableYearHeading',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
@@ -35,6 +37,11 @@ export interface Diagnostic {
   message: string;
   /** The offending text, shortened for display. */
   excerpt: string;
+  /**
+   * Values the message names (a limit, a date, the year used), for the pages that say it in another language; absent
+   * for most codes. Not part of koryu/1.
+   */
+  params?: Readonly<Record<string, string | number>>;
 }
 
 const EXCERPT_MAX = 80;
@@ -50,8 +57,9 @@ export function diagnostic(
   line: number | null,
   message: string,
   text = '',
+  params?: Readonly<Record<string, string | number>>,
 ): Diagnostic {
-  return { line, code, severity, message, excerpt: excerptOf(text) };
+  return params ? { line, code, severity, message, excerpt: excerptOf(text), params } : { line, code, severity, message, excerpt: excerptOf(text) };
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

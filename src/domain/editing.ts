@@ -105,6 +105,8 @@ export interface EditProblem {
     | 'notFound'
     | 'invalidYear'
     | 'invalidDate'
+    /** A date typed in an era it lies outside (令和元年4月30日: 令和 began on 1 May 2019), so which day is meant is unclear. */
+    | 'dateOutsideEra'
     | 'dateOutsideYear'
     | 'invalidDirection'
     | 'invalidStatus'

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { eraLabel, eraLabelOfDate, eraMatchesYear, gregorianYear, knownEras } from './era.js';
+import { eraLabel, eraLabelOf, eraLabelOfDate, eraMatchesYear, eraSpan, gregorianYear, knownEras, sideOfEra } from './era.js';
 
 describe('era labels', () => {
   it('labels ordinary years with one era year', () => {
@@ -38,5 +38,33 @@ describe('era labels', () => {
     assert.ok(eraMatchesYear('令和', 1, 2019));
     assert.ok(!eraMatchesYear('平成', 18, 2008));
     assert.ok(!eraMatchesYear('平成', 40, 2028), '平成 ended in 2019');
+  });
+
+  it('knows the first and last day of each era, as Intl gives them in Tokyo', () => {
+    assert.deepEqual(eraSpan('令和'), { first: '2019-05-01', last: undefined });
+    assert.deepEqual(eraSpan('平成'), { first: '1989-01-08', last: '2019-04-30' });
+    assert.deepEqual(eraSpan('昭和'), { first: '1926-12-25', last: '1989-01-07' });
+    assert.deepEqual(eraSpan('大正'), { first: '1912-07-30', last: '1926-12-24' });
+    assert.equal(eraSpan('平生'), undefined);
+  });
+
+  it('says on which side of an era a day, a month or a year lies, and nothing for one inside it', () => {
+    assert.equal(sideOfEra('令和', '2019-04-30'), 'before');
+    assert.equal(sideOfEra('令和', '2019-05-01'), undefined);
+    assert.equal(sideOfEra('平成', '2019-05-01'), 'after');
+    assert.equal(sideOfEra('昭和', '1989-01-07'), undefined);
+    assert.equal(sideOfEra('昭和', '1989-01-08'), 'after');
+    assert.equal(sideOfEra('令和', '2019-04'), 'before', 'April 2019 is all Heisei');
+    assert.equal(sideOfEra('昭和', '1989-01'), undefined, 'January 1989 began in Showa');
+    assert.equal(sideOfEra('平成', '2019'), undefined);
+    assert.equal(sideOfEra('平成', '2023'), 'after');
+    assert.equal(sideOfEra('令和', '2018'), 'before');
+  });
+
+  it('labels a day, a month or a year with its era', () => {
+    assert.equal(eraLabelOf('2019-04-30'), '平成31年4月30日');
+    assert.equal(eraLabelOf('1989-01-08'), '平成元年1月8日');
+    assert.equal(eraLabelOf('2019-05'), '令和元年5月');
+    assert.equal(eraLabelOf('2023'), '令和5年');
   });
 });

@@ -1,6 +1,7 @@
 import { gregorianYear } from '../domain/era.js';
+import { eraSlipOfAny, type EraSlip } from './era-range.js';
 import { arabicLeadingDate } from './kanji-numerals.js';
-import { ERA_INITIALS, foldWidth, isGenreYear, readLeadingYear, restAfter } from './years.js';
+import { ERA_INITIALS, foldWidth, isGenreYear, readLeadingYearAndEras, restAfter, type EraYears } from './years.js';
 
 /** A date at the start of a line, with what followed it. */
 export interface DateReading {
@@ -9,6 +10,8 @@ export interface DateReading {
   /** The date wrote its own year (2019.04.13.), rather than taking the year from context. */
   hasYear: boolean;
   rest: string;
+  /** The era the date was written in had not begun or had ended on that day (令和元年4月30日); absent when it had. */
+  eraSlip?: EraSlip;
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -35,14 +38,12 @@ export function calendarYear(contextYear: number, fiscal: boolean, month: number
 
 const SEP_REST = /^\s*[、,:：]?\s*/;
 
-function make(year: number, month: number, day: number | null, hasYear: boolean, rest: string): DateReading | undefined {
+function make(year: number, month: number, day: number | null, hasYear: boolean, rest: string, eras: EraYears = []): DateReading | undefined {
   if (!isGenreYear(year)) return undefined;
-  if (day === null) {
-    if (month < 1 || month > 12) return undefined;
-    return { date: `${year}-${pad(month)}`, hasYear, rest: rest.replace(SEP_REST, '') };
-  }
-  if (!isValidDay(year, month, day)) return undefined;
-  return { date: `${year}-${pad(month)}-${pad(day)}`, hasYear, rest: rest.replace(SEP_REST, '') };
+  if (day === null ? month < 1 || month > 12 : !isValidDay(year, month, day)) return undefined;
+  const date = day === null ? `${year}-${pad(month)}` : `${year}-${pad(month)}-${pad(day)}`;
+  const eraSlip = eras.length > 0 ? eraSlipOfAny(eras, date) : undefined;
+  return { date, hasYear, rest: rest.replace(SEP_REST, ''), ...(eraSlip ? { eraSlip } : {}) };
 }
 
 /** A day of the week in brackets after a day, as notices write it: (水) · （土曜日） · (月・祝). Read over, not kept. */
@@ -66,30 +67,52 @@ const SLASHED = new RegExp(`^(\\d{1,2})\\s*/\\s*(\\d{1,2})(?![\\d/])${WEEKDAY}`)
  * read over. Kanji numerals are read too (平成十八年十一月二十四日, 五月一日). A range (7月30日～8月2日) reads as its first day; the rest of the range stays in `rest`.
  */
 export function readLeadingDate(text: string, context?: { year: number; fiscal: boolean }): DateReading | undefined {
+  const p = leadingDateParts(text, context);
+  return p && make(p.year, p.month, p.day, p.hasYear, p.rest, p.eras);
+}
+
+/**
+ * A date at the start of a text that reads as one but names a day or month no calendar has (2023年2月30日, 2019.13.01,
+ * 2月29日 in 2019), as YYYY-MM-DD or YYYY-MM written as it was; undefined for a date that exists and for a text that
+ * is no date.
+ */
+export function readImpossibleDate(text: string, context?: { year: number; fiscal: boolean }): { date: string; rest: string } | undefined {
+  const p = leadingDateParts(text, context);
+  if (!p || !isGenreYear(p.year) || make(p.year, p.month, p.day, p.hasYear, p.rest) !== undefined) return undefined;
+  return { date: `${p.year}-${pad(p.month)}${p.day === null ? '' : `-${pad(p.day)}`}`, rest: p.rest.replace(SEP_REST, '') };
+}
+
+interface DateParts {
+  year: number;
+  month: number;
+  day: number | null;
+  hasYear: boolean;
+  rest: string;
+  eras: EraYears;
+}
+
+/** The numbers of a date at the start of a text, whether or not that day exists. */
+function leadingDateParts(text: string, context?: { year: number; fiscal: boolean }): DateParts | undefined {
   const original = arabicLeadingDate(text.trim());
   const s = foldWidth(original);
   let m = NUMERIC.exec(s);
-  if (m) return make(Number(m[1]), Number(m[2]), Number(m[3]), true, restAfter(original, m[0].length));
+  if (m) return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hasYear: true, rest: restAfter(original, m[0].length), eras: [] };
   m = ERA_NUMERIC.exec(s);
   if (m) {
-    const year = gregorianYear(ERA_INITIALS[m[1]!.toUpperCase()]!, m[2] === '元' ? 1 : Number(m[2]));
-    return year === undefined ? undefined : make(year, Number(m[3]), Number(m[4]), true, restAfter(original, m[0].length));
+    const [era, eraYear] = [ERA_INITIALS[m[1]!.toUpperCase()]!, m[2] === '元' ? 1 : Number(m[2])];
+    const year = gregorianYear(era, eraYear);
+    return year === undefined ? undefined : { year, month: Number(m[3]), day: Number(m[4]), hasYear: true, rest: restAfter(original, m[0].length), eras: [[era, eraYear]] };
   }
-  const y = readLeadingYear(original);
-  if (y) {
+  const leading = readLeadingYearAndEras(original);
+  if (leading) {
+    const y = leading.reading;
     m = AFTER_YEAR.exec(foldWidth(y.rest));
     if (!m) return undefined;
-    return make(y.year, Number(m[1]), m[2] ? Number(m[2]) : null, true, restAfter(y.rest, m[0].length));
+    return { year: y.year, month: Number(m[1]), day: m[2] ? Number(m[2]) : null, hasYear: true, rest: restAfter(y.rest, m[0].length), eras: leading.eras };
   }
   if (!context) return undefined;
   m = IN_CONTEXT.exec(s) ?? SLASHED.exec(s);
   if (!m) return undefined;
   const month = Number(m[1]);
-  return make(
-    calendarYear(context.year, context.fiscal, month),
-    month,
-    m[2] ? Number(m[2]) : null,
-    false,
-    restAfter(original, m[0].length),
-  );
+  return { year: calendarYear(context.year, context.fiscal, month), month, day: m[2] ? Number(m[2]) : null, hasYear: false, rest: restAfter(original, m[0].length), eras: [] };
 }

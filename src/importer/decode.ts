@@ -23,6 +23,17 @@ function controlShare(bytes: Uint8Array): number {
   return n === 0 ? 0 : control / n;
 }
 
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** The stream names of an Excel 97–2003 workbook (Excel 5: Book), as an OLE2 file's directory holds them: UTF-16LE. */
+const WORKBOOK_STREAMS = ['Workbook', 'Book'].map((name) => Buffer.from(`${name}\0`, 'utf16le'));
+
+/** An Excel 97–2003 workbook (.xls): an OLE2 compound file with a workbook stream. Not a .doc, whose streams differ. */
+export function isLegacyWorkbook(bytes: Uint8Array): boolean {
+  if (!OLE2.every((b, i) => bytes[i] === b)) return false;
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return WORKBOOK_STREAMS.some((name) => buffer.includes(name));
+}
+
 function lineAt(bytes: Uint8Array, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
@@ -55,17 +66,22 @@ function tryDecode(encoding: string, bytes: Uint8Array): string | undefined {
 
 /**
  * Bytes to text: UTF-8 with or without BOM, UTF-16 with BOM, or Shift_JIS/CP932 (detected when the bytes are
- * not UTF-8 but are valid Shift_JIS). Empty, binary, oversized and undecodable input are error diagnostics. C0 control
- * characters other than tab, line feed and carriage return are given as spaces.
+ * not UTF-8 but are valid Shift_JIS). Empty, binary, oversized and undecodable input are error diagnostics; an
+ * Excel 97–2003 workbook is ImportInvalidWorkbook, saying to save it as .xlsx. C0 control characters other than
+ * tab, line feed and carriage return are given as spaces.
  */
 export function decodeDocument(bytes: Uint8Array, options: DecodeOptions): DecodeResult {
   const fail = (d: Diagnostic): DecodeResult => ({ text: undefined, encoding: undefined, diagnostics: [d] });
   if (bytes.length > options.maxBytes) {
     return fail(
-      diagnostic('ImportTooLarge', 'error', null, `The document is ${bytes.length} bytes; the limit is ${options.maxBytes} bytes.`),
+      diagnostic('ImportTooLarge', 'error', null, `The document is ${bytes.length} bytes; the limit is ${options.maxBytes} bytes.`, '', { bytes: bytes.length, max: options.maxBytes }),
     );
   }
   if (bytes.length === 0) return fail(diagnostic('ImportEmpty', 'error', null, 'The document is empty.'));
+  if (isLegacyWorkbook(bytes)) {
+    const message = 'The file is an Excel 97–2003 workbook (.xls), which Koryu cannot read; open it in Excel, save it as an Excel workbook (.xlsx) and import that.';
+    return fail(diagnostic('ImportInvalidWorkbook', 'error', null, message, '', { kind: 'xls' }));
+  }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decoded('utf-16le', tryDecode('utf-16le', bytes));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decoded('utf-16be', tryDecode('utf-16be', bytes));
   if (bytes.includes(0) || controlShare(bytes) > 0.01) {

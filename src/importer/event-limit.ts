@@ -12,7 +12,7 @@ export function limitEvents(result: ParseResult, max: number): ParseResult {
   const events = result.partnerships.flatMap((p) => p.events);
   const first = events[max]!;
   const message = `The document holds ${events.length} events; the limit is ${max} per import (KORYU_MAX_EVENTS_PER_IMPORT). The first event past it is${first.line === null ? '' : ` on line ${first.line}`}.`;
-  const diagnostics = [...result.diagnostics, diagnostic('TooManyEvents', 'error', first.line, message, first.text)];
+  const diagnostics = [...result.diagnostics, diagnostic('TooManyEvents', 'error', first.line, message, first.text, { events: events.length, max })];
   diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { partnerships: [], diagnostics };
 }

@@ -1,4 +1,5 @@
 import { readLeadingDate } from './dates.js';
+import type { EraSlip } from './era-range.js';
 import { stripMarkup } from './markup.js';
 import { foldWidth } from './years.js';
 
@@ -31,18 +32,25 @@ export function titleOf(plain: string): Title | undefined {
   return { kind: m[1]!, partner };
 }
 
+/** The affiliation line's kind (when written) and ISO date (with its era slip, 令和元年4月30日), or undefined. */
+export interface Affiliation {
+  kind: string | undefined;
+  date: string;
+  eraSlip?: EraSlip;
+}
+
 /** The affiliation line's kind (when written) and ISO date, or undefined. */
-export function readAffiliation(text: string): { kind: string | undefined; date: string } | undefined {
+export function readAffiliation(text: string): Affiliation | undefined {
   return affiliationOf(stripMarkup(text));
 }
 
 /** readAffiliation of a line whose markup is already stripped. */
-export function affiliationOf(plain: string): { kind: string | undefined; date: string } | undefined {
+export function affiliationOf(plain: string): Affiliation | undefined {
   const m = AFFILIATION.exec(plain);
   if (!m) return undefined;
   const d = readLeadingDate(m[2]!);
   if (!d || d.date.length !== 10) return undefined;
-  return { kind: m[1], date: d.date };
+  return { kind: m[1], date: d.date, ...(d.eraSlip ? { eraSlip: d.eraSlip } : {}) };
 }
 
 /** The photo-record section title: 大連市交流の記録, 交流の記録, 写真で見る交流. */

@@ -1,11 +1,14 @@
+import { diagnostic } from '../domain/diagnostic.js';
 import { fiscalYearOf } from '../domain/partnership.js';
 import type { DateReading } from './dates.js';
 import { directionFromWords } from './direction-words.js';
+import { eraOutOfRange } from './era-range.js';
 import type { Layout, ParseOptions, ParseResult } from './layout.js';
 import { joinParts } from './lines.classify.js';
 import { PartnershipCollector } from './lines.partnership.js';
 import { readLine, type LineReading, type YearContext } from './lines.read.js';
 import { isBlank, type SourceLine } from './source-line.js';
+import { unreadableYearHeading, type YearShape } from './year-shape.js';
 import type { YearReading } from './years.js';
 
 /**
@@ -34,7 +37,7 @@ export const linesLayout: Layout = {
     for (const l of filled) {
       if (l.text.includes('\t') || l.text.includes('|')) tabular++;
       const kind = readLine(l.text, { year: 2000, fiscal: false }).kind;
-      if (kind === 'date' || kind === 'year' || kind === 'yearNone') dated++;
+      if (kind === 'date' || kind === 'year' || kind === 'yearNone' || kind === 'badYear') dated++;
     }
     if (dated === 0) return 0;
     // Low on purpose: a table layout that fits should win; tab or pipe rows push this further down.
@@ -60,6 +63,8 @@ class LinesReader {
   private headingUsed = false;
   /** A year or date has been read: lines before that are background. */
   private started = false;
+  /** The last heading could not be read (an error): the lines under it are not read, until the next heading. */
+  private underBadHeading = false;
   private open: OpenEntry | undefined;
 
   constructor(private readonly options: ParseOptions) {
@@ -69,6 +74,8 @@ class LinesReader {
   read(line: SourceLine): void {
     const r = readLine(line.text, this.heading);
     if (r.kind !== 'text') this.flush();
+    // The error at the heading refuses the document: what lies under it would only repeat that.
+    if (this.underBadHeading && UNDER_HEADING.has(r.kind)) return;
     switch (r.kind) {
       case 'blank':
         return;
@@ -80,7 +87,7 @@ class LinesReader {
         }
         return;
       case 'affiliation':
-        return this.out.affiliation(r.date);
+        return this.out.affiliation(r.affiliation, line);
       case 'photoTitle':
         this.section = 'photos';
         return this.setHeading(undefined);
@@ -89,7 +96,10 @@ class LinesReader {
       case 'none':
         return this.noneMark(line);
       case 'badDate':
-        return this.out.note('UnparsedLine', 'warning', line, 'The line starts with a date that is impossible or has no year above it; it was not imported.');
+        if (r.impossible) {
+          return this.out.add(diagnostic('UnparsedLine', 'warning', line.no, `The line starts with a date that does not exist (${r.impossible}); it was not imported.`, line.text, { reason: 'noSuchDate', date: r.impossible }));
+        }
+        return this.out.note('UnparsedLine', 'warning', line, this.heading ? 'The line starts with what looks like a date but cannot be read as one; it was not imported.' : 'The line starts with a date that has no year above it; it was not imported.');
       case 'date':
         return this.dated(r.date, line);
       case 'year':
@@ -97,6 +107,8 @@ class LinesReader {
       case 'yearNone':
         this.yearLine(r.year, '', line);
         return this.noneMark(line);
+      case 'badYear':
+        return this.badHeading(r.shape, line);
       case 'text':
         return this.plain(r, line);
     }
@@ -117,13 +129,26 @@ class LinesReader {
   private setHeading(heading: YearContext | undefined): void {
     this.heading = heading;
     this.headingUsed = false;
+    this.underBadHeading = false;
     if (heading) this.started = true;
+  }
+
+  /**
+   * A line shaped like a year heading that cannot be read: an error, never text of the event before it, and the lines
+   * under it not filed under the year before it.
+   */
+  private badHeading(shape: YearShape, line: SourceLine): void {
+    this.out.add(unreadableYearHeading(shape, line));
+    this.setHeading(undefined);
+    this.started = true;
+    this.underBadHeading = true;
   }
 
   private yearLine(year: YearReading, text: string, line: SourceLine): void {
     if (year.mismatch) {
       this.out.note('YearMismatch', 'warning', line, `The era year written beside ${year.year} names another year; ${year.year} was used.`);
     }
+    if (year.eraSlip) this.out.add(eraOutOfRange(line.no, year.eraSlip, line.text));
     this.setHeading({ year: year.year, fiscal: year.fiscal });
     if (text === '') return;
     this.headingUsed = true;
@@ -132,6 +157,7 @@ class LinesReader {
   }
 
   private dated(date: DateReading, line: SourceLine): void {
+    if (date.eraSlip) this.out.add(eraOutOfRange(line.no, date.eraSlip, line.text));
     const year = this.yearOfDate(date, line);
     this.started = true;
     this.headingUsed = true;
@@ -199,6 +225,9 @@ class LinesReader {
     }
   }
 }
+
+/** What a line under a heading holds, as opposed to what starts something new (a heading, a title). */
+const UNDER_HEADING: ReadonlySet<LineReading['kind']> = new Set(['text', 'date', 'badDate', 'none']);
 
 function parseLines(lines: readonly SourceLine[], options: ParseOptions): ParseResult {
   const reader = new LinesReader(options);

@@ -1,6 +1,7 @@
 import { diagnostic, type Diagnostic, type DiagnosticCode, type Severity } from '../domain/diagnostic.js';
 import type { ExchangeEvent, Partnership, PhotoRecord } from '../domain/partnership.js';
-import type { Title } from './headings.js';
+import { eraOutOfRange } from './era-range.js';
+import type { Affiliation, Title } from './headings.js';
 import type { ParseResult } from './layout.js';
 import type { SourceLine } from './source-line.js';
 
@@ -33,9 +34,12 @@ export class PartnershipCollector {
     return true;
   }
 
-  affiliation(isoDate: string): void {
-    if (!this.current) this.pendingAffiliation ??= isoDate;
-    else if (this.current.affiliatedOn === null) this.current.affiliatedOn = isoDate;
+  /** The affiliation date (its line repeated as a page header is not read again); warns of a date outside its era. */
+  affiliation(a: Affiliation, line: SourceLine): void {
+    if (this.current ? this.current.affiliatedOn !== null : this.pendingAffiliation !== null) return;
+    if (this.current) this.current.affiliatedOn = a.date;
+    else this.pendingAffiliation = a.date;
+    if (a.eraSlip) this.add(eraOutOfRange(line.no, a.eraSlip, line.text));
   }
 
   event(e: ExchangeEvent): void {
@@ -53,6 +57,11 @@ export class PartnershipCollector {
 
   note(code: DiagnosticCode, severity: Severity, line: SourceLine, message: string): void {
     this.diagnostics.push(diagnostic(code, severity, line.no, message, line.text));
+  }
+
+  /** A diagnostic made elsewhere (with the values its message names). */
+  add(d: Diagnostic): void {
+    this.diagnostics.push(d);
   }
 
   finish(): ParseResult {

@@ -1,5 +1,5 @@
-import { readLeadingDate, type DateReading } from './dates.js';
-import { isHeaderRow, isPhotoSectionTitle, readAffiliation, readTitle, type Title } from './headings.js';
+import { readImpossibleDate, readLeadingDate, type DateReading } from './dates.js';
+import { isHeaderRow, isPhotoSectionTitle, readAffiliation, readTitle, type Affiliation, type Title } from './headings.js';
 import {
   isNoExchangeMark,
   isProse,
@@ -9,7 +9,8 @@ import {
   type NonExchangeKind,
 } from './lines.classify.js';
 import { stripMarkup } from './markup.js';
-import { foldWidth, readLeadingYear, type YearReading } from './years.js';
+import { readYearShape, type YearShape } from './year-shape.js';
+import { foldWidth, readLeadingYear, readYearCell, type YearReading } from './years.js';
 
 /** The year a line is read under: the last year heading (年度 headings are fiscal). */
 export interface YearContext {
@@ -21,36 +22,43 @@ export interface YearContext {
 export type LineReading =
   | { kind: 'blank' }
   | { kind: 'title'; title: Title }
-  | { kind: 'affiliation'; date: string }
+  | { kind: 'affiliation'; affiliation: Affiliation }
   | { kind: 'photoTitle' }
   | { kind: 'other'; what: NonExchangeKind | 'table header' }
   | { kind: 'none' }
   /** A date at the start: 7月30日 …, 2019.04.13. …, 2004年7月30日 …; `rest` may be empty. */
   | { kind: 'date'; date: DateReading }
-  /** Looks like a date, but is impossible (2月30日) or has no year to belong to. */
-  | { kind: 'badDate' }
+  /** Looks like a date, but is impossible (2月30日: `impossible` is 2019-02-30) or has no year to belong to. */
+  | { kind: 'badDate'; impossible?: string }
   /** A year at the start: `text` is empty for a heading (■2004年, 平成16年（2004年）, 2017年度). */
   | { kind: 'year'; year: YearReading; text: string }
   | { kind: 'yearNone'; year: YearReading }
+  /** Shaped like a year heading (平生29年, 2O18年), but no year can be read from it. */
+  | { kind: 'badYear'; shape: YearShape }
   | { kind: 'text'; text: string; bulleted: boolean; prose: boolean };
 
 /** Words after a year that still leave the line a heading: 2017年度の主な交流. */
 const HEADING_TAIL = /^の?(主な)?(交流|事業|実績)(一覧|内容|記録|事業|実績)?$/;
 const LOOKS_DATED = /^(\d{1,2}\s*月|\d{4}\s*[./-]\s*\d)/;
 
-function bareYear(text: string): YearReading | undefined {
-  const m = /^(\d{4})$/.exec(foldWidth(text));
-  const year = Number(m?.[1]);
-  return m && year >= 1868 && year <= 2100 ? { year, fiscal: false, mismatch: false, rest: '' } : undefined;
+/** A heading that is a year cell's form alone: 2013, H29年, R1年度 (an era's initial, with 年 so that R1 stays text). */
+function yearAlone(text: string): YearReading | undefined {
+  return /^\d{4}$|年度?$/.test(foldWidth(text)) ? readYearCell(text) : undefined;
 }
 
-function readYearLine(text: string): LineReading | undefined {
-  const year = readLeadingYear(text) ?? bareYear(text);
+/** A line that looks dated but reads as no date: the day it names, when no calendar has it. */
+function badDate(text: string, context: YearContext | undefined): LineReading {
+  const impossible = readImpossibleDate(text, context)?.date;
+  return impossible ? { kind: 'badDate', impossible } : { kind: 'badDate' };
+}
+
+function readYearLine(text: string, context: YearContext | undefined): LineReading | undefined {
+  const year = readLeadingYear(text) ?? yearAlone(text);
   if (!year) return undefined;
   const rest = year.rest.replace(/^[\s:：、,]+|[\s:：]+$/g, '');
   if (rest === '' || HEADING_TAIL.test(rest)) return { kind: 'year', year, text: '' };
   if (isNoExchangeMark(rest)) return { kind: 'yearNone', year };
-  if (LOOKS_DATED.test(foldWidth(rest))) return { kind: 'badDate' };
+  if (LOOKS_DATED.test(foldWidth(rest))) return badDate(text, context);
   if (startsWithParticle(rest)) return { kind: 'other', what: 'background text' };
   return { kind: 'year', year, text: rest };
 }
@@ -62,7 +70,7 @@ export function readLine(raw: string, context: YearContext | undefined): LineRea
   const title = readTitle(text);
   if (title) return { kind: 'title', title };
   const affiliation = readAffiliation(text);
-  if (affiliation) return { kind: 'affiliation', date: affiliation.date };
+  if (affiliation) return { kind: 'affiliation', affiliation };
   if (isPhotoSectionTitle(text)) return { kind: 'photoTitle' };
   const what = nonExchangeKind(plain) ?? nonExchangeKind(text);
   if (what) return { kind: 'other', what };
@@ -70,9 +78,11 @@ export function readLine(raw: string, context: YearContext | undefined): LineRea
   if (text === '') return { kind: 'blank' };
   const date = readLeadingDate(text, context);
   if (date) return { kind: 'date', date };
-  const year = readYearLine(text);
+  const year = readYearLine(text, context);
   if (year) return year;
-  if (LOOKS_DATED.test(foldWidth(text))) return { kind: 'badDate' };
+  const shape = readYearShape(text);
+  if (shape) return { kind: 'badYear', shape };
+  if (LOOKS_DATED.test(foldWidth(text))) return badDate(text, context);
   if (isHeaderRow(text.split(/[\s　]+/))) return { kind: 'other', what: 'table header' };
   return { kind: 'text', text, bulleted, prose: isProse(text) };
 }

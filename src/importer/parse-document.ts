@@ -47,7 +47,12 @@ function parseLines(text: string, options: DocumentOptions): ParseResult {
   if (long) {
     return {
       partnerships: [],
-      diagnostics: [diagnostic('LineTooLong', 'error', long.no, `Line ${long.no} has ${long.text.length} characters; the limit is ${maxLine} (KORYU_MAX_LINE_LENGTH).`, long.text)],
+      diagnostics: [
+        diagnostic('LineTooLong', 'error', long.no, `Line ${long.no} has ${long.text.length} characters; the limit is ${maxLine} (KORYU_MAX_LINE_LENGTH).`, long.text, {
+          length: long.text.length,
+          max: maxLine,
+        }),
+      ],
     };
   }
   const layout = pickLayout(lines);

@@ -1,6 +1,7 @@
 import type { Direction } from '../domain/direction.js';
 import { readLeadingDate } from './dates.js';
 import { directionFromWords } from './direction-words.js';
+import { eraOutOfRange } from './era-range.js';
 import { readDirectionLabel } from './direction-labels.js';
 import { isHeaderRow } from './headings.js';
 import type { Layout, ParseOptions, ParseResult } from './layout.js';
@@ -8,6 +9,7 @@ import { isNoExchangeMark } from './lines.classify.js';
 import { PartnershipCollector } from './lines.partnership.js';
 import { readLine } from './lines.read.js';
 import { stripMarkup } from './markup.js';
+import { continuesNoYear, firstCellRefused } from './row-year.js';
 import { isBlank, type SourceLine } from './source-line.js';
 import { readYearCell, type YearReading } from './years.js';
 
@@ -42,7 +44,7 @@ function yearOfCell(cell: string): { year: YearReading; date: string | null } | 
   if (year) return { year, date: null };
   const d = readLeadingDate(cell);
   if (!d || d.rest !== '') return undefined;
-  return { year: { year: Number(d.date.slice(0, 4)), fiscal: false, mismatch: false, rest: '' }, date: d.date };
+  return { year: { year: Number(d.date.slice(0, 4)), fiscal: false, mismatch: false, rest: '', ...(d.eraSlip ? { eraSlip: d.eraSlip } : {}) }, date: d.date };
 }
 
 const isSeparatorRow = (cells: readonly string[]): boolean => cells.every((c) => /^:?-{2,}:?$/.test(c.replace(/\s/g, '')));
@@ -53,6 +55,8 @@ class PipeReader {
   readonly out: PartnershipCollector;
   private section: 'timeline' | 'photos' = 'timeline';
   private year: YearReading | undefined;
+  /** The line of a row whose year cell was refused: the blank year cells below it continue no year. */
+  private unreadYearLine: number | undefined;
   /** Index among the cells after the year, when a header row names a direction column. */
   private directionColumn: number | undefined;
   /** The date a row's first cell gave (2019年5月1日), for its event and those of the blank cells below it. */
@@ -88,17 +92,18 @@ class PipeReader {
       case 'blank':
         return;
       case 'title':
-        if (this.out.title(r.title)) [this.section, this.year] = ['timeline', undefined];
+        if (this.out.title(r.title)) [this.section, this.year, this.unreadYearLine] = ['timeline', undefined, undefined];
         return;
       case 'affiliation':
-        return this.out.affiliation(r.date);
+        return this.out.affiliation(r.affiliation, line);
       case 'photoTitle':
-        [this.section, this.year] = ['photos', undefined];
+        [this.section, this.year, this.unreadYearLine] = ['photos', undefined, undefined];
         return;
       case 'date':
       case 'badDate':
       case 'year':
       case 'yearNone':
+      case 'badYear':
         return this.out.note('UnparsedLine', 'warning', line, 'A dated line outside the table; it was not imported.');
       default:
         return this.out.note('NotAnExchange', 'info', line, 'Text outside the table, not an exchange; the line was not imported.');
@@ -107,19 +112,22 @@ class PipeReader {
 
   private readYear(cell: string, line: SourceLine): YearReading | undefined {
     if (cell === '') {
-      if (!this.year) this.out.note('UnparsedLine', 'warning', line, 'A row continues a year, but no year came before it.');
+      if (!this.year) this.out.add(continuesNoYear(line.no, line.text, this.unreadYearLine));
       return this.year;
     }
     const read = yearOfCell(cell);
     if (!read) {
-      this.out.note('UnparsedLine', 'warning', line, 'The first cell is not a year; the row was not imported.');
+      this.out.add(firstCellRefused(line.no, line.text, cell, 'row'));
+      [this.year, this.unreadYearLine] = [undefined, line.no];
       return undefined;
     }
+    this.unreadYearLine = undefined;
     const { year } = read;
     this.rowDate = read.date;
     if (year.mismatch) {
       this.out.note('YearMismatch', 'warning', line, `The era year written beside ${year.year} names another year; ${year.year} was used.`);
     }
+    if (year.eraSlip) this.out.add(eraOutOfRange(line.no, year.eraSlip, line.text));
     this.year = year;
     return year;
   }
@@ -140,6 +148,7 @@ class PipeReader {
       return;
     }
     const date = readLeadingDate(content, year);
+    if (date?.eraSlip) this.out.add(eraOutOfRange(line.no, date.eraSlip, line.text));
     const text = date ? date.rest : content;
     if (text === '') {
       this.out.note('UnparsedLine', 'warning', line, 'The row has a date but no description.');

@@ -3,9 +3,11 @@ import { isDirection, type Direction } from '../domain/direction.js';
 import type { ExchangeEvent, Partnership, PhotoRecord } from '../domain/partnership.js';
 import { LICENCE_SHEET, NO_EXCHANGE_CODE, NO_EXCHANGE_LABEL, RECORDS_SEPARATOR, type EventColumnKey, type RecordColumnKey } from '../domain/sheet-columns.js';
 import type { Translations } from '../domain/translation.js';
-import { readLeadingDate } from './dates.js';
+import { readImpossibleDate, readLeadingDate } from './dates.js';
 import { isNoneMark, readDirectionLabel } from './direction-labels.js';
+import { eraOutOfRange, type EraSlip } from './era-range.js';
 import { readTitle } from './headings.js';
+import { continuesNoYear } from './row-year.js';
 import type { ParseOptions, ParseResult } from './layout.js';
 import { cellText, findHeader, type Sheet, type SheetCell, type SheetHeader, type SheetRow } from './sheet.js';
 import { foldWidth, isGenreYear, readYearCell } from './years.js';
@@ -27,25 +29,32 @@ interface Carry {
   kind: string | undefined;
   affiliatedOn: string | null;
   year: number | undefined;
+  /** The row whose year cell (or 和暦 cell) was refused, so that the blank year cells below it continue no year. */
+  unreadYearRow?: number | undefined;
 }
 
-function readYear(cell: SheetCell | undefined): number | undefined | null {
+/** Era years written outside their era (H35) are noted in `slips`, to be warned of when the row is read. */
+function readYear(cell: SheetCell | undefined, slips: EraSlip[] = []): number | undefined | null {
   if (typeof cell === 'number') return Number.isInteger(cell) && isGenreYear(cell) ? cell : null;
   if (cell instanceof Date) return cell.getUTCFullYear();
   const s = cellText(cell);
   if (s === '') return undefined;
-  return readYearCell(s)?.year ?? null;
+  const reading = readYearCell(s);
+  if (reading?.eraSlip) slips.push(reading.eraSlip);
+  return reading?.year ?? null;
 }
 
 /** YYYY-MM-DD or YYYY-MM; undefined for a blank cell, null for one that is not a date. */
-function readDate(cell: SheetCell | undefined, year: number | undefined): string | undefined | null {
+function readDate(cell: SheetCell | undefined, year: number | undefined, slips: EraSlip[] = []): string | undefined | null {
   if (cell instanceof Date) return cellText(cell) || null;
   const s = foldWidth(cellText(cell));
   if (s === '') return undefined;
   const month = /^(\d{4})-(\d{2})$/.exec(s);
   if (month) return Number(month[2]) >= 1 && Number(month[2]) <= 12 && isGenreYear(Number(month[1])) ? s : null;
   const reading = readLeadingDate(s, year === undefined ? undefined : { year, fiscal: false });
-  return reading && reading.rest === '' ? reading.date : null;
+  if (!reading || reading.rest !== '') return null;
+  if (reading.eraSlip) slips.push(reading.eraSlip);
+  return reading.date;
 }
 
 function translationsOf(en: string, zh: string): { translations?: Translations } {
@@ -67,6 +76,18 @@ class SheetReader {
     this.diagnostics.push(diagnostic(code, 'warning', row.line, `${sheet.name}: ${message}`, row.cells.map(cellText).join(' ')));
   }
 
+  /** A 日付 cell that is no date, or a date that does not exist (2023年2月30日), which is said. */
+  unreadableDate(row: SheetRow, sheet: Sheet, cell: string, year: number): void {
+    const impossible = readImpossibleDate(foldWidth(cell), { year, fiscal: false });
+    if (!impossible || impossible.rest !== '') return this.warn(row, sheet, `"${cell}" is not a date; the event was imported without one.`, 'UnreadableDate');
+    const message = `${sheet.name}: the date "${cell}" does not exist (${impossible.date}); the event was imported without one.`;
+    this.diagnostics.push(diagnostic('UnreadableDate', 'warning', row.line, message, row.cells.map(cellText).join(' '), { reason: 'noSuchDate', date: impossible.date }));
+  }
+
+  eraSlip(row: SheetRow, sheet: Sheet, slip: EraSlip): void {
+    this.diagnostics.push(eraOutOfRange(row.line, slip, row.cells.map(cellText).join(' '), `${sheet.name}: `));
+  }
+
   draft(c: Carry): Draft {
     const key = `${c.home}\u0000${c.partner}`;
     let d = this.drafts.get(key);
@@ -85,27 +106,40 @@ class SheetReader {
     const partner = get('partner');
     if (get('home')) c.home = get('home');
     if (partner && partner !== c.partner) {
-      Object.assign(c, { partner, kind: undefined, affiliatedOn: null, year: undefined });
+      Object.assign(c, { partner, kind: undefined, affiliatedOn: null, year: undefined, unreadYearRow: undefined });
     }
     if (get('kind')) c.kind = get('kind');
-    const affiliation = readDate(row.cells[(header.columns as Record<string, number | undefined>).affiliatedOn ?? -1], undefined);
-    if (affiliation && affiliation.length === 10) c.affiliatedOn = affiliation;
-    const year = readYear(row.cells[(header.columns as Record<string, number | undefined>).year ?? -1]);
-    if (year === null) return void this.warn(row, sheet, 'the year cell does not hold a year; the row was not imported.'), false;
+    const affiliationSlips: EraSlip[] = [];
+    const affiliation = readDate(row.cells[(header.columns as Record<string, number | undefined>).affiliatedOn ?? -1], undefined, affiliationSlips);
+    if (affiliation && affiliation.length === 10) {
+      if (c.affiliatedOn !== affiliation) for (const slip of affiliationSlips) this.eraSlip(row, sheet, slip);
+      c.affiliatedOn = affiliation;
+    }
+    const slips: EraSlip[] = [];
+    const year = readYear(row.cells[(header.columns as Record<string, number | undefined>).year ?? -1], slips);
+    if (year === null) {
+      [c.year, c.unreadYearRow] = [undefined, row.line];
+      return void this.warn(row, sheet, 'the year cell does not hold a year; the row was not imported.'), false;
+    }
     const eraCell = row.cells[(header.columns as Record<string, number | undefined>).era ?? -1];
-    const era = readYear(eraCell);
+    const era = readYear(eraCell, slips);
+    for (const slip of slips) this.eraSlip(row, sheet, slip);
     if (year !== undefined) {
-      c.year = year;
+      [c.year, c.unreadYearRow] = [year, undefined];
       if (typeof era === 'number' && era !== year) {
         const message = `${sheet.name}: the 和暦 cell ${cellText(eraCell)} names ${era}, not the year ${year} beside it; ${year} was used.`;
         this.diagnostics.push(diagnostic('YearMismatch', 'warning', row.line, message, row.cells.map(cellText).join(' ')));
       }
     } else if (era === null) {
+      [c.year, c.unreadYearRow] = [undefined, row.line];
       return void this.warn(row, sheet, 'the year cell is blank and the 和暦 cell does not hold a year; the row was not imported.'), false;
-    } else if (era !== undefined) c.year = era;
+    } else if (era !== undefined) [c.year, c.unreadYearRow] = [era, undefined];
     if (c.partner === undefined) {
       this.diagnostics.push(diagnostic('MissingPartner', 'error', row.line, `${sheet.name}: no partner city is named (a 相手都市 column or a title such as 友好都市○○市との歩み).`));
       return false;
+    }
+    if (c.year === undefined && c.unreadYearRow !== undefined) {
+      return void this.diagnostics.push(continuesNoYear(row.line, row.cells.map(cellText).join(' '), c.unreadYearRow, `${sheet.name}: `)), false;
     }
     if (c.year === undefined) return void this.warn(row, sheet, 'no year is given in this row or above it; the row was not imported.'), false;
     return true;
@@ -135,8 +169,10 @@ class SheetReader {
       if (read) direction = read;
       else this.diagnostics.push(diagnostic('UnknownDirection', 'warning', row.line, `${sheet.name}: "${label || code}" is not a direction Koryu knows; imported as unspecified.`, text));
     }
-    const date = readDate(at('date'), year);
-    if (date === null) this.warn(row, sheet, `"${cellText(at('date'))}" is not a date; the event was imported without one.`, 'UnreadableDate');
+    const slips: EraSlip[] = [];
+    const date = readDate(at('date'), year, slips);
+    for (const slip of slips) this.eraSlip(row, sheet, slip);
+    if (date === null) this.unreadableDate(row, sheet, cellText(at('date')), year);
     const event: ExchangeEvent = { year, date: date ?? null, direction, text, ...translationsOf(cellText(at('en')), cellText(at('zh'))), line: row.line };
     const index = d.events.push(event) - 1;
     const no = cellText(at('no'));

@@ -3,10 +3,13 @@ import { splitEventCell } from '../domain/event-cell.js';
 import type { Partnership } from '../domain/partnership.js';
 import { readLeadingDate } from './dates.js';
 import { isNoneMark, readDirectionLabel } from './direction-labels.js';
+import { eraOutOfRange } from './era-range.js';
 import { affiliationOf, isHeaderRow, isPhotoSectionTitleOf, titleOf } from './headings.js';
 import type { Layout, ParseOptions, ParseResult } from './layout.js';
 import { stripMarkup } from './markup.js';
 import { isBlank, type SourceLine } from './source-line.js';
+import { continuesNoYear, firstCellRefused } from './row-year.js';
+import { readYearShape } from './year-shape.js';
 import { foldWidth, readYearCell, type YearReading } from './years.js';
 
 /** Header cells naming the direction column and the content column. */
@@ -39,6 +42,8 @@ class TableReader {
   private current: Partnership | undefined;
   private section: 'timeline' | 'photos' = 'timeline';
   private year: YearReading | undefined;
+  /** The line of a row whose year cell was refused: the blank year cells below it continue no year. */
+  private unreadYearLine: number | undefined;
   /** The date a row's first cell gave (2019年5月1日), for its events and those of the blank cells below it. */
   private rowDate: string | null = null;
   /** The columns (after the year) a header named 区分 and the content in, when 区分 is not the first. */
@@ -54,12 +59,15 @@ class TableReader {
     if (title) return this.startPartnership(title.partner, title.kind);
     const affiliation = affiliationOf(plain);
     if (affiliation) {
-      if (this.current && this.current.affiliatedOn === null) this.current.affiliatedOn = affiliation.date;
+      if (this.current && this.current.affiliatedOn === null) {
+        this.current.affiliatedOn = affiliation.date;
+        if (affiliation.eraSlip) this.diagnostics.push(eraOutOfRange(line.no, affiliation.eraSlip, line.text));
+      }
       return;
     }
     if (isPhotoSectionTitleOf(plain)) {
       this.section = 'photos';
-      this.year = undefined;
+      [this.year, this.unreadYearLine] = [undefined, undefined];
       return;
     }
     const cells = line.text.split('\t');
@@ -73,7 +81,7 @@ class TableReader {
       }
       return;
     }
-    const year = this.readYear(cells[0] ?? '', line);
+    const year = this.readYear(cells[0] ?? '', line, cells.length > 1);
     if (!year) return;
     if (this.section === 'photos') this.readPhotoRow(this.current, year.year, cells.slice(1), line);
     else this.readTimelineRow(this.current, year, this.inOrder(cells.slice(1)), line);
@@ -104,24 +112,32 @@ class TableReader {
     this.current = { home: this.options.home, partner, kind, affiliatedOn: null, noExchangeYears: [], events: [], records: [] };
     this.partnerships.push(this.current);
     this.section = 'timeline';
-    this.year = undefined;
+    [this.year, this.unreadYearLine] = [undefined, undefined];
     this.columns = undefined; // each partner's section has its own header, or the genre's order
   }
 
-  private readYear(cell: string, line: SourceLine): YearReading | undefined {
+  /**
+   * The row's year: its first cell's, or the year above for a blank cell. A row (`isRow`: cells after the first) whose
+   * year cell is refused leaves no year for the blank cells below it, as does a line alone shaped like a year (2O18年);
+   * a line alone of another kind (a page number, a note) is no row and leaves the year as it was.
+   */
+  private readYear(cell: string, line: SourceLine, isRow: boolean): YearReading | undefined {
     if (stripMarkup(cell) === '') {
-      if (!this.year) this.diagnostics.push(diagnostic('UnparsedLine', 'warning', line.no, 'A row continues a year, but no year came before it.', line.text));
+      if (!this.year) this.diagnostics.push(continuesNoYear(line.no, line.text, this.unreadYearLine));
       return this.year;
     }
     this.rowDate = null;
     const year = readYearCell(cell) ?? this.readDateCell(cell);
     if (!year) {
-      this.diagnostics.push(diagnostic('UnparsedLine', 'warning', line.no, 'The first cell is not a year; the line was not imported.', line.text));
+      this.diagnostics.push(firstCellRefused(line.no, line.text, stripMarkup(cell), 'line'));
+      if (isRow || readYearShape(stripMarkup(cell))) [this.year, this.unreadYearLine] = [undefined, line.no];
       return undefined;
     }
+    this.unreadYearLine = undefined;
     if (year.mismatch) {
       this.diagnostics.push(diagnostic('YearMismatch', 'warning', line.no, `The era year written beside ${year.year} names another year; ${year.year} was used.`, cell));
     }
+    if (year.eraSlip) this.diagnostics.push(eraOutOfRange(line.no, year.eraSlip, cell));
     this.year = year;
     return year;
   }
@@ -131,7 +147,7 @@ class TableReader {
     const d = readLeadingDate(stripMarkup(cell));
     if (!d || d.rest !== '') return undefined;
     this.rowDate = d.date;
-    return { year: Number(d.date.slice(0, 4)), fiscal: false, mismatch: false, rest: '' };
+    return { year: Number(d.date.slice(0, 4)), fiscal: false, mismatch: false, rest: '', ...(d.eraSlip ? { eraSlip: d.eraSlip } : {}) };
   }
 
   private readTimelineRow(p: Partnership, reading: YearReading, cells: string[], line: SourceLine): void {
@@ -159,17 +175,18 @@ class TableReader {
       return;
     }
     for (const piece of splitEventCell(content)) {
-      const { date, text } = this.readDatePrefix(piece, reading);
+      const { date, text } = this.readDatePrefix(piece, reading, line);
       p.events.push({ year, date: date ?? this.rowDate, direction, text, line: line.no });
     }
   }
 
   /** A date before an event's text; a month without a year is in the row's year (January to March of a 年度: the next). */
-  private readDatePrefix(piece: string, reading: YearReading): { date: string | null; text: string } {
+  private readDatePrefix(piece: string, reading: YearReading, line: SourceLine): { date: string | null; text: string } {
     const m = DATE_PREFIX.exec(piece);
     if (!m) return { date: null, text: piece };
     const d = readLeadingDate(m[1]!, { year: reading.year, fiscal: reading.fiscal });
     if (!d || d.rest !== '' || piece.length === m[0].length) return { date: null, text: piece };
+    if (d.eraSlip) this.diagnostics.push(eraOutOfRange(line.no, d.eraSlip, piece));
     return { date: d.date, text: piece.slice(m[0].length) };
   }
 

@@ -7,6 +7,11 @@ export function looksLikeWorkbook(bytes: Uint8Array): boolean {
   return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
+/** True when a ZIP archive is a Word document (.docx): it holds word/document.xml, whose name a ZIP stores as it is. */
+export function isWordDocument(bytes: Uint8Array): boolean {
+  return looksLikeWorkbook(bytes) && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('word/document.xml');
+}
+
 /** A cell's value as the sheet reader takes it: rich text, formulas (their result) and links become plain values. */
 function plain(value: ExcelJS.CellValue): SheetCell {
   if (value === null || value === undefined) return null;

@@ -1,4 +1,5 @@
 import { eraMatchesYear, gregorianYear, knownEras } from '../domain/era.js';
+import { eraSlipOfAny, type EraSlip } from './era-range.js';
 import { arabicLeadingDate } from './kanji-numerals.js';
 import { stripMarkup } from './markup.js';
 
@@ -11,7 +12,15 @@ export interface YearReading {
   mismatch: boolean;
   /** What followed the year expression on the same line. */
   rest: string;
+  /**
+   * The era year written names this year by counting, but the era had ended by then (平成35年 is 2023, in 令和);
+   * absent when it did not. Not a mismatch.
+   */
+  eraSlip?: EraSlip;
 }
+
+/** The era years a year expression wrote (平成31年/令和元年: two), as era and number. */
+export type EraYears = readonly (readonly [string, number])[];
 
 /** Normalise a year or date expression: NFKC folds full-width digits and brackets (２００６年（平成１８年）). */
 export function foldWidth(text: string): string {
@@ -50,8 +59,11 @@ export function isGenreYear(year: number): boolean {
 
 function reading(year: number, fiscal: boolean, eras: [string, string][], rest: string): YearReading | undefined {
   if (!isGenreYear(year)) return undefined;
-  const mismatch = eras.some(([era, n]) => !eraMatchesYear(era, eraNumber(n), year));
-  return { year, fiscal, mismatch, rest: rest.trim() };
+  const numbered = eras.map(([era, n]) => [era, eraNumber(n)] as const);
+  // An era year that counts to this year but lies past its era's end is a slip (平成35年 for 2023), not a mismatch.
+  const mismatch = numbered.some(([era, n]) => !eraMatchesYear(era, n, year) && gregorianYear(era, n) !== year);
+  const eraSlip = mismatch ? undefined : eraSlipOfAny(numbered, String(year));
+  return { year, fiscal, mismatch, rest: rest.trim(), ...(eraSlip ? { eraSlip } : {}) };
 }
 
 /**
@@ -60,27 +72,33 @@ function reading(year: number, fiscal: boolean, eras: [string, string][], rest: 
  * outside FIRST_YEAR..LAST_YEAR).
  */
 export function readLeadingYear(text: string): YearReading | undefined {
+  return readLeadingYearAndEras(text)?.reading;
+}
+
+/** readLeadingYear, with the era years the expression wrote (for a date after it to be checked against them). */
+export function readLeadingYearAndEras(text: string): { reading: YearReading; eras: EraYears } | undefined {
   const original = arabicLeadingDate(stripMarkup(text).trim());
   const s = foldWidth(original);
   const [western, eraInParens, eraFirst] = yearPatterns();
+  const found = (year: number | undefined, fiscal: boolean, eras: [string, string][], length: number) => {
+    const r = year === undefined ? undefined : reading(year, fiscal, eras, restAfter(original, length));
+    return r && { reading: r, eras: eras.map(([era, n]) => [era, eraNumber(n)] as const) };
+  };
   let m = western!.exec(s);
   if (m) {
     const eras: [string, string][] = [];
     if (m[3]) eras.push([m[3], m[4]!]);
     if (m[6]) eras.push([m[6], m[7]!]);
-    return reading(Number(m[1]), Boolean(m[2] || m[5] || m[8]), eras, restAfter(original, m[0].length));
+    return found(Number(m[1]), Boolean(m[2] || m[5] || m[8]), eras, m[0].length);
   }
   m = eraInParens!.exec(s);
-  if (m) return reading(Number(m[3]), Boolean(m[4]), [[m[1]!, m[2]!]], restAfter(original, m[0].length));
+  if (m) return found(Number(m[3]), Boolean(m[4]), [[m[1]!, m[2]!]], m[0].length);
   m = eraFirst!.exec(s);
   if (m) {
     const eras: [string, string][] = [[m[1]!, m[2]!]];
     if (m[4]) eras.push([m[4], m[5]!]);
     const fiscal = Boolean(m[3] || m[6] || m[8]);
-    if (m[7]) return reading(Number(m[7]), fiscal, eras, restAfter(original, m[0].length));
-    const year = gregorianYear(m[1]!, eraNumber(m[2]!));
-    if (year === undefined) return undefined;
-    return reading(year, fiscal, eras, restAfter(original, m[0].length));
+    return found(m[7] ? Number(m[7]) : gregorianYear(m[1]!, eraNumber(m[2]!)), fiscal, eras, m[0].length);
   }
   return undefined;
 }
@@ -114,6 +132,7 @@ export function readYearCell(cell: string): YearReading | undefined {
   if (bare) return isGenreYear(Number(bare[1])) ? { year: Number(bare[1]), fiscal: false, mismatch: false, rest: '' } : undefined;
   const initial = /^([MTSHR])\s*(\d{1,2}|元)\s*(?:年(度)?)?$/i.exec(folded);
   if (!initial) return undefined;
-  const year = gregorianYear(ERA_INITIALS[initial[1]!.toUpperCase()]!, eraNumber(initial[2]!));
-  return year !== undefined && isGenreYear(year) ? { year, fiscal: Boolean(initial[3]), mismatch: false, rest: '' } : undefined;
+  const era = ERA_INITIALS[initial[1]!.toUpperCase()]!;
+  const year = gregorianYear(era, eraNumber(initial[2]!));
+  return year === undefined ? undefined : reading(year, Boolean(initial[3]), [[era, initial[2]!]], '');
 }

@@ -5,7 +5,7 @@ import { DEFAULT_MAX_DOCUMENT_BYTES, parseDocument, parseText, type DocumentOpti
 import type { Sheet, TableKind } from '../importer/sheet.js';
 import { readSheets } from '../importer/sheet.read.js';
 import { validateResult } from '../importer/validate.js';
-import { looksLikeWorkbook, readWorkbook } from '../importer/workbook.read.js';
+import { isWordDocument, looksLikeWorkbook, readWorkbook } from '../importer/workbook.read.js';
 import type { ImportOptions, ParsedDocument, SourceDocument } from './import.service.js';
 
 /** What the importer is told for one document: its home, and every limit the import was given. */
@@ -20,12 +20,17 @@ function parseOptions(doc: SourceDocument, options: ImportOptions): DocumentOpti
 
 async function parseWorkbook(doc: SourceDocument, options: ImportOptions): Promise<ParsedDocument> {
   if (doc.bytes.length > (options.maxDocumentBytes || DEFAULT_MAX_DOCUMENT_BYTES)) return { source: doc.name, ...parseDocument(doc.bytes, parseOptions(doc, options)) };
+  const refuse = (message: string, kind: string): ParsedDocument => ({ source: doc.name, encoding: undefined, partnerships: [], diagnostics: [diagnostic('ImportInvalidWorkbook', 'error', null, message, '', { kind })] });
+  if (isWordDocument(doc.bytes)) {
+    return refuse('The file is a Word document (.docx), not an Excel workbook; save the timeline as text (.txt), or copy it into an Excel workbook (.xlsx), and import that.', 'docx');
+  }
   let sheets: Sheet[];
   try {
     sheets = await readWorkbook(doc.bytes);
+    // exceljs reads any ZIP of Office parts, and finds no worksheet in one that is no workbook.
+    if (sheets.length === 0) throw new Error('it holds no worksheet');
   } catch (error) {
-    const message = `The file is a ZIP archive but not an Excel workbook Koryu can read (${error instanceof Error ? error.message : String(error)}).`;
-    return { source: doc.name, encoding: undefined, partnerships: [], diagnostics: [diagnostic('ImportInvalidWorkbook', 'error', null, message)] };
+    return refuse(`The file is a ZIP archive but not an Excel workbook Koryu can read (${error instanceof Error ? error.message : String(error)}).`, 'zip');
   }
   return { source: doc.name, encoding: 'xlsx', ...validateResult(readSheets(sheets, { home: doc.home ?? options.home })) };
 }

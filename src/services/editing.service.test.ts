@@ -245,6 +245,25 @@ describeOnEachStore('editing the record item by item', (openFresh) => {
     await assert.rejects(editItem(store, 'event', fiscal.id, { year: 2008 }, fiscal.version, sato), EditRejectedError, 'changing the year alone is checked too');
   });
 
+  it('refuses a date typed in an era it lies outside as such, not as a date it cannot read', async () => {
+    for (const date of ['令和元年4月30日', 'R1.4.30', '平成31年5月1日']) {
+      await assert.rejects(
+        createItem(store, 'event', newEvent({ year: 2019, date }), sato),
+        (err: unknown) => err instanceof EditRejectedError && JSON.stringify(err.problems) === JSON.stringify([{ field: 'date', problem: 'dateOutsideEra' }]),
+        date,
+      );
+    }
+    await assert.rejects(
+      createItem(store, 'partnership', { home: '金沢市', partner: 'ゲント市', kind: '姉妹都市', affiliatedOn: '昭和64年1月8日', noExchangeYears: [], status: 'draft' }, sato),
+      (err: unknown) => err instanceof EditRejectedError && err.problems.some((p) => p.field === 'affiliatedOn' && p.problem === 'dateOutsideEra'),
+    );
+    await assert.rejects(
+      createItem(store, 'event', newEvent({ year: 2019, date: '2019年4月31日' }), sato),
+      (err: unknown) => err instanceof EditRejectedError && err.problems.some((p) => p.field === 'date' && p.problem === 'invalidDate'),
+      'a day that does not exist is still not a date',
+    );
+  });
+
   it('keeps a document re-imported into a draft partnership out of the search until the partnership is published', async () => {
     const changed = { name: seed.name, bytes: Buffer.from(seed.bytes.toString('utf8').replace('趙氏に特別名誉市民証を授与', '趙氏に記念の盾を贈呈')) };
     const p = await getItem(store, 'partnership', dalian);

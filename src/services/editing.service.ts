@@ -18,6 +18,7 @@ import { findHistoryEntry, insertHistory, lastVersion, listDeleted, listHistory 
 import { saveSuggestedFields } from '../storage/knowledge.repository.js';
 import type { Kysely } from 'kysely';
 import { EditConflictError, EditRejectedError } from './edit.errors.js';
+import { isDateOutsideEra } from './entry.read.js';
 
 /** Who makes a change, as history records it (an account name). */
 export interface Actor {
@@ -240,6 +241,8 @@ async function check<K extends ItemKind>(db: Kysely<Database>, kind: K, fields: 
       }
     }
   }
+  // A date the checks cannot read may be one typed in an era it lies outside: say that, not "not a date".
+  for (const p of own) if (p.problem === 'invalidDate' && isDateOutsideEra(valueOf(fields, p.field))) p.problem = 'dateOutsideEra';
   const changed = own.filter((p) => before === undefined || fieldsOfProblem(p).some((field) => valueAt(before, field) !== valueAt(fields, field)));
   const problems = [...changed, ...stored];
   if (problems.length > 0) throw new EditRejectedError(problems);
@@ -248,6 +251,11 @@ async function check<K extends ItemKind>(db: Kysely<Database>, kind: K, fields: 
 /** The fields whose values a problem is about: a date outside its year is about both. */
 function fieldsOfProblem(p: EditProblem): string[] {
   return p.problem === 'dateOutsideYear' ? ['date', 'year'] : [p.field];
+}
+
+/** A field's value, by its name. */
+function valueOf(fields: object, field: string): unknown {
+  return (fields as Record<string, unknown>)[field];
 }
 
 /** A field's value as JSON, by a dotted path (`translations.en`), for comparing two states of an item. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readEnteredDate, readEnteredYear, readEnteredYears } from './entry.read.js';
+import { isDateOutsideEra, readEnteredDate, readEnteredYear, readEnteredYears } from './entry.read.js';
 
 describe('years and dates as staff type them', () => {
   it('reads a year in every way it is written, and NaN for what is not one', () => {
@@ -27,6 +27,18 @@ describe('years and dates as staff type them', () => {
     assert.equal(readEnteredDate(undefined), null);
     assert.equal(readEnteredDate('5月1日'), '5月1日', 'without a year it is not a date');
     assert.equal(readEnteredDate('2019年5月1日ごろ'), '2019年5月1日ごろ');
+  });
+
+  it('hands on as typed a date or year written in an era it lies outside, for the checks to refuse', () => {
+    for (const typed of ['令和元年4月30日', 'R1.4.30', '平成31年5月1日', '昭和64年1月8日', '令和元年4月']) {
+      assert.equal(readEnteredDate(typed), typed, typed);
+      assert.ok(isDateOutsideEra(readEnteredDate(typed)), typed);
+    }
+    for (const typed of ['平成35年', 'H35', '平成32年']) assert.ok(Number.isNaN(readEnteredYear(typed)), typed);
+    assert.equal(readEnteredDate('平成31年4月30日'), '2019-04-30', 'the last day of 平成 is one');
+    assert.equal(readEnteredDate('令和元年5月1日'), '2019-05-01');
+    assert.equal(readEnteredYear('平成31年'), 2019);
+    for (const value of ['2019-04-30', '5月1日', '昨日', null, undefined, 2019]) assert.equal(isDateOutsideEra(value), false, String(value));
   });
 
   it('reads a list of years separated by commas, 、 or spaces', () => {

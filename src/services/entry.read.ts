@@ -4,13 +4,16 @@ import { readYearCell } from '../importer/years.js';
 
 // What staff type into the editor's year and date boxes, read as the importer reads documents: full-width digits,
 // 2019年, 令和元年, R1, 2019/5/1, 2019年5月1日. What cannot be read is handed on as it is, for the editor's checks to
-// refuse with a message (a year as NaN, a date as the text typed).
+// refuse with a message (a year as NaN, a date as the text typed). So is a date or year written in an era it lies
+// outside (令和元年4月30日, 平成35年): a document's importer warns and counts on, but a form asks again.
 
-/** A year as typed (2019, ２０１９, 2019年, 令和元年, 平成31年, R1, 二〇一九), or NaN. */
+/** A year as typed (2019, ２０１９, 2019年, 令和元年, 平成31年, R1, 二〇一九), or NaN (平成35年: 平成 ended in its 31st year). */
 export function readEnteredYear(text: string | undefined): number {
   const typed = (text ?? '').normalize('NFKC').trim();
   if (/^\d{1,4}$/.test(typed)) return Number(typed);
-  return readYearCell(typed)?.year ?? kanjiNumber(typed.replace(/年$/, '')) ?? NaN;
+  const year = readYearCell(typed);
+  if (year) return year.eraSlip ? NaN : year.year;
+  return kanjiNumber(typed.replace(/年$/, '')) ?? NaN;
 }
 
 /**
@@ -24,7 +27,17 @@ export function readEnteredDate(text: string | undefined): string | null {
   const month = /^(\d{4})\s*[-/.]\s*(\d{1,2})$/.exec(folded);
   if (month) return `${month[1]}-${month[2]!.padStart(2, '0')}`;
   const date = readLeadingDate(folded);
-  return date && date.rest === '' && date.hasYear ? date.date : typed;
+  return date && date.rest === '' && date.hasYear && !date.eraSlip ? date.date : typed;
+}
+
+/**
+ * True when a date box's value (as readEnteredDate handed it on) is a date written in an era it lies outside
+ * (令和元年4月30日, R1.4.30, 平成31年5月1日, 昭和64年1月8日): the editor's checks say so rather than "not a date".
+ */
+export function isDateOutsideEra(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const date = readLeadingDate(value.normalize('NFKC').trim());
+  return date !== undefined && date.rest === '' && date.eraSlip !== undefined;
 }
 
 /** Years as typed, separated by commas, 、 or spaces (2020, ２０２１、令和4年); each unreadable one as NaN. */

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { loggedInAs, type HttpSession } from '../../../test/support/http-session.js';
-import { createItem, editItem, getItem, removeItem } from '../../services/editing.service.js';
+import { createItem, editItem, getItem, getPartnershipForStaff, removeItem } from '../../services/editing.service.js';
 import type { Store } from '../../storage/database.js';
 import { photoFilesIn } from '../../storage/photo.files.js';
 import { openSqliteStore } from '../../storage/sqlite/connect.js';
@@ -147,6 +147,20 @@ describe('the staff pages', () => {
     assert.equal(created.statusCode, 422);
     assert.match(created.body, /日付: 日付が年と合っていません/);
     assert.match(created.body, /新しい交流の内容<\/textarea>/, 'the new event’s text is kept');
+  });
+
+  it('refuses a date typed in an era it lies outside, saying so in the staff’s language, and a year past its era', async () => {
+    const typed = { _csrf: editor.csrf, partnershipId: String(partnershipId), year: '2019', date: '令和元年4月30日', direction: 'dispatch', text: '改元前の交流', status: 'draft' };
+    const ja = await editor.session.request({ method: 'POST', url: '/ja/staff/events', ...form(typed) });
+    assert.equal(ja.statusCode, 422);
+    assert.equal(inputValue(ja.body, 'date'), '令和元年4月30日');
+    assert.match(ja.body, /<li>日付: この日付は、書かれた元号の期間にありません/);
+    const zh = await editor.session.request({ method: 'POST', url: '/zh/staff/events', ...form(typed) });
+    assert.match(zh.body, /该日期不在所写日本年号的期间内/);
+    const en = await editor.session.request({ method: 'POST', url: '/en/staff/events', ...form({ ...typed, date: '', year: '平成35年' }) });
+    assert.equal(en.statusCode, 422);
+    assert.match(en.body, /Enter a year from 1868 to 2100/);
+    assert.ok(!(await getPartnershipForStaff(store, partnershipId)).events.some((e) => e.text === '改元前の交流'), 'nothing was saved');
   });
 
   it('keeps the caption and translations typed when the photo sent with them is refused', async () => {

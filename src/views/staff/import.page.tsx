@@ -97,10 +97,17 @@ export function ImportPage(props: { view: StaffView; preview?: ImportPreviewView
                   <section key={p.partner}>
                     <h3>{p.home}–{p.partner}（{p.kind}）: {format(t.yearsEvents, { events: p.events.length, records: p.records.length })}</h3>
                     <table>
-                      <thead><tr><th scope="col">{t.line}</th><th scope="col">{t.year}</th><th scope="col">{t.direction}</th><th scope="col">{t.textJa}</th></tr></thead>
+                      <thead><tr><th scope="col">{t.line}</th><th scope="col">{t.year}</th><th scope="col">{t.date}</th><th scope="col">{t.direction}</th><th scope="col">{t.textJa}</th></tr></thead>
                       <tbody>
                         {p.events.map((e, i) => (
-                          <tr key={i}><td>{e.line ?? '—'}</td><td>{e.year}</td><td>{c[e.direction]}</td><td>{e.text}</td></tr>
+                          <tr key={i}>
+                            <td>{e.line ?? '—'}</td>
+                            <td>{e.year}</td>
+                            {/* The date as the importer read it (YYYY-MM-DD or YYYY-MM), for staff to check against the document. */}
+                            <td>{e.date === null ? t.none : <time dateTime={e.date}>{e.date}</time>}</td>
+                            <td>{c[e.direction]}</td>
+                            <td>{e.text}</td>
+                          </tr>
                         ))}
                       </tbody>
                     </table>

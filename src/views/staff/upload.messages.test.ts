@@ -110,6 +110,38 @@ describe('the import diagnostics in Japanese and Chinese', () => {
     assert.equal(diagnosticText('ja', notRead).message, '年と交流内容（または写真説明）の見出し行がないため、このシートは読み取りませんでした。');
   });
 
+  it('says in Japanese and Chinese which era a date lies outside, and which date was read', () => {
+    const doc = ['姉妹都市ゲント市との歩み', '', '令和元年', '令和元年4月30日 市長が訪問', '平成35年', '5月1日 市民団が訪問'].join('\n');
+    const result = parseDocument(Buffer.from(doc), { home: '金沢市' });
+    const [before, after] = result.diagnostics.filter((d) => d.code === 'EraOutOfRange');
+    assert.ok(before && after, JSON.stringify(result.diagnostics));
+    assert.equal(diagnosticText('ja', before).message, '令和元年4月30日は令和の始まり（2019年5月1日）より前です。2019年4月30日（平成31年4月30日）として読みました。');
+    assert.equal(diagnosticText('ja', after).message, '平成35年は平成の終わり（2019年4月30日）より後です。2023年（令和5年）として読みました。');
+    assert.equal(diagnosticText('zh', before).message, '令和元年4月30日早于令和的开始（2019年5月1日）。已按2019年4月30日（平成31年4月30日）读取。');
+    assert.equal(diagnosticText('zh', after).message, '平成35年晚于平成的结束（2019年4月30日）。已按2023年（令和5年）读取。');
+    assert.ok(!result.diagnostics.some((d) => d.code === 'YearMismatch'), 'not the 和暦と西暦が一致しません sentence');
+  });
+
+  it('says in Japanese and Chinese that a line looks like a year heading but cannot be read, and why', () => {
+    const doc = ['姉妹都市ゲント市との歩み', '', '平成28年', '4月1日 市長が訪問', '平生29年', '5月1日 市民団が訪問', '2O18年', '7月3日 文化交流団が来訪'].join('\n');
+    const result = parseDocument(Buffer.from(doc), { home: '金沢市' });
+    const [era, letters] = result.diagnostics;
+    assert.deepEqual(result.diagnostics.map((d) => [d.line, d.code, d.severity]), [[5, 'UnreadableYearHeading', 'error'], [7, 'UnreadableYearHeading', 'error']]);
+    assert.match(diagnosticText('ja', era!).message, /^年の見出しのようですが、読み取れません（「平生」は元号ではありません）。.*文書全体を取り込みませんでした/);
+    assert.match(diagnosticText('ja', letters!).message, /（「2O18」の数字に英字が混じっています）/);
+    assert.match(diagnosticText('zh', era!).message, /^此行看似年份标题，但无法读取（“平生”不是日本年号）.*整个文档均未导入/);
+  });
+
+  it('says that a row continuing a year that could not be read was left out for that reason, naming the line', () => {
+    const doc = ['友好都市大連市との歩み', '2016年\t派遣\t市長が訪問', '2017ねん\t受入\t代表団が来訪', '\t派遣\t青年団が訪問'].join('\n');
+    const result = parseDocument(Buffer.from(doc), { home: '金沢市' });
+    const d = result.diagnostics.find((x) => x.line === 4);
+    assert.ok(d);
+    assert.equal(diagnosticText('ja', d).message, '上の年（3行目）が読み取れなかったため、その年を引き継ぐこの行も取り込みません（前の年に入らないように）。');
+    assert.equal(diagnosticText('zh', d).message, '上方的年份（第3行）无法读取，因此沿用该年份的此行也未导入（以免归入更早的年份）。');
+    assert.equal(diagnosticText('ja', result.diagnostics.find((x) => x.line === 3)!).message, 'この行は読み取れなかったため、取り込みません。');
+  });
+
   it('says that a ZIP file which is not a workbook could not be read as one, not that it is not text', async () => {
     const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('not really a workbook')]);
     const [parsed] = await parseDocuments([{ name: 'broken.xlsx', bytes: zip }], { home: '金沢市', maxDocumentBytes: 1 << 20 });

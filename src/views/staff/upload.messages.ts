@@ -54,18 +54,44 @@ export const UPLOAD: Messages<Key> = {
   },
 };
 
+/** The values a diagnostic's message names (Diagnostic.params); empty when it names none. */
+type Params = Readonly<Record<string, string | number>>;
+/** A sentence, or one made of the diagnostic's values (which may be missing: then a sentence without them). */
+type Sentence = string | ((p: Params) => string);
+
+/** 2019-05-01 → 2019年5月1日, 2019-05 → 2019年5月, 2023 → 2023年: as Japanese and Chinese write a date. */
+function cjkDate(iso: string | number | undefined): string {
+  const [y, m, d] = String(iso ?? '').split('-');
+  return `${y}年${m ? `${Number(m)}月` : ''}${d ? `${Number(d)}日` : ''}`;
+}
+
+/** Bytes as staff read a file's size: 10485760 → 10 MB. */
+const megabytes = (n: string | number | undefined): string => `${Math.round((Number(n) / (1024 * 1024)) * 10) / 10} MB`;
+
+/** Both sides of an era, in the page's words: 令和元年4月30日は令和の始まり（2019年5月1日）より前です。 */
+function eraSentence(p: Params, words: { before: string; after: string; read: string; plain: string }): string {
+  if (p.written === undefined || p.read === undefined) return words.plain;
+  return format(p.side === 'before' ? words.before : words.after, { ...p, boundary: cjkDate(p.boundary) }) + format(words.read, { ...p, read: cjkDate(p.read) });
+}
+
 /**
  * The importer's diagnostics by code, for the Japanese and Chinese pages. The English pages show the importer's own
- * message, which carries details (years, counts) these sentences leave to the line number and the excerpt.
+ * message, which carries details (years, counts) these sentences leave to the line number and the excerpt, except
+ * where a sentence says them itself from the diagnostic's params.
  */
-const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, string>>>> = {
+const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, Sentence>>>> = {
   ja: {
     ImportEmpty: '文書が空です（または空白だけです）。',
     ImportBinary: 'テキストではなくバイナリのファイルです。',
     ImportInvalidEncoding: '文字コードを読み取れません（UTF-8、UTF-16、Shift_JISのいずれでもありません）。',
-    ImportTooLarge: '文書が大きすぎます（上限はKORYU_MAX_DOCUMENT_BYTES）。',
+    ImportTooLarge: (p) => (p.max === undefined ? '文書が大きすぎます。' : `文書が大きすぎます（${megabytes(p.bytes)}。上限は${megabytes(p.max)}）。`),
     NothingImportable: '取り込める交流、交流なしの年、写真の記録がありません。',
-    UnparsedLine: 'この行は読み取れなかったため、取り込みません。',
+    UnparsedLine: (p) =>
+      p.reason === 'yearAboveUnread'
+        ? `上の年（${p.unreadAt}行目）が読み取れなかったため、その年を引き継ぐこの行も取り込みません（前の年に入らないように）。`
+        : p.reason === 'noSuchDate'
+          ? `${cjkDate(p.date)}という日付は存在しないため、この行は取り込みません。`
+          : 'この行は読み取れなかったため、取り込みません。',
     NotAnExchange: '交流の記録として読み取れなかったため、取り込みません。',
     UnknownDirection: '区分（派遣・受入・相互）が読み取れないため、区分なしで取り込みます。',
     YearOutOfOrder: '年の順序が前後しています。',
@@ -73,23 +99,46 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
     DuplicateEvent: '同じ年に同じ交流がすでにあります。1件として取り込みます。',
     MissingPartner: '提携先の都市名がありません（「姉妹都市〇〇市との交流」のような表題、または表の「相手都市」の列が必要です）。取り込みません。',
     InvalidJson: 'koryu/1のJSONとして正しくありません。',
-    LineTooLong: '行が長すぎます（上限はKORYU_MAX_LINE_LENGTH）。',
-    TooManyEvents: '交流の件数が1回の取り込みの上限（KORYU_MAX_EVENTS_PER_IMPORT）を超えています。',
+    LineTooLong: (p) => (p.max === undefined ? '行が長すぎます。' : `行が長すぎます（${p.length}文字。1行の上限は${p.max}文字）。`),
+    TooManyEvents: (p) =>
+      p.max === undefined ? '交流の件数が1回の取り込みの上限を超えています。' : `交流の件数（${p.events}件）が1回の取り込みの上限（${p.max}件）を超えています。`,
     RecordsWithoutEvents: '写真の記録だけで、交流の表がありません。両方を一緒に取り込んでください。',
     DateOutsideYear: '日付が、見出しの年の範囲外です。日付の年を使いました。',
     RowMissingCells: '表の見出しより列が少ない行です。ある内容を交流内容として取り込み、区分は文面から判断しました。',
-    UnreadableDate: '日付として読み取れないため、日付なしで交流を取り込みました。',
+    UnreadableDate: (p) =>
+      p.reason === 'noSuchDate' ? `${cjkDate(p.date)}という日付は存在しないため、日付なしで交流を取り込みました。` : '日付として読み取れないため、日付なしで交流を取り込みました。',
     RecordLinkNotFound: '写真の記録の「交流 No.」にあたる交流がないため、交流と結び付けずに取り込みました。',
     SheetNotRead: '年と交流内容（または写真説明）の見出し行がないため、このシートは読み取りませんでした。',
-    ImportInvalidWorkbook: '表計算ソフトのブックとして読み取れません（壊れているか、別の種類の圧縮ファイルです）。',
+    ImportInvalidWorkbook: (p) =>
+      p.kind === 'xls'
+        ? '古い形式のExcelブック（.xls）は読み取れません。Excelで開き、「名前を付けて保存」で「Excel ブック（.xlsx）」を選んで保存してから取り込んでください。'
+        : p.kind === 'docx'
+          ? 'Wordの文書（.docx）は取り込めません。年表をテキスト（.txt）で保存するか、Excelのブック（.xlsx）に写してから取り込んでください。'
+          : '表計算ソフトのブックとして読み取れません（壊れているか、別の種類の圧縮ファイルです）。',
+    EraOutOfRange: (p) =>
+      eraSentence(p, {
+        before: '{written}は{era}の始まり（{boundary}）より前です。',
+        after: '{written}は{era}の終わり（{boundary}）より後です。',
+        read: '{read}（{readEra}）として読みました。',
+        plain: '元号の期間にない日付または年です。元号の元年から数えた西暦で読みました。',
+      }),
+    UnreadableYearHeading: (p) =>
+      `年の見出しのようですが、読み取れません${
+        p.fault === 'era' ? `（「${p.written}」は元号ではありません）` : p.fault === 'letters' ? `（「${p.written}」の数字に英字が混じっています）` : p.fault === 'range' ? '（1868年から2100年までの年ではありません）' : ''
+      }。このままでは下の行が前の年に入ってしまうため、文書全体を取り込みませんでした。見出しを直して（2017年、平成29年など）もう一度取り込んでください。`,
   },
   zh: {
     ImportEmpty: '文档是空的（或只有空白）。',
     ImportBinary: '这是二进制文件，不是文本。',
     ImportInvalidEncoding: '无法识别字符编码（不是UTF-8、UTF-16或Shift_JIS）。',
-    ImportTooLarge: '文档过大（上限为KORYU_MAX_DOCUMENT_BYTES）。',
+    ImportTooLarge: (p) => (p.max === undefined ? '文档过大。' : `文档过大（${megabytes(p.bytes)}，上限为${megabytes(p.max)}）。`),
     NothingImportable: '没有可导入的交流、无交流年份或照片记录。',
-    UnparsedLine: '无法读取此行，未导入。',
+    UnparsedLine: (p) =>
+      p.reason === 'yearAboveUnread'
+        ? `上方的年份（第${p.unreadAt}行）无法读取，因此沿用该年份的此行也未导入（以免归入更早的年份）。`
+        : p.reason === 'noSuchDate'
+          ? `${cjkDate(p.date)}这一日期不存在，此行未导入。`
+          : '无法读取此行，未导入。',
     NotAnExchange: '无法识别为交流记录，未导入。',
     UnknownDirection: '无法识别类别（派遣、接待、相互），按未指定类别导入。',
     YearOutOfOrder: '年份顺序前后颠倒。',
@@ -97,15 +146,32 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
     DuplicateEvent: '同一年中已有相同的交流，只导入一次。',
     MissingPartner: '没有写明友好城市的名称（需要“与姉妹都市〇〇市的交流”之类的标题，或表格中的“相手都市”列），未导入。',
     InvalidJson: '不是有效的koryu/1 JSON。',
-    LineTooLong: '行过长（上限为KORYU_MAX_LINE_LENGTH）。',
-    TooManyEvents: '交流条数超过了单次导入的上限（KORYU_MAX_EVENTS_PER_IMPORT）。',
+    LineTooLong: (p) => (p.max === undefined ? '行过长。' : `行过长（${p.length}个字符，每行上限为${p.max}个字符）。`),
+    TooManyEvents: (p) => (p.max === undefined ? '交流条数超过了单次导入的上限。' : `交流条数（${p.events}条）超过了单次导入的上限（${p.max}条）。`),
     RecordsWithoutEvents: '只有照片记录，没有交流表。请将两者一起导入。',
     DateOutsideYear: '日期不在其所属年份标题的范围内，已采用日期本身的年份。',
     RowMissingCells: '此行的列数少于表头，已将现有内容作为交流内容导入，类别根据文字判断。',
-    UnreadableDate: '无法识别为日期，该交流已在不含日期的情况下导入。',
+    UnreadableDate: (p) =>
+      p.reason === 'noSuchDate' ? `${cjkDate(p.date)}这一日期不存在，该交流已在不含日期的情况下导入。` : '无法识别为日期，该交流已在不含日期的情况下导入。',
     RecordLinkNotFound: '照片记录的“交流 No.”所指的交流不存在，已在不关联交流的情况下导入。',
     SheetNotRead: '没有包含年份和交流内容（或照片说明）的表头行，未读取此工作表。',
-    ImportInvalidWorkbook: '无法作为电子表格工作簿读取（文件已损坏，或是其他类型的压缩文件）。',
+    ImportInvalidWorkbook: (p) =>
+      p.kind === 'xls'
+        ? '无法读取旧格式的Excel工作簿（.xls）。请在Excel中打开，用“另存为”选择“Excel工作簿（.xlsx）”保存后再导入。'
+        : p.kind === 'docx'
+          ? '无法导入Word文档（.docx）。请将年表另存为文本（.txt），或复制到Excel工作簿（.xlsx）后再导入。'
+          : '无法作为电子表格工作簿读取（文件已损坏，或是其他类型的压缩文件）。',
+    EraOutOfRange: (p) =>
+      eraSentence(p, {
+        before: '{written}早于{era}的开始（{boundary}）。',
+        after: '{written}晚于{era}的结束（{boundary}）。',
+        read: '已按{read}（{readEra}）读取。',
+        plain: '日期或年份不在该日本年号的期间内，已按从该年号元年起算的公历读取。',
+      }),
+    UnreadableYearHeading: (p) =>
+      `此行看似年份标题，但无法读取${
+        p.fault === 'era' ? `（“${p.written}”不是日本年号）` : p.fault === 'letters' ? `（“${p.written}”的数字中混有字母）` : p.fault === 'range' ? '（不是1868年至2100年之间的年份）' : ''
+      }。否则其下各行会被归入上一年，因此整个文档均未导入。请修改标题（如2017年、平成29年）后重新导入。`,
   },
 };
 
@@ -134,5 +200,7 @@ export function tooManyFiles(locale: Locale, kind: UploadKind, count: number): s
 
 /** A diagnostic's severity and sentence in the reader's language (English: the importer's message). */
 export function diagnosticText(locale: Locale, d: Diagnostic): { severity: string; message: string } {
-  return { severity: UPLOAD[locale][`severity_${d.severity}`], message: locale === 'en' ? d.message : DIAGNOSTICS[locale][d.code] };
+  if (locale === 'en') return { severity: UPLOAD.en[`severity_${d.severity}`], message: d.message };
+  const sentence = DIAGNOSTICS[locale][d.code];
+  return { severity: UPLOAD[locale][`severity_${d.severity}`], message: typeof sentence === 'string' ? sentence : sentence(d.params ?? {}) };
 }

@@ -1,0 +1,27 @@
+import { diagnostic, type Diagnostic } from '../domain/diagnostic.js';
+import { readImpossibleDate } from './dates.js';
+
+/**
+ * A row whose year cell is blank ("the year above") with no year to continue: none came before it, or the year cell
+ * above it was refused (`unreadAt`, that row's line), so the row is not filed under an earlier year. Tables, pipe
+ * tables and sheets alike. `prefix` names the sheet.
+ */
+export function continuesNoYear(line: number, text: string, unreadAt: number | undefined, prefix = ''): Diagnostic {
+  const sentence = (s: string) => (prefix === '' ? s : `${prefix}${s[0]!.toLowerCase()}${s.slice(1)}`);
+  if (unreadAt === undefined) return diagnostic('UnparsedLine', 'warning', line, sentence('A row continues a year, but no year came before it; the row was not imported.'), text);
+  const message = sentence(`The row continues the year above, but the year on line ${unreadAt} could not be read; the row was not imported, so that it is not filed under an earlier year.`);
+  return diagnostic('UnparsedLine', 'warning', line, message, text, { reason: 'yearAboveUnread', unreadAt });
+}
+
+/**
+ * A row whose first cell is neither a year nor a whole date: a date that does not exist (2023年2月30日) is said to be
+ * one, so that staff look at the day and not at the column. `noun` is what was not imported (line, row).
+ */
+export function firstCellRefused(line: number, text: string, cell: string, noun: 'line' | 'row'): Diagnostic {
+  const impossible = readImpossibleDate(cell);
+  if (impossible && impossible.rest === '') {
+    const message = `The first cell's date ${cell.trim()} does not exist (${impossible.date}); the ${noun} was not imported.`;
+    return diagnostic('UnparsedLine', 'warning', line, message, text, { reason: 'noSuchDate', date: impossible.date });
+  }
+  return diagnostic('UnparsedLine', 'warning', line, `The first cell is not a year; the ${noun} was not imported.`, text);
+}

@@ -4,7 +4,7 @@ import type { EditableItem, EventFields, FieldsOf, ItemKind, ItemStatus, Partner
 import { TRANSLATION_LOCALES, type Translations } from '../domain/translation.js';
 import { loadTranslations } from './partnership.repository.js';
 import type { Database, EventTable, PartnershipTable, PhotoRecordTable } from './database.js';
-import { indexedStateOf, reindexItem, reindexPartnershipItems } from './search.index.js';
+import { indexedStateOf, reindexItem, reindexPartnershipItems, translationsOfItem } from './search.index.js';
 
 // Item-by-item reads and writes for the editor. Every write takes the caller's transaction; history is written
 // beside it by history.repository.ts. Versions: a new item is 1, every update adds 1.
@@ -21,10 +21,10 @@ export async function findItem<K extends ItemKind>(db: Kysely<Database>, kind: K
   }
   if (kind === 'event') {
     const row = await db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
-    return row ? (rowToEventItem(row, await translationsOf(db, 'event', id)) as unknown as EditableItem<K>) : undefined;
+    return row ? (rowToEventItem(row, await translationsOfItem(db, 'event', id)) as unknown as EditableItem<K>) : undefined;
   }
   const row = await db.selectFrom('photo_records').selectAll().where('id', '=', id).executeTakeFirst();
-  return row ? (rowToRecordItem(row, await translationsOf(db, 'record', id)) as unknown as EditableItem<K>) : undefined;
+  return row ? (rowToRecordItem(row, await translationsOfItem(db, 'record', id)) as unknown as EditableItem<K>) : undefined;
 }
 
 /** Every partnership, drafts included, ordered as the public list is. */
@@ -243,15 +243,6 @@ function translationsOfPartnership(db: Kysely<Database>, kind: 'event' | 'record
   return loadTranslations(db, kind, items);
 }
 
-async function translationsOf(db: Kysely<Database>, kind: 'event' | 'record', id: number): Promise<Translations> {
-  const rows = await db.selectFrom('translations').select(['locale', 'text']).where('item_kind', '=', kind).where('item_id', '=', id).execute();
-  const out: Translations = {};
-  for (const locale of TRANSLATION_LOCALES) {
-    const row = rows.find((r) => r.locale === locale);
-    if (row) out[locale] = row.text;
-  }
-  return out;
-}
 
 async function replaceTranslations(db: Kysely<Database>, kind: 'event' | 'record', id: number, t: Translations, now: string): Promise<void> {
   await db.deleteFrom('translations').where('item_kind', '=', kind).where('item_id', '=', id).execute();

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { GRAM_LENGTH, gramsOf, searchableText } from '../domain/search-text.js';
-import type { Translations } from '../domain/translation.js';
+import { TRANSLATION_LOCALES, type Translations } from '../domain/translation.js';
 import { GramTrie } from './search.gram-trie.js';
 import type { BulkColumn, BulkWriter, Database } from './database.js';
 import { ByteArena, COMBINED_YEAR, layOutAdded, layOutGram, type AddedRun, type StoredGram, type YearChange } from './search.layout.js';
@@ -478,10 +478,15 @@ export async function reindexPartnershipItems(db: Kysely<Database>, partnershipI
   }
 }
 
-/** One item's stored translations (the part of its searchable text after its own). */
-async function translationsOfItem(db: Kysely<Database>, kind: ItemKind, id: number): Promise<Translations> {
+/** One item's stored translations, in TRANSLATION_LOCALES order (the part of its searchable text after its own). */
+export async function translationsOfItem(db: Kysely<Database>, kind: ItemKind, id: number): Promise<Translations> {
   const rows = await db.selectFrom('translations').select(['locale', 'text']).where('item_kind', '=', kind).where('item_id', '=', id).execute();
-  return Object.fromEntries(rows.map((r) => [r.locale, r.text])) as Translations;
+  const found: Translations = {};
+  for (const locale of TRANSLATION_LOCALES) {
+    const row = rows.find((r) => r.locale === locale);
+    if (row) found[locale] = row.text;
+  }
+  return found;
 }
 
 /** Whether the index holds no rows at all (a store's first import). */

@@ -288,6 +288,8 @@ describeOnEachStore('the bulk import path', (openFresh) => {
       for (const actor of [undefined, 'sato']) {
         await assert.rejects(importDocuments(store, docs, { ...options, exclusive: true, ...(actor ? { actor } : {}) }), /refused by the test/);
         assert.deepEqual(await foreignKeys(store), references);
+        // On SQLite the load wrote with a rollback journal: the store is back on its log however it ended.
+        assert.deepEqual(await journalOf(store), store.kind === 'sqlite' ? { mode: 'wal', synchronous: 1 } : undefined);
         for (const table of ['partnerships', 'events', 'photo_records', 'search_postings', 'translations', 'photo_links', 'history'] as const) {
           assert.equal((await store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n.toString(), '0', `${table} after a refused import (actor ${actor})`);
         }
@@ -306,17 +308,31 @@ describeOnEachStore('the bulk import path', (openFresh) => {
     }
   });
 
-  it('lifts the references only for an exclusive first import of BULK_LOAD_FROM items or more', async () => {
+  it('lifts the references and writes pages once only for an exclusive first import of BULK_LOAD_FROM items or more', async () => {
     const docs = [...generateCorpus({ partnerships: 50, years: 40, seed: 'bulk-exclusive' })].map((d) => ({ name: d.path, bytes: Buffer.from(d.text), home: d.home }));
     const small = corpus(2, 'bulk-exclusive-small');
     const calls: string[][] = [];
-    const watched = async (exclusive: boolean, documents: SourceDocument[]) => {
+    const journals: unknown[] = [];
+    let kind: Store['kind'] = 'sqlite';
+    const watched = async (exclusive: boolean, documents: SourceDocument[], dryRun = false) => {
       const store = await openFresh();
+      kind = store.kind;
       const suspend = store.bulk.suspendReferences.bind(store.bulk);
-      store.bulk = { ...store.bulk, suspendReferences: (db, tables) => (calls.push([...tables]), suspend(db, tables)) };
+      const writeOnce = store.bulk.writeOnce.bind(store.bulk);
+      store.bulk = {
+        ...store.bulk,
+        suspendReferences: (db, tables) => (calls.push([...tables]), suspend(db, tables)),
+        // The journal the load writes with, read as it starts.
+        writeOnce: async (db) => {
+          const restore = await writeOnce(db);
+          journals.push(await journalOf(store));
+          return restore;
+        },
+      };
       try {
-        await importDocuments(store, documents, { ...options, exclusive });
+        await importDocuments(store, documents, { ...options, exclusive, dryRun });
         await importDocuments(store, corpus(1, 'bulk-exclusive-later'), { ...options, exclusive });
+        assert.deepEqual(await journalOf(store), store.kind === 'sqlite' ? { mode: 'wal', synchronous: 1 } : undefined);
         return await foreignKeys(store);
       } finally {
         await store.close();
@@ -326,7 +342,20 @@ describeOnEachStore('the bulk import path', (openFresh) => {
     assert.deepEqual(calls, []);
     assert.deepEqual(await watched(true, small), plain);
     assert.deepEqual(calls, [], 'a small first import is no bulk load');
+    assert.deepEqual(journals, []);
+    await watched(true, docs, true);
+    assert.deepEqual(journals, [], 'a dry run rolls back: it keeps the log');
+    calls.length = 0;
     assert.deepEqual(await watched(true, docs), plain);
     assert.deepEqual(calls, [[...BULK_TABLES]], 'once, for the first import only');
+    assert.deepEqual(journals, [kind === 'sqlite' ? { mode: 'delete', synchronous: 2 } : undefined], 'once, for the first import only');
   });
 });
+
+/** SQLite's journal mode and synchronous setting on the store's connection; undefined on PostgreSQL. */
+async function journalOf(store: Store): Promise<{ mode: string; synchronous: number } | undefined> {
+  if (store.kind !== 'sqlite') return undefined;
+  const mode = (await sql<{ journal_mode: string }>`pragma journal_mode`.execute(store.db)).rows[0]!.journal_mode;
+  const synchronous = (await sql<{ synchronous: number }>`pragma synchronous`.execute(store.db)).rows[0]!.synchronous;
+  return { mode, synchronous };
+}

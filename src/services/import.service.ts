@@ -106,11 +106,33 @@ export async function importDocuments(
   const items = parsed.flatMap((doc) => doc.partnerships.map((p) => ({ source: doc.source, p })));
   refuseRepeatedPartnerships(items);
   const itemCount = items.reduce((n, item) => n + item.p.events.length + item.p.records.length, 0);
+  const bulkLoad = options.exclusive === true && itemCount >= BULK_LOAD_FROM;
+  // Nothing else has the store open during an exclusive load (or this changes nothing): its pages can be written once.
+  const restoreJournal = bulkLoad && !options.dryRun ? await store.bulk.writeOnce(store.db) : undefined;
+  try {
+    const changes = await storeItems(store, items, itemCount, bulkLoad, options);
+    if (options.dryRun) return { documents: parsed, changes };
+    const added = changes.reduce((n, c) => n + c.added.events + c.added.records, 0);
+    if (added >= STATISTICS_REFRESH_ROWS) await refreshStatistics(store);
+    return { documents: parsed, changes };
+  } finally {
+    await restoreJournal?.();
+  }
+}
+
+/** Writes the partnerships of an import in one transaction (rolled back after a dry run) and answers with what changed. */
+async function storeItems(
+  store: Store,
+  items: readonly { source: string; p: Partnership }[],
+  itemCount: number,
+  bulkLoad: boolean,
+  options: ImportOptions,
+): Promise<ChangeSummary[]> {
   const rolledBack = new RolledBack();
-  const changes = await store.transaction(async (trx) => {
+  return store.transaction(async (trx) => {
     // An exclusive load takes its tables before it reads any of them (see suspendReferences); every row written
     // until the end, in bulk or partnership by partnership, is checked when the references come back.
-    const restoreReferences = options.exclusive && itemCount >= BULK_LOAD_FROM ? await store.bulk.suspendReferences(trx, BULK_TABLES) : undefined;
+    const restoreReferences = bulkLoad ? await store.bulk.suspendReferences(trx, BULK_TABLES) : undefined;
     const summaries: ChangeSummary[] = new Array<ChangeSummary>(items.length);
     // Partnerships not stored yet (the first time each appears) are written in bulk; the rest are compared with
     // what is stored and updated in place, one after the other, after them.
@@ -184,10 +206,6 @@ export async function importDocuments(
     if (error === rolledBack) return rolledBack.changes;
     throw error;
   });
-  if (options.dryRun) return { documents: parsed, changes };
-  const added = changes.reduce((n, c) => n + c.added.events + c.added.records, 0);
-  if (added >= STATISTICS_REFRESH_ROWS) await refreshStatistics(store);
-  return { documents: parsed, changes };
 }
 
 /**

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
 import { after, before, it } from 'node:test';
 import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
@@ -60,6 +62,51 @@ describeOnEachStore('the bulk writer', (openFresh) => {
     await store.transaction((trx) => kinds(trx, [[102, 3, 0.25, 'after the failure']]));
     const { rows } = await sql<{ label: string }>`select label from bulk_kinds where id = 102`.execute(store.db);
     assert.deepEqual(rows, [{ label: 'after the failure' }]);
+  });
+
+  it('writes a load with a rollback journal when nothing else has the SQLite file open, and puts the log back after', async (t) => {
+    const labels = async () => (await sql<{ n: number }>`select count(*) as n from bulk_kinds where label like 'once %'`.execute(store.db)).rows[0]!.n;
+    const journal = async () => ({
+      mode: (await sql<{ journal_mode: string }>`pragma journal_mode`.execute(store.db)).rows[0]!.journal_mode,
+      synchronous: (await sql<{ synchronous: number }>`pragma synchronous`.execute(store.db)).rows[0]!.synchronous,
+    });
+    if (store.kind !== 'sqlite') {
+      const restore = await store.bulk.writeOnce(store.db);
+      await store.transaction((trx) => kinds(trx, [[900, 1, 0.5, 'once on PostgreSQL']]));
+      await restore();
+      assert.equal(Number(await labels()), 1);
+      return t.diagnostic('PostgreSQL: its log is left as it is');
+    }
+    assert.deepEqual(await journal(), { mode: 'wal', synchronous: 1 });
+    const restore = await store.bulk.writeOnce(store.db);
+    assert.deepEqual(await journal(), { mode: 'delete', synchronous: 2 });
+    assert.equal(existsSync(`${store.file!}-wal`), false, 'the log is gone while the load writes');
+    await store.transaction((trx) => kinds(trx, Array.from({ length: 5000 }, (_, i) => [1000 + i, i, i / 2, `once ${i}`])));
+    // A load that fails is undone from the rollback journal.
+    await assert.rejects(
+      store.transaction(async (trx) => {
+        await kinds(trx, Array.from({ length: 5000 }, (_, i) => [7000 + i, i, i / 2, `once more ${i}`]));
+        throw new Error('refused by the test');
+      }),
+      /refused by the test/,
+    );
+    await restore();
+    assert.deepEqual(await journal(), { mode: 'wal', synchronous: 1 });
+    assert.equal(await labels(), 5000);
+
+    // Another connection with the file open (a server, a reader) keeps the log: the load goes on with it.
+    const reader = new BetterSqlite3(store.file!, { readonly: true });
+    try {
+      assert.equal((reader.prepare(`select count(*) as n from bulk_kinds where label like 'once %'`).get() as { n: number }).n, 5000);
+      const kept = await store.bulk.writeOnce(store.db);
+      assert.deepEqual(await journal(), { mode: 'wal', synchronous: 1 });
+      await store.transaction((trx) => kinds(trx, [[20_000, 1, 0.5, 'once beside a reader']]));
+      await kept();
+      assert.deepEqual(await journal(), { mode: 'wal', synchronous: 1 });
+      assert.equal((reader.prepare(`select count(*) as n from bulk_kinds where label like 'once %'`).get() as { n: number }).n, 5001);
+    } finally {
+      reader.close();
+    }
   });
 });
 
@@ -188,4 +235,5 @@ describeOnEachStore('the bulk writer, on the store tables', (openFresh) => {
       await reader.end();
     }
   });
+
 });

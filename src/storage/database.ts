@@ -236,6 +236,13 @@ export interface BulkWriter {
    * others keep using them.
    */
   suspendReferences(db: Kysely<Database>, tables: readonly (keyof Database)[]): Promise<() => Promise<void>>;
+  /**
+   * Before an exclusive bulk load's transaction, outside it: lets the database write the load's pages once, where it
+   * would write them twice (SQLite's write-ahead log, then the file). Only when nothing else has the store open;
+   * otherwise it changes nothing. The returned function, called after the transaction whatever its outcome, puts the
+   * store back as it was.
+   */
+  writeOnce(db: Kysely<Database>): Promise<() => Promise<void>>;
 }
 
 export interface Store {

@@ -81,6 +81,11 @@ export function postgresBulkWriter(): BulkWriter {
         }
       };
     },
+    async writeOnce() {
+      // PostgreSQL writes a new table's pages to its log and its file either way; skipping the log (an unlogged
+      // table) would lose the table in a crash, and switching it back writes the whole table to the log anyway.
+      return async () => {};
+    },
   };
 }
 

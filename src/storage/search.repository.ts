@@ -87,8 +87,7 @@ export async function searchItems(db: Kysely<Database>, query: SearchQuery, opti
   } else {
     ({ total, page } = q.terms.length === 1 && q.patterns.length === 0 ? await pageFromCounts(db, q.terms[0]!, options) : await pageByYear(db, q, options));
   }
-  const texts = await textsOf(db, page.filter((m) => m.text === undefined));
-  const translations = await translationsOf(db, page);
+  const { texts, translations } = await detailsOf(db, page);
   return {
     total,
     hits: page.map((m) => {
@@ -106,32 +105,6 @@ export async function searchItems(db: Kysely<Database>, query: SearchQuery, opti
       };
     }),
   };
-}
-
-/** The translations of a page's items, by `kind:id`, in one query; items without any are absent. */
-async function translationsOf(db: Kysely<Database>, page: readonly Match[]): Promise<Map<string, Translations>> {
-  const found = new Map<string, Translations>();
-  if (page.length === 0) return found;
-  const idsOf = (kind: ItemKind) => page.filter((m) => m.kind === kind).map((m) => m.id);
-  const [events, records] = [idsOf('event'), idsOf('record')];
-  const rows = await db
-    .selectFrom('translations')
-    .select(['item_kind', 'item_id', 'locale', 'text'])
-    .where((eb) =>
-      eb.or([
-        ...(events.length > 0 ? [eb.and([eb('item_kind', '=', 'event'), eb('item_id', 'in', events)])] : []),
-        ...(records.length > 0 ? [eb.and([eb('item_kind', '=', 'record'), eb('item_id', 'in', records)])] : []),
-      ]),
-    )
-    .execute();
-  for (const locale of TRANSLATION_LOCALES) {
-    for (const row of rows) {
-      if (row.locale !== locale) continue;
-      const key = `${row.item_kind}:${row.item_id}`;
-      found.set(key, { ...found.get(key), [locale]: row.text });
-    }
-  }
-  return found;
 }
 
 /**
@@ -583,17 +556,54 @@ function rowToMatch(row: ItemRow): Omit<Match, 'rank'> {
 }
 
 /** The stored text of each event and caption of a page, by `kind:id`. */
-async function textsOf(db: Kysely<Database>, page: readonly Match[]): Promise<Map<string, string>> {
+/** A row of detailsOf's query. */
+type DetailRow = { kind: string; id: number; text: string; locale: string | null };
+
+/**
+ * What a page of hits shows beyond its matches: the stored text of each item that came without one, and the
+ * translations of every item (by `kind:id`; items without any are absent). One query for a page where there were
+ * three (events, captions, translations): each is a round trip on PostgreSQL.
+ */
+async function detailsOf(db: Kysely<Database>, page: readonly Match[]): Promise<{ texts: Map<string, string>; translations: Map<string, Translations> }> {
   const texts = new Map<string, string>();
-  const events = page.filter((m) => m.kind === 'event').map((m) => m.id);
-  const records = page.filter((m) => m.kind === 'record').map((m) => m.id);
-  for (const list of chunksOf(events)) {
-    for (const r of await db.selectFrom('events').select(['id', 'text']).where('id', 'in', list).execute()) texts.set(`event:${r.id}`, r.text);
+  const translations = new Map<string, Translations>();
+  for (const part of chunksOf(page)) {
+    const ids = (kind: ItemKind, withoutText: boolean) => part.filter((m) => m.kind === kind && (!withoutText || m.text === undefined)).map((m) => m.id);
+    const [eventTexts, recordTexts, events, records] = [ids('event', true), ids('record', true), ids('event', false), ids('record', false)];
+    // Rows of one shape: kind, id, the text, and the locale of a translation (null for the item's own text).
+    let query = db
+      .selectFrom('translations')
+      .select(['item_kind as kind', 'item_id as id', 'text', 'locale'])
+      .where((eb) =>
+        eb.or([
+          ...(events.length > 0 ? [eb.and([eb('item_kind', '=', 'event'), eb('item_id', 'in', events)])] : []),
+          ...(records.length > 0 ? [eb.and([eb('item_kind', '=', 'record'), eb('item_id', 'in', records)])] : []),
+        ]),
+      )
+      .$castTo<DetailRow>();
+    if (eventTexts.length > 0) {
+      query = query.unionAll(db.selectFrom('events').select([sql.lit('event').as('kind'), 'id', 'text', sql<null>`null`.as('locale')]).where('id', 'in', eventTexts).$castTo<DetailRow>());
+    }
+    if (recordTexts.length > 0) {
+      query = query.unionAll(
+        db.selectFrom('photo_records').select([sql.lit('record').as('kind'), 'id', 'caption as text', sql<null>`null`.as('locale')]).where('id', 'in', recordTexts).$castTo<DetailRow>(),
+      );
+    }
+    const rows = await query.execute();
+    for (const row of rows) {
+      const key = `${String(row.kind)}:${Number(row.id)}`;
+      if (row.locale === null) texts.set(key, row.text);
+    }
+    // Locales in their order of TRANSLATION_LOCALES, whatever order the rows came in.
+    for (const locale of TRANSLATION_LOCALES) {
+      for (const row of rows) {
+        if (row.locale !== locale) continue;
+        const key = `${String(row.kind)}:${Number(row.id)}`;
+        translations.set(key, { ...translations.get(key), [locale]: row.text });
+      }
+    }
   }
-  for (const list of chunksOf(records)) {
-    for (const r of await db.selectFrom('photo_records').select(['id', 'caption']).where('id', 'in', list).execute()) texts.set(`record:${r.id}`, r.caption);
-  }
-  return texts;
+  return { texts, translations };
 }
 
 function passes(m: Pick<Match, 'kind' | 'partner' | 'year' | 'direction'>, f: SearchFilters): boolean {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { h } from 'preact';
 import { parseText } from '../../importer/parse-document.js';
+import type { ChangeSummary } from '../../domain/partnership.js';
 import type { Locale } from '../i18n/locale.js';
 import { renderPage } from '../render.js';
 import { ImportPage } from './import.page.js';
@@ -35,5 +36,39 @@ describe('the web import’s preview', () => {
   it('names the column in each language', () => {
     assert.equal(eventTable(preview('en'))[0]![2], 'Date');
     assert.equal(eventTable(preview('zh'))[0]![2], '日期');
+  });
+
+  it('warns of stored years without exchange and affiliation details the document replaces, and counts the years in the table', () => {
+    const { partnerships, diagnostics } = parseText(DOC, { home: '金沢市' });
+    const change = (over: Partial<ChangeSummary>): ChangeSummary => ({
+      home: '金沢市',
+      partner: 'ゲント市',
+      created: false,
+      detailsChanged: false,
+      added: { events: 0, records: 0, years: 0 },
+      changed: { events: 0, records: 0, years: 0 },
+      removed: { events: 0, records: 0, years: 0 },
+      ...over,
+    });
+    const render = (locale: Locale, summary: ChangeSummary) =>
+      renderPage(
+        h(ImportPage, {
+          view: { ctx: { locale, explicitLocale: true, path: '/staff/import/preview', query: '', home: '金沢市', assetVersion: 'test' }, csrf: 'token' },
+          preview: { token: 'preview', documents: [{ source: 'gent.txt', partnerships, diagnostics }], changes: [summary] },
+        }),
+      );
+    const text = (html: string) => html.replace(/<[^>]+>/g, '');
+    const kind = partnerships[0]!.kind;
+    const replaced = change({ detailsChanged: true, removed: { events: 0, records: 0, years: 2 } });
+    const ja = text(render('ja', replaced));
+    assert.match(ja, /金沢市–ゲント市：登録済みの「交流なし」の年（2件）が、この文書にないため外されます。/);
+    assert.ok(ja.includes(`金沢市–ゲント市：提携の種別と提携日が、この文書の内容（${kind}、提携日 —）に置き換わります。`), ja);
+    assert.match(ja, /交流なしの年2件/);
+    assert.match(ja, /種別・提携日/);
+    assert.match(text(render('en', replaced)), /the stored years without exchange \(2 of them\) are not in this document and would be removed/);
+    assert.match(text(render('zh', replaced)), /已登记的无交流年份（2个）不在此文档中/);
+    // A new partnership's details are not a change to warn of, nor is an import that removes nothing.
+    const quiet = text(render('ja', change({ created: true, detailsChanged: true, added: { events: 3, records: 0, years: 0 } })));
+    assert.doesNotMatch(quiet, /置き換わります|外されます|削除されます|種別・提携日/);
   });
 });

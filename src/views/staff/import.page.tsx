@@ -30,6 +30,9 @@ export function refusalText(t: (typeof STAFF)['ja'], refusal: ImportRefusal): st
 /** Each partnership's events and records added, changed and removed. */
 function ChangesTable(props: { view: StaffView; changes: readonly ChangeSummary[]; newNote?: boolean }) {
   const t = STAFF[props.view.ctx.locale];
+  // Events and records, and the years without exchange where there are any.
+  const counts = (c: ChangeSummary['added']) =>
+    format(t.yearsEvents, { events: c.events, records: c.records }) + (c.years > 0 ? ` / ${format(t.noExchangeYearsCount, { years: c.years })}` : '');
   return (
     <table>
       <thead><tr><th scope="col">{t.partner}</th><th scope="col">{t.added}</th><th scope="col">{t.changed}</th><th scope="col">{t.removed}</th></tr></thead>
@@ -37,13 +40,32 @@ function ChangesTable(props: { view: StaffView; changes: readonly ChangeSummary[
         {props.changes.map((s) => (
           <tr key={`${s.home}–${s.partner}`}>
             <th scope="row">{s.home}–{s.partner}{props.newNote && s.created ? `（${t.newPartnershipNote}）` : ''}</th>
-            <td>{format(t.yearsEvents, { events: s.added.events, records: s.added.records })}</td>
-            <td>{format(t.yearsEvents, { events: s.changed.events, records: s.changed.records })}</td>
-            <td>{format(t.yearsEvents, { events: s.removed.events, records: s.removed.records })}</td>
+            <td>{counts(s.added)}</td>
+            <td>
+              {counts(s.changed)}
+              {s.detailsChanged && !s.created && <> / {t.detailsChangedNote}</>}
+            </td>
+            <td>{counts(s.removed)}</td>
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** A stored partnership whose kind or affiliation date the import replaces, with the document's values. */
+function DetailsWarning(props: { view: StaffView; summary: ChangeSummary; documents: ImportPreviewView['documents'] }) {
+  const t = STAFF[props.view.ctx.locale];
+  const { home, partner } = props.summary;
+  const incoming = props.documents.flatMap((d) => d.partnerships).find((p) => p.home === home && p.partner === partner);
+  return (
+    <p>
+      {format(t.detailsWarning, {
+        partner: `${home}–${partner}`,
+        kind: incoming?.kind ?? t.none,
+        date: incoming?.affiliatedOn ?? t.none,
+      })}
+    </p>
   );
 }
 
@@ -125,10 +147,14 @@ export function ImportPage(props: { view: StaffView; preview?: ImportPreviewView
               <section aria-labelledby="would-change">
                 <h2 id="would-change">{t.wouldChange}</h2>
                 {props.preview.changes
-                  .filter((s) => s.removed.events + s.removed.records > 0)
+                  .filter((s) => s.removed.events + s.removed.records + s.removed.years > 0 || (s.detailsChanged && !s.created))
                   .map((s) => (
                     <div key={`${s.home}–${s.partner}`} class="problems" role="alert">
-                      <p>{format(t.removesWarning, { partner: `${s.home}–${s.partner}`, events: s.removed.events, records: s.removed.records })}</p>
+                      {s.removed.events + s.removed.records > 0 && (
+                        <p>{format(t.removesWarning, { partner: `${s.home}–${s.partner}`, events: s.removed.events, records: s.removed.records })}</p>
+                      )}
+                      {s.removed.years > 0 && <p>{format(t.removesYearsWarning, { partner: `${s.home}–${s.partner}`, years: s.removed.years })}</p>}
+                      {s.detailsChanged && !s.created && <DetailsWarning view={view} summary={s} documents={props.preview!.documents} />}
                       {s.removedItems && (
                         <ul class="removed-items">
                           {s.removedItems.slice(0, REMOVED_SHOWN).map((item, n) => (

@@ -9,7 +9,7 @@ type Key =
   | 'noDeleted' | 'restore' | 'restoreThis' | 'action' | 'actor' | 'at' | 'field' | 'before' | 'after' | 'historyOf'
   | 'create_' | 'update_' | 'delete_' | 'restore_' | 'import_' | 'import' | 'importHint' | 'document' | 'preview' | 'previewOf'
   | 'confirm' | 'diagnostics' | 'line' | 'noDiagnostics' | 'summary' | 'added' | 'changed' | 'removed' | 'nothingToImport'
-  | 'wouldChange' | 'newPartnershipNote' | 'removesWarning'
+  | 'wouldChange' | 'newPartnershipNote' | 'removesWarning' | 'removesYearsWarning' | 'detailsWarning' | 'noExchangeYearsCount' | 'detailsChangedNote'
   | 'back' | 'partnershipItem' | 'eventItem' | 'recordItem' | 'problem_required' | 'problem_tooLong' | 'problem_invalidYear'
   | 'problem_invalidDate' | 'problem_invalidDirection' | 'problem_invalidStatus' | 'problem_invalidLink' | 'problem_duplicate'
   | 'problem_notFound' | 'problem_dateOutsideYear' | 'problem_dateOutsideEra' | 'problem_notEmpty' | 'problem_noneMark' | 'tooLongLimit' | 'none' | 'yearsEvents' | 'refused'
@@ -36,6 +36,9 @@ export const STAFF: Messages<Key> = {
     noDiagnostics: '確認事項はありません。', summary: '取り込みました', added: '追加', changed: '変更', removed: '削除',
     wouldChange: '取り込むと変わること', newPartnershipNote: '新しい提携先',
     removesWarning: '{partner}：登録済みの{events}件の交流と{records}件の写真の記録が、この文書にないため削除されます。',
+    removesYearsWarning: '{partner}：登録済みの「交流なし」の年（{years}件）が、この文書にないため外されます。',
+    detailsWarning: '{partner}：提携の種別と提携日が、この文書の内容（{kind}、提携日 {date}）に置き換わります。',
+    noExchangeYearsCount: '交流なしの年{years}件', detailsChangedNote: '種別・提携日',
     nothingToImport: 'この文書には取り込めない誤りがあります。修正してからもう一度選んでください。', back: '戻る',
     partnershipItem: '提携先', eventItem: '交流', recordItem: '写真の記録', problem_required: '入力してください',
     problem_tooLong: '長すぎます', problem_invalidYear: '1868〜2100の西暦を入力してください', problem_invalidDate: '日付の形式が正しくありません',
@@ -72,6 +75,9 @@ export const STAFF: Messages<Key> = {
     noDiagnostics: 'No notes.', summary: 'Imported', added: 'Added', changed: 'Changed', removed: 'Removed',
     wouldChange: 'What importing would change', newPartnershipNote: 'New partnership',
     removesWarning: '{partner}: {events} stored exchanges and {records} photo records are not in this document and would be removed.',
+    removesYearsWarning: '{partner}: the stored years without exchange ({years} of them) are not in this document and would be removed.',
+    detailsWarning: '{partner}: the kind and date of affiliation would be replaced by this document\'s ({kind}, affiliated {date}).',
+    noExchangeYearsCount: 'years without exchange: {years}', detailsChangedNote: 'kind and date of affiliation',
     nothingToImport: 'This document has errors that stop the import. Correct them and choose it again.', back: 'Back',
     partnershipItem: 'Partnership', eventItem: 'Exchange', recordItem: 'Photo record', problem_required: 'Required',
     problem_tooLong: 'Too long', problem_invalidYear: 'Enter a year from 1868 to 2100', problem_invalidDate: 'Not a valid date',
@@ -108,6 +114,9 @@ export const STAFF: Messages<Key> = {
     noDiagnostics: '没有注意事项。', summary: '已导入', added: '添加', changed: '修改', removed: '删除',
     wouldChange: '导入后的变化', newPartnershipNote: '新的交流城市',
     removesWarning: '{partner}：已登记的{events}项交流和{records}项照片记录不在此文档中，将被删除。',
+    removesYearsWarning: '{partner}：已登记的无交流年份（{years}个）不在此文档中，将被移除。',
+    detailsWarning: '{partner}：交流类型和缔结日期将被此文档的内容（{kind}，缔结日期 {date}）取代。',
+    noExchangeYearsCount: '无交流年份{years}个', detailsChangedNote: '类型与缔结日期',
     nothingToImport: '此文档有无法导入的错误。请修改后重新选择。', back: '返回',
     partnershipItem: '友好城市', eventItem: '交流', recordItem: '照片记录', problem_required: '请输入',
     problem_tooLong: '过长', problem_invalidYear: '请输入1868至2100之间的年份', problem_invalidDate: '日期格式不正确',

@@ -9,8 +9,8 @@ import { writeInParts, type Exporter, type PartWriter } from './exporter.js';
  * title, affiliation line, `YEAR<TAB>DIRECTION<TAB>EVENTS` rows with blank years continuing, `—` for a year
  * without exchange, then the photo-record section. A date is written before its event as （2019年4月13日）.
  * Limits of the layout (koryu/1 JSON keeps everything): events are separated by spaces, so a space inside an
- * event's text is written as an ideographic space; a row is one line, so a line break inside an event's text (the
- * staff editor takes one) is written as an ideographic space too, and one inside a caption as a space; links from
+ * event's text is written as an ideographic space; a row is one line, so a line break inside an event's text (a CSV
+ * or koryu/1 import keeps one) is written as an ideographic space too, and one inside a caption as a space; links from
  * photo records to events are not written.
  */
 export const textExporter: Exporter<string> = {

@@ -8,6 +8,7 @@ import {
   type FieldsOf,
   type HistoryEntry,
   type ItemKind,
+  withFlatTexts,
 } from '../domain/editing.js';
 import { suggestFields } from '../domain/exchange-field.js';
 import { mergeTranslations, withoutEmptyTranslations } from '../domain/translation.js';
@@ -56,6 +57,8 @@ export async function getPartnershipForStaff(store: Store, id: number) {
 
 /** Creates an item (at version 1) and records it in the history, in one transaction. */
 export async function createItem<K extends ItemKind>(store: Store, kind: K, fields: FieldsOf[K], actor: Actor): Promise<EditableItem<K>> {
+  // What staff type or paste is stored as an import of the same text in a document's cell would store it.
+  fields = withFlatTexts(kind, fields);
   if (kind !== 'partnership') {
     const f = fields as FieldsOf['event'];
     fields = { ...f, translations: withoutEmptyTranslations(f.translations) } as FieldsOf[K];
@@ -91,7 +94,8 @@ export async function editItem<K extends ItemKind>(
     if (!current) throw notFound(kind);
     if (current.version !== expectedVersion) throw new EditConflictError(current, kind, expectedVersion);
     const before = fieldsOf(kind, current);
-    const after = applyPatch(kind, before, patch, action, current);
+    // A restore puts back the recorded state as it was; an update's texts are flattened as a new item's are.
+    const after = applyPatch(kind, before, action === 'update' ? withFlatTexts(kind, patch) : patch, action, current);
     // An edit that changes nothing is no new version and no history entry.
     if (diffFields(before, after).length === 0) return current;
     // A restore puts back a state the history recorded: only what the store decides is checked again.

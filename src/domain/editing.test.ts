@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkEvent, diffFields, isDay, type EventFields } from './editing.js';
+import { checkEvent, diffFields, isDay, withFlatTexts, type EventFields } from './editing.js';
 
 const event: EventFields = { partnershipId: 1, year: 2010, date: '2010-08-01', direction: 'dispatch', text: '訪問団を派遣', translations: {}, status: 'draft' };
 
@@ -49,5 +49,21 @@ describe('checkEvent', () => {
   it('knows leap days', () => {
     assert.equal(isDay('2012-02-29'), true);
     assert.equal(isDay('2011-02-29'), false);
+  });
+});
+
+describe('withFlatTexts', () => {
+  it("flattens each free text and translation of an item, and of an edit's part, leaving the other fields", () => {
+    const typed = { ...event, text: ' 訪問団を\r\n派遣\u0007', translations: { en: 'A delegation\nwent\t', zh: '\n' } };
+    assert.deepEqual(withFlatTexts('event', typed), { ...event, text: '訪問団を 派遣', translations: { en: 'A delegation went', zh: '' } });
+    assert.deepEqual(withFlatTexts('record', { caption: '調印式\n\u0001' }), { caption: '調印式' });
+    assert.deepEqual(withFlatTexts('partnership', { partner: ' 大連市\t', kind: '友好\r\n都市', noExchangeYears: [2021] }), { partner: '大連市', kind: '友好 都市', noExchangeYears: [2021] });
+    assert.deepEqual(withFlatTexts('event', { status: 'published' }), { status: 'published' }, 'an edit without texts is left as it is');
+  });
+
+  it('leaves a text only of white space and control characters empty, which the checks refuse as required', () => {
+    const flat = withFlatTexts('event', { ...event, text: '\r\n\t\u0001 ' });
+    assert.equal(flat.text, '');
+    assert.deepEqual(checkEvent(flat).map((p) => `${p.field}:${p.problem}`), ['text:required']);
   });
 });

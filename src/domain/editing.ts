@@ -1,6 +1,7 @@
 import { isDirection, type Direction } from './direction.js';
 import type { Translations } from './translation.js';
 import { isNoneText } from './none-mark.js';
+import { flattenCellText } from './control-characters.js';
 
 /** What the editor keeps: partnerships, their events and their photo records. Years are part of a partnership. */
 export type ItemKind = 'partnership' | 'event' | 'record';
@@ -113,6 +114,24 @@ export interface EditProblem {
     | 'invalidLink'
     | 'notEmpty'
     | 'noneMark';
+}
+
+/** The free-text fields of each kind of item (translations aside, which every event and record has). */
+const FREE_TEXT: Readonly<Record<ItemKind, readonly string[]>> = { partnership: ['home', 'partner', 'kind'], event: ['text'], record: ['caption'] };
+
+/**
+ * The fields (all of an item's, or the part an edit gives) with each free text as an imported document's cell holds
+ * it (flattenCellText): control characters, line breaks and tabs as spaces, trimmed. A text left empty is refused
+ * by the checks as `required`; a translation left empty removes that translation, as an emptied box does.
+ */
+export function withFlatTexts<K extends ItemKind, F extends Partial<FieldsOf[K]>>(kind: K, fields: F): F {
+  const flat: Record<string, unknown> = { ...fields };
+  for (const field of FREE_TEXT[kind]) if (typeof flat[field] === 'string') flat[field] = flattenCellText(flat[field]);
+  const t = flat.translations;
+  if (kind !== 'partnership' && t !== null && typeof t === 'object') {
+    flat.translations = Object.fromEntries(Object.entries(t).map(([locale, v]) => [locale, typeof v === 'string' ? flattenCellText(v) : v]));
+  }
+  return flat as F;
 }
 
 export const MIN_YEAR = 1868;

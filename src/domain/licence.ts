@@ -59,3 +59,8 @@ export function defaultAttribution(home: string): string {
 export function licenceNotice(licence: Licence): string {
   return `出典：${licence.attribution}／利用条件：${licence.name} ${licence.url}`;
 }
+
+/** A line that is a licenceNotice (a text export's first line), however its credit and licence read. */
+export function isLicenceNotice(text: string): boolean {
+  return /^出典：.*／利用条件：/.test(text);
+}

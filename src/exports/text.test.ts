@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { toKoryuDocument } from '../domain/koryu-format.js';
+import { LICENCE_PRESETS } from '../domain/licence.js';
 import type { Partnership } from '../domain/partnership.js';
 import { parseDocument, parseText } from '../importer/parse-document.js';
 import { jsonExporter } from './json.js';
@@ -138,5 +139,44 @@ describe('the JSON export', () => {
     assert.deepEqual(Object.keys(doc.partnerships[0].records[0]), ['year', 'caption', 'event', 'line']);
     const back = parseText(json, { home: '金沢市' });
     assert.deepEqual(back.partnerships, seed.partnerships);
+  });
+
+  const licence = { ...LICENCE_PRESETS['pdl-1.0']!, attribution: '金沢市 国際交流の記録' };
+
+  it('begins with the licence and credit line the CSV and JSON carry, which the importer passes over', () => {
+    const text = textExporter.write(seed.partnerships, { licence });
+    const lines = text.split('\n');
+    assert.equal(lines[0], '出典：金沢市 国際交流の記録／利用条件：公共データ利用規約 第1.0版 (PDL1.0) https://www.digital.go.jp/resources/open_data/public_data_license_v1.0');
+    assert.equal(lines[2], '友好交流都市大連市との歩み 交流年表');
+    const back = parseText(text, { home: '金沢市' });
+    assert.deepEqual(back.diagnostics, []);
+    assert.equal(withoutLines(back.partnerships), withoutLines(seed.partnerships));
+    assert.ok(!textExporter.write(seed.partnerships).startsWith('出典'), 'without a licence, no line');
+  });
+
+  it('names the home of each partnership when the record holds several, and reads each back under its home', () => {
+    const dalian = seed.partnerships[0]!;
+    const toyama: Partnership = { ...dalian, home: '富山市', affiliatedOn: null, records: [], events: dalian.events.slice(0, 3), noExchangeYears: [] };
+    const nancy: Partnership = {
+      home: '金沢市',
+      partner: 'ナンシー市',
+      kind: '姉妹都市',
+      affiliatedOn: '1973-10-12',
+      noExchangeYears: [],
+      events: [{ year: 1973, date: '1973-10-12', direction: 'dispatch', text: '姉妹都市提携調印式に市長が出席', line: null }],
+      records: [],
+    };
+    // The record's order: by home, then partner; 富山市's 大連市 follows 金沢市's.
+    const partnerships = [dalian, nancy, toyama];
+    const text = textExporter.write(partnerships, { licence });
+    const blocks = text.split('\n\n\n');
+    assert.deepEqual(blocks.map((b) => b.split('\n').find((l) => l.startsWith('自治体：'))), ['自治体：金沢市', '自治体：金沢市', '自治体：富山市']);
+    const back = parseText(text, { home: '金沢市' });
+    assert.deepEqual(back.diagnostics, []);
+    assert.equal(withoutLines(back.partnerships), withoutLines(partnerships));
+    assert.deepEqual(parseText(text, { home: '高岡市' }).partnerships.map((p) => p.home), ['金沢市', '金沢市', '富山市'], 'whatever home the import is given');
+
+    assert.ok(!textExporter.write([dalian, nancy]).includes('自治体：'), 'a record of one home names none');
+    assert.ok(textExporter.write([toyama], { homes: ['金沢市', '富山市'] }).startsWith('自治体：富山市\n'), 'part of a record of several homes names its home');
   });
 });

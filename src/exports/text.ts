@@ -1,29 +1,41 @@
 import { DIRECTION_LABELS_JA } from '../domain/direction.js';
 import { eraLabel, eraLabelOfDate } from '../domain/era.js';
+import { homeLine, oneLine } from '../domain/document-lines.js';
 import { continuesAcrossSpace } from '../domain/event-cell.js';
+import { licenceNotice } from '../domain/licence.js';
 import type { ExchangeEvent, Partnership } from '../domain/partnership.js';
-import { writeInParts, type Exporter, type PartWriter } from './exporter.js';
+import { writeInParts, type ExportContext, type Exporter, type PartWriter } from './exporter.js';
 
 /**
  * The layout of the city's own document (the Kanazawa–Dalian timeline), which the importer reads back:
  * title, affiliation line, `YEAR<TAB>DIRECTION<TAB>EVENTS` rows with blank years continuing, `—` for a year
  * without exchange, then the photo-record section. A date is written before its event as （2019年4月13日）.
  * Limits of the layout (koryu/1 JSON keeps everything): events are separated by spaces, so a space inside an
- * event's text is written as an ideographic space; a row is one line, so a line break inside an event's text (the
- * staff editor takes one) is written as an ideographic space too, and one inside a caption as a space; links from
- * photo records to events are not written.
+ * event's text is written as an ideographic space; a row is one line, so a line break inside an event's text (a CSV
+ * or koryu/1 import keeps one) is written as an ideographic space too, and one inside a caption as a space; links from
+ * photo records to events are not written. With a licence, the first line is its notice (出典：…／利用条件：…, which
+ * the importer passes over); when the record holds several home municipalities, each partnership's document starts
+ * with the line naming its home (自治体：金沢市, domain/document-lines.ts), which the importer reads back.
  */
 export const textExporter: Exporter<string> = {
   format: 'text',
   contentType: 'text/plain; charset=utf-8',
   extension: 'txt',
-  write: (partnerships, context = {}) => writeInParts(textParts(), partnerships, context),
-  parts: () => textParts(),
+  write: (partnerships, context = {}) => writeInParts(textParts(context), partnerships, context),
+  parts: (context) => textParts(context),
 };
 
-/** Each partnership's document, a blank line between two. */
-function textParts(): PartWriter {
-  return { head: () => '', part: (p, index) => `${index > 0 ? '\n\n' : ''}${writePartnership(p)}`, tail: () => '' };
+/** The licence's notice, then each partnership's document, a blank line between two. */
+function textParts(context: ExportContext): PartWriter {
+  let namesHomes = false;
+  return {
+    head: (partnerships) => {
+      namesHomes = new Set(context.homes ?? partnerships.map((p) => p.home)).size > 1;
+      return context.licence ? `${oneLine(licenceNotice(context.licence))}\n\n` : '';
+    },
+    part: (p, index) => `${index > 0 ? '\n\n' : ''}${namesHomes ? `${homeLine(p.home)}\n` : ''}${writePartnership(p)}`,
+    tail: () => '',
+  };
 }
 
 const timelineYear = (y: number): string => `${y}年 (${eraLabel(y)})`;

@@ -1,4 +1,6 @@
 import { diagnostic, type Diagnostic } from '../domain/diagnostic.js';
+import { readHomeLine } from '../domain/document-lines.js';
+import { isLicenceNotice } from '../domain/licence.js';
 import { splitEventCell } from '../domain/event-cell.js';
 import type { Partnership } from '../domain/partnership.js';
 import { readLeadingDate } from './dates.js';
@@ -49,11 +51,17 @@ class TableReader {
   /** The columns (after the year) a header named 区分 and the content in, when 区分 is not the first. */
   private columns: { direction: number; content: number } | undefined;
   private warnedMissingTitle = false;
+  /** The home a home line named (Koryu's text export of several homes), for the partnerships below it. */
+  private home: string | undefined;
 
   constructor(private readonly options: ParseOptions) {}
 
   read(line: SourceLine): void {
     if (isBlank(line)) return;
+    // Koryu's text export: its licence's notice is no row, and a home line names the home of what follows.
+    if (isLicenceNotice(line.text)) return;
+    const home = readHomeLine(line.text);
+    if (home !== undefined) return void (this.home = home);
     const plain = stripMarkup(line.text);
     const title = titleOf(plain);
     if (title) return this.startPartnership(title.partner, title.kind);
@@ -108,8 +116,9 @@ class TableReader {
   }
 
   private startPartnership(partner: string, kind: string): void {
-    if (this.current?.partner === partner) return; // a page header repeated mid-document
-    this.current = { home: this.options.home, partner, kind, affiliatedOn: null, noExchangeYears: [], events: [], records: [] };
+    const home = this.home ?? this.options.home;
+    if (this.current?.partner === partner && this.current.home === home) return; // a page header repeated mid-document
+    this.current = { home, partner, kind, affiliatedOn: null, noExchangeYears: [], events: [], records: [] };
     this.partnerships.push(this.current);
     this.section = 'timeline';
     [this.year, this.unreadYearLine] = [undefined, undefined];

@@ -344,4 +344,30 @@ describeOnEachStore('editing the record item by item', (openFresh) => {
       await own.close();
     }
   });
+
+  it('stores a typed or pasted text as an import of the same text in a cell would: control characters, line breaks and tabs as spaces, trimmed', async () => {
+    const typed = '\u0001大連市\x0c友好代表団が来訪 ';
+    const event = await createItem(store, 'event', newEvent({ text: `${typed}\r\n市長と\t会談`, translations: { en: 'Dalian delegation\nvisited', zh: '' } }), sato);
+    assert.equal(event.text, '大連市 友好代表団が来訪  市長と 会談');
+    assert.deepEqual(event.translations, { en: 'Dalian delegation visited' });
+    const csv = `相手都市,年（西暦）,区分,交流内容\r\n大連市,2025,受入,${typed}\r\n`;
+    const [parsed] = await parseDocuments([{ name: 'x.csv', bytes: Buffer.from(csv) }], options);
+    const imported = (await createItem(store, 'event', newEvent({ text: typed }), sato)).text;
+    assert.equal(imported, parsed!.partnerships[0]!.events[0]!.text, 'the same text as its import');
+
+    const edited = await editItem(store, 'event', event.id, { text: '代表団が\n来訪', translations: { zh: '代表团\t来访\u0000' } }, 1, sato);
+    assert.equal(edited.text, '代表団が 来訪');
+    assert.deepEqual(edited.translations, { en: 'Dalian delegation visited', zh: '代表团 来访' });
+    const record = await createItem(store, 'record', { partnershipId: dalian, year: 2025, caption: '\t歓迎会\r\n(市役所)\n', translations: {}, eventId: null, photo: null, status: 'draft' }, sato);
+    assert.equal(record.caption, '歓迎会 (市役所)');
+    const partnership = await editItem(store, 'partnership', dalian, { kind: '友好交流\n都市 ' }, (await getItem(store, 'partnership', dalian)).version, sato);
+    assert.equal(partnership.kind, '友好交流 都市');
+    await editItem(store, 'partnership', dalian, { kind: '友好交流都市' }, partnership.version, sato);
+
+    await assert.rejects(editItem(store, 'event', event.id, { text: '\r\n\u0001\t' }, 2, sato), (e: unknown) => {
+      assert.ok(e instanceof EditRejectedError);
+      assert.deepEqual(e.problems, [{ field: 'text', problem: 'required' }], 'refused only when nothing is left');
+      return true;
+    });
+  });
 });

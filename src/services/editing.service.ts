@@ -8,6 +8,7 @@ import {
   type FieldsOf,
   type HistoryEntry,
   type ItemKind,
+  withFlatTexts,
 } from '../domain/editing.js';
 import { suggestFields } from '../domain/exchange-field.js';
 import { mergeTranslations, withoutEmptyTranslations } from '../domain/translation.js';
@@ -16,6 +17,7 @@ import type { Database, Store } from '../storage/database.js';
 import { countItemsOf, deleteItem, findItem, insertItem, listItemsOf, listPartnershipItems, updateItem } from '../storage/editing.repository.js';
 import { findHistoryEntry, insertHistory, lastVersion, listDeleted, listHistory } from '../storage/history.repository.js';
 import { saveSuggestedFields } from '../storage/knowledge.repository.js';
+import { placeEvent } from '../storage/event-position.repository.js';
 import type { Kysely } from 'kysely';
 import { EditConflictError, EditRejectedError } from './edit.errors.js';
 import { isDateOutsideEra } from './entry.read.js';
@@ -56,6 +58,8 @@ export async function getPartnershipForStaff(store: Store, id: number) {
 
 /** Creates an item (at version 1) and records it in the history, in one transaction. */
 export async function createItem<K extends ItemKind>(store: Store, kind: K, fields: FieldsOf[K], actor: Actor): Promise<EditableItem<K>> {
+  // What staff type or paste is stored as an import of the same text in a document's cell would store it.
+  fields = withFlatTexts(kind, fields);
   if (kind !== 'partnership') {
     const f = fields as FieldsOf['event'];
     fields = { ...f, translations: withoutEmptyTranslations(f.translations) } as FieldsOf[K];
@@ -67,6 +71,7 @@ export async function createItem<K extends ItemKind>(store: Store, kind: K, fiel
     await check(trx, kind, fields, undefined);
     const now = new Date().toISOString();
     const id = await insertItem(trx, kind, fields, now);
+    if (kind === 'event') await placeEvent(trx, id);
     await suggestFieldsOf(trx, kind, id, fields);
     await insertHistory(trx, { kind, itemId: id, partnershipId: partnershipOf(kind, fields, id), version: 1, action: 'create', actor: actor.name, at: now, before: null, after: fields });
     return (await findItem(trx, kind, id))!;
@@ -91,7 +96,8 @@ export async function editItem<K extends ItemKind>(
     if (!current) throw notFound(kind);
     if (current.version !== expectedVersion) throw new EditConflictError(current, kind, expectedVersion);
     const before = fieldsOf(kind, current);
-    const after = applyPatch(kind, before, patch, action, current);
+    // A restore puts back the recorded state as it was; an update's texts are flattened as a new item's are.
+    const after = applyPatch(kind, before, action === 'update' ? withFlatTexts(kind, patch) : patch, action, current);
     // An edit that changes nothing is no new version and no history entry.
     if (diffFields(before, after).length === 0) return current;
     // A restore puts back a state the history recorded: only what the store decides is checked again.
@@ -99,6 +105,7 @@ export async function editItem<K extends ItemKind>(
     const now = new Date().toISOString();
     const version = await updateItem(trx, kind, id, after, expectedVersion, now);
     if (version === undefined) throw new EditConflictError(((await findItem(trx, kind, id)) ?? current) as EditableItem<ItemKind>, kind, expectedVersion);
+    if (kind === 'event' && movesInTime(before as FieldsOf['event'], after as FieldsOf['event'])) await placeEvent(trx, id);
     await suggestFieldsOf(trx, kind, id, after);
     await insertHistory(trx, { kind, itemId: id, partnershipId: partnershipOf(kind, after, id), version, action, actor: actor.name, at: now, before, after });
     return (await findItem(trx, kind, id))!;
@@ -165,6 +172,7 @@ export async function restoreVersion(store: Store, historyId: number, actor: Act
     const now = new Date().toISOString();
     const version = (await lastVersion(trx, entry.kind, entry.itemId)) + 1;
     await insertItem(trx, entry.kind, fields, now, { id: entry.itemId, version });
+    if (entry.kind === 'event') await placeEvent(trx, entry.itemId);
     await suggestFieldsOf(trx, entry.kind, entry.itemId, fields);
     await insertHistory(trx, {
       kind: entry.kind,
@@ -187,6 +195,14 @@ export async function restoreVersion(store: Store, historyId: number, actor: Act
  */
 async function suggestFieldsOf(trx: Kysely<Database>, kind: ItemKind, id: number, fields: FieldsOf[ItemKind]): Promise<void> {
   if (kind === 'event') await saveSuggestedFields(trx, id, suggestFields((fields as FieldsOf['event']).text));
+}
+
+/**
+ * Whether an edit gives the event another place in time: another year, or another date (an event whose date is
+ * removed keeps its place in its year).
+ */
+function movesInTime(before: FieldsOf['event'], after: FieldsOf['event']): boolean {
+  return after.year !== before.year || (after.date !== null && after.date !== before.date);
 }
 
 /** The editable fields of a stored item, as history snapshots hold them. */

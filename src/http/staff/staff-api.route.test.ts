@@ -102,6 +102,16 @@ describeOnEachStore('the staff JSON API', (openFresh) => {
     assert.equal((await listPartnerships(store, { drafts: true }))[0]!.events.length, before);
   });
 
+  it('stores a text sent with line breaks, tabs and control characters on one line, and refuses one that is nothing else', async () => {
+    const created = await send('editor', { method: 'POST', url: '/api/staff/events', payload: { ...event, partnershipId: dalian, text: ' 大連市職員\r\n研修団が\t来訪\u0001', translations: { en: 'Dalian\nstaff visited' } } });
+    assert.equal(created.statusCode, 201, created.body);
+    assert.equal(created.json().text, '大連市職員 研修団が 来訪');
+    assert.deepEqual(created.json().translations, { en: 'Dalian staff visited' });
+    const blank = await send('editor', { method: 'PATCH', url: `/api/staff/events/${created.json().id}`, payload: { version: 1, text: '\n\t\u000b' } });
+    assert.equal(blank.statusCode, 422, blank.body);
+    assert.deepEqual(blank.json().problems, [{ field: 'text', problem: 'required' }]);
+  });
+
   it('lets a translator change translations only', async () => {
     const item = (await send('editor', { method: 'POST', url: '/api/staff/events', payload: { ...event, partnershipId: dalian } })).json();
     const translated = await send('translator', { method: 'PATCH', url: `/api/staff/events/${item.id}`, payload: { version: 1, translations: { zh: '大连市职员研修团来访' } } });

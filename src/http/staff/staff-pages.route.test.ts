@@ -95,6 +95,19 @@ describe('the staff pages', () => {
     assert.match(editorPage.body, /<details class="confirm-delete"><summary>削除<\/summary><form[^>]*action="\/ja\/staff\/events\/\d+\/delete"[^>]*>[\s\S]*?元に戻せます[\s\S]*?<button type="submit" class="danger">削除する<\/button>/, 'deleting takes a second click, after being told what it does');
   });
 
+  it('saves a text pasted with line breaks, tabs and control characters on one line, as an import of it would', async () => {
+    const event = await newEvent();
+    const res = await editor.session.request({
+      method: 'POST',
+      url: `/ja/staff/events/${event.id}`,
+      ...form({ _csrf: editor.csrf, version: String(event.version), year: '2006', date: '', direction: 'dispatch', text: '市長が\r\n大連市を\t訪問\u000c', en: 'The mayor\r\nvisited Dalian', status: 'published' }),
+    });
+    assert.equal(res.statusCode, 303, res.body.slice(0, 500));
+    const saved = await getItem(store, 'event', event.id);
+    assert.equal(saved.text, '市長が 大連市を 訪問');
+    assert.deepEqual(saved.translations, { en: 'The mayor visited Dalian' });
+  });
+
   it('reads years and dates as staff type them: full-width digits, 2019年, 令和元年, 2019/5/1', async () => {
     const event = await newEvent();
     const res = await editor.session.request({

@@ -89,6 +89,8 @@ describeOnEachStore('downloads on the site', (openFresh) => {
       // The feed's fallback time is now: without a stored time it would differ; every stored event has one.
       assert.equal(res.body, body, e.format);
     }
+    const text = (await app.inject('/downloads/text')).body.split('\n');
+    assert.equal(text[0], `出典：金沢市 国際交流の記録／利用条件：${licence.name} ${licence.url}`, 'the text carries the licence and credit line too');
     assert.equal((await app.inject('/downloads/xlsx')).rawPayload.subarray(0, 2).toString('latin1'), 'PK');
     const json = await app.inject('/export.json');
     assert.equal(json.headers['content-type'], 'application/json; charset=utf-8');

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { isLaterDate, placeByDate } from './event-order.js';
+
+const events = [
+  { year: 2018, date: '2018-03-10' },
+  { year: 2018, date: '2018-07-01' },
+  { year: 2018, date: null },
+  { year: 2018, date: '2018-11-20' },
+  { year: 2019, date: '2019-05-01' },
+  { year: 2021, date: '2021-06' },
+];
+
+describe('the place of an event added or moved on the web', () => {
+  it('is before the first event of its year with a later date, undated events keeping their place', () => {
+    assert.equal(placeByDate(events, { year: 2018, date: '2018-01-05' }), 0);
+    assert.equal(placeByDate(events, { year: 2018, date: '2018-08-15' }), 3, 'after the undated event that followed 2018-07-01');
+    assert.equal(placeByDate(events, { year: 2018, date: '2019-02-01' }), 4, 'a 年度 date past every other is last in its year');
+  });
+
+  it('is after the last event of its year when none has a later date, or it has no date', () => {
+    assert.equal(placeByDate(events, { year: 2018, date: '2018-12-31' }), 4);
+    assert.equal(placeByDate(events, { year: 2018, date: null }), 4);
+    assert.equal(placeByDate(events, { year: 2019, date: '2019-05-01' }), 5, 'a date equal to another comes after it');
+  });
+
+  it('is between the years around it in a year without events, and last after every year', () => {
+    assert.equal(placeByDate(events, { year: 2020, date: '2020-02-01' }), 5);
+    assert.equal(placeByDate(events, { year: 2015, date: null }), 0);
+    assert.equal(placeByDate(events, { year: 2025, date: '2025-01-01' }), 6);
+    assert.equal(placeByDate([], { year: 2025, date: null }), 0);
+  });
+
+  it('compares a month with a day as far as both go', () => {
+    assert.equal(isLaterDate('2021-07', '2021-06-30'), true);
+    assert.equal(isLaterDate('2021-06', '2021-06-30'), false);
+    assert.equal(isLaterDate('2021-06-30', '2021-06'), false);
+    assert.equal(isLaterDate(null, '2021-06'), false);
+  });
+});

@@ -1,0 +1,35 @@
+import type { ExchangeEvent } from './partnership.js';
+
+type Placed = Pick<ExchangeEvent, 'year' | 'date'>;
+
+/**
+ * Whether `date` is later than `than`, both YYYY-MM-DD or YYYY-MM, compared as far as both go: a month is neither
+ * before nor after a day of it.
+ */
+export function isLaterDate(date: string | null, than: string): boolean {
+  if (date === null) return false;
+  const n = Math.min(date.length, than.length);
+  return date.slice(0, n) > than.slice(0, n);
+}
+
+/**
+ * Where an event added on the web (or whose date or year staff changed) goes among its partnership's other events,
+ * given in their stored order: the index to put it at. A dated event goes before the first event of its year with a
+ * later date; otherwise (no later date there, or no date) after the last event of its year, so that the document
+ * order of the others stands; in a year without events, before the first event of a later year, so that the stored
+ * order stays in year order, which an export and its re-import keep.
+ */
+export function placeByDate(events: readonly Placed[], event: Placed): number {
+  const { year, date } = event;
+  if (date !== null) {
+    const later = events.findIndex((e) => e.year === year && isLaterDate(e.date, date));
+    if (later >= 0) return later;
+  }
+  let last = -1;
+  events.forEach((e, i) => {
+    if (e.year === year) last = i;
+  });
+  if (last >= 0) return last + 1;
+  const next = events.findIndex((e) => e.year > year);
+  return next >= 0 ? next : events.length;
+}

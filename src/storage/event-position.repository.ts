@@ -1,0 +1,39 @@
+import type { Kysely } from 'kysely';
+import { placeByDate } from '../domain/event-order.js';
+import type { Database } from './database.js';
+
+/** Ids per statement: well under SQLite's limit of bound parameters. */
+const CHUNK = 500;
+
+/**
+ * Moves the event to its place among its partnership's events (placeByDate over the others in their stored order:
+ * position, then id), numbering the partnership's events 0, 1, 2 … in that order. Only positions that change are
+ * written: one statement for the events that move one place on (those after it, the usual case), one per other.
+ */
+export async function placeEvent(db: Kysely<Database>, id: number): Promise<void> {
+  const self = await db.selectFrom('events').select(['id', 'partnership_id', 'year', 'date', 'position']).where('id', '=', id).executeTakeFirst();
+  if (!self) return;
+  const others = await db
+    .selectFrom('events')
+    .select(['id', 'year', 'date', 'position'])
+    .where('partnership_id', '=', self.partnership_id)
+    .where('id', '<>', id)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+  const at = placeByDate(others, self);
+  const order = [...others.slice(0, at), self, ...others.slice(at)];
+  const onePlaceOn: number[] = [];
+  for (const [position, e] of order.entries()) {
+    if (e.position === position) continue;
+    if (e.position + 1 === position) onePlaceOn.push(e.id);
+    else await db.updateTable('events').set({ position }).where('id', '=', e.id).execute();
+  }
+  for (let i = 0; i < onePlaceOn.length; i += CHUNK) {
+    await db
+      .updateTable('events')
+      .set((eb) => ({ position: eb('position', '+', 1) }))
+      .where('id', 'in', onePlaceOn.slice(i, i + CHUNK))
+      .execute();
+  }
+}

@@ -288,6 +288,31 @@ describeOnEachStore('editing the record item by item', (openFresh) => {
     assert.equal((await getItem(store, 'record', record.id)).eventId, event.id);
   });
 
+  it('unlinks the photo records of a deleted event in their own history, and links them again when the event is restored', async () => {
+    const event = await createItem(store, 'event', newEvent({ text: '書道交流団が来訪' }), sato);
+    const shown = await createItem(store, 'record', { partnershipId: dalian, year: 2025, caption: '書道の実演', translations: {}, eventId: event.id, photo: null, status: 'draft' }, sato);
+    const moved = await createItem(store, 'record', { partnershipId: dalian, year: 2025, caption: '作品の展示', translations: {}, eventId: event.id, photo: null, status: 'draft' }, sato);
+    const other = await createItem(store, 'event', newEvent({ text: '作品展を開催' }), sato);
+    await removeItem(store, 'event', event.id, event.version, suzuki);
+    for (const record of [shown, moved]) {
+      const now = await getItem(store, 'record', record.id);
+      assert.equal(now.eventId, null);
+      assert.equal(now.version, record.version + 1, 'the unlink is a version of the record');
+      const [last] = await historyOf(store, 'record', record.id);
+      assert.deepEqual([last!.action, last!.actor, (last!.before as FieldsOf['record']).eventId, (last!.after as FieldsOf['record']).eventId], ['update', 'suzuki', event.id, null]);
+    }
+    // Meanwhile one of them is linked to another event: the restore leaves that one where it is.
+    const movedNow = await getItem(store, 'record', moved.id);
+    await editItem(store, 'record', moved.id, { eventId: other.id }, movedNow.version, sato);
+    const deletion = (await historyOf(store, 'event', event.id))[0]!;
+    assert.equal(deletion.action, 'delete');
+    await restoreVersion(store, deletion.id, sato);
+    const relinked = await getItem(store, 'record', shown.id);
+    assert.equal(relinked.eventId, event.id);
+    assert.equal((await historyOf(store, 'record', shown.id))[0]!.action, 'restore');
+    assert.equal((await getItem(store, 'record', moved.id)).eventId, other.id);
+  });
+
   it('notes in each item’s history what an import by a person changed, and lists what it removed among the deleted items', async () => {
     const home = '小松市';
     const doc = (lines: string[]) => ({ name: 'komatsu.txt', bytes: Buffer.from(['友好交流都市大連市との歩み', '年\t区分\t交流内容', ...lines].join('\n')) });

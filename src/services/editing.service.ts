@@ -15,7 +15,7 @@ import { mergeTranslations, withoutEmptyTranslations } from '../domain/translati
 import { KoryuError } from '../errors.js';
 import type { Database, Store } from '../storage/database.js';
 import { countItemsOf, deleteItem, findItem, insertItem, listItemsOf, listPartnershipItems, updateItem } from '../storage/editing.repository.js';
-import { findHistoryEntry, insertHistory, lastVersion, listDeleted, listHistory } from '../storage/history.repository.js';
+import { findHistoryEntry, insertHistory, lastVersion, listDeleted, listHistory, recordsUnlinkedFrom } from '../storage/history.repository.js';
 import { saveSuggestedFields } from '../storage/knowledge.repository.js';
 import { placeEvent } from '../storage/event-position.repository.js';
 import type { Kysely } from 'kysely';
@@ -123,8 +123,13 @@ export async function removeItem(store: Store, kind: ItemKind, id: number, expec
       throw new EditRejectedError([{ field: '', problem: 'notEmpty' }]);
     }
     const before = fieldsOf(kind, current);
-    await deleteItem(trx, kind, id);
     const now = new Date().toISOString();
+    // The photo records showing a deleted event lose their link with it, each as an edit in its own history (the
+    // database would take the links away without a word): restoring the event gives them back.
+    if (kind === 'event') {
+      for (const recordId of await recordsShowing(trx, id)) await setRecordEvent(trx, recordId, null, now, actor, 'update');
+    }
+    await deleteItem(trx, kind, id);
     await insertHistory(trx, {
       kind,
       itemId: id,
@@ -174,6 +179,13 @@ export async function restoreVersion(store: Store, historyId: number, actor: Act
     await insertItem(trx, entry.kind, fields, now, { id: entry.itemId, version });
     if (entry.kind === 'event') await placeEvent(trx, entry.itemId);
     await suggestFieldsOf(trx, entry.kind, entry.itemId, fields);
+    // The photo records the deletion unlinked show the event again, where no one has linked them elsewhere since.
+    if (entry.kind === 'event' && entry.action === 'delete') {
+      for (const recordId of await recordsUnlinkedFrom(trx, entry.partnershipId, entry.itemId, entry.at)) {
+        const record = await findItem(trx, 'record', recordId);
+        if (record && record.eventId === null) await setRecordEvent(trx, recordId, entry.itemId, now, actor, 'restore');
+      }
+    }
     await insertHistory(trx, {
       kind: entry.kind,
       itemId: entry.itemId,
@@ -187,6 +199,21 @@ export async function restoreVersion(store: Store, historyId: number, actor: Act
     });
     return (await findItem(trx, entry.kind, entry.itemId))!;
   });
+}
+
+/** The ids of the photo records linked to an event. */
+async function recordsShowing(trx: Kysely<Database>, eventId: number): Promise<number[]> {
+  return (await trx.selectFrom('photo_records').select('id').where('event_id', '=', eventId).orderBy('id').execute()).map((r) => r.id);
+}
+
+/** Links a photo record to an event (or unlinks it: null) as a new version with its history entry. */
+async function setRecordEvent(trx: Kysely<Database>, recordId: number, eventId: number | null, now: string, actor: Actor, action: 'update' | 'restore'): Promise<void> {
+  const current = (await findItem(trx, 'record', recordId))!;
+  const before = fieldsOf('record', current);
+  const after: FieldsOf['record'] = { ...before, eventId };
+  const version = await updateItem(trx, 'record', recordId, after, current.version, now);
+  if (version === undefined) throw new EditConflictError(current, 'record', current.version);
+  await insertHistory(trx, { kind: 'record', itemId: recordId, partnershipId: before.partnershipId, version, action, actor: actor.name, at: now, before, after });
 }
 
 /**

@@ -95,3 +95,24 @@ function rowToHistory(r: Selectable<HistoryTable>): HistoryEntry {
     after: r.after === null ? null : JSON.parse(r.after),
   };
 }
+
+/**
+ * The photo records the deletion of an event unlinked from it: the record edits of the deletion's moment (`at`) in
+ * the event's partnership that took the link to `eventId` away.
+ */
+export async function recordsUnlinkedFrom(db: Kysely<Database>, partnershipId: number, eventId: number, at: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('history')
+    .selectAll()
+    .where('item_kind', '=', 'record')
+    .where('action', '=', 'update')
+    .where('partnership_id', '=', partnershipId)
+    .where('at', '=', at)
+    .orderBy('id')
+    .execute();
+  return rows
+    .map(rowToHistory)
+    .filter((e) => (e.before as { eventId?: unknown } | null)?.eventId === eventId && (e.after as { eventId?: unknown } | null)?.eventId === null)
+    .map((e) => e.itemId);
+}
+

@@ -71,4 +71,18 @@ describe('the web import’s preview', () => {
     const quiet = text(render('ja', change({ created: true, detailsChanged: true, added: { events: 3, records: 0, years: 0 } })));
     assert.doesNotMatch(quiet, /置き換わります|外されます|削除されます|種別・提携日/);
   });
+
+  it('lists a document’s errors before its warnings and notes, each in line order', () => {
+    const at = (line: number, severity: 'error' | 'warning' | 'info', code: string) => ({ line, code, severity, message: `${code} at ${line}`, excerpt: '' });
+    const diagnostics = [at(3, 'warning', 'YearOutOfOrder'), at(5, 'info', 'HeaderSkipped'), at(9, 'warning', 'YearOutOfOrder'), at(50004, 'error', 'TooManyEvents'), at(2, 'error', 'UnreadableYearHeading')];
+    const html = renderPage(
+      h(ImportPage, {
+        view: { ctx: { locale: 'en', explicitLocale: true, path: '/staff/import/preview', query: '', home: '金沢市', assetVersion: 'test' }, csrf: 'token' },
+        preview: { token: 'preview', documents: [{ source: 'long.txt', partnerships: [], diagnostics }] },
+      }),
+    );
+    const table = /<table class="diagnostics">.*?<\/table>/s.exec(html)?.[0] ?? '';
+    const rows = [...table.matchAll(/<tr class="(\w+)"><td>(\d+)<\/td>/g)].map((m) => `${m[1]} ${m[2]}`);
+    assert.deepEqual(rows, ['error 2', 'error 50004', 'warning 3', 'warning 9', 'info 5']);
+  });
 });

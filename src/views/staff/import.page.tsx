@@ -53,6 +53,16 @@ function ChangesTable(props: { view: StaffView; changes: readonly ChangeSummary[
   );
 }
 
+/**
+ * A document's diagnostics with its errors first (each kind in line order): the error that refuses a long document
+ * was listed after hundreds of warnings.
+ */
+function errorsFirst(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const rank = (d: Diagnostic) => (d.severity === 'error' ? 0 : d.severity === 'warning' ? 1 : 2);
+  const line = (d: Diagnostic) => d.line ?? Number.POSITIVE_INFINITY;
+  return diagnostics.map((d, i) => ({ d, i })).sort((a, b) => rank(a.d) - rank(b.d) || line(a.d) - line(b.d) || a.i - b.i).map(({ d }) => d);
+}
+
 /** A stored partnership whose kind or affiliation date the import replaces, with the document's values. */
 function DetailsWarning(props: { view: StaffView; summary: ChangeSummary; documents: ImportPreviewView['documents'] }) {
   const t = STAFF[props.view.ctx.locale];
@@ -100,7 +110,7 @@ export function ImportPage(props: { view: StaffView; preview?: ImportPreviewView
                   <table class="diagnostics">
                     <thead><tr><th scope="col">{t.line}</th><th scope="col">{t.diagnostics}</th></tr></thead>
                     <tbody>
-                      {d.diagnostics.map((x, i) => {
+                      {errorsFirst(d.diagnostics).map((x, i) => {
                         const said = diagnosticText(ctx.locale, x);
                         return (
                           <tr key={i} class={x.severity}>

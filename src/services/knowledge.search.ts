@@ -7,7 +7,7 @@ import type { Store } from '../storage/database.js';
 import { findEventFields, findFieldEvents, findPublishedEventTexts, findPartnershipTextStamps, findRecordEvents, findRecordTextsJoined, loadOrganizationDecisions } from '../storage/knowledge.repository.js';
 import { searchItems, searchKeys } from '../storage/search.repository.js';
 import { GenerationCache } from './generation.cache.js';
-import { searchWithFacets, type FacetedSearchOptions } from './search.service.js';
+import { searchWithFacets, withPartnerInJapanese, type FacetedSearchOptions } from './search.service.js';
 
 export interface KnowledgeFacets {
   /** Matches per field of exchange, in EXCHANGE_FIELDS order; only fields with matches. */
@@ -47,8 +47,8 @@ export interface KnowledgeSearchResult extends FacetedSearchResult {
  * rather than with the matches).
  */
 export async function searchWithKnowledge(store: Store, query: string, options: KnowledgeSearchOptions = {}): Promise<KnowledgeSearchResult> {
-  const given = options.filters ?? {};
-  if (!given.organization?.trim() && !isExchangeField(given.field)) return searchCountingKnowledge(store, query, options);
+  const given = withPartnerInJapanese(options.filters ?? {});
+  if (!given.organization?.trim() && !isExchangeField(given.field)) return searchCountingKnowledge(store, query, { ...options, filters: given });
   const organization = given.organization?.trim() ? await findOrganizationEvents(store, given.organization.trim()) : undefined;
   const field = isExchangeField(given.field) ? given.field : undefined;
   const { organization: _o, field: _f, eventIds: _e, ...plain } = given;

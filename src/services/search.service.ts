@@ -1,4 +1,5 @@
 import { noFacets, normalizeForSearch, searchTerms, type FacetedSearchResult, type SearchFilters, type SearchResult } from '../domain/search-text.js';
+import { japaneseForms } from '../domain/simplified-chinese.js';
 import type { Store } from '../storage/database.js';
 import { searchFacets, searchItems } from '../storage/search.repository.js';
 import { cachedFacets } from './search.facet-cache.js';
@@ -48,9 +49,17 @@ export async function searchWithFacets(store: Store, query: string, options: Fac
   return { hits, total, facets };
 }
 
+/**
+ * The partner filter as the record names partners: in Japanese forms, so that a reader of Chinese choosing 大连市
+ * (typed, or from a link of their own) filters by 大連市 as the query 大连 finds 大連.
+ */
+export function withPartnerInJapanese(filters: SearchFilters): SearchFilters {
+  return filters.partner === undefined ? filters : { ...filters, partner: japaneseForms(filters.partner.trim()) };
+}
+
 function definedFilters(filters: SearchFilters): SearchFilters {
   const out: SearchFilters = {};
-  if (filters.partner !== undefined) out.partner = filters.partner;
+  if (filters.partner !== undefined) out.partner = japaneseForms(filters.partner.trim());
   if (filters.year !== undefined) out.year = filters.year;
   if (filters.direction !== undefined) out.direction = filters.direction;
   if (filters.kind !== undefined) out.kind = filters.kind;

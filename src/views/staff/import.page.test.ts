@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { h } from 'preact';
 import { parseText } from '../../importer/parse-document.js';
+import type { Diagnostic } from '../../domain/diagnostic.js';
 import type { ChangeSummary } from '../../domain/partnership.js';
 import type { Locale } from '../i18n/locale.js';
 import { renderPage } from '../render.js';
@@ -73,8 +74,8 @@ describe('the web import’s preview', () => {
   });
 
   it('lists a document’s errors before its warnings and notes, each in line order', () => {
-    const at = (line: number, severity: 'error' | 'warning' | 'info', code: string) => ({ line, code, severity, message: `${code} at ${line}`, excerpt: '' });
-    const diagnostics = [at(3, 'warning', 'YearOutOfOrder'), at(5, 'info', 'HeaderSkipped'), at(9, 'warning', 'YearOutOfOrder'), at(50004, 'error', 'TooManyEvents'), at(2, 'error', 'UnreadableYearHeading')];
+    const at = (line: number, severity: Diagnostic['severity'], code: Diagnostic['code']): Diagnostic => ({ line, code, severity, message: `${code} at ${line}`, excerpt: '' });
+    const diagnostics = [at(3, 'warning', 'YearOutOfOrder'), at(5, 'info', 'NotAnExchange'), at(9, 'warning', 'YearOutOfOrder'), at(50004, 'error', 'TooManyEvents'), at(2, 'error', 'UnreadableYearHeading')];
     const html = renderPage(
       h(ImportPage, {
         view: { ctx: { locale: 'en', explicitLocale: true, path: '/staff/import/preview', query: '', home: '金沢市', assetVersion: 'test' }, csrf: 'token' },

@@ -6,7 +6,9 @@ import type { Direction } from '../../../domain/direction.js';
 import { normalizeForSearch } from '../../../domain/search-text.js';
 import { parseDocument } from '../../../importer/parse-document.js';
 import { importDocuments } from '../../../services/import.service.js';
+import { searchWithKnowledge } from '../../../services/knowledge.search.js';
 import { listPartnerships } from '../../../services/record.service.js';
+import { searchWithFacets } from '../../../services/search.service.js';
 import type { Store } from '../../../storage/database.js';
 import { buildApp } from '../../app.js';
 
@@ -181,6 +183,20 @@ describeOnEachStore('the search page', (openFresh) => {
       );
       assertHighlighted(hits, japanese);
     }
+  });
+
+  it('filters by a partner named in simplified characters as by its Japanese name, and says so', async () => {
+    const japanese = await searchWithKnowledge(store, '市', { filters: { partner: '大連市' } });
+    assert.ok(japanese.total > 0);
+    for (const partner of ['大连市', ' 大连市 ']) {
+      const simplified = await searchWithKnowledge(store, '市', { filters: { partner } });
+      assert.equal(simplified.total, japanese.total, partner);
+      assert.equal(simplified.filters.partner, '大連市', 'the page shows the filter as the record names the partner');
+      assert.equal((await searchWithFacets(store, '市', { filters: { partner } })).total, japanese.total);
+    }
+    const page = await app.inject({ url: `/zh/search?q=${encodeURIComponent('市')}&partner=${encodeURIComponent('大连市')}` });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, new RegExp(`${japanese.total}`));
   });
 
   it('shows partner, year with its era label and the direction or "photo record" of each hit', async () => {

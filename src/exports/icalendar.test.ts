@@ -18,9 +18,14 @@ describe('anniversaryCalendar (RFC 5545)', () => {
     for (const line of ics.split('\r\n')) assert.ok(octets(line) <= 75, `${octets(line)} octets: ${line}`);
   });
 
-  it('holds one all-day event per anniversary through ten years ahead, on the day where it is known', () => {
+  it('holds one all-day event per anniversary from last year through ten years ahead, on the day where it is known', () => {
     const text = unfold(ics);
-    assert.equal(text.match(/BEGIN:VEVENT/g)?.length, 5 + 3); // 2016–2036 for the affiliation (10th…30th); 2026, 2031, 2036 for the agreement
+    assert.equal(text.match(/BEGIN:VEVENT/g)?.length, 3 + 3); // 2026, 2031, 2036 for the affiliation (20th…30th) and for the agreement
+    assert.doesNotMatch(text, /DTSTART;VALUE=DATE:2021/, 'the 15th, five years past, is left out');
+    // A year later, the anniversaries of 2026 are last year's: still there.
+    const later = unfold(anniversaryCalendar([affiliation, agreement], new Date('2027-11-26T00:00:00Z'), 'koryu.example'));
+    assert.match(later, /DTSTART;VALUE=DATE:20261124\r\n/);
+    assert.equal(later.match(/BEGIN:VEVENT/g)?.length, 3 + 3);
     assert.match(text, /DTSTART;VALUE=DATE:20261124\r\nDTEND;VALUE=DATE:20261125\r\nSUMMARY:大連市 友好交流都市提携20周年\r\n/);
     assert.match(text, /DTSTART;VALUE=DATE:20260101\r\nDTEND;VALUE=DATE:20270101\r\nSUMMARY:「スポーツ交流の推進に関する合意書」（大連市）10周年\r\n/);
     assert.match(text, /^BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:/);

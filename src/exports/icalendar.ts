@@ -3,6 +3,11 @@ import { anniversariesOf, type AnniversaryEntry, type AnniversarySource } from '
 
 /** How many years ahead the feed lists anniversaries. */
 export const CALENDAR_YEARS_AHEAD = 10;
+/**
+ * How many years back: the anniversaries just passed, as the home page shows them. Every past one of a country's
+ * record made a calendar of 13,000 events and 5 MB, more than calendar apps take from a subscription.
+ */
+export const CALENDAR_YEARS_BEHIND = 1;
 
 /** RFC 5545 TEXT: backslash, semicolon and comma escaped, line breaks as \n, other control characters (which TEXT does not allow, tab aside) left out. */
 export function escapeText(text: string): string {
@@ -72,8 +77,8 @@ export function calendarStamp(now: Date): string {
 }
 
 /**
- * The anniversaries of the sources as an iCalendar (RFC 5545) feed, through the year of `now` in Japan +
- * CALENDAR_YEARS_AHEAD: all-day events on the day when it is known, else the whole year (the record gives only the
+ * The anniversaries of the sources as an iCalendar (RFC 5545) feed, from the year of `now` in Japan -
+ * CALENDAR_YEARS_BEHIND through that year + CALENDAR_YEARS_AHEAD: all-day events on the day when it is known, else the whole year (the record gives only the
  * year of most agreements). CRLF line ends, folded lines. `host` makes the UIDs unique to this site. The same
  * sources give the same text all day long (calendarStamp).
  */
@@ -82,6 +87,7 @@ export function anniversaryCalendar(sources: readonly AnniversarySource[], now: 
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Koryu//Anniversaries//JA', 'CALSCALE:GREGORIAN', 'X-WR-CALNAME:周年'];
   for (const source of sources) {
     for (const e of anniversariesOf(source, tokyoCalendarDate(now).year + CALENDAR_YEARS_AHEAD)) {
+      if (e.year < tokyoCalendarDate(now).year - CALENDAR_YEARS_BEHIND) continue;
       const start = e.date ?? `${e.year}-01-01`;
       const end = e.date ? nextDay(e.date) : `${e.year + 1}-01-01`;
       const uid = `${source.kind}-${source.partnershipId}-${encodeURIComponent(source.label).replace(/%/g, '')}-${source.year}-${e.years}@${host}`;

@@ -113,7 +113,9 @@ export interface EditProblem {
     | 'invalidStatus'
     | 'invalidLink'
     | 'notEmpty'
-    | 'noneMark';
+    | 'noneMark'
+    /** A year marked as without exchange that holds exchanges: every export would say both. */
+    | 'yearHasEvents';
 }
 
 /** The free-text fields of each kind of item (translations aside, which every event and record has). */

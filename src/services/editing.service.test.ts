@@ -127,11 +127,11 @@ describeOnEachStore('editing the record item by item', (openFresh) => {
   it('marks and unmarks a year without exchange on the partnership, with its history', async () => {
     const p = await getItem(store, 'partnership', dalian);
     assert.deepEqual(p.noExchangeYears, [2021]);
-    const marked = await editItem(store, 'partnership', dalian, { noExchangeYears: [2020, 2021] }, p.version, sato);
-    assert.deepEqual((await listPartnerships(store))[0]!.noExchangeYears, [2020, 2021]);
+    const marked = await editItem(store, 'partnership', dalian, { noExchangeYears: [2021, 2024] }, p.version, sato);
+    assert.deepEqual((await listPartnerships(store))[0]!.noExchangeYears, [2021, 2024]);
     const [last] = await historyOf(store, 'partnership', dalian);
     assert.deepEqual(last!.before!.noExchangeYears, [2021]);
-    assert.deepEqual(last!.after!.noExchangeYears, [2020, 2021]);
+    assert.deepEqual(last!.after!.noExchangeYears, [2021, 2024]);
     await editItem(store, 'partnership', dalian, { noExchangeYears: [2021] }, marked.version, sato);
     assert.deepEqual((await listPartnerships(store))[0]!.noExchangeYears, [2021]);
   });
@@ -286,6 +286,22 @@ describeOnEachStore('editing the record item by item', (openFresh) => {
     await importDocuments(store, [seed], options);
     assert.equal((await getItem(store, 'event', event.id)).text, '茶道体験団が来訪');
     assert.equal((await getItem(store, 'record', record.id)).eventId, event.id);
+  });
+
+  it('refuses to mark as without exchange a year that holds exchanges, and keeps a year marked before whatever it holds', async () => {
+    const partnership = await createItem(store, 'partnership', { home: '金沢市', partner: '蘇州市', kind: '友好交流都市', affiliatedOn: null, noExchangeYears: [2020], status: 'draft' }, sato);
+    await createItem(store, 'event', newEvent({ partnershipId: partnership.id, year: 2019, date: null, text: '訪問団が来訪' }), sato);
+    await assert.rejects(editItem(store, 'partnership', partnership.id, { noExchangeYears: [2019, 2020] }, partnership.version, sato), (e: unknown) => {
+      assert.ok(e instanceof EditRejectedError);
+      assert.deepEqual(e.problems, [{ field: 'noExchangeYears', problem: 'yearHasEvents' }]);
+      return true;
+    });
+    const marked = await editItem(store, 'partnership', partnership.id, { noExchangeYears: [2020, 2021] }, partnership.version, sato);
+    assert.deepEqual(marked.noExchangeYears, [2020, 2021]);
+    // An event added later to a marked year does not stop other edits of the partnership.
+    await createItem(store, 'event', newEvent({ partnershipId: partnership.id, year: 2021, date: null, text: '市長が訪問' }), sato);
+    const renamed = await editItem(store, 'partnership', partnership.id, { kind: '姉妹都市' }, marked.version, sato);
+    assert.equal(renamed.kind, '姉妹都市');
   });
 
   it('unlinks the photo records of a deleted event in their own history, and links them again when the event is restored', async () => {

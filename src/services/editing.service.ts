@@ -272,6 +272,12 @@ async function check<K extends ItemKind>(db: Kysely<Database>, kind: K, fields: 
     own.push(...checkPartnership(f));
     const same = await db.selectFrom('partnerships').select('id').where('home', '=', f.home).where('partner', '=', f.partner).executeTakeFirst();
     if (same && same.id !== id) stored.push({ field: 'partner', problem: 'duplicate' });
+    // A year newly marked as without exchange must hold none (a year marked before stays, whatever it holds).
+    const marked = f.noExchangeYears.filter((y) => !(before as FieldsOf['partnership'] | undefined)?.noExchangeYears.includes(y));
+    if (id !== undefined && marked.length > 0) {
+      const held = await db.selectFrom('events').select('id').where('partnership_id', '=', id).where('year', 'in', marked).limit(1).executeTakeFirst();
+      if (held) stored.push({ field: 'noExchangeYears', problem: 'yearHasEvents' });
+    }
   } else {
     const f = fields as FieldsOf['event'] | FieldsOf['record'];
     own.push(...(kind === 'event' ? checkEvent(f as FieldsOf['event']) : checkRecord(f as FieldsOf['record'])));

@@ -218,3 +218,12 @@ describe('linesLayout.parse: year headings written in two eras or with a bracket
     assert.deepEqual(parseText([TITLE, '', '2018年', '5月1日 A', '平成30年（令和元年）', '6月1日 B'].join('\n'), { home: '金沢市' }).partnerships, []);
   });
 });
+
+describe('linesLayout.parse: what follows a year that is not a heading’s leftover', () => {
+  it('still reads a bracketed no-exchange mark after a year, and a YEAR・text line as an event', () => {
+    const r = parse('', '2019年（交流なし）', '2020年・市長が訪問');
+    assert.deepEqual(r.partnerships[0]!.noExchangeYears, [2019]);
+    assert.deepEqual(events(r), [[4, 2020, null, 'unknown', '・市長が訪問']]);
+    assert.deepEqual(codes(r), []);
+  });
+});

@@ -45,9 +45,9 @@ export type LineReading =
 const HEADING_TAIL = /^の?(主な)?(交流|事業|実績)(一覧|内容|記録|事業|実績)?$/;
 /**
  * What is left after a year that is a piece of the heading, not an exchange: a bracket alone (（H31）, 【予定】), or what
- * starts with 度, a closing bracket or a separator of era years (2019年/令和1, 2019年)度).
+ * starts with 度 or a closing bracket (2019年)度). A no-exchange mark in brackets (（交流なし）) is read before this.
  */
-const HEADING_LEFTOVER = /^(?:[(\[【〔<][^()\[\]【】〔〕<>]*[)\]】〕>]$|[度年)\]】〕>/・])/;
+const HEADING_LEFTOVER = /^(?:[(\[【〔][^()\[\]【】〔〕]*[)\]】〕]$|[度年)\]】〕])/;
 const LOOKS_DATED = /^(\d{1,2}\s*月|\d{4}\s*[./-]\s*\d)/;
 
 /** A heading that is a year cell's form alone: 2013, H29年, R1年度 (an era's initial, with 年 so that R1 stays text). */
@@ -67,8 +67,8 @@ function readYearLine(text: string, context: YearContext | undefined): LineReadi
   if (year.conflict) return { kind: 'yearConflict', year, written: text.endsWith(year.rest) ? text.slice(0, text.length - year.rest.length).trim() : text };
   const rest = year.rest.replace(/^[\s:：、,]+|[\s:：]+$/g, '');
   if (rest === '' || HEADING_TAIL.test(rest)) return { kind: 'year', year, text: '' };
-  if (HEADING_LEFTOVER.test(foldWidth(rest))) return { kind: 'yearRest', year, rest };
   if (isNoExchangeMark(rest)) return { kind: 'yearNone', year };
+  if (HEADING_LEFTOVER.test(foldWidth(rest))) return { kind: 'yearRest', year, rest };
   if (LOOKS_DATED.test(foldWidth(rest))) return badDate(text, context);
   if (startsWithParticle(rest)) return { kind: 'other', what: 'background text' };
   return { kind: 'year', year, text: rest };

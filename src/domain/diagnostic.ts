@@ -24,6 +24,8 @@ export const DIAGNOSTIC_CODES = [
   'ImportInvalidWorkbook',
   'EraOutOfRange',
   'UnreadableYearHeading',
+  'EraYearsDisagree',
+  'TableRowsUnread',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 

@@ -106,6 +106,8 @@ function leadingDateParts(text: string, context?: { year: number; fiscal: boolea
   const leading = readLeadingYearAndEras(original);
   if (leading) {
     const y = leading.reading;
+    // Era years naming different years (平成30年（令和元年）5月1日) give no date: the year is for the readers to refuse.
+    if (y.conflict) return undefined;
     m = AFTER_YEAR.exec(foldWidth(y.rest));
     if (!m) return undefined;
     return { year: y.year, month: Number(m[1]), day: m[2] ? Number(m[2]) : null, hasYear: true, rest: restAfter(y.rest, m[0].length), eras: leading.eras };

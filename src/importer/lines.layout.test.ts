@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ParseResult } from './layout.js';
 import { linesLayout } from './lines.layout.js';
+import { parseText } from './parse-document.js';
 import { splitLines } from './source-line.js';
 
 const TITLE = '姉妹都市ナンシー市との交流';
@@ -170,5 +171,59 @@ describe('linesLayout.score', () => {
   it('stays far below 0.5 on a document of tab rows', () => {
     const rows = ['年\t\t交流内容', '2006年 (平成18年)\t派遣\t訪問', '\t受入\t来訪', '2007年 (平成19年)\t派遣\t派遣', '\t受入\t来訪'];
     assert.ok(linesLayout.score(splitLines([TITLE, ...rows].join('\n'))) < 0.2);
+  });
+});
+
+describe('linesLayout.parse: year headings written in two eras or with a bracketed second form', () => {
+  /** The tester's heads.txt and heads2.txt, after TITLE (line 1) and a blank line. */
+  const HEADS = ['', '令和元年度', '5月1日 令和元年度の交流', '平成31年（令和元年）', '6月1日 括弧の見出し', '2019（平成31・令和元）年', '7月1日 変則見出し', 'Ｒ２年度', '8月1日 R2年度', '昭和６４年・平成元年', '1月20日 昭和64平成元'];
+  const HEADS2 = ['', '2017年（平成29年）', '5月1日 A', '平成30年（2018年）', '6月1日 B', '平成31年（令和元年）', '7月1日 C', '令和2年(2020年)', '8月1日 D', '平成31年/令和元年', '9月1日 E', '2021年（令和3年）度', '10月1日 F', '2月1日 G'];
+
+  it('reads 平成31年（令和元年） and 2019（平成31・令和元）年 as headings, not as an event or part of the one before', () => {
+    const r = parse(...HEADS);
+    assert.deepEqual(events(r), [
+      [4, 2019, '2019-05-01', 'unknown', '令和元年度の交流'],
+      [6, 2019, '2019-06-01', 'unknown', '括弧の見出し'],
+      [8, 2019, '2019-07-01', 'unknown', '変則見出し'],
+      [10, 2020, '2020-08-01', 'unknown', 'R2年度'],
+      [12, 1989, '1989-01-20', 'unknown', '昭和64平成元'],
+    ]);
+    assert.deepEqual(codes(r), []);
+  });
+
+  it('reads 2021年（令和3年）度 as the fiscal year 2021, as 2021年度 is read, and gives no event 度', () => {
+    const r = parse(...HEADS2);
+    assert.deepEqual(events(r), [
+      [4, 2017, '2017-05-01', 'unknown', 'A'],
+      [6, 2018, '2018-06-01', 'unknown', 'B'],
+      [8, 2019, '2019-07-01', 'unknown', 'C'],
+      [10, 2020, '2020-08-01', 'unknown', 'D'],
+      [12, 2019, '2019-09-01', 'unknown', 'E'],
+      [14, 2021, '2021-10-01', 'unknown', 'F'],
+      [15, 2021, '2022-02-01', 'unknown', 'G'],
+    ]);
+    assert.deepEqual(codes(r), []);
+  });
+
+  it('warns of what is left after a year heading, naming the line, and reads the lines under it in that year', () => {
+    const r = parse('', '2020年（H31）', '7月1日 C', '2021年【予定】', '8月1日 D');
+    assert.deepEqual(events(r), [[4, 2020, '2020-07-01', 'unknown', 'C'], [6, 2021, '2021-08-01', 'unknown', 'D']]);
+    assert.deepEqual(r.diagnostics.map((d) => [d.line, d.code, d.severity, d.params?.rest]), [[3, 'UnparsedLine', 'warning', '（H31）'], [5, 'UnparsedLine', 'warning', '【予定】']]);
+  });
+
+  it('refuses the document at a heading whose two era years name different years', () => {
+    const r = parse('', '2018年', '5月1日 A', '平成30年（令和元年）', '6月1日 B');
+    assert.deepEqual(events(r), [[4, 2018, '2018-05-01', 'unknown', 'A']], 'the line under it is filed under no year');
+    assert.deepEqual(r.diagnostics.map((d) => [d.line, d.code, d.severity]), [[5, 'EraYearsDisagree', 'error']]);
+    assert.deepEqual(parseText([TITLE, '', '2018年', '5月1日 A', '平成30年（令和元年）', '6月1日 B'].join('\n'), { home: '金沢市' }).partnerships, []);
+  });
+});
+
+describe('linesLayout.parse: what follows a year that is not a heading’s leftover', () => {
+  it('still reads a bracketed no-exchange mark after a year, and a YEAR・text line as an event', () => {
+    const r = parse('', '2019年（交流なし）', '2020年・市長が訪問');
+    assert.deepEqual(r.partnerships[0]!.noExchangeYears, [2019]);
+    assert.deepEqual(events(r), [[4, 2020, null, 'unknown', '・市長が訪問']]);
+    assert.deepEqual(codes(r), []);
   });
 });

@@ -1,4 +1,4 @@
-import { diagnostic } from '../domain/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../domain/diagnostic.js';
 import { fiscalYearOf } from '../domain/partnership.js';
 import type { DateReading } from './dates.js';
 import { directionFromWords } from './direction-words.js';
@@ -8,6 +8,7 @@ import { joinParts } from './lines.classify.js';
 import { PartnershipCollector } from './lines.partnership.js';
 import { readLine, type LineReading, type YearContext } from './lines.read.js';
 import { isBlank, type SourceLine } from './source-line.js';
+import { eraYearsDisagree } from './year-conflict.js';
 import { unreadableYearHeading, type YearShape } from './year-shape.js';
 import type { YearReading } from './years.js';
 
@@ -37,7 +38,7 @@ export const linesLayout: Layout = {
     for (const l of filled) {
       if (l.text.includes('\t') || l.text.includes('|')) tabular++;
       const kind = readLine(l.text, { year: 2000, fiscal: false }).kind;
-      if (kind === 'date' || kind === 'year' || kind === 'yearNone' || kind === 'badYear') dated++;
+      if (kind === 'date' || kind === 'year' || kind === 'yearNone' || kind === 'badYear' || kind === 'yearConflict' || kind === 'yearRest') dated++;
     }
     if (dated === 0) return 0;
     // Low on purpose: a table layout that fits should win; tab or pipe rows push this further down.
@@ -109,6 +110,13 @@ class LinesReader {
         return this.noneMark(line);
       case 'badYear':
         return this.badHeading(r.shape, line);
+      case 'yearConflict':
+        return this.refuseHeading(eraYearsDisagree(line.no, r.written, r.year.conflict ?? [], line.text));
+      case 'yearRest':
+        this.yearLine(r.year, '', line);
+        return this.out.add(
+          diagnostic('UnparsedLine', 'warning', line.no, `The year heading ${r.year.year} is followed by 「${r.rest}」, which is neither part of a year Koryu reads nor an exchange; the lines under it were read under ${r.year.year}, and 「${r.rest}」 was not imported.`, line.text, { reason: 'yearHeadingRest', year: r.year.year, rest: r.rest }),
+        );
       case 'text':
         return this.plain(r, line);
     }
@@ -138,7 +146,12 @@ class LinesReader {
    * under it not filed under the year before it.
    */
   private badHeading(shape: YearShape, line: SourceLine): void {
-    this.out.add(unreadableYearHeading(shape, line));
+    this.refuseHeading(unreadableYearHeading(shape, line));
+  }
+
+  /** A heading whose error refuses the document: the lines under it are not read, nor filed under the year before it. */
+  private refuseHeading(error: Diagnostic): void {
+    this.out.add(error);
     this.setHeading(undefined);
     this.started = true;
     this.underBadHeading = true;

@@ -33,12 +33,21 @@ export type LineReading =
   /** A year at the start: `text` is empty for a heading (■2004年, 平成16年（2004年）, 2017年度). */
   | { kind: 'year'; year: YearReading; text: string }
   | { kind: 'yearNone'; year: YearReading }
+  /** A year written in two eras that name different years (平成30年（令和元年）): no year can be chosen. */
+  | { kind: 'yearConflict'; year: YearReading; written: string }
+  /** A year heading followed by what is neither part of a year read nor an exchange (2019年（H31）: `rest` is （H31）). */
+  | { kind: 'yearRest'; year: YearReading; rest: string }
   /** Shaped like a year heading (平生29年, 2O18年), but no year can be read from it. */
   | { kind: 'badYear'; shape: YearShape }
   | { kind: 'text'; text: string; bulleted: boolean; prose: boolean };
 
 /** Words after a year that still leave the line a heading: 2017年度の主な交流. */
 const HEADING_TAIL = /^の?(主な)?(交流|事業|実績)(一覧|内容|記録|事業|実績)?$/;
+/**
+ * What is left after a year that is a piece of the heading, not an exchange: a bracket alone (（H31）, 【予定】), or what
+ * starts with 度 or a closing bracket (2019年)度). A no-exchange mark in brackets (（交流なし）) is read before this.
+ */
+const HEADING_LEFTOVER = /^(?:[(\[【〔][^()\[\]【】〔〕]*[)\]】〕]$|[度年)\]】〕])/;
 const LOOKS_DATED = /^(\d{1,2}\s*月|\d{4}\s*[./-]\s*\d)/;
 
 /** A heading that is a year cell's form alone: 2013, H29年, R1年度 (an era's initial, with 年 so that R1 stays text). */
@@ -55,9 +64,11 @@ function badDate(text: string, context: YearContext | undefined): LineReading {
 function readYearLine(text: string, context: YearContext | undefined): LineReading | undefined {
   const year = readLeadingYear(text) ?? yearAlone(text);
   if (!year) return undefined;
+  if (year.conflict) return { kind: 'yearConflict', year, written: text.endsWith(year.rest) ? text.slice(0, text.length - year.rest.length).trim() : text };
   const rest = year.rest.replace(/^[\s:：、,]+|[\s:：]+$/g, '');
   if (rest === '' || HEADING_TAIL.test(rest)) return { kind: 'year', year, text: '' };
   if (isNoExchangeMark(rest)) return { kind: 'yearNone', year };
+  if (HEADING_LEFTOVER.test(foldWidth(rest))) return { kind: 'yearRest', year, rest };
   if (LOOKS_DATED.test(foldWidth(rest))) return badDate(text, context);
   if (startsWithParticle(rest)) return { kind: 'other', what: 'background text' };
   return { kind: 'year', year, text: rest };

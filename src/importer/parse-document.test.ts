@@ -122,3 +122,23 @@ describe('documents that cannot be imported', () => {
     );
   });
 });
+
+describe('a table none of whose rows can be read', () => {
+  it('is refused at the first row, not read as year headings with the cells in the events’ text', () => {
+    const doc = '姉妹都市チョンジュ市との歩み\n\n年\t区分\t交流内容\n2019年春\t派遣\t市長が訪問 記念式典に出席\n\t受入\t訪問団が来訪\n';
+    const r = parseText(doc, { home: '金沢市' });
+    assert.deepEqual(r.partnerships, []);
+    assert.deepEqual(r.diagnostics.map((d) => [d.line, d.code, d.severity]), [
+      [4, 'UnparsedLine', 'warning'],
+      [4, 'TableRowsUnread', 'error'],
+      [5, 'UnparsedLine', 'warning'],
+    ]);
+    assert.match(r.diagnostics[1]!.message, /^Line 4 holds cells separated by a tab or \|/);
+  });
+
+  it('still reads year headings over dated lines whose date and text a tab separates', () => {
+    const r = parseText('姉妹都市ゲント市との交流\n\n2019年\n5月1日\t市長がゲント市を訪問\n', { home: '金沢市' });
+    assert.deepEqual(r.diagnostics, []);
+    assert.deepEqual(r.partnerships[0]!.events.map((e) => [e.line, e.year, e.date, e.text]), [[4, 2019, '2019-05-01', '市長がゲント市を訪問']]);
+  });
+});

@@ -1,4 +1,5 @@
 import { diagnostic, hasErrors } from '../domain/diagnostic.js';
+import type { ExchangeEvent } from '../domain/partnership.js';
 import { csvSheet, csvTableKind } from './csv.read.js';
 import { decodeDocument } from './decode.js';
 import { DEFAULT_MAX_EVENTS, limitEvents } from './event-limit.js';
@@ -58,7 +59,7 @@ function parseLines(text: string, options: DocumentOptions): ParseResult {
   const layout = pickLayout(lines);
   if (!layout) return validateResult({ partnerships: [], diagnostics: [] });
   const result = validateResult(layout.parse(lines, options));
-  return holdsNothing(result) ? (secondReading(lines, options, layout) ?? result) : result;
+  return holdsNothing(result) ? (secondReading(lines, options, layout, result) ?? result) : result;
 }
 
 /** Nothing was found to import, and nothing but that was an error: another layout may read the lines. */
@@ -69,18 +70,33 @@ function holdsNothing(result: ParseResult): boolean {
 /**
  * When the layout that fits best finds nothing to import (year headings over dated lines whose date and text are
  * separated by a tab look like a table), the first other layout, by score, that reads something from the lines
- * without an error.
+ * without an error, and whose events hold no tab or | between cells. A reading whose events do hold them is a table
+ * whose rows the table readers refused (a year cell they cannot read): importing it would store the cells as the events'
+ * text, so the document is refused, at the line of the first such event.
  */
-function secondReading(lines: readonly SourceLine[], options: DocumentOptions, first: Layout): ParseResult | undefined {
+function secondReading(lines: readonly SourceLine[], options: DocumentOptions, first: Layout, firstResult: ParseResult): ParseResult | undefined {
   const others = LAYOUTS.filter((l) => l !== first)
     .map((layout) => ({ layout, score: layout.score(lines) }))
     .filter((o) => o.score > 0)
     .sort((a, b) => b.score - a.score);
+  let withCells: ExchangeEvent | undefined;
   for (const { layout } of others) {
     const result = validateResult(layout.parse(lines, options));
-    if (!hasErrors(result.diagnostics)) return result;
+    if (hasErrors(result.diagnostics)) continue;
+    // A pipe row's cell may hold a | written \|; a line read whole keeps every | of its cells.
+    const separator = layout.name === 'lines' ? /\t|\|/ : /\t/;
+    const cells = result.partnerships.flatMap((p) => p.events).find((e) => separator.test(e.text));
+    if (!cells) return result;
+    withCells ??= cells;
   }
-  return undefined;
+  return withCells && tableRowsUnread(firstResult, withCells);
+}
+
+function tableRowsUnread(firstResult: ParseResult, event: ExchangeEvent): ParseResult {
+  const line = event.line ?? null;
+  const message = `Line ${line} holds cells separated by a tab or | (a table's row), but no row of the table could be read (see the warnings on its rows); read as lines instead, the cells would be stored inside the events' text, so nothing was imported. Correct the year column (2019年, 平成31年) and import it again.`;
+  const error = diagnostic('TableRowsUnread', 'error', line, message, event.text);
+  return validateResult({ partnerships: [], diagnostics: [...firstResult.diagnostics.filter((d) => d.code !== 'NothingImportable'), error] });
 }
 
 /**

@@ -160,3 +160,17 @@ describe('pipeLayout.score', () => {
     assert.deepEqual(r.diagnostics.map((d) => [d.line, d.code]), [[7, 'UnparsedLine']]);
   });
 });
+
+describe('pipe tables: year cells written in two eras', () => {
+  it('reads 平成31年（令和元年） and 2021年（令和3年）度 (the tester’s heads4.txt), which left nothing to import before', () => {
+    const r = parseText('友好都市ナンシー市との歩み\n\n| 年 | 区分 | 交流内容 |\n|---|---|---|\n| 平成31年（令和元年） | 派遣 | C |\n| 2021年（令和3年）度 | 派遣 | D |\n', { home: '金沢市' });
+    assert.deepEqual(r.diagnostics, []);
+    assert.deepEqual(r.partnerships[0]!.events.map((e) => [e.line, e.year, e.text]), [[5, 2019, 'C'], [6, 2021, 'D']]);
+  });
+
+  it('refuses the document at a row whose two era years name different years', () => {
+    const r = parse('| 年 | 区分 | 交流内容 |', '| 令和元年（平成30年） | 派遣 | C |', '| | 受入 | D |');
+    assert.deepEqual(r.diagnostics.map((d) => [d.line, d.code, d.severity]), [[3, 'EraYearsDisagree', 'error'], [4, 'UnparsedLine', 'warning']]);
+    assert.deepEqual(events(r), []);
+  });
+});

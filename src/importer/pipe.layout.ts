@@ -11,6 +11,7 @@ import { readLine } from './lines.read.js';
 import { stripMarkup } from './markup.js';
 import { continuesNoYear, firstCellRefused } from './row-year.js';
 import { isBlank, type SourceLine } from './source-line.js';
+import { eraYearsDisagree } from './year-conflict.js';
 import { readYearCell, type YearReading } from './years.js';
 
 /**
@@ -104,6 +105,8 @@ class PipeReader {
       case 'year':
       case 'yearNone':
       case 'badYear':
+      case 'yearConflict':
+      case 'yearRest':
         return this.out.note('UnparsedLine', 'warning', line, 'A dated line outside the table; it was not imported.');
       default:
         return this.out.note('NotAnExchange', 'info', line, 'Text outside the table, not an exchange; the line was not imported.');
@@ -121,8 +124,13 @@ class PipeReader {
       [this.year, this.unreadYearLine] = [undefined, line.no];
       return undefined;
     }
-    this.unreadYearLine = undefined;
     const { year } = read;
+    if (year.conflict) {
+      this.out.add(eraYearsDisagree(line.no, cell, year.conflict, line.text));
+      [this.year, this.unreadYearLine] = [undefined, line.no];
+      return undefined;
+    }
+    this.unreadYearLine = undefined;
     this.rowDate = read.date;
     if (year.mismatch) {
       this.out.note('YearMismatch', 'warning', line, `The era year written beside ${year.year} names another year; ${year.year} was used.`);

@@ -142,3 +142,15 @@ describe('readSheets and the 和暦 column', () => {
     assert.deepEqual(p.records.map((r) => [r.year, r.caption, r.event]), [[2021, '歓迎会の様子', 1]]);
   });
 });
+
+describe('sheets: years written in two eras', () => {
+  it('reads a 和暦 cell whose era years agree, and refuses the document at a row whose era years disagree', () => {
+    const csv = '相手都市,年（西暦）,和暦,区分,交流内容\n大連市,,平成31年（令和元年）,派遣,市長が訪問\n大連市,,平成30年・令和元年,受入,代表団が来訪\n';
+    const result = validateResult(readSheets([csvSheet('hand.csv', csv)], { home: '金沢市' }));
+    assert.deepEqual(result.partnerships, []);
+    assert.deepEqual(result.diagnostics.map((d) => [d.line, d.code, d.severity]), [[3, 'EraYearsDisagree', 'error']]);
+    const agreeing = validateResult(readSheets([csvSheet('hand.csv', csv.split('\n').slice(0, 2).join('\n'))], { home: '金沢市' }));
+    assert.deepEqual(agreeing.diagnostics, []);
+    assert.deepEqual(agreeing.partnerships[0]!.events.map((e) => [e.line, e.year, e.text]), [[2, 2019, '市長が訪問']]);
+  });
+});

@@ -8,6 +8,7 @@ import { isNoneMark, readDirectionLabel } from './direction-labels.js';
 import { eraOutOfRange, type EraSlip } from './era-range.js';
 import { readTitle } from './headings.js';
 import { continuesNoYear } from './row-year.js';
+import { eraYearsDisagree } from './year-conflict.js';
 import type { ParseOptions, ParseResult } from './layout.js';
 import { cellText, findHeader, type Sheet, type SheetCell, type SheetHeader, type SheetRow } from './sheet.js';
 import { foldWidth, isGenreYear, readYearCell } from './years.js';
@@ -33,13 +34,23 @@ interface Carry {
   unreadYearRow?: number | undefined;
 }
 
-/** Era years written outside their era (H35) are noted in `slips`, to be warned of when the row is read. */
-function readYear(cell: SheetCell | undefined, slips: EraSlip[] = []): number | undefined | null {
+/** Two era years naming different years, with no Gregorian year (平成30年（令和元年）): the cell, and the years. */
+interface YearConflict {
+  written: string;
+  years: readonly number[];
+}
+
+/**
+ * Era years written outside their era (H35) are noted in `slips`, to be warned of when the row is read; a cell whose era
+ * years disagree is no year (null), noted in `conflicts`.
+ */
+function readYear(cell: SheetCell | undefined, slips: EraSlip[] = [], conflicts: YearConflict[] = []): number | undefined | null {
   if (typeof cell === 'number') return Number.isInteger(cell) && isGenreYear(cell) ? cell : null;
   if (cell instanceof Date) return cell.getUTCFullYear();
   const s = cellText(cell);
   if (s === '') return undefined;
   const reading = readYearCell(s);
+  if (reading?.conflict) return conflicts.push({ written: s, years: reading.conflict }), null;
   if (reading?.eraSlip) slips.push(reading.eraSlip);
   return reading?.year ?? null;
 }
@@ -116,18 +127,26 @@ class SheetReader {
       c.affiliatedOn = affiliation;
     }
     const slips: EraSlip[] = [];
-    const year = readYear(row.cells[(header.columns as Record<string, number | undefined>).year ?? -1], slips);
+    const conflicts: YearConflict[] = [];
+    const year = readYear(row.cells[(header.columns as Record<string, number | undefined>).year ?? -1], slips, conflicts);
+    const eraCell = row.cells[(header.columns as Record<string, number | undefined>).era ?? -1];
+    const era = readYear(eraCell, slips, conflicts);
+    const conflict = conflicts[0];
+    if (conflict && (year === null || (year === undefined && era === null))) {
+      [c.year, c.unreadYearRow] = [undefined, row.line];
+      this.diagnostics.push(eraYearsDisagree(row.line, conflict.written, conflict.years, row.cells.map(cellText).join(' '), `${sheet.name}: `));
+      return false;
+    }
     if (year === null) {
       [c.year, c.unreadYearRow] = [undefined, row.line];
       return void this.warn(row, sheet, 'the year cell does not hold a year; the row was not imported.'), false;
     }
-    const eraCell = row.cells[(header.columns as Record<string, number | undefined>).era ?? -1];
-    const era = readYear(eraCell, slips);
     for (const slip of slips) this.eraSlip(row, sheet, slip);
     if (year !== undefined) {
       [c.year, c.unreadYearRow] = [year, undefined];
-      if (typeof era === 'number' && era !== year) {
-        const message = `${sheet.name}: the 和暦 cell ${cellText(eraCell)} names ${era}, not the year ${year} beside it; ${year} was used.`;
+      if ((typeof era === 'number' && era !== year) || (era === null && conflict)) {
+        const named = conflict ? conflict.years.join(' and ') : String(era);
+        const message = `${sheet.name}: the 和暦 cell ${cellText(eraCell)} names ${named}, not the year ${year} beside it; ${year} was used.`;
         this.diagnostics.push(diagnostic('YearMismatch', 'warning', row.line, message, row.cells.map(cellText).join(' ')));
       }
     } else if (era === null) {

@@ -128,3 +128,60 @@ describe('the tab layout', () => {
     assert.deepEqual(r.partnerships.map((p) => [p.partner, p.kind, p.events.length]), [['ナンシー市', '姉妹都市', 1], ['蘇州市', '友好都市', 1]]);
   });
 });
+
+describe('the tab layout: year cells written in two eras', () => {
+  const read = (doc: string) => parseText(doc, { home: '金沢市' });
+  const eventsOf = (doc: string) => read(doc).partnerships[0]?.events.map((e) => [e.line, e.year, e.date, e.direction, e.text]);
+
+  it('reads 平成31年（令和元年） as 2019 and the blank cell under it as the same year (the tester’s fallback.txt)', () => {
+    const doc = '姉妹都市チョンジュ市との歩み\n\n年\t区分\t交流内容\n平成31年（令和元年）\t派遣\t市長が訪問 記念式典に出席\n\t受入\t訪問団が来訪\n';
+    assert.deepEqual(read(doc).diagnostics, []);
+    assert.deepEqual(eventsOf(doc), [
+      [4, 2019, null, 'dispatch', '市長が訪問'],
+      [4, 2019, null, 'dispatch', '記念式典に出席'],
+      [5, 2019, null, 'reception', '訪問団が来訪'],
+    ]);
+  });
+
+  it('reads every dual form of the tester’s yc.txt and yc2.txt as its one year, without a warning', () => {
+    const rows = [
+      ['2016年（平成28年）', 2016], ['平成30年（2018年）', 2018], ['平成31年（令和元年）', 2019], ['平成31年・令和元年', 2019],
+      ['令和元年（2019年）', 2019], ['令和3年度（2021年度）', 2021], ['昭和64年（平成元年）', 1989], ['平成31年（令和1年）', 2019],
+      ['令和元年（平成31年）', 2019], ['2019（平成31・令和元）年', 2019], ['2021年（令和3年）度', 2021],
+    ] as const;
+    const doc = `姉妹都市全州市との歩み\n\n年\t区分\t交流内容\n${rows.map(([y], i) => `${y}\t派遣\t行${i + 1}`).join('\n')}\n`;
+    const r = read(doc);
+    assert.deepEqual(r.diagnostics.filter((d) => d.code !== 'YearOutOfOrder'), []);
+    assert.deepEqual(r.partnerships[0]!.events.map((e) => [e.line, e.year, e.text]), rows.map(([, year], i) => [i + 4, year, `行${i + 1}`]));
+  });
+
+  it('refuses the document when two era years name different years, naming the line, and continues no year under it', () => {
+    const r = read('姉妹都市全州市との歩み\n\n年\t区分\t交流内容\n2018年\t派遣\tA\n平成30年（令和元年）\t派遣\tB\n\t受入\tC\n');
+    assert.deepEqual(r.partnerships, []);
+    assert.deepEqual(r.diagnostics.map((d) => [d.line, d.code, d.severity]), [[5, 'EraYearsDisagree', 'error'], [6, 'UnparsedLine', 'warning']]);
+    assert.match(r.diagnostics[0]!.message, /平成30年（令和元年） name different years \(2018, 2019\)/);
+  });
+});
+
+describe('the tab layout: a date column', () => {
+  it('reads the 月日 column as the events’ dates, as the pipe table does (the tester’s nancy-datecol-tab.txt)', () => {
+    const doc = '友好都市ナンシー市との歩み\n\n年\t月日\t区分\t交流内容\n2015年\t4月13日\t派遣\t市長がナンシー市を訪問\n2016年\t10月\t受入\t合唱団が来訪\n2017年\t\t受入\t日付なし\n';
+    const tab = parseText(doc, { home: '金沢市' });
+    const pipe = parseText(doc.replace(/^(.*\t.*)$/gm, (row) => `| ${row.split('\t').join(' | ')} |`).replace('交流内容 |\n', '交流内容 |\n|---|---|---|---|\n'), { home: '金沢市' });
+    assert.deepEqual(tab.diagnostics, []);
+    const expected = [[4, 2015, '2015-04-13', 'dispatch', '市長がナンシー市を訪問'], [5, 2016, '2016-10', 'reception', '合唱団が来訪'], [6, 2017, null, 'reception', '日付なし']];
+    assert.deepEqual(tab.partnerships[0]!.events.map((e) => [e.line, e.year, e.date, e.direction, e.text]), expected);
+    assert.deepEqual(pipe.partnerships[0]!.events.map((e) => [e.year, e.date, e.text]), expected.map(([, y, d, , t]) => [y, d, t]));
+  });
+
+  it('reads a date column placed after 区分 in a fiscal year, and warns of a cell that is no date, naming its line', () => {
+    const doc = '友好都市ナンシー市との歩み\n\n年\t区分\t月日\t交流内容\n2015年度\t派遣\t2月13日\tA\n2016年\t受入\t春\tB\n\t受入\t（5月2日）\tC\n';
+    const r = parseText(doc, { home: '金沢市' });
+    assert.deepEqual(r.partnerships[0]!.events.map((e) => [e.line, e.year, e.date, e.direction, e.text]), [
+      [4, 2015, '2016-02-13', 'dispatch', 'A'],
+      [5, 2016, null, 'reception', 'B'],
+      [6, 2016, '2016-05-02', 'reception', 'C'],
+    ]);
+    assert.deepEqual(r.diagnostics.map((d) => [d.line, d.code, d.severity]), [[5, 'UnreadableDate', 'warning']]);
+  });
+});

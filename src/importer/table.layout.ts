@@ -11,12 +11,15 @@ import type { Layout, ParseOptions, ParseResult } from './layout.js';
 import { stripMarkup } from './markup.js';
 import { isBlank, type SourceLine } from './source-line.js';
 import { continuesNoYear, firstCellRefused } from './row-year.js';
+import { eraYearsDisagree } from './year-conflict.js';
 import { readYearShape } from './year-shape.js';
 import { foldWidth, readYearCell, type YearReading } from './years.js';
 
 /** Header cells naming the direction column and the content column. */
 const DIRECTION_HEADER = /^(区分|方向|種別|派遣[・/]?受入|受入[・/]?派遣)$/;
 const CONTENT_HEADER = /^(交流内容|内容|事業内容|概要|交流事業|事業名|交流の内容)$/;
+/** Header cells naming a column of the events' dates (月日: 4月13日, 10月, 5/1), read in the row's year. */
+const DATE_HEADER = /^(月日|月|日付|期日|時期|実施日|開催日|実施時期|年月日)$/;
 
 /**
  * The layout of the Kanazawa–Dalian document: tab-separated rows `YEAR<TAB>DIRECTION<TAB>CONTENT` under a title
@@ -48,8 +51,11 @@ class TableReader {
   private unreadYearLine: number | undefined;
   /** The date a row's first cell gave (2019年5月1日), for its events and those of the blank cells below it. */
   private rowDate: string | null = null;
-  /** The columns (after the year) a header named 区分 and the content in, when 区分 is not the first. */
-  private columns: { direction: number; content: number } | undefined;
+  /**
+   * The columns (after the year) a header named 区分 and the content in, when 区分 is not the first or a date column
+   * (月日) is named too.
+   */
+  private columns: { direction: number; content: number; date: number | undefined } | undefined;
   private warnedMissingTitle = false;
   /** The home a home line named (Koryu's text export of several homes), for the partnerships below it. */
   private home: string | undefined;
@@ -91,19 +97,38 @@ class TableReader {
     }
     const year = this.readYear(cells[0] ?? '', line, cells.length > 1);
     if (!year) return;
-    if (this.section === 'photos') this.readPhotoRow(this.current, year.year, cells.slice(1), line);
-    else this.readTimelineRow(this.current, year, this.inOrder(cells.slice(1)), line);
+    if (this.section === 'photos') return this.readPhotoRow(this.current, year.year, cells.slice(1), line);
+    const dateCell = this.columns?.date === undefined ? '' : stripMarkup(cells[this.columns.date + 1] ?? '').trim();
+    this.readTimelineRow(this.current, year, this.inOrder(cells.slice(1)), line, this.readDateColumn(dateCell, year, line));
   }
 
   /**
-   * A header naming the direction column after the content column (年→交流内容→区分): the cells after the year
-   * are read in that order. The genre's own order (年→区分→交流内容, or no header) needs nothing.
+   * A header naming the direction column after the content column (年→交流内容→区分), or a date column (年→月日→区分→
+   * 交流内容): the cells after the year are read in that order, the date cell as the events' date. The genre's own order
+   * (年→区分→交流内容, or no header) needs nothing.
    */
   private readHeader(cells: readonly string[]): void {
     const names = cells.slice(1).map((c) => foldWidth(stripMarkup(c)).replace(/\s/g, ''));
     const direction = names.findIndex((n) => DIRECTION_HEADER.test(n));
     const content = names.findIndex((n) => CONTENT_HEADER.test(n));
-    this.columns = direction > 0 && content >= 0 ? { direction, content } : undefined;
+    const found = names.findIndex((n) => DATE_HEADER.test(n));
+    const date = found >= 0 ? found : undefined;
+    this.columns = direction >= 0 && content >= 0 && (direction > 0 || date !== undefined) ? { direction, content, date } : undefined;
+  }
+
+  /**
+   * A date column's cell (4月13日, 10月, 5/1, 2015年4月13日), in the row's year (January to March of a 年度: the next);
+   * null for a blank cell, and for one that is no date, which is said.
+   */
+  private readDateColumn(cell: string, reading: YearReading, line: SourceLine): string | null {
+    if (cell === '') return null;
+    const d = readLeadingDate(cell.replace(/^[(（](.+)[)）]$/, '$1'), { year: reading.year, fiscal: reading.fiscal });
+    if (!d || d.rest !== '') {
+      this.diagnostics.push(diagnostic('UnreadableDate', 'warning', line.no, `「${cell}」 in the date column is not a date; the row's events were imported without one.`, line.text));
+      return null;
+    }
+    if (d.eraSlip) this.diagnostics.push(eraOutOfRange(line.no, d.eraSlip, line.text));
+    return d.date;
   }
 
   /**
@@ -142,6 +167,11 @@ class TableReader {
       if (isRow || readYearShape(stripMarkup(cell))) [this.year, this.unreadYearLine] = [undefined, line.no];
       return undefined;
     }
+    if (year.conflict) {
+      this.diagnostics.push(eraYearsDisagree(line.no, stripMarkup(cell).trim(), year.conflict, line.text));
+      [this.year, this.unreadYearLine] = [undefined, line.no];
+      return undefined;
+    }
     this.unreadYearLine = undefined;
     if (year.mismatch) {
       this.diagnostics.push(diagnostic('YearMismatch', 'warning', line.no, `The era year written beside ${year.year} names another year; ${year.year} was used.`, cell));
@@ -159,7 +189,7 @@ class TableReader {
     return { year: Number(d.date.slice(0, 4)), fiscal: false, mismatch: false, rest: '', ...(d.eraSlip ? { eraSlip: d.eraSlip } : {}) };
   }
 
-  private readTimelineRow(p: Partnership, reading: YearReading, cells: string[], line: SourceLine): void {
+  private readTimelineRow(p: Partnership, reading: YearReading, cells: string[], line: SourceLine, cellDate: string | null): void {
     const year = reading.year;
     const [directionCell = '', ...contentCells] = cells.length >= 2 ? cells : ['', ...cells];
     const content = contentCells.map(stripMarkup).filter((c) => c !== '').join(' ');
@@ -185,7 +215,7 @@ class TableReader {
     }
     for (const piece of splitEventCell(content)) {
       const { date, text } = this.readDatePrefix(piece, reading, line);
-      p.events.push({ year, date: date ?? this.rowDate, direction, text, line: line.no });
+      p.events.push({ year, date: date ?? cellDate ?? this.rowDate, direction, text, line: line.no });
     }
   }
 

@@ -103,3 +103,35 @@ describe('restAfter', () => {
     );
   });
 });
+
+describe('years written in two eras, or in an era and a bracketed second form', () => {
+  const agreeing: [string, number, boolean][] = [
+    ['平成31年（令和元年）', 2019, false],
+    ['昭和64年（平成元年）', 1989, false],
+    ['令和元年（平成31年）', 2019, false],
+    ['平成31年（令和1年）', 2019, false],
+    ['平成31年・令和元年', 2019, false],
+    ['昭和６４年・平成元年', 1989, false],
+    ['平成31年/令和元年', 2019, false],
+    ['2019（平成31・令和元）年', 2019, false],
+    ['2019年（令和元年）', 2019, false],
+    ['2021年（令和3年）度', 2021, true],
+    ['令和3年度（2021年度）', 2021, true],
+    ['平成5(1993)年', 1993, false],
+  ];
+  for (const [cell, year, fiscal] of agreeing) {
+    it(`reads ${cell} as the one year ${year}${fiscal ? ' (fiscal)' : ''}`, () => {
+      assert.deepEqual(readYearCell(cell), { year, fiscal, mismatch: false, rest: '' });
+      assert.equal(readLeadingYear(`${cell} 市長が訪問`)?.rest, '市長が訪問');
+    });
+  }
+
+  it('gives the years two era years name when they disagree, and no date after them', () => {
+    assert.deepEqual(readYearCell('平成30年（令和元年）')?.conflict, [2018, 2019]);
+    assert.deepEqual(readYearCell('令和元年（平成30年）')?.conflict, [2019, 2018]);
+    assert.deepEqual(readYearCell('平成30年・令和元年')?.conflict, [2018, 2019]);
+    assert.equal(readLeadingDate('平成30年（令和元年）5月1日 市長が訪問'), undefined);
+    // A Gregorian year beside them decides, as before: a mismatch, not a conflict.
+    assert.deepEqual(readYearCell('2019年（平成30年・令和元年）'), { year: 2019, fiscal: false, mismatch: true, rest: '' });
+  });
+});

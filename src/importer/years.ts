@@ -17,6 +17,11 @@ export interface YearReading {
    * absent when it did not. Not a mismatch.
    */
   eraSlip?: EraSlip;
+  /**
+   * Two era years written for one year, with no Gregorian year beside them, that name different years (平成30年（令和元年）:
+   * 2018 and 2019), in the order written; `year` is then the first's, and must not be used. Absent when they agree.
+   */
+  conflict?: readonly number[];
 }
 
 /** The era years a year expression wrote (平成31年/令和元年: two), as era and number. */
@@ -28,22 +33,29 @@ export function foldWidth(text: string): string {
 }
 
 const SP = '\\s*';
-const NUM = '(\\d{1,2}|元)';
-let patterns: RegExp[] | undefined;
+const NUM = '(?:\\d{1,2}|元)';
+const SEP = `${SP}[/・]${SP}`;
+let patterns: { leading: RegExp; yearAfter: RegExp; item: RegExp } | undefined;
 
-function yearPatterns(): RegExp[] {
+/**
+ * The year expressions of the genre, as two shapes of one grammar (an ITEM is an era year, 平成31, or a 4-digit year):
+ * - ITEM年[度] [/・ ERA年[度]] [(ITEM[年][度] [/・ ERA[年][度]])][度]: 2006年 · 2017年度 · 2006年 (平成18年) ·
+ *   平成18年(2006年) · 平成31年/令和元年 (2019年) · 平成31年（令和元年） · 令和元年（平成31年） · 2021年（令和3年）度;
+ * - ITEM(ITEM [/・ ERA][年])年[度]: 平成5(1993)年 · 2019（平成31・令和元）年.
+ * Matched against the NFKC-folded text, so （） are ().
+ */
+function yearPatterns(): { leading: RegExp; yearAfter: RegExp; item: RegExp } {
   if (patterns) return patterns;
-  const era = `(${knownEras().join('|')})`;
-  const eraYear = `${era}${SP}${NUM}${SP}年`;
-  const fy = '(度)?';
-  patterns = [
-    // 2006年 (平成18年) · 2019年 (平成31年/ 令和元年) · 2017年度 · 2006年
-    new RegExp(`^(\\d{4})${SP}年${fy}(?:${SP}\\(${SP}${eraYear}${fy}(?:${SP}[/・]${SP}${eraYear}${fy})?${SP}\\))?`),
-    // 平成5(1993)年
-    new RegExp(`^${era}${SP}${NUM}${SP}\\(${SP}(\\d{4})${SP}\\)${SP}年${fy}`),
-    // 平成18年(2006年) · 平成 18 年 (2006 年) · 平成31年/ 令和元年 (2019年) · 令和元年 · 平成7年度
-    new RegExp(`^${eraYear}${fy}(?:${SP}[/・]${SP}${eraYear}${fy})?(?:${SP}\\(${SP}(\\d{4})${SP}年?${fy}${SP}\\))?`),
-  ];
+  const era = `(?:${knownEras().join('|')})`;
+  const eraItem = `${era}${SP}${NUM}`;
+  const item = `(?:${eraItem}|\\d{4})`;
+  const fy = `(?:${SP}度)?`;
+  const inner = `\\(${SP}${item}(?:${SP}年)?${fy}(?:${SEP}${eraItem}(?:${SP}年)?${fy})?${SP}\\)`;
+  patterns = {
+    leading: new RegExp(`^${item}${SP}年${fy}(?:${SEP}${eraItem}${SP}年${fy})?(?:${SP}${inner}${fy})?`),
+    yearAfter: new RegExp(`^${item}${SP}${inner}${SP}年${fy}`),
+    item: new RegExp(`(${era})${SP}(\\d{1,2}|元)|(\\d{4})`, 'g'),
+  };
   return patterns;
 }
 
@@ -57,9 +69,10 @@ export function isGenreYear(year: number): boolean {
   return Number.isInteger(year) && year >= FIRST_YEAR && year <= LAST_YEAR;
 }
 
-function reading(year: number, fiscal: boolean, eras: [string, string][], rest: string): YearReading | undefined {
+function reading(year: number, fiscal: boolean, eras: [string, string][], rest: string, conflict?: readonly number[]): YearReading | undefined {
   if (!isGenreYear(year)) return undefined;
   const numbered = eras.map(([era, n]) => [era, eraNumber(n)] as const);
+  if (conflict) return { year, fiscal, mismatch: false, rest: rest.trim(), conflict };
   // An era year that counts to this year but lies past its era's end is a slip (平成35年 for 2023), not a mismatch.
   const mismatch = numbered.some(([era, n]) => !eraMatchesYear(era, n, year) && gregorianYear(era, n) !== year);
   const eraSlip = mismatch ? undefined : eraSlipOfAny(numbered, String(year));
@@ -75,32 +88,35 @@ export function readLeadingYear(text: string): YearReading | undefined {
   return readLeadingYearAndEras(text)?.reading;
 }
 
+/**
+ * The year an expression names: its first Gregorian year when it wrote one (the era years beside it are checked
+ * against it: a mismatch), else its era years' year when they all name the same one, else the first era year's, with
+ * the years they name as the conflict (平成30年（令和元年）).
+ */
+function yearOfItems(expression: string): { year: number | undefined; eras: [string, string][]; conflict?: number[] } {
+  const eras: [string, string][] = [];
+  const western: number[] = [];
+  for (const m of expression.matchAll(yearPatterns().item)) {
+    if (m[3]) western.push(Number(m[3]));
+    else eras.push([m[1]!, m[2]!]);
+  }
+  if (western.length > 0) return { year: western[0], eras };
+  const years = eras.map(([era, n]) => gregorianYear(era, eraNumber(n)));
+  const distinct = [...new Set(years)];
+  if (distinct.length > 1 && distinct.every((y) => y !== undefined && isGenreYear(y))) return { year: years[0], eras, conflict: distinct as number[] };
+  return { year: distinct.length === 1 ? years[0] : undefined, eras };
+}
+
 /** readLeadingYear, with the era years the expression wrote (for a date after it to be checked against them). */
 export function readLeadingYearAndEras(text: string): { reading: YearReading; eras: EraYears } | undefined {
   const original = arabicLeadingDate(stripMarkup(text).trim());
   const s = foldWidth(original);
-  const [western, eraInParens, eraFirst] = yearPatterns();
-  const found = (year: number | undefined, fiscal: boolean, eras: [string, string][], length: number) => {
-    const r = year === undefined ? undefined : reading(year, fiscal, eras, restAfter(original, length));
-    return r && { reading: r, eras: eras.map(([era, n]) => [era, eraNumber(n)] as const) };
-  };
-  let m = western!.exec(s);
-  if (m) {
-    const eras: [string, string][] = [];
-    if (m[3]) eras.push([m[3], m[4]!]);
-    if (m[6]) eras.push([m[6], m[7]!]);
-    return found(Number(m[1]), Boolean(m[2] || m[5] || m[8]), eras, m[0].length);
-  }
-  m = eraInParens!.exec(s);
-  if (m) return found(Number(m[3]), Boolean(m[4]), [[m[1]!, m[2]!]], m[0].length);
-  m = eraFirst!.exec(s);
-  if (m) {
-    const eras: [string, string][] = [[m[1]!, m[2]!]];
-    if (m[4]) eras.push([m[4], m[5]!]);
-    const fiscal = Boolean(m[3] || m[6] || m[8]);
-    return found(m[7] ? Number(m[7]) : gregorianYear(m[1]!, eraNumber(m[2]!)), fiscal, eras, m[0].length);
-  }
-  return undefined;
+  const { leading, yearAfter } = yearPatterns();
+  const m = yearAfter.exec(s) ?? leading.exec(s);
+  if (!m) return undefined;
+  const { year, eras, conflict } = yearOfItems(m[0]);
+  const r = year === undefined ? undefined : reading(year, m[0].includes('度'), eras, restAfter(original, m[0].length), conflict);
+  return r && { reading: r, eras: eras.map(([era, n]) => [era, eraNumber(n)] as const) };
 }
 
 /**

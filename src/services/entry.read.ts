@@ -12,7 +12,7 @@ export function readEnteredYear(text: string | undefined): number {
   const typed = (text ?? '').normalize('NFKC').trim();
   if (/^\d{1,4}$/.test(typed)) return Number(typed);
   const year = readYearCell(typed);
-  if (year) return year.eraSlip ? NaN : year.year;
+  if (year) return year.eraSlip || year.conflict ? NaN : year.year;
   return kanjiNumber(typed.replace(/年$/, '')) ?? NaN;
 }
 

@@ -91,7 +91,9 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
         ? `上の年（${p.unreadAt}行目）が読み取れなかったため、その年を引き継ぐこの行も取り込みません（前の年に入らないように）。`
         : p.reason === 'noSuchDate'
           ? `${cjkDate(p.date)}という日付は存在しないため、この行は取り込みません。`
-          : 'この行は読み取れなかったため、取り込みません。',
+          : p.reason === 'yearHeadingRest'
+            ? `年の見出しを${p.year}年と読みましたが、その後の「${p.rest}」は年としても交流としても読み取れないため、取り込みません。`
+            : 'この行は読み取れなかったため、取り込みません。',
     NotAnExchange: '交流の記録として読み取れなかったため、取り込みません。',
     UnknownDirection: '区分（派遣・受入・相互）が読み取れないため、区分なしで取り込みます。',
     YearOutOfOrder: '年の順序が前後しています。',
@@ -126,6 +128,9 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
       `年の見出しのようですが、読み取れません${
         p.fault === 'era' ? `（「${p.written}」は元号ではありません）` : p.fault === 'letters' ? `（「${p.written}」の数字に英字が混じっています）` : p.fault === 'range' ? '（1868年から2100年までの年ではありません）' : ''
       }。このままでは下の行が前の年に入ってしまうため、文書全体を取り込みませんでした。見出しを直して（2017年、平成29年など）もう一度取り込んでください。`,
+    EraYearsDisagree: (p) =>
+      `${p.written ? `「${p.written}」の` : ''}二つの元号の年が別の年${p.years ? `（${p.years}年）` : ''}を指していて、西暦も書かれていないため、どちらの年か決められません。文書全体を取り込みませんでした。年を直して（2019年、平成31年（令和元年）など）もう一度取り込んでください。`,
+    TableRowsUnread: '表の行（タブまたは「|」で区切られた列）のようですが、表として読める行がありません（各行の警告を参照）。行として読むと列が交流内容に混ざってしまうため、文書全体を取り込みませんでした。年の列を直して（2019年、平成31年など）もう一度取り込んでください。',
   },
   zh: {
     ImportEmpty: '文档是空的（或只有空白）。',
@@ -138,7 +143,9 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
         ? `上方的年份（第${p.unreadAt}行）无法读取，因此沿用该年份的此行也未导入（以免归入更早的年份）。`
         : p.reason === 'noSuchDate'
           ? `${cjkDate(p.date)}这一日期不存在，此行未导入。`
-          : '无法读取此行，未导入。',
+          : p.reason === 'yearHeadingRest'
+            ? `年份标题已读取为${p.year}年，但其后的“${p.rest}”既不是可读取的年份也不是交流，未导入。`
+            : '无法读取此行，未导入。',
     NotAnExchange: '无法识别为交流记录，未导入。',
     UnknownDirection: '无法识别类别（派遣、接待、相互），按未指定类别导入。',
     YearOutOfOrder: '年份顺序前后颠倒。',
@@ -172,6 +179,9 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
       `此行看似年份标题，但无法读取${
         p.fault === 'era' ? `（“${p.written}”不是日本年号）` : p.fault === 'letters' ? `（“${p.written}”的数字中混有字母）` : p.fault === 'range' ? '（不是1868年至2100年之间的年份）' : ''
       }。否则其下各行会被归入上一年，因此整个文档均未导入。请修改标题（如2017年、平成29年）后重新导入。`,
+    EraYearsDisagree: (p) =>
+      `${p.written ? `“${p.written}”中的` : ''}两个日本年号的年份指向不同的年份${p.years ? `（${p.years}年）` : ''}，且未写公历年份，无法确定是哪一年，因此整个文档均未导入。请修改年份（如2019年、平成31年（令和元年））后重新导入。`,
+    TableRowsUnread: '此行看似表格行（各列以制表符或“|”分隔），但表格中没有可读取的行（请参阅各行的警告）。若按普通行读取，各列会混入交流内容，因此整个文档均未导入。请修改年份列（如2019年、平成31年）后重新导入。',
   },
 };
 

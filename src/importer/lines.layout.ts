@@ -93,6 +93,10 @@ class LinesReader {
         this.section = 'photos';
         return this.setHeading(undefined);
       case 'other':
+        // A sentence led by a year (2023年に、市長が…を訪問しました。) may well tell of an exchange: the editor is warned.
+        if (r.what === 'background text') {
+          return this.out.note('NotAnExchange', 'warning', line, 'A sentence that starts with a year, read as background, not an exchange; the line was not imported. To import it as an exchange, put the year on a line of its own above it.', { reason: 'yearSentence' });
+        }
         return this.out.note('NotAnExchange', 'info', line, `Not an exchange (${r.what}); the line was not imported.`);
       case 'none':
         return this.noneMark(line);
@@ -100,7 +104,7 @@ class LinesReader {
         if (r.impossible) {
           return this.out.add(diagnostic('UnparsedLine', 'warning', line.no, `The line starts with a date that does not exist (${r.impossible}); it was not imported.`, line.text, { reason: 'noSuchDate', date: r.impossible }));
         }
-        return this.out.note('UnparsedLine', 'warning', line, this.heading ? 'The line starts with what looks like a date but cannot be read as one; it was not imported.' : 'The line starts with a date that has no year above it; it was not imported.');
+        return this.out.note('UnparsedLine', 'warning', line, this.heading ? 'The line starts with what looks like a date but cannot be read as one; it was not imported.' : 'The line starts with a date that has no year above it; it was not imported.', { reason: this.heading ? 'dateUnreadable' : 'noYearAbove' });
       case 'date':
         return this.dated(r.date, line);
       case 'year':
@@ -128,7 +132,7 @@ class LinesReader {
     this.open = undefined;
     const text = joinParts(entry.parts);
     if (text === '') {
-      this.out.note('UnparsedLine', 'warning', entry.line, 'A date with no description after it; nothing was imported.');
+      this.out.note('UnparsedLine', 'warning', entry.line, 'A date with no description after it; nothing was imported.', { reason: 'dateWithoutText' });
       return;
     }
     this.addEvent(entry.year, entry.date, text, entry.line);
@@ -175,7 +179,7 @@ class LinesReader {
     this.started = true;
     this.headingUsed = true;
     if (this.section === 'photos') {
-      if (date.rest === '') this.out.note('UnparsedLine', 'warning', line, 'A date with no caption; nothing was imported.');
+      if (date.rest === '') this.out.note('UnparsedLine', 'warning', line, 'A date with no caption; nothing was imported.', { reason: 'dateWithoutCaption' });
       else this.addRecords(year, date.rest, line);
       return;
     }
@@ -197,7 +201,7 @@ class LinesReader {
       this.headingUsed = true;
       return this.out.noExchange(this.heading.year, line.no);
     }
-    this.out.note('UnparsedLine', 'warning', line, 'A no-exchange mark that does not follow a year heading of its own; it was ignored.');
+    this.out.note('UnparsedLine', 'warning', line, 'A no-exchange mark that does not follow a year heading of its own; it was ignored.', { reason: 'strayNoneMark' });
   }
 
   private plain(r: TextReading, line: SourceLine): void {
@@ -215,11 +219,11 @@ class LinesReader {
     // background, which the editor is told of, with the way to import it.
     if (r.prose && !(r.bulleted && this.heading && this.section === 'timeline')) {
       const where = this.heading ? ` under ${this.heading.year}` : '';
-      this.out.note('NotAnExchange', this.heading ? 'warning' : 'info', line, `A sentence${where} read as background, not an exchange; the line was not imported. Start it with ・ to import it as an event.`);
+      this.out.note('NotAnExchange', this.heading ? 'warning' : 'info', line, `A sentence${where} read as background, not an exchange; the line was not imported. Start it with ・ to import it as an event.`, { reason: 'background' });
       return;
     }
     if (!this.heading) {
-      this.out.note('UnparsedLine', 'warning', line, 'The line has no year (no year heading above it); it was not imported.');
+      this.out.note('UnparsedLine', 'warning', line, 'The line has no year (no year heading above it); it was not imported.', { reason: 'noYearAbove' });
       return;
     }
     this.headingUsed = true;

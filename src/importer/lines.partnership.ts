@@ -55,8 +55,8 @@ export class PartnershipCollector {
     if (!p.noExchangeYears.includes(year)) p.noExchangeYears.push(year);
   }
 
-  note(code: DiagnosticCode, severity: Severity, line: SourceLine, message: string): void {
-    this.diagnostics.push(diagnostic(code, severity, line.no, message, line.text));
+  note(code: DiagnosticCode, severity: Severity, line: SourceLine, message: string, params?: Diagnostic['params']): void {
+    this.diagnostics.push(diagnostic(code, severity, line.no, message, line.text, params));
   }
 
   /** A diagnostic made elsewhere (with the values its message names). */

@@ -107,7 +107,7 @@ class PipeReader {
       case 'badYear':
       case 'yearConflict':
       case 'yearRest':
-        return this.out.note('UnparsedLine', 'warning', line, 'A dated line outside the table; it was not imported.');
+        return this.out.note('UnparsedLine', 'warning', line, 'A dated line outside the table; it was not imported.', { reason: 'outsideTable' });
       default:
         return this.out.note('NotAnExchange', 'info', line, 'Text outside the table, not an exchange; the line was not imported.');
     }
@@ -152,14 +152,14 @@ class PipeReader {
     if (content === '' || isNoExchangeMark(content)) {
       // | 2021年 | — | | and | 2022年 | なし |: the mark in the direction column, the content left empty.
       if (content !== '' || isNoExchangeMark(label)) this.out.noExchange(year.year, line.no);
-      else this.out.note('UnparsedLine', 'warning', line, 'The row has a year but no content.');
+      else this.out.note('UnparsedLine', 'warning', line, 'The row has a year but no content.', { reason: 'yearWithoutText' });
       return;
     }
     const date = readLeadingDate(content, year);
     if (date?.eraSlip) this.out.add(eraOutOfRange(line.no, date.eraSlip, line.text));
     const text = date ? date.rest : content;
     if (text === '') {
-      this.out.note('UnparsedLine', 'warning', line, 'The row has a date but no description.');
+      this.out.note('UnparsedLine', 'warning', line, 'The row has a date but no description.', { reason: 'dateWithoutText' });
       return;
     }
     this.out.event({ year: year.year, date: date?.date ?? this.rowDate, direction: this.direction(label, text, line), text, line: line.no });

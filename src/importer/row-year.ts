@@ -8,7 +8,7 @@ import { readImpossibleDate } from './dates.js';
  */
 export function continuesNoYear(line: number, text: string, unreadAt: number | undefined, prefix = ''): Diagnostic {
   const sentence = (s: string) => (prefix === '' ? s : `${prefix}${s[0]!.toLowerCase()}${s.slice(1)}`);
-  if (unreadAt === undefined) return diagnostic('UnparsedLine', 'warning', line, sentence('A row continues a year, but no year came before it; the row was not imported.'), text);
+  if (unreadAt === undefined) return diagnostic('UnparsedLine', 'warning', line, sentence('A row continues a year, but no year came before it; the row was not imported.'), text, { reason: 'noYearAbove' });
   const message = sentence(`The row continues the year above, but the year on line ${unreadAt} could not be read; the row was not imported, so that it is not filed under an earlier year.`);
   return diagnostic('UnparsedLine', 'warning', line, message, text, { reason: 'yearAboveUnread', unreadAt });
 }
@@ -23,5 +23,5 @@ export function firstCellRefused(line: number, text: string, cell: string, noun:
     const message = `The first cell's date ${cell.trim()} does not exist (${impossible.date}); the ${noun} was not imported.`;
     return diagnostic('UnparsedLine', 'warning', line, message, text, { reason: 'noSuchDate', date: impossible.date });
   }
-  return diagnostic('UnparsedLine', 'warning', line, `The first cell is not a year; the ${noun} was not imported.`, text);
+  return diagnostic('UnparsedLine', 'warning', line, `The first cell is not a year; the ${noun} was not imported.`, text, { reason: 'notAYear' });
 }

@@ -206,7 +206,7 @@ class TableReader {
         if (!p.noExchangeYears.includes(year)) p.noExchangeYears.push(year);
         return;
       }
-      this.diagnostics.push(diagnostic('UnparsedLine', 'warning', line.no, 'The row has a year but no content.', line.text));
+      this.diagnostics.push(diagnostic('UnparsedLine', 'warning', line.no, 'The row has a year but no content.', line.text, { reason: 'yearWithoutText' }));
       return;
     }
     if (isNoneMark(content)) {

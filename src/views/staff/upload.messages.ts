@@ -74,6 +74,30 @@ function eraSentence(p: Params, words: { before: string; after: string; read: st
   return format(p.side === 'before' ? words.before : words.after, { ...p, boundary: cjkDate(p.boundary) }) + format(words.read, { ...p, read: cjkDate(p.read) });
 }
 
+/** Why a line was not read (UnparsedLine's `reason`), for the Japanese pages: what is missing, and so what to fix. */
+const UNPARSED_JA: Readonly<Record<string, string>> = {
+  noYearAbove: 'この行の上に年（年の見出しや年の列）がないため、どの年の交流か分からず、取り込みません。',
+  notAYear: '最初の列が年として読み取れないため、この行は取り込みません（2017年、平成29年などと書いてください）。',
+  yearWithoutText: '年はありますが交流の内容がないため、この行は取り込みません。',
+  dateWithoutText: '日付の後に交流の内容がないため、この行は取り込みません。',
+  dateWithoutCaption: '日付の後に写真の説明がないため、この行は取り込みません。',
+  dateUnreadable: '日付で始まっているようですが、日付として読み取れないため、この行は取り込みません。',
+  outsideTable: '表の外にある日付付きの行のため、取り込みません。表の中に移してください。',
+  strayNoneMark: '「交流なし」の印ですが、その年の見出しの下にないため、無視しました。',
+};
+
+/** The same, for the Chinese pages. */
+const UNPARSED_ZH: Readonly<Record<string, string>> = {
+  noYearAbove: '此行上方没有年份（年份标题或年份列），无法确定属于哪一年，未导入。',
+  notAYear: '第一列无法读取为年份，此行未导入（请写作2017年、平成29年等）。',
+  yearWithoutText: '有年份但没有交流内容，此行未导入。',
+  dateWithoutText: '日期后没有交流内容，此行未导入。',
+  dateWithoutCaption: '日期后没有照片说明，此行未导入。',
+  dateUnreadable: '此行似乎以日期开头，但无法读取为日期，未导入。',
+  outsideTable: '这是表格外带日期的行，未导入。请将其移入表格中。',
+  strayNoneMark: '这是“无交流”标记，但不在该年份的标题下，已忽略。',
+};
+
 /**
  * The importer's diagnostics by code, for the Japanese and Chinese pages. The English pages show the importer's own
  * message, which carries details (years, counts) these sentences leave to the line number and the excerpt, except
@@ -93,8 +117,13 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
           ? `${cjkDate(p.date)}という日付は存在しないため、この行は取り込みません。`
           : p.reason === 'yearHeadingRest'
             ? `年の見出しを${p.year}年と読みましたが、その後の「${p.rest}」は年としても交流としても読み取れないため、取り込みません。`
-            : 'この行は読み取れなかったため、取り込みません。',
-    NotAnExchange: '交流の記録として読み取れなかったため、取り込みません。',
+            : (UNPARSED_JA[String(p.reason)] ?? 'この行は読み取れなかったため、取り込みません。'),
+    NotAnExchange: (p) =>
+      p.reason === 'background'
+        ? '説明の文として読んだため、交流としては取り込みません。交流として取り込むには、行の頭に「・」を付けてください。'
+        : p.reason === 'yearSentence'
+          ? '年で始まる文として読んだため、交流としては取り込みません。交流として取り込むには、年だけを上の行に書いて（2023年）、その下に内容を書いてください。'
+          : '交流の記録として読み取れなかったため、取り込みません。',
     UnknownDirection: '区分（派遣・受入・相互）が読み取れないため、区分なしで取り込みます。',
     YearOutOfOrder: '年の順序が前後しています。',
     YearMismatch: '和暦と西暦が一致しません。西暦を使いました。',
@@ -145,8 +174,13 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
           ? `${cjkDate(p.date)}这一日期不存在，此行未导入。`
           : p.reason === 'yearHeadingRest'
             ? `年份标题已读取为${p.year}年，但其后的“${p.rest}”既不是可读取的年份也不是交流，未导入。`
-            : '无法读取此行，未导入。',
-    NotAnExchange: '无法识别为交流记录，未导入。',
+            : (UNPARSED_ZH[String(p.reason)] ?? '无法读取此行，未导入。'),
+    NotAnExchange: (p) =>
+      p.reason === 'background'
+        ? '此行被读作说明文字，未作为交流导入。如需作为交流导入，请在行首加上“・”。'
+        : p.reason === 'yearSentence'
+          ? '此行被读作以年份开头的句子，未作为交流导入。如需作为交流导入，请将年份单独写在上一行（2023年），内容写在其下。'
+          : '无法识别为交流记录，未导入。',
     UnknownDirection: '无法识别类别（派遣、接待、相互），按未指定类别导入。',
     YearOutOfOrder: '年份顺序前后颠倒。',
     YearMismatch: '日本年号与公历年份不一致，已采用公历年份。',

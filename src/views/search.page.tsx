@@ -88,48 +88,50 @@ function Results(props: SearchPageProps & { result: FacetedSearchResult }) {
   const hasFacets =
     result.facets.partners.length + result.facets.years.length + result.facets.directions.length + result.facets.records +
       (props.knowledge?.fields.length ?? 0) + (props.knowledge?.organizations.length ?? 0) > 0;
+  // The results come first in the document, so the skip link, a keyboard and a screen reader reach them before the
+  // facets (a hundred links on a big record); a wide screen shows the facets beside them (koryu.css).
   return (
-    <>
-      <p class="result-count">
-        {result.total === 0
-          ? format(filtered ? t.noMatchFiltered : t.noMatch, { q })
-          : result.hits.length === 0
-            ? `${format(t.found, { q, total: result.total })} ${t.pastLastPage}`
-            : `${format(t.found, { q, total: result.total })} ${format(t.showing, { from, to })}`}
-      </p>
-      {(hasFacets || filtered) && <Facets {...props} />}
-      {result.hits.length > 0 && (
-        <section aria-labelledby="results-heading">
-          <h2 id="results-heading">{t.results}</h2>
+    <div class="search-layout">
+      <section class="search-results" aria-labelledby="results-heading">
+        <h2 id="results-heading">{t.results}</h2>
+        <p class="result-count">
+          {result.total === 0
+            ? format(filtered ? t.noMatchFiltered : t.noMatch, { q })
+            : result.hits.length === 0
+              ? `${format(t.found, { q, total: result.total })} ${t.pastLastPage}`
+              : `${format(t.found, { q, total: result.total })} ${format(t.showing, { from, to })}`}
+        </p>
+        {result.hits.length > 0 && (
           <ol class="hits" start={from}>
             {result.hits.map((hit) => (
               <Hit key={`${hit.kind}${hit.id}`} ctx={ctx} hit={hit} query={q} />
             ))}
           </ol>
-        </section>
-      )}
-      {result.total > 0 && (page > 1 || page < pages) && (
-        <nav class="pager" aria-label={t.pages}>
-          <ul>
-            {page > 1 && (
-              <li>
-                <a rel="prev" href={searchHref(ctx, q, filters, Math.min(page - 1, pages))}>
-                  {t.previous}
-                </a>
-              </li>
-            )}
-            <li>{format(t.pageOf, { page, pages })}</li>
-            {page < pages && (
-              <li>
-                <a rel="next" href={searchHref(ctx, q, filters, page + 1)}>
-                  {t.next}
-                </a>
-              </li>
-            )}
-          </ul>
-        </nav>
-      )}
-    </>
+        )}
+        {result.total > 0 && (page > 1 || page < pages) && (
+          <nav class="pager" aria-label={t.pages}>
+            <ul>
+              {page > 1 && (
+                <li>
+                  <a rel="prev" href={searchHref(ctx, q, filters, Math.min(page - 1, pages))}>
+                    {t.previous}
+                  </a>
+                </li>
+              )}
+              <li>{format(t.pageOf, { page, pages })}</li>
+              {page < pages && (
+                <li>
+                  <a rel="next" href={searchHref(ctx, q, filters, page + 1)}>
+                    {t.next}
+                  </a>
+                </li>
+              )}
+            </ul>
+          </nav>
+        )}
+      </section>
+      {(hasFacets || filtered) && <Facets {...props} />}
+    </div>
   );
 }
 
@@ -186,7 +188,7 @@ function Facets(props: SearchPageProps & { result: FacetedSearchResult }) {
     ...(facets.records > 0 ? [{ type: 'record' as const, count: facets.records }] : []),
   ];
   return (
-    <section class="refine" aria-labelledby="refine-heading">
+    <aside class="refine" aria-labelledby="refine-heading">
       <h2 id="refine-heading">{t.refine}</h2>
       {active.length > 0 && (
         <div class="active-filters">
@@ -280,7 +282,7 @@ function Facets(props: SearchPageProps & { result: FacetedSearchResult }) {
           </div>
         )}
       </div>
-    </section>
+    </aside>
   );
 }
 

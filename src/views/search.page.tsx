@@ -6,7 +6,7 @@ import { localizedText } from '../domain/translation.js';
 import { highlight } from './highlight.js';
 import { COMMON } from './i18n/common.messages.js';
 import { HTML_LANG, type Locale } from './i18n/locale.js';
-import { format } from './i18n/messages.js';
+import { format, pluralOf } from './i18n/messages.js';
 import { SEARCH } from './i18n/search.messages.js';
 import { FIELD_NAMES, KNOWLEDGE } from './i18n/knowledge.messages.js';
 import { isExchangeField } from '../domain/exchange-field.js';
@@ -225,7 +225,7 @@ function Facets(props: SearchPageProps & { result: FacetedSearchResult }) {
               })}
             </ul>
             {partners.hidden > 0 && (
-              <p class="facets-more">{format(t.morePartners, { count: formatCount(partners.hidden, ctx.locale) })}</p>
+              <p class="facets-more">{format(pluralOf(ctx.locale, partners.hidden, { one: t.morePartnersOne, other: t.morePartners }), { count: formatCount(partners.hidden, ctx.locale) })}</p>
             )}
           </div>
         )}

@@ -5,7 +5,7 @@ import type { StoredPartnership } from '../../domain/partnership.js';
 import { eventsPerYearSvg, type ChartSeries } from '../charts/events-per-year.chart.js';
 import { COMMON } from '../i18n/common.messages.js';
 import { FIELD_NAMES, KNOWLEDGE } from '../i18n/knowledge.messages.js';
-import { format, pluralOf } from '../i18n/messages.js';
+import { format, formatPlural, pluralOf } from '../i18n/messages.js';
 import { INTL_LOCALE, fill, Ja, localized } from '../parts.js';
 import { Layout } from '../layout.js';
 import type { PageContext } from '../page-context.js';
@@ -115,8 +115,8 @@ export function InsightsPage(props: {
       <h2 id="balance">{t.balance}</h2>
       <p>
         {format(t.balanceText, {
-          dispatch: k.totals.dispatch,
-          reception: k.totals.reception,
+          dispatch: formatPlural(ctx.locale, k.totals.dispatch, { one: t.dispatchesOne, other: t.dispatches }),
+          reception: formatPlural(ctx.locale, k.totals.reception, { one: t.receptionsOne, other: t.receptions }),
           share: k.dispatchShare === null ? '—' : percent.format(k.dispatchShare),
         })}
       </p>

@@ -4,6 +4,7 @@ import { licenceNotice } from '../domain/licence.js';
 import type { ExchangeEvent, Partnership } from '../domain/partnership.js';
 import { TRANSLATION_LOCALES } from '../domain/translation.js';
 import type { ExportContext, Exporter } from './exporter.js';
+import { eventIdentifier, feedIdentifier } from './identifiers.js';
 
 /** Entries in the feed: the newest published events. */
 export const FEED_LENGTH = 50;
@@ -35,29 +36,8 @@ function newestEntries(partnerships: readonly Partnership[], context: ExportCont
   return entries.slice(0, FEED_LENGTH);
 }
 
-/** FNV-1a (32 bits) in hex: a short fingerprint of an event's own values, for an event the store gave no id. */
-function fingerprint(text: string): string {
-  let hash = 0x811c9dc5;
-  for (const unit of text) {
-    hash ^= unit.codePointAt(0)!;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(16).padStart(8, '0');
-}
-
-/**
- * The entry's id, which a feed reader keeps to know an entry it has seen: with the site's URL, the event page's URL;
- * otherwise a URN of the home municipality and the stored event's id, which an edit or a re-import keeping the event
- * keeps. An event the store gave no id (a feed written from a document) is named by its own values, so the events
- * around it do not change it.
- */
-function entryId(x: Entry, site: string | undefined): string {
-  if (x.id !== undefined && site) return `${site}events/${x.id}`;
-  const home = encodeURIComponent(x.p.home);
-  if (x.id !== undefined) return `urn:koryu:event:${home}:${x.id}`;
-  const own = [x.p.partner, x.e.year, x.e.date ?? '', x.e.direction, x.e.text].join('\u0000');
-  return `urn:koryu:event:${home}:${encodeURIComponent(x.p.partner)}:${x.e.year}-${fingerprint(own)}`;
-}
+/** The entry's id, which a feed reader keeps to know an entry it has seen (see identifiers.ts). */
+const entryId = (x: Entry, site: string | undefined): string => eventIdentifier(x.p, x.e, x.id, site);
 
 const XHTML = 'http://www.w3.org/1999/xhtml';
 
@@ -102,7 +82,7 @@ export function writeAtom(partnerships: readonly Partnership[], context: ExportC
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ja">',
-    `  <id>${escapeXml(site ? `${site}feed.atom` : 'urn:koryu:feed')}</id>`,
+    `  <id>${escapeXml(feedIdentifier(site))}</id>`,
     `  <title>${escapeXml(`${homes ? `${homes} ` : ''}国際交流の記録：新着の交流`)}</title>`,
     `  <updated>${escapeXml(updated)}</updated>`,
     `  <author><name>${escapeXml(author)}</name></author>`,

@@ -5,6 +5,7 @@ import jsonld from 'jsonld';
 import { LICENCE_PRESETS } from '../domain/licence.js';
 import type { Partnership } from '../domain/partnership.js';
 import { parseDocument } from '../importer/parse-document.js';
+import { writeAtom } from './atom.js';
 import { writeJsonLd } from './jsonld.js';
 
 const seed = parseDocument(readFileSync(new URL('../../samples/kanazawa-dalian.txt', import.meta.url)), { home: '金沢市' }).partnerships;
@@ -42,7 +43,8 @@ describe('the JSON-LD export', () => {
   });
 
   it('names the two cities as Places, the partnership as a work about them, and the licence on the dataset', async () => {
-    const nodes = await expand(JSON.parse(writeJsonLd(seed, { licence, siteUrl: 'https://example.jp/koryu/' })));
+    const events = new Map(seed[0]!.events.map((e, i) => [e, { id: 1 + i, publishedAt: '2026-01-01T00:00:00.000Z' }]));
+    const nodes = await expand(JSON.parse(writeJsonLd(seed, { licence, siteUrl: 'https://example.jp/koryu/', events })));
     const places = ofType(nodes, 'Place');
     assert.deepEqual(places.map((p) => value(p, 'name')![0]).sort(), ['大連市', '金沢市'].sort());
     const [work] = ofType(nodes, 'CreativeWork');
@@ -50,7 +52,42 @@ describe('the JSON-LD export', () => {
     assert.deepEqual(value(work!, 'genre'), ['友好交流都市']);
     const [dataset] = ofType(nodes, 'Dataset');
     assert.deepEqual(value(dataset!, 'license'), [licence.url]);
-    assert.ok(ofType(nodes, 'Event').every((n) => String(n['@id']).startsWith('https://example.jp/koryu/')));
+    assert.ok(nodes.every((n) => String(n['@id']).startsWith('https://example.jp/koryu/')), 'the site URL names every node');
+    assert.equal(ofType(nodes, 'Event')[0]!['@id'], 'https://example.jp/koryu/events/1');
+  });
+
+  it('gives every node an absolute @id without the site URL, so JSON-LD processors keep them all as RDF', async () => {
+    const doc = JSON.parse(writeJsonLd(seed, { licence }));
+    const ids: string[] = [];
+    const collect = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(collect);
+      else if (v && typeof v === 'object') {
+        for (const [k, x] of Object.entries(v)) {
+          if (k === '@id') ids.push(String(x));
+          else collect(x);
+        }
+      }
+    };
+    collect(doc);
+    assert.ok(ids.length > seed[0]!.events.length);
+    for (const id of ids) assert.match(id, /^[a-z][a-z0-9+.-]*:/, `${id} is absolute`);
+    const quads = (await jsonld.toRDF(doc as jsonld.JsonLdDocument, { documentLoader, format: 'application/n-quads' } as never)) as unknown as string;
+    const subjects = new Set(quads.split('\n').map((q) => q.split(' ')[0]!).filter((s) => s.startsWith('<')));
+    assert.equal(subjects.size, new Set(doc['@graph'].map((n: { '@id': string }) => `<${n['@id']}>`)).size, 'every node of the graph is a subject');
+  });
+
+  it('names a stored event as the Atom feed names its entry when there is no site URL', () => {
+    const p = seed[0]!;
+    const events = new Map(p.events.map((e, i) => [e, { id: 3 + i, publishedAt: '2026-01-01T00:00:00.000Z' }]));
+    const graph = (JSON.parse(writeJsonLd([p], { events })) as { '@graph': { '@id': string; '@type': string; name: { '@value': string }[] }[] })['@graph'];
+    const eventIds = graph.filter((n) => n['@type'] === 'Event').map((n) => n['@id']);
+    const entryIds = [...writeAtom([p], { events }).matchAll(/<entry>\s*<id>(.*?)<\/id>/g)].map((m) => m[1]!);
+    assert.ok(entryIds.length > 0);
+    for (const id of entryIds) assert.ok(eventIds.includes(id), id);
+    assert.equal(eventIds[0], `urn:koryu:event:${encodeURIComponent('金沢市')}:3`);
+    const unstored = (q: Partnership) => [...writeAtom([q]).matchAll(/<entry>\s*<id>(.*?)<\/id>/g)].map((m) => m[1]!);
+    const documentIds = (JSON.parse(writeJsonLd([p])) as { '@graph': { '@id': string }[] })['@graph'].map((n) => n['@id']);
+    for (const id of unstored(p)) assert.ok(documentIds.includes(id), `an event of a document: ${id}`);
   });
 
   it('places a dispatch at the partner city and a reception at home, and gives translations with their language', async () => {

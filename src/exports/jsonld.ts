@@ -1,6 +1,7 @@
 import type { Direction } from '../domain/direction.js';
 import { yearSpan, type ExchangeEvent, type Partnership } from '../domain/partnership.js';
 import { writeInParts, type ExportContext, type Exporter, type PartWriter } from './exporter.js';
+import { datasetIdentifier, eventIdentifier, partnershipIdentifier, placeIdentifier } from './identifiers.js';
 
 type Node = Record<string, unknown>;
 
@@ -23,19 +24,15 @@ function locations(direction: Direction, home: Node, partner: Node): Node[] {
   return [{ '@id': home['@id'] }, { '@id': partner['@id'] }];
 }
 
-/** The identifiers of one export: the site's own URLs when it is known, else fragment names within the document. */
+/** The identifiers of one export: the same as the Atom feed's (identifiers.ts), absolute with or without the site's URL. */
 function idsFor(context: ExportContext) {
-  const base = context.siteUrl ?? '';
+  const site = context.siteUrl;
   return {
-    city: (name: string) => `${base}#place-${encodeURIComponent(name)}`,
+    city: (name: string) => placeIdentifier(name, site),
     // Named by what stays when partnerships or events are added before them: the two cities, and the stored event's
-    // id (an event of a document, which has none, by its place in it).
-    partnership: (p: Pick<Partnership, 'home' | 'partner'>, _i: number) => `${base}#partnership-${encodeURIComponent(p.home)}-${encodeURIComponent(p.partner)}`,
-    event: (e: ExchangeEvent, pi: number, ei: number) => {
-      const id = context.events?.get(e)?.id;
-      if (id === undefined) return `${base}#event-${pi + 1}-${ei + 1}`;
-      return context.siteUrl ? `${context.siteUrl}events/${id}` : `${base}#event-${id}`;
-    },
+    // id (an event of a document, which has none, by its own values).
+    partnership: (p: Pick<Partnership, 'home' | 'partner'>) => partnershipIdentifier(p, site),
+    event: (p: Pick<Partnership, 'home' | 'partner'>, e: ExchangeEvent) => eventIdentifier(p, e, context.events?.get(e)?.id, site),
   };
 }
 
@@ -54,16 +51,16 @@ function jsonLdParts(context: ExportContext): PartWriter {
   return {
     head: (partnerships) => {
       const dataset: Node = {
-        '@id': `${context.siteUrl ?? ''}#dataset`,
+        '@id': datasetIdentifier(context.siteUrl),
         '@type': 'Dataset',
         name: partnerships.length === 1 ? `${partnerships[0]!.home}と${partnerships[0]!.partner}の交流の記録` : '国際交流の記録',
         inLanguage: 'ja',
         ...(context.licence ? { license: context.licence.url, creditText: context.licence.attribution, usageInfo: context.licence.name } : {}),
-        hasPart: partnerships.map((p, pi) => ({ '@id': ids.partnership(p, pi) })),
+        hasPart: partnerships.map((p) => ({ '@id': ids.partnership(p) })),
       };
       return `{\n  "@context": ${JSON.stringify(SCHEMA_CONTEXT)},\n  "@graph": [\n${graphNode(dataset)}`;
     },
-    part: (p, pi, partContext) => {
+    part: (p, _pi, partContext) => {
       const graph: Node[] = [];
       const city = (name: string): Node => {
         let node = cities.get(name);
@@ -78,7 +75,7 @@ function jsonLdParts(context: ExportContext): PartWriter {
       const partner = city(p.partner);
       const organizer = { '@type': 'GovernmentOrganization', name: p.home, location: { '@id': home['@id'] } };
       const span = yearSpan(p);
-      const partnershipId = ids.partnership(p, pi);
+      const partnershipId = ids.partnership(p);
       graph.push({
         '@id': partnershipId,
         '@type': 'CreativeWork',
@@ -91,9 +88,9 @@ function jsonLdParts(context: ExportContext): PartWriter {
         ...(context.licence ? { license: context.licence.url } : {}),
       });
       const eventId = idsFor({ ...context, ...(partContext.events ? { events: partContext.events } : {}) }).event;
-      p.events.forEach((e, ei) => {
+      p.events.forEach((e) => {
         graph.push({
-          '@id': eventId(e, pi, ei),
+          '@id': eventId(p, e),
           '@type': 'Event',
           name: languages(e.text, e.translations),
           startDate: e.date ?? String(e.year),

@@ -5,6 +5,7 @@ import { downloadsFolder, RecordDownloads } from '../services/downloads.service.
 import type { Store } from '../storage/database.js';
 import { assetVersion, registerAssets } from './assets.js';
 import { registerCaching } from './caching.js';
+import { redirectToCanonical } from './canonical-address.js';
 import { AccessLog, logAbortedRequests } from './access-log.js';
 import { handleError, handleNotFound } from './error-handler.js';
 import { PageCache } from './page-cache.js';
@@ -79,7 +80,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
   if (deps.logger) logAbortedRequests(app);
   app.setErrorHandler(handleError);
-  app.setNotFoundHandler(handleNotFound);
+  app.setNotFoundHandler(redirectToCanonical(app, handleNotFound));
   registerOpenApi(app, { title: `${deps.home} 国際交流の記録 API`, version: '1', ...(deps.licence ? { licence: deps.licence } : {}) });
   registerSecurityHeaders(app);
   registerUrlGuard(app);

@@ -27,7 +27,7 @@ describeOnEachStore('JSON-LD identifiers of the stored record', (openFresh) => {
 
   it('names each event by its stored id, and keeps the names when an import adds an event before them', async () => {
     const beforeIds = eventIds(String((await exportOne(store, 'jsonld')).body));
-    const stored = new Set((await listPartnerships(store)).flatMap((p) => p.events.map((e) => `#event-${e.id}`)));
+    const stored = new Set((await listPartnerships(store)).flatMap((p) => p.events.map((e) => `urn:koryu:event:${encodeURIComponent('金沢市')}:${e.id}`)));
     assert.ok(beforeIds.size > 40);
     for (const id of beforeIds.values()) assert.ok(stored.has(id), id);
     const added = sample.replace('\t派遣\t市英語教育研修参加派遣団が訪問', '\t派遣\t友好交流都市提携記念の市民訪問団が訪問 市英語教育研修参加派遣団が訪問');

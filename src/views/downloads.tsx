@@ -13,7 +13,7 @@ export interface DownloadLink {
 }
 
 /** Formats whose link says in words what the file holds, in the reader's language. */
-const WORDED: Readonly<Record<string, 'photosCsv'>> = { 'photos-csv': 'photosCsv' };
+const WORDED: Readonly<Record<string, 'photosCsv' | 'text'>> = { 'photos-csv': 'photosCsv', text: 'text' };
 
 /** The section listing the downloads of a page's data, each link a plain GET of a file. */
 export function Downloads(props: { ctx: PageContext; links: readonly DownloadLink[]; heading?: 'downloads' | 'downloadsAll' }) {

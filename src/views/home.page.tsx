@@ -5,7 +5,7 @@ import { DIRECTIONS, type Direction } from '../domain/direction.js';
 import type { PartnershipSummary } from '../domain/partnership.js';
 import { COMMON } from './i18n/common.messages.js';
 import { HOME } from './i18n/home.messages.js';
-import { format } from './i18n/messages.js';
+import { format, pluralOf } from './i18n/messages.js';
 import { Downloads, type DownloadLink } from './downloads.js';
 import { Layout } from './layout.js';
 import { localHref, type PageContext } from './page-context.js';
@@ -73,7 +73,7 @@ function PartnerCard(props: { ctx: PageContext; partnership: PartnershipSummary;
         <dt>{t.exchange}</dt>
         <dd>
           {first !== undefined && last !== undefined
-            ? format(t.exchangeSpan, { first, last, years: last - first + 1, active: activeYears.length })
+            ? format(pluralOf(ctx.locale, last - first + 1, { one: t.exchangeSpanOne, other: t.exchangeSpan }), { first, last, years: last - first + 1, active: activeYears.length })
             : t.noEvents}
         </dd>
         <dt>{t.events}</dt>

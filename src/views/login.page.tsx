@@ -1,5 +1,5 @@
 import { AUTH } from './i18n/auth.messages.js';
-import { format } from './i18n/messages.js';
+import { format, pluralOf } from './i18n/messages.js';
 import { Layout } from './layout.js';
 import { localHref, type PageContext } from './page-context.js';
 
@@ -23,7 +23,7 @@ export function LoginPage(props: LoginPageProps) {
   const t = AUTH[ctx.locale];
   const message =
     problem?.kind === 'throttled'
-      ? format(t.throttled, { minutes: Math.max(1, Math.ceil(problem.retryAfterSeconds / 60)) })
+      ? throttledMessage(ctx.locale, Math.max(1, Math.ceil(problem.retryAfterSeconds / 60)))
       : problem?.kind === 'missing'
         ? t.missing
         : problem
@@ -82,3 +82,6 @@ export function LoginPage(props: LoginPageProps) {
     </Layout>
   );
 }
+
+const throttledMessage = (locale: PageContext['locale'], minutes: number) =>
+  format(pluralOf(locale, minutes, { one: AUTH[locale].throttledOne, other: AUTH[locale].throttled }), { minutes });

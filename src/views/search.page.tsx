@@ -6,7 +6,7 @@ import { localizedText } from '../domain/translation.js';
 import { highlight } from './highlight.js';
 import { COMMON } from './i18n/common.messages.js';
 import { HTML_LANG, type Locale } from './i18n/locale.js';
-import { format } from './i18n/messages.js';
+import { format, pluralOf } from './i18n/messages.js';
 import { SEARCH } from './i18n/search.messages.js';
 import { FIELD_NAMES, KNOWLEDGE } from './i18n/knowledge.messages.js';
 import { isExchangeField } from '../domain/exchange-field.js';
@@ -88,48 +88,50 @@ function Results(props: SearchPageProps & { result: FacetedSearchResult }) {
   const hasFacets =
     result.facets.partners.length + result.facets.years.length + result.facets.directions.length + result.facets.records +
       (props.knowledge?.fields.length ?? 0) + (props.knowledge?.organizations.length ?? 0) > 0;
+  // The results come first in the document, so the skip link, a keyboard and a screen reader reach them before the
+  // facets (a hundred links on a big record); a wide screen shows the facets beside them (koryu.css).
   return (
-    <>
-      <p class="result-count">
-        {result.total === 0
-          ? format(filtered ? t.noMatchFiltered : t.noMatch, { q })
-          : result.hits.length === 0
-            ? `${format(t.found, { q, total: result.total })} ${t.pastLastPage}`
-            : `${format(t.found, { q, total: result.total })} ${format(t.showing, { from, to })}`}
-      </p>
-      {(hasFacets || filtered) && <Facets {...props} />}
-      {result.hits.length > 0 && (
-        <section aria-labelledby="results-heading">
-          <h2 id="results-heading">{t.results}</h2>
+    <div class="search-layout">
+      <section class="search-results" aria-labelledby="results-heading">
+        <h2 id="results-heading">{t.results}</h2>
+        <p class="result-count">
+          {result.total === 0
+            ? format(filtered ? t.noMatchFiltered : t.noMatch, { q })
+            : result.hits.length === 0
+              ? `${format(t.found, { q, total: result.total })} ${t.pastLastPage}`
+              : `${format(t.found, { q, total: result.total })} ${format(t.showing, { from, to })}`}
+        </p>
+        {result.hits.length > 0 && (
           <ol class="hits" start={from}>
             {result.hits.map((hit) => (
               <Hit key={`${hit.kind}${hit.id}`} ctx={ctx} hit={hit} query={q} />
             ))}
           </ol>
-        </section>
-      )}
-      {result.total > 0 && (page > 1 || page < pages) && (
-        <nav class="pager" aria-label={t.pages}>
-          <ul>
-            {page > 1 && (
-              <li>
-                <a rel="prev" href={searchHref(ctx, q, filters, Math.min(page - 1, pages))}>
-                  {t.previous}
-                </a>
-              </li>
-            )}
-            <li>{format(t.pageOf, { page, pages })}</li>
-            {page < pages && (
-              <li>
-                <a rel="next" href={searchHref(ctx, q, filters, page + 1)}>
-                  {t.next}
-                </a>
-              </li>
-            )}
-          </ul>
-        </nav>
-      )}
-    </>
+        )}
+        {result.total > 0 && (page > 1 || page < pages) && (
+          <nav class="pager" aria-label={t.pages}>
+            <ul>
+              {page > 1 && (
+                <li>
+                  <a rel="prev" href={searchHref(ctx, q, filters, Math.min(page - 1, pages))}>
+                    {t.previous}
+                  </a>
+                </li>
+              )}
+              <li>{format(t.pageOf, { page, pages })}</li>
+              {page < pages && (
+                <li>
+                  <a rel="next" href={searchHref(ctx, q, filters, page + 1)}>
+                    {t.next}
+                  </a>
+                </li>
+              )}
+            </ul>
+          </nav>
+        )}
+      </section>
+      {(hasFacets || filtered) && <Facets {...props} />}
+    </div>
   );
 }
 
@@ -186,7 +188,7 @@ function Facets(props: SearchPageProps & { result: FacetedSearchResult }) {
     ...(facets.records > 0 ? [{ type: 'record' as const, count: facets.records }] : []),
   ];
   return (
-    <section class="refine" aria-labelledby="refine-heading">
+    <aside class="refine" aria-labelledby="refine-heading">
       <h2 id="refine-heading">{t.refine}</h2>
       {active.length > 0 && (
         <div class="active-filters">
@@ -223,7 +225,7 @@ function Facets(props: SearchPageProps & { result: FacetedSearchResult }) {
               })}
             </ul>
             {partners.hidden > 0 && (
-              <p class="facets-more">{format(t.morePartners, { count: formatCount(partners.hidden, ctx.locale) })}</p>
+              <p class="facets-more">{format(pluralOf(ctx.locale, partners.hidden, { one: t.morePartnersOne, other: t.morePartners }), { count: formatCount(partners.hidden, ctx.locale) })}</p>
             )}
           </div>
         )}
@@ -280,7 +282,7 @@ function Facets(props: SearchPageProps & { result: FacetedSearchResult }) {
           </div>
         )}
       </div>
-    </section>
+    </aside>
   );
 }
 

@@ -118,7 +118,13 @@ export function TimelinePage(props: { ctx: PageContext; partnership: StoredPartn
         <button type="submit">{t.apply}</button>
         {(f.narrowed || props.knowledge?.organization !== undefined || props.knowledge?.field !== undefined) && <a href={self}>{t.reset}</a>}
       </form>
-      <p class="showing">{format(pluralOf(ctx.locale, shownEvents.length, { one: t.showingOne, other: t.showing }), { from: f.from, to: f.to, count: shownEvents.length })}</p>
+      <p class="showing">
+        {format(pluralOf(ctx.locale, shownEvents.length, f.from === f.to ? { one: t.showingYearOne, other: t.showingYear } : { one: t.showingOne, other: t.showing }), {
+          from: f.from,
+          to: f.to,
+          count: shownEvents.length,
+        })}
+      </p>
 
       <h2 id="timeline">{t.timeline}</h2>
       {years.length === 0 ? (

@@ -1,6 +1,6 @@
 import type { Licence } from '../domain/licence.js';
 import { yearSpan, type StoredPartnership } from '../domain/partnership.js';
-import { format } from './i18n/messages.js';
+import { format, formatPlural } from './i18n/messages.js';
 import { YEARBOOK } from './i18n/yearbook.messages.js';
 import type { PageContext } from './page-context.js';
 import { fill, Ja } from './parts.js';
@@ -22,7 +22,12 @@ export function YearbookPage(props: { ctx: PageContext; partnership: StoredPartn
       <p class="yearbook-kind">{fill(t.subtitle, { kind: <Ja ctx={ctx}>{p.kind}</Ja> })}</p>
       {p.affiliatedOn && <p>{format(t.affiliated, { date: affiliationDate(p.affiliatedOn, ctx.locale) })}</p>}
       {span && <p>{format(t.span, { first: span.first, last: span.last })}</p>}
-      <p>{format(t.counts, { events: p.events.length, records: p.records.length })}</p>
+      <p>
+        {format(t.counts, {
+          events: formatPlural(ctx.locale, p.events.length, { one: t.eventsOne, other: t.events }),
+          records: formatPlural(ctx.locale, p.records.length, { one: t.recordsOne, other: t.records }),
+        })}
+      </p>
       <div class="yearbook-colophon">
         {props.licence && <PrintedAttribution locale={ctx.locale} licence={props.licence} />}
         <p>{format(t.made, { date: props.madeOn })}</p>

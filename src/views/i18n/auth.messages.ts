@@ -10,6 +10,7 @@ export const AUTH: Messages<
   | 'errorHeading'
   | 'invalid'
   | 'throttled'
+  | 'throttledOne'
   | 'missing'
   | 'signedOut'
   | 'staffTitle'
@@ -32,6 +33,7 @@ export const AUTH: Messages<
     errorHeading: 'ログインできませんでした',
     invalid: 'アカウント名またはパスワードが正しくありません。',
     throttled: 'ログインの失敗が続いたため、一時的に受け付けを停止しています。約{minutes}分後にもう一度お試しください。',
+    throttledOne: 'ログインの失敗が続いたため、一時的に受け付けを停止しています。約{minutes}分後にもう一度お試しください。',
     missing: 'アカウント名とパスワードを入力してください。',
     signedOut: 'ログアウトしました。',
     staffTitle: '職員用ページ',
@@ -54,6 +56,7 @@ export const AUTH: Messages<
     errorHeading: 'You could not be signed in',
     invalid: 'The account name or the password is not correct.',
     throttled: 'Too many failed sign-ins: sign-in is paused for now. Try again in about {minutes} minutes.',
+    throttledOne: 'Too many failed sign-ins: sign-in is paused for now. Try again in about {minutes} minute.',
     missing: 'Enter your account name and password.',
     signedOut: 'You have signed out.',
     staffTitle: 'Staff pages',
@@ -76,6 +79,7 @@ export const AUTH: Messages<
     errorHeading: '无法登录',
     invalid: '账户名或密码不正确。',
     throttled: '登录失败次数过多，暂时停止受理。请在约 {minutes} 分钟后重试。',
+    throttledOne: '登录失败次数过多，暂时停止受理。请在约 {minutes} 分钟后重试。',
     missing: '请输入账户名和密码。',
     signedOut: '您已退出登录。',
     staffTitle: '工作人员页面',

@@ -10,6 +10,7 @@ export const HOME: Messages<
   | 'affiliationUnknown'
   | 'exchange'
   | 'exchangeSpan'
+  | 'exchangeSpanOne'
   | 'noEvents'
   | 'events'
   | 'eventCount'
@@ -27,6 +28,7 @@ export const HOME: Messages<
     affiliationUnknown: '記載なし',
     exchange: '交流の期間',
     exchangeSpan: '{first}年〜{last}年（{years}年間のうち{active}年に交流）',
+    exchangeSpanOne: '{first}年〜{last}年（{years}年間のうち{active}年に交流）',
     noEvents: '交流の記録なし',
     events: '交流の件数',
     eventCount: '{direction} {count}件',
@@ -44,6 +46,7 @@ export const HOME: Messages<
     affiliationUnknown: 'Not recorded',
     exchange: 'Exchange',
     exchangeSpan: '{first}–{last} (exchanges in {active} of {years} years)',
+    exchangeSpanOne: '{first}–{last} (exchanges in {active} of {years} year)',
     noEvents: 'No exchanges recorded',
     events: 'Events',
     eventCount: '{direction}: {count}',
@@ -61,6 +64,7 @@ export const HOME: Messages<
     affiliationUnknown: '未记载',
     exchange: '交流期间',
     exchangeSpan: '{first}年至{last}年（{years}年中有{active}年进行了交流）',
+    exchangeSpanOne: '{first}年至{last}年（{years}年中有{active}年进行了交流）',
     noEvents: '无交流记录',
     events: '交流件数',
     eventCount: '{direction} {count}件',

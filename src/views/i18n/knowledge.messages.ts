@@ -73,6 +73,10 @@ export const KNOWLEDGE: Messages<
   | 'perYearTable'
   | 'balance'
   | 'balanceText'
+  | 'dispatches'
+  | 'dispatchesOne'
+  | 'receptions'
+  | 'receptionsOne'
   | 'balanceCaption'
   | 'difference'
   | 'total'
@@ -138,7 +142,11 @@ export const KNOWLEDGE: Messages<
     perYearLabelOne: '{from}年から{to}年までの交流{count}件の年ごとの件数（区分別の積み上げ棒グラフ）',
     perYearTable: '年ごとの件数',
     balance: '派遣と受入のバランス',
-    balanceText: '派遣{dispatch}件、受入{reception}件（派遣の割合 {share}）',
+    balanceText: '{dispatch}、{reception}（派遣の割合 {share}）',
+    dispatches: '派遣{count}件',
+    dispatchesOne: '派遣{count}件',
+    receptions: '受入{count}件',
+    receptionsOne: '受入{count}件',
     balanceCaption: '年ごとの派遣と受入の差',
     difference: '差（派遣−受入）',
     total: '合計',
@@ -204,7 +212,11 @@ export const KNOWLEDGE: Messages<
     perYearLabelOne: 'Stacked bar chart: {count} event from {from} to {to} per year, by direction',
     perYearTable: 'Events per year',
     balance: 'Balance of dispatch and reception',
-    balanceText: '{dispatch} dispatches, {reception} receptions (dispatch share {share})',
+    balanceText: '{dispatch}, {reception} (dispatch share {share})',
+    dispatches: '{count} dispatches',
+    dispatchesOne: '{count} dispatch',
+    receptions: '{count} receptions',
+    receptionsOne: '{count} reception',
     balanceCaption: 'Dispatch minus reception per year',
     difference: 'Difference (dispatch − reception)',
     total: 'Total',
@@ -270,7 +282,11 @@ export const KNOWLEDGE: Messages<
     perYearLabelOne: '堆叠柱状图：{from}年至{to}年共{count}件交流，按年份和类别',
     perYearTable: '按年份的件数',
     balance: '派遣与接待的平衡',
-    balanceText: '派遣{dispatch}件，接待{reception}件（派遣占比 {share}）',
+    balanceText: '{dispatch}，{reception}（派遣占比 {share}）',
+    dispatches: '派遣{count}件',
+    dispatchesOne: '派遣{count}件',
+    receptions: '接待{count}件',
+    receptionsOne: '接待{count}件',
     balanceCaption: '每年派遣与接待之差',
     difference: '差（派遣−接待）',
     total: '合计',

@@ -11,6 +11,11 @@ export function pluralOf(locale: Locale, count: number, forms: { one: string; ot
   return new Intl.PluralRules(locale).select(count) === 'one' ? forms.one : forms.other;
 }
 
+/** `forms` for `count` (pluralOf), filled with `{count}` and `values`. */
+export function formatPlural(locale: Locale, count: number, forms: { one: string; other: string }, values: Readonly<Record<string, string | number>> = {}): string {
+  return format(pluralOf(locale, count, forms), { count, ...values });
+}
+
 /** Fills `{name}` placeholders. */
 export function format(template: string, values: Readonly<Record<string, string | number>>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));

@@ -1,7 +1,7 @@
 import type { Messages } from './messages.js';
 
 /** Downloads and the terms of use. */
-export const OPENDATA: Messages<'downloads' | 'downloadsIntro' | 'downloadsAll' | 'source' | 'licence' | 'api' | 'feed' | 'photosCsv'> = {
+export const OPENDATA: Messages<'downloads' | 'downloadsIntro' | 'downloadsAll' | 'source' | 'licence' | 'api' | 'feed' | 'photosCsv' | 'text'> = {
   ja: {
     downloads: 'データのダウンロード',
     downloadsIntro: 'この交流の記録はオープンデータとして、次の形式でダウンロードできます。',
@@ -11,6 +11,7 @@ export const OPENDATA: Messages<'downloads' | 'downloadsIntro' | 'downloadsAll' 
     api: 'API（OpenAPI）',
     feed: '新着の交流（Atom）',
     photosCsv: 'CSV（写真記録）',
+    text: 'テキスト',
   },
   en: {
     downloads: 'Download the data',
@@ -21,6 +22,7 @@ export const OPENDATA: Messages<'downloads' | 'downloadsIntro' | 'downloadsAll' 
     api: 'API (OpenAPI)',
     feed: 'Newly published exchanges (Atom)',
     photosCsv: 'CSV (photo records)',
+    text: 'Text',
   },
   zh: {
     downloads: '数据下载',
@@ -31,5 +33,6 @@ export const OPENDATA: Messages<'downloads' | 'downloadsIntro' | 'downloadsAll' 
     api: 'API（OpenAPI）',
     feed: '最新交流（Atom）',
     photosCsv: 'CSV（照片记录）',
+    text: '文本',
   },
 };

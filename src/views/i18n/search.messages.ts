@@ -19,6 +19,7 @@ export const SEARCH: Messages<
   | 'clearFilters'
   | 'facetPartner'
   | 'morePartners'
+  | 'morePartnersOne'
   | 'facetYear'
   | 'facetType'
   | 'photoRecord'
@@ -48,6 +49,7 @@ export const SEARCH: Messages<
     clearFilters: 'すべての条件を解除',
     facetPartner: '交流先',
     morePartners: 'ほか{count}の交流先（検索語や年で絞り込むと表示されます）',
+    morePartnersOne: 'ほか{count}の交流先（検索語や年で絞り込むと表示されます）',
     facetYear: '年',
     facetType: '区分',
     photoRecord: '写真記録',
@@ -77,6 +79,7 @@ export const SEARCH: Messages<
     clearFilters: 'Remove all filters',
     facetPartner: 'Partner city',
     morePartners: 'and {count} more partner cities (narrow the search by words or year to see them)',
+    morePartnersOne: 'and {count} more partner city (narrow the search by words or year to see it)',
     facetYear: 'Year',
     facetType: 'Type',
     photoRecord: 'Photo record',
@@ -106,6 +109,7 @@ export const SEARCH: Messages<
     clearFilters: '取消全部条件',
     facetPartner: '交流对象',
     morePartners: '另有{count}个交流对象（按检索词或年份缩小范围后显示）',
+    morePartnersOne: '另有{count}个交流对象（按检索词或年份缩小范围后显示）',
     facetYear: '年份',
     facetType: '类别',
     photoRecord: '照片记录',

@@ -12,6 +12,8 @@ export const TIMELINE: Messages<
   | 'reset'
   | 'showing'
   | 'showingOne'
+  | 'showingYear'
+  | 'showingYearOne'
   | 'timeline'
   | 'timelineCaption'
   | 'direction'
@@ -41,6 +43,8 @@ export const TIMELINE: Messages<
     reset: 'すべて表示',
     showing: '{from}年〜{to}年、{count}件の交流を表示しています。',
     showingOne: '{from}年〜{to}年、{count}件の交流を表示しています。',
+    showingYear: '{from}年、{count}件の交流を表示しています。',
+    showingYearOne: '{from}年、{count}件の交流を表示しています。',
     timeline: '交流年表',
     timelineCaption: '年ごとの交流（派遣・受入・相互・区分なし）',
     direction: '区分',
@@ -70,6 +74,8 @@ export const TIMELINE: Messages<
     reset: 'Show all',
     showing: 'Showing {count} exchanges from {from} to {to}.',
     showingOne: 'Showing {count} exchange from {from} to {to}.',
+    showingYear: 'Showing {count} exchanges in {from}.',
+    showingYearOne: 'Showing {count} exchange in {from}.',
     timeline: 'Exchange timeline',
     timelineCaption: 'Exchanges by year (dispatch, reception, mutual, unspecified)',
     direction: 'Direction',
@@ -99,8 +105,10 @@ export const TIMELINE: Messages<
     reset: '全部显示',
     showing: '显示{from}年至{to}年的{count}项交流。',
     showingOne: '显示{from}年至{to}年的{count}项交流。',
+    showingYear: '显示{from}年的{count}项交流。',
+    showingYearOne: '显示{from}年的{count}项交流。',
     timeline: '交流年表',
-    timelineCaption: '各年交流（派遣・接待・相互・未分类）',
+    timelineCaption: '各年交流（派遣、接待、相互、未分类）',
     direction: '类别',
     events: '交流内容',
     noMatch: '无符合条件的交流',

@@ -1,13 +1,17 @@
 import type { Messages } from './messages.js';
 
 /** The yearbook's cover; the city names stay as recorded (Japanese). */
-export const YEARBOOK: Messages<'title' | 'subtitle' | 'affiliated' | 'span' | 'counts' | 'publisher' | 'licence' | 'made'> = {
+export const YEARBOOK: Messages<'title' | 'subtitle' | 'affiliated' | 'span' | 'counts' | 'events' | 'eventsOne' | 'records' | 'recordsOne' | 'publisher' | 'licence' | 'made'> = {
   ja: {
     title: '年表と写真で見る{home}と{partner}の交流の歩み',
     subtitle: '{kind}',
     affiliated: '提携：{date}',
     span: '{first}年〜{last}年',
-    counts: '交流 {events}件・交流の記録 {records}件',
+    counts: '{events}・{records}',
+    events: '交流 {count}件',
+    eventsOne: '交流 {count}件',
+    records: '交流の記録 {count}件',
+    recordsOne: '交流の記録 {count}件',
     publisher: '発行：{attribution}',
     licence: '利用条件：{licence}',
     made: '{date} 作成',
@@ -17,7 +21,11 @@ export const YEARBOOK: Messages<'title' | 'subtitle' | 'affiliated' | 'span' | '
     subtitle: '{kind} (partner city)',
     affiliated: 'Affiliated on {date}',
     span: '{first}–{last}',
-    counts: '{events} exchanges, {records} photo records',
+    counts: '{events}, {records}',
+    events: '{count} exchanges',
+    eventsOne: '{count} exchange',
+    records: '{count} photo records',
+    recordsOne: '{count} photo record',
     publisher: 'Published by {attribution}',
     licence: 'Terms of use: {licence}',
     made: 'Made on {date}',
@@ -27,7 +35,11 @@ export const YEARBOOK: Messages<'title' | 'subtitle' | 'affiliated' | 'span' | '
     subtitle: '{kind}（友好城市）',
     affiliated: '缔结日期：{date}',
     span: '{first}年至{last}年',
-    counts: '交流{events}项、交流记录{records}项',
+    counts: '{events}、{records}',
+    events: '交流{count}项',
+    eventsOne: '交流{count}项',
+    records: '交流记录{count}项',
+    recordsOne: '交流记录{count}项',
     publisher: '发行：{attribution}',
     licence: '使用条件：{licence}',
     made: '{date} 制作',

@@ -7,6 +7,7 @@ import { Layout } from '../layout.js';
 import { localHref, type PageContext } from '../page-context.js';
 import { fill, Ja, localized, YearWithEra } from '../parts.js';
 import { organizationHref } from './organization.page.js';
+import { ScrollRegion } from '../scroll-region.js';
 import { PartnershipNav } from './partnership-nav.js';
 
 /**
@@ -32,54 +33,56 @@ export function AgreementsPage(props: {
       {props.agreements.length === 0 ? (
         <p>{t.noAgreements}</p>
       ) : (
-        <table class="agreements">
-          <caption>{t.agreementsCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{common.year}</th>
-              <th scope="col">{t.agreementTitle}</th>
-              <th scope="col">{t.parties}</th>
-              <th scope="col">{t.event}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.agreements.map((a) => {
-              const event = p.events[a.event];
-              const text = event && localized(ctx, event.text, event.translations);
-              return (
-                <tr key={`${a.event}-${a.title}`}>
-                  <th scope="row">
-                    <YearWithEra ctx={ctx} year={a.year} />
-                  </th>
-                  <td class="agreement-title">
-                    <Ja ctx={ctx}>{`「${a.title}」`}</Ja>
-                  </td>
-                  <td>
-                    {a.parties.map((name, i) => (
-                      <span key={name}>
-                        {i > 0 && (ctx.locale === 'en' ? ', ' : '、')}
-                        {props.organizations.has(name) ? (
-                          <a href={organizationHref(ctx, name)}>
+        <ScrollRegion label={t.agreementsCaption}>
+          <table class="agreements">
+            <caption>{t.agreementsCaption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{common.year}</th>
+                <th scope="col">{t.agreementTitle}</th>
+                <th scope="col">{t.parties}</th>
+                <th scope="col">{t.event}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.agreements.map((a) => {
+                const event = p.events[a.event];
+                const text = event && localized(ctx, event.text, event.translations);
+                return (
+                  <tr key={`${a.event}-${a.title}`}>
+                    <th scope="row">
+                      <YearWithEra ctx={ctx} year={a.year} />
+                    </th>
+                    <td class="agreement-title">
+                      <Ja ctx={ctx}>{`「${a.title}」`}</Ja>
+                    </td>
+                    <td>
+                      {a.parties.map((name, i) => (
+                        <span key={name}>
+                          {i > 0 && (ctx.locale === 'en' ? ', ' : '、')}
+                          {props.organizations.has(name) ? (
+                            <a href={organizationHref(ctx, name)}>
+                              <Ja ctx={ctx}>{name}</Ja>
+                            </a>
+                          ) : (
                             <Ja ctx={ctx}>{name}</Ja>
-                          </a>
-                        ) : (
-                          <Ja ctx={ctx}>{name}</Ja>
-                        )}
-                      </span>
-                    ))}
-                  </td>
-                  <td>
-                    {event && text && (
-                      <a href={localHref(ctx, `/events/${event.id}`)} lang={text.lang}>
-                        {text.text}
-                      </a>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                          )}
+                        </span>
+                      ))}
+                    </td>
+                    <td>
+                      {event && text && (
+                        <a href={localHref(ctx, `/events/${event.id}`)} lang={text.lang}>
+                          {text.text}
+                        </a>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
     </Layout>
   );

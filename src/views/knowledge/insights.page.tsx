@@ -5,7 +5,7 @@ import type { StoredPartnership } from '../../domain/partnership.js';
 import { eventsPerYearSvg, type ChartSeries } from '../charts/events-per-year.chart.js';
 import { COMMON } from '../i18n/common.messages.js';
 import { FIELD_NAMES, KNOWLEDGE } from '../i18n/knowledge.messages.js';
-import { format, pluralOf } from '../i18n/messages.js';
+import { format, formatPlural, pluralOf } from '../i18n/messages.js';
 import { INTL_LOCALE, fill, Ja, localized } from '../parts.js';
 import { Layout } from '../layout.js';
 import type { PageContext } from '../page-context.js';
@@ -115,32 +115,34 @@ export function InsightsPage(props: {
       <h2 id="balance">{t.balance}</h2>
       <p>
         {format(t.balanceText, {
-          dispatch: k.totals.dispatch,
-          reception: k.totals.reception,
+          dispatch: formatPlural(ctx.locale, k.totals.dispatch, { one: t.dispatchesOne, other: t.dispatches }),
+          reception: formatPlural(ctx.locale, k.totals.reception, { one: t.receptionsOne, other: t.receptions }),
           share: k.dispatchShare === null ? '—' : percent.format(k.dispatchShare),
         })}
       </p>
-      <table class="balance">
-        <caption>{t.balanceCaption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{common.year}</th>
-            <th scope="col">{common.dispatch}</th>
-            <th scope="col">{common.reception}</th>
-            <th scope="col">{t.difference}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {k.years.map((y, i) => (
-            <tr key={y}>
-              <th scope="row">{y}</th>
-              <td>{k.perDirection.dispatch[i]}</td>
-              <td>{k.perDirection.reception[i]}</td>
-              <td>{k.balance[i]! > 0 ? `+${k.balance[i]}` : String(k.balance[i])}</td>
+      <ScrollRegion label={t.balanceCaption}>
+        <table class="balance">
+          <caption>{t.balanceCaption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{common.year}</th>
+              <th scope="col">{common.dispatch}</th>
+              <th scope="col">{common.reception}</th>
+              <th scope="col">{t.difference}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {k.years.map((y, i) => (
+              <tr key={y}>
+                <th scope="row">{y}</th>
+                <td>{k.perDirection.dispatch[i]}</td>
+                <td>{k.perDirection.reception[i]}</td>
+                <td>{k.balance[i]! > 0 ? `+${k.balance[i]}` : String(k.balance[i])}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
 
       <h2 id="gaps">{t.gaps}</h2>
       {k.gaps.length === 0 ? (
@@ -185,33 +187,35 @@ function PhotoLinks(props: { ctx: PageContext; partnership: StoredPartnership; l
   return (
     <>
       <h2 id="photo-links">{t.links}</h2>
-      <table class="photo-links">
-        <caption class="visually-hidden">{t.links}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{common.year}</th>
-            <th scope="col">{t.caption}</th>
-            <th scope="col">{t.event}</th>
-            <th scope="col">{t.confidence}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {linked.map(({ r, i }) => {
-            const link = props.links[i];
-            const caption = localized(ctx, r.caption, r.translations);
-            const event = p.events[r.event!];
-            const text = event && localized(ctx, event.text, event.translations);
-            return (
-              <tr key={r.id}>
-                <th scope="row">{r.year}</th>
-                <td lang={caption.lang}>{caption.text}</td>
-                <td lang={text?.lang}>{text?.text}</td>
-                <td>{link?.confirmed ? t.confirmed : link ? percent.format(link.confidence) : '—'}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <ScrollRegion label={t.links}>
+        <table class="photo-links">
+          <caption class="visually-hidden">{t.links}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{common.year}</th>
+              <th scope="col">{t.caption}</th>
+              <th scope="col">{t.event}</th>
+              <th scope="col">{t.confidence}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {linked.map(({ r, i }) => {
+              const link = props.links[i];
+              const caption = localized(ctx, r.caption, r.translations);
+              const event = p.events[r.event!];
+              const text = event && localized(ctx, event.text, event.translations);
+              return (
+                <tr key={r.id}>
+                  <th scope="row">{r.year}</th>
+                  <td lang={caption.lang}>{caption.text}</td>
+                  <td lang={text?.lang}>{text?.text}</td>
+                  <td>{link?.confirmed ? t.confirmed : link ? percent.format(link.confidence) : '—'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </ScrollRegion>
       <h3 id="unlinked">{t.unlinked}</h3>
       {unlinked.length === 0 ? (
         <p>—</p>

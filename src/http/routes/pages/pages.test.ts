@@ -175,8 +175,26 @@ describeOnEachStore('the home, partnership and event pages', (openFresh) => {
 
     it('says how many exchanges it shows, in the singular for one in English', async () => {
       const one = await app.inject(`/en/partnerships/${dalian.id}?from=2006&to=2006&direction=dispatch`);
-      assert.match(one.body, /<p class="showing">Showing 1 exchange from 2006 to 2006\.<\/p>/);
+      assert.match(one.body, /<p class="showing">Showing 1 exchange in 2006\.<\/p>/);
       assert.match((await app.inject(`/en/partnerships/${dalian.id}`)).body, /<p class="showing">Showing 60 exchanges from 2006 to 2023\.<\/p>/);
+    });
+
+    it('names the one year of a one-year span ("in 2010", not "from 2010 to 2010") in every language', async () => {
+      const n = dalian.events.filter((e) => e.year === 2017).length;
+      assert.ok(n > 1);
+      const page = async (locale: string) => (await app.inject(`/${locale}/partnerships/${dalian.id}?from=2017&to=2017`)).body;
+      assert.match(await page('en'), new RegExp(`<p class="showing">Showing ${n} exchanges in 2017\\.</p>`));
+      assert.match(await page('ja'), new RegExp(`<p class="showing">2017年、${n}件の交流を表示しています。</p>`));
+      assert.match(await page('zh'), new RegExp(`<p class="showing">显示2017年的${n}项交流。</p>`));
+    });
+
+    it('words the text download and the timeline caption in the page’s language', async () => {
+      const zh = (await app.inject(`/zh/partnerships/${dalian.id}`)).body;
+      assert.match(zh, /<caption>各年交流（派遣、接待、相互、未分类）<\/caption>/);
+      assert.match(zh, /download>文本<\/a>/);
+      assert.match((await app.inject(`/ja/partnerships/${dalian.id}`)).body, /download>テキスト<\/a>/);
+      assert.match((await app.inject(`/en/partnerships/${dalian.id}`)).body, /download>Text<\/a>/);
+      assert.doesNotMatch((await app.inject('/zh/')).body, /download>text<\/a>/);
     });
 
     it('takes several directions, swaps a reversed range and ignores values that are not years or directions', async () => {

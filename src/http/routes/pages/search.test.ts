@@ -59,7 +59,7 @@ function hitsOf(body: string): ShownHit[] {
 
 /** The facet links of a page: the filter each one sets (its query parameters) and the count it shows. */
 function facetLinksOf(body: string): { params: URLSearchParams; count: number; current: boolean }[] {
-  const facets = /<div class="facets">([\s\S]*?)<\/section>/.exec(body)?.[1] ?? '';
+  const facets = /<div class="facets">([\s\S]*?)<\/aside>/.exec(body)?.[1] ?? '';
   return [...facets.matchAll(/<a href="([^"]+)"( aria-current="true")?>(.*?)<\/a>/g)].map((m) => ({
     params: new URLSearchParams(decode(m[1]!).split('?')[1]),
     count: Number(/<span class="count">（(\d+)件）<\/span>/.exec(m[3]!)?.[1]),
@@ -332,6 +332,20 @@ describeOnEachStore('the search page', (openFresh) => {
     for (const bad of ['0', '-1', 'x', '1.5']) {
       const res = await app.inject(`/search?q=%E5%B8%82&page=${bad}`);
       assert.equal(hitsOf(res.body).length, 20, bad);
+    }
+  });
+
+  it('puts the results (heading, count, hits, pages) before the facets, so the skip link and the keyboard reach them first', async () => {
+    for (const url of [`/search?q=${encodeURIComponent('市')}`, `/en/search?q=${encodeURIComponent('市')}&page=2`]) {
+      const body = (await app.inject(url)).body;
+      const at = (marker: string) => {
+        const i = body.indexOf(marker);
+        assert.ok(i >= 0, `${marker} on ${url}`);
+        return i;
+      };
+      const order = ['<main', 'id="results-heading"', 'class="result-count"', '<li class="hit">', 'class="pager"', '<aside class="refine"', 'id="refine-heading"'].map(at);
+      assert.deepEqual(order, [...order].sort((a, b) => a - b), url);
+      assert.ok(at('</section>') < at('<aside class="refine"'), `the facets follow the results' section on ${url}`);
     }
   });
 

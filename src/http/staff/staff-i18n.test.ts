@@ -97,7 +97,7 @@ describe('staff upload messages in ja, en and zh', () => {
     const before = (await store.db.selectFrom('events').select('id').execute()).length;
     const pages = {
       ja: '金沢市–大連市：登録済みの3件の交流と0件の写真の記録が、この文書にないため削除されます。',
-      en: '金沢市–大連市: 3 stored exchanges and 0 photo records are not in this document and would be removed.',
+      en: '金沢市–大連市: stored items that are not in this document would be removed (exchanges: 3, photo records: 0).',
       zh: '金沢市–大連市：已登记的3项交流和0项照片记录不在此文档中，将被删除。',
     };
     for (const [locale, warning] of Object.entries(pages)) {

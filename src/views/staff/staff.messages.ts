@@ -74,7 +74,7 @@ export const STAFF: Messages<Key> = {
     document: 'Document', preview: 'Preview', previewOf: 'What would be imported: {file}', confirm: 'Import this', diagnostics: 'Notes', line: 'Line',
     noDiagnostics: 'No notes.', summary: 'Imported', added: 'Added', changed: 'Changed', removed: 'Removed',
     wouldChange: 'What importing would change', newPartnershipNote: 'New partnership',
-    removesWarning: '{partner}: {events} stored exchanges and {records} photo records are not in this document and would be removed.',
+    removesWarning: '{partner}: stored items that are not in this document would be removed (exchanges: {events}, photo records: {records}).',
     removesYearsWarning: '{partner}: the stored years without exchange ({years} of them) are not in this document and would be removed.',
     detailsWarning: '{partner}: the kind and date of affiliation would be replaced by this document\'s ({kind}, affiliated {date}).',
     noExchangeYearsCount: 'years without exchange: {years}', detailsChangedNote: 'kind and date of affiliation',
@@ -93,7 +93,7 @@ export const STAFF: Messages<Key> = {
     deleteConfirm: 'This deletes the item. Deleted items can be restored from “Deleted items” on the staff page.', deleteNow: 'Delete it',
     refusedSamePartnership: '{first} and {second} both hold {partnership}. An import takes each partnership’s document whole, so the second would replace the first: join them into one document, or choose the current one only. Nothing was imported.',
     moreRemoved: 'and {n} more',
-    refusedTooManyEvents: 'These {documents} documents hold {events} exchanges together; one import takes at most {limit}. Import them in smaller groups. Nothing was imported.', yearsEvents: '{events} exchanges, {records} photo records',
+    refusedTooManyEvents: 'These {documents} documents hold {events} exchanges together; one import takes at most {limit}. Import them in smaller groups. Nothing was imported.', yearsEvents: 'exchanges: {events}, photo records: {records}',
     refused: 'Refused',
   },
   zh: {

@@ -7,6 +7,7 @@ import { StoreError } from '../store.error.js';
 import { postgresBulkWriter } from './bulk.writer.js';
 import { readTransaction } from '../snapshot.js';
 import { allowCopy } from './copy.js';
+import { nameStatements } from './statement.names.js';
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 const CONNECT_TIMEOUT_MS = 10_000;
@@ -27,8 +28,12 @@ export async function openPostgresStore(url: string, options: { schema?: string 
   });
   // An idle client losing its server must not crash the process; the next query reports the failure.
   pool.on('error', () => {});
-  // Before a new client is handed out: bulk inserts stream their rows with COPY.
-  pool.on('connect', allowCopy);
+  // Before a new client is handed out: repeated query texts become prepared statements, and bulk inserts stream
+  // their rows with COPY.
+  pool.on('connect', (client) => {
+    nameStatements(client);
+    allowCopy(client);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 
   try {

@@ -157,7 +157,7 @@ async function pageFromCounts(db: Kysely<Database>, gram: string, options: Searc
   }
   // Years with few candidates are ranked together from their rows, read in one query.
   const few = [...years.values()].filter((y) => y.events.length + y.records.length <= DIRECT_RANK_LIMIT);
-  const ranked = await matchesOf(db, { year: Number.NaN, events: few.flatMap((y) => y.events), records: few.flatMap((y) => y.records) }, [], true);
+  const ranked = await matchesOf(db, new PartnershipNames(db), { year: Number.NaN, events: few.flatMap((y) => y.events), records: few.flatMap((y) => y.records) }, [], true);
   const page: Match[] = [];
   for (const year of [...years.values()].sort((a, b) => a.year - b.year)) {
     const { from, to } = wanted.get(year.year)!;
@@ -202,6 +202,7 @@ async function rankedPrefix(db: Kysely<Database>, year: YearCandidates, count: n
       .execute();
     if (group.length === 0) break;
     const rank = new Map(group.map((p, i) => [p.id, { rank: at + i }]));
+    const names = new Map(group.map((p) => [p.id, p]));
     const inGroup: ItemSelection = { partnerships: group.map((p) => p.id), year: year.year };
     const filter = { patterns: [], withText: true };
     const query =
@@ -211,7 +212,7 @@ async function rankedPrefix(db: Kysely<Database>, year: YearCandidates, count: n
           ? itemRows(db, 'event', inGroup, filter)
           : itemRows(db, 'event', inGroup, filter).unionAll(itemRows(db, 'record', inGroup, filter));
     for (const row of await query.execute()) {
-      if (holds(row.kind === 'event' ? year.events : year.records, row.id)) found.push({ ...rowToMatch(row), rank: rank.get(row.partnership_id)!.rank });
+      if (holds(row.kind === 'event' ? year.events : year.records, row.id)) found.push({ ...rowToMatch(row, names.get(row.partnership_id)!), rank: rank.get(row.partnership_id)!.rank });
     }
   }
   return found.sort(byRank).slice(0, count);
@@ -241,6 +242,7 @@ async function pageByYear(db: Kysely<Database>, q: CompiledQuery, options: Searc
   const page: Match[] = [];
   // Candidates of the years after the page: only their count is needed, asked for in as few queries as possible.
   const rest: YearCandidates = { year: Number.NaN, events: [], records: [] };
+  const names = new PartnershipNames(db);
   for (const year of await candidatesByYear(db, q.grams, options)) {
     if (!exact && total >= end) {
       rest.events.push(...year.events);
@@ -250,9 +252,9 @@ async function pageByYear(db: Kysely<Database>, q: CompiledQuery, options: Searc
     let keys: Match[] | undefined;
     let count: number;
     if (exact) count = year.events.length + year.records.length;
-    else count = (keys = await matchesOf(db, year, patterns)).length;
+    else count = (keys = await matchesOf(db, names, year, patterns)).length;
     if (total + count > start && total < end) {
-      keys ??= await matchesOf(db, year, patterns);
+      keys ??= await matchesOf(db, names, year, patterns);
       page.push(...keys.sort(byRank).slice(Math.max(0, start - total), end - total));
     }
     total += count;
@@ -433,8 +435,9 @@ async function findMatches(db: Kysely<Database>, q: CompiledQuery, filters: Sear
   if (grams.length === 0) return [];
   const out: Match[] = [];
   const allowed = filters.eventIds === undefined ? undefined : new Set(filters.eventIds);
+  const names = new PartnershipNames(db);
   for (const year of await candidatesByYear(db, grams, { kind: filters.kind, year: filters.year, direction: filters.direction })) {
-    out.push(...(await matchesOf(db, allowed ? await narrowToEvents(db, year, allowed) : year, patterns)));
+    out.push(...(await matchesOf(db, names, allowed ? await narrowToEvents(db, year, allowed) : year, patterns)));
   }
   return out;
 }
@@ -454,10 +457,10 @@ async function narrowToEvents(db: Kysely<Database>, year: YearCandidates, allowe
 }
 
 /** The candidates of one year that contain every one of `patterns` (all of them when there is none), with names and ranks, and texts when asked. */
-async function matchesOf(db: Kysely<Database>, year: YearCandidates, patterns: readonly string[], withText = false): Promise<Match[]> {
-  const rows = await keysOf(db, year.events, year.records, patterns, withText);
-  const names = new Map(rows.map((r) => [r.partnershipId, { home: r.home, partner: r.partner }]));
-  const ranked = [...names].sort((a, b) => compare(a[1].partner, b[1].partner) || compare(a[1].home, b[1].home));
+async function matchesOf(db: Kysely<Database>, names: PartnershipNames, year: YearCandidates, patterns: readonly string[], withText = false): Promise<Match[]> {
+  const rows = await keysOf(db, names, year.events, year.records, patterns, withText);
+  const partnerships = new Map(rows.map((r) => [r.partnershipId, { home: r.home, partner: r.partner }]));
+  const ranked = [...partnerships].sort((a, b) => compare(a[1].partner, b[1].partner) || compare(a[1].home, b[1].home));
   const rank = new Map(ranked.map(([id], i) => [id, i]));
   return rows.map((r) => ({ ...r, rank: rank.get(r.partnershipId)! }));
 }
@@ -479,75 +482,101 @@ async function countVerified(db: Kysely<Database>, year: YearCandidates, pattern
 /** Ordering keys and partnership names of the candidates whose text contains every one of `patterns`. */
 async function keysOf(
   db: Kysely<Database>,
+  names: PartnershipNames,
   events: readonly number[],
   records: readonly number[],
   patterns: readonly string[],
   withText: boolean,
 ): Promise<Omit<Match, 'rank'>[]> {
-  const out: Omit<Match, 'rank'>[] = [];
+  const rows: ItemRow[] = [];
   const filter = { patterns, withText };
   for (let i = 0; i < Math.max(events.length, records.length); i += CHUNK) {
     const e = events.slice(i, i + CHUNK);
     const r = records.slice(i, i + CHUNK);
     const among = (ids: readonly number[]): ItemSelection => ({ ids });
     const query = e.length === 0 ? itemRows(db, 'record', among(r), filter) : itemRows(db, 'event', among(e), filter);
-    for (const row of await (e.length > 0 && r.length > 0 ? query.unionAll(itemRows(db, 'record', among(r), filter)) : query).execute()) out.push(rowToMatch(row));
+    rows.push(...(await (e.length > 0 && r.length > 0 ? query.unionAll(itemRows(db, 'record', among(r), filter)) : query).execute()));
+  }
+  const known = await names.of(rows.map((row) => row.partnership_id));
+  const out: Omit<Match, 'rank'>[] = [];
+  for (const row of rows) {
+    const partnership = known.get(row.partnership_id);
+    if (partnership) out.push(rowToMatch(row, partnership));
   }
   return out;
+}
+
+/** A partnership's names, as search results show them. */
+type Names = { home: string; partner: string };
+
+/**
+ * The names of published partnerships, read as a search meets their ids and kept for the rest of that search
+ * (null for one not published). Items are read without joining their partnership: with hundreds of candidates
+ * PostgreSQL joined them by hashing the whole partnerships table, whose size is the country's, not the query's.
+ */
+class PartnershipNames {
+  private readonly known = new Map<number, Names | null>();
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async of(ids: readonly number[]): Promise<ReadonlyMap<number, Names | null>> {
+    const missing = [...new Set(ids)].filter((id) => !this.known.has(id));
+    for (const list of chunksOf(missing)) {
+      for (const id of list) this.known.set(id, null);
+      const rows = await this.db.selectFrom('partnerships').select(['id', 'home', 'partner']).where('status', '=', 'published').where('id', 'in', list).execute();
+      for (const p of rows) this.known.set(p.id, { home: p.home, partner: p.partner });
+    }
+    return this.known;
+  }
 }
 
 interface ItemRow {
   kind: ItemKind;
   id: number;
   partnership_id: number;
-  home: string;
-  partner: string;
   year: number;
   position: number;
   direction: string | null;
   text: string | null;
 }
 
-/**
- * Published items of one kind with their published partnership's names, narrowed by `where`, containing every one
- * of `patterns`; with their text when asked. Both kinds have the same columns, so their queries can be joined
- * by `union all`.
- */
 /** Which items itemRows reads: by id, or a year's items of some partnerships. */
 type ItemSelection = { ids: readonly number[] } | { partnerships: readonly number[]; year: number };
+
+/**
+ * Published items of one kind narrowed by `where`, containing every one of `patterns`; with their text when asked.
+ * Whether their partnership is published is for the caller (PartnershipNames). Both kinds have the same columns,
+ * so their queries can be joined by `union all`.
+ */
 
 function itemRows(db: Kysely<Database>, kind: ItemKind, where: ItemSelection, filter: { patterns: readonly string[]; withText: boolean }) {
   const byIds = 'ids' in where ? where.ids : undefined;
   const inYear = 'partnerships' in where ? where : undefined;
-  // The public search sees published items of published partnerships only; drafts stay in the staff area.
+  // The public search sees published items of published partnerships only (the latter checked by the caller);
+  // drafts stay in the staff area.
   const base = (kind === 'event' ? db.selectFrom('events as i') : db.selectFrom('photo_records as i'))
-    .innerJoin('partnerships as p', 'p.id', 'i.partnership_id')
     .select([
       sql<ItemKind>`${sql.lit(kind)}`.as('kind'),
       'i.id',
       'i.partnership_id',
-      'p.home',
-      'p.partner',
       'i.year',
       'i.position',
       (kind === 'event' ? sql<string | null>`i.direction` : sql<string | null>`null`).as('direction'),
       (filter.withText ? sql<string | null>`${sql.ref(kind === 'event' ? 'i.text' : 'i.caption')}` : sql<string | null>`null`).as('text'),
     ])
     .where('i.status', '=', 'published')
-    .where('p.status', '=', 'published')
     .$if(byIds !== undefined, (q) => q.where('i.id', 'in', byIds!))
     .$if(inYear !== undefined, (q) => q.where('i.partnership_id', 'in', inYear!.partnerships).where('i.year', '=', inYear!.year))
     .$if(filter.patterns.length > 0, (q) => q.where(containsAll(kind === 'event' ? 'events' : 'photo_records', filter.patterns, 'i')));
   return base;
 }
 
-function rowToMatch(row: ItemRow): Omit<Match, 'rank'> {
+function rowToMatch(row: ItemRow, names: Names): Omit<Match, 'rank'> {
   return {
     kind: row.kind,
     id: row.id,
     partnershipId: row.partnership_id,
-    home: row.home,
-    partner: row.partner,
+    home: names.home,
+    partner: names.partner,
     year: row.year,
     position: row.position,
     direction: row.kind === 'record' ? null : directionOf(row.direction),

@@ -296,8 +296,14 @@ describe('koryu import and export', () => {
       const r = await koryu('store.db', 'export', ...args, '--partner', '無い市');
       assert.equal(r.code, 2, args.join(' '));
       assert.equal(r.stdout, '');
-      assert.match(r.stderr, /^koryu export: No partnership with 無い市 is in the record\.\n$/);
+      assert.match(r.stderr, /^koryu export: No partnership (of 金沢市 )?with 無い市 is in the record\.\n$/);
     }
     assert.ok(!readdirSync(dir).includes('none.xlsx'));
+  });
+
+  it('names the home municipalities a partner has when the one asked for has none with it', async () => {
+    const r = await koryu('store.db', 'export', '--format', 'text', '--home', '富山市', '--partner', '大連市');
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, 'koryu export: No partnership of 富山市 with 大連市 is in the record. 大連市 is a partner of 金沢市: name one with --home.\n');
   });
 });

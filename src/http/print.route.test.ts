@@ -125,6 +125,21 @@ describe('the print view and its PDF (in process)', () => {
     assert.match(cover, /<p>Published by <span lang="ja">金沢市 国際交流の記録<\/span><\/p>/);
   });
 
+  it('names the partnership’s own home city, not the site’s, on the print view, the yearbook and its file name', async () => {
+    await importDocuments(store, [{ name: 'toyama-dalian.txt', bytes: seed, home: '富山市' }], { home: '金沢市', maxDocumentBytes: 1e7 });
+    const toyama = await store.db.selectFrom('partnerships').select('id').where('home', '=', '富山市').executeTakeFirstOrThrow();
+    const ja = (await app.inject(`/partnerships/${toyama.id}/print`)).body;
+    assert.match(ja, /<p class="print-home">富山市<\/p>/);
+    assert.match(ja, /<p>発行：金沢市 国際交流の記録<\/p>/, 'the site still publishes it');
+    assert.match((await app.inject(`/en/partnerships/${toyama.id}/print`)).body, /<p class="print-home">Home city: <span lang="ja">富山市<\/span><\/p>/);
+    const pdf = await app.inject(`/partnerships/${toyama.id}/yearbook.pdf`);
+    assert.equal(pdf.statusCode, 200);
+    assert.match(decodeURIComponent(String(pdf.headers['content-disposition'])), /年表と写真で見る富山市と大連市の交流の歩み_ja\.pdf/);
+    const cover = /<section class="yearbook-cover"[\s\S]*?<\/section>/.exec(rendered.at(-1)!.html)?.[0] ?? '';
+    assert.match(cover, /<h1 id="yearbook-title">年表と写真で見る富山市と大連市の交流の歩み<\/h1>/);
+    assert.doesNotMatch((await app.inject(`/partnerships/${toyama.id}/print`)).body, /class="print-home">金沢市/);
+  });
+
   it('answers 404 for an unknown partnership, on the print view and the PDF', async () => {
     assert.equal((await app.inject('/partnerships/999/print')).statusCode, 404);
     assert.equal((await app.inject('/partnerships/999.pdf')).statusCode, 404);

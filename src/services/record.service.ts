@@ -18,7 +18,9 @@ export interface RecordFilter {
 export async function listPartnerships(store: Store, filter: RecordFilter = {}): Promise<StoredPartnership[]> {
   const found = await findPartnerships(store.db, filter);
   if (filter.partner !== undefined && found.length === 0) {
-    throw new KoryuError('PartnershipNotFound', `No partnership with ${filter.partner} is in the record.`);
+    const homes = filter.home === undefined ? [] : (await findPartnerships(store.db, { partner: filter.partner })).map((p) => p.home);
+    const elsewhere = homes.length === 0 ? '' : ` ${filter.partner} is a partner of ${homes.join(', ')}: name one with --home.`;
+    throw new KoryuError('PartnershipNotFound', `No partnership ${filter.home === undefined ? '' : `of ${filter.home} `}with ${filter.partner} is in the record.${elsewhere}`);
   }
   return found;
 }

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ChangeSummary } from '../domain/partnership.js';
+import { similarPartnerNames } from '../domain/partner-name.js';
+import { findPartnerNames } from '../storage/partnership.repository.js';
 import { KoryuError } from '../errors.js';
 import type { Store } from '../storage/database.js';
 import { parseDocuments } from './documents.service.js';
@@ -24,6 +26,15 @@ export interface ImportPreview {
   documents: ParsedDocument[];
   changes?: ChangeSummary[];
   refusal?: ImportRefusal;
+  /** New partnerships whose partner probably is a stored partner of the same home written differently. */
+  similar?: SimilarPartner[];
+}
+
+/** A partnership the import would create beside stored ones of the same home that probably name the same place. */
+export interface SimilarPartner {
+  home: string;
+  partner: string;
+  stored: string[];
 }
 
 /**
@@ -69,7 +80,10 @@ export class ImportPreviews {
     const token = randomBytes(18).toString('base64url');
     if (this.pending.size >= MAX_PENDING) this.pending.delete(this.pending.keys().next().value!);
     this.pending.set(token, { actor, docs, expires: this.now() + PENDING_MS, ...('report' in tried ? { changes: JSON.stringify(tried.report.changes) } : {}) });
-    if ('report' in tried) return { token, documents, changes: tried.report.changes };
+    if ('report' in tried) {
+      const similar = await similarPartners(store, tried.report.changes);
+      return { token, documents, changes: tried.report.changes, ...(similar.length > 0 ? { similar } : {}) };
+    }
     return tried.refusal ? { token, documents, refusal: tried.refusal } : { token, documents };
   }
 
@@ -96,6 +110,18 @@ export class ImportPreviews {
     const now = this.now();
     for (const [token, p] of this.pending) if (p.expires < now) this.pending.delete(token);
   }
+}
+
+/** The partnerships the import would create whose partner name probably duplicates a stored one of the same home. */
+async function similarPartners(store: Store, changes: readonly ChangeSummary[]): Promise<SimilarPartner[]> {
+  const out: SimilarPartner[] = [];
+  const storedOf = new Map<string, string[]>();
+  for (const s of changes.filter((c) => c.created)) {
+    if (!storedOf.has(s.home)) storedOf.set(s.home, await findPartnerNames(store.db, s.home));
+    const stored = similarPartnerNames(s.partner, storedOf.get(s.home)!);
+    if (stored.length > 0) out.push({ home: s.home, partner: s.partner, stored });
+  }
+  return out;
 }
 
 /**

@@ -123,6 +123,11 @@ export async function findPartnerships(
   );
 }
 
+/** The partner names of a home municipality's partnerships, drafts included, in code-point order. */
+export async function findPartnerNames(db: Kysely<Database>, home: string): Promise<string[]> {
+  return (await db.selectFrom('partnerships').select('partner').where('home', '=', home).orderBy('partner').execute()).map((r) => r.partner);
+}
+
 /** The published partnerships (of one home municipality) in order, each with its event counts, without reading its events. */
 export async function summarizePartnerships(db: Kysely<Database>, filter: { home?: string } = {}): Promise<PartnershipSummary[]> {
   const matching = () => db.selectFrom('partnerships').where('status', '=', 'published').$if(filter.home !== undefined, (q) => q.where('home', '=', filter.home!));

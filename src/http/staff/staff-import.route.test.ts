@@ -216,4 +216,27 @@ describeOnEachStore('the web import of several documents', (openFresh) => {
     assert.equal(photosRes.statusCode, 413, photosRes.body);
     assert.deepEqual(await record(), stored);
   });
+
+  it('warns before a document starts a new partnership for a partner stored under another spelling (大連 beside 大連市)', async () => {
+    const stored = await record();
+    const dalian = { name: 'dalian-short.txt', bytes: Buffer.from(sample.toString('utf8').replaceAll('大連市との', '大連との')) };
+    const api = multipart({}, [dalian]);
+    const preview = await session.request({ method: 'POST', url: '/api/staff/imports/preview', payload: api.payload, headers: { ...api.headers, accept: 'application/json', 'x-csrf-token': csrf } });
+    assert.equal(preview.statusCode, 200, preview.body);
+    assert.deepEqual(preview.json().changes.map((c: ChangeSummary) => [c.partner, c.created]), [['大連', true]]);
+    assert.deepEqual(preview.json().similar, [{ home: '金沢市', partner: '大連', stored: ['大連市'] }]);
+    for (const [locale, said] of [
+      ['ja', '金沢市–大連：新しい提携先として追加されます。登録済みの「大連市」と同じ都市なら'],
+      ['en', 'If it is the same city as the stored “大連市”, correct'],
+    ] as const) {
+      const page = multipart({ _csrf: csrf }, [dalian]);
+      const res = await session.request({ method: 'POST', url: `/${locale}/staff/import/preview`, payload: page.payload, headers: { ...page.headers, accept: 'text/html' } });
+      assert.equal(res.statusCode, 200);
+      assert.ok(res.body.includes(said), res.body.slice(0, 200));
+    }
+    const same = multipart({}, [{ name: 'dalian.txt', bytes: sample }]);
+    const plain = await session.request({ method: 'POST', url: '/api/staff/imports/preview', payload: same.payload, headers: { ...same.headers, accept: 'application/json', 'x-csrf-token': csrf } });
+    assert.equal(plain.json().similar, undefined, 'the stored spelling itself is no warning');
+    assert.deepEqual(await record(), stored, 'previews write nothing');
+  });
 });

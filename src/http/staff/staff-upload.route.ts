@@ -80,6 +80,15 @@ export async function registerStaffUploads(app: FastifyInstance, deps: StaffUplo
                 additionalProperties: true,
                 description: 'Why the documents together would be refused though each reads without error: kind samePartnership (first, second, home, partner) or tooManyEvents (documents, events, limit).',
               },
+              similar: {
+                type: 'array',
+                description: 'Partnerships the import would create whose partner is probably a stored partner of the same home written differently (大連 beside 大連市); absent when none.',
+                items: {
+                  type: 'object',
+                  properties: { home: { type: 'string' }, partner: { type: 'string' }, stored: { type: 'array', items: { type: 'string' } } },
+                  required: ['home', 'partner', 'stored'],
+                },
+              },
             },
             required: ['token', 'documents'],
           },

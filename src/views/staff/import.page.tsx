@@ -15,6 +15,8 @@ export interface ImportPreviewView {
   changes?: ChangeSummary[];
   /** Why the documents together would be refused, though each reads without error. */
   refusal?: ImportRefusal;
+  /** New partnerships whose partner is probably a stored partner of the same home written differently. */
+  similar?: { home: string; partner: string; stored: string[] }[];
 }
 
 /** Removed exchanges and photo records named in the warning at most; the rest are counted. */
@@ -156,6 +158,11 @@ export function ImportPage(props: { view: StaffView; preview?: ImportPreviewView
             {props.preview.changes && (
               <section aria-labelledby="would-change">
                 <h2 id="would-change">{t.wouldChange}</h2>
+                {props.preview.similar?.map((s) => (
+                  <p key={`${s.home}–${s.partner}`} class="problems" role="alert">
+                    {format(t.similarPartnerWarning, { partnership: `${s.home}–${s.partner}`, partner: s.partner, stored: s.stored.map((name) => format(t.quotedName, { name })).join(t.listSeparator) })}
+                  </p>
+                ))}
                 {props.preview.changes
                   .filter((s) => s.removed.events + s.removed.records + s.removed.years > 0 || (s.detailsChanged && !s.created))
                   .map((s) => (

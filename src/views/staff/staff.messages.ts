@@ -14,7 +14,8 @@ type Key =
   | 'problem_invalidDate' | 'problem_invalidDirection' | 'problem_invalidStatus' | 'problem_invalidLink' | 'problem_duplicate'
   | 'problem_notFound' | 'problem_dateOutsideYear' | 'problem_dateOutsideEra' | 'problem_notEmpty' | 'problem_noneMark' | 'problem_yearHasEvents' | 'tooLongLimit' | 'none' | 'yearsEvents' | 'refused'
   | 'translationEn' | 'translationZh' | 'partnershipIdField' | 'timeZoneNote' | 'itemGone' | 'itemGoneBody' | 'previewGone'
-  | 'restoreDuplicate' | 'currentVersion' | 'restoreConflict' | 'uploadRefused' | 'uploadRefusedBack' | 'previewStale' | 'translatorNote' | 'deleteConfirm' | 'deleteNow' | 'refusedSamePartnership' | 'refusedTooManyEvents' | 'moreRemoved';
+  | 'restoreDuplicate' | 'currentVersion' | 'restoreConflict' | 'uploadRefused' | 'uploadRefusedBack' | 'previewStale' | 'translatorNote' | 'deleteConfirm' | 'deleteNow' | 'refusedSamePartnership' | 'refusedTooManyEvents' | 'moreRemoved'
+  | 'similarPartnerWarning' | 'listSeparator' | 'quotedName';
 
 /** The staff area: lists, edit forms, history, the web import. */
 export const STAFF: Messages<Key> = {
@@ -54,6 +55,9 @@ export const STAFF: Messages<Key> = {
     deleteConfirm: 'この項目を削除します。削除した項目は職員用ページの「削除した項目」から元に戻せます。', deleteNow: '削除する',
     refusedSamePartnership: '{first} と {second} のどちらにも {partnership} の交流が含まれています。取り込みでは文書ごとに提携先の記録を置き換えるため、後の文書が前の文書を置き換えてしまいます。1つの文書にまとめるか、最新の文書だけを選んでください。取り込んでいません。',
     moreRemoved: 'ほか{n}件',
+    similarPartnerWarning: '{partnership}：新しい提携先として追加されます。登録済みの{stored}と同じ都市なら、文書の提携先の名前を登録済みの名前に直してから取り込んでください。',
+    listSeparator: '、',
+    quotedName: '「{name}」',
     refusedTooManyEvents: '{documents}件の文書に合わせて{events}件の交流が含まれています。1回に取り込めるのは{limit}件までです。分けて取り込んでください。取り込んでいません。', yearsEvents: '{events}件の交流、{records}件の写真の記録',
     refused: '受け付けられませんでした',
   },
@@ -93,6 +97,9 @@ export const STAFF: Messages<Key> = {
     deleteConfirm: 'This deletes the item. Deleted items can be restored from “Deleted items” on the staff page.', deleteNow: 'Delete it',
     refusedSamePartnership: '{first} and {second} both hold {partnership}. An import takes each partnership’s document whole, so the second would replace the first: join them into one document, or choose the current one only. Nothing was imported.',
     moreRemoved: 'and {n} more',
+    similarPartnerWarning: '{partnership}: would be added as a new partnership. If it is the same city as the stored {stored}, correct the partner\'s name in the document to the stored name before importing.',
+    listSeparator: ', ',
+    quotedName: '“{name}”',
     refusedTooManyEvents: 'These {documents} documents hold {events} exchanges together; one import takes at most {limit}. Import them in smaller groups. Nothing was imported.', yearsEvents: 'exchanges: {events}, photo records: {records}',
     refused: 'Refused',
   },
@@ -132,6 +139,9 @@ export const STAFF: Messages<Key> = {
     deleteConfirm: '将删除此项目。已删除的项目可在职员页面的"已删除的项目"中恢复。', deleteNow: '确认删除',
     refusedSamePartnership: '{first} 和 {second} 都包含 {partnership} 的交流。导入时每个文档会整体替换该友好城市的记录，后一个文档会替换前一个。请合并为一个文档，或只选择最新的文档。未导入。',
     moreRemoved: '另有{n}项',
+    similarPartnerWarning: '{partnership}：将作为新的交流对象添加。如果它与已登记的{stored}是同一城市，请先将文档中的对象名称改为已登记的名称，然后再导入。',
+    listSeparator: '、',
+    quotedName: '“{name}”',
     refusedTooManyEvents: '这 {documents} 个文档共包含 {events} 项交流，一次最多导入 {limit} 项。请分批导入。未导入。', yearsEvents: '交流{events}件，照片记录{records}件',
     refused: '未被接受',
   },

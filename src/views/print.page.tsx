@@ -117,7 +117,7 @@ export function PrintPage(props: {
           </p>
         )}
         <p class="print-home">
-          {locale === 'ja' ? ctx.home : fill(t.homeCity, { home: <Ja locale={locale}>{ctx.home}</Ja> })}
+          {locale === 'ja' ? p.home : fill(t.homeCity, { home: <Ja locale={locale}>{p.home}</Ja> })}
         </p>
         {p.affiliatedOn && (
           <p class="print-affiliation">

@@ -15,10 +15,11 @@ export function YearbookPage(props: { ctx: PageContext; partnership: StoredPartn
   const { ctx, partnership: p } = props;
   const t = YEARBOOK[ctx.locale];
   const span = yearSpan(p);
-  const title = format(t.title, { home: ctx.home, partner: p.partner });
+  // The partnership's own home: a store may hold several, and the site's (ctx.home) is only one of them.
+  const title = format(t.title, { home: p.home, partner: p.partner });
   const cover = (
     <section class="yearbook-cover" aria-labelledby="yearbook-title">
-      <h1 id="yearbook-title">{fill(t.title, { home: <Ja ctx={ctx}>{ctx.home}</Ja>, partner: <Ja ctx={ctx}>{p.partner}</Ja> })}</h1>
+      <h1 id="yearbook-title">{fill(t.title, { home: <Ja ctx={ctx}>{p.home}</Ja>, partner: <Ja ctx={ctx}>{p.partner}</Ja> })}</h1>
       <p class="yearbook-kind">{fill(t.subtitle, { kind: <Ja ctx={ctx}>{p.kind}</Ja> })}</p>
       {p.affiliatedOn && <p>{format(t.affiliated, { date: affiliationDate(p.affiliatedOn, ctx.locale) })}</p>}
       {span && <p>{format(t.span, { first: span.first, last: span.last })}</p>}

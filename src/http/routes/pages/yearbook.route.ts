@@ -35,7 +35,7 @@ export function registerYearbookRoutes(app: FastifyInstance, store: Store, site:
     }
     return void reply
       .type('application/pdf')
-      .header('content-disposition', contentDisposition(`yearbook-${p.id}-${ctx.locale}.pdf`, `年表と写真で見る${ctx.home}と${p.partner}の交流の歩み_${ctx.locale}.pdf`))
+      .header('content-disposition', contentDisposition(`yearbook-${p.id}-${ctx.locale}.pdf`, `年表と写真で見る${p.home}と${p.partner}の交流の歩み_${ctx.locale}.pdf`))
       .send(bytes);
   });
 }

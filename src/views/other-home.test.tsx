@@ -5,6 +5,8 @@ import { render } from 'preact-render-to-string';
 import type { StoredPartnership } from '../domain/partnership.js';
 import type { PageContext } from './page-context.js';
 import { EventPage } from './event.page.js';
+import { AgreementsPage } from './knowledge/agreements.page.js';
+import { InsightsPage } from './knowledge/insights.page.js';
 import { PrintPage } from './print.page.js';
 import { TimelinePage } from './timeline.page.js';
 import { YearbookPage } from './yearbook.page.js';
@@ -46,5 +48,15 @@ describe('the pages of a partnership of another home municipality than the site�
     const en = render(h(EventPage, { ctx: ctx('en'), partnership: toyama, index: 0 }));
     assert.match(en, /<a href="\/en\/partnerships\/3"><span lang="ja">富山市・<\/span><span lang="ja">大連市<\/span> \(<span lang="ja">友好都市<\/span>\)<\/a>/);
     assert.doesNotMatch(render(h(EventPage, { ctx: ctx('ja'), partnership: { ...toyama, home: '金沢市' }, index: 0 })), /・大連市/);
+  });
+
+  it('name its home beside the partner on its agreements and insights pages', () => {
+    const agreements = render(h(AgreementsPage, { ctx: ctx('ja'), partnership: toyama, agreements: [], organizations: new Set<string>() }));
+    assert.match(h1(agreements) ?? '', /富山市・大連市/);
+    assert.match(windowTitle(agreements) ?? '', /富山市・大連市/);
+    const insights = render(h(InsightsPage, { ctx: ctx('en'), partnership: toyama, fields: [[]] }));
+    assert.match(h1(insights) ?? '', /<span lang="ja">富山市・大連市<\/span>/);
+    const own = render(h(InsightsPage, { ctx: ctx('en'), partnership: { ...toyama, home: '金沢市' }, fields: [[]] }));
+    assert.doesNotMatch(own, /・大連市/);
   });
 });

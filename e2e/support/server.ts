@@ -55,9 +55,12 @@ export interface RunningApp {
 
 /**
  * The real program (src/main.ts, as `npm start` runs it) on an ephemeral port of 127.0.0.1, over a fresh SQLite
- * file in a temporary folder holding the sample and the hostile partnership, imported with `koryu import`.
+ * file in a temporary folder holding the sample and the hostile partnership, imported with `koryu import`, and the
+ * documents of `otherHomes` (a store of several home municipalities), each imported with `--home`.
  */
-export async function startApp(options: { users?: readonly { name: string; role: string; password: string }[] } = {}): Promise<RunningApp> {
+export async function startApp(
+  options: { users?: readonly { name: string; role: string; password: string }[]; otherHomes?: readonly { home: string; text: string }[] } = {},
+): Promise<RunningApp> {
   const dir = mkdtempSync(join(tmpdir(), 'koryu-e2e-'));
   const db = join(dir, 'koryu.db');
   const hostile = join(dir, 'hostile.json');
@@ -68,6 +71,12 @@ export async function startApp(options: { users?: readonly { name: string; role:
 
   const imported = spawnSync(process.execPath, koryu(['import', SAMPLE, hostile]), { cwd: root, env, encoding: 'utf8' });
   if (imported.status !== 0) throw new Error(`koryu import failed (${imported.status}): ${imported.stderr}`);
+  for (const [i, other] of (options.otherHomes ?? []).entries()) {
+    const file = join(dir, `home-${i}.txt`);
+    writeFileSync(file, other.text);
+    const done = spawnSync(process.execPath, koryu(['import', '--home', other.home, file]), { cwd: root, env, encoding: 'utf8' });
+    if (done.status !== 0) throw new Error(`koryu import --home ${other.home} failed (${done.status}): ${done.stderr}`);
+  }
   for (const user of options.users ?? []) {
     // The password goes through a pipe, as an administrator would give it to `koryu user add`.
     const added = spawnSync(process.execPath, koryu(['user', 'add', user.name, '--role', user.role]), { cwd: root, env, input: `${user.password}\n`, encoding: 'utf8' });

@@ -15,7 +15,8 @@ export interface ExportContext {
   events?: ReadonlyMap<ExchangeEvent, EventPublication>;
   /**
    * The home municipalities of the whole record in order, when the partnerships given are only the part of it a
-   * format needs (the Atom feed reads the partnerships of its newest events); otherwise those of the partnerships.
+   * format needs (the Atom feed reads the partnerships of its newest events) or a reader asked for (a format with
+   * `recordHomes`); otherwise those of the partnerships.
    */
   homes?: readonly string[];
   /** The editors' decisions about organisations, for formats that carry them (koryu/1). */
@@ -56,6 +57,12 @@ export interface Exporter<Out extends ExportBody | Promise<ExportBody> = ExportB
   stream?(out: Writable, partnerships: readonly PartnershipHeading[], read: () => AsyncIterable<readonly Partnership[]>, context: ExportContext): Promise<void>;
   /** Whether the format reads the events' ids and publication times (`ExportContext.events`); others are not given them. */
   publications?: boolean;
+  /**
+   * Whether the format is given the home municipalities of the whole record (`ExportContext.homes`) when it writes
+   * a part of it (one partnership's download, `koryu export --partner`), so that the part says what the whole
+   * record's file says of it (the text layout names a partnership's home when the record holds several).
+   */
+  recordHomes?: boolean;
   /** Formats written beside this one by `koryu export --out` (the photo-record CSV beside the event CSV). */
   companions?: readonly string[];
 }

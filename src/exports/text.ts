@@ -15,12 +15,14 @@ import { writeInParts, type ExportContext, type Exporter, type PartWriter } from
  * or koryu/1 import keeps one) is written as an ideographic space too, and one inside a caption as a space; links from
  * photo records to events are not written. With a licence, the first line is its notice (出典：…／利用条件：…, which
  * the importer passes over); when the record holds several home municipalities, each partnership's document starts
- * with the line naming its home (自治体：金沢市, domain/document-lines.ts), which the importer reads back.
+ * with the line naming its home (自治体：金沢市, domain/document-lines.ts), which the importer reads back, also in
+ * a download of one partnership of such a record (given the record's homes, `ExportContext.homes`).
  */
 export const textExporter: Exporter<string> = {
   format: 'text',
   contentType: 'text/plain; charset=utf-8',
   extension: 'txt',
+  recordHomes: true,
   write: (partnerships, context = {}) => writeInParts(textParts(context), partnerships, context),
   parts: (context) => textParts(context),
 };
@@ -30,7 +32,7 @@ function textParts(context: ExportContext): PartWriter {
   let namesHomes = false;
   return {
     head: (partnerships) => {
-      namesHomes = new Set(context.homes ?? partnerships.map((p) => p.home)).size > 1;
+      namesHomes = new Set([...(context.homes ?? []), ...partnerships.map((p) => p.home)]).size > 1;
       return context.licence ? `${oneLine(licenceNotice(context.licence))}\n\n` : '';
     },
     part: (p, index) => `${index > 0 ? '\n\n' : ''}${namesHomes ? `${homeLine(p.home)}\n` : ''}${writePartnership(p)}`,

@@ -50,7 +50,7 @@ describeOnEachStore('the static copy of a site in a store of several home munici
         records.push(format);
         files.set(path, Buffer.from(`the whole record in ${format}`));
       },
-    });
+    }, '金沢市');
     assert.deepEqual(paths.sort(), [...files.keys()].sort());
   });
   after(async () => {
@@ -124,6 +124,18 @@ describeOnEachStore('the static copy of a site in a store of several home munici
     assert.deepEqual(items.map((i) => i.t).sort(), expected.sort());
     const dalian = partnerships.find((p) => p.partner === '大連市')!;
     assert.ok(dalian.events.every((e) => items.some((i) => i.href === `events/${e.id}/index.html`)), 'every event of the home is found');
+  });
+
+  it('holds the pages of every home municipality of the record, which its home page lists, and names their homes in its search', async () => {
+    const partnerships = await listPartnerships(store);
+    for (const p of partnerships) assert.ok(files.has(`partnerships/${p.id}/index.html`), `${p.home}–${p.partner}`);
+    const home = files.get('index.html')!.toString();
+    const other = partnerships.find((p) => p.home !== '金沢市')!;
+    assert.match(home, new RegExp(`<a href="partnerships/${other.id}/index.html">${other.partner}</a>`));
+    const { items } = JSON.parse(files.get('search-index.json')!.toString()) as { items: { href: string; partner: string }[] };
+    const labels = new Set(items.map((i) => i.partner));
+    assert.ok(labels.has('大連市'), 'the site’s own partner by its name');
+    assert.ok(labels.has(`${other.home}・${other.partner}`), 'another home’s partner with its home');
   });
 
   it('tells the reader, in the page’s language, when its search cannot load the index (the copy opened as files)', async () => {

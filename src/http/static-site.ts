@@ -150,9 +150,10 @@ export interface StaticSite {
  * for one of the starting pages) fails the whole copy
  * with `PublishFailed` naming the page and the page linking to it: a copy with a hole is not published. A 404 for
  * a linked page (a link to something that is not in the record) is not written and is given back in `missing`,
- * for the caller to report.
+ * for the caller to report. `home` is the site's home municipality: a hit of another home's partnership names its home
+ * (富山市・大連市), as the server's search does.
  */
-export async function buildStaticSite(app: FastifyInstance, store: Store, sink: SiteSink): Promise<StaticSite> {
+export async function buildStaticSite(app: FastifyInstance, store: Store, sink: SiteSink, home?: string): Promise<StaticSite> {
   const written = new Set<string>();
   const missing: MissingPage[] = [];
   const queue = ['/', '/en/', '/zh/', '/search', '/en/search', '/zh/search', '/feed.atom', '/assets/static-search.js'];
@@ -212,15 +213,18 @@ export async function buildStaticSite(app: FastifyInstance, store: Store, sink: 
     } else await sink.write(file, res.rawPayload);
     written.add(file);
   }
-  // The index holds what the copy has pages for (the partnerships the home pages reach), so every hit leads
-  // somewhere: a store of many home municipalities has many partnerships the copy of one site does not hold.
+  // The index holds what the copy has pages for (the partnerships the home pages reach, those of every home
+  // municipality of the record), so every hit leads somewhere.
   const copied = [...written].flatMap((f) => /^partnerships\/(\d+)\/index\.html$/.exec(f)?.[1] ?? []).map(Number);
-  const items = (await listPublishedPartnerships(store, copied)).flatMap((p) => [
-    ...p.events
-      .filter((e) => written.has(`events/${e.id}/index.html`))
-      .map((e) => ({ k: 'e', partner: p.partner, y: e.year, t: e.text, ...translatedTo(e.translations), n: searchableText(e.text, e.translations), href: `events/${e.id}/index.html` })),
-    ...p.records.map((r) => ({ k: 'r', partner: p.partner, y: r.year, t: r.caption, ...translatedTo(r.translations), n: searchableText(r.caption, r.translations), href: `partnerships/${p.id}/index.html#r${r.id}` })),
-  ]);
+  const items = (await listPublishedPartnerships(store, copied)).flatMap((p) => {
+    const partner = home === undefined || p.home === home ? p.partner : `${p.home}・${p.partner}`;
+    return [
+      ...p.events
+        .filter((e) => written.has(`events/${e.id}/index.html`))
+        .map((e) => ({ k: 'e', partner, y: e.year, t: e.text, ...translatedTo(e.translations), n: searchableText(e.text, e.translations), href: `events/${e.id}/index.html` })),
+      ...p.records.map((r) => ({ k: 'r', partner, y: r.year, t: r.caption, ...translatedTo(r.translations), n: searchableText(r.caption, r.translations), href: `partnerships/${p.id}/index.html#r${r.id}` })),
+    ];
+  });
   // With the simplified characters the search reads in their Japanese forms, as the server's search does.
   const forms = Object.fromEntries(simplifiedPairs());
   await sink.write('search-index.json', Buffer.from(JSON.stringify({ items, forms })));

@@ -45,7 +45,12 @@ export async function exportFiles(store: Store, format: string, filter: RecordFi
   const main = exporterFor(format);
   const exporters = [main, ...(main.companions ?? []).map(exporterFor)];
   const partnerships = await listPartnerships(store, filter);
-  const context: ExportContext = { decisions: await loadOrganizationDecisions(store.db), ...settings, events: await eventPublications(store, partnerships) };
+  const context: ExportContext = {
+    decisions: await loadOrganizationDecisions(store.db),
+    ...settings,
+    ...(await recordHomes(store, main)),
+    events: await eventPublications(store, partnerships),
+  };
   const files: ExportedFile[] = [];
   for (const exporter of exporters) files.push({ exporter, body: await exporter.write(partnerships, context) });
   return files;
@@ -64,9 +69,19 @@ export async function exportPartnerships(store: Store, format: string, partnersh
   const context: ExportContext = {
     decisions: await loadOrganizationDecisions(store.db),
     ...settings,
+    ...(await recordHomes(store, exporter)),
     ...(exporter.publications ? { events: await eventPublications(store, partnerships) } : {}),
   };
   return { exporter, body: await exporter.write(partnerships, context) };
+}
+
+/**
+ * The whole record's home municipalities for a format that says what they are in a part of the record too (the
+ * text layout: one partnership's download names its home when the record holds several, as the whole record's
+ * file does); one query on the partnerships.
+ */
+async function recordHomes(store: Store, exporter: Exporter): Promise<Pick<ExportContext, 'homes'>> {
+  return exporter.recordHomes ? { homes: await findPublishedHomes(store.db) } : {};
 }
 
 /**

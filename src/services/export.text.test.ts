@@ -5,9 +5,11 @@ import { describeOnEachStore } from '../../test/support/test-stores.js';
 import { isUnchanged } from '../domain/partnership.js';
 import { LICENCE_PRESETS } from '../domain/licence.js';
 import type { Store } from '../storage/database.js';
-import { exportOne } from './export.service.js';
+import { parseDocument } from '../importer/parse-document.js';
+import { buildApp } from '../http/app.js';
+import { exportFiles, exportOne, exportPartnerships } from './export.service.js';
 import { importDocuments } from './import.service.js';
-import { exportRecord } from './record.service.js';
+import { exportRecord, listPartnerships } from './record.service.js';
 
 const sample = readFileSync(new URL('../../samples/kanazawa-dalian.txt', import.meta.url));
 const licence = { ...LICENCE_PRESETS['cc-by-4.0']!, attribution: '金沢市 国際交流の記録' };
@@ -52,5 +54,44 @@ describeOnEachStore('the text download of a record of several homes', (openFresh
     assert.deepEqual(report.documents[0]!.diagnostics.filter((d) => d.severity !== 'info'), []);
     assert.deepEqual(report.changes.map((c) => [c.home, c.partner, isUnchanged(c)]), [['富山市', '秦皇島市', true], ['金沢市', '大連市', true]]);
     assert.equal(await record(), json, 'the same record');
+  });
+
+  it('names the home in the text of one partnership too, as the whole record’s file does, so that it reads back under it', async () => {
+    const [qinhuangdao] = await listPartnerships(store, { home: '富山市' });
+    const { body } = await exportPartnerships(store, 'text', [qinhuangdao!], { licence });
+    const lines = (body as string).split('\n');
+    assert.deepEqual(lines.slice(1, 4), ['', '自治体：富山市', '友好都市秦皇島市との歩み 交流年表']);
+    const back = parseDocument(Buffer.from(body as string), { home: '金沢市' });
+    assert.deepEqual(back.partnerships.map((p) => [p.home, p.partner, p.events.length]), [['富山市', '秦皇島市', qinhuangdao!.events.length]], 'whatever home the import is given');
+    // `koryu export --partner` and the site's download say the same.
+    const [file] = await exportFiles(store, 'text', { home: '金沢市', partner: '大連市' });
+    assert.ok((file!.body as string).startsWith('自治体：金沢市\n友好交流都市大連市との歩み 交流年表\n'));
+    const app = await buildApp({ store, home: '金沢市', licence });
+    try {
+      const res = await app.inject(`/partnerships/${qinhuangdao!.id}/downloads/text`);
+      assert.equal(res.statusCode, 200);
+      assert.equal(res.body, body);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('leaves the other formats of one partnership as they were: its feed is titled with its own home', async () => {
+    const [qinhuangdao] = await listPartnerships(store, { home: '富山市' });
+    const { body } = await exportPartnerships(store, 'atom', [qinhuangdao!], { licence });
+    assert.match(body as string, /<title>富山市 国際交流の記録：新着の交流<\/title>/);
+  });
+
+  it('names no home in the text of a record of one home, whole or one partnership', async () => {
+    const single = await openFresh();
+    try {
+      await importDocuments(single, [{ name: 'kanazawa-dalian.txt', bytes: sample }], options);
+      const [dalian] = await listPartnerships(single);
+      const one = (await exportPartnerships(single, 'text', [dalian!])).body as string;
+      assert.ok(one.startsWith('友好交流都市大連市との歩み 交流年表\n'));
+      assert.equal((await exportOne(single, 'text')).body, one);
+    } finally {
+      await single.close();
+    }
   });
 });

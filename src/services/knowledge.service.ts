@@ -5,6 +5,7 @@ import { analyzeRecord } from '../domain/knowledge.js';
 import { findOrganization, type EntityKind, type Organization } from '../domain/organization.js';
 import type { PartnershipSummary, StoredPartnership } from '../domain/partnership.js';
 import { captionFit } from '../domain/photo-link.js';
+import { groupByHome, type HomePartnerships } from '../domain/record-homes.js';
 import { KoryuError } from '../errors.js';
 import type { Store } from '../storage/database.js';
 import {
@@ -17,7 +18,7 @@ import {
   savePhotoLink,
   setRecordEvent,
 } from '../storage/knowledge.repository.js';
-import { findEventsHolding, findPartnerships, summarizePartnerships } from '../storage/partnership.repository.js';
+import { findEventsHolding, findPartnershipNames, findPartnerships, summarizePartnerships } from '../storage/partnership.repository.js';
 
 /** A photo record's link as shown: the event it shows (index) or null, how sure Koryu is, and whether an editor confirmed it. */
 export interface RecordLink {
@@ -154,22 +155,44 @@ export async function linkPhotoRecord(store: Store, recordId: number, eventId: n
   });
 }
 
-/** What the home page shows: the partnerships with their event counts, and the affiliations and agreements whose anniversaries come round. */
+/**
+ * What the home page shows: the site's home municipality's partnerships with their event counts, the affiliations
+ * and agreements of theirs whose anniversaries come round, and the record's other home municipalities (a store may
+ * hold a prefecture's or a country's), each with its partnerships by name.
+ */
 export interface HomeOverview {
   partnerships: PartnershipSummary[];
   anniversaries: AnniversarySource[];
+  /** In Japanese collation order, each home's partners too; empty when the record holds the site's home alone. */
+  otherHomes: HomePartnerships[];
 }
 
 /**
- * The home page's data, reading no event but those that name an agreement: the partnerships of `home` with their
- * counts, and the anniversaries of their affiliations and agreements (an agreement's title and year come from its
- * own event's text, so the other events are not needed).
+ * The home page's data in four queries whatever the size of the record, reading no event but those that name an
+ * agreement: the partnerships of `home` with their counts and anniversaries (loadHomeAnniversaries), and the names
+ * of every other home's partnerships, without their events or counts.
  */
 export async function loadHomeOverview(store: Store, home: string): Promise<HomeOverview> {
   const partnerships = await summarizePartnerships(store.db, { home });
+  return {
+    partnerships,
+    anniversaries: await anniversariesOf(store, home, partnerships),
+    otherHomes: groupByHome(await findPartnershipNames(store.db, { exceptHome: home })),
+  };
+}
+
+/**
+ * The anniversaries of the affiliations and agreements of `home`'s partnerships (an agreement's title and year come
+ * from its own event's text, so the other events are not read): the home page's and the calendar's.
+ */
+export async function loadHomeAnniversaries(store: Store, home: string): Promise<AnniversarySource[]> {
+  return anniversariesOf(store, home, await summarizePartnerships(store.db, { home }));
+}
+
+async function anniversariesOf(store: Store, home: string, partnerships: readonly PartnershipSummary[]): Promise<AnniversarySource[]> {
   const candidates = await findEventsHolding(store.db, AGREEMENT_WORDS, { home });
   const agreements = partnerships.map((p) => findAgreements({ home: p.home, partner: p.partner, events: candidates.get(p.id) ?? [] }));
-  return { partnerships, anniversaries: anniversarySources({ partnerships: partnerships.map((p, i) => ({ partnership: p, agreements: agreements[i] ?? [] })) }) };
+  return anniversarySources({ partnerships: partnerships.map((p, i) => ({ partnership: p, agreements: agreements[i] ?? [] })) });
 }
 
 /** Every affiliation and agreement of the knowledge whose anniversaries are kept (affiliations with a known date or year). */

@@ -13,6 +13,7 @@ import {
   yearSpan,
 } from '../domain/partnership.js';
 import { diffEvents, diffRecords, diffYears } from '../domain/partnership-diff.js';
+import type { PartnershipName } from '../domain/record-homes.js';
 import { TRANSLATION_LOCALES, type Translations } from '../domain/translation.js';
 import type { Database, EventTable, PartnershipTable, PhotoRecordTable } from './database.js';
 import { searchableText } from '../domain/search-text.js';
@@ -154,6 +155,23 @@ export async function summarizePartnerships(db: Kysely<Database>, filter: { home
       eventCounts,
     };
   });
+}
+
+/**
+ * The published partnerships of every home municipality but `exceptHome` (of every one when it is unset), by name
+ * alone, in the record's order (home, partner): one query on the partnerships, none on their events, for a list of
+ * links to the whole record (a country's: 1,800 partnerships of some 1,000 homes).
+ */
+export async function findPartnershipNames(db: Kysely<Database>, filter: { exceptHome?: string } = {}): Promise<PartnershipName[]> {
+  const rows = await db
+    .selectFrom('partnerships')
+    .select(['id', 'home', 'partner', 'kind'])
+    .where('status', '=', 'published')
+    .$if(filter.exceptHome !== undefined, (q) => q.where('home', '<>', filter.exceptHome!))
+    .orderBy('home')
+    .orderBy('partner')
+    .execute();
+  return rows.map((row) => ({ id: row.id, home: row.home, partner: row.partner, kind: row.kind }));
 }
 
 /**

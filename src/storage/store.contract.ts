@@ -9,6 +9,7 @@ import {
   countStore,
   deletePartnership,
   findPartnership,
+  findPartnershipNames,
   findPartnerships,
   savePartnership,
 } from './partnership.repository.js';
@@ -157,6 +158,22 @@ export function runStoreContract(label: string, open: () => Promise<Store>): voi
       const all = await findPartnerships(store.db);
       const keys = all.map((p) => [p.home, p.partner]);
       assert.deepEqual(keys, [...keys].sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : a[1]! < b[1]! ? -1 : 1)));
+    });
+
+    it('names the published partnerships of every home but one, in the record\'s order, without their events', async () => {
+      await savePartnership(store.db, buildPartnership({ home: '下書き市' }), null);
+      await store.db.updateTable('partnerships').set({ status: 'draft' }).where('home', '=', '下書き市').execute();
+      try {
+        const names = (await findPartnerships(store.db)).map((p) => ({ id: p.id, home: p.home, partner: p.partner, kind: p.kind }));
+        const others = await findPartnershipNames(store.db, { exceptHome: '金沢市' });
+        assert.deepEqual(others, names.filter((p) => p.home !== '金沢市'), 'the published ones, in the order findPartnerships gives');
+        assert.ok(others.some((p) => p.home === '北九州市' && p.kind === '友好都市'));
+        assert.ok(!others.some((p) => p.home === '金沢市' || p.home === '下書き市'), 'not the home left out, no draft');
+        assert.deepEqual(await findPartnershipNames(store.db), names);
+        assert.deepEqual(await findPartnershipNames(store.db, { exceptHome: '無い市' }), names);
+      } finally {
+        await deletePartnership(store.db, '下書き市', '大連市');
+      }
     });
 
     it('leaves nothing behind when a transaction is rolled back', async () => {

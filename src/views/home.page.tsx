@@ -3,6 +3,7 @@ import { anniversaries, tokyoCalendarDate } from '../domain/anniversary.js';
 import type { AnniversaryEntry } from '../domain/anniversary.list.js';
 import { DIRECTIONS, type Direction } from '../domain/direction.js';
 import type { PartnershipSummary } from '../domain/partnership.js';
+import type { HomePartnerships } from '../domain/record-homes.js';
 import { COMMON } from './i18n/common.messages.js';
 import { HOME } from './i18n/home.messages.js';
 import { format, pluralOf } from './i18n/messages.js';
@@ -16,17 +17,29 @@ import { KNOWLEDGE } from './i18n/knowledge.messages.js';
 /** A just-passed anniversary is shown for this many days after it; then the next one is. */
 export const RECENT_ANNIVERSARY_DAYS = 30;
 
-/** The home page: the home municipality's partner cities, each as a card linking to its timeline. */
-/** `anniversaries`: those of every affiliation and agreement around today; the section is left out without them. */
-export function HomePage(props: { ctx: PageContext; partnerships: readonly PartnershipSummary[]; today: Date; anniversaries?: readonly AnniversaryEntry[]; downloads?: readonly DownloadLink[] }) {
+/**
+ * The home page: the site's home municipality's partner cities, each as a card linking to its timeline, then the
+ * record's other home municipalities (`otherHomes`, in the order given), each with its partners as links: a
+ * compact list, as a country's record names some 1,000 homes. `anniversaries`: those of every affiliation and
+ * agreement of the site's home around today; the section is left out without them.
+ */
+export function HomePage(props: {
+  ctx: PageContext;
+  partnerships: readonly PartnershipSummary[];
+  otherHomes?: readonly HomePartnerships[];
+  today: Date;
+  anniversaries?: readonly AnniversaryEntry[];
+  downloads?: readonly DownloadLink[];
+}) {
   const { ctx } = props;
   const t = HOME[ctx.locale];
+  const otherHomes = props.otherHomes ?? [];
   return (
     <Layout ctx={ctx} title={format(t.title, { home: ctx.home })}>
       <h1>{fill(t.title, { home: <Ja ctx={ctx}>{ctx.home}</Ja> })}</h1>
       <p>{t.intro}</p>
       {props.partnerships.length === 0 ? (
-        <p>{t.empty}</p>
+        <p>{otherHomes.length === 0 ? t.empty : fill(t.emptyHome, { home: <Ja ctx={ctx}>{ctx.home}</Ja> })}</p>
       ) : (
         <ul class="cards">
           {props.partnerships.map((p) => (
@@ -40,8 +53,39 @@ export function HomePage(props: { ctx: PageContext; partnerships: readonly Partn
         </p>
       )}
       {props.anniversaries && <AnniversariesSection ctx={ctx} entries={props.anniversaries} thisYear={tokyoCalendarDate(props.today).year} />}
+      {otherHomes.length > 0 && <OtherHomes ctx={ctx} homes={otherHomes} />}
       <Downloads ctx={ctx} links={props.downloads ?? []} heading="downloadsAll" />
     </Layout>
+  );
+}
+
+/** The record's other home municipalities: each a term, its partners the links of a list. */
+function OtherHomes(props: { ctx: PageContext; homes: readonly HomePartnerships[] }) {
+  const { ctx } = props;
+  const t = HOME[ctx.locale];
+  // The names are the record's, in Japanese: marked on the element itself on other pages (no span per link).
+  const ja = ctx.locale === 'ja' ? undefined : 'ja';
+  return (
+    <section class="other-homes" aria-labelledby="other-homes">
+      <h2 id="other-homes">{t.otherHomes}</h2>
+      <p>{fill(t.otherHomesIntro, { home: <Ja ctx={ctx}>{ctx.home}</Ja> })}</p>
+      <dl class="homes">
+        {props.homes.map((g) => (
+          <div key={g.home}>
+            <dt lang={ja}>{g.home}</dt>
+            <dd>
+              <ul>
+                {g.partnerships.map((p) => (
+                  <li key={p.id}>
+                    <a href={localHref(ctx, `/partnerships/${p.id}`)} lang={ja}>{p.partner}</a>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
   );
 }
 

@@ -28,6 +28,14 @@ export function fill(template: string, values: Readonly<Record<string, Component
   return out;
 }
 
+/**
+ * The partner city as a page names it: with its home municipality (富山市・大連市) when that is not the site's, since
+ * a store may hold several homes and the site's header names the site's own.
+ */
+export function partnerName(ctx: Pick<PageContext, 'home'>, p: { home: string; partner: string }): string {
+  return p.home === ctx.home ? p.partner : `${p.home}・${p.partner}`;
+}
+
 /** Japanese text as written in the record (names of cities, kinds, era labels): marked `lang="ja"` on pages in other languages. */
 export function Ja(props: { ctx: PageContext; children: ComponentChildren }) {
   return props.ctx.locale === 'ja' ? <>{props.children}</> : <span lang="ja">{props.children}</span>;

@@ -12,7 +12,7 @@ import { FIELD_NAMES, KNOWLEDGE } from './i18n/knowledge.messages.js';
 import { isExchangeField } from '../domain/exchange-field.js';
 import { Layout } from './layout.js';
 import { localHref, type PageContext } from './page-context.js';
-import { formatCount } from './parts.js';
+import { formatCount, partnerName } from './parts.js';
 
 export interface SearchPageProps {
   ctx: PageContext;
@@ -315,11 +315,6 @@ function filterValue(locale: Locale, filters: SearchFilters, name: FilterName): 
 
 function typeLabel(locale: Locale, type: Direction | 'record'): string {
   return type === 'record' ? SEARCH[locale].photoRecord : COMMON[locale][type];
-}
-
-/** The partner, with the home municipality when it is not this site's. */
-function partnerName(ctx: PageContext, p: { home: string; partner: string }): string {
-  return p.home === ctx.home ? p.partner : `${p.home}・${p.partner}`;
 }
 
 /** The Gregorian year in the reader's language, then its Japanese era label (Japanese text). */

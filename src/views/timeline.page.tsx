@@ -67,9 +67,11 @@ export function TimelinePage(props: { ctx: PageContext; partnership: StoredPartn
   const allYears: number[] = [];
   for (let y = f.first; y <= f.last; y++) allYears.push(y);
 
+  // A partnership of another home municipality of the record than the site's names its home (the site's header names the site's).
+  const title = p.home === ctx.home ? t.title : t.titleOfHome;
   return (
-    <Layout ctx={ctx} title={format(t.title, { kind: p.kind, partner: p.partner })}>
-      <h1>{fill(t.title, { kind, partner })}</h1>
+    <Layout ctx={ctx} title={format(title, { home: p.home, kind: p.kind, partner: p.partner })}>
+      <h1>{fill(title, { home: <Ja ctx={ctx}>{p.home}</Ja>, kind, partner })}</h1>
       <PartnershipNav ctx={ctx} id={p.id} current="timeline" />
       <nav class="print-links no-print" aria-label={t.printLinks}>
         <ul>

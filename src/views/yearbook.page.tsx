@@ -15,6 +15,7 @@ export function YearbookPage(props: { ctx: PageContext; partnership: StoredPartn
   const { ctx, partnership: p } = props;
   const t = YEARBOOK[ctx.locale];
   const span = yearSpan(p);
+  // The partnership's own home: a store may hold several, and the site's (ctx.home) is only one of them.
   const title = format(t.title, { home: p.home, partner: p.partner });
   const cover = (
     <section class="yearbook-cover" aria-labelledby="yearbook-title">

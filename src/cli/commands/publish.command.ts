@@ -36,7 +36,7 @@ export const publishCommand: Command = {
           return await buildStaticSite(app, store, {
             write: async (file, body) => writeFile(await place(file), body),
             writeRecord: async (file, format) => void (await writeRecordFile(store, exporterFor(format), settings, await place(file))),
-          });
+          }, config.home);
         } finally {
           await app.close();
         }

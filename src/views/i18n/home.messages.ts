@@ -1,10 +1,13 @@
 import type { Messages } from './messages.js';
 
-/** The home page: the home municipality's partner cities as cards. */
+/** The home page: the home municipality's partner cities as cards, then the record's other home municipalities. */
 export const HOME: Messages<
   | 'title'
   | 'intro'
   | 'empty'
+  | 'emptyHome'
+  | 'otherHomes'
+  | 'otherHomesIntro'
   | 'cardHeading'
   | 'affiliated'
   | 'affiliationUnknown'
@@ -23,6 +26,9 @@ export const HOME: Messages<
     title: '{home}の国際交流の記録',
     intro: '姉妹都市・友好都市との交流を、年ごとの派遣と受入で記録しています。',
     empty: 'まだ交流の記録がありません。',
+    emptyHome: '{home}の交流の記録はまだありません。',
+    otherHomes: 'ほかの自治体の交流',
+    otherHomesIntro: 'この記録には、{home}のほかに次の自治体と姉妹都市・友好都市との交流も収められています。',
     cardHeading: '{kind} {partner}',
     affiliated: '提携',
     affiliationUnknown: '記載なし',
@@ -41,6 +47,9 @@ export const HOME: Messages<
     title: 'International exchanges of {home}',
     intro: 'Exchanges with sister and friendship cities, year by year: who went (dispatch) and who came (reception).',
     empty: 'There is no record of exchanges yet.',
+    emptyHome: 'There is no record of exchanges of {home} yet.',
+    otherHomes: 'Exchanges of other municipalities',
+    otherHomesIntro: 'Besides {home}, this record holds the exchanges of these municipalities with their sister and friendship cities.',
     cardHeading: '{partner} ({kind})',
     affiliated: 'Affiliated',
     affiliationUnknown: 'Not recorded',
@@ -59,6 +68,9 @@ export const HOME: Messages<
     title: '{home}国际交流记录',
     intro: '按年份记录与姐妹城市、友好城市的交流：派遣与接待。',
     empty: '尚无交流记录。',
+    emptyHome: '尚无{home}的交流记录。',
+    otherHomes: '其他城市的交流',
+    otherHomesIntro: '除{home}外，本记录还收录了以下城市与其姐妹城市、友好城市的交流。',
     cardHeading: '{kind} {partner}',
     affiliated: '缔结',
     affiliationUnknown: '未记载',

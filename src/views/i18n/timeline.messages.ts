@@ -3,6 +3,7 @@ import type { Messages } from './messages.js';
 /** The partnership page: the exchange timeline (交流年表), its filters and chart, and the photo record. */
 export const TIMELINE: Messages<
   | 'title'
+  | 'titleOfHome'
   | 'affiliation'
   | 'filters'
   | 'from'
@@ -34,6 +35,7 @@ export const TIMELINE: Messages<
 > = {
   ja: {
     title: '{kind}{partner}との歩み',
+    titleOfHome: '{home}の{kind}{partner}との歩み',
     affiliation: '{kind}提携：{date}',
     filters: '表示する年と区分',
     from: '開始年',
@@ -65,6 +67,7 @@ export const TIMELINE: Messages<
   },
   en: {
     title: 'Exchanges with {partner} ({kind})',
+    titleOfHome: 'Exchanges of {home} with {partner} ({kind})',
     affiliation: 'Affiliated as {kind}: {date}',
     filters: 'Years and directions shown',
     from: 'From year',
@@ -96,6 +99,7 @@ export const TIMELINE: Messages<
   },
   zh: {
     title: '与{partner}（{kind}）的交流历程',
+    titleOfHome: '{home}与{partner}（{kind}）的交流历程',
     affiliation: '缔结{kind}：{date}',
     filters: '显示的年份与类别',
     from: '起始年',

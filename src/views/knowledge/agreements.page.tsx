@@ -5,7 +5,7 @@ import { KNOWLEDGE } from '../i18n/knowledge.messages.js';
 import { format } from '../i18n/messages.js';
 import { Layout } from '../layout.js';
 import { localHref, type PageContext } from '../page-context.js';
-import { fill, Ja, localized, YearWithEra } from '../parts.js';
+import { fill, Ja, localized, partnerName, YearWithEra } from '../parts.js';
 import { organizationHref } from './organization.page.js';
 import { ScrollRegion } from '../scroll-region.js';
 import { PartnershipNav } from './partnership-nav.js';
@@ -25,9 +25,9 @@ export function AgreementsPage(props: {
   const { ctx, partnership: p } = props;
   const t = KNOWLEDGE[ctx.locale];
   const common = COMMON[ctx.locale];
-  const partner = <Ja ctx={ctx}>{p.partner}</Ja>;
+  const partner = <Ja ctx={ctx}>{partnerName(ctx, p)}</Ja>;
   return (
-    <Layout ctx={ctx} title={format(t.agreementsTitle, { partner: p.partner })}>
+    <Layout ctx={ctx} title={format(t.agreementsTitle, { partner: partnerName(ctx, p) })}>
       <h1>{fill(t.agreementsTitle, { partner })}</h1>
       <PartnershipNav ctx={ctx} id={p.id} current="agreements" />
       {props.agreements.length === 0 ? (

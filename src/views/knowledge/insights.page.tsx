@@ -6,7 +6,7 @@ import { eventsPerYearSvg, type ChartSeries } from '../charts/events-per-year.ch
 import { COMMON } from '../i18n/common.messages.js';
 import { FIELD_NAMES, KNOWLEDGE } from '../i18n/knowledge.messages.js';
 import { format, formatPlural, pluralOf } from '../i18n/messages.js';
-import { INTL_LOCALE, fill, Ja, localized } from '../parts.js';
+import { INTL_LOCALE, fill, Ja, localized, partnerName } from '../parts.js';
 import { Layout } from '../layout.js';
 import type { PageContext } from '../page-context.js';
 import { DIRECTION_COLORS } from '../timeline.page.js';
@@ -81,11 +81,11 @@ export function InsightsPage(props: {
   const { ctx, partnership: p } = props;
   const t = KNOWLEDGE[ctx.locale];
   const common = COMMON[ctx.locale];
-  const title = format(t.insightsTitle, { partner: p.partner });
+  const title = format(t.insightsTitle, { partner: partnerName(ctx, p) });
   if (p.events.length === 0) {
     return (
       <Layout ctx={ctx} title={title}>
-        <h1>{fill(t.insightsTitle, { partner: <Ja ctx={ctx}>{p.partner}</Ja> })}</h1>
+        <h1>{fill(t.insightsTitle, { partner: <Ja ctx={ctx}>{partnerName(ctx, p)}</Ja> })}</h1>
         <PartnershipNav ctx={ctx} id={p.id} current="insights" />
         <p>{t.noEvents}</p>
       </Layout>
@@ -99,7 +99,7 @@ export function InsightsPage(props: {
   const fieldSeries = EXCHANGE_FIELDS.map((f) => ({ label: FIELD_NAMES[ctx.locale][f], color: FIELD_COLORS[f], counts: k.perField[f] }));
   return (
     <Layout ctx={ctx} title={title}>
-      <h1>{fill(t.insightsTitle, { partner: <Ja ctx={ctx}>{p.partner}</Ja> })}</h1>
+      <h1>{fill(t.insightsTitle, { partner: <Ja ctx={ctx}>{partnerName(ctx, p)}</Ja> })}</h1>
       <PartnershipNav ctx={ctx} id={p.id} current="insights" />
 
       <h2 id="per-year">{t.perYear}</h2>

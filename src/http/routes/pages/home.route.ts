@@ -11,8 +11,8 @@ import { PUBLIC, pageRoute, type PageSite } from '../../page-route.js';
 /** `now` gives today's date (for the anniversaries); tests fix it. */
 export function registerHomeRoutes(app: FastifyInstance, store: Store, site: PageSite, now: () => Date = () => new Date()): void {
   pageRoute(app, site, '/', async (ctx) => {
-    const { partnerships, anniversaries } = await loadHomeOverview(store, site.home);
+    const { partnerships, anniversaries, otherHomes } = await loadHomeOverview(store, site.home);
     const today = now();
-    return renderPage(h(HomePage, { ctx, partnerships, today, anniversaries: anniversariesAround(anniversaries, today), downloads: downloadLinks('/downloads') }));
+    return renderPage(h(HomePage, { ctx, partnerships, otherHomes, today, anniversaries: anniversariesAround(anniversaries, today), downloads: downloadLinks('/downloads') }));
   }, PUBLIC);
 }

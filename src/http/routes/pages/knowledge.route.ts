@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
-import { loadHomeOverview, loadKnowledge, loadPartnershipKnowledge, organizationNamed } from '../../../services/knowledge.service.js';
+import { loadHomeAnniversaries, loadKnowledge, loadPartnershipKnowledge, organizationNamed } from '../../../services/knowledge.service.js';
 import type { Store } from '../../../storage/database.js';
 import { anniversaryCalendar } from '../../../exports/icalendar.js';
 import { AgreementsPage } from '../../../views/knowledge/agreements.page.js';
@@ -50,7 +50,7 @@ export function registerKnowledgeRoutes(app: FastifyInstance, store: Store, site
   }, PUBLIC);
 
   app.get('/anniversaries.ics', async (_request, reply) => {
-    const ics = anniversaryCalendar((await loadHomeOverview(store, site.home)).anniversaries, now(), uidHost);
+    const ics = anniversaryCalendar(await loadHomeAnniversaries(store, site.home), now(), uidHost);
     return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'inline; filename="anniversaries.ics"').send(ics);
   });
 }

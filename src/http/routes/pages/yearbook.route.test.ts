@@ -52,3 +52,15 @@ it('dates the affiliation on the cover in the edition’s language', async () =>
   assert.doesNotMatch(en, /2006年/);
   assert.match(await cover('zh'), /<p>缔结日期：2006年11月24日<\/p>/);
 });
+
+it('names the partnership’s own home on the cover and in the file name, not the site’s, in a store of several homes', async () => {
+  const toyama = ['友好都市秦皇島市との歩み 交流年表', '', '年\t\t交流内容', '2018年 (平成30年)\t派遣\t市長が秦皇島市を訪問', ''].join('\n');
+  await importDocuments(store, [{ name: 'toyama.txt', bytes: Buffer.from(toyama) }], { home: '富山市', maxDocumentBytes: 1e7 });
+  const row = await store.db.selectFrom('partnerships').select('id').where('home', '=', '富山市').executeTakeFirstOrThrow();
+  const res = await app.inject(`/ja/partnerships/${row.id}/yearbook.pdf`);
+  assert.equal(res.statusCode, 200);
+  assert.match(decodeURIComponent(String(res.headers['content-disposition'])), /年表と写真で見る富山市と秦皇島市の交流の歩み_ja\.pdf/);
+  const cover = /<section class="yearbook-cover"[\s\S]*?<\/section>/.exec(rendered.at(-1)!)?.[0] ?? '';
+  assert.match(cover, /<h1 id="yearbook-title">[^<]*富山市/);
+  assert.doesNotMatch(cover, /金沢市/);
+});

@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'AccountInvalid'
   | 'AccountExists'
   | 'AccountNotFound'
+  | 'PasswordIncorrect'
   | 'ItemNotFound'
   | 'EditConflict'
   | 'ImportPreviewStale'
@@ -55,6 +56,7 @@ export function isInputError(error: unknown): boolean {
       'AccountInvalid',
       'AccountExists',
       'AccountNotFound',
+      'PasswordIncorrect',
       'PartnershipNotFound',
     ].includes(error.code)
   );

@@ -18,6 +18,7 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   AccountInvalid: 400,
   AccountExists: 409,
   AccountNotFound: 404,
+  PasswordIncorrect: 400,
   ItemNotFound: 404,
   EditConflict: 409,
   ImportPreviewStale: 409,

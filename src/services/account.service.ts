@@ -3,7 +3,7 @@ import { KoryuError } from '../errors.js';
 import { deleteAccount, findAccountByName, insertAccount, listAccounts as findAccounts, updatePasswordHash } from '../storage/account.repository.js';
 import type { Store } from '../storage/database.js';
 import { deleteSessionsOfAccount } from '../storage/session.repository.js';
-import { hashPassword, type ScryptParameters } from './password.hasher.js';
+import { hashPassword, verifyPassword, type ScryptParameters } from './password.hasher.js';
 
 export interface AccountOptions {
   now?: () => Date;
@@ -69,4 +69,15 @@ export async function removeAccount(store: Store, rawName: string): Promise<void
     if (!account) throw new KoryuError('AccountNotFound', `There is no account named "${name}".`);
     await deleteAccount(trx, account.id);
   });
+}
+
+/**
+ * A signed-in person's own new password, given their current one (PasswordIncorrect when it is wrong). Like
+ * changePassword, it ends every session of the account, this one included: they sign in again with the new one.
+ */
+export async function changeOwnPassword(store: Store, rawName: string, current: string, next: string, options: AccountOptions = {}): Promise<Account> {
+  const name = checkedName(rawName);
+  const account = await findAccountByName(store.db, name);
+  if (!account || !(await verifyPassword(current, account.passwordHash))) throw new KoryuError('PasswordIncorrect', 'The current password is not right.');
+  return changePassword(store, name, next, options);
 }

@@ -1,4 +1,5 @@
 import { AUTH } from './i18n/auth.messages.js';
+import { ACCOUNT } from './staff/account.messages.js';
 import { format, pluralOf } from './i18n/messages.js';
 import { Layout } from './layout.js';
 import { localHref, type PageContext } from './page-context.js';
@@ -15,6 +16,8 @@ export interface LoginPageProps {
   next?: string | undefined;
   problem?: LoginProblem | undefined;
   signedOut?: boolean;
+  /** After the person changed their own password (every session of theirs ended). */
+  passwordChanged?: boolean;
 }
 
 /** The staff sign-in form; it posts to the login URL of its own language. */
@@ -35,6 +38,11 @@ export function LoginPage(props: LoginPageProps) {
       {props.signedOut && (
         <p class="notice" role="status">
           {t.signedOut}
+        </p>
+      )}
+      {props.passwordChanged && (
+        <p class="notice" role="status">
+          {ACCOUNT[ctx.locale].passwordChanged}
         </p>
       )}
       {message && (

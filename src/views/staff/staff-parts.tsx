@@ -5,6 +5,7 @@ import { COMMON } from '../i18n/common.messages.js';
 import { format } from '../i18n/messages.js';
 import { localHref, type PageContext } from '../page-context.js';
 import { problemText } from './field-labels.js';
+import { ACCOUNT } from './account.messages.js';
 import { STAFF } from './staff.messages.js';
 
 /** What every staff page knows besides its content. */
@@ -136,13 +137,16 @@ export function statusLabel(ctx: PageContext, s: ItemStatus): string {
 }
 
 /** Links from the staff home (/staff) to the record, and to the import for a role that may import (`mayImport`). */
-export function StaffLinks(props: { ctx: PageContext; mayImport?: boolean }) {
+export function StaffLinks(props: { ctx: PageContext; mayImport?: boolean; mayManageAccounts?: boolean }) {
   const t = STAFF[props.ctx.locale];
+  const a = ACCOUNT[props.ctx.locale];
   return (
     <nav aria-label={t.staff}>
       <ul>
         <li><a href={href(props.ctx, '/staff/record')}>{t.partnerships}</a></li>
         {(props.mayImport ?? true) && <li><a href={href(props.ctx, '/staff/import')}>{t.import}</a></li>}
+        {props.mayManageAccounts && <li><a href={href(props.ctx, '/staff/accounts')}>{a.accounts}</a></li>}
+        <li><a href={href(props.ctx, '/staff/password')}>{a.ownPassword}</a></li>
       </ul>
     </nav>
   );

@@ -17,7 +17,7 @@ export function registerStaffRoutes(app: FastifyInstance, site: PageSite): void 
       void reply.header('cache-control', 'no-store');
       // requireStaff let the request through, so there is a user.
       const user = request.user!;
-      return renderPage(h(StaffPage, { ctx, user, csrfToken: reply.generateCsrf() }, h(StaffLinks, { ctx, mayImport: can(user, 'record:edit') })));
+      return renderPage(h(StaffPage, { ctx, user, csrfToken: reply.generateCsrf() }, h(StaffLinks, { ctx, mayImport: can(user, 'record:edit'), mayManageAccounts: can(user, 'account:manage') })));
     },
     { preHandler: requireStaff() },
   );

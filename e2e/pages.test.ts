@@ -166,6 +166,22 @@ describeInBrowser('the site in a browser', () => {
         await phone.close();
       }
     });
+
+    it('keeps the charts at a readable size on a phone, scrolling in their region instead of shrinking to half', async () => {
+      const phone = await (await browser()).newContext({ viewport: { width: 320, height: 800 } });
+      try {
+        const page = await phone.newPage();
+        for (const path of [`/zh/partnerships/${dalian}/insights`, `/zh/partnerships/${dalian}`]) {
+          await page.goto(`${app.url}${path}`);
+          const charts = await page.locator('[role=region] > .chart-figure svg').evaluateAll((all) => all.map((svg) => svg.getBoundingClientRect().width));
+          assert.ok(charts.length > 0, path);
+          for (const width of charts) assert.ok(width >= 560, `${path}: a chart ${width} px wide`);
+          assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320, `${path}: the page itself does not widen`);
+        }
+      } finally {
+        await phone.close();
+      }
+    });
   });
 
   describe('hostile texts (koryu/1 events and captions that are markup)', () => {

@@ -263,12 +263,14 @@ function EventsPerYear(props: { ctx: PageContext; partnership: StoredPartnership
     <>
       <h2 id="chart">{t.chart}</h2>
       <div class="chart">
-        <div
-          class="chart-figure"
-          role="img"
-          aria-label={format(t.chartLabel, { from: f.from, to: f.to, count: data.total })}
-          dangerouslySetInnerHTML={{ __html: svg }}
-        />
+        <ScrollRegion label={t.chart}>
+          <div
+            class="chart-figure"
+            role="img"
+            aria-label={format(t.chartLabel, { from: f.from, to: f.to, count: data.total })}
+            dangerouslySetInnerHTML={{ __html: svg }}
+          />
+        </ScrollRegion>
         <ScrollRegion label={t.chartTable}>
           <table class="chart-table">
             <caption>{t.chartTable}</caption>

@@ -32,7 +32,9 @@ function ChartWithTable(props: { wide?: boolean; label: string; caption: string;
   const svg = eventsPerYearSvg({ years: props.years, series: shown });
   return (
     <div class={props.wide ? 'chart chart-wide' : 'chart'}>
-      <div class="chart-figure" role="img" aria-label={props.label} dangerouslySetInnerHTML={{ __html: svg }} />
+      <ScrollRegion label={props.label}>
+        <div class="chart-figure" role="img" aria-label={props.label} dangerouslySetInnerHTML={{ __html: svg }} />
+      </ScrollRegion>
       <ScrollRegion label={props.caption}>
         <table class="chart-table">
           <caption>{props.caption}</caption>

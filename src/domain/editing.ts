@@ -1,4 +1,5 @@
 import { isDirection, type Direction } from './direction.js';
+import type { EventPlace } from './event-order.js';
 import type { Translations } from './translation.js';
 import { isNoneText } from './none-mark.js';
 import { flattenCellText } from './control-characters.js';
@@ -65,6 +66,8 @@ export interface HistoryEntry<K extends ItemKind = ItemKind> {
   at: string;
   before: FieldsOf[K] | null;
   after: FieldsOf[K] | null;
+  /** Where a deleted event stood in its year, for its restore; only on an event's deletion (recorded since 2026-12). */
+  place?: EventPlace;
 }
 
 /** One field that differs between two snapshots, with both values (undefined where a side has none). */
@@ -103,6 +106,10 @@ export interface EditProblem {
     | 'required'
     | 'tooLong'
     | 'duplicate'
+    /** A deleted event restored beside an identical one of its partnership (same year, direction and text). */
+    | 'duplicateEvent'
+    /** A deleted photo record restored beside an identical one of its partnership (same year and caption). */
+    | 'duplicateRecord'
     | 'notFound'
     | 'invalidYear'
     | 'invalidDate'

@@ -233,6 +233,25 @@ describe('the staff pages', () => {
     assert.ok(restore.body.includes('hreflang="en" href="/en/staff/record"'));
   });
 
+  it('refuses, saying why in the page’s language, to restore a deleted exchange that is in the record again', async () => {
+    const event = await newEvent({ text: '青少年交流団を派遣', year: 2019 });
+    await removeItem(store, 'event', event.id, event.version, actor);
+    // As a re-import of a document holding it would: the same exchange, under a new id.
+    const again = await newEvent({ text: '青少年交流団を派遣', year: 2019 });
+    const deleted = await store.db.selectFrom('history').select('id').where('item_id', '=', event.id).where('item_kind', '=', 'event').where('action', '=', 'delete').executeTakeFirstOrThrow();
+    for (const [locale, said] of [
+      ['ja', '同じ年・区分・内容の交流がこの提携先にすでにあります'],
+      ['en', 'This partnership already has an exchange with the same year, direction and text'],
+      ['zh', '该友好城市已有年份、类型和内容相同的交流'],
+    ] as const) {
+      const res = await editor.session.request({ method: 'POST', url: `/${locale}/staff/history/${deleted.id}/restore`, ...form({ _csrf: editor.csrf }) });
+      assert.equal(res.statusCode, 422);
+      assert.ok(res.body.includes(said), locale);
+    }
+    assert.equal((await store.db.selectFrom('events').select('id').where('text', '=', '青少年交流団を派遣').execute()).length, 1, 'no duplicate');
+    await removeItem(store, 'event', again.id, again.version, actor);
+  });
+
   it('names fields and values as staff know them in the history, at Japan’s time', async () => {
     const event = await newEvent();
     const res = await editor.session.request({

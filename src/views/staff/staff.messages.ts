@@ -4,7 +4,7 @@ type Key =
   | 'staff' | 'partnerships' | 'newPartnership' | 'partner' | 'kind' | 'affiliatedOn' | 'noExchangeYears' | 'noExchangeHint'
   | 'status' | 'draft' | 'published' | 'save' | 'create' | 'delete' | 'edit' | 'history' | 'version' | 'events' | 'records'
   | 'newEvent' | 'newRecord' | 'year' | 'date' | 'dateHint' | 'direction' | 'textJa' | 'textEn' | 'textZh' | 'caption'
-  | 'captionJa' | 'captionEn' | 'captionZh' | 'event' | 'noEvent' | 'photo' | 'photoHint' | 'currentPhoto' | 'conflictTitle'
+  | 'captionJa' | 'captionEn' | 'captionZh' | 'event' | 'noEvent' | 'photo' | 'photoHint' | 'currentPhoto' | 'removePhoto' | 'conflictTitle'
   | 'conflictBody' | 'conflictYours' | 'conflictTheirs' | 'problems' | 'saved' | 'deleted' | 'restored' | 'deletedItems'
   | 'noDeleted' | 'restore' | 'restoreThis' | 'action' | 'actor' | 'at' | 'field' | 'before' | 'after' | 'historyOf'
   | 'create_' | 'update_' | 'delete_' | 'restore_' | 'import_' | 'import' | 'importHint' | 'document' | 'preview' | 'previewOf'
@@ -26,7 +26,7 @@ export const STAFF: Messages<Key> = {
     records: '写真の記録', newEvent: '交流を追加', newRecord: '写真の記録を追加', year: '年', date: '日付', dateHint: 'YYYY-MM-DD または YYYY-MM（2019/5/1、令和元年5月1日の形でも可。空欄可）',
     direction: '区分', textJa: '内容（日本語）', textEn: '内容（英語）', textZh: '内容（中国語）', caption: '説明', captionJa: '説明（日本語）',
     captionEn: '説明（英語）', captionZh: '説明（中国語）', event: '写っている交流', noEvent: '（なし）', photo: '写真',
-    photoHint: 'JPEG・PNG・WebP、{mb}MBまで。位置情報などのメタデータは取り除かれます。', currentPhoto: '現在の写真',
+    photoHint: 'JPEG・PNG・WebP、{mb}MBまで。位置情報などのメタデータは取り除かれます。', currentPhoto: '現在の写真', removePhoto: '写真を外す（公開ページに表示されなくなります。履歴から戻せます）',
     conflictTitle: '他の人が先に変更しました', conflictBody: 'この項目は第{theirs}版に更新されています（あなたの編集は第{yours}版に基づいています）。保存していません。最新の内容を確認して、もう一度編集してください。',
     conflictYours: 'あなたの入力', conflictTheirs: '最新の内容（第{version}版）', problems: '入力を確認してください。保存していません。',
     saved: '保存しました。', deleted: '削除しました。変更履歴から元に戻せます。', restored: '元に戻しました。', deletedItems: '削除した項目',
@@ -65,7 +65,7 @@ export const STAFF: Messages<Key> = {
     records: 'Photo records', newEvent: 'Add an exchange', newRecord: 'Add a photo record', year: 'Year', date: 'Date', dateHint: 'YYYY-MM-DD or YYYY-MM (2019/5/1 and 令和元年5月1日 are read too; may be empty)',
     direction: 'Direction', textJa: 'Text (Japanese)', textEn: 'Text (English)', textZh: 'Text (Chinese)', caption: 'Caption', captionJa: 'Caption (Japanese)',
     captionEn: 'Caption (English)', captionZh: 'Caption (Chinese)', event: 'Exchange shown', noEvent: '(none)', photo: 'Photo',
-    photoHint: 'JPEG, PNG or WebP, up to {mb} MB. Location and other metadata are removed.', currentPhoto: 'Current photo',
+    photoHint: 'JPEG, PNG or WebP, up to {mb} MB. Location and other metadata are removed.', currentPhoto: 'Current photo', removePhoto: 'Remove the photo (the public pages no longer show it; the history can bring it back)',
     conflictTitle: 'Someone else changed this first', conflictBody: 'This item is now at version {theirs}; your edit was made on version {yours}. Nothing was saved. Review the newer version and edit again.',
     conflictYours: 'What you entered', conflictTheirs: 'The newer version ({version})', problems: 'Please check your entries. Nothing was saved.',
     saved: 'Saved.', deleted: 'Deleted. It can be restored from its history.', restored: 'Restored.', deletedItems: 'Deleted items',
@@ -104,7 +104,7 @@ export const STAFF: Messages<Key> = {
     records: '照片记录', newEvent: '添加交流', newRecord: '添加照片记录', year: '年', date: '日期', dateHint: 'YYYY-MM-DD 或 YYYY-MM（也可写作 2019/5/1、令和元年5月1日；可空）',
     direction: '类型', textJa: '内容（日语）', textEn: '内容（英语）', textZh: '内容（中文）', caption: '说明', captionJa: '说明（日语）',
     captionEn: '说明（英语）', captionZh: '说明（中文）', event: '照片中的交流', noEvent: '（无）', photo: '照片',
-    photoHint: 'JPEG、PNG 或 WebP，最大 {mb} MB。位置等元数据将被删除。', currentPhoto: '当前照片',
+    photoHint: 'JPEG、PNG 或 WebP，最大 {mb} MB。位置等元数据将被删除。', currentPhoto: '当前照片', removePhoto: '移除照片（公开页面将不再显示；可从历史记录恢复）',
     conflictTitle: '已被他人先行修改', conflictBody: '此项目现为第{theirs}版；您的编辑基于第{yours}版。未保存。请查看最新内容后重新编辑。',
     conflictYours: '您输入的内容', conflictTheirs: '最新内容（第{version}版）', problems: '请检查输入内容。未保存。',
     saved: '已保存。', deleted: '已删除。可从修改记录中恢复。', restored: '已恢复。', deletedItems: '已删除的项目',

@@ -15,6 +15,8 @@ export interface LoginPageProps {
   next?: string | undefined;
   problem?: LoginProblem | undefined;
   signedOut?: boolean;
+  /** The session ended while a page was open; `unsaved`: a form was sent with it, and not saved. */
+  expired?: 'page' | 'unsaved' | undefined;
 }
 
 /** The staff sign-in form; it posts to the login URL of its own language. */
@@ -35,6 +37,11 @@ export function LoginPage(props: LoginPageProps) {
       {props.signedOut && (
         <p class="notice" role="status">
           {t.signedOut}
+        </p>
+      )}
+      {props.expired && (
+        <p class="notice" role="alert">
+          {props.expired === 'unsaved' ? t.expiredUnsaved : t.expired}
         </p>
       )}
       {message && (

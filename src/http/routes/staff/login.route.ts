@@ -32,7 +32,8 @@ export function registerLoginRoutes(app: FastifyInstance, store: Store, site: Pa
   pageRoute(app, site, '/login', async (ctx, request, reply) => {
     const next = safeNext(queryString(request.query, 'next'));
     void reply.header('cache-control', 'no-store');
-    return renderPage(h(LoginPage, { ctx, csrfToken: reply.generateCsrf(), next, signedOut: queryString(request.query, 'signedOut') === '1' }));
+    const expired = queryString(request.query, 'expired') === '1' ? (queryString(request.query, 'unsaved') === '1' ? 'unsaved' : 'page') : undefined;
+    return renderPage(h(LoginPage, { ctx, csrfToken: reply.generateCsrf(), next, signedOut: queryString(request.query, 'signedOut') === '1', expired }));
   });
 
   for (const prefix of ['', ...LOCALES.map((l) => `/${l}`)]) {

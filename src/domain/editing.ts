@@ -115,6 +115,8 @@ export interface EditProblem {
     | 'invalidDate'
     /** A date typed in an era it lies outside (令和元年4月30日: 令和 began on 1 May 2019), so which day is meant is unclear. */
     | 'dateOutsideEra'
+    /** A date written in a form the editor reads that names a day or month no calendar has (2024-02-30, 2024/13/01). */
+    | 'noSuchDay'
     | 'dateOutsideYear'
     | 'invalidDirection'
     | 'invalidStatus'

@@ -20,7 +20,7 @@ import { saveSuggestedFields } from '../storage/knowledge.repository.js';
 import { findEventPlace, placeEvent } from '../storage/event-position.repository.js';
 import type { Kysely } from 'kysely';
 import { EditConflictError, EditRejectedError } from './edit.errors.js';
-import { isDateOutsideEra } from './entry.read.js';
+import { isDateOutsideEra, isImpossibleDate } from './entry.read.js';
 
 /** Who makes a change, as history records it (an account name). */
 export interface Actor {
@@ -319,7 +319,12 @@ async function check<K extends ItemKind>(db: Kysely<Database>, kind: K, fields: 
     }
   }
   // A date the checks cannot read may be one typed in an era it lies outside: say that, not "not a date".
-  for (const p of own) if (p.problem === 'invalidDate' && isDateOutsideEra(valueOf(fields, p.field))) p.problem = 'dateOutsideEra';
+  // Nor "not a date" for a date in the right form naming a day no calendar has (2024-02-30): say the day does not exist.
+  for (const p of own) {
+    if (p.problem !== 'invalidDate') continue;
+    if (isDateOutsideEra(valueOf(fields, p.field))) p.problem = 'dateOutsideEra';
+    else if (isImpossibleDate(valueOf(fields, p.field))) p.problem = 'noSuchDay';
+  }
   const changed = own.filter((p) => before === undefined || fieldsOfProblem(p).some((field) => valueAt(before, field) !== valueAt(fields, field)));
   const problems = [...changed, ...stored];
   if (problems.length > 0) throw new EditRejectedError(problems);

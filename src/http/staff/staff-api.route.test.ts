@@ -98,7 +98,7 @@ describeOnEachStore('the staff JSON API', (openFresh) => {
     assert.equal(bad.json().code, 'UsageError');
     const badDate = await send('editor', { method: 'POST', url: '/api/staff/events', payload: { ...event, partnershipId: dalian, date: '2025-13-01' } });
     assert.equal(badDate.statusCode, 422);
-    assert.deepEqual(badDate.json().problems, [{ field: 'date', problem: 'invalidDate' }]);
+    assert.deepEqual(badDate.json().problems, [{ field: 'date', problem: 'noSuchDay' }], 'a month no calendar has: the date is well formed, the day does not exist');
     assert.equal((await listPartnerships(store, { drafts: true }))[0]!.events.length, before);
   });
 

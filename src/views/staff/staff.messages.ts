@@ -13,7 +13,7 @@ type Key =
   | 'back' | 'partnershipItem' | 'eventItem' | 'recordItem' | 'problem_required' | 'problem_tooLong' | 'problem_invalidYear'
   | 'problem_invalidDate' | 'problem_invalidDirection' | 'problem_invalidStatus' | 'problem_invalidLink' | 'problem_duplicate'
   | 'problem_duplicateEvent' | 'problem_duplicateRecord'
-  | 'problem_notFound' | 'problem_dateOutsideYear' | 'problem_dateOutsideEra' | 'problem_notEmpty' | 'problem_noneMark' | 'problem_yearHasEvents' | 'tooLongLimit' | 'none' | 'yearsEvents' | 'refused'
+  | 'problem_notFound' | 'problem_dateOutsideYear' | 'problem_dateOutsideEra' | 'problem_noSuchDay' | 'linkedEventYear' | 'problem_notEmpty' | 'problem_noneMark' | 'problem_yearHasEvents' | 'tooLongLimit' | 'none' | 'yearsEvents' | 'refused'
   | 'translationEn' | 'translationZh' | 'partnershipIdField' | 'timeZoneNote' | 'itemGone' | 'itemGoneBody' | 'previewGone'
   | 'restoreDuplicate' | 'currentVersion' | 'restoreConflict' | 'uploadRefused' | 'uploadRefusedBack' | 'previewStale' | 'translatorNote' | 'deleteConfirm' | 'deleteNow' | 'refusedSamePartnership' | 'refusedTooManyEvents' | 'moreRemoved';
 
@@ -45,6 +45,8 @@ export const STAFF: Messages<Key> = {
     problem_tooLong: '長すぎます', problem_invalidYear: '1868〜2100の西暦を入力してください', problem_invalidDate: '日付の形式が正しくありません',
     problem_invalidDirection: '区分を選んでください', problem_invalidStatus: '状態を選んでください', problem_invalidLink: '同じ提携先の交流を選んでください',
     problem_duplicate: 'この提携先はすでにあります', problem_duplicateEvent: '同じ年・区分・内容の交流がこの提携先にすでにあります（取り込みで再び追加された場合など）。重複するため元に戻していません', problem_duplicateRecord: '同じ年・説明の写真の記録がこの提携先にすでにあります（取り込みで再び追加された場合など）。重複するため元に戻していません', problem_notFound: '見つかりません', problem_dateOutsideYear: '日付が年と合っていません（年度の場合は翌年3月まで）',
+    problem_noSuchDay: 'この日付は暦にありません（その月の日数を確かめてください。例：2024年2月は29日まで）',
+    linkedEventYear: 'この写真の記録は{recordYear}年、リンクした交流は{eventYear}年です。年が違いますので、リンク先か年を確かめてください。',
     problem_dateOutsideEra: 'この日付は、書かれた元号の期間にありません（改元の前後を確かめてください）。西暦か、その日の元号で入力してください',
     problem_notEmpty: '交流や写真の記録が残っているため削除できません。先にそれらを削除してください', problem_yearHasEvents: '交流が登録されている年は「交流なし」にできません。先にその年の交流を削除するか、年を見直してください', problem_noneMark: '「—」や「なし」だけの内容は「交流なし」と読まれるため使えません。交流がない年は提携先の「交流なしの年」に入力してください', tooLongLimit: '{max}字以内で入力してください',
     translationEn: '英語訳', translationZh: '中国語訳', partnershipIdField: '提携先', timeZoneNote: '日本時間',
@@ -84,6 +86,8 @@ export const STAFF: Messages<Key> = {
     problem_tooLong: 'Too long', problem_invalidYear: 'Enter a year from 1868 to 2100', problem_invalidDate: 'Not a valid date',
     problem_invalidDirection: 'Choose a direction', problem_invalidStatus: 'Choose a status', problem_invalidLink: 'Choose an exchange of the same partnership',
     problem_duplicate: 'This partnership exists already', problem_duplicateEvent: 'This partnership already has an exchange with the same year, direction and text (an import may have added it again). It was not restored, as it would be a duplicate', problem_duplicateRecord: 'This partnership already has a photo record with the same year and caption (an import may have added it again). It was not restored, as it would be a duplicate', problem_notFound: 'Not found', problem_dateOutsideYear: 'The date is not in the year (for a fiscal year, up to March of the next)',
+    problem_noSuchDay: 'There is no such day (check the number of days in the month: February 2024 has 29)',
+    linkedEventYear: 'This photo record is of {recordYear}, the exchange it is linked to of {eventYear}. Please check the link or the year.',
     problem_dateOutsideEra: 'The date is outside the era it names (check the day the era began or ended). Enter it in Western years or in the era of that day',
     problem_notEmpty: 'It still has exchanges or photo records: delete them first', problem_yearHasEvents: 'A year that holds exchanges cannot be marked as without exchange: delete that year’s exchanges first, or check the year', problem_noneMark: 'A text of only “—” or “なし” reads as “no exchange”: for a year without exchange, enter it among the partnership’s years without exchange', tooLongLimit: 'Enter at most {max} characters',
     translationEn: 'English translation', translationZh: 'Chinese translation', partnershipIdField: 'Partnership', timeZoneNote: 'Japan time',
@@ -123,6 +127,8 @@ export const STAFF: Messages<Key> = {
     problem_tooLong: '过长', problem_invalidYear: '请输入1868至2100之间的年份', problem_invalidDate: '日期格式不正确',
     problem_invalidDirection: '请选择类型', problem_invalidStatus: '请选择状态', problem_invalidLink: '请选择同一友好城市的交流',
     problem_duplicate: '该友好城市已存在', problem_duplicateEvent: '该友好城市已有年份、类型和内容相同的交流（可能是导入时再次添加的）。为避免重复，未予恢复', problem_duplicateRecord: '该友好城市已有年份和说明相同的照片记录（可能是导入时再次添加的）。为避免重复，未予恢复', problem_notFound: '未找到', problem_dateOutsideYear: '日期与年份不符（年度时可至次年3月）',
+    problem_noSuchDay: '日历上没有这一天（请核对该月的天数，例如2024年2月只有29天）',
+    linkedEventYear: '该照片记录为{recordYear}年，所关联的交流为{eventYear}年。年份不同，请核对关联的交流或年份。',
     problem_dateOutsideEra: '该日期不在所写日本年号的期间内（请核对改元前后的日期）。请用公历或该日的年号输入',
     problem_notEmpty: '仍有交流或照片记录，无法删除。请先删除它们', problem_yearHasEvents: '已登记交流的年份不能标为“无交流”。请先删除该年的交流，或核对年份', problem_noneMark: '只有“—”或“なし”的内容会被读作“无交流”，不能使用。没有交流的年份请填写在友好城市的“无交流的年份”中', tooLongLimit: '请输入{max}字以内',
     translationEn: '英语译文', translationZh: '中文译文', partnershipIdField: '友好城市', timeZoneNote: '日本时间',

@@ -1,4 +1,5 @@
 import { isDirection, type Direction } from './direction.js';
+import type { EventPlace } from './event-order.js';
 import type { Translations } from './translation.js';
 import { isNoneText } from './none-mark.js';
 import { flattenCellText } from './control-characters.js';
@@ -65,6 +66,8 @@ export interface HistoryEntry<K extends ItemKind = ItemKind> {
   at: string;
   before: FieldsOf[K] | null;
   after: FieldsOf[K] | null;
+  /** Where a deleted event stood in its year, for its restore; only on an event's deletion (recorded since 2026-12). */
+  place?: EventPlace;
 }
 
 /** One field that differs between two snapshots, with both values (undefined where a side has none). */
@@ -103,11 +106,17 @@ export interface EditProblem {
     | 'required'
     | 'tooLong'
     | 'duplicate'
+    /** A deleted event restored beside an identical one of its partnership (same year, direction and text). */
+    | 'duplicateEvent'
+    /** A deleted photo record restored beside an identical one of its partnership (same year and caption). */
+    | 'duplicateRecord'
     | 'notFound'
     | 'invalidYear'
     | 'invalidDate'
     /** A date typed in an era it lies outside (令和元年4月30日: 令和 began on 1 May 2019), so which day is meant is unclear. */
     | 'dateOutsideEra'
+    /** A date written in a form the editor reads that names a day or month no calendar has (2024-02-30, 2024/13/01). */
+    | 'noSuchDay'
     | 'dateOutsideYear'
     | 'invalidDirection'
     | 'invalidStatus'

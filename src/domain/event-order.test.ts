@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isLaterDate, placeByDate } from './event-order.js';
+import { isLaterDate, placeByDate, placeOf, placeRestored } from './event-order.js';
 
 const events = [
   { year: 2018, date: '2018-03-10' },
@@ -36,5 +36,28 @@ describe('the place of an event added or moved on the web', () => {
     assert.equal(isLaterDate('2021-06', '2021-06-30'), false);
     assert.equal(isLaterDate('2021-06-30', '2021-06'), false);
     assert.equal(isLaterDate(null, '2021-06'), false);
+  });
+});
+
+describe('the place of a restored event', () => {
+  const stored = [
+    { id: 1, year: 2018, date: '2018-03-10' },
+    { id: 2, year: 2018, date: null },
+    { id: 3, year: 2018, date: '2018-11-20' },
+    { id: 4, year: 2019, date: null },
+  ];
+  it('records the events of its year before it and after it, nearest first', () => {
+    assert.deepEqual(placeOf(stored, 1), { previous: [1], next: [3] });
+    assert.deepEqual(placeOf(stored, 3), { previous: [], next: [] });
+    assert.deepEqual(placeOf([...stored.slice(0, 2), { id: 9, year: 2018, date: null }, ...stored.slice(2)], 2), { previous: [2, 1], next: [3] });
+  });
+  it('is before the nearest follower still in its year, else after the nearest predecessor, else by date', () => {
+    const others = stored.filter((e) => e.id !== 2);
+    const undated = { year: 2018, date: null };
+    assert.equal(placeRestored(others, undated, { previous: [1], next: [3] }), 1, 'back between 1 and 3, not last in its year');
+    assert.equal(placeRestored(others.filter((e) => e.id !== 3), undated, { previous: [1], next: [3] }), 1, 'after 1 when 3 is gone');
+    const moved = others.map((e) => (e.id === 3 ? { ...e, year: 2019 } : e));
+    assert.equal(placeRestored(moved, undated, { previous: [], next: [3] }), 1, 'a follower moved to another year does not count: last in 2018');
+    assert.equal(placeRestored(others, { year: 2018, date: '2018-05-01' }, undefined), 1, 'no place recorded: by date');
   });
 });

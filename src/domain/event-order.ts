@@ -33,3 +33,37 @@ export function placeByDate(events: readonly Placed[], event: Placed): number {
   const next = events.findIndex((e) => e.year > year);
   return next >= 0 ? next : events.length;
 }
+
+/**
+ * Where a deleted event stood among the events of its year when it was deleted: the ids of those before it and of
+ * those after it, each nearest first. History keeps it with the deletion, so that a restore puts the event back there.
+ */
+export interface EventPlace {
+  previous: number[];
+  next: number[];
+}
+
+/** The place of `events[index]` among the events of its year (events in their stored order). */
+export function placeOf(events: readonly (Placed & { id: number })[], index: number): EventPlace {
+  const year = events[index]!.year;
+  const ids = (list: readonly (Placed & { id: number })[]) => list.filter((e) => e.year === year).map((e) => e.id);
+  return { previous: ids(events.slice(0, index)).reverse(), next: ids(events.slice(index + 1)) };
+}
+
+/**
+ * Where a restored event goes among its partnership's other events (in their stored order): before the nearest of
+ * the events that followed it in its year and are still there, else after the nearest of those before it, else (its
+ * neighbours gone, moved to another year, or no place recorded) where placeByDate puts an event added on the web.
+ */
+export function placeRestored(events: readonly (Placed & { id: number })[], event: Placed, place: EventPlace | undefined): number {
+  const inYear = (id: number) => events.findIndex((e) => e.id === id && e.year === event.year);
+  for (const id of place?.next ?? []) {
+    const at = inYear(id);
+    if (at >= 0) return at;
+  }
+  for (const id of place?.previous ?? []) {
+    const at = inYear(id);
+    if (at >= 0) return at + 1;
+  }
+  return placeByDate(events, event);
+}

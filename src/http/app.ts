@@ -120,7 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerStaffRoutes(app, site);
   registerAccountPages(app, site, deps.store);
   if (deps.editing) await registerEditing(app, deps.store, site, deps.editing);
-  else if (deps.photos) registerPhotoRoutes(app, deps.photos);
+  else if (deps.photos) registerPhotoRoutes(app, deps.photos, deps.store);
   registerKnowledgeRoutes(app, deps.store, site, deps.now, deps.siteUrl);
   registerDownloadRoutes(app, deps.store, deps.home, exportSettings, downloads);
   registerApiRoutes(app, deps.store);

@@ -31,6 +31,13 @@ const LAUNCH_ARGS = [
   '--disable-quic',
 ];
 
+/** The address, under baseUrl, at which the page is shown to the browser (answered by the renderer itself). */
+const PAGE_NAME = 'koryu-pdf-page.html';
+const PAGE_HEADERS: Readonly<Record<string, string>> = {
+  'content-type': 'text/html; charset=utf-8',
+  'content-security-policy': "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; font-src 'self' data:",
+};
+
 /* Page numbers at the foot of every page. The template is outside the page's styles, so it sets its own. */
 const FOOTER = `<div style="width:100%;font-size:8pt;color:#444;text-align:center;font-family:'Noto Sans CJK JP',sans-serif;"><span class="pageNumber"></span> / <span class="totalPages"></span></div>`;
 
@@ -90,9 +97,18 @@ export function createPdfRenderer(options: PdfRendererOptions): PdfRenderer {
         const page = await (await getBrowser()).newPage({ javaScriptEnabled: false });
         try {
           page.setDefaultTimeout(timeoutMs);
-          await page.route('**/*', (route) => (new URL(route.request().url()).origin === origin ? route.continue() : route.abort()));
-          const base = `<base href="${baseUrl.replace(/[&"<>]/g, '')}">`;
-          await page.setContent(html.replace(/<head>/i, () => `<head>${base}`), { waitUntil: 'load' });
+          // The page is given the origin of baseUrl by answering a navigation to it with `html` here, in the
+          // browser: the request never reaches the server. With setContent the document was about:blank, an opaque
+          // origin, and the photos (served with Cross-Origin-Resource-Policy: same-origin) were fetched but never
+          // drawn. The page's own policy lets it load images and fonts from that origin and nothing else.
+          const pageUrl = new URL(PAGE_NAME, baseUrl).href;
+          await page.route('**/*', (route) => {
+            const url = route.request().url();
+            if (url === pageUrl) return route.fulfill({ status: 200, headers: PAGE_HEADERS, body: html });
+            return new URL(url).origin === origin ? route.continue() : route.abort();
+          });
+          // 'load' waits for every image of the page (none is lazy: see print.page.tsx).
+          await page.goto(pageUrl, { waitUntil: 'load' });
           await page.emulateMedia({ media: 'print' });
           return await page.pdf({
             format: 'A4',

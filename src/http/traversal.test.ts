@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
 import { importDocuments } from '../services/import.service.js';
+import { editItem, getPartnershipForStaff } from '../services/editing.service.js';
 import { storePhoto } from '../services/photo.service.js';
 import { listPartnerships } from '../services/record.service.js';
 import type { Store } from '../storage/database.js';
@@ -63,6 +64,9 @@ describe('path traversal through photo paths and downloads', () => {
     const files = photoFilesIn(dir);
     const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 20, g: 90, b: 160 } } }).jpeg().toBuffer();
     photo = await storePhoto(files, jpeg, 1 << 20);
+    // The photo of a published record, which everyone may see.
+    const record = (await getPartnershipForStaff(store, partnership)).records[0]!;
+    await editItem(store, 'record', record.id, { photo }, record.version, { name: 'setup' });
     writeFileSync(join(dir, 'secret.txt'), SECRET);
     mkdirSync(join(dir, 'photos'), { recursive: true });
     writeFileSync(join(dir, 'photos', 'secret.txt'), SECRET);

@@ -6,7 +6,8 @@ import type { Partnership } from '../domain/partnership.js';
 import { textExporter } from '../exports/text.js';
 import type { Store } from '../storage/database.js';
 import { parseDocuments } from './documents.service.js';
-import { createItem, editItem, getPartnershipForStaff } from './editing.service.js';
+import { EditRejectedError } from './edit.errors.js';
+import { createItem, deletedItems, editItem, getPartnershipForStaff, removeItem, restoreVersion } from './editing.service.js';
 import { importDocuments } from './import.service.js';
 import { exportRecord, listPartnerships } from './record.service.js';
 
@@ -118,6 +119,49 @@ describeOnEachStore('the place of an event added or redated on the web', (openFr
       }
       const [again] = (await importDocuments(store, [document], options)).changes;
       assert.deepEqual([again!.added.events, again!.removed.events], [0, 3], 'the city’s document still removes only the added events');
+    });
+  });
+
+  it('puts a restored event back in the place it had, dated or not, or after its neighbour when the next one is gone too', async () => {
+    await withStore(async (store, id) => {
+      const original = await textsOf(store);
+      const events = (await getPartnershipForStaff(store, id)).events;
+      const restoreDeleted = async (text: string) => {
+        const entry = (await deletedItems(store)).find((d) => d.kind === 'event' && (d.before as FieldsOf['event']).text === text)!;
+        return restoreVersion(store, entry.id, sato);
+      };
+      for (const text of ['金沢市民訪問団を派遣', '市議会議員団がナンシー市を訪問', 'ナンシー市長が来沢し兼六園を視察']) {
+        const e = events.find((x) => x.text === text)!;
+        await removeItem(store, 'event', e.id, e.version, sato);
+        await restoreDeleted(text);
+        assert.deepEqual(await textsOf(store), original, `${text} is back in its place`);
+      }
+      // The undated event and the one after it are deleted: the undated one goes back after the one before it.
+      const [undated, next] = ['金沢市民訪問団を派遣', 'ナンシー市の高校生が金沢でホームステイ'].map((t) => events.find((x) => x.text === t)!);
+      await removeItem(store, 'event', undated!.id, (await getPartnershipForStaff(store, id)).events.find((x) => x.id === undated!.id)!.version, sato);
+      await removeItem(store, 'event', next!.id, next!.version, sato);
+      await createItem(store, 'event', added(id, { text: '工芸展をナンシー市で開催', direction: 'dispatch' }), sato);
+      await restoreDeleted('金沢市民訪問団を派遣');
+      assert.deepEqual((await textsOf(store)).slice(0, 4), ['市議会議員団がナンシー市を訪問', 'ナンシー市長が来沢し兼六園を視察', '金沢市民訪問団を派遣', '工芸展をナンシー市で開催']);
+    });
+  });
+
+  it('refuses to restore a deleted event when the same exchange (year, direction, text) is in its partnership again, writing nothing', async () => {
+    await withStore(async (store, id) => {
+      const e = (await getPartnershipForStaff(store, id)).events.find((x) => x.text === '金沢市民訪問団を派遣')!;
+      await removeItem(store, 'event', e.id, e.version, sato);
+      const [entry] = await deletedItems(store);
+      // The city's document still holds it: the import adds it again under a new id.
+      const [summary] = (await importDocuments(store, [document], options)).changes;
+      assert.equal(summary!.added.events, 1);
+      const before = await textsOf(store);
+      await assert.rejects(restoreVersion(store, entry!.id, sato), (error: unknown) => {
+        assert.ok(error instanceof EditRejectedError);
+        assert.deepEqual(error.problems, [{ field: '', problem: 'duplicateEvent' }]);
+        return true;
+      });
+      assert.deepEqual(await textsOf(store), before);
+      assert.equal((await deletedItems(store)).length, 1, 'it stays among the deleted items');
     });
   });
 });

@@ -257,10 +257,24 @@ describeOnEachStore('editing the record item by item', (openFresh) => {
       createItem(store, 'partnership', { home: '金沢市', partner: 'ゲント市', kind: '姉妹都市', affiliatedOn: '昭和64年1月8日', noExchangeYears: [], status: 'draft' }, sato),
       (err: unknown) => err instanceof EditRejectedError && err.problems.some((p) => p.field === 'affiliatedOn' && p.problem === 'dateOutsideEra'),
     );
+  });
+
+  it('refuses a well-formed date of a day no calendar has as such (noSuchDay), not as a date in a wrong format', async () => {
+    for (const date of ['2024-02-30', '2023-02-29', '2019年4月31日', '2024/13/01', '令和6年2月30日']) {
+      await assert.rejects(
+        createItem(store, 'event', newEvent({ year: Number(date.startsWith('令和') ? 2024 : date.slice(0, 4)), date }), sato),
+        (err: unknown) => err instanceof EditRejectedError && JSON.stringify(err.problems) === JSON.stringify([{ field: 'date', problem: 'noSuchDay' }]),
+        date,
+      );
+    }
     await assert.rejects(
-      createItem(store, 'event', newEvent({ year: 2019, date: '2019年4月31日' }), sato),
+      createItem(store, 'partnership', { home: '金沢市', partner: 'ゲント市', kind: '姉妹都市', affiliatedOn: '2001-02-29', noExchangeYears: [], status: 'draft' }, sato),
+      (err: unknown) => err instanceof EditRejectedError && err.problems.some((p) => p.field === 'affiliatedOn' && p.problem === 'noSuchDay'),
+    );
+    await assert.rejects(
+      createItem(store, 'event', newEvent({ year: 2019, date: '昨日' }), sato),
       (err: unknown) => err instanceof EditRejectedError && err.problems.some((p) => p.field === 'date' && p.problem === 'invalidDate'),
-      'a day that does not exist is still not a date',
+      'a text that is no date is still not a date',
     );
   });
 

@@ -17,10 +17,10 @@ import type { Database, Store } from '../storage/database.js';
 import { countItemsOf, deleteItem, findItem, insertItem, listItemsOf, listPartnershipItems, updateItem } from '../storage/editing.repository.js';
 import { findHistoryEntry, insertHistory, lastVersion, listDeleted, listHistory, recordsUnlinkedFrom } from '../storage/history.repository.js';
 import { saveSuggestedFields } from '../storage/knowledge.repository.js';
-import { placeEvent } from '../storage/event-position.repository.js';
+import { findEventPlace, placeEvent } from '../storage/event-position.repository.js';
 import type { Kysely } from 'kysely';
 import { EditConflictError, EditRejectedError } from './edit.errors.js';
-import { isDateOutsideEra } from './entry.read.js';
+import { isDateOutsideEra, isImpossibleDate } from './entry.read.js';
 
 /** Who makes a change, as history records it (an account name). */
 export interface Actor {
@@ -129,6 +129,8 @@ export async function removeItem(store: Store, kind: ItemKind, id: number, expec
     if (kind === 'event') {
       for (const recordId of await recordsShowing(trx, id)) await setRecordEvent(trx, recordId, null, now, actor, 'update');
     }
+    // Where a deleted event stood in its year goes with its deletion: a restore puts it back there.
+    const place = kind === 'event' ? await findEventPlace(trx, id) : undefined;
     await deleteItem(trx, kind, id);
     await insertHistory(trx, {
       kind,
@@ -140,6 +142,7 @@ export async function removeItem(store: Store, kind: ItemKind, id: number, expec
       at: now,
       before,
       after: null,
+      ...(place ? { place } : {}),
     });
   });
 }
@@ -172,12 +175,14 @@ export async function restoreVersion(store: Store, historyId: number, actor: Act
       const r = fields as FieldsOf['record'];
       if (r.eventId !== null && !(await findItem(trx, 'event', r.eventId))) r.eventId = null;
     }
-    // The state the history recorded is checked only on what the store decides (its partner not taken, say).
+    // The state the history recorded is checked only on what the store decides (its partner not taken, say), and
+    // an event or record is not brought back beside its own copy (one a re-import added again since its deletion).
     await check(trx, entry.kind, fields, undefined, snapshot as FieldsOf[ItemKind]);
+    await refuseCopy(trx, entry.kind, fields);
     const now = new Date().toISOString();
     const version = (await lastVersion(trx, entry.kind, entry.itemId)) + 1;
     await insertItem(trx, entry.kind, fields, now, { id: entry.itemId, version });
-    if (entry.kind === 'event') await placeEvent(trx, entry.itemId);
+    if (entry.kind === 'event') await placeEvent(trx, entry.itemId, entry.place);
     await suggestFieldsOf(trx, entry.kind, entry.itemId, fields);
     // The photo records the deletion unlinked show the event again, where no one has linked them elsewhere since.
     if (entry.kind === 'event' && entry.action === 'delete') {
@@ -199,6 +204,29 @@ export async function restoreVersion(store: Store, historyId: number, actor: Act
     });
     return (await findItem(trx, entry.kind, entry.itemId))!;
   });
+}
+
+/**
+ * Refuses to insert again an event identical to one its partnership holds (same year, direction and text) or a
+ * photo record identical to one (same year and caption): restoring it would make the record say it twice.
+ */
+async function refuseCopy(trx: Kysely<Database>, kind: ItemKind, fields: FieldsOf[ItemKind]): Promise<void> {
+  if (kind === 'event') {
+    const f = fields as FieldsOf['event'];
+    const same = await trx
+      .selectFrom('events')
+      .select('id')
+      .where('partnership_id', '=', f.partnershipId)
+      .where('year', '=', f.year)
+      .where('direction', '=', f.direction)
+      .where('text', '=', f.text)
+      .executeTakeFirst();
+    if (same) throw new EditRejectedError([{ field: '', problem: 'duplicateEvent' }]);
+  } else if (kind === 'record') {
+    const f = fields as FieldsOf['record'];
+    const same = await trx.selectFrom('photo_records').select('id').where('partnership_id', '=', f.partnershipId).where('year', '=', f.year).where('caption', '=', f.caption).executeTakeFirst();
+    if (same) throw new EditRejectedError([{ field: '', problem: 'duplicateRecord' }]);
+  }
 }
 
 /** The ids of the photo records linked to an event. */
@@ -291,7 +319,12 @@ async function check<K extends ItemKind>(db: Kysely<Database>, kind: K, fields: 
     }
   }
   // A date the checks cannot read may be one typed in an era it lies outside: say that, not "not a date".
-  for (const p of own) if (p.problem === 'invalidDate' && isDateOutsideEra(valueOf(fields, p.field))) p.problem = 'dateOutsideEra';
+  // Nor "not a date" for a date in the right form naming a day no calendar has (2024-02-30): say the day does not exist.
+  for (const p of own) {
+    if (p.problem !== 'invalidDate') continue;
+    if (isDateOutsideEra(valueOf(fields, p.field))) p.problem = 'dateOutsideEra';
+    else if (isImpossibleDate(valueOf(fields, p.field))) p.problem = 'noSuchDay';
+  }
   const changed = own.filter((p) => before === undefined || fieldsOfProblem(p).some((field) => valueAt(before, field) !== valueAt(fields, field)));
   const problems = [...changed, ...stored];
   if (problems.length > 0) throw new EditRejectedError(problems);

@@ -1,4 +1,4 @@
-import { readLeadingDate } from '../importer/dates.js';
+import { readImpossibleDate, readLeadingDate } from '../importer/dates.js';
 import { kanjiNumber } from '../importer/kanji-numerals.js';
 import { readYearCell } from '../importer/years.js';
 
@@ -47,4 +47,15 @@ export function readEnteredYears(text: string | undefined): number[] {
     .split(/[,、\s]+/)
     .filter((y) => y !== '')
     .map(readEnteredYear);
+}
+
+/**
+ * True when a date box's value (as readEnteredDate handed it on) is written as a date but names a day or month no
+ * calendar has (2024-02-30, 2023年2月29日, 2024/13/01, 令和6年2月30日): the editor's checks say the day does not
+ * exist rather than that the format is wrong.
+ */
+export function isImpossibleDate(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const date = readImpossibleDate(value.normalize('NFKC').trim());
+  return date !== undefined && date.rest === '';
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { diffFields, type EditableItem, type ItemKind } from '../domain/editing.js';
+import { placeOf } from '../domain/event-order.js';
 import type { Partnership } from '../domain/partnership.js';
 import type { Database } from '../storage/database.js';
 import { findItem, listItemsOf } from '../storage/editing.repository.js';
@@ -60,7 +61,9 @@ export async function recordItemsHistory(db: Kysely<Database>, partnershipId: nu
     }
     for (const [id, old] of was) {
       if (now.has(id)) continue;
-      entries.push({ kind, itemId: id, partnershipId, version: old.version + 1, action: 'delete', actor, at, before: fieldsOf(kind, old as never), after: null });
+      // A removed event's place in its year (among the events it was listed with, in their order), for its restore.
+      const place = kind === 'event' ? placeOf(before.events, before.events.findIndex((e) => e.id === id)) : undefined;
+      entries.push({ kind, itemId: id, partnershipId, version: old.version + 1, action: 'delete', actor, at, before: fieldsOf(kind, old as never), after: null, ...(place ? { place } : {}) });
     }
   }
   await insertHistoryEntries(db, entries);

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type Sharp from 'sharp';
 import type { PhotoProblem } from '../domain/upload.js';
 import { KoryuError } from '../errors.js';
+import type { Store } from '../storage/database.js';
 import type { PhotoFiles } from '../storage/photo.files.js';
+import { isPhotoPublished } from '../storage/photo-use.repository.js';
 
 export type PhotoFormat = 'jpeg' | 'png' | 'webp';
 export type { PhotoProblem };
@@ -91,6 +93,11 @@ export async function storePhoto(files: PhotoFiles, bytes: Uint8Array, maxBytes:
     await files.write(`${base}-${size}.${ext}`, out);
   }
   return `${base}.${ext}`;
+}
+
+/** Whether everyone may see the stored photo: a published record of a published partnership shows it. */
+export async function isPhotoPublic(store: Store, name: string): Promise<boolean> {
+  return isPhotoPublished(store.db, name);
 }
 
 /** The file of a stored photo in one size, with its content type; undefined when there is none. */

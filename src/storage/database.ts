@@ -112,6 +112,8 @@ export interface HistoryTable {
   at: string;
   before: string | null;
   after: string | null;
+  /** A deleted event's place in its year (EventPlace as JSON); null for other entries. */
+  place: string | null;
 }
 
 /** A staff account; `password_hash` is `scrypt$N$r$p$salt$hash` (see services/password.hasher.ts). */

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { HistoryEntry, ItemKind } from '../domain/editing.js';
+import type { EventPlace } from '../domain/event-order.js';
 import type { Database, HistoryTable } from './database.js';
 
 /** A history entry before the store gives it an id. */
@@ -11,7 +12,7 @@ export async function insertHistory<K extends ItemKind>(db: Kysely<Database>, e:
   return id;
 }
 
-/** Entries per insert statement: 9 columns each, below both databases' bind limits. */
+/** Entries per insert statement: 10 columns each, below both databases' bind limits. */
 const HISTORY_CHUNK = 500;
 
 /** Records many changes in a few statements (an import's items), in the order given. */
@@ -30,6 +31,7 @@ function historyRow(e: NewHistoryEntry<ItemKind>) {
     at: e.at,
     before: e.before === null ? null : JSON.stringify(e.before),
     after: e.after === null ? null : JSON.stringify(e.after),
+    place: e.place === undefined ? null : JSON.stringify(e.place),
   };
 }
 
@@ -93,6 +95,7 @@ function rowToHistory(r: Selectable<HistoryTable>): HistoryEntry {
     at: r.at,
     before: r.before === null ? null : JSON.parse(r.before),
     after: r.after === null ? null : JSON.parse(r.after),
+    ...(r.place === null || r.place === undefined ? {} : { place: JSON.parse(r.place) as EventPlace }),
   };
 }
 

@@ -18,6 +18,8 @@ export interface LoginPageProps {
   signedOut?: boolean;
   /** After the person changed their own password (every session of theirs ended). */
   passwordChanged?: boolean;
+  /** The session ended while a page was open; `unsaved`: a form was sent with it, and not saved. */
+  expired?: 'page' | 'unsaved' | undefined;
 }
 
 /** The staff sign-in form; it posts to the login URL of its own language. */
@@ -43,6 +45,11 @@ export function LoginPage(props: LoginPageProps) {
       {props.passwordChanged && (
         <p class="notice" role="status">
           {ACCOUNT[ctx.locale].passwordChanged}
+        </p>
+      )}
+      {props.expired && (
+        <p class="notice" role="alert">
+          {props.expired === 'unsaved' ? t.expiredUnsaved : t.expired}
         </p>
       )}
       {message && (

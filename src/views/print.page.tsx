@@ -168,10 +168,13 @@ export function PrintPage(props: {
                         <YearHeading year={y.year} locale={locale} />
                       </th>
                     )}
-                    <td>{g.d ? directionName(g.d) : <NoExchange label={t.noExchange} />}</td>
+                    <td>{g.d ? directionName(g.d) : y.noExchange ? <NoExchange label={t.noExchange} /> : <span aria-hidden="true">—</span>}</td>
                     <td>
-                      {g.events.length === 0 ? (
+                      {g.events.length === 0 && y.noExchange ? (
                         <NoExchange label={t.noExchange} />
+                      ) : g.events.length === 0 ? (
+                        // A year holding photo records only is no year without exchange unless it is marked so.
+                        <a href={`#records-${y.year}`}>{t.recordsOnly}</a>
                       ) : (
                         <ul class="print-events">
                           {g.events.map((e) => (

@@ -157,7 +157,14 @@ export function TimelinePage(props: { ctx: PageContext; partnership: StoredPartn
                   <td class={g.d ? `dir-${g.d}` : undefined}>{g.d ? common[g.d] : '—'}</td>
                   <td>
                     {g.events.length === 0 ? (
-                      y.events.length === 0 ? common.noExchange : t.noMatch
+                      y.events.length > 0 ? (
+                        t.noMatch
+                      ) : y.noExchange || y.records.length === 0 ? (
+                        common.noExchange
+                      ) : (
+                        // A year holding photo records only is no year without exchange unless it is marked so.
+                        <a href={`#r${y.records[0]!.id}`}>{t.recordsOnly}</a>
+                      )
                     ) : (
                       <ul class="events">
                         {g.events.map((e) => {

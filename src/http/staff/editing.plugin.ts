@@ -17,7 +17,7 @@ export interface EditingOptions {
 /** The staff area: the editing API, uploads, the web import, and the stored photos. */
 export async function registerEditing(app: FastifyInstance, store: Store, site: PageSite, options: EditingOptions): Promise<void> {
   const previews = new ImportPreviews();
-  registerPhotoRoutes(app, options.photos);
+  registerPhotoRoutes(app, options.photos, store);
   await registerStaffApi(app, { store, home: site.home });
   await registerStaffPages(app, site, { store, photos: options.photos, previews, maxPhotoBytes: options.maxPhotoBytes, maxDocumentBytes: options.maxDocumentBytes });
   await registerStaffUploads(app, { store, home: site.home, photos: options.photos, previews, maxPhotoBytes: options.maxPhotoBytes, maxDocumentBytes: options.maxDocumentBytes });

@@ -98,7 +98,7 @@ describeOnEachStore('the staff JSON API', (openFresh) => {
     assert.equal(bad.json().code, 'UsageError');
     const badDate = await send('editor', { method: 'POST', url: '/api/staff/events', payload: { ...event, partnershipId: dalian, date: '2025-13-01' } });
     assert.equal(badDate.statusCode, 422);
-    assert.deepEqual(badDate.json().problems, [{ field: 'date', problem: 'invalidDate' }]);
+    assert.deepEqual(badDate.json().problems, [{ field: 'date', problem: 'noSuchDay' }], 'a month no calendar has: the date is well formed, the day does not exist');
     assert.equal((await listPartnerships(store, { drafts: true }))[0]!.events.length, before);
   });
 
@@ -124,15 +124,18 @@ describeOnEachStore('the staff JSON API', (openFresh) => {
     const jpeg = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#336699' } }).jpeg().toBuffer();
     const up = await send('editor', { method: 'POST', url: '/api/staff/photos', ...multipart('signing.jpg', jpeg, 'image/jpeg') });
     assert.equal(up.statusCode, 201, up.body);
-    const served = await app.inject({ url: `/photos/display/${up.json().photo}` });
+    // Uploaded but given to no published record yet: staff see it, the public does not.
+    const served = await send('editor', { url: `/photos/display/${up.json().photo}` });
     assert.equal(served.statusCode, 200);
     assert.equal(served.headers['content-type'], 'image/jpeg');
+    assert.equal((await app.inject({ url: `/photos/display/${up.json().photo}` })).statusCode, 404);
     // A published record with the photo, linked to a published event: both public pages show the photo.
     const ev = (await send('editor', { method: 'POST', url: '/api/staff/events', payload: { ...event, partnershipId: dalian, status: 'published' } })).json();
     const rec = await send('editor', { method: 'POST', url: '/api/staff/records', payload: { partnershipId: dalian, year: 2025, caption: '調印式', eventId: ev.id, photo: up.json().photo, status: 'published' } });
     assert.equal(rec.statusCode, 201, rec.body);
     assert.ok((await app.inject({ url: `/en/events/${ev.id}` })).body.includes(`src="/photos/display/${up.json().photo}"`));
     assert.ok((await app.inject({ url: `/en/partnerships/${dalian}` })).body.includes(`src="/photos/thumb/${up.json().photo}"`));
+    assert.equal((await app.inject({ url: `/photos/thumb/${up.json().photo}` })).statusCode, 200, 'a published record’s photo is public');
     const text = await send('editor', { method: 'POST', url: '/api/staff/photos', ...multipart('photo.jpg', Buffer.from('not a photo at all'), 'image/jpeg') });
     assert.equal(text.statusCode, 422);
     assert.equal(text.json().code, 'PhotoRejected');

@@ -233,6 +233,60 @@ describe('the staff pages', () => {
     assert.ok(restore.body.includes('hreflang="en" href="/en/staff/record"'));
   });
 
+  it('refuses, saying why in the page’s language, to restore a deleted exchange that is in the record again', async () => {
+    const event = await newEvent({ text: '青少年交流団を派遣', year: 2019 });
+    await removeItem(store, 'event', event.id, event.version, actor);
+    // As a re-import of a document holding it would: the same exchange, under a new id.
+    const again = await newEvent({ text: '青少年交流団を派遣', year: 2019 });
+    const deleted = await store.db.selectFrom('history').select('id').where('item_id', '=', event.id).where('item_kind', '=', 'event').where('action', '=', 'delete').executeTakeFirstOrThrow();
+    for (const [locale, said] of [
+      ['ja', '同じ年・区分・内容の交流がこの提携先にすでにあります'],
+      ['en', 'This partnership already has an exchange with the same year, direction and text'],
+      ['zh', '该友好城市已有年份、类型和内容相同的交流'],
+    ] as const) {
+      const res = await editor.session.request({ method: 'POST', url: `/${locale}/staff/history/${deleted.id}/restore`, ...form({ _csrf: editor.csrf }) });
+      assert.equal(res.statusCode, 422);
+      assert.ok(res.body.includes(said), locale);
+    }
+    assert.equal((await store.db.selectFrom('events').select('id').where('text', '=', '青少年交流団を派遣').execute()).length, 1, 'no duplicate');
+    await removeItem(store, 'event', again.id, again.version, actor);
+  });
+
+  it('says that a well-formed date names no day, in the page’s language', async () => {
+    for (const [locale, said] of [
+      ['ja', '日付: この日付は暦にありません'],
+      ['en', 'Date: There is no such day'],
+      ['zh', '日期: 日历上没有这一天'],
+    ] as const) {
+      const event = await newEvent({ year: 2024 });
+      const res = await editor.session.request({ method: 'POST', url: `/${locale}/staff/events/${event.id}`, ...form({ _csrf: editor.csrf, version: String(event.version), year: '2024', date: '2024-02-30', direction: 'dispatch', text: event.text, status: 'published' }) });
+      assert.equal(res.statusCode, 422, locale);
+      assert.ok(res.body.includes(said), `${locale}: ${/<div class="problems"[\s\S]*?<\/div>/.exec(res.body)?.[0]}`);
+      assert.ok(!res.body.includes('日付の形式が正しくありません'), locale);
+      assert.ok(res.body.includes('value="2024-02-30"'), 'the date typed stays in its box');
+    }
+  });
+
+  it('warns on a photo record’s page when the exchange it is linked to is of another year, and not when the years agree', async () => {
+    const of2019 = await newEvent({ text: '青少年交流団を派遣', year: 2019 });
+    const record = await createItem(store, 'record', { partnershipId, year: 2024, caption: '交流団の記念撮影', translations: {}, eventId: null, photo: null, status: 'published' }, actor);
+    const saved = await editor.session.request({ method: 'POST', url: `/ja/staff/records/${record.id}`, ...form({ _csrf: editor.csrf, version: String(record.version), year: '2024', caption: record.caption, eventId: String(of2019.id), status: 'published' }) });
+    assert.equal(saved.statusCode, 303, saved.body.slice(0, 300));
+    for (const [locale, said] of [
+      ['ja', 'この写真の記録は2024年、リンクした交流は2019年です'],
+      ['en', 'This photo record is of 2024, the exchange it is linked to of 2019'],
+      ['zh', '该照片记录为2024年，所关联的交流为2019年'],
+    ] as const) {
+      const page = await editor.session.request({ method: 'GET', url: `/${locale}/staff/records/${record.id}`, headers: { accept: 'text/html' } });
+      assert.ok(page.body.includes(said), locale);
+    }
+    const of2024 = await newEvent({ text: '友好提携記念植樹', year: 2024 });
+    const now = await getItem(store, 'record', record.id);
+    await editItem(store, 'record', record.id, { eventId: of2024.id }, now.version, actor);
+    const page = await editor.session.request({ method: 'GET', url: `/ja/staff/records/${record.id}`, headers: { accept: 'text/html' } });
+    assert.ok(!page.body.includes('リンクした交流は'), 'same year: no warning');
+  });
+
   it('names fields and values as staff know them in the history, at Japan’s time', async () => {
     const event = await newEvent();
     const res = await editor.session.request({

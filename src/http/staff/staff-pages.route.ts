@@ -213,7 +213,8 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
             await editItem(store, kind, id, { translations: translationsFromForm(f) }, versionOf(f), actor(request));
             return;
           }
-          const photo = kind === 'record' ? ((await photoOf(request)) ?? storedPhoto) : null;
+          // A new file replaces the photo; without one, "remove the photo" takes it off the record (its history keeps it).
+          const photo = kind === 'record' ? ((await photoOf(request)) ?? (f.removePhoto === 'on' ? null : storedPhoto)) : null;
           const fields = fromForm(photo);
           entered = asItem(fields as never, stored as never) as EditableItem<'event'> | EditableItem<'record'>;
           await editItem(store, kind, id, fields, versionOf(f), actor(request));

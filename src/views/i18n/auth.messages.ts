@@ -13,6 +13,8 @@ export const AUTH: Messages<
   | 'throttledOne'
   | 'missing'
   | 'signedOut'
+  | 'expired'
+  | 'expiredUnsaved'
   | 'staffTitle'
   | 'signedInAs'
   | 'roleLabel'
@@ -36,6 +38,8 @@ export const AUTH: Messages<
     throttledOne: 'ログインの失敗が続いたため、一時的に受け付けを停止しています。約{minutes}分後にもう一度お試しください。',
     missing: 'アカウント名とパスワードを入力してください。',
     signedOut: 'ログアウトしました。',
+    expired: 'ログインの有効期限が切れました。もう一度ログインすると、元のページに戻ります。',
+    expiredUnsaved: 'ログインの有効期限が切れたため、保存していません。もう一度ログインすると元のページに戻りますので、入力した内容をもう一度入力して保存してください。',
     staffTitle: '職員用ページ',
     signedInAs: '{name} としてログインしています。',
     roleLabel: '権限',
@@ -59,6 +63,8 @@ export const AUTH: Messages<
     throttledOne: 'Too many failed sign-ins: sign-in is paused for now. Try again in about {minutes} minute.',
     missing: 'Enter your account name and password.',
     signedOut: 'You have signed out.',
+    expired: 'Your session has expired. Sign in again to return to the page you were on.',
+    expiredUnsaved: 'Your session has expired, so nothing was saved. Sign in again to return to the form, then enter your changes again and save.',
     staffTitle: 'Staff pages',
     signedInAs: 'Signed in as {name}.',
     roleLabel: 'Role',
@@ -82,6 +88,8 @@ export const AUTH: Messages<
     throttledOne: '登录失败次数过多，暂时停止受理。请在约 {minutes} 分钟后重试。',
     missing: '请输入账户名和密码。',
     signedOut: '您已退出登录。',
+    expired: '登录已过期。重新登录后将返回原来的页面。',
+    expiredUnsaved: '登录已过期，因此未保存。重新登录后将返回原来的表单，请重新输入修改内容并保存。',
     staffTitle: '工作人员页面',
     signedInAs: '当前登录账户：{name}',
     roleLabel: '权限',

@@ -19,6 +19,7 @@ export const PRINT: Messages<
   | 'mutual'
   | 'unknown'
   | 'noExchange'
+  | 'recordsOnly'
   | 'noEvents'
   | 'noRecords'
   | 'yearLabel'
@@ -41,6 +42,7 @@ export const PRINT: Messages<
     mutual: '相互',
     unknown: '—',
     noExchange: '交流なし',
+    recordsOnly: '交流の記録のみ',
     noEvents: '交流の記録はまだありません。',
     noRecords: '写真の記録はありません。',
     yearLabel: '{year}年',
@@ -63,6 +65,7 @@ export const PRINT: Messages<
     mutual: 'Mutual',
     unknown: 'Unspecified',
     noExchange: 'No exchange',
+    recordsOnly: 'Photo records only',
     noEvents: 'No exchanges are recorded yet.',
     noRecords: 'No photo records.',
     yearLabel: '{year}',
@@ -85,6 +88,7 @@ export const PRINT: Messages<
     mutual: '相互',
     unknown: '未分类',
     noExchange: '无交流',
+    recordsOnly: '仅有交流记录',
     noEvents: '尚无交流记录。',
     noRecords: '没有照片记录。',
     yearLabel: '{year}年',

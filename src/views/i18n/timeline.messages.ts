@@ -20,6 +20,7 @@ export const TIMELINE: Messages<
   | 'direction'
   | 'events'
   | 'noMatch'
+  | 'recordsOnly'
   | 'nothingInRange'
   | 'chart'
   | 'chartLabel'
@@ -52,6 +53,7 @@ export const TIMELINE: Messages<
     direction: '区分',
     events: '交流内容',
     noMatch: '該当する交流なし',
+    recordsOnly: '交流の記録のみ',
     nothingInRange: '選んだ年と区分の交流はありません。',
     chart: '年ごとの交流件数',
     chartLabel: '{from}年から{to}年までの年ごとの交流件数を区分別に積み上げた棒グラフ。合計{count}件。数値は隣の表のとおり。',
@@ -84,6 +86,7 @@ export const TIMELINE: Messages<
     direction: 'Direction',
     events: 'Exchanges',
     noMatch: 'No matching exchanges',
+    recordsOnly: 'Photo records only',
     nothingInRange: 'There are no exchanges for the chosen years and directions.',
     chart: 'Exchanges per year',
     chartLabel: 'Bar chart of exchanges per year from {from} to {to}, stacked by direction; {count} in all. The numbers are in the table beside it.',
@@ -116,6 +119,7 @@ export const TIMELINE: Messages<
     direction: '类别',
     events: '交流内容',
     noMatch: '无符合条件的交流',
+    recordsOnly: '仅有交流记录',
     nothingInRange: '所选年份与类别没有交流。',
     chart: '各年交流件数',
     chartLabel: '{from}年至{to}年各年交流件数按类别堆叠的柱状图，共{count}项。数值见旁边的表格。',

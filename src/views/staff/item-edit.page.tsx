@@ -1,5 +1,6 @@
 import type { EditableItem } from '../../domain/editing.js';
 import { Layout } from '../layout.js';
+import { format } from '../i18n/messages.js';
 import { STAFF } from './staff.messages.js';
 import { DeleteForm, EventFormFields, mayEdit, RecordFormFields } from './item-forms.js';
 import { href, Notices, PostForm, type StaffView } from './staff-parts.js';
@@ -34,6 +35,7 @@ export function ItemEditPage(props: {
           {t.version} {item.version} · <a href={href(ctx, `${path}/history`)}>{t.history}</a>
         </p>
         <Notices view={view} />
+        <LinkedEventYear view={view} record={kind === 'record' ? (item as Shown<'record'>) : undefined} events={props.events} />
         {!mayEdit(view) && mayTranslate(view) && <p class="notice">{t.translatorNote}</p>}
         <PostForm view={view} action={path} upload={kind === 'record' && mayEdit(view)} label={t.edit}>
           <input type="hidden" name="version" value={String(form.version)} />
@@ -47,5 +49,21 @@ export function ItemEditPage(props: {
         {mayEdit(view) && <DeleteForm view={view} action={`${path}/delete`} version={item.version} />}
       </div>
     </Layout>
+  );
+}
+
+/**
+ * A warning, not a refusal: the exchange a photo record is linked to is of another year than the record (a photo
+ * of 2024 shown as the exchange of 2019). It may be right (a record filed a year late), so it is said on the record's
+ * page for as long as the years differ, and the link is kept.
+ */
+function LinkedEventYear(props: { view: StaffView; record: Shown<'record'> | undefined; events: readonly EditableItem<'event'>[] }) {
+  const { record } = props;
+  const event = record?.eventId == null ? undefined : props.events.find((e) => e.id === record.eventId);
+  if (!record || !event || event.year === record.year) return null;
+  return (
+    <p class="notice warning" role="status">
+      {format(STAFF[props.view.ctx.locale].linkedEventYear, { recordYear: record.year, eventYear: event.year })}
+    </p>
   );
 }

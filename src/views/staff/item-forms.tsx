@@ -62,9 +62,16 @@ export function RecordFormFields(props: { view: StaffView; prefix: string; value
           </select>
         </Field>
         {v.photo && (
-          <p>
-            {t.currentPhoto}: <img src={`/photos/thumb/${v.photo}`} alt={v.caption} class="thumb" />
-          </p>
+          <>
+            <p>
+              {t.currentPhoto}: <img src={`/photos/thumb/${v.photo}`} alt={v.caption} class="thumb" />
+            </p>
+            <p>
+              <label>
+                <input type="checkbox" name="removePhoto" value="on" checked={typed(view, prefix, 'removePhoto', '') === 'on'} /> {t.removePhoto}
+              </label>
+            </p>
+          </>
         )}
         <Field id={id('photo')} label={t.photo} hint={format(t.photoHint, { mb: props.maxPhotoMb })}>
           <input id={id('photo')} type="file" name="file" accept="image/jpeg,image/png,image/webp" aria-describedby={`${id('photo')}-hint`} />

@@ -4,7 +4,7 @@ type Key =
   | 'staff' | 'partnerships' | 'newPartnership' | 'partner' | 'kind' | 'affiliatedOn' | 'noExchangeYears' | 'noExchangeHint'
   | 'status' | 'draft' | 'published' | 'save' | 'create' | 'delete' | 'edit' | 'history' | 'version' | 'events' | 'records'
   | 'newEvent' | 'newRecord' | 'year' | 'date' | 'dateHint' | 'direction' | 'textJa' | 'textEn' | 'textZh' | 'caption'
-  | 'captionJa' | 'captionEn' | 'captionZh' | 'event' | 'noEvent' | 'photo' | 'photoHint' | 'currentPhoto' | 'conflictTitle'
+  | 'captionJa' | 'captionEn' | 'captionZh' | 'event' | 'noEvent' | 'photo' | 'photoHint' | 'currentPhoto' | 'removePhoto' | 'conflictTitle'
   | 'conflictBody' | 'conflictYours' | 'conflictTheirs' | 'problems' | 'saved' | 'deleted' | 'restored' | 'deletedItems'
   | 'noDeleted' | 'restore' | 'restoreThis' | 'action' | 'actor' | 'at' | 'field' | 'before' | 'after' | 'historyOf'
   | 'create_' | 'update_' | 'delete_' | 'restore_' | 'import_' | 'import' | 'importHint' | 'document' | 'preview' | 'previewOf'
@@ -12,7 +12,8 @@ type Key =
   | 'wouldChange' | 'newPartnershipNote' | 'removesWarning' | 'removesYearsWarning' | 'detailsWarning' | 'noExchangeYearsCount' | 'detailsChangedNote'
   | 'back' | 'partnershipItem' | 'eventItem' | 'recordItem' | 'problem_required' | 'problem_tooLong' | 'problem_invalidYear'
   | 'problem_invalidDate' | 'problem_invalidDirection' | 'problem_invalidStatus' | 'problem_invalidLink' | 'problem_duplicate'
-  | 'problem_notFound' | 'problem_dateOutsideYear' | 'problem_dateOutsideEra' | 'problem_notEmpty' | 'problem_noneMark' | 'problem_yearHasEvents' | 'tooLongLimit' | 'none' | 'yearsEvents' | 'refused'
+  | 'problem_duplicateEvent' | 'problem_duplicateRecord'
+  | 'problem_notFound' | 'problem_dateOutsideYear' | 'problem_dateOutsideEra' | 'problem_noSuchDay' | 'linkedEventYear' | 'problem_notEmpty' | 'problem_noneMark' | 'problem_yearHasEvents' | 'tooLongLimit' | 'none' | 'yearsEvents' | 'refused'
   | 'translationEn' | 'translationZh' | 'partnershipIdField' | 'timeZoneNote' | 'itemGone' | 'itemGoneBody' | 'previewGone'
   | 'restoreDuplicate' | 'currentVersion' | 'restoreConflict' | 'uploadRefused' | 'uploadRefusedBack' | 'previewStale' | 'translatorNote' | 'deleteConfirm' | 'deleteNow' | 'refusedSamePartnership' | 'refusedTooManyEvents' | 'moreRemoved'
   | 'similarPartnerWarning' | 'listSeparator' | 'quotedName';
@@ -26,7 +27,7 @@ export const STAFF: Messages<Key> = {
     records: '写真の記録', newEvent: '交流を追加', newRecord: '写真の記録を追加', year: '年', date: '日付', dateHint: 'YYYY-MM-DD または YYYY-MM（2019/5/1、令和元年5月1日の形でも可。空欄可）',
     direction: '区分', textJa: '内容（日本語）', textEn: '内容（英語）', textZh: '内容（中国語）', caption: '説明', captionJa: '説明（日本語）',
     captionEn: '説明（英語）', captionZh: '説明（中国語）', event: '写っている交流', noEvent: '（なし）', photo: '写真',
-    photoHint: 'JPEG・PNG・WebP、{mb}MBまで。位置情報などのメタデータは取り除かれます。', currentPhoto: '現在の写真',
+    photoHint: 'JPEG・PNG・WebP、{mb}MBまで。位置情報などのメタデータは取り除かれます。', currentPhoto: '現在の写真', removePhoto: '写真を外す（公開ページに表示されなくなります。履歴から戻せます）',
     conflictTitle: '他の人が先に変更しました', conflictBody: 'この項目は第{theirs}版に更新されています（あなたの編集は第{yours}版に基づいています）。保存していません。最新の内容を確認して、もう一度編集してください。',
     conflictYours: 'あなたの入力', conflictTheirs: '最新の内容（第{version}版）', problems: '入力を確認してください。保存していません。',
     saved: '保存しました。', deleted: '削除しました。変更履歴から元に戻せます。', restored: '元に戻しました。', deletedItems: '削除した項目',
@@ -44,7 +45,9 @@ export const STAFF: Messages<Key> = {
     partnershipItem: '提携先', eventItem: '交流', recordItem: '写真の記録', problem_required: '入力してください',
     problem_tooLong: '長すぎます', problem_invalidYear: '1868〜2100の西暦を入力してください', problem_invalidDate: '日付の形式が正しくありません',
     problem_invalidDirection: '区分を選んでください', problem_invalidStatus: '状態を選んでください', problem_invalidLink: '同じ提携先の交流を選んでください',
-    problem_duplicate: 'この提携先はすでにあります', problem_notFound: '見つかりません', problem_dateOutsideYear: '日付が年と合っていません（年度の場合は翌年3月まで）',
+    problem_duplicate: 'この提携先はすでにあります', problem_duplicateEvent: '同じ年・区分・内容の交流がこの提携先にすでにあります（取り込みで再び追加された場合など）。重複するため元に戻していません', problem_duplicateRecord: '同じ年・説明の写真の記録がこの提携先にすでにあります（取り込みで再び追加された場合など）。重複するため元に戻していません', problem_notFound: '見つかりません', problem_dateOutsideYear: '日付が年と合っていません（年度の場合は翌年3月まで）',
+    problem_noSuchDay: 'この日付は暦にありません（その月の日数を確かめてください。例：2024年2月は29日まで）',
+    linkedEventYear: 'この写真の記録は{recordYear}年、リンクした交流は{eventYear}年です。年が違いますので、リンク先か年を確かめてください。',
     problem_dateOutsideEra: 'この日付は、書かれた元号の期間にありません（改元の前後を確かめてください）。西暦か、その日の元号で入力してください',
     problem_notEmpty: '交流や写真の記録が残っているため削除できません。先にそれらを削除してください', problem_yearHasEvents: '交流が登録されている年は「交流なし」にできません。先にその年の交流を削除するか、年を見直してください', problem_noneMark: '「—」や「なし」だけの内容は「交流なし」と読まれるため使えません。交流がない年は提携先の「交流なしの年」に入力してください', tooLongLimit: '{max}字以内で入力してください',
     translationEn: '英語訳', translationZh: '中国語訳', partnershipIdField: '提携先', timeZoneNote: '日本時間',
@@ -68,7 +71,7 @@ export const STAFF: Messages<Key> = {
     records: 'Photo records', newEvent: 'Add an exchange', newRecord: 'Add a photo record', year: 'Year', date: 'Date', dateHint: 'YYYY-MM-DD or YYYY-MM (2019/5/1 and 令和元年5月1日 are read too; may be empty)',
     direction: 'Direction', textJa: 'Text (Japanese)', textEn: 'Text (English)', textZh: 'Text (Chinese)', caption: 'Caption', captionJa: 'Caption (Japanese)',
     captionEn: 'Caption (English)', captionZh: 'Caption (Chinese)', event: 'Exchange shown', noEvent: '(none)', photo: 'Photo',
-    photoHint: 'JPEG, PNG or WebP, up to {mb} MB. Location and other metadata are removed.', currentPhoto: 'Current photo',
+    photoHint: 'JPEG, PNG or WebP, up to {mb} MB. Location and other metadata are removed.', currentPhoto: 'Current photo', removePhoto: 'Remove the photo (the public pages no longer show it; the history can bring it back)',
     conflictTitle: 'Someone else changed this first', conflictBody: 'This item is now at version {theirs}; your edit was made on version {yours}. Nothing was saved. Review the newer version and edit again.',
     conflictYours: 'What you entered', conflictTheirs: 'The newer version ({version})', problems: 'Please check your entries. Nothing was saved.',
     saved: 'Saved.', deleted: 'Deleted. It can be restored from its history.', restored: 'Restored.', deletedItems: 'Deleted items',
@@ -86,7 +89,9 @@ export const STAFF: Messages<Key> = {
     partnershipItem: 'Partnership', eventItem: 'Exchange', recordItem: 'Photo record', problem_required: 'Required',
     problem_tooLong: 'Too long', problem_invalidYear: 'Enter a year from 1868 to 2100', problem_invalidDate: 'Not a valid date',
     problem_invalidDirection: 'Choose a direction', problem_invalidStatus: 'Choose a status', problem_invalidLink: 'Choose an exchange of the same partnership',
-    problem_duplicate: 'This partnership exists already', problem_notFound: 'Not found', problem_dateOutsideYear: 'The date is not in the year (for a fiscal year, up to March of the next)',
+    problem_duplicate: 'This partnership exists already', problem_duplicateEvent: 'This partnership already has an exchange with the same year, direction and text (an import may have added it again). It was not restored, as it would be a duplicate', problem_duplicateRecord: 'This partnership already has a photo record with the same year and caption (an import may have added it again). It was not restored, as it would be a duplicate', problem_notFound: 'Not found', problem_dateOutsideYear: 'The date is not in the year (for a fiscal year, up to March of the next)',
+    problem_noSuchDay: 'There is no such day (check the number of days in the month: February 2024 has 29)',
+    linkedEventYear: 'This photo record is of {recordYear}, the exchange it is linked to of {eventYear}. Please check the link or the year.',
     problem_dateOutsideEra: 'The date is outside the era it names (check the day the era began or ended). Enter it in Western years or in the era of that day',
     problem_notEmpty: 'It still has exchanges or photo records: delete them first', problem_yearHasEvents: 'A year that holds exchanges cannot be marked as without exchange: delete that year’s exchanges first, or check the year', problem_noneMark: 'A text of only “—” or “なし” reads as “no exchange”: for a year without exchange, enter it among the partnership’s years without exchange', tooLongLimit: 'Enter at most {max} characters',
     translationEn: 'English translation', translationZh: 'Chinese translation', partnershipIdField: 'Partnership', timeZoneNote: 'Japan time',
@@ -110,7 +115,7 @@ export const STAFF: Messages<Key> = {
     records: '照片记录', newEvent: '添加交流', newRecord: '添加照片记录', year: '年', date: '日期', dateHint: 'YYYY-MM-DD 或 YYYY-MM（也可写作 2019/5/1、令和元年5月1日；可空）',
     direction: '类型', textJa: '内容（日语）', textEn: '内容（英语）', textZh: '内容（中文）', caption: '说明', captionJa: '说明（日语）',
     captionEn: '说明（英语）', captionZh: '说明（中文）', event: '照片中的交流', noEvent: '（无）', photo: '照片',
-    photoHint: 'JPEG、PNG 或 WebP，最大 {mb} MB。位置等元数据将被删除。', currentPhoto: '当前照片',
+    photoHint: 'JPEG、PNG 或 WebP，最大 {mb} MB。位置等元数据将被删除。', currentPhoto: '当前照片', removePhoto: '移除照片（公开页面将不再显示；可从历史记录恢复）',
     conflictTitle: '已被他人先行修改', conflictBody: '此项目现为第{theirs}版；您的编辑基于第{yours}版。未保存。请查看最新内容后重新编辑。',
     conflictYours: '您输入的内容', conflictTheirs: '最新内容（第{version}版）', problems: '请检查输入内容。未保存。',
     saved: '已保存。', deleted: '已删除。可从修改记录中恢复。', restored: '已恢复。', deletedItems: '已删除的项目',
@@ -128,7 +133,9 @@ export const STAFF: Messages<Key> = {
     partnershipItem: '友好城市', eventItem: '交流', recordItem: '照片记录', problem_required: '请输入',
     problem_tooLong: '过长', problem_invalidYear: '请输入1868至2100之间的年份', problem_invalidDate: '日期格式不正确',
     problem_invalidDirection: '请选择类型', problem_invalidStatus: '请选择状态', problem_invalidLink: '请选择同一友好城市的交流',
-    problem_duplicate: '该友好城市已存在', problem_notFound: '未找到', problem_dateOutsideYear: '日期与年份不符（年度时可至次年3月）',
+    problem_duplicate: '该友好城市已存在', problem_duplicateEvent: '该友好城市已有年份、类型和内容相同的交流（可能是导入时再次添加的）。为避免重复，未予恢复', problem_duplicateRecord: '该友好城市已有年份和说明相同的照片记录（可能是导入时再次添加的）。为避免重复，未予恢复', problem_notFound: '未找到', problem_dateOutsideYear: '日期与年份不符（年度时可至次年3月）',
+    problem_noSuchDay: '日历上没有这一天（请核对该月的天数，例如2024年2月只有29天）',
+    linkedEventYear: '该照片记录为{recordYear}年，所关联的交流为{eventYear}年。年份不同，请核对关联的交流或年份。',
     problem_dateOutsideEra: '该日期不在所写日本年号的期间内（请核对改元前后的日期）。请用公历或该日的年号输入',
     problem_notEmpty: '仍有交流或照片记录，无法删除。请先删除它们', problem_yearHasEvents: '已登记交流的年份不能标为“无交流”。请先删除该年的交流，或核对年份', problem_noneMark: '只有“—”或“なし”的内容会被读作“无交流”，不能使用。没有交流的年份请填写在友好城市的“无交流的年份”中', tooLongLimit: '请输入{max}字以内',
     translationEn: '英语译文', translationZh: '中文译文', partnershipIdField: '友好城市', timeZoneNote: '日本时间',

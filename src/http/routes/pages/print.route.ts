@@ -31,12 +31,14 @@ function printHtml(ctx: PageContext, p: StoredPartnership): string {
 }
 
 /*
- * The PDF is Chromium's print of the same HTML as /partnerships/:id/print, given to it with page.setContent
- * rather than by navigating to the app's own URL: the app need not know the address it is reachable at (behind
- * a proxy, or driven with app.inject in tests), no request loops back into the server, and the Host header (which
- * a client chooses) never decides where the browser goes. The one thing the page would fetch, the style sheet, is
- * our own constant file, so its text is put inline in place of the <link>; a document given to setContent has no
- * CSP of its own. Photos (the only other sub-resources) are fetched from the listening server through <base>.
+ * The PDF is Chromium's print of the same HTML as /partnerships/:id/print, handed to it by the renderer (which
+ * answers the browser's navigation to an address of the server's own loopback origin with this HTML itself) rather
+ * than fetched from the app's own URL: the app need not know the address it is reachable at (behind a proxy, or
+ * driven with app.inject in tests), the page's request never loops back into the server, and the Host header
+ * (which a client chooses) never decides where the browser goes. The style sheet is our own constant file, so its
+ * text is put inline in place of the <link> (the renderer's page policy allows inline styles and nothing else).
+ * Photos (the only other sub-resources) are fetched from the listening server; being of the page's own origin,
+ * they pass their Cross-Origin-Resource-Policy: same-origin and are drawn.
  */
 let styleSheet: string | undefined;
 const STYLESHEET_LINK = /<link rel="stylesheet" href="\/assets\/koryu\.css\?v=[0-9a-f]+"\s*\/?>/;

@@ -32,7 +32,9 @@ export function registerLoginRoutes(app: FastifyInstance, store: Store, site: Pa
   pageRoute(app, site, '/login', async (ctx, request, reply) => {
     const next = safeNext(queryString(request.query, 'next'));
     void reply.header('cache-control', 'no-store');
-    return renderPage(h(LoginPage, { ctx, csrfToken: reply.generateCsrf(), next, signedOut: queryString(request.query, 'signedOut') === '1', passwordChanged: queryString(request.query, 'passwordChanged') === '1' }));
+    const expired = queryString(request.query, 'expired') === '1' ? (queryString(request.query, 'unsaved') === '1' ? 'unsaved' : 'page') : undefined;
+    const passwordChanged = queryString(request.query, 'passwordChanged') === '1';
+    return renderPage(h(LoginPage, { ctx, csrfToken: reply.generateCsrf(), next, signedOut: queryString(request.query, 'signedOut') === '1', expired, passwordChanged }));
   });
 
   for (const prefix of ['', ...LOCALES.map((l) => `/${l}`)]) {

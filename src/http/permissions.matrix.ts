@@ -72,6 +72,7 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
   // Accounts (src/http/staff/account-pages.route.ts): an administrator's, and everyone's own password. An account
   // that does not exist, so that no principal's password changes under the test.
   { method: 'GET', route: '/staff/accounts', localized: true, allow: ALLOW.admins },
+  { method: 'GET', route: '/staff/imports', localized: true, allow: ALLOW.staff },
   { method: 'POST', route: '/staff/accounts', localized: true, allow: ALLOW.admins },
   { method: 'POST', route: '/staff/accounts/:name/password', path: '/staff/accounts/nobody/password', localized: true, allow: ALLOW.admins },
   { method: 'POST', route: '/staff/accounts/:name/delete', path: '/staff/accounts/nobody/delete', localized: true, allow: ALLOW.admins },

@@ -196,7 +196,7 @@ async function storeItems(
       await Promise.allSettled([written]);
       throw error;
     }
-    await recordImports(trx, store.bulk, items.map(({ source }, i) => ({ source, summary: summaries[i]! })));
+    await recordImports(trx, store.bulk, items.map(({ source }, i) => ({ source, summary: summaries[i]! })), options.actor ?? null);
     if (options.dryRun) {
       rolledBack.changes = summaries;
       throw rolledBack;

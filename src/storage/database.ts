@@ -76,6 +76,8 @@ export interface ImportTable {
   added_records: number;
   changed_records: number;
   removed_records: number;
+  /** The account that imported (web imports); null for the command line and imports logged before it was kept. */
+  actor: string | null;
 }
 
 /** The ids of the events or records (item_kind) of one year whose normalized text holds the gram; see search.postings.ts. */

@@ -1,25 +1,11 @@
 import type { Kysely, Selectable } from 'kysely';
+import type { ImportEntry } from '../domain/import-log.js';
 import type { ChangeSummary } from '../domain/partnership.js';
+
+export type { ImportCounts, ImportEntry } from '../domain/import-log.js';
 import type { BulkWriter, Database, ImportTable } from './database.js';
 
-export interface ImportCounts {
-  events: number;
-  records: number;
-}
-
-/** One import of a document into one partnership, as logged. */
-export interface ImportEntry {
-  id: number;
-  source: string;
-  home: string;
-  partner: string;
-  importedAt: string;
-  added: ImportCounts;
-  changed: ImportCounts;
-  removed: ImportCounts;
-}
-
-export async function recordImport(db: Kysely<Database>, source: string, summary: ChangeSummary): Promise<ImportEntry> {
+export async function recordImport(db: Kysely<Database>, source: string, summary: ChangeSummary, actor: string | null = null): Promise<ImportEntry> {
   const row = await db
     .insertInto('imports')
     .values({
@@ -33,6 +19,7 @@ export async function recordImport(db: Kysely<Database>, source: string, summary
       added_records: summary.added.records,
       changed_records: summary.changed.records,
       removed_records: summary.removed.records,
+      actor,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -40,24 +27,29 @@ export async function recordImport(db: Kysely<Database>, source: string, summary
 }
 
 /** Logs many imports at once, in the order given (as recordImport one after the other would). */
-export async function recordImports(db: Kysely<Database>, writer: BulkWriter, entries: readonly { source: string; summary: ChangeSummary }[]): Promise<void> {
+export async function recordImports(db: Kysely<Database>, writer: BulkWriter, entries: readonly { source: string; summary: ChangeSummary }[], actor: string | null = null): Promise<void> {
   const at = new Date().toISOString();
   await writer.insert(
     db,
     'imports',
     [
       ['source', 'text'], ['home', 'text'], ['partner', 'text'], ['imported_at', 'text'], ['added_events', 'integer'], ['changed_events', 'integer'],
-      ['removed_events', 'integer'], ['added_records', 'integer'], ['changed_records', 'integer'], ['removed_records', 'integer'],
+      ['removed_events', 'integer'], ['added_records', 'integer'], ['changed_records', 'integer'], ['removed_records', 'integer'], ['actor', 'text'],
     ],
     entries.map(({ source, summary: s }) => [
-      source, s.home, s.partner, at, s.added.events, s.changed.events, s.removed.events, s.added.records, s.changed.records, s.removed.records,
+      source, s.home, s.partner, at, s.added.events, s.changed.events, s.removed.events, s.added.records, s.changed.records, s.removed.records, actor,
     ]),
   );
 }
 
-/** Imports, newest first. */
-export async function listImports(db: Kysely<Database>, options: { limit?: number } = {}): Promise<ImportEntry[]> {
-  let q = db.selectFrom('imports').selectAll().orderBy('id', 'desc');
+/** Imports, newest first; of one partnership (home and partner) when given. */
+export async function listImports(db: Kysely<Database>, options: { limit?: number; home?: string; partner?: string } = {}): Promise<ImportEntry[]> {
+  let q = db
+    .selectFrom('imports')
+    .selectAll()
+    .$if(options.home !== undefined, (q) => q.where('home', '=', options.home!))
+    .$if(options.partner !== undefined, (q) => q.where('partner', '=', options.partner!))
+    .orderBy('id', 'desc');
   if (options.limit !== undefined) q = q.limit(options.limit);
   return (await q.execute()).map(rowToImport);
 }
@@ -72,5 +64,6 @@ export function rowToImport(row: Selectable<ImportTable>): ImportEntry {
     added: { events: row.added_events, records: row.added_records },
     changed: { events: row.changed_events, records: row.changed_records },
     removed: { events: row.removed_events, records: row.removed_records },
+    actor: row.actor,
   };
 }

@@ -283,8 +283,16 @@ export function runStoreContract(label: string, open: () => Promise<Store>): voi
         added: { events: 7, records: 3 },
         changed: { events: 0, records: 0 },
         removed: { events: 0, records: 0 },
+        actor: null,
       });
       assert.equal((await listImports(store.db, { limit: 1 })).length, 1);
+      const web = await recordImport(store.db, 'kanazawa-dalian.xlsx', { ...summary, home: '金沢市', partner: '大連市' }, 'sato');
+      assert.deepEqual(
+        (await listImports(store.db, { home: '金沢市', partner: '大連市' })).map((i) => [i.source, i.actor]),
+        [['kanazawa-dalian.xlsx', 'sato'], ['kanazawa-dalian.txt', null]],
+        'one partnership’s imports, newest first, with who made them',
+      );
+      assert.equal((await listImports(store.db, { home: '金沢市', partner: '大連市', limit: 1 }))[0]?.id, web.id);
     });
 
     it('rejects a record linked to an event that does not exist', async () => {

@@ -17,6 +17,7 @@ import { historyByPartnership } from './2026113001-history-by-partnership.js';
 import { searchTranslations } from './2026120101-search-translations.js';
 import { historyPlace } from './2026120201-history-place.js';
 import { photoIndex } from './2026120202-photo-index.js';
+import { importActor } from './2026120203-import-actor.js';
 
 /** Every migration, by name; names sort in the order they run. Listed statically so it works under tsx and bundlers. */
 const MIGRATIONS: Readonly<Record<string, (capabilities: StoreCapabilities) => Migration>> = {
@@ -37,6 +38,7 @@ const MIGRATIONS: Readonly<Record<string, (capabilities: StoreCapabilities) => M
   '2026120101-search-translations': searchTranslations,
   '2026120201-history-place': historyPlace,
   '2026120202-photo-index': photoIndex,
+  '2026120203-import-actor': importActor,
 };
 
 export function migrationsFor(capabilities: StoreCapabilities): Record<string, Migration> {

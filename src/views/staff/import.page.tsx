@@ -4,6 +4,7 @@ import type { ChangeSummary, Partnership } from '../../domain/partnership.js';
 import { COMMON } from '../i18n/common.messages.js';
 import { format } from '../i18n/messages.js';
 import { Layout } from '../layout.js';
+import { ImportLogMessages } from './import-log.messages.js';
 import { STAFF } from './staff.messages.js';
 import { diagnosticText } from './upload.messages.js';
 import { Field, href, PostForm, type StaffView } from './staff-parts.js';
@@ -202,6 +203,7 @@ export function ImportPage(props: { view: StaffView; preview?: ImportPreviewView
         ) : (
           <PostForm view={view} action="/staff/import/preview" upload label={t.import}>
             <p>{t.importHint}</p>
+            <p><a href={href(ctx, '/staff/imports')}>{ImportLogMessages[ctx.locale].link}</a></p>
             <Field id="doc" label={t.document}><input id="doc" type="file" name="file" multiple required /></Field>
             <button type="submit">{t.preview}</button>
           </PostForm>

@@ -1,4 +1,5 @@
 import type { EditableItem } from '../../domain/editing.js';
+import { ImportLogMessages } from './import-log.messages.js';
 import { COMMON } from '../i18n/common.messages.js';
 import { Layout } from '../layout.js';
 import { DeleteForm, EventFormFields, mayEdit, RecordFormFields } from './item-forms.js';
@@ -26,7 +27,8 @@ export function PartnershipEditPage(props: {
         <p><a href={href(ctx, '/staff')}>{t.staff}</a></p>
         <h1>{p.home}–{p.partner}</h1>
         <p>
-          {t.version} {p.version} · {statusLabel(ctx, p.status)} · <a href={href(ctx, `${path}/history`)}>{t.history}</a>
+          {t.version} {p.version} · {statusLabel(ctx, p.status)} · <a href={href(ctx, `${path}/history`)}>{t.history}</a> ·{' '}
+          <a href={`${href(ctx, '/staff/imports')}?partnership=${p.id}`}>{ImportLogMessages[ctx.locale].link}</a>
         </p>
         <Notices view={view} />
         <PostForm view={view} action={path} label={t.edit}>

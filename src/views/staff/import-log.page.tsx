@@ -1,0 +1,63 @@
+import type { ImportEntry } from '../../domain/import-log.js';
+import { format } from '../i18n/messages.js';
+import { Layout } from '../layout.js';
+import { ImportLogMessages } from './import-log.messages.js';
+import { japanTime } from './field-labels.js';
+import { STAFF } from './staff.messages.js';
+import { href, type StaffView } from './staff-parts.js';
+
+/**
+ * The import log: each import of a document into a partnership, newest first — when, by whom (the account of a web
+ * import, the command line otherwise), which file, and how many exchanges and photo records it added, changed and
+ * removed. Of the whole record, or of one partnership (`partnership`).
+ */
+export function ImportLogPage(props: { view: StaffView; entries: readonly ImportEntry[]; partnership?: { id: number; home: string; partner: string }; limit: number }) {
+  const { view, entries, partnership } = props;
+  const { ctx } = view;
+  const t = ImportLogMessages[ctx.locale];
+  const s = STAFF[ctx.locale];
+  const title = partnership ? format(t.titleOf, { partnership: `${partnership.home}–${partnership.partner}` }) : t.title;
+  const counts = (c: ImportEntry['added']) => format(s.yearsEvents, { events: c.events, records: c.records });
+  return (
+    <Layout ctx={ctx} title={title}>
+      <div class="staff">
+        <p>
+          <a href={href(ctx, '/staff')}>{s.staff}</a>
+          {partnership && <> · <a href={href(ctx, `/staff/partnerships/${partnership.id}`)}>{partnership.home}–{partnership.partner}</a></>}
+        </p>
+        <h1>{title}</h1>
+        <p>{format(t.intro, { limit: props.limit })}</p>
+        {entries.length === 0 ? (
+          <p>{t.none}</p>
+        ) : (
+          <table class="import-log">
+            <thead>
+              <tr>
+                <th scope="col">{t.at}</th>
+                <th scope="col">{t.actor}</th>
+                <th scope="col">{t.source}</th>
+                {!partnership && <th scope="col">{s.partner}</th>}
+                <th scope="col">{s.added}</th>
+                <th scope="col">{s.changed}</th>
+                <th scope="col">{s.removed}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.id}>
+                  <td><time dateTime={e.importedAt}>{japanTime(e.importedAt)}</time> {s.timeZoneNote}</td>
+                  <td>{e.actor ?? t.commandLine}</td>
+                  <td>{e.source}</td>
+                  {!partnership && <td>{e.home}–{e.partner}</td>}
+                  <td>{counts(e.added)}</td>
+                  <td>{counts(e.changed)}</td>
+                  <td>{counts(e.removed)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </Layout>
+  );
+}

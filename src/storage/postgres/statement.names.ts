@@ -17,6 +17,10 @@ type Query = (...args: unknown[]) => unknown;
  * place; at most NAME_STATEMENTS texts are named per connection and the rest run unnamed. Texts without
  * parameters (transaction control, migrations of several statements) always run as they are.
  *
+ * A prepared statement holds the shape of the rows it returns: a change to a table's columns while the store is
+ * open would make PostgreSQL refuse a kept `select *` ("cached plan must not change result type"). Only migrations
+ * change columns, and they run when the store opens, before any query is named.
+ *
  * Runs on the pool's `connect` event before `allowCopy`, so that a COPY never reaches it.
  */
 export function nameStatements(client: pg.ClientBase): void {

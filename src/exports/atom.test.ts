@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { LICENCE_PRESETS } from '../domain/licence.js';
 import type { ExchangeEvent, Partnership } from '../domain/partnership.js';
-import { FEED_LENGTH, writeAtom } from './atom.js';
+import { FEED_LENGTH, homesNamed, writeAtom } from './atom.js';
 
 const licence = { ...LICENCE_PRESETS['cc-by-4.0']!, attribution: '金沢市 国際交流の記録' };
 
@@ -90,5 +90,14 @@ describe('the Atom feed', () => {
     assert.equal(feedUpdated(edited), at(5));
 
     assert.deepEqual(timesOf(writeAtom([p], { events: known('2025-01-01T00:00:00.000Z') }))[2], ['40', at(1), at(1)], 'never updated before published');
+  });
+});
+
+describe('the home municipalities a feed’s title names', () => {
+  it('names up to three and counts the rest, so a country’s feed keeps a title of one line', () => {
+    assert.equal(homesNamed(['金沢市']), '金沢市');
+    assert.equal(homesNamed(['金沢市', '富山市', '高岡市']), '金沢市・富山市・高岡市');
+    assert.equal(homesNamed(['金沢市', '富山市', '高岡市', '七尾市', '小松市']), '金沢市・富山市・高岡市ほか2自治体');
+    assert.equal(homesNamed([]), '');
   });
 });

@@ -66,6 +66,15 @@ function writeEntry(x: Entry, site: string | undefined): string {
   </entry>`;
 }
 
+/** Home municipalities named in a feed's title, at most this many; the rest are counted. */
+const HOMES_NAMED = 3;
+
+/** `金沢市`, `金沢市・富山市`, or for a prefecture's or a country's record `金沢市・富山市・高岡市ほか42自治体`. */
+export function homesNamed(homes: readonly string[]): string {
+  if (homes.length <= HOMES_NAMED) return homes.join('・');
+  return `${homes.slice(0, HOMES_NAMED).join('・')}ほか${homes.length - HOMES_NAMED}自治体`;
+}
+
 /**
  * An Atom 1.0 feed (RFC 4287) of the newest published events, carrying the licence as `rights`. Each entry is
  * `published` when the event became public and `updated` when it last changed, so a reader sees a correction; the
@@ -77,7 +86,7 @@ export function writeAtom(partnerships: readonly Partnership[], context: ExportC
   const entries = newestEntries(partnerships, context, now);
   // The feed changed when its newest entry did: a correction of a published event moves it too.
   const updated = entries.reduce((max, x) => (x.updatedAt > max ? x.updatedAt : max), entries.length > 0 ? entries[0]!.updatedAt : now);
-  const homes = [...new Set(context.homes ?? partnerships.map((p) => p.home))].join('・');
+  const homes = homesNamed([...new Set(context.homes ?? partnerships.map((p) => p.home))]);
   const author = context.licence?.attribution ?? (homes || 'Koryu');
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',

@@ -5,7 +5,7 @@ import { RowCounter } from '../../test/support/row-counter.js';
 import { importSampleAndCorpus } from '../../test/support/sample-and-corpus.js';
 import { describeOnEachStore } from '../../test/support/test-stores.js';
 import { LICENCE_PRESETS } from '../domain/licence.js';
-import { writeAtom } from '../exports/atom.js';
+import { homesNamed, writeAtom } from '../exports/atom.js';
 import type { Store } from '../storage/database.js';
 import { eventPublications, exportFeed, exportOne, type ExportSettings } from './export.service.js';
 import { importDocuments } from './import.service.js';
@@ -70,7 +70,7 @@ describeOnEachStore('the Atom feed of the whole record (exportFeed)', (openFresh
     assert.ok(!entryIds.includes(c.events[0]!.id) && !entryIds.includes(e.events[0]!.id));
     const homes = [...new Set((await listPartnerships(store)).map((p) => p.home))];
     assert.ok(homes.length >= 2);
-    assert.ok(feed.includes(`<title>${homes.join('・')} 国際交流の記録：新着の交流</title>`));
+    assert.ok(feed.includes(`<title>${homesNamed(homes)} 国際交流の記録：新着の交流</title>`));
   });
 
   it('is kept while the store is unchanged, and made again after a write', async () => {

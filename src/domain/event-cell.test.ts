@@ -15,7 +15,7 @@ function plainSplit(content: string): string[] {
   return pieces;
 }
 
-const pieces = ['市長が訪問', '「', '」', '（', '）', '(', ')', '【', '】', 'Kanazawa', 'Night', '2019', 'を開催', 'はしご車', ' ', '  ', '　', '合意書', '」に調印', 'A', '9', 'に参加', 'で', 'の', 'のと', '、', '，'];
+const pieces = ['市長が訪問', '「', '」', '（', '）', '(', ')', '【', '】', 'Kanazawa', 'Night', '2019', 'を開催', 'はしご車', ' ', '  ', '　', '合意書', '」に調印', 'A', '9', 'に参加', 'で', 'の', 'のと', '、', '，', '～友好35周年～', '〜記念〜'];
 const cells = fc.array(fc.constantFrom(...pieces), { maxLength: 16 }).map((p) => p.join(''));
 
 describe('the events of a cell', () => {
@@ -37,5 +37,11 @@ describe('the events of a cell', () => {
     assert.deepEqual(splitEventCell('市長が訪問、 記念式典に出席 代表団が来訪， 懇談'), ['市長が訪問、 記念式典に出席', '代表団が来訪， 懇談']);
     assert.deepEqual(splitEventCell('友好の翼 のと鉄道を視察 はしご車を寄贈 もてなし講座'), ['友好の翼', 'のと鉄道を視察', 'はしご車を寄贈', 'もてなし講座']);
     assert.equal(continuesAcrossSpace('訪問団', 'に'), false, 'a particle alone is a piece of its own');
+  });
+
+  it('go on before a subtitle led by a wave dash', () => {
+    assert.deepEqual(splitEventCell('市長が蘇州市を訪問 ～友好35周年～ 代表団が来訪'), ['市長が蘇州市を訪問 ～友好35周年～', '代表団が来訪']);
+    assert.deepEqual(splitEventCell('記念式典を開催 〜提携20周年〜'), ['記念式典を開催 〜提携20周年〜']);
+    assert.deepEqual(splitEventCell('記念式典を開催 友好35周年～ 代表団が来訪'), ['記念式典を開催', '友好35周年～', '代表団が来訪'], 'only a word a wave dash leads');
   });
 });

@@ -72,16 +72,18 @@ const PARTICLES = new Set([0x304c, 0x306b, 0x3067, 0x3078, 0x306e, 0x306f, 0x308
 const isHiragana = (c: number): boolean => c >= 0x3041 && c <= 0x309f;
 /** 、 and ，: a text ending with one goes on. */
 const isComma = (c: number): boolean => c === 0x3001 || c === 0xff0c;
+/** ～ (full-width tilde) and 〜 (wave dash): a word led by one is a subtitle (`～友好35周年～`), which no event starts with. */
+const isWaveDash = (c: number): boolean => c === 0xff5e || c === 0x301c;
 
 /**
  * Between two Latin letters or digits; before を, which no event starts with; before one of PARTICLES followed by
  * anything but hiragana (`Japan Week 2011 に参加`; an event may start with a word such as のと or はしご車); after a
- * comma (`市長が訪問、 式典に出席`).
+ * comma (`市長が訪問、 式典に出席`); before a subtitle led by a wave dash (`市長が蘇州市を訪問 ～友好35周年～`).
  */
 function goesOnAfter(before: string, next: string): boolean {
   const first = next.charCodeAt(0);
   const last = before.charCodeAt(before.length - 1);
-  if (first === 0x3092 || isComma(last)) return true;
+  if (first === 0x3092 || isComma(last) || isWaveDash(first)) return true;
   if (PARTICLES.has(first) && next.length > 1 && !isHiragana(next.charCodeAt(1))) return true;
   return isLatinOrDigit(first) && isLatinOrDigit(last);
 }
@@ -90,7 +92,7 @@ function goesOnAfter(before: string, next: string): boolean {
  * True when `next` goes on with the text `before` across a space, rather than starting another event: inside
  * brackets (「Kanazawa Night in Dalian」を開催), between two Latin letters or digits (Kanazawa Night), before
  * を, which no event starts with (Kanazawa Night を開催), before a particle and a kanji or katakana word
- * (Japan Week に参加), or after a comma. The text export starts a new row where this holds
+ * (Japan Week に参加), after a comma, or before a subtitle led by a wave dash (～友好35周年～). The text export starts a new row where this holds
  * between two events.
  */
 export function continuesAcrossSpace(before: string, next: string): boolean {

@@ -34,6 +34,15 @@ describe('the web import’s preview', () => {
     assert.match(preview('ja'), /<time datetime="2019-04-30">2019-04-30<\/time>/);
   });
 
+  it('shows the affiliation date and the years without exchange the document gives, which the import stores too', () => {
+    const doc = ['姉妹都市ゲント市との歩み', '姉妹都市提携：1971年5月10日', '', '2019年', '青年団が来訪', '', '2020年', '—', '', '2021年', '—'].join('\n');
+    const { partnerships, diagnostics } = parseText(doc, { home: '金沢市' });
+    const ctx = { locale: 'ja' as const, explicitLocale: true, path: '/staff/import/preview', query: '', home: '金沢市', assetVersion: 'test' };
+    const html = renderPage(h(ImportPage, { view: { ctx, csrf: 'token' }, preview: { token: 'preview', documents: [{ source: 'gent.txt', partnerships, diagnostics }] } }));
+    assert.match(html, /<dl class="import-details"><dt>提携日<\/dt><dd>1971-05-10<\/dd><dt>交流なしの年<\/dt><dd>2020, 2021<\/dd><\/dl>/);
+    assert.match(preview('ja'), /<dt>提携日<\/dt><dd>—<\/dd><dt>交流なしの年<\/dt><dd>—<\/dd>/, 'a dash where the document gives none');
+  });
+
   it('names the column in each language', () => {
     assert.equal(eventTable(preview('en'))[0]![2], 'Date');
     assert.equal(eventTable(preview('zh'))[0]![2], '日期');

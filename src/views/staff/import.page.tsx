@@ -131,6 +131,13 @@ export function ImportPage(props: { view: StaffView; preview?: ImportPreviewView
                 {d.partnerships.map((p) => (
                   <section key={p.partner}>
                     <h3>{p.home}–{p.partner}（{p.kind}）: {format(t.yearsEvents, { events: p.events.length, records: p.records.length })}</h3>
+                    {/* What the document says of the partnership itself, which the import stores as well. */}
+                    <dl class="import-details">
+                      <dt>{t.affiliatedOn}</dt>
+                      <dd>{p.affiliatedOn ?? t.none}</dd>
+                      <dt>{t.noExchangeYears}</dt>
+                      <dd>{p.noExchangeYears.length === 0 ? t.none : p.noExchangeYears.join(', ')}</dd>
+                    </dl>
                     <table>
                       <thead><tr><th scope="col">{t.line}</th><th scope="col">{t.year}</th><th scope="col">{t.date}</th><th scope="col">{t.direction}</th><th scope="col">{t.textJa}</th></tr></thead>
                       <tbody>

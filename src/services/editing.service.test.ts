@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
 import { after, before, it } from 'node:test';
 import { describeOnEachStore } from '../../test/support/test-stores.js';
 import type { EditableItem, FieldsOf } from '../domain/editing.js';
@@ -424,5 +425,17 @@ describeOnEachStore('editing the record item by item', (openFresh) => {
       assert.deepEqual(e.problems, [{ field: 'text', problem: 'required' }], 'refused only when nothing is left');
       return true;
     });
+
+    // A version recorded with a line break (before texts were flattened) comes back flattened, on the item and deleted.
+    await store.db.updateTable('history').set({ after: sql<string>`replace("after", '代表団が 来訪', '代表団が\\n来訪')` }).where('item_kind', '=', 'event').where('item_id', '=', event.id).execute();
+    const recorded = (await historyOf(store, 'event', event.id)).find((e) => e.version === 2)!;
+    assert.equal((recorded.after as { text: string }).text, '代表団が\n来訪', 'the history holds a line break');
+    const later = await editItem(store, 'event', event.id, { text: '代表団が来訪' }, 2, sato);
+    assert.equal((await restoreVersion(store, recorded.id, sato, later.version) as { text: string }).text, '代表団が 来訪');
+    await removeItem(store, 'event', event.id, later.version + 1, sato);
+    await store.db.updateTable('history').set({ before: sql<string>`replace("before", '代表団が 来訪', '代表団が\\n来訪')` }).where('item_kind', '=', 'event').where('item_id', '=', event.id).where('action', '=', 'delete').execute();
+    const deletion = (await historyOf(store, 'event', event.id)).find((e) => e.action === 'delete')!;
+    assert.equal((deletion.before as { text: string }).text, '代表団が\n来訪');
+    assert.equal((await restoreVersion(store, deletion.id, sato) as { text: string }).text, '代表団が 来訪');
   });
 });

@@ -96,8 +96,9 @@ export async function editItem<K extends ItemKind>(
     if (!current) throw notFound(kind);
     if (current.version !== expectedVersion) throw new EditConflictError(current, kind, expectedVersion);
     const before = fieldsOf(kind, current);
-    // A restore puts back the recorded state as it was; an update's texts are flattened as a new item's are.
-    const after = applyPatch(kind, before, action === 'update' ? withFlatTexts(kind, patch) : patch, action, current);
+    // Texts are flattened as a new item's are, a restore's too: a version recorded before the editor flattened them
+    // may hold a line break, which no document's cell can (its export would split it).
+    const after = applyPatch(kind, before, withFlatTexts(kind, patch), action, current);
     // An edit that changes nothing is no new version and no history entry.
     if (diffFields(before, after).length === 0) return current;
     // A restore puts back a state the history recorded: only what the store decides is checked again.
@@ -170,7 +171,7 @@ export async function restoreVersion(store: Store, historyId: number, actor: Act
   const existing = await findItem(store.db, entry.kind, entry.itemId);
   if (existing) return editItem(store, entry.kind, entry.itemId, snapshot, expectedVersion ?? existing.version, actor, 'restore');
   return store.transaction(async (trx) => {
-    const fields = { ...snapshot } as FieldsOf[ItemKind];
+    const fields = withFlatTexts(entry.kind, { ...snapshot } as FieldsOf[ItemKind]);
     if (entry.kind === 'record') {
       const r = fields as FieldsOf['record'];
       if (r.eventId !== null && !(await findItem(trx, 'event', r.eventId))) r.eventId = null;

@@ -274,7 +274,7 @@ function EventsPerYear(props: { ctx: PageContext; partnership: StoredPartnership
           <div
             class="chart-figure"
             role="img"
-            aria-label={format(t.chartLabel, { from: f.from, to: f.to, count: data.total })}
+            aria-label={f.from === f.to ? format(t.chartLabelYear, { year: f.from, count: data.total }) : format(t.chartLabel, { from: f.from, to: f.to, count: data.total })}
             dangerouslySetInnerHTML={{ __html: svg }}
           />
         </ScrollRegion>

@@ -69,7 +69,7 @@ export const KNOWLEDGE: Messages<
   | 'insightsTitle'
   | 'perYear'
   | 'perYearLabel'
-  | 'perYearLabelOne'
+  | 'perYearLabelOne' | 'perYearLabelYear' | 'perYearLabelYearOne' | 'fieldsLabelYear'
   | 'perYearTable'
   | 'balance'
   | 'balanceText'
@@ -140,6 +140,8 @@ export const KNOWLEDGE: Messages<
     perYear: '年ごとの交流件数（区分別）',
     perYearLabel: '{from}年から{to}年までの交流{count}件の年ごとの件数（区分別の積み上げ棒グラフ）',
     perYearLabelOne: '{from}年から{to}年までの交流{count}件の年ごとの件数（区分別の積み上げ棒グラフ）',
+    perYearLabelYear: '{year}年の交流{count}件の件数（区分別の積み上げ棒グラフ）',
+    perYearLabelYearOne: '{year}年の交流{count}件の件数（区分別の積み上げ棒グラフ）',
     perYearTable: '年ごとの件数',
     balance: '派遣と受入のバランス',
     balanceText: '{dispatch}、{reception}（派遣の割合 {share}）',
@@ -155,6 +157,7 @@ export const KNOWLEDGE: Messages<
     marked: '（記録に「交流なし」と記載）',
     fieldsOverTime: '分野ごとの交流の推移',
     fieldsLabel: '{from}年から{to}年までの分野ごとの交流件数（積み上げ棒グラフ）',
+    fieldsLabelYear: '{year}年の分野ごとの交流件数（積み上げ棒グラフ）',
     fieldsTable: '年ごと・分野ごとの件数',
     field: '分野',
     fields: '分野',
@@ -210,6 +213,8 @@ export const KNOWLEDGE: Messages<
     perYear: 'Events per year by direction',
     perYearLabel: 'Stacked bar chart: {count} events from {from} to {to} per year, by direction',
     perYearLabelOne: 'Stacked bar chart: {count} event from {from} to {to} per year, by direction',
+    perYearLabelYear: 'Stacked bar chart: {count} events in {year}, by direction',
+    perYearLabelYearOne: 'Stacked bar chart: {count} event in {year}, by direction',
     perYearTable: 'Events per year',
     balance: 'Balance of dispatch and reception',
     balanceText: '{dispatch}, {reception} (dispatch share {share})',
@@ -225,6 +230,7 @@ export const KNOWLEDGE: Messages<
     marked: '(marked “no exchange” in the record)',
     fieldsOverTime: 'Fields of exchange over time',
     fieldsLabel: 'Stacked bar chart: events per year from {from} to {to}, by field of exchange',
+    fieldsLabelYear: 'Stacked bar chart: events in {year}, by field of exchange',
     fieldsTable: 'Events per year and field',
     field: 'Field',
     fields: 'Fields',
@@ -280,6 +286,8 @@ export const KNOWLEDGE: Messages<
     perYear: '按年份和类别的交流件数',
     perYearLabel: '堆叠柱状图：{from}年至{to}年共{count}件交流，按年份和类别',
     perYearLabelOne: '堆叠柱状图：{from}年至{to}年共{count}件交流，按年份和类别',
+    perYearLabelYear: '堆叠柱状图：{year}年共{count}件交流，按类别',
+    perYearLabelYearOne: '堆叠柱状图：{year}年共{count}件交流，按类别',
     perYearTable: '按年份的件数',
     balance: '派遣与接待的平衡',
     balanceText: '{dispatch}，{reception}（派遣占比 {share}）',
@@ -295,6 +303,7 @@ export const KNOWLEDGE: Messages<
     marked: '（记录中注明“无交流”）',
     fieldsOverTime: '各领域交流的变化',
     fieldsLabel: '堆叠柱状图：{from}年至{to}年按领域的交流件数',
+    fieldsLabelYear: '堆叠柱状图：{year}年按领域的交流件数',
     fieldsTable: '按年份和领域的件数',
     field: '领域',
     fields: '领域',

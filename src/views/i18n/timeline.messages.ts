@@ -24,6 +24,7 @@ export const TIMELINE: Messages<
   | 'nothingInRange'
   | 'chart'
   | 'chartLabel'
+  | 'chartLabelYear'
   | 'chartTable'
   | 'total'
   | 'noChart'
@@ -57,6 +58,7 @@ export const TIMELINE: Messages<
     nothingInRange: '選んだ年と区分の交流はありません。',
     chart: '年ごとの交流件数',
     chartLabel: '{from}年から{to}年までの年ごとの交流件数を区分別に積み上げた棒グラフ。合計{count}件。数値は隣の表のとおり。',
+    chartLabelYear: '{year}年の交流件数を区分別に積み上げた棒グラフ。合計{count}件。数値は隣の表のとおり。',
     chartTable: '年ごとの交流件数（区分別）',
     total: '計',
     noChart: '表示する交流がありません。',
@@ -90,6 +92,7 @@ export const TIMELINE: Messages<
     nothingInRange: 'There are no exchanges for the chosen years and directions.',
     chart: 'Exchanges per year',
     chartLabel: 'Bar chart of exchanges per year from {from} to {to}, stacked by direction; {count} in all. The numbers are in the table beside it.',
+    chartLabelYear: 'Bar chart of the exchanges of {year}, stacked by direction; {count} in all. The numbers are in the table beside it.',
     chartTable: 'Exchanges per year by direction',
     total: 'Total',
     noChart: 'There are no exchanges to show.',
@@ -123,6 +126,7 @@ export const TIMELINE: Messages<
     nothingInRange: '所选年份与类别没有交流。',
     chart: '各年交流件数',
     chartLabel: '{from}年至{to}年各年交流件数按类别堆叠的柱状图，共{count}项。数值见旁边的表格。',
+    chartLabelYear: '{year}年交流件数按类别堆叠的柱状图，共{count}项。数值见旁边的表格。',
     chartTable: '各年交流件数（按类别）',
     total: '合计',
     noChart: '没有可显示的交流。',

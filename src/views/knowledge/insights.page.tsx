@@ -106,7 +106,11 @@ export function InsightsPage(props: {
 
       <h2 id="per-year">{t.perYear}</h2>
       <ChartWithTable
-        label={format(pluralOf(ctx.locale, p.events.length, { one: t.perYearLabelOne, other: t.perYearLabel }), { from, to, count: p.events.length })}
+        label={
+          from === to
+            ? format(pluralOf(ctx.locale, p.events.length, { one: t.perYearLabelYearOne, other: t.perYearLabelYear }), { year: from, count: p.events.length })
+            : format(pluralOf(ctx.locale, p.events.length, { one: t.perYearLabelOne, other: t.perYearLabel }), { from, to, count: p.events.length })
+        }
         caption={t.perYearTable}
         years={k.years}
         series={directions}
@@ -162,7 +166,7 @@ export function InsightsPage(props: {
       <h2 id="fields">{t.fieldsOverTime}</h2>
       <ChartWithTable
         wide
-        label={format(t.fieldsLabel, { from, to })}
+        label={from === to ? format(t.fieldsLabelYear, { year: from }) : format(t.fieldsLabel, { from, to })}
         caption={t.fieldsTable}
         years={k.years}
         series={fieldSeries}

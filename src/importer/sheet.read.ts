@@ -254,7 +254,8 @@ export function readSheets(sheets: readonly Sheet[], options: ParseOptions): Par
   for (const link of links) link();
   const partnerships: Partnership[] = [...reader.drafts.values()].map(({ byNo: _n, captions, ...p }) => ({
     ...p,
-    records: reader.hasRecordTable ? p.records : captions,
+    // Without a photo-record table, the photo column names only the records that show an event: not the whole list.
+    ...(reader.hasRecordTable ? { records: p.records } : { records: captions, recordsListedByEvents: true as const }),
   }));
   if (reader.hasRecordTable && partnerships.some((p) => p.events.length === 0 && p.noExchangeYears.length === 0 && p.records.length > 0)) {
     reader.diagnostics.push(

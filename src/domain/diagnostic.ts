@@ -26,6 +26,7 @@ export const DIAGNOSTIC_CODES = [
   'UnreadableYearHeading',
   'EraYearsDisagree',
   'TableRowsUnread',
+  'DirectionMismatch',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 

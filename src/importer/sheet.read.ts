@@ -181,13 +181,7 @@ class SheetReader {
       } else this.warn(row, sheet, 'the row has no event text; it was not imported.');
       return;
     }
-    let direction: Direction = 'unknown';
-    if (isDirection(code)) direction = code;
-    else if (label !== '' || code !== '') {
-      const read = readDirectionLabel(label || code);
-      if (read) direction = read;
-      else this.diagnostics.push(diagnostic('UnknownDirection', 'warning', row.line, `${sheet.name}: "${label || code}" is not a direction Koryu knows; imported as unspecified.`, text));
-    }
+    const direction = this.direction(sheet, row, code, label, text);
     const slips: EraSlip[] = [];
     const date = readDate(at('date'), year, slips);
     for (const slip of slips) this.eraSlip(row, sheet, slip);
@@ -199,6 +193,26 @@ class SheetReader {
     for (const caption of String(at('records') ?? '').split(RECORDS_SEPARATOR).map((s) => s.trim()).filter(Boolean)) {
       d.captions.push({ year, caption, event: index, line: row.line });
     }
+  }
+
+  /**
+   * The row's direction. The 区分 label is what people read and edit (in Excel too), the 区分コード is written beside
+   * it for programs: when both are readable and disagree, the label is the edit and wins, with DirectionMismatch.
+   * A blank or unknown label leaves the code; an unknown label with no code gives UnknownDirection.
+   */
+  direction(sheet: Sheet, row: SheetRow, code: string, label: string, text: string): Direction {
+    const read = label === '' ? undefined : readDirectionLabel(label);
+    if (isDirection(code)) {
+      if (read === undefined || read === code) return code;
+      const message = `${sheet.name}: the 区分 "${label}" (${read}) and the 区分コード "${code}" disagree; the event was imported as ${label}, what 区分 says. Correct the 区分コード too, or leave it blank.`;
+      this.diagnostics.push(diagnostic('DirectionMismatch', 'warning', row.line, message, text, { label, code }));
+      return read;
+    }
+    if (label === '' && code === '') return 'unknown';
+    const known = read ?? readDirectionLabel(label || code);
+    if (known) return known;
+    this.diagnostics.push(diagnostic('UnknownDirection', 'warning', row.line, `${sheet.name}: "${label || code}" is not a direction Koryu knows; imported as unspecified.`, text));
+    return 'unknown';
   }
 
   recordRow(sheet: Sheet, row: SheetRow, header: SheetHeader<RecordColumnKey>, c: Carry, links: (() => void)[]): void {

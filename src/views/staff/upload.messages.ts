@@ -160,6 +160,8 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
     EraYearsDisagree: (p) =>
       `${p.written ? `「${p.written}」の` : ''}二つの元号の年が別の年${p.years ? `（${p.years}年）` : ''}を指していて、西暦も書かれていないため、どちらの年か決められません。文書全体を取り込みませんでした。年を直して（2019年、平成31年（令和元年）など）もう一度取り込んでください。`,
     TableRowsUnread: '表の行（タブまたは「|」で区切られた列）のようですが、表として読める行がありません（各行の警告を参照）。行として読むと列が交流内容に混ざってしまうため、文書全体を取り込みませんでした。年の列を直して（2019年、平成31年など）もう一度取り込んでください。',
+    DirectionMismatch: (p) =>
+      `「区分」${p.label ? `（${p.label}）` : ''}と「区分コード」${p.code ? `（${p.code}）` : ''}が食い違っているため、区分${p.label ? `の「${p.label}」` : ''}で取り込みました。区分コードも直すか、空欄にしてください。`,
   },
   zh: {
     ImportEmpty: '文档是空的（或只有空白）。',
@@ -216,6 +218,8 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
     EraYearsDisagree: (p) =>
       `${p.written ? `“${p.written}”中的` : ''}两个日本年号的年份指向不同的年份${p.years ? `（${p.years}年）` : ''}，且未写公历年份，无法确定是哪一年，因此整个文档均未导入。请修改年份（如2019年、平成31年（令和元年））后重新导入。`,
     TableRowsUnread: '此行看似表格行（各列以制表符或“|”分隔），但表格中没有可读取的行（请参阅各行的警告）。若按普通行读取，各列会混入交流内容，因此整个文档均未导入。请修改年份列（如2019年、平成31年）后重新导入。',
+    DirectionMismatch: (p) =>
+      `“区分”${p.label ? `（${p.label}）` : ''}与“区分コード”${p.code ? `（${p.code}）` : ''}不一致，已按“区分”${p.label ? `的“${p.label}”` : ''}导入。请同时修改“区分コード”，或将其留空。`,
   },
 };
 

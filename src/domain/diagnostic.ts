@@ -27,6 +27,7 @@ export const DIAGNOSTIC_CODES = [
   'EraYearsDisagree',
   'TableRowsUnread',
   'DirectionMismatch',
+  'UnreadableCsv',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 

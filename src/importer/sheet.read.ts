@@ -30,6 +30,8 @@ interface Carry {
   kind: string | undefined;
   affiliatedOn: string | null;
   year: number | undefined;
+  /** The carried year is a fiscal year (年度): dates of 1月 to 3月 under it fall in the next calendar year. */
+  fiscal?: boolean;
   /** The row whose year cell (or 和暦 cell) was refused, so that the blank year cells below it continue no year. */
   unreadYearRow?: number | undefined;
 }
@@ -56,13 +58,13 @@ function readYear(cell: SheetCell | undefined, slips: EraSlip[] = [], conflicts:
 }
 
 /** YYYY-MM-DD or YYYY-MM; undefined for a blank cell, null for one that is not a date. */
-function readDate(cell: SheetCell | undefined, year: number | undefined, slips: EraSlip[] = []): string | undefined | null {
+function readDate(cell: SheetCell | undefined, year: number | undefined, slips: EraSlip[] = [], fiscal = false): string | undefined | null {
   if (cell instanceof Date) return cellText(cell) || null;
   const s = foldWidth(cellText(cell));
   if (s === '') return undefined;
   const month = /^(\d{4})-(\d{2})$/.exec(s);
   if (month) return Number(month[2]) >= 1 && Number(month[2]) <= 12 && isGenreYear(Number(month[1])) ? s : null;
-  const reading = readLeadingDate(s, year === undefined ? undefined : { year, fiscal: false });
+  const reading = readLeadingDate(s, year === undefined ? undefined : { year, fiscal });
   if (!reading || reading.rest !== '') return null;
   if (reading.eraSlip) slips.push(reading.eraSlip);
   return reading.date;
@@ -88,8 +90,8 @@ class SheetReader {
   }
 
   /** A 日付 cell that is no date, or a date that does not exist (2023年2月30日), which is said. */
-  unreadableDate(row: SheetRow, sheet: Sheet, cell: string, year: number): void {
-    const impossible = readImpossibleDate(foldWidth(cell), { year, fiscal: false });
+  unreadableDate(row: SheetRow, sheet: Sheet, cell: string, year: number, fiscal: boolean): void {
+    const impossible = readImpossibleDate(foldWidth(cell), { year, fiscal });
     if (!impossible || impossible.rest !== '') return this.warn(row, sheet, `"${cell}" is not a date; the event was imported without one.`, 'UnreadableDate');
     const message = `${sheet.name}: the date "${cell}" does not exist (${impossible.date}); the event was imported without one.`;
     this.diagnostics.push(diagnostic('UnreadableDate', 'warning', row.line, message, row.cells.map(cellText).join(' '), { reason: 'noSuchDate', date: impossible.date }));
@@ -142,8 +144,9 @@ class SheetReader {
       return void this.warn(row, sheet, 'the year cell does not hold a year; the row was not imported.'), false;
     }
     for (const slip of slips) this.eraSlip(row, sheet, slip);
+    const fiscalIn = (cell: SheetCell | undefined) => header.fiscal === true || /年度/.test(cellText(cell));
     if (year !== undefined) {
-      [c.year, c.unreadYearRow] = [year, undefined];
+      [c.year, c.unreadYearRow, c.fiscal] = [year, undefined, fiscalIn(row.cells[(header.columns as Record<string, number | undefined>).year ?? -1])];
       if ((typeof era === 'number' && era !== year) || (era === null && conflict)) {
         const named = conflict ? conflict.years.join(' and ') : String(era);
         const message = `${sheet.name}: the 和暦 cell ${cellText(eraCell)} names ${named}, not the year ${year} beside it; ${year} was used.`;
@@ -152,7 +155,7 @@ class SheetReader {
     } else if (era === null) {
       [c.year, c.unreadYearRow] = [undefined, row.line];
       return void this.warn(row, sheet, 'the year cell is blank and the 和暦 cell does not hold a year; the row was not imported.'), false;
-    } else if (era !== undefined) [c.year, c.unreadYearRow] = [era, undefined];
+    } else if (era !== undefined) [c.year, c.unreadYearRow, c.fiscal] = [era, undefined, fiscalIn(eraCell)];
     if (c.partner === undefined) {
       this.diagnostics.push(diagnostic('MissingPartner', 'error', row.line, `${sheet.name}: no partner city is named (a 相手都市 column or a title such as 友好都市○○市との歩み).`));
       return false;
@@ -183,9 +186,10 @@ class SheetReader {
     }
     const direction = this.direction(sheet, row, code, label, text);
     const slips: EraSlip[] = [];
-    const date = readDate(at('date'), year, slips);
+    const fiscal = c.fiscal === true;
+    const date = readDate(at('date'), year, slips, fiscal);
     for (const slip of slips) this.eraSlip(row, sheet, slip);
-    if (date === null) this.unreadableDate(row, sheet, cellText(at('date')), year);
+    if (date === null) this.unreadableDate(row, sheet, cellText(at('date')), year, fiscal);
     const event: ExchangeEvent = { year, date: date ?? null, direction, text, ...translationsOf(cellText(at('en')), cellText(at('zh'))), line: row.line };
     const index = d.events.push(event) - 1;
     const no = cellText(at('no'));

@@ -7,6 +7,7 @@ import type { Layout, ParseOptions, ParseResult } from './layout.js';
 import { joinParts } from './lines.classify.js';
 import { PartnershipCollector } from './lines.partnership.js';
 import { readLine, type LineReading, type YearContext } from './lines.read.js';
+import { firstCellRefused } from './row-year.js';
 import { isBlank, type SourceLine } from './source-line.js';
 import { eraYearsDisagree } from './year-conflict.js';
 import { unreadableYearHeading, type YearShape } from './year-shape.js';
@@ -92,6 +93,8 @@ class LinesReader {
       case 'photoTitle':
         this.section = 'photos';
         return this.setHeading(undefined);
+      case 'yearless':
+        return this.out.add(firstCellRefused(line.no, line.text, r.cell, 'line'));
       case 'other':
         // A sentence led by a year (2023年に、市長が…を訪問しました。) may well tell of an exchange: the editor is warned.
         if (r.what === 'background text') {

@@ -25,6 +25,8 @@ export type LineReading =
   | { kind: 'affiliation'; affiliation: Affiliation }
   | { kind: 'photoTitle' }
   | { kind: 'other'; what: NonExchangeKind | 'table header' }
+  /** A row of a table whose year cell holds no year (年 受入 州立大学の学生が来訪): `cell` is that first word. */
+  | { kind: 'yearless'; cell: string }
   | { kind: 'none' }
   /** A date at the start: 7月30日 …, 2019.04.13. …, 2004年7月30日 …; `rest` may be empty. */
   | { kind: 'date'; date: DateReading }
@@ -94,6 +96,8 @@ export function readLine(raw: string, context: YearContext | undefined): LineRea
   const shape = readYearShape(text);
   if (shape) return { kind: 'badYear', shape };
   if (LOOKS_DATED.test(foldWidth(text))) return badDate(text, context);
-  if (isHeaderRow(text.split(/[\s　]+/))) return { kind: 'other', what: 'table header' };
+  const words = text.split(/[\s　]+/);
+  if (isHeaderRow(words)) return { kind: 'other', what: 'table header' };
+  if (words.length > 1 && isHeaderRow(words.slice(0, 1))) return { kind: 'yearless', cell: words[0]! };
   return { kind: 'text', text, bulleted, prose: isProse(text) };
 }

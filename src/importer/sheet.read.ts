@@ -7,7 +7,7 @@ import { readImpossibleDate, readLeadingDate } from './dates.js';
 import { isNoneMark, readDirectionLabel } from './direction-labels.js';
 import { eraOutOfRange, type EraSlip } from './era-range.js';
 import { readTitle } from './headings.js';
-import { continuesNoYear } from './row-year.js';
+import { continuesNoYear, digitLookalike } from './row-year.js';
 import { eraYearsDisagree } from './year-conflict.js';
 import type { ParseOptions, ParseResult } from './layout.js';
 import { cellText, findHeader, type Sheet, type SheetCell, type SheetHeader, type SheetRow } from './sheet.js';
@@ -85,8 +85,17 @@ class SheetReader {
   constructor(readonly options: ParseOptions) {}
 
   /** A warning about a row; UnparsedLine unless another code says what happened to it. */
-  warn(row: SheetRow, sheet: Sheet, message: string, code: DiagnosticCode = 'UnparsedLine'): void {
-    this.diagnostics.push(diagnostic(code, 'warning', row.line, `${sheet.name}: ${message}`, row.cells.map(cellText).join(' ')));
+  warn(row: SheetRow, sheet: Sheet, message: string, code: DiagnosticCode = 'UnparsedLine', params?: Readonly<Record<string, string | number>>): void {
+    this.diagnostics.push(diagnostic(code, 'warning', row.line, `${sheet.name}: ${message}`, row.cells.map(cellText).join(' '), params));
+  }
+
+  /** A year (or 和暦) cell that holds no year: the cell is named, and a numeral typed as its look-alike (ニ〇一九) said. */
+  unreadYear(row: SheetRow, sheet: Sheet, column: string, cell: SheetCell | undefined, rest: string): void {
+    const written = cellText(cell);
+    const look = digitLookalike(written);
+    const hint = look ? ` (「${look.written}」 is not 「${look.meant}」)` : '';
+    const params = { reason: 'yearCell', column, cell: written, ...(look ? { lookalike: look.written, meant: look.meant } : {}) };
+    this.warn(row, sheet, `the ${column} cell 「${written}」 does not hold a year${hint}${rest}; the row was not imported. Write it as 2017, 2017年 or 平成29年.`, 'UnparsedLine', params);
   }
 
   /** A 日付 cell that is no date, or a date that does not exist (2023年2月30日), which is said. */
@@ -141,7 +150,7 @@ class SheetReader {
     }
     if (year === null) {
       [c.year, c.unreadYearRow] = [undefined, row.line];
-      return void this.warn(row, sheet, 'the year cell does not hold a year; the row was not imported.'), false;
+      return void this.unreadYear(row, sheet, header.fiscal ? '年度' : '年', row.cells[(header.columns as Record<string, number | undefined>).year ?? -1], ''), false;
     }
     for (const slip of slips) this.eraSlip(row, sheet, slip);
     const fiscalIn = (cell: SheetCell | undefined) => header.fiscal === true || /年度/.test(cellText(cell));
@@ -154,7 +163,7 @@ class SheetReader {
       }
     } else if (era === null) {
       [c.year, c.unreadYearRow] = [undefined, row.line];
-      return void this.warn(row, sheet, 'the year cell is blank and the 和暦 cell does not hold a year; the row was not imported.'), false;
+      return void this.unreadYear(row, sheet, '和暦', eraCell, (header.columns as Record<string, number | undefined>).year === undefined ? '' : ' and the year cell is blank'), false;
     } else if (era !== undefined) [c.year, c.unreadYearRow, c.fiscal] = [era, undefined, fiscalIn(eraCell)];
     if (c.partner === undefined) {
       this.diagnostics.push(diagnostic('MissingPartner', 'error', row.line, `${sheet.name}: no partner city is named (a 相手都市 column or a title such as 友好都市○○市との歩み).`));

@@ -139,7 +139,7 @@ describe('the import diagnostics in Japanese and Chinese', () => {
     assert.ok(d);
     assert.equal(diagnosticText('ja', d).message, '上の年（3行目）が読み取れなかったため、その年を引き継ぐこの行も取り込みません（前の年に入らないように）。');
     assert.equal(diagnosticText('zh', d).message, '上方的年份（第3行）无法读取，因此沿用该年份的此行也未导入（以免归入更早的年份）。');
-    assert.equal(diagnosticText('ja', result.diagnostics.find((x) => x.line === 3)!).message, '最初の列が年として読み取れないため、この行は取り込みません（2017年、平成29年などと書いてください）。');
+    assert.equal(diagnosticText('ja', result.diagnostics.find((x) => x.line === 3)!).message, '最初の列の「2017ねん」が年として読み取れないため、この行は取り込みません。2017年、平成29年などと書いてください。');
   });
 
   it('says in Japanese and Chinese why a line was not read: no year above it, a year without content, a sentence led by a year', () => {

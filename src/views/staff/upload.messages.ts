@@ -74,6 +74,16 @@ function eraSentence(p: Params, words: { before: string; after: string; read: st
   return format(p.side === 'before' ? words.before : words.after, { ...p, boundary: cjkDate(p.boundary) }) + format(words.read, { ...p, read: cjkDate(p.read) });
 }
 
+/** A year cell that is no year (UnparsedLine's `notAYear`, `yearCell`), naming the cell and a numeral's look-alike (ニ for 二). */
+function notAYear(locale: 'ja' | 'zh', p: Params): string {
+  const where = p.reason === 'yearCell' ? (locale === 'ja' ? `「${p.column ?? '年'}」の列` : `“${p.column ?? '年'}”列`) : locale === 'ja' ? '最初の列' : '第一列';
+  const cell = p.cell === undefined ? '' : locale === 'ja' ? `の「${p.cell}」` : `的“${p.cell}”`;
+  const look = p.lookalike === undefined ? '' : locale === 'ja' ? `「${p.lookalike}」は「${p.meant}」ではありません。` : `“${p.lookalike}”不是“${p.meant}”。`;
+  return locale === 'ja'
+    ? `${where}${cell}が年として読み取れないため、この行は取り込みません。${look}2017年、平成29年などと書いてください。`
+    : `${where}${cell}无法读取为年份，此行未导入。${look}请写作2017年、平成29年等。`;
+}
+
 /** Why a line was not read (UnparsedLine's `reason`), for the Japanese pages: what is missing, and so what to fix. */
 const UNPARSED_JA: Readonly<Record<string, string>> = {
   noYearAbove: 'この行の上に年（年の見出しや年の列）がないため、どの年の交流か分からず、取り込みません。',
@@ -117,7 +127,9 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
           ? `${cjkDate(p.date)}という日付は存在しないため、この行は取り込みません。`
           : p.reason === 'yearHeadingRest'
             ? `年の見出しを${p.year}年と読みましたが、その後の「${p.rest}」は年としても交流としても読み取れないため、取り込みません。`
-            : (UNPARSED_JA[String(p.reason)] ?? 'この行は読み取れなかったため、取り込みません。'),
+            : p.reason === 'notAYear' || p.reason === 'yearCell'
+              ? notAYear('ja', p)
+              : (UNPARSED_JA[String(p.reason)] ?? 'この行は読み取れなかったため、取り込みません。'),
     NotAnExchange: (p) =>
       p.reason === 'background'
         ? '説明の文として読んだため、交流としては取り込みません。交流として取り込むには、行の頭に「・」を付けてください。'
@@ -178,7 +190,9 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
           ? `${cjkDate(p.date)}这一日期不存在，此行未导入。`
           : p.reason === 'yearHeadingRest'
             ? `年份标题已读取为${p.year}年，但其后的“${p.rest}”既不是可读取的年份也不是交流，未导入。`
-            : (UNPARSED_ZH[String(p.reason)] ?? '无法读取此行，未导入。'),
+            : p.reason === 'notAYear' || p.reason === 'yearCell'
+              ? notAYear('zh', p)
+              : (UNPARSED_ZH[String(p.reason)] ?? '无法读取此行，未导入。'),
     NotAnExchange: (p) =>
       p.reason === 'background'
         ? '此行被读作说明文字，未作为交流导入。如需作为交流导入，请在行首加上“・”。'

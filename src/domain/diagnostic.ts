@@ -28,6 +28,7 @@ export const DIAGNOSTIC_CODES = [
   'TableRowsUnread',
   'DirectionMismatch',
   'UnreadableCsv',
+  'FutureYear',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 

@@ -5,7 +5,8 @@ import type { ImportRefusal } from '../domain/import-refusal.js';
 import { mergeListedRecords } from '../domain/listed-records.js';
 import { KoryuError } from '../errors.js';
 import { parseDocument } from '../importer/parse-document.js';
-import { parseDocuments } from './documents.service.js';
+import { currentYear, parseDocuments } from './documents.service.js';
+import { warnFutureYears } from '../importer/future-years.js';
 import type { Store } from '../storage/database.js';
 import { recordImports } from '../storage/import.repository.js';
 import { BULK_TABLES, findStoredPartnershipKeys, insertNewPartnerships, partnershipKey } from '../storage/partnership.bulk.js';
@@ -44,6 +45,8 @@ export interface ImportOptions {
    * change and remove, and nothing is written (`koryu import --dry-run`, the staff's preview).
    */
   dryRun?: boolean;
+  /** The clock a document's years are checked against (FutureYear); the system's when unset. */
+  now?: () => Date;
 }
 
 export interface ParsedDocument {
@@ -66,7 +69,7 @@ export function previewDocument(doc: SourceDocument, options: ImportOptions): Pa
     ...(options.maxLineLength === undefined ? {} : { maxLineLength: options.maxLineLength }),
     ...(options.maxEventsPerImport === undefined ? {} : { maxEvents: options.maxEventsPerImport }),
   });
-  return { source: doc.name, ...result };
+  return { source: doc.name, ...result, ...warnFutureYears(result, currentYear(options)) };
 }
 
 /** The first error of a parsed document as one line a person can act on: `file:line: message`. */

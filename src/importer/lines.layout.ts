@@ -63,6 +63,8 @@ class LinesReader {
   private heading: YearContext | undefined;
   /** Something was read under the current heading, so a later — is not its no-exchange mark. */
   private headingUsed = false;
+  /** The year came from a line that tells its exchange beside it (2020年、…), one of a list of such lines, not a heading over them. */
+  private headingIsSentence = false;
   /** A year or date has been read: lines before that are background. */
   private started = false;
   /** The last heading could not be read (an error): the lines under it are not read, until the next heading. */
@@ -143,6 +145,7 @@ class LinesReader {
 
   private setHeading(heading: YearContext | undefined): void {
     this.heading = heading;
+    this.headingIsSentence = false;
     this.headingUsed = false;
     this.underBadHeading = false;
     if (heading) this.started = true;
@@ -171,6 +174,7 @@ class LinesReader {
     if (year.eraSlip) this.out.add(eraOutOfRange(line.no, year.eraSlip, line.text));
     this.setHeading({ year: year.year, fiscal: year.fiscal });
     if (text === '') return;
+    this.headingIsSentence = true;
     this.headingUsed = true;
     if (this.section === 'photos') this.addRecords(year.year, text, line);
     else this.addEvent(year.year, null, text, line);
@@ -195,6 +199,8 @@ class LinesReader {
     if (!h) return own;
     if (!date.hasYear) return h.year;
     if ((h.fiscal ? fiscalYearOf(date.date) : own) === h.year) return h.year;
+    // 2015年に、…訪問しました。 then 2017年5月、…: each line of such a list gives its own year; none is listed under another's.
+    if (this.headingIsSentence) return own;
     this.out.note('DateOutsideYear', 'warning', line, `The date ${date.date} lies outside the year ${h.year} it is listed under; ${own} was used.`);
     return own;
   }

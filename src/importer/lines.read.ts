@@ -6,6 +6,7 @@ import {
   nonExchangeKind,
   startsWithParticle,
   undecorate,
+  yearSentenceExchange,
   type NonExchangeKind,
 } from './lines.classify.js';
 import { stripMarkup } from './markup.js';
@@ -72,7 +73,10 @@ function readYearLine(text: string, context: YearContext | undefined): LineReadi
   if (isNoExchangeMark(rest)) return { kind: 'yearNone', year };
   if (HEADING_LEFTOVER.test(foldWidth(rest))) return { kind: 'yearRest', year, rest };
   if (LOOKS_DATED.test(foldWidth(rest))) return badDate(text, context);
-  if (startsWithParticle(rest)) return { kind: 'other', what: 'background text' };
+  if (startsWithParticle(rest)) {
+    const exchange = yearSentenceExchange(rest);
+    return exchange === undefined ? { kind: 'other', what: 'background text' } : { kind: 'year', year, text: exchange };
+  }
   return { kind: 'year', year, text: rest };
 }
 
@@ -90,7 +94,8 @@ export function readLine(raw: string, context: YearContext | undefined): LineRea
   if (isNoExchangeMark(plain) || isNoExchangeMark(text)) return { kind: 'none' };
   if (text === '') return { kind: 'blank' };
   const date = readLeadingDate(text, context);
-  if (date) return { kind: 'date', date };
+  // 2017年5月に、市民交流団が訪問した。: the particle tying the date to the sentence is not part of the exchange.
+  if (date) return { kind: 'date', date: { ...date, rest: date.rest.replace(/^(?:には|に)[、,，]\s*/, '') } };
   const year = readYearLine(text, context);
   if (year) return year;
   const shape = readYearShape(text);

@@ -51,3 +51,14 @@ describe('a year cell typed with a look-alike of a numeral', () => {
     assert.equal(diagnosticText('ja', d!).message, '「年」の列の「ニ〇一九」が年として読み取れないため、この行は取り込みません。「ニ」は「二」ではありません。2017年、平成29年などと書いてください。');
   });
 });
+
+describe('a year heading typed with a look-alike of a kanji numeral', () => {
+  it('refuses the document at the heading, saying which character is not the numeral', () => {
+    const result = read([TITLE, '', 'ニ〇一九年', '・市長が訪問', '2020年', '・市民交流団が訪問']);
+    assert.deepEqual(result.partnerships, []);
+    const [d] = result.diagnostics.filter((x) => x.severity === 'error');
+    assert.deepEqual([d!.line, d!.code, d!.params?.fault, d!.params?.lookalike], [3, 'UnreadableYearHeading', 'lookalike', 'ニ']);
+    assert.match(diagnosticText('ja', d!).message, /^年の見出しのようですが、読み取れません（「ニ〇一九」の「ニ」は漢数字の「二」ではありません）。/);
+    assert.match(d!.message, /in ニ〇一九, 「ニ」 is not the numeral 「二」/);
+  });
+});

@@ -173,8 +173,8 @@ describe('koryu import and export', () => {
     assert.equal(r.code, 2);
     const lines = r.stderr.trim().split('\n');
     assert.deepEqual(lines.map((l) => l.replace(/ {2}«.*$/, '')), [
-      'kanji-years.txt:2: warning [UnparsedLine] The first cell is not a year; the line was not imported.',
-      'kanji-years.txt:3: warning [UnparsedLine] The first cell is not a year; the line was not imported.',
+      'kanji-years.txt:2: warning [UnparsedLine] The first cell 「年不詳」 is not a year; the line was not imported. Write it as 2017年 or 平成29年.',
+      'kanji-years.txt:3: warning [UnparsedLine] The first cell 「昨年」 is not a year; the line was not imported. Write it as 2017年 or 平成29年.',
       'koryu import: kanji-years.txt: The document holds no exchange, no-exchange year or photo record to import.',
     ]);
     // Two refused documents: the second's error is printed too.

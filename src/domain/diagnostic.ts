@@ -26,6 +26,9 @@ export const DIAGNOSTIC_CODES = [
   'UnreadableYearHeading',
   'EraYearsDisagree',
   'TableRowsUnread',
+  'DirectionMismatch',
+  'UnreadableCsv',
+  'FutureYear',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 

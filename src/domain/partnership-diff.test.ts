@@ -121,6 +121,26 @@ describe('diffRecords', () => {
       removed: [],
     });
   });
+
+  it('finds a record whose year changed by its caption, before pairing it with another record of the new year', () => {
+    const old = [
+      { year: 2019, caption: '縦位置の写真' },
+      { year: 2024, caption: '市長訪問時の記念撮影' },
+    ];
+    // The caption of 2024 is now filed under 2019, and 縦位置の写真 is gone: it must not take that caption (and keep its photo).
+    assert.deepEqual(diffRecords(old, [{ year: 2019, caption: '市長訪問時の記念撮影' }]), {
+      kept: [],
+      changed: [{ old: 1, new: 0 }],
+      added: [],
+      removed: [0],
+    });
+    assert.deepEqual(diffRecords(old, [{ year: 2019, caption: '縦位置の写真' }, { year: 2019, caption: '市長訪問時の記念撮影' }]), {
+      kept: [{ old: 0, new: 0 }],
+      changed: [{ old: 1, new: 1 }],
+      added: [],
+      removed: [],
+    });
+  });
 });
 
 describe('diffYears', () => {

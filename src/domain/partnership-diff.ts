@@ -7,6 +7,11 @@ import type { ExchangeEvent, PhotoRecord } from './partnership.js';
 export interface DiffItem {
   key: string;
   group: string;
+  /**
+   * Another identity, looked for before the group: an item whose key changed but whose alias did not is that item
+   * (a photo record whose year changed is the record of that caption, not another of the new year).
+   */
+  alias?: string;
 }
 
 /** A pairing of an old item with a new one, by their indexes. */
@@ -29,7 +34,7 @@ export interface DiffPlan {
 
 /**
  * Plans how `newItems` replace `oldItems`. Items with equal keys are kept (duplicates pair in order);
- * among the rest, old and new items of the same group are paired in order as changed;
+ * among the rest, old and new items of the same alias, then of the same group, are paired in order as changed;
  * what remains is added or removed. Results are in ascending index order.
  */
 export function diffItems(oldItems: readonly DiffItem[], newItems: readonly DiffItem[]): DiffPlan {
@@ -44,16 +49,28 @@ export function diffItems(oldItems: readonly DiffItem[], newItems: readonly Diff
 
   const keptOld = new Set(kept.map((pair) => pair.old));
   const unmatchedOld = oldItems.flatMap((_, index) => (keptOld.has(index) ? [] : [index]));
-  const oldByGroup = new Map<string, number[]>();
-  for (const index of unmatchedOld) push(oldByGroup, oldItems[index]!.group, index);
-
   const changed: DiffPair[] = [];
+  const byAlias = new Map<string, number[]>();
+  for (const index of unmatchedOld) if (oldItems[index]!.alias !== undefined) push(byAlias, oldItems[index]!.alias!, index);
+  const aliased = new Set<number>();
+  const ungrouped = unmatchedNew.filter((index) => {
+    const alias = newItems[index]!.alias;
+    const old = alias === undefined ? undefined : byAlias.get(alias)?.shift();
+    if (old === undefined) return true;
+    changed.push({ old, new: index });
+    aliased.add(old);
+    return false;
+  });
+  const oldByGroup = new Map<string, number[]>();
+  for (const index of unmatchedOld) if (!aliased.has(index)) push(oldByGroup, oldItems[index]!.group, index);
+
   const added: number[] = [];
-  for (const index of unmatchedNew) {
+  for (const index of ungrouped) {
     const old = oldByGroup.get(newItems[index]!.group)?.shift();
     if (old === undefined) added.push(index);
     else changed.push({ old, new: index });
   }
+  changed.sort((a, b) => a.new - b.new);
   const changedOld = new Set(changed.map((pair) => pair.old));
   const removed = unmatchedOld.filter((index) => !changedOld.has(index));
   return { kept, changed, added, removed };
@@ -79,9 +96,13 @@ export function eventDiffItem(e: Pick<ExchangeEvent, 'year' | 'direction' | 'tex
   };
 }
 
-/** A photo record's identity: year and caption. */
+/**
+ * A photo record's identity: year and caption. A record whose year alone changed is found by its caption before
+ * one of the new year is: a record of that year with another caption is another photo, and pairing them would move
+ * the caption onto it.
+ */
 export function recordDiffItem(r: Pick<PhotoRecord, 'year' | 'caption'>): DiffItem {
-  return { key: JSON.stringify([r.year, r.caption]), group: JSON.stringify([r.year]) };
+  return { key: JSON.stringify([r.year, r.caption]), group: JSON.stringify([r.year]), alias: r.caption };
 }
 
 export function diffEvents(

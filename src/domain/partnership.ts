@@ -38,6 +38,14 @@ export interface Partnership {
   noExchangeYears: number[];
   events: ExchangeEvent[];
   records: PhotoRecord[];
+  /**
+   * True when `records` are only the captions an event table's photo column lists (the events CSV imported without
+   * its photo-record table): such a column names only the records that show an event, each under its event's year,
+   * so it cannot say what the stored records are. A re-import matches each caption to a stored record (which keeps
+   * its year, photo and translations), adds the others, and keeps every stored record it does not name
+   * (mergeListedRecords). Absent: `records` are the partnership's whole list.
+   */
+  recordsListedByEvents?: true;
 }
 
 /** One year of a partnership's timeline, as it is shown. */

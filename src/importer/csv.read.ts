@@ -69,3 +69,19 @@ export function csvTableKind(text: string): TableKind | undefined {
   if (!text.slice(0, 4096).includes(',')) return undefined;
   return findHeader(readCsvRows(text.slice(0, 16 * 1024), 20))?.kind;
 }
+
+/**
+ * The line of the first row of a text that is a table of comma-separated cells (a CSV saved from Excel) although no
+ * heading row names its columns (csvTableKind): most of its first non-blank rows hold three cells or more, and three
+ * in four of those about the same number (one apart). Undefined for anything else: Japanese prose separates with 、, not commas. No layout of the
+ * text documents reads such a table; read as lines, its cells would be stored as the text of events.
+ */
+export function csvTableLine(text: string): number | undefined {
+  if (!text.slice(0, 4096).includes(',')) return undefined;
+  const rows = readCsvRows(text.slice(0, 16 * 1024), 40).filter((r) => r.cells.some((c) => c.trim() !== ''));
+  const table = rows.filter((r) => r.cells.length >= 3);
+  if (table.length < 2 || table.length * 2 < rows.length) return undefined;
+  // A row typed by hand may lack a trailing empty cell: counts one apart are taken as the same.
+  const alike = Math.max(...table.map((r) => table.filter((o) => Math.abs(o.cells.length - r.cells.length) <= 1).length));
+  return alike * 4 >= table.length * 3 ? table[0]!.line : undefined;
+}

@@ -1,4 +1,5 @@
 import { readLeadingDate } from './dates.js';
+import { readDirectionLabel } from './direction-labels.js';
 import type { EraSlip } from './era-range.js';
 import { stripMarkup } from './markup.js';
 import { foldWidth } from './years.js';
@@ -63,8 +64,12 @@ export function isPhotoSectionTitleOf(plain: string): boolean {
   return /^(\S*交流の記録(?:[（(]写真[）)])?|写真で見る\S*交流|交流の記録写真)\s*$/.test(plain.trim());
 }
 
-/** A table's header row: its first cell is 年 (or 年度/年月), and no cell holds a year. */
+/**
+ * A table's header row: its first cell is 年 (or 年度/年月), and no other cell holds a direction (受入, 派遣, —):
+ * `年→受入→州立大学の学生が来訪` is a row whose year cell was left as 年, which the layouts warn of, not a header.
+ */
 export function isHeaderRow(cells: readonly string[]): boolean {
   const first = foldWidth(stripMarkup(cells[0] ?? '')).replace(/\s/g, '');
-  return /^(年|年度|年月|年月日|西暦|和暦|時期)$/.test(first);
+  if (!/^(年|年度|年月|年月日|西暦|和暦|時期)$/.test(first)) return false;
+  return cells.slice(1).every((cell) => cell.trim() === '' || readDirectionLabel(cell) === undefined);
 }

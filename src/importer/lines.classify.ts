@@ -53,6 +53,22 @@ export function startsWithParticle(rest: string): boolean {
   return /^(に|の|から|まで|より|は|が|を|で|、|,|以降|以来|頃|ごろ|当時|前後)/.test(rest);
 }
 
+/**
+ * The exchange a sentence led by a year and に or には tells of (2015年に、市長がゲント市を訪問しました。 →
+ * 市長がゲント市を訪問しました。), as 2017年5月、… and 2020年、… are read: it names an exchange (訪問, 来訪, 開催 …)
+ * and is no history or state (以来, 以降, ～ている, 予定). Undefined for anything else (background).
+ */
+export function yearSentenceExchange(rest: string): string | undefined {
+  const lead = /^(?:には|に)[、,，]?\s*/.exec(rest);
+  if (!lead) return undefined;
+  const text = rest.slice(lead[0].length);
+  if (text === '' || !EXCHANGE_WORD.test(text) || BACKGROUND_WORD.test(text)) return undefined;
+  return text;
+}
+
+const EXCHANGE_WORD = /訪問|来訪|来日|開催|派遣|参加|出席|受け?入れ|締結|調印|署名|視察|招待|招へい|招聘|寄贈|交換|展示|公演|演奏|実施/;
+const BACKGROUND_WORD = /以来|以降|から現在|続け|続い|ている|ています|ておる|おります|予定/;
+
 const BULLET = /^[・•◦‣▪▫■□◆◇●○◎◯〇▼▽▲△★☆◉♦\-－‐*＊+]+[\s　]*/;
 const BRACKETS: Readonly<Record<string, string>> = { '【': '】', '〔': '〕', '［': '］', '[': ']', '《': '》', '〈': '〉', '「': '」', '『': '』' };
 

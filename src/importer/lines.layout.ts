@@ -7,6 +7,7 @@ import type { Layout, ParseOptions, ParseResult } from './layout.js';
 import { joinParts } from './lines.classify.js';
 import { PartnershipCollector } from './lines.partnership.js';
 import { readLine, type LineReading, type YearContext } from './lines.read.js';
+import { firstCellRefused } from './row-year.js';
 import { isBlank, type SourceLine } from './source-line.js';
 import { eraYearsDisagree } from './year-conflict.js';
 import { unreadableYearHeading, type YearShape } from './year-shape.js';
@@ -62,6 +63,8 @@ class LinesReader {
   private heading: YearContext | undefined;
   /** Something was read under the current heading, so a later — is not its no-exchange mark. */
   private headingUsed = false;
+  /** The year came from a line that tells its exchange beside it (2020年、…), one of a list of such lines, not a heading over them. */
+  private headingIsSentence = false;
   /** A year or date has been read: lines before that are background. */
   private started = false;
   /** The last heading could not be read (an error): the lines under it are not read, until the next heading. */
@@ -92,6 +95,8 @@ class LinesReader {
       case 'photoTitle':
         this.section = 'photos';
         return this.setHeading(undefined);
+      case 'yearless':
+        return this.out.add(firstCellRefused(line.no, line.text, r.cell, 'line'));
       case 'other':
         // A sentence led by a year (2023年に、市長が…を訪問しました。) may well tell of an exchange: the editor is warned.
         if (r.what === 'background text') {
@@ -140,6 +145,7 @@ class LinesReader {
 
   private setHeading(heading: YearContext | undefined): void {
     this.heading = heading;
+    this.headingIsSentence = false;
     this.headingUsed = false;
     this.underBadHeading = false;
     if (heading) this.started = true;
@@ -168,6 +174,7 @@ class LinesReader {
     if (year.eraSlip) this.out.add(eraOutOfRange(line.no, year.eraSlip, line.text));
     this.setHeading({ year: year.year, fiscal: year.fiscal });
     if (text === '') return;
+    this.headingIsSentence = true;
     this.headingUsed = true;
     if (this.section === 'photos') this.addRecords(year.year, text, line);
     else this.addEvent(year.year, null, text, line);
@@ -192,6 +199,8 @@ class LinesReader {
     if (!h) return own;
     if (!date.hasYear) return h.year;
     if ((h.fiscal ? fiscalYearOf(date.date) : own) === h.year) return h.year;
+    // 2015年に、…訪問しました。 then 2017年5月、…: each line of such a list gives its own year; none is listed under another's.
+    if (this.headingIsSentence) return own;
     this.out.note('DateOutsideYear', 'warning', line, `The date ${date.date} lies outside the year ${h.year} it is listed under; ${own} was used.`);
     return own;
   }

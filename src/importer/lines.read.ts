@@ -6,6 +6,7 @@ import {
   nonExchangeKind,
   startsWithParticle,
   undecorate,
+  yearSentenceExchange,
   type NonExchangeKind,
 } from './lines.classify.js';
 import { stripMarkup } from './markup.js';
@@ -25,6 +26,8 @@ export type LineReading =
   | { kind: 'affiliation'; affiliation: Affiliation }
   | { kind: 'photoTitle' }
   | { kind: 'other'; what: NonExchangeKind | 'table header' }
+  /** A row of a table whose year cell holds no year (年 受入 州立大学の学生が来訪): `cell` is that first word. */
+  | { kind: 'yearless'; cell: string }
   | { kind: 'none' }
   /** A date at the start: 7月30日 …, 2019.04.13. …, 2004年7月30日 …; `rest` may be empty. */
   | { kind: 'date'; date: DateReading }
@@ -70,7 +73,10 @@ function readYearLine(text: string, context: YearContext | undefined): LineReadi
   if (isNoExchangeMark(rest)) return { kind: 'yearNone', year };
   if (HEADING_LEFTOVER.test(foldWidth(rest))) return { kind: 'yearRest', year, rest };
   if (LOOKS_DATED.test(foldWidth(rest))) return badDate(text, context);
-  if (startsWithParticle(rest)) return { kind: 'other', what: 'background text' };
+  if (startsWithParticle(rest)) {
+    const exchange = yearSentenceExchange(rest);
+    return exchange === undefined ? { kind: 'other', what: 'background text' } : { kind: 'year', year, text: exchange };
+  }
   return { kind: 'year', year, text: rest };
 }
 
@@ -88,12 +94,15 @@ export function readLine(raw: string, context: YearContext | undefined): LineRea
   if (isNoExchangeMark(plain) || isNoExchangeMark(text)) return { kind: 'none' };
   if (text === '') return { kind: 'blank' };
   const date = readLeadingDate(text, context);
-  if (date) return { kind: 'date', date };
+  // 2017年5月に、市民交流団が訪問した。: the particle tying the date to the sentence is not part of the exchange.
+  if (date) return { kind: 'date', date: { ...date, rest: date.rest.replace(/^(?:には|に)[、,，]\s*/, '') } };
   const year = readYearLine(text, context);
   if (year) return year;
   const shape = readYearShape(text);
   if (shape) return { kind: 'badYear', shape };
   if (LOOKS_DATED.test(foldWidth(text))) return badDate(text, context);
-  if (isHeaderRow(text.split(/[\s　]+/))) return { kind: 'other', what: 'table header' };
+  const words = text.split(/[\s　]+/);
+  if (isHeaderRow(words)) return { kind: 'other', what: 'table header' };
+  if (words.length > 1 && isHeaderRow(words.slice(0, 1))) return { kind: 'yearless', cell: words[0]! };
   return { kind: 'text', text, bulleted, prose: isProse(text) };
 }

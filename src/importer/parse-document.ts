@@ -1,6 +1,6 @@
 import { diagnostic, hasErrors } from '../domain/diagnostic.js';
 import type { ExchangeEvent } from '../domain/partnership.js';
-import { csvSheet, csvTableKind } from './csv.read.js';
+import { csvSheet, csvTableKind, csvTableLine } from './csv.read.js';
 import { decodeDocument } from './decode.js';
 import { DEFAULT_MAX_EVENTS, limitEvents } from './event-limit.js';
 import { looksLikeKoryuJson, readKoryuJson } from './koryu-json.js';
@@ -42,6 +42,8 @@ export function parseText(text: string, options: DocumentOptions): ParseResult {
 function parseLines(text: string, options: DocumentOptions): ParseResult {
   if (looksLikeKoryuJson(text)) return validateResult(readKoryuJson(text, options.home));
   if (csvTableKind(text)) return validateResult(readSheets([csvSheet('CSV', text)], options));
+  const csvLine = csvTableLine(text);
+  if (csvLine !== undefined) return unreadableCsv(text, csvLine);
   const lines = splitLines(text);
   const maxLine = options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH;
   const long = lines.find((l) => l.text.length > maxLine);
@@ -60,6 +62,13 @@ function parseLines(text: string, options: DocumentOptions): ParseResult {
   if (!layout) return validateResult({ partnerships: [], diagnostics: [] });
   const result = validateResult(layout.parse(lines, options));
   return holdsNothing(result) ? (secondReading(lines, options, layout, result) ?? result) : result;
+}
+
+/** A CSV table whose heading row names no year or event column: refused, rather than read as lines of text. */
+function unreadableCsv(text: string, line: number): ParseResult {
+  const row = splitLines(text).find((l) => l.no === line)?.text ?? '';
+  const message = `Line ${line} begins a table of cells separated by commas (CSV), but no heading row in its first 20 rows names a year column (年, 年（西暦）, 西暦, 和暦 or 年度) and an event column (交流内容 or 内容), so nothing was imported: it would be stored as text. Put a heading row such as 年,区分,交流内容 above the rows and import it again.`;
+  return { partnerships: [], diagnostics: [diagnostic('UnreadableCsv', 'error', line, message, row)] };
 }
 
 /** Nothing was found to import, and nothing but that was an error: another layout may read the lines. */

@@ -23,5 +23,22 @@ export function firstCellRefused(line: number, text: string, cell: string, noun:
     const message = `The first cell's date ${cell.trim()} does not exist (${impossible.date}); the ${noun} was not imported.`;
     return diagnostic('UnparsedLine', 'warning', line, message, text, { reason: 'noSuchDate', date: impossible.date });
   }
-  return diagnostic('UnparsedLine', 'warning', line, `The first cell is not a year; the ${noun} was not imported.`, text, { reason: 'notAYear' });
+  const written = cell.trim();
+  const look = digitLookalike(written);
+  const hint = look ? ` (「${look.written}」 is not 「${look.meant}」)` : '';
+  const message = written === '' ? `The first cell is not a year; the ${noun} was not imported.` : `The first cell 「${written}」 is not a year${hint}; the ${noun} was not imported. Write it as 2017年 or 平成29年.`;
+  return diagnostic('UnparsedLine', 'warning', line, message, text, { reason: 'notAYear', ...(written ? { cell: written } : {}), ...(look ? { lookalike: look.written, meant: look.meant } : {}) });
+}
+
+/** Characters typed for a digit or a kanji numeral they look like: katakana ニ for 二, ○ (a circle) for 〇, O for 0 … */
+const LOOKALIKES: Readonly<Record<string, string>> = { ニ: '二', ハ: '八', ー: '一', '○': '〇', O: '0', o: '0', Ｏ: '０', l: '1', I: '1' };
+
+/**
+ * The first look-alike of a numeral in a year cell that has numerals beside it (ニ〇一九, 2O19), and what was meant; undefined
+ * when there is none, or when nothing around it is a numeral (a word is no year mistyped).
+ */
+export function digitLookalike(cell: string): { written: string; meant: string } | undefined {
+  if (!/[0-9０-９〇一二三四五六七八九十]/.test(cell)) return undefined;
+  const char = [...cell].find((c) => LOOKALIKES[c] !== undefined);
+  return char === undefined ? undefined : { written: char, meant: LOOKALIKES[char]! };
 }

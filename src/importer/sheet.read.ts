@@ -7,7 +7,7 @@ import { readImpossibleDate, readLeadingDate } from './dates.js';
 import { isNoneMark, readDirectionLabel } from './direction-labels.js';
 import { eraOutOfRange, type EraSlip } from './era-range.js';
 import { readTitle } from './headings.js';
-import { continuesNoYear } from './row-year.js';
+import { continuesNoYear, digitLookalike } from './row-year.js';
 import { eraYearsDisagree } from './year-conflict.js';
 import type { ParseOptions, ParseResult } from './layout.js';
 import { cellText, findHeader, type Sheet, type SheetCell, type SheetHeader, type SheetRow } from './sheet.js';
@@ -30,6 +30,8 @@ interface Carry {
   kind: string | undefined;
   affiliatedOn: string | null;
   year: number | undefined;
+  /** The carried year is a fiscal year (年度): dates of 1月 to 3月 under it fall in the next calendar year. */
+  fiscal?: boolean;
   /** The row whose year cell (or 和暦 cell) was refused, so that the blank year cells below it continue no year. */
   unreadYearRow?: number | undefined;
 }
@@ -56,13 +58,13 @@ function readYear(cell: SheetCell | undefined, slips: EraSlip[] = [], conflicts:
 }
 
 /** YYYY-MM-DD or YYYY-MM; undefined for a blank cell, null for one that is not a date. */
-function readDate(cell: SheetCell | undefined, year: number | undefined, slips: EraSlip[] = []): string | undefined | null {
+function readDate(cell: SheetCell | undefined, year: number | undefined, slips: EraSlip[] = [], fiscal = false): string | undefined | null {
   if (cell instanceof Date) return cellText(cell) || null;
   const s = foldWidth(cellText(cell));
   if (s === '') return undefined;
   const month = /^(\d{4})-(\d{2})$/.exec(s);
   if (month) return Number(month[2]) >= 1 && Number(month[2]) <= 12 && isGenreYear(Number(month[1])) ? s : null;
-  const reading = readLeadingDate(s, year === undefined ? undefined : { year, fiscal: false });
+  const reading = readLeadingDate(s, year === undefined ? undefined : { year, fiscal });
   if (!reading || reading.rest !== '') return null;
   if (reading.eraSlip) slips.push(reading.eraSlip);
   return reading.date;
@@ -83,13 +85,22 @@ class SheetReader {
   constructor(readonly options: ParseOptions) {}
 
   /** A warning about a row; UnparsedLine unless another code says what happened to it. */
-  warn(row: SheetRow, sheet: Sheet, message: string, code: DiagnosticCode = 'UnparsedLine'): void {
-    this.diagnostics.push(diagnostic(code, 'warning', row.line, `${sheet.name}: ${message}`, row.cells.map(cellText).join(' ')));
+  warn(row: SheetRow, sheet: Sheet, message: string, code: DiagnosticCode = 'UnparsedLine', params?: Readonly<Record<string, string | number>>): void {
+    this.diagnostics.push(diagnostic(code, 'warning', row.line, `${sheet.name}: ${message}`, row.cells.map(cellText).join(' '), params));
+  }
+
+  /** A year (or 和暦) cell that holds no year: the cell is named, and a numeral typed as its look-alike (ニ〇一九) said. */
+  unreadYear(row: SheetRow, sheet: Sheet, column: string, cell: SheetCell | undefined, rest: string): void {
+    const written = cellText(cell);
+    const look = digitLookalike(written);
+    const hint = look ? ` (「${look.written}」 is not 「${look.meant}」)` : '';
+    const params = { reason: 'yearCell', column, cell: written, ...(look ? { lookalike: look.written, meant: look.meant } : {}) };
+    this.warn(row, sheet, `the ${column} cell 「${written}」 does not hold a year${hint}${rest}; the row was not imported. Write it as 2017, 2017年 or 平成29年.`, 'UnparsedLine', params);
   }
 
   /** A 日付 cell that is no date, or a date that does not exist (2023年2月30日), which is said. */
-  unreadableDate(row: SheetRow, sheet: Sheet, cell: string, year: number): void {
-    const impossible = readImpossibleDate(foldWidth(cell), { year, fiscal: false });
+  unreadableDate(row: SheetRow, sheet: Sheet, cell: string, year: number, fiscal: boolean): void {
+    const impossible = readImpossibleDate(foldWidth(cell), { year, fiscal });
     if (!impossible || impossible.rest !== '') return this.warn(row, sheet, `"${cell}" is not a date; the event was imported without one.`, 'UnreadableDate');
     const message = `${sheet.name}: the date "${cell}" does not exist (${impossible.date}); the event was imported without one.`;
     this.diagnostics.push(diagnostic('UnreadableDate', 'warning', row.line, message, row.cells.map(cellText).join(' '), { reason: 'noSuchDate', date: impossible.date }));
@@ -139,11 +150,12 @@ class SheetReader {
     }
     if (year === null) {
       [c.year, c.unreadYearRow] = [undefined, row.line];
-      return void this.warn(row, sheet, 'the year cell does not hold a year; the row was not imported.'), false;
+      return void this.unreadYear(row, sheet, header.fiscal ? '年度' : '年', row.cells[(header.columns as Record<string, number | undefined>).year ?? -1], ''), false;
     }
     for (const slip of slips) this.eraSlip(row, sheet, slip);
+    const fiscalIn = (cell: SheetCell | undefined) => header.fiscal === true || /年度/.test(cellText(cell));
     if (year !== undefined) {
-      [c.year, c.unreadYearRow] = [year, undefined];
+      [c.year, c.unreadYearRow, c.fiscal] = [year, undefined, fiscalIn(row.cells[(header.columns as Record<string, number | undefined>).year ?? -1])];
       if ((typeof era === 'number' && era !== year) || (era === null && conflict)) {
         const named = conflict ? conflict.years.join(' and ') : String(era);
         const message = `${sheet.name}: the 和暦 cell ${cellText(eraCell)} names ${named}, not the year ${year} beside it; ${year} was used.`;
@@ -151,8 +163,8 @@ class SheetReader {
       }
     } else if (era === null) {
       [c.year, c.unreadYearRow] = [undefined, row.line];
-      return void this.warn(row, sheet, 'the year cell is blank and the 和暦 cell does not hold a year; the row was not imported.'), false;
-    } else if (era !== undefined) [c.year, c.unreadYearRow] = [era, undefined];
+      return void this.unreadYear(row, sheet, '和暦', eraCell, (header.columns as Record<string, number | undefined>).year === undefined ? '' : ' and the year cell is blank'), false;
+    } else if (era !== undefined) [c.year, c.unreadYearRow, c.fiscal] = [era, undefined, fiscalIn(eraCell)];
     if (c.partner === undefined) {
       this.diagnostics.push(diagnostic('MissingPartner', 'error', row.line, `${sheet.name}: no partner city is named (a 相手都市 column or a title such as 友好都市○○市との歩み).`));
       return false;
@@ -181,17 +193,12 @@ class SheetReader {
       } else this.warn(row, sheet, 'the row has no event text; it was not imported.');
       return;
     }
-    let direction: Direction = 'unknown';
-    if (isDirection(code)) direction = code;
-    else if (label !== '' || code !== '') {
-      const read = readDirectionLabel(label || code);
-      if (read) direction = read;
-      else this.diagnostics.push(diagnostic('UnknownDirection', 'warning', row.line, `${sheet.name}: "${label || code}" is not a direction Koryu knows; imported as unspecified.`, text));
-    }
+    const direction = this.direction(sheet, row, code, label, text);
     const slips: EraSlip[] = [];
-    const date = readDate(at('date'), year, slips);
+    const fiscal = c.fiscal === true;
+    const date = readDate(at('date'), year, slips, fiscal);
     for (const slip of slips) this.eraSlip(row, sheet, slip);
-    if (date === null) this.unreadableDate(row, sheet, cellText(at('date')), year);
+    if (date === null) this.unreadableDate(row, sheet, cellText(at('date')), year, fiscal);
     const event: ExchangeEvent = { year, date: date ?? null, direction, text, ...translationsOf(cellText(at('en')), cellText(at('zh'))), line: row.line };
     const index = d.events.push(event) - 1;
     const no = cellText(at('no'));
@@ -199,6 +206,26 @@ class SheetReader {
     for (const caption of String(at('records') ?? '').split(RECORDS_SEPARATOR).map((s) => s.trim()).filter(Boolean)) {
       d.captions.push({ year, caption, event: index, line: row.line });
     }
+  }
+
+  /**
+   * The row's direction. The 区分 label is what people read and edit (in Excel too), the 区分コード is written beside
+   * it for programs: when both are readable and disagree, the label is the edit and wins, with DirectionMismatch.
+   * A blank or unknown label leaves the code; an unknown label with no code gives UnknownDirection.
+   */
+  direction(sheet: Sheet, row: SheetRow, code: string, label: string, text: string): Direction {
+    const read = label === '' ? undefined : readDirectionLabel(label);
+    if (isDirection(code)) {
+      if (read === undefined || read === code) return code;
+      const message = `${sheet.name}: the 区分 "${label}" (${read}) and the 区分コード "${code}" disagree; the event was imported as ${label}, what 区分 says. Correct the 区分コード too, or leave it blank.`;
+      this.diagnostics.push(diagnostic('DirectionMismatch', 'warning', row.line, message, text, { label, code }));
+      return read;
+    }
+    if (label === '' && code === '') return 'unknown';
+    const known = read ?? readDirectionLabel(label || code);
+    if (known) return known;
+    this.diagnostics.push(diagnostic('UnknownDirection', 'warning', row.line, `${sheet.name}: "${label || code}" is not a direction Koryu knows; imported as unspecified.`, text));
+    return 'unknown';
   }
 
   recordRow(sheet: Sheet, row: SheetRow, header: SheetHeader<RecordColumnKey>, c: Carry, links: (() => void)[]): void {
@@ -254,7 +281,8 @@ export function readSheets(sheets: readonly Sheet[], options: ParseOptions): Par
   for (const link of links) link();
   const partnerships: Partnership[] = [...reader.drafts.values()].map(({ byNo: _n, captions, ...p }) => ({
     ...p,
-    records: reader.hasRecordTable ? p.records : captions,
+    // Without a photo-record table, the photo column names only the records that show an event: not the whole list.
+    ...(reader.hasRecordTable ? { records: p.records } : { records: captions, recordsListedByEvents: true as const }),
   }));
   if (reader.hasRecordTable && partnerships.some((p) => p.events.length === 0 && p.noExchangeYears.length === 0 && p.records.length > 0)) {
     reader.diagnostics.push(

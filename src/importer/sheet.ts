@@ -24,6 +24,8 @@ export interface SheetHeader<K extends string = string> {
   at: number;
   /** Column index of each recognised key. */
   columns: Partial<Record<K, number>>;
+  /** The year column is headed 年度 (no 年 or 和暦 column): its years are fiscal, so 1月 to 3月 fall in the next calendar year. */
+  fiscal?: boolean;
 }
 
 /** The text of a cell: trimmed; a number as written; a date as YYYY-MM-DD (Excel dates are midnight UTC). */
@@ -49,15 +51,18 @@ const HEADER_SEARCH_ROWS = 20;
 
 /**
  * The header row of a sheet: the first row (of the first twenty) naming the caption column (a photo-record
- * table) or the event-text column and a year column (an event table).
+ * table) or the event-text column (an event table), and a year column: 年（西暦）, 年 or 西暦; else 和暦 (whose cells
+ * the reader takes when the year cell is blank); else, in an event table, 年度 (then read as the year, fiscal).
  */
 export function findHeader(rows: readonly SheetRow[]): SheetHeader<EventColumnKey> | SheetHeader<RecordColumnKey> | undefined {
   for (let at = 0; at < Math.min(rows.length, HEADER_SEARCH_ROWS); at++) {
     const cells = rows[at]!.cells;
     const records = mapColumns(cells, RECORD_COLUMNS);
-    if (records.caption !== undefined && records.year !== undefined) return { kind: 'records', at, columns: records };
+    if (records.caption !== undefined && (records.year ?? records.era) !== undefined) return { kind: 'records', at, columns: records };
     const events = mapColumns(cells, EVENT_COLUMNS);
-    if (events.text !== undefined && events.year !== undefined) return { kind: 'events', at, columns: events };
+    if (events.text === undefined) continue;
+    if ((events.year ?? events.era) !== undefined) return { kind: 'events', at, columns: events };
+    if (events.fiscalYear !== undefined) return { kind: 'events', at, columns: { ...events, year: events.fiscalYear }, fiscal: true };
   }
   return undefined;
 }

@@ -7,12 +7,15 @@ import { ERA_INITIALS, FIRST_YEAR, foldWidth, LAST_YEAR } from './years.js';
  * Why a line shaped like a year heading could not be read as one: its era is not an era (平生29年), its digits hold
  * letters (2O18年: O for 0, l or I for 1), or its year lies outside the years the genre holds (令和99年, R99年).
  */
-export type YearShapeFault = 'era' | 'letters' | 'range';
+export type YearShapeFault = 'era' | 'letters' | 'lookalike' | 'range';
 
 export interface YearShape {
   fault: YearShapeFault;
-  /** The era as written, for `era`; the digits as written, for `letters`. */
+  /** The era as written, for `era`; the digits as written, for `letters` and `lookalike`. */
   written: string;
+  /** For `lookalike`: the character typed for a kanji numeral (katakana ニ), and the numeral (二). */
+  lookalike?: string;
+  meant?: string;
 }
 
 // Tested against the NFKC-folded, undecorated line: full-width letters and digits are ASCII here.
@@ -23,6 +26,9 @@ const END = '\\s*年度?(?:\\s*\\([^()]{1,16}\\)|\\s*の?(?:主な)?(?:交流|�
 const ERA_LIKE = new RegExp(`^(\\p{Script=Han}\\s?\\p{Script=Han})\\s*${ERA_NUMBER}${END}`, 'u');
 const INITIAL = new RegExp(`^([${Object.keys(ERA_INITIALS).join('')}])\\s*\\d{1,3}${END}`, 'i');
 const DIGITS = new RegExp(`^(${DIGIT_LIKE}{4})${END}`);
+/** Kanji numerals with a look-alike among them: katakana ニ or ハ, the long-vowel mark ー, a circle ○ (ニ〇一九年). */
+const KANJI_LOOKALIKES: Readonly<Record<string, string>> = { ニ: '二', ハ: '八', ー: '一', '○': '〇' };
+const KANJI_DIGITS = new RegExp(`^([〇一二三四五六七八九${Object.keys(KANJI_LOOKALIKES).join('')}]{4})${END}`);
 
 /** The longest line read as a year heading's shape: 平成29年度（2017年度）の… is 20. */
 const MAX_LENGTH = 20;
@@ -51,6 +57,9 @@ export function readYearShape(text: string): YearShape | undefined {
     const written = digits[1]!;
     return /\d/.test(written) && /[^0-9]/.test(written) ? { fault: 'letters', written } : { fault: 'range', written };
   }
+  const kanji = KANJI_DIGITS.exec(t);
+  const typed = kanji ? [...kanji[1]!].find((c) => KANJI_LOOKALIKES[c] !== undefined) : undefined;
+  if (kanji && typed) return { fault: 'lookalike', written: kanji[1]!, lookalike: typed, meant: KANJI_LOOKALIKES[typed]! };
   const era = ERA_LIKE.exec(t);
   if (era) {
     const name = era[1]!;
@@ -68,13 +77,15 @@ export function unreadableYearHeading(shape: YearShape, line: SourceLine): Diagn
       ? `${shape.written} is not an era (${knownEras().join(', ')})`
       : shape.fault === 'letters'
         ? `${shape.written} has letters among its digits (O for 0, I or l for 1)`
-        : `it names no year from ${FIRST_YEAR} to ${LAST_YEAR}`;
+        : shape.fault === 'lookalike'
+          ? `in ${shape.written}, 「${shape.lookalike}」 is not the numeral 「${shape.meant}」`
+          : `it names no year from ${FIRST_YEAR} to ${LAST_YEAR}`;
   return diagnostic(
     'UnreadableYearHeading',
     'error',
     line.no,
     `This looks like a year heading but cannot be read: ${why}. The lines under it would be filed under the year before it, so nothing from the document was imported; correct the heading (2017年, 平成29年) and import it again.`,
     line.text,
-    { heading: line.text.trim(), fault: shape.fault, written: shape.written },
+    { heading: line.text.trim(), fault: shape.fault, written: shape.written, ...(shape.lookalike ? { lookalike: shape.lookalike, meant: shape.meant! } : {}) },
   );
 }

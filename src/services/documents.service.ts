@@ -1,6 +1,8 @@
 import { diagnostic } from '../domain/diagnostic.js';
 import { csvSheet, csvTableKind } from '../importer/csv.read.js';
+import { tokyoCalendarDate } from '../domain/anniversary.js';
 import { decodeDocument } from '../importer/decode.js';
+import { warnFutureYears } from '../importer/future-years.js';
 import { DEFAULT_MAX_DOCUMENT_BYTES, parseDocument, parseText, type DocumentOptions } from '../importer/parse-document.js';
 import type { Sheet, TableKind } from '../importer/sheet.js';
 import { readSheets } from '../importer/sheet.read.js';
@@ -74,7 +76,13 @@ export async function parseDocuments(docs: readonly SourceDocument[], options: I
       parsed.push({ source: group.map((c) => c.doc.name).join(' + '), encoding: group[0]!.encoding, ...result });
     }
   }
-  return parsed;
+  const thisYear = currentYear(options);
+  return parsed.map((doc) => ({ ...doc, ...warnFutureYears(doc, thisYear) }));
+}
+
+/** The current year in Japan, where the record's years are, from the import's clock. */
+export function currentYear(options: Pick<ImportOptions, 'now'>): number {
+  return tokyoCalendarDate(options.now?.() ?? new Date()).year;
 }
 
 interface CsvTable {

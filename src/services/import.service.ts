@@ -2,13 +2,15 @@ import type { Diagnostic } from '../domain/diagnostic.js';
 import { hasErrors } from '../domain/diagnostic.js';
 import { isUnchanged, type ChangeSummary, type Partnership } from '../domain/partnership.js';
 import type { ImportRefusal } from '../domain/import-refusal.js';
+import { mergeListedRecords } from '../domain/listed-records.js';
 import { KoryuError } from '../errors.js';
 import { parseDocument } from '../importer/parse-document.js';
-import { parseDocuments } from './documents.service.js';
+import { currentYear, parseDocuments } from './documents.service.js';
+import { warnFutureYears } from '../importer/future-years.js';
 import type { Store } from '../storage/database.js';
 import { recordImports } from '../storage/import.repository.js';
 import { BULK_TABLES, findStoredPartnershipKeys, insertNewPartnerships, partnershipKey } from '../storage/partnership.bulk.js';
-import { savePartnership } from '../storage/partnership.repository.js';
+import { findPartnerships, savePartnership } from '../storage/partnership.repository.js';
 import { indexIsEmpty, SearchIndexBatch } from '../storage/search.index.js';
 import { refreshStatistics, STATISTICS_REFRESH_ROWS } from '../storage/statistics.js';
 import { findPartnershipItem, NO_ITEMS, partnershipItems, recordImportHistory, recordItemsHistory } from './import.history.js';
@@ -43,6 +45,8 @@ export interface ImportOptions {
    * change and remove, and nothing is written (`koryu import --dry-run`, the staff's preview).
    */
   dryRun?: boolean;
+  /** The clock a document's years are checked against (FutureYear); the system's when unset. */
+  now?: () => Date;
 }
 
 export interface ParsedDocument {
@@ -65,7 +69,7 @@ export function previewDocument(doc: SourceDocument, options: ImportOptions): Pa
     ...(options.maxLineLength === undefined ? {} : { maxLineLength: options.maxLineLength }),
     ...(options.maxEventsPerImport === undefined ? {} : { maxEvents: options.maxEventsPerImport }),
   });
-  return { source: doc.name, ...result };
+  return { source: doc.name, ...result, ...warnFutureYears(result, currentYear(options)) };
 }
 
 /** The first error of a parsed document as one line a person can act on: `file:line: message`. */
@@ -173,8 +177,9 @@ async function storeItems(
         const created = await findPartnershipItem(trx, items[i]!.p.home, items[i]!.p.partner);
         if (created) await recordItemsHistory(trx, created.id, NO_ITEMS, await partnershipItems(trx, created.id), options.actor);
       }
-      for (const [i, { source, p }] of items.entries()) {
+      for (const [i, { source, p: given }] of items.entries()) {
         if (summaries[i]) continue;
+        const p = given.recordsListedByEvents ? mergeListedRecords(await findImported(trx, given), given) : given;
         const before = options.actor === undefined ? undefined : await findPartnershipItem(trx, p.home, p.partner);
         // Who changed what: with an actor, each item the import adds, changes or removes is noted in its history.
         const itemsBefore = before === undefined ? undefined : await partnershipItems(trx, before.id);
@@ -206,6 +211,12 @@ async function storeItems(
     if (error === rolledBack) return rolledBack.changes;
     throw error;
   });
+}
+
+/** The stored partnership's published events and records in the document's order, as a re-import compares with. */
+async function findImported(trx: Store['db'], p: Partnership): Promise<Pick<Partnership, 'events' | 'records'>> {
+  const [stored] = await findPartnerships(trx, { home: p.home, partner: p.partner, asImported: true });
+  return stored ?? { events: [], records: [] };
 }
 
 /**

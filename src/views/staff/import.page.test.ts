@@ -82,7 +82,7 @@ describe('the web import’s preview', () => {
     assert.doesNotMatch(quiet, /置き換わります|外されます|削除されます|種別・提携日/);
   });
 
-  it('lists a document’s errors before its warnings and notes, each in line order', () => {
+  it('lists a document’s errors first, then its warnings and notes together, each group in line order', () => {
     const at = (line: number, severity: Diagnostic['severity'], code: Diagnostic['code']): Diagnostic => ({ line, code, severity, message: `${code} at ${line}`, excerpt: '' });
     const diagnostics = [at(3, 'warning', 'YearOutOfOrder'), at(5, 'info', 'NotAnExchange'), at(9, 'warning', 'YearOutOfOrder'), at(50004, 'error', 'TooManyEvents'), at(2, 'error', 'UnreadableYearHeading')];
     const html = renderPage(
@@ -93,6 +93,6 @@ describe('the web import’s preview', () => {
     );
     const table = /<table class="diagnostics">.*?<\/table>/s.exec(html)?.[0] ?? '';
     const rows = [...table.matchAll(/<tr class="(\w+)"><td>(\d+)<\/td>/g)].map((m) => `${m[1]} ${m[2]}`);
-    assert.deepEqual(rows, ['error 2', 'error 50004', 'warning 3', 'warning 9', 'info 5']);
+    assert.deepEqual(rows, ['error 2', 'error 50004', 'warning 3', 'info 5', 'warning 9']);
   });
 });

@@ -57,12 +57,13 @@ function ChangesTable(props: { view: StaffView; changes: readonly ChangeSummary[
 }
 
 /**
- * A document's diagnostics with its errors first (each kind in line order): the error that refuses a long document
- * was listed after hundreds of warnings.
+ * A document's diagnostics with its errors first (the error that refuses a long document was listed after hundreds of
+ * warnings), then its warnings and notes together, each group in line order as docs/format.md sorts them, those
+ * without a line first (notes after every warning put line 3 after line 9).
  */
 function errorsFirst(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const rank = (d: Diagnostic) => (d.severity === 'error' ? 0 : d.severity === 'warning' ? 1 : 2);
-  const line = (d: Diagnostic) => d.line ?? Number.POSITIVE_INFINITY;
+  const rank = (d: Diagnostic) => (d.severity === 'error' ? 0 : 1);
+  const line = (d: Diagnostic) => d.line ?? 0;
   return diagnostics.map((d, i) => ({ d, i })).sort((a, b) => rank(a.d) - rank(b.d) || line(a.d) - line(b.d) || a.i - b.i).map(({ d }) => d);
 }
 

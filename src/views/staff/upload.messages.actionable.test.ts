@@ -102,7 +102,7 @@ describe('import messages staff can act on', () => {
     const lines = parseDocument(Buffer.from('姉妹都市ゲント市との歩み\n2019年\n2月29日 市長が訪問\n3月1日 代表団が来訪\n'), { home: '金沢市' });
     assert.equal(only(lines.diagnostics, 'UnparsedLine').message, 'The line starts with a date that does not exist (2019-02-29); it was not imported.');
     const first = parseDocument(Buffer.from('友好都市大連市との歩み\n2023年\t派遣\t市長が訪問\n元年\t受入\t代表団が来訪\n'), { home: '金沢市' });
-    assert.equal(only(first.diagnostics, 'UnparsedLine').message, 'The first cell is not a year; the line was not imported.', 'a cell that is no date keeps the old sentence');
+    assert.equal(only(first.diagnostics, 'UnparsedLine').message, 'The first cell 「元年」 is not a year; the line was not imported. Write it as 2017年 or 平成29年.', 'a cell that is no date is named, with how to write it');
   });
 
   it('says that a sheet’s date that does not exist was left out of the event', async () => {

@@ -139,7 +139,7 @@ describe('the import diagnostics in Japanese and Chinese', () => {
     assert.ok(d);
     assert.equal(diagnosticText('ja', d).message, '上の年（3行目）が読み取れなかったため、その年を引き継ぐこの行も取り込みません（前の年に入らないように）。');
     assert.equal(diagnosticText('zh', d).message, '上方的年份（第3行）无法读取，因此沿用该年份的此行也未导入（以免归入更早的年份）。');
-    assert.equal(diagnosticText('ja', result.diagnostics.find((x) => x.line === 3)!).message, '最初の列が年として読み取れないため、この行は取り込みません（2017年、平成29年などと書いてください）。');
+    assert.equal(diagnosticText('ja', result.diagnostics.find((x) => x.line === 3)!).message, '最初の列の「2017ねん」が年として読み取れないため、この行は取り込みません。2017年、平成29年などと書いてください。');
   });
 
   it('says in Japanese and Chinese why a line was not read: no year above it, a year without content, a sentence led by a year', () => {
@@ -148,7 +148,8 @@ describe('the import diagnostics in Japanese and Chinese', () => {
     assert.equal(diagnosticText('ja', at(table, 3)!).message, 'この行の上に年（年の見出しや年の列）がないため、どの年の交流か分からず、取り込みません。');
     assert.equal(diagnosticText('zh', at(table, 3)!).message, '此行上方没有年份（年份标题或年份列），无法确定属于哪一年，未导入。');
     assert.equal(diagnosticText('ja', at(table, 5)!).message, '年はありますが交流の内容がないため、この行は取り込みません。');
-    const lines = parseDocument(Buffer.from(['姉妹都市ゲント市との歩み', '', '2019年', '5月 市民団を派遣', '2023年に、市長がバッファロー市を訪問しました。'].join('\n')), { home: '金沢市' });
+    const lines = parseDocument(Buffer.from(['姉妹都市ゲント市との歩み', '', '2019年', '5月 市民団を派遣', '2023年に、市長がバッファロー市を訪問する予定です。'].join('\n')), { home: '金沢市' });
+    // (2023年に、市長がバッファロー市を訪問しました。 is an exchange of 2023, as 2023年5月、… is: see year-sentence.test.ts.)
     const sentence = lines.diagnostics.find((x) => x.code === 'NotAnExchange' && x.line === 5);
     assert.ok(sentence, JSON.stringify(lines.diagnostics));
     assert.equal(sentence.severity, 'warning', 'a sentence that may tell of an exchange is a warning, not a note');

@@ -74,6 +74,16 @@ function eraSentence(p: Params, words: { before: string; after: string; read: st
   return format(p.side === 'before' ? words.before : words.after, { ...p, boundary: cjkDate(p.boundary) }) + format(words.read, { ...p, read: cjkDate(p.read) });
 }
 
+/** A year cell that is no year (UnparsedLine's `notAYear`, `yearCell`), naming the cell and a numeral's look-alike (ニ for 二). */
+function notAYear(locale: 'ja' | 'zh', p: Params): string {
+  const where = p.reason === 'yearCell' ? (locale === 'ja' ? `「${p.column ?? '年'}」の列` : `“${p.column ?? '年'}”列`) : locale === 'ja' ? '最初の列' : '第一列';
+  const cell = p.cell === undefined ? '' : locale === 'ja' ? `の「${p.cell}」` : `的“${p.cell}”`;
+  const look = p.lookalike === undefined ? '' : locale === 'ja' ? `「${p.lookalike}」は「${p.meant}」ではありません。` : `“${p.lookalike}”不是“${p.meant}”。`;
+  return locale === 'ja'
+    ? `${where}${cell}が年として読み取れないため、この行は取り込みません。${look}2017年、平成29年などと書いてください。`
+    : `${where}${cell}无法读取为年份，此行未导入。${look}请写作2017年、平成29年等。`;
+}
+
 /** Why a line was not read (UnparsedLine's `reason`), for the Japanese pages: what is missing, and so what to fix. */
 const UNPARSED_JA: Readonly<Record<string, string>> = {
   noYearAbove: 'この行の上に年（年の見出しや年の列）がないため、どの年の交流か分からず、取り込みません。',
@@ -117,7 +127,9 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
           ? `${cjkDate(p.date)}という日付は存在しないため、この行は取り込みません。`
           : p.reason === 'yearHeadingRest'
             ? `年の見出しを${p.year}年と読みましたが、その後の「${p.rest}」は年としても交流としても読み取れないため、取り込みません。`
-            : (UNPARSED_JA[String(p.reason)] ?? 'この行は読み取れなかったため、取り込みません。'),
+            : p.reason === 'notAYear' || p.reason === 'yearCell'
+              ? notAYear('ja', p)
+              : (UNPARSED_JA[String(p.reason)] ?? 'この行は読み取れなかったため、取り込みません。'),
     NotAnExchange: (p) =>
       p.reason === 'background'
         ? '説明の文として読んだため、交流としては取り込みません。交流として取り込むには、行の頭に「・」を付けてください。'
@@ -155,11 +167,17 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
       }),
     UnreadableYearHeading: (p) =>
       `年の見出しのようですが、読み取れません${
-        p.fault === 'era' ? `（「${p.written}」は元号ではありません）` : p.fault === 'letters' ? `（「${p.written}」の数字に英字が混じっています）` : p.fault === 'range' ? '（1868年から2100年までの年ではありません）' : ''
+        p.fault === 'era' ? `（「${p.written}」は元号ではありません）` : p.fault === 'letters' ? `（「${p.written}」の数字に英字が混じっています）` : p.fault === 'lookalike' ? `（「${p.written}」の「${p.lookalike}」は漢数字の「${p.meant}」ではありません）` : p.fault === 'range' ? '（1868年から2100年までの年ではありません）' : ''
       }。このままでは下の行が前の年に入ってしまうため、文書全体を取り込みませんでした。見出しを直して（2017年、平成29年など）もう一度取り込んでください。`,
     EraYearsDisagree: (p) =>
       `${p.written ? `「${p.written}」の` : ''}二つの元号の年が別の年${p.years ? `（${p.years}年）` : ''}を指していて、西暦も書かれていないため、どちらの年か決められません。文書全体を取り込みませんでした。年を直して（2019年、平成31年（令和元年）など）もう一度取り込んでください。`,
     TableRowsUnread: '表の行（タブまたは「|」で区切られた列）のようですが、表として読める行がありません（各行の警告を参照）。行として読むと列が交流内容に混ざってしまうため、文書全体を取り込みませんでした。年の列を直して（2019年、平成31年など）もう一度取り込んでください。',
+    FutureYear: (p) =>
+      `${p.year ? `${p.year}年は` : 'この年は'}今年${p.thisYear ? `（${p.thisYear}年）` : ''}より後の年です。このまま取り込みますが、年の書き間違い（令和6年を令和9年と書くなど）でないか確かめ、違っていれば文書を直してください。`,
+    UnreadableCsv:
+      'カンマで区切られた表のようですが、最初の20行に、年の列（年、年（西暦）、西暦、和暦、年度）と交流内容の列（交流内容、内容）の見出しがある行がありません。このままでは表の列がそのまま交流内容として保存されてしまうため、取り込みませんでした。表の上に「年,区分,交流内容」のような見出しの行を入れて、もう一度取り込んでください。',
+    DirectionMismatch: (p) =>
+      `「区分」${p.label ? `（${p.label}）` : ''}と「区分コード」${p.code ? `（${p.code}）` : ''}が食い違っているため、区分${p.label ? `の「${p.label}」` : ''}で取り込みました。区分コードも直すか、空欄にしてください。`,
   },
   zh: {
     ImportEmpty: '文档是空的（或只有空白）。',
@@ -174,7 +192,9 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
           ? `${cjkDate(p.date)}这一日期不存在，此行未导入。`
           : p.reason === 'yearHeadingRest'
             ? `年份标题已读取为${p.year}年，但其后的“${p.rest}”既不是可读取的年份也不是交流，未导入。`
-            : (UNPARSED_ZH[String(p.reason)] ?? '无法读取此行，未导入。'),
+            : p.reason === 'notAYear' || p.reason === 'yearCell'
+              ? notAYear('zh', p)
+              : (UNPARSED_ZH[String(p.reason)] ?? '无法读取此行，未导入。'),
     NotAnExchange: (p) =>
       p.reason === 'background'
         ? '此行被读作说明文字，未作为交流导入。如需作为交流导入，请在行首加上“・”。'
@@ -211,11 +231,17 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
       }),
     UnreadableYearHeading: (p) =>
       `此行看似年份标题，但无法读取${
-        p.fault === 'era' ? `（“${p.written}”不是日本年号）` : p.fault === 'letters' ? `（“${p.written}”的数字中混有字母）` : p.fault === 'range' ? '（不是1868年至2100年之间的年份）' : ''
+        p.fault === 'era' ? `（“${p.written}”不是日本年号）` : p.fault === 'letters' ? `（“${p.written}”的数字中混有字母）` : p.fault === 'lookalike' ? `（“${p.written}”中的“${p.lookalike}”不是汉字数字“${p.meant}”）` : p.fault === 'range' ? '（不是1868年至2100年之间的年份）' : ''
       }。否则其下各行会被归入上一年，因此整个文档均未导入。请修改标题（如2017年、平成29年）后重新导入。`,
     EraYearsDisagree: (p) =>
       `${p.written ? `“${p.written}”中的` : ''}两个日本年号的年份指向不同的年份${p.years ? `（${p.years}年）` : ''}，且未写公历年份，无法确定是哪一年，因此整个文档均未导入。请修改年份（如2019年、平成31年（令和元年））后重新导入。`,
     TableRowsUnread: '此行看似表格行（各列以制表符或“|”分隔），但表格中没有可读取的行（请参阅各行的警告）。若按普通行读取，各列会混入交流内容，因此整个文档均未导入。请修改年份列（如2019年、平成31年）后重新导入。',
+    FutureYear: (p) =>
+      `${p.year ? `${p.year}年` : '此年份'}晚于今年${p.thisYear ? `（${p.thisYear}年）` : ''}。已按原样导入，请确认年份是否写错（如将令和6年写成令和9年），如有错误请修改文档。`,
+    UnreadableCsv:
+      '此文件看似以逗号分隔的表格，但前20行中没有一行写有年份列（年、年（西暦）、西暦、和暦、年度）和交流内容列（交流内容、内容）的表头。否则表格各列会原样作为交流内容保存，因此未导入。请在表格上方加入“年,区分,交流内容”之类的表头行后重新导入。',
+    DirectionMismatch: (p) =>
+      `“区分”${p.label ? `（${p.label}）` : ''}与“区分コード”${p.code ? `（${p.code}）` : ''}不一致，已按“区分”${p.label ? `的“${p.label}”` : ''}导入。请同时修改“区分コード”，或将其留空。`,
   },
 };
 

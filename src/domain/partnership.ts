@@ -182,6 +182,23 @@ export interface ChangeSummary {
   removed: ChangeCounts;
   /** The stored events and photo records the document no longer holds, as they read (absent when none). */
   removedItems?: RemovedItem[];
+  /** The stored events and photo records the import changes in what they read (year, date, direction, text), before and after (absent when none). */
+  changedItems?: ChangedItem[];
+}
+
+/** An event or photo record as the import preview shows it: its year, date and direction (events), text or caption. */
+export interface ItemReading {
+  year: number;
+  date?: string | null;
+  direction?: Direction;
+  text: string;
+}
+
+/** An event or photo record an import changes: how it reads before and after. */
+export interface ChangedItem {
+  kind: 'event' | 'record';
+  before: ItemReading;
+  after: ItemReading;
 }
 
 /** An event or photo record an import removes: its kind, year and text (or caption). */

@@ -4,6 +4,8 @@ import {
   isUnchanged,
   type ChangeSummary,
   type RemovedItem,
+  type ChangedItem,
+  type ItemReading,
   type ExchangeEvent,
   type Partnership,
   type PartnershipSummary,
@@ -590,6 +592,17 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
     ...recordPlan.removed.map((i) => ({ kind: 'record' as const, year: oldRecords[i]!.year, text: oldRecords[i]!.caption })),
   ];
   if (removedItems.length > 0) summary.removedItems = removedItems;
+  const reading = (e: { year: number; date: string | null; direction: string; text: string }): ItemReading => ({ year: e.year, date: e.date, direction: e.direction as Direction, text: e.text });
+  const reads = (a: ItemReading, b: ItemReading) => a.year !== b.year || a.date !== b.date || a.direction !== b.direction || a.text !== b.text;
+  const changedItems: ChangedItem[] = [
+    ...eventPlan.changed.map((pair) => ({ kind: 'event' as const, before: reading(oldEvents[pair.old]!), after: reading(p.events[pair.new]!) })),
+    ...updatedRecords.map((pair) => ({
+      kind: 'record' as const,
+      before: { year: oldRecords[pair.old]!.year, text: oldRecords[pair.old]!.caption },
+      after: { year: p.records[pair.new]!.year, text: p.records[pair.new]!.caption },
+    })),
+  ].filter((c) => reads(c.before, c.after));
+  if (changedItems.length > 0) summary.changedItems = changedItems;
   if (!isUnchanged(summary)) {
     // The partnership's version counts changes of its own fields (those its staff form edits), so that a form
     // opened before an import that changed only its events is no conflict; its time says when anything changed.

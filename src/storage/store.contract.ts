@@ -123,6 +123,14 @@ export function runStoreContract(label: string, open: () => Promise<Store>): voi
         changed: { events: 1, records: 1, years: 0 },
         removed: { events: 1, records: 0, years: 0 },
         removedItems: [{ kind: 'event', year: 2019, text: '市長が訪問' }],
+        // The relinked record reads as before: a change, but none a reader sees in the list.
+        changedItems: [
+          {
+            kind: 'event',
+            before: { year: 2007, date: null, direction: 'reception', text: '遼寧師範大学訪問団が来訪' },
+            after: { year: 2007, date: null, direction: 'reception', text: '遼寧師範大学訪問団が来訪し金沢大学を視察' },
+          },
+        ],
       });
 
       const after = await findPartnership(store.db, '金沢市', '大連市');

@@ -219,6 +219,24 @@ describeOnEachStore('the web import of several documents', (openFresh) => {
     assert.deepEqual(await record(), stored);
   });
 
+  it('shows each stored item the import would change, as it reads now and as the document has it, on the page and in the API', async () => {
+    const stored = await record();
+    const corrected = { name: 'dalian-corrected.txt', bytes: Buffer.from(sample.toString('utf8').replace('\t派遣\t市英語教育研修参加派遣団が訪問', '\t派遣\t市英語教育研修派遣団が訪問')) };
+    const page = multipart({ _csrf: csrf }, [corrected]);
+    const res = await session.request({ method: 'POST', url: '/ja/staff/import/preview', payload: page.payload, headers: { ...page.headers, accept: 'text/html' } });
+    assert.equal(res.statusCode, 200);
+    assert.match(res.body, /金沢市–大連市：登録済みの1件の項目の内容が、次のように変わります/);
+    // An earlier test of this file left its own correction on the stored text.
+    const now = (await store.db.selectFrom('events').select('text').where('year', '=', 2006).where('text', 'like', '市英語教育研修参加派遣団が訪問%').executeTakeFirstOrThrow()).text;
+    assert.ok(res.body.includes(`<ul class="changed-items"><li><del>2006 派遣 ${now}</del> → <ins>2006 派遣 市英語教育研修派遣団が訪問</ins></li></ul>`), res.body.slice(-3000));
+    const api = multipart({}, [corrected]);
+    const json = await session.request({ method: 'POST', url: '/api/staff/imports/preview', payload: api.payload, headers: { ...api.headers, accept: 'application/json', 'x-csrf-token': csrf } });
+    assert.deepEqual(json.json().changes[0].changedItems, [
+      { kind: 'event', before: { year: 2006, date: null, direction: 'dispatch', text: now }, after: { year: 2006, date: null, direction: 'dispatch', text: '市英語教育研修派遣団が訪問' } },
+    ]);
+    assert.deepEqual(await record(), stored, 'previews write nothing');
+  });
+
   it('warns before a document starts a new partnership for a partner stored under another spelling (大連 beside 大連市)', async () => {
     const stored = await record();
     const dalian = { name: 'dalian-short.txt', bytes: Buffer.from(sample.toString('utf8').replaceAll('大連市との', '大連との')) };

@@ -113,6 +113,12 @@ const counts = {
   properties: { events: { type: 'integer' }, records: { type: 'integer' }, years: { type: 'integer' } },
 } as const;
 
+/** An event or photo record as an import summary reads it (date and direction for events only). */
+const reading = {
+  type: 'object',
+  properties: { year: { type: 'integer' }, date: { type: ['string', 'null'] }, direction: { type: 'string' }, text: { type: 'string' } },
+} as const;
+
 export const changeSummary = {
   type: 'object',
   properties: {
@@ -123,5 +129,15 @@ export const changeSummary = {
     added: counts,
     changed: counts,
     removed: counts,
+    removedItems: {
+      type: 'array',
+      description: 'The stored events (kind event) and photo records (kind record) the documents no longer hold: year and text or caption.',
+      items: { type: 'object', properties: { kind: { type: 'string' }, year: { type: 'integer' }, text: { type: 'string' } } },
+    },
+    changedItems: {
+      type: 'array',
+      description: 'The stored events and photo records whose year, date, direction or text the import changes, as they read before and after.',
+      items: { type: 'object', properties: { kind: { type: 'string' }, before: reading, after: reading } },
+    },
   },
 } as const;

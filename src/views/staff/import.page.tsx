@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../domain/diagnostic.js';
 import type { ImportRefusal } from '../../domain/import-refusal.js';
-import type { ChangeSummary, Partnership } from '../../domain/partnership.js';
+import type { ChangeSummary, ChangedItem, ItemReading, Partnership } from '../../domain/partnership.js';
 import { COMMON } from '../i18n/common.messages.js';
 import { format } from '../i18n/messages.js';
 import { Layout } from '../layout.js';
@@ -65,6 +65,33 @@ function errorsFirst(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const rank = (d: Diagnostic) => (d.severity === 'error' ? 0 : 1);
   const line = (d: Diagnostic) => d.line ?? 0;
   return diagnostics.map((d, i) => ({ d, i })).sort((a, b) => rank(a.d) - rank(b.d) || line(a.d) - line(b.d) || a.i - b.i).map(({ d }) => d);
+}
+
+/** How an event or photo record reads in the preview: year, date and direction (events), text. */
+function reading(view: StaffView, kind: ChangedItem['kind'], r: ItemReading): string {
+  const t = STAFF[view.ctx.locale];
+  const c = COMMON[view.ctx.locale];
+  const parts = [String(r.year), ...(r.date ? [r.date] : []), ...(r.direction ? [c[r.direction]] : []), ...(kind === 'record' ? [`${t.recordItem}:`] : []), r.text];
+  return parts.join(' ');
+}
+
+/** The stored items the import changes, as they read before (struck out) and after; the first REMOVED_SHOWN of them. */
+function ChangedItems(props: { view: StaffView; summary: ChangeSummary; items: readonly ChangedItem[] }) {
+  const t = STAFF[props.view.ctx.locale];
+  const { home, partner } = props.summary;
+  return (
+    <>
+      <p>{format(t.changesWarning, { partner: `${home}–${partner}`, n: props.items.length })}</p>
+      <ul class="changed-items">
+        {props.items.slice(0, REMOVED_SHOWN).map((item, n) => (
+          <li key={n}>
+            <del>{reading(props.view, item.kind, item.before)}</del> → <ins>{reading(props.view, item.kind, item.after)}</ins>
+          </li>
+        ))}
+        {props.items.length > REMOVED_SHOWN && <li>{format(t.moreRemoved, { n: props.items.length - REMOVED_SHOWN })}</li>}
+      </ul>
+    </>
+  );
 }
 
 /** A stored partnership whose kind or affiliation date the import replaces, with the document's values. */
@@ -173,7 +200,7 @@ export function ImportPage(props: { view: StaffView; preview?: ImportPreviewView
                   </p>
                 ))}
                 {props.preview.changes
-                  .filter((s) => s.removed.events + s.removed.records + s.removed.years > 0 || (s.detailsChanged && !s.created))
+                  .filter((s) => s.removed.events + s.removed.records + s.removed.years > 0 || (s.detailsChanged && !s.created) || (s.changedItems?.length ?? 0) > 0)
                   .map((s) => (
                     <div key={`${s.home}–${s.partner}`} class="problems" role="alert">
                       {s.removed.events + s.removed.records > 0 && (
@@ -192,6 +219,7 @@ export function ImportPage(props: { view: StaffView; preview?: ImportPreviewView
                           {s.removedItems.length > REMOVED_SHOWN && <li>{format(t.moreRemoved, { n: s.removedItems.length - REMOVED_SHOWN })}</li>}
                         </ul>
                       )}
+                      {s.changedItems && <ChangedItems view={view} summary={s} items={s.changedItems} />}
                     </div>
                   ))}
                 <ChangesTable view={view} changes={props.preview.changes} newNote />

@@ -16,7 +16,7 @@ type Key =
   | 'problem_notFound' | 'problem_dateOutsideYear' | 'problem_dateOutsideEra' | 'problem_noSuchDay' | 'linkedEventYear' | 'problem_notEmpty' | 'problem_noneMark' | 'problem_yearHasEvents' | 'tooLongLimit' | 'none' | 'yearsEvents' | 'refused'
   | 'translationEn' | 'translationZh' | 'partnershipIdField' | 'timeZoneNote' | 'itemGone' | 'itemGoneBody' | 'previewGone'
   | 'restoreDuplicate' | 'currentVersion' | 'restoreConflict' | 'uploadRefused' | 'uploadRefusedBack' | 'previewStale' | 'translatorNote' | 'deleteConfirm' | 'deleteNow' | 'refusedSamePartnership' | 'refusedTooManyEvents' | 'moreRemoved'
-  | 'similarPartnerWarning' | 'listSeparator' | 'quotedName';
+  | 'similarPartnerWarning' | 'listSeparator' | 'quotedName' | 'changesWarning';
 
 /** The staff area: lists, edit forms, history, the web import. */
 export const STAFF: Messages<Key> = {
@@ -61,6 +61,7 @@ export const STAFF: Messages<Key> = {
     similarPartnerWarning: '{partnership}：新しい提携先として追加されます。登録済みの{stored}と同じ都市なら、文書の提携先の名前を登録済みの名前に直してから取り込んでください。',
     listSeparator: '、',
     quotedName: '「{name}」',
+    changesWarning: '{partner}：登録済みの{n}件の項目の内容が、次のように変わります（左が今の内容、右が文書の内容）。',
     refusedTooManyEvents: '{documents}件の文書に合わせて{events}件の交流が含まれています。1回に取り込めるのは{limit}件までです。分けて取り込んでください。取り込んでいません。', yearsEvents: '{events}件の交流、{records}件の写真の記録',
     refused: '受け付けられませんでした',
   },
@@ -105,6 +106,7 @@ export const STAFF: Messages<Key> = {
     similarPartnerWarning: '{partnership}: would be added as a new partnership. If it is the same city as the stored {stored}, correct the partner\'s name in the document to the stored name before importing.',
     listSeparator: ', ',
     quotedName: '“{name}”',
+    changesWarning: '{partner}: stored items that would read differently ({n}), as they read now and as the document has them:',
     refusedTooManyEvents: 'These {documents} documents hold {events} exchanges together; one import takes at most {limit}. Import them in smaller groups. Nothing was imported.', yearsEvents: 'exchanges: {events}, photo records: {records}',
     refused: 'Refused',
   },
@@ -149,6 +151,7 @@ export const STAFF: Messages<Key> = {
     similarPartnerWarning: '{partnership}：将作为新的交流对象添加。如果它与已登记的{stored}是同一城市，请先将文档中的对象名称改为已登记的名称，然后再导入。',
     listSeparator: '、',
     quotedName: '“{name}”',
+    changesWarning: '{partner}：已登记的{n}项内容将如下改变（左为现在的内容，右为文档中的内容）。',
     refusedTooManyEvents: '这 {documents} 个文档共包含 {events} 项交流，一次最多导入 {limit} 项。请分批导入。未导入。', yearsEvents: '交流{events}件，照片记录{records}件',
     refused: '未被接受',
   },

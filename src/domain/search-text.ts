@@ -121,6 +121,8 @@ export interface SearchResult {
 /** Filters that narrow a search; they combine (all must hold). `kind: 'record'` keeps only photo records. */
 export interface SearchFilters {
   partner?: string;
+  /** The home municipality: with `partner`, one partnership (富山市・ハノイ市, not 鳥取市・ハノイ市); alone, its partnerships. */
+  home?: string;
   year?: number;
   direction?: Direction;
   kind?: 'record';
@@ -138,7 +140,7 @@ export interface SearchFilters {
  * records) shares one dimension with the `direction` and `kind` filters. Counts are numbers on every database.
  */
 export interface SearchFacets {
-  /** By partnership (home and partner), ordered by partner, then home. */
+  /** By partnership (home and partner), ordered by partner, then home; counted without the `partner` and `home` filters. */
   partners: { home: string; partner: string; count: number }[];
   /** By year, ascending. */
   years: { year: number; count: number }[];

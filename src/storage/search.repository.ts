@@ -79,7 +79,7 @@ export async function searchItems(db: Kysely<Database>, query: SearchQuery, opti
   if (q.grams.length === 0) return { hits: [], total: 0 };
   let page: Match[];
   let total: number;
-  if (options.partner !== undefined || options.direction !== undefined || options.eventIds !== undefined) {
+  if (options.partner !== undefined || options.home !== undefined || options.direction !== undefined || options.eventIds !== undefined) {
     // These filters need every candidate's partnership or direction: rank them all.
     const matches = (await findMatches(db, q, options)).filter((m) => passes(m, options)).sort(byRank);
     total = matches.length;
@@ -276,7 +276,7 @@ export async function searchKeys(db: Kysely<Database>, query: SearchQuery): Prom
 export async function searchFacets(db: Kysely<Database>, query: SearchQuery, filters: SearchFilters = {}, options: { scanCountFrom?: number } = {}): Promise<SearchFacets> {
   const groups = await countMatches(db, compile(query), filters.eventIds, options.scanCountFrom ?? SCAN_COUNT_FROM);
   if (groups.length === 0) return noFacets();
-  const { partner, year, direction, kind } = filters;
+  const { partner, home, year, direction, kind } = filters;
   const partners = new Map<string, { home: string; partner: string; count: number }>();
   const years = new Map<number, number>();
   const byDirection = new Map<Direction, number>();
@@ -288,8 +288,8 @@ export async function searchFacets(db: Kysely<Database>, query: SearchQuery, fil
       entry.count += g.count;
       partners.set(key, entry);
     }
-    if (passes(g, { partner, direction, kind })) years.set(g.year, (years.get(g.year) ?? 0) + g.count);
-    if (passes(g, { partner, year })) {
+    if (passes(g, { partner, home, direction, kind })) years.set(g.year, (years.get(g.year) ?? 0) + g.count);
+    if (passes(g, { partner, home, year })) {
       if (g.kind === 'record') records += g.count;
       else byDirection.set(g.direction ?? 'unknown', (byDirection.get(g.direction ?? 'unknown') ?? 0) + g.count);
     }
@@ -635,9 +635,10 @@ async function detailsOf(db: Kysely<Database>, page: readonly Match[]): Promise<
   return { texts, translations };
 }
 
-function passes(m: Pick<Match, 'kind' | 'partner' | 'year' | 'direction'>, f: SearchFilters): boolean {
+function passes(m: Pick<Match, 'kind' | 'home' | 'partner' | 'year' | 'direction'>, f: SearchFilters): boolean {
   return (
     (f.partner === undefined || m.partner === f.partner) &&
+    (f.home === undefined || m.home === f.home) &&
     (f.year === undefined || m.year === f.year) &&
     (f.direction === undefined || m.direction === f.direction) &&
     (f.kind === undefined || m.kind === f.kind)

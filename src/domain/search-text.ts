@@ -1,5 +1,5 @@
 import type { Direction } from './direction.js';
-import { japaneseForms } from './simplified-chinese.js';
+import { japaneseForms, japaneseFormsEach } from './simplified-chinese.js';
 import { TRANSLATION_LOCALES, type Translations } from './translation.js';
 
 /** The form both indexed text and queries are compared in: NFKC (full-width → half-width), then lower case. */
@@ -37,10 +37,30 @@ export function searchableText(text: string, translations?: Translations): strin
  * characters are read in the Japanese forms the record is written in (大连 finds 大連; japaneseForms).
  */
 export function searchTerms(query: string): string[] {
+  return wordsOf(japaneseForms(typedForSearch(query)));
+}
+
+/**
+ * The words of a query in each of its readings (searchTerms is the first): more than one when a simplified
+ * character stands for several Japanese forms (发展 → 発展, 髪展; japaneseFormsEach). An item matching any reading matches.
+ */
+export function searchTermForms(query: string): string[][] {
+  const readings = japaneseFormsEach(typedForSearch(query)).map(wordsOf);
+  const seen = new Set<string>();
+  return readings.filter((terms) => {
+    const key = JSON.stringify(terms);
+    return !seen.has(key) && (seen.add(key), true);
+  });
+}
+
+function typedForSearch(query: string): string {
+  return normalizeForSearch(query).replace(/[\u0000-\u001f\u007f]/g, ' ');
+}
+
+function wordsOf(typed: string): string[] {
   const terms: string[] = [];
   // A phrase in quotes ("…", “…”) is one word, spaces and all.
-  const typed = normalizeForSearch(query).replace(/[\u0000-\u001f\u007f]/g, ' ');
-  for (const m of japaneseForms(typed).matchAll(/["“”]([^"“”]*)["“”]|[^\s"“”]+/gu)) {
+  for (const m of typed.matchAll(/["“”]([^"“”]*)["“”]|[^\s"“”]+/gu)) {
     const term = (m[1] ?? m[0]).trim();
     if (term !== '') terms.push(term);
   }

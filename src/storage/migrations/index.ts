@@ -15,6 +15,7 @@ import { searchTextOnce } from './2026112801-search-text-once.js';
 import { postingsUncompressed } from './2026112901-postings-uncompressed.js';
 import { historyByPartnership } from './2026113001-history-by-partnership.js';
 import { searchTranslations } from './2026120101-search-translations.js';
+import { searchSimplifiedForms } from './2026120201-search-simplified-forms.js';
 
 /** Every migration, by name; names sort in the order they run. Listed statically so it works under tsx and bundlers. */
 const MIGRATIONS: Readonly<Record<string, (capabilities: StoreCapabilities) => Migration>> = {
@@ -33,6 +34,7 @@ const MIGRATIONS: Readonly<Record<string, (capabilities: StoreCapabilities) => M
   '2026112901-postings-uncompressed': postingsUncompressed,
   '2026113001-history-by-partnership': historyByPartnership,
   '2026120101-search-translations': searchTranslations,
+  '2026120201-search-simplified-forms': searchSimplifiedForms,
 };
 
 export function migrationsFor(capabilities: StoreCapabilities): Record<string, Migration> {

@@ -8,7 +8,7 @@ import type { Store } from '../../../storage/database.js';
 import type { PageContext } from '../../../views/page-context.js';
 import { renderPage } from '../../../views/render.js';
 import { YearbookPage } from '../../../views/yearbook.page.js';
-import { pageRoute, type PageSite } from '../../page-route.js';
+import { answeredNotModified, pageRoute, type PageSite } from '../../page-route.js';
 import type { PdfRenderer } from '../../pdf-renderer.js';
 import { contentDisposition } from '../opendata/downloads.route.js';
 import { inlineStyleSheet, ownOrigin } from './print.route.js';
@@ -24,6 +24,7 @@ export function registerYearbookRoutes(app: FastifyInstance, store: Store, site:
     const id = pathId(request.params.id);
     const p = await findPublishedPartnership(store, id);
     if (!pdf) throw new KoryuError('PdfUnavailable', 'The yearbook cannot be made here: no browser is configured.');
+    if (await answeredNotModified(site, ctx.locale, request, reply)) return;
     const printCtx: PageContext = { ...ctx, path: `/partnerships/${p.id}/print`, query: '' };
     const html = renderPage(h(YearbookPage, { ctx: printCtx, partnership: p, madeOn: tokyoDay(today()), ...(licence ? { licence } : {}) }));
     let bytes: Buffer;

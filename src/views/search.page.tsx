@@ -12,7 +12,7 @@ import { FIELD_NAMES, KNOWLEDGE } from './i18n/knowledge.messages.js';
 import { isExchangeField } from '../domain/exchange-field.js';
 import { Layout } from './layout.js';
 import { localHref, type PageContext } from './page-context.js';
-import { formatCount } from './parts.js';
+import { fill, formatCount } from './parts.js';
 
 export interface SearchPageProps {
   ctx: PageContext;
@@ -71,7 +71,7 @@ export function SearchPage(props: SearchPageProps) {
       <form class="search-page-form" action={localHref(ctx, '/search')} method="get">
         <label for="q">{t.queryLabel}</label>
         <div class="search-page-row">
-          <input id="q" type="search" name="q" value={query} aria-describedby="q-hint" />
+          <input id="q" type="search" name="q" value={query} lang={queryLang(ctx.locale, query)} aria-describedby="q-hint" />
           <button type="submit">{t.submit}</button>
         </div>
         <p id="q-hint" class="hint">
@@ -91,6 +91,11 @@ function Results(props: SearchPageProps & { result: FacetedSearchResult }) {
   const from = (page - 1) * pageSize + 1;
   const to = from + result.hits.length - 1;
   const pages = Math.max(Math.ceil(result.total / pageSize), 1);
+  // Counts with the reader's grouping (4,392; 4392 would be hard to read).
+  const n = (value: number) => formatCount(value, ctx.locale);
+  // The query as typed, in the record's language when it is written in Japanese characters.
+  const qLang = queryLang(ctx.locale, q);
+  const echoed = qLang ? <span lang={qLang}>{q}</span> : q;
   const hasFacets =
     result.facets.partners.length + result.facets.years.length + result.facets.directions.length + result.facets.records +
       (props.knowledge?.fields.length ?? 0) + (props.knowledge?.organizations.length ?? 0) > 0;
@@ -101,11 +106,13 @@ function Results(props: SearchPageProps & { result: FacetedSearchResult }) {
       <section class="search-results" aria-labelledby="results-heading">
         <h2 id="results-heading">{t.results}</h2>
         <p class="result-count">
-          {result.total === 0
-            ? format(filtered ? t.noMatchFiltered : t.noMatch, { q })
-            : result.hits.length === 0
-              ? `${format(t.found, { q, total: result.total })} ${t.pastLastPage}`
-              : `${format(t.found, { q, total: result.total })} ${format(t.showing, { from, to })}`}
+          {result.total === 0 ? (
+            fill(filtered ? t.noMatchFiltered : t.noMatch, { q: echoed })
+          ) : (
+            <>
+              {fill(t.found, { q: echoed, total: n(result.total) })} {result.hits.length === 0 ? t.pastLastPage : format(t.showing, { from: n(from), to: n(to) })}
+            </>
+          )}
         </p>
         {result.hits.length > 0 && (
           <ol class="hits" start={from}>
@@ -124,7 +131,7 @@ function Results(props: SearchPageProps & { result: FacetedSearchResult }) {
                   </a>
                 </li>
               )}
-              <li>{format(t.pageOf, { page, pages })}</li>
+              <li>{format(t.pageOf, { page: n(page), pages: n(pages) })}</li>
               {page < pages && (
                 <li>
                   <a rel="next" href={searchHref(ctx, q, filters, page + 1)}>
@@ -177,7 +184,7 @@ function Facets(props: SearchPageProps & { result: FacetedSearchResult }) {
   const count = (n: number) => (
     <span class="count">
       {ctx.locale === 'en' ? ' (' : '（'}
-      {format(t.count, { count: n })}
+      {format(t.count, { count: formatCount(n, ctx.locale) })}
       {ctx.locale === 'en' ? ')' : '）'}
     </span>
   );
@@ -365,6 +372,14 @@ function YearLabel(props: { ctx: PageContext; year: number }) {
       </span>
     </>
   );
+}
+
+/**
+ * The `lang` of the reader's query on a page in another language than Japanese: `ja` when it holds kanji or kana
+ * (what the record is searched in, usually), else none (a query in Latin letters is the page's language).
+ */
+export function queryLang(pageLocale: Locale, query: string): string | undefined {
+  return pageLocale !== 'ja' && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(query) ? 'ja' : undefined;
 }
 
 /** Japanese text (names of places, era labels) inside a page that may be in another language. */

@@ -8,7 +8,7 @@ import { TIMELINE } from './i18n/timeline.messages.js';
 import { Downloads, type DownloadLink } from './downloads.js';
 import { Layout } from './layout.js';
 import { localHref, type PageContext } from './page-context.js';
-import { DateWithEra, fill, formatDate, Ja, localized, YearWithEra } from './parts.js';
+import { DateWithEra, fill, formatCount, formatDate, Ja, localized, YearWithEra } from './parts.js';
 import { KnowledgeFilterFields, type KnowledgeFilterProps } from './knowledge/knowledge-filter.js';
 import { PartnershipNav } from './knowledge/partnership-nav.js';
 import { ScrollRegion } from './scroll-region.js';
@@ -122,7 +122,7 @@ export function TimelinePage(props: { ctx: PageContext; partnership: StoredPartn
         {format(pluralOf(ctx.locale, shownEvents.length, f.from === f.to ? { one: t.showingYearOne, other: t.showingYear } : { one: t.showingOne, other: t.showing }), {
           from: f.from,
           to: f.to,
-          count: shownEvents.length,
+          count: formatCount(shownEvents.length, ctx.locale),
         })}
       </p>
 
@@ -264,7 +264,7 @@ function EventsPerYear(props: { ctx: PageContext; partnership: StoredPartnership
         <div
           class="chart-figure"
           role="img"
-          aria-label={format(t.chartLabel, { from: f.from, to: f.to, count: data.total })}
+          aria-label={format(t.chartLabel, { from: f.from, to: f.to, count: formatCount(data.total, ctx.locale) })}
           dangerouslySetInnerHTML={{ __html: svg }}
         />
         <ScrollRegion label={t.chartTable}>
@@ -286,9 +286,9 @@ function EventsPerYear(props: { ctx: PageContext; partnership: StoredPartnership
                 <tr key={r.year}>
                   <th scope="row">{r.year}</th>
                   {r.counts.map((n, i) => (
-                    <td key={data.directions[i]}>{n}</td>
+                    <td key={data.directions[i]}>{formatCount(n, ctx.locale)}</td>
                   ))}
-                  <td>{r.total}</td>
+                  <td>{formatCount(r.total, ctx.locale)}</td>
                 </tr>
               ))}
             </tbody>
@@ -296,9 +296,9 @@ function EventsPerYear(props: { ctx: PageContext; partnership: StoredPartnership
               <tr>
                 <th scope="row">{t.total}</th>
                 {data.totals.map((n, i) => (
-                  <td key={data.directions[i]}>{n}</td>
+                  <td key={data.directions[i]}>{formatCount(n, ctx.locale)}</td>
                 ))}
-                <td>{data.total}</td>
+                <td>{formatCount(data.total, ctx.locale)}</td>
               </tr>
             </tfoot>
           </table>

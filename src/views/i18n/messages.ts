@@ -11,9 +11,9 @@ export function pluralOf(locale: Locale, count: number, forms: { one: string; ot
   return new Intl.PluralRules(locale).select(count) === 'one' ? forms.one : forms.other;
 }
 
-/** `forms` for `count` (pluralOf), filled with `{count}` and `values`. */
+/** `forms` for `count` (pluralOf), filled with `{count}` (grouped as the language writes numbers: 4,392) and `values`. */
 export function formatPlural(locale: Locale, count: number, forms: { one: string; other: string }, values: Readonly<Record<string, string | number>> = {}): string {
-  return format(pluralOf(locale, count, forms), { count, ...values });
+  return format(pluralOf(locale, count, forms), { count: new Intl.NumberFormat(locale === 'zh' ? 'zh-Hans-CN' : locale).format(count), ...values });
 }
 
 /** Fills `{name}` placeholders. */

@@ -6,7 +6,7 @@ import { eventsPerYearSvg, type ChartSeries } from '../charts/events-per-year.ch
 import { COMMON } from '../i18n/common.messages.js';
 import { FIELD_NAMES, KNOWLEDGE } from '../i18n/knowledge.messages.js';
 import { format, formatPlural, pluralOf } from '../i18n/messages.js';
-import { INTL_LOCALE, fill, Ja, localized } from '../parts.js';
+import { INTL_LOCALE, fill, formatCount, Ja, localized } from '../parts.js';
 import { Layout } from '../layout.js';
 import type { PageContext } from '../page-context.js';
 import { DIRECTION_COLORS } from '../timeline.page.js';
@@ -104,7 +104,7 @@ export function InsightsPage(props: {
 
       <h2 id="per-year">{t.perYear}</h2>
       <ChartWithTable
-        label={format(pluralOf(ctx.locale, p.events.length, { one: t.perYearLabelOne, other: t.perYearLabel }), { from, to, count: p.events.length })}
+        label={format(pluralOf(ctx.locale, p.events.length, { one: t.perYearLabelOne, other: t.perYearLabel }), { from, to, count: formatCount(p.events.length, ctx.locale) })}
         caption={t.perYearTable}
         years={k.years}
         series={directions}

@@ -4,7 +4,7 @@ import { EVENT } from './i18n/event.messages.js';
 import { format } from './i18n/messages.js';
 import { Layout } from './layout.js';
 import { localHref, type PageContext } from './page-context.js';
-import { DateWithEra, fill, Ja, localized, YearWithEra } from './parts.js';
+import { DateWithEra, fill, Ja, localized, PartnershipKind, YearWithEra } from './parts.js';
 
 type StoredEvent = StoredPartnership['events'][number];
 
@@ -23,7 +23,7 @@ export function EventPage(props: { ctx: PageContext; partnership: StoredPartners
   const records = p.records.filter((r) => r.event === index);
   const previous = p.events[index - 1];
   const next = p.events[index + 1];
-  const partner = fill(t.partnershipLink, { kind: <Ja ctx={ctx}>{p.kind}</Ja>, partner: <Ja ctx={ctx}>{p.partner}</Ja> });
+  const partner = fill(t.partnershipLink, { kind: <PartnershipKind ctx={ctx} kind={p.kind} />, partner: <Ja ctx={ctx}>{p.partner}</Ja> });
   return (
     <Layout ctx={ctx} title={`${shortened(text.text, text.lang === undefined ? ctx.locale : 'ja')} | ${p.partner}`}>
       <p class="context">

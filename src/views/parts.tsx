@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { eraLabel, eraLabelOfDate } from '../domain/era.js';
 import { localizedText, type Translations } from '../domain/translation.js';
 import { HTML_LANG, type Locale } from './i18n/locale.js';
+import { YEARBOOK } from './i18n/yearbook.messages.js';
 import type { PageContext } from './page-context.js';
 
 /** Pieces shared by the pages: text in Japanese on pages in other languages, dates with their era, message templates with markup. */
@@ -29,6 +30,18 @@ export function fill(template: string, values: Readonly<Record<string, Component
 }
 
 /** Japanese text as written in the record (names of cities, kinds, era labels): marked `lang="ja"` on pages in other languages. */
+/**
+ * A partnership's kind as the record names it (友好交流都市), glossed on English and Chinese pages as the yearbook's
+ * cover glosses it (YEARBOOK.subtitle: "(partner city)", 「（友好城市）」); `kindText` is the same as plain text, for titles.
+ */
+export function PartnershipKind(props: { ctx: PageContext; kind: string }) {
+  return <>{fill(YEARBOOK[props.ctx.locale].subtitle, { kind: <Ja ctx={props.ctx}>{props.kind}</Ja> })}</>;
+}
+
+export function kindText(locale: Locale, kind: string): string {
+  return YEARBOOK[locale].subtitle.replace('{kind}', kind);
+}
+
 export function Ja(props: { ctx: PageContext; children: ComponentChildren }) {
   return props.ctx.locale === 'ja' ? <>{props.children}</> : <span lang="ja">{props.children}</span>;
 }

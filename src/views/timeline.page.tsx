@@ -1,14 +1,14 @@
 import { DIRECTIONS, type Direction } from '../domain/direction.js';
 import type { StoredPartnership } from '../domain/partnership.js';
 import { yearSpan, yearsOf } from '../domain/partnership.js';
-import { eventsPerYearSvg } from './charts/events-per-year.chart.js';
+import { chartFont, eventsPerYearSvg } from './charts/events-per-year.chart.js';
 import { COMMON } from './i18n/common.messages.js';
 import { format, pluralOf } from './i18n/messages.js';
 import { TIMELINE } from './i18n/timeline.messages.js';
 import { Downloads, type DownloadLink } from './downloads.js';
 import { Layout } from './layout.js';
 import { localHref, type PageContext } from './page-context.js';
-import { DateWithEra, fill, formatCount, formatDate, Ja, localized, YearWithEra } from './parts.js';
+import { DateWithEra, fill, formatCount, formatDate, Ja, kindText, localized, PartnershipKind, YearWithEra } from './parts.js';
 import { KnowledgeFilterFields, type KnowledgeFilterProps } from './knowledge/knowledge-filter.js';
 import { PartnershipNav } from './knowledge/partnership-nav.js';
 import { ScrollRegion } from './scroll-region.js';
@@ -61,15 +61,15 @@ export function TimelinePage(props: { ctx: PageContext; partnership: StoredPartn
   const years = yearsOf(p).filter((y) => inRange(y.year));
   const shownEvents = p.events.filter((e) => inRange(e.year) && f.directions.includes(e.direction));
   const records = p.records.filter((r) => inRange(r.year));
-  const kind = <Ja ctx={ctx}>{p.kind}</Ja>;
+  const kind = <PartnershipKind ctx={ctx} kind={p.kind} />;
   const partner = <Ja ctx={ctx}>{p.partner}</Ja>;
   const self = localHref(ctx, `/partnerships/${p.id}`);
   const allYears: number[] = [];
   for (let y = f.first; y <= f.last; y++) allYears.push(y);
 
   return (
-    <Layout ctx={ctx} title={format(t.title, { kind: p.kind, partner: p.partner })}>
-      <h1>{fill(t.title, { kind, partner })}</h1>
+    <Layout ctx={ctx} title={format(t.titleGlossed, { kind: kindText(ctx.locale, p.kind), partner: p.partner })}>
+      <h1>{fill(t.titleGlossed, { kind, partner })}</h1>
       <PartnershipNav ctx={ctx} id={p.id} current="timeline" />
       <nav class="print-links no-print" aria-label={t.printLinks}>
         <ul>
@@ -254,6 +254,7 @@ function EventsPerYear(props: { ctx: PageContext; partnership: StoredPartnership
     );
   }
   const svg = eventsPerYearSvg({
+    fontFamily: chartFont(ctx.locale),
     years: data.years,
     series: data.directions.map((d, i) => ({ label: common[d], color: DIRECTION_COLORS[d], counts: data.rows.map((r) => r.counts[i] ?? 0) })),
   });

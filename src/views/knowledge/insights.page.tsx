@@ -2,7 +2,7 @@ import { DIRECTIONS } from '../../domain/direction.js';
 import { EXCHANGE_FIELDS, type ExchangeField } from '../../domain/exchange-field.js';
 import { insightsOf } from '../../domain/insights.js';
 import type { StoredPartnership } from '../../domain/partnership.js';
-import { eventsPerYearSvg, type ChartSeries } from '../charts/events-per-year.chart.js';
+import { chartFont, eventsPerYearSvg, type ChartSeries } from '../charts/events-per-year.chart.js';
 import { COMMON } from '../i18n/common.messages.js';
 import { FIELD_NAMES, KNOWLEDGE } from '../i18n/knowledge.messages.js';
 import { format, formatPlural, pluralOf } from '../i18n/messages.js';
@@ -27,9 +27,9 @@ export const FIELD_COLORS: Readonly<Record<ExchangeField, string>> = {
 };
 
 /** One chart with the table of its numbers beside it. */
-function ChartWithTable(props: { wide?: boolean; label: string; caption: string; years: readonly number[]; series: readonly ChartSeries[]; totalLabel: string; yearLabel: string }) {
+function ChartWithTable(props: { font: string; wide?: boolean; label: string; caption: string; years: readonly number[]; series: readonly ChartSeries[]; totalLabel: string; yearLabel: string }) {
   const shown = props.series.filter((s) => s.counts.some((n) => n > 0));
-  const svg = eventsPerYearSvg({ years: props.years, series: shown });
+  const svg = eventsPerYearSvg({ years: props.years, series: shown, fontFamily: props.font });
   return (
     <div class={props.wide ? 'chart chart-wide' : 'chart'}>
       <div class="chart-figure" role="img" aria-label={props.label} dangerouslySetInnerHTML={{ __html: svg }} />
@@ -104,6 +104,7 @@ export function InsightsPage(props: {
 
       <h2 id="per-year">{t.perYear}</h2>
       <ChartWithTable
+        font={chartFont(ctx.locale)}
         label={format(pluralOf(ctx.locale, p.events.length, { one: t.perYearLabelOne, other: t.perYearLabel }), { from, to, count: formatCount(p.events.length, ctx.locale) })}
         caption={t.perYearTable}
         years={k.years}
@@ -159,6 +160,7 @@ export function InsightsPage(props: {
 
       <h2 id="fields">{t.fieldsOverTime}</h2>
       <ChartWithTable
+        font={chartFont(ctx.locale)}
         wide
         label={format(t.fieldsLabel, { from, to })}
         caption={t.fieldsTable}

@@ -81,7 +81,22 @@ export function formatDate(iso: string, locale: Locale, month: 'short' | 'long' 
   return new Intl.DateTimeFormat(INTL_LOCALE[locale], options).format(utcDate(y, m, d ?? 1));
 }
 
-/** A date in the locale's calendar with its era label: 2006年11月24日（平成18年）, or 24 Nov 2006 (平成18年) with the era marked Japanese. */
+/**
+ * The Japanese era after a year or a date, in the one form pages write it (the timeline's): a space, then the label in
+ * half-width brackets, Japanese text — 1998年 (平成10年), 1998年2月21日 (平成10年), 21 Feb 1998 (平成10年).
+ */
+export function EraNote(props: { ctx: PageContext; label: string }) {
+  return (
+    <>
+      {' '}
+      <span class="era" lang={langAttr(props.ctx, 'ja')}>
+        ({props.label})
+      </span>
+    </>
+  );
+}
+
+/** A date in the locale's calendar with its era label (EraNote): 2006年11月24日 (平成18年), 24 Nov 2006 (平成18年). */
 export function DateWithEra(props: { ctx: PageContext; iso: string }) {
   const { ctx, iso } = props;
   const era = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? eraLabelOfDate(iso) : eraLabel(Number(iso.slice(0, 4)));
@@ -89,14 +104,7 @@ export function DateWithEra(props: { ctx: PageContext; iso: string }) {
   return (
     <>
       <time dateTime={iso}>{date}</time>
-      {ctx.locale === 'ja' ? (
-        `（${era}）`
-      ) : (
-        <>
-          {' ('}
-          <span lang="ja">{era}</span>)
-        </>
-      )}
+      <EraNote ctx={ctx} label={era} />
     </>
   );
 }
@@ -106,10 +114,8 @@ export function YearWithEra(props: { ctx: PageContext; year: number }) {
   const { ctx, year } = props;
   return (
     <>
-      {ctx.locale === 'en' ? String(year) : `${year}年`}{' '}
-      <span class="era" lang={langAttr(ctx, 'ja')}>
-        ({eraLabel(year)})
-      </span>
+      {ctx.locale === 'en' ? String(year) : `${year}年`}
+      <EraNote ctx={ctx} label={eraLabel(year)} />
     </>
   );
 }

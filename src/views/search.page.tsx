@@ -12,7 +12,7 @@ import { FIELD_NAMES, KNOWLEDGE } from './i18n/knowledge.messages.js';
 import { isExchangeField } from '../domain/exchange-field.js';
 import { Layout } from './layout.js';
 import { localHref, type PageContext } from './page-context.js';
-import { fill, formatCount } from './parts.js';
+import { EraNote, fill, formatCount } from './parts.js';
 
 export interface SearchPageProps {
   ctx: PageContext;
@@ -366,10 +366,8 @@ function YearLabel(props: { ctx: PageContext; year: number }) {
   const { ctx, year } = props;
   return (
     <>
-      {format(SEARCH[ctx.locale].yearValue, { year })}{' '}
-      <span class="era" lang={langUnless(ctx.locale, 'ja')}>
-        ({eraLabel(year)})
-      </span>
+      {format(SEARCH[ctx.locale].yearValue, { year })}
+      <EraNote ctx={ctx} label={eraLabel(year)} />
     </>
   );
 }

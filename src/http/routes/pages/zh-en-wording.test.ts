@@ -57,3 +57,16 @@ it('draws a Chinese page’s charts in the simplified Chinese face, the Japanese
   assert.match(await body(`/zh/partnerships/${id}/insights`), /font-family="Noto Sans CJK SC, Noto Sans CJK JP"/);
   assert.match(await body(`/partnerships/${id}`), /font-family="Noto Sans CJK JP"/);
 });
+
+it('writes the era one way on every page (the timeline’s): a space, then half-width brackets', async () => {
+  const timeline = await body(`/partnerships/${id}`);
+  const events = [...timeline.matchAll(/href="(\/events\/\d+)"/g)].map((m) => m[1]!).slice(0, 40);
+  const pages = ['/', `/partnerships/${id}`, `/partnerships/${id}/agreements`, ...events];
+  let dated = 0;
+  for (const path of pages) {
+    const html = await body(path);
+    assert.doesNotMatch(html, /[（(](?:明治|大正|昭和|平成|令和)[^）)]*）/, `${path}: no full-width bracket`);
+    if (/<\/time> <span class="era">\((?:平成|令和)\d+年\)<\/span>/.test(html)) dated++;
+  }
+  assert.ok(dated >= 2, `${dated} pages with a dated era`);
+});

@@ -126,6 +126,8 @@ export interface SearchHit {
   year: number;
   /** The event's direction; null for photo records. */
   direction: Direction | null;
+  /** The event's date (YYYY-MM-DD, or YYYY-MM when only the month is known); null when the record gives none, and for photo records. */
+  date?: string | null;
   /** The event's text or the record's caption, as stored. */
   text: string;
   /** The text in other languages, when the store provides them. */

@@ -127,6 +127,7 @@ async function matchesOfAny(db: Kysely<Database>, readings: readonly (readonly s
 /** The page's hits with their texts and translations. */
 async function withDetails(db: Kysely<Database>, total: number, page: readonly Match[]): Promise<SearchResult> {
   const { texts, translations } = await detailsOf(db, page);
+  const dates = await eventDatesOf(db, page);
   return {
     total,
     hits: page.map((m) => {
@@ -139,6 +140,7 @@ async function withDetails(db: Kysely<Database>, total: number, page: readonly M
         partner: m.partner,
         year: m.year,
         direction: m.direction,
+        date: m.kind === 'event' ? (dates.get(m.id) ?? null) : null,
         text: m.text ?? texts.get(`${m.kind}:${m.id}`) ?? '',
         ...(translated ? { translations: translated } : {}),
       };
@@ -638,6 +640,14 @@ type DetailRow = { kind: string; id: number; text: string; locale: string | null
  * translations of every item (by `kind:id`; items without any are absent). One query for a page where there were
  * three (events, captions, translations): each is a round trip on PostgreSQL.
  */
+/** The dates of the page's events (a page is at most a hundred hits: one small query). */
+async function eventDatesOf(db: Kysely<Database>, page: readonly Match[]): Promise<Map<number, string | null>> {
+  const dates = new Map<number, string | null>();
+  const ids = page.filter((m) => m.kind === 'event').map((m) => m.id);
+  for (const list of chunksOf(ids)) for (const row of await db.selectFrom('events').select(['id', 'date']).where('id', 'in', list).execute()) dates.set(row.id, row.date);
+  return dates;
+}
+
 async function detailsOf(db: Kysely<Database>, page: readonly Match[]): Promise<{ texts: Map<string, string>; translations: Map<string, Translations> }> {
   const texts = new Map<string, string>();
   const translations = new Map<string, Translations>();

@@ -63,6 +63,16 @@ describe('refusals made before any route', () => {
     assert.match(String((await app.inject('/search?q=%00')).headers['content-type']), /^text\/plain/, 'a caller not asking for HTML gets text');
   });
 
+  it('answers a path parameter past the router’s length (414) in JSON under /api, as a page to a browser', async () => {
+    const api = await app.inject(`/api/partnerships/${'1'.repeat(150)}`);
+    assert.equal(api.statusCode, 414);
+    assert.deepEqual(api.json(), { error: 'RequestTooLarge', message: 'The address is too long.' });
+    const en = await app.inject({ url: `/en/events/${'1'.repeat(150)}`, headers: HTML });
+    assert.equal(en.statusCode, 414);
+    assert.match(en.body, /<html lang="en"/);
+    assert.ok(en.body.includes('The address is too long'));
+  });
+
   it('answers an address too long for the server (431) in JSON with its code under /api, as a page to a browser', async () => {
     const long = 'x'.repeat(20_000);
     const api = await raw(`/api/search?q=${long}`);

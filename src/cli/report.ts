@@ -1,6 +1,10 @@
 import type { Diagnostic } from '../domain/diagnostic.js';
 import type { ChangeCounts, ChangeSummary, Partnership } from '../domain/partnership.js';
 import { isUnchanged, yearsOf } from '../domain/partnership.js';
+import { countOf as count } from '../domain/plural.js';
+
+const eventCount = (n: number) => count(n, 'event', 'events');
+const noExchangeYears = (n: number) => count(n, 'no-exchange year', 'no-exchange years');
 
 export function formatDiagnostic(source: string, d: Diagnostic): string {
   const where = d.line !== null ? `${source}:${d.line}` : source;
@@ -11,10 +15,10 @@ export function formatDiagnostic(source: string, d: Diagnostic): string {
 export function formatPartnership(p: Partnership): string {
   const years = yearsOf(p);
   const span = years.length > 0 ? `${years[0]!.year}–${years[years.length - 1]!.year}` : 'no years';
-  return `${p.home} – ${p.partner} (${p.kind}${p.affiliatedOn ? `, ${p.affiliatedOn}` : ''}): ${years.length} years (${span}), ${p.events.length} events, ${p.records.length} photo records, ${p.noExchangeYears.length} no-exchange years`;
+  return `${p.home} – ${p.partner} (${p.kind}${p.affiliatedOn ? `, ${p.affiliatedOn}` : ''}): ${count(years.length, 'year', 'years')} (${span}), ${eventCount(p.events.length)}, ${count(p.records.length, 'photo record', 'photo records')}, ${noExchangeYears(p.noExchangeYears.length)}`;
 }
 
-const counts = (c: ChangeCounts): string => `${c.events} events, ${c.records} records, ${c.years} no-exchange years`;
+const counts = (c: ChangeCounts): string => `${eventCount(c.events)}, ${count(c.records, 'record', 'records')}, ${noExchangeYears(c.years)}`;
 
 export function formatChange(s: ChangeSummary): string {
   if (isUnchanged(s)) return `${s.home} – ${s.partner}: unchanged`;

@@ -1,5 +1,5 @@
 import type { Direction } from './direction.js';
-import { japaneseForms } from './simplified-chinese.js';
+import { japaneseForms, japaneseFormsEach } from './simplified-chinese.js';
 import { TRANSLATION_LOCALES, type Translations } from './translation.js';
 
 /** The form both indexed text and queries are compared in: NFKC (full-width → half-width), then lower case. */
@@ -37,10 +37,30 @@ export function searchableText(text: string, translations?: Translations): strin
  * characters are read in the Japanese forms the record is written in (大连 finds 大連; japaneseForms).
  */
 export function searchTerms(query: string): string[] {
+  return wordsOf(japaneseForms(typedForSearch(query)));
+}
+
+/**
+ * The words of a query in each of its readings (searchTerms is the first): more than one when a simplified
+ * character stands for several Japanese forms (发展 → 発展, 髪展; japaneseFormsEach). An item matching any reading matches.
+ */
+export function searchTermForms(query: string): string[][] {
+  const readings = japaneseFormsEach(typedForSearch(query)).map(wordsOf);
+  const seen = new Set<string>();
+  return readings.filter((terms) => {
+    const key = JSON.stringify(terms);
+    return !seen.has(key) && (seen.add(key), true);
+  });
+}
+
+function typedForSearch(query: string): string {
+  return normalizeForSearch(query).replace(/[\u0000-\u001f\u007f]/g, ' ');
+}
+
+function wordsOf(typed: string): string[] {
   const terms: string[] = [];
   // A phrase in quotes ("…", “…”) is one word, spaces and all.
-  const typed = normalizeForSearch(query).replace(/[\u0000-\u001f\u007f]/g, ' ');
-  for (const m of japaneseForms(typed).matchAll(/["“”]([^"“”]*)["“”]|[^\s"“”]+/gu)) {
+  for (const m of typed.matchAll(/["“”]([^"“”]*)["“”]|[^\s"“”]+/gu)) {
     const term = (m[1] ?? m[0]).trim();
     if (term !== '') terms.push(term);
   }
@@ -106,6 +126,8 @@ export interface SearchHit {
   year: number;
   /** The event's direction; null for photo records. */
   direction: Direction | null;
+  /** The event's date (YYYY-MM-DD, or YYYY-MM when only the month is known); null when the record gives none, and for photo records. */
+  date?: string | null;
   /** The event's text or the record's caption, as stored. */
   text: string;
   /** The text in other languages, when the store provides them. */
@@ -121,6 +143,8 @@ export interface SearchResult {
 /** Filters that narrow a search; they combine (all must hold). `kind: 'record'` keeps only photo records. */
 export interface SearchFilters {
   partner?: string;
+  /** The home municipality: with `partner`, one partnership (富山市・ハノイ市, not 鳥取市・ハノイ市); alone, its partnerships. */
+  home?: string;
   year?: number;
   direction?: Direction;
   kind?: 'record';
@@ -138,7 +162,7 @@ export interface SearchFilters {
  * records) shares one dimension with the `direction` and `kind` filters. Counts are numbers on every database.
  */
 export interface SearchFacets {
-  /** By partnership (home and partner), ordered by partner, then home. */
+  /** By partnership (home and partner), ordered by partner, then home; counted without the `partner` and `home` filters. */
   partners: { home: string; partner: string; count: number }[];
   /** By year, ascending. */
   years: { year: number; count: number }[];

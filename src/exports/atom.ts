@@ -4,7 +4,7 @@ import { licenceNotice } from '../domain/licence.js';
 import type { ExchangeEvent, Partnership } from '../domain/partnership.js';
 import { TRANSLATION_LOCALES } from '../domain/translation.js';
 import type { ExportContext, Exporter } from './exporter.js';
-import { eventIdentifier, feedIdentifier } from './identifiers.js';
+import { eventIdentifier, feedIdentifier, scopeOf } from './identifiers.js';
 
 /** Entries in the feed: the newest published events. */
 export const FEED_LENGTH = 50;
@@ -91,7 +91,7 @@ export function writeAtom(partnerships: readonly Partnership[], context: ExportC
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ja">',
-    `  <id>${escapeXml(feedIdentifier(site))}</id>`,
+    `  <id>${escapeXml(feedIdentifier(site, scopeOf(partnerships, context)))}</id>`,
     `  <title>${escapeXml(`${homes ? `${homes} ` : ''}国際交流の記録：新着の交流`)}</title>`,
     `  <updated>${escapeXml(updated)}</updated>`,
     `  <author><name>${escapeXml(author)}</name></author>`,

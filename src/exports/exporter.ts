@@ -19,6 +19,11 @@ export interface ExportContext {
    * `recordHomes`); otherwise those of the partnerships.
    */
   homes?: readonly string[];
+  /**
+   * The stored id of the one partnership exported, when the export is of that partnership rather than of the whole
+   * record (its download): the feed's and the dataset's identifiers are then its own.
+   */
+  partnershipId?: number;
   /** The editors' decisions about organisations, for formats that carry them (koryu/1). */
   decisions?: OrganizationDecisions;
 }

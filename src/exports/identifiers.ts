@@ -1,4 +1,5 @@
 import type { ExchangeEvent, Partnership } from '../domain/partnership.js';
+import type { ExportContext } from './exporter.js';
 
 /**
  * The identifiers every export gives the same thing (the Atom feed's entry ids, JSON-LD's @id): with the public
@@ -39,8 +40,25 @@ export const partnershipIdentifier = (p: Pick<Partnership, 'home' | 'partner'>, 
     ? `${site}#partnership-${encodeURIComponent(p.home)}-${encodeURIComponent(p.partner)}`
     : `urn:koryu:partnership:${encodeURIComponent(p.home)}:${encodeURIComponent(p.partner)}`;
 
-/** The record as a whole: the dataset of JSON-LD. */
-export const datasetIdentifier = (site: string | undefined): string => (site ? `${site}#dataset` : 'urn:koryu:dataset');
+/**
+ * What an export is of: the whole record (named by its home municipalities, so two sites' records differ), or one
+ * partnership, by its stored id (which edits and re-imports keep) and its home.
+ */
+export type ExportScope = { homes: readonly string[] } | { partnershipId: number; home: string };
 
-/** The Atom feed. */
-export const feedIdentifier = (site: string | undefined): string => (site ? `${site}feed.atom` : 'urn:koryu:feed');
+const scopeUrn = (scope: ExportScope): string =>
+  'partnershipId' in scope ? `${encodeURIComponent(scope.home)}:partnership:${scope.partnershipId}` : encodeURIComponent(scope.homes.join('・'));
+
+/** The dataset of JSON-LD: the whole record's, or one partnership's (its page's dataset). */
+export const datasetIdentifier = (site: string | undefined, scope: ExportScope): string =>
+  site ? ('partnershipId' in scope ? `${site}partnerships/${scope.partnershipId}#dataset` : `${site}#dataset`) : `urn:koryu:dataset:${scopeUrn(scope)}`;
+
+/** The Atom feed: the whole record's (/feed.atom), or one partnership's (its download). */
+export const feedIdentifier = (site: string | undefined, scope: ExportScope): string =>
+  site ? ('partnershipId' in scope ? `${site}partnerships/${scope.partnershipId}/downloads/atom` : `${site}feed.atom`) : `urn:koryu:feed:${scopeUrn(scope)}`;
+
+/** The scope of an export of `partnerships` under `context`: one partnership when the context names it, else the whole record. */
+export function scopeOf(partnerships: readonly Pick<Partnership, 'home'>[], context: Pick<ExportContext, 'partnershipId' | 'homes'>): ExportScope {
+  if (context.partnershipId !== undefined && partnerships.length === 1) return { partnershipId: context.partnershipId, home: partnerships[0]!.home };
+  return { homes: [...new Set(context.homes ?? partnerships.map((p) => p.home))] };
+}

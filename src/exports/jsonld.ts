@@ -1,7 +1,7 @@
 import type { Direction } from '../domain/direction.js';
 import { yearSpan, type ExchangeEvent, type Partnership } from '../domain/partnership.js';
 import { writeInParts, type ExportContext, type Exporter, type PartWriter } from './exporter.js';
-import { datasetIdentifier, eventIdentifier, partnershipIdentifier, placeIdentifier } from './identifiers.js';
+import { datasetIdentifier, eventIdentifier, partnershipIdentifier, placeIdentifier, scopeOf } from './identifiers.js';
 
 type Node = Record<string, unknown>;
 
@@ -51,7 +51,7 @@ function jsonLdParts(context: ExportContext): PartWriter {
   return {
     head: (partnerships) => {
       const dataset: Node = {
-        '@id': datasetIdentifier(context.siteUrl),
+        '@id': datasetIdentifier(context.siteUrl, scopeOf(partnerships, context)),
         '@type': 'Dataset',
         name: partnerships.length === 1 ? `${partnerships[0]!.home}と${partnerships[0]!.partner}の交流の記録` : '国際交流の記録',
         inLanguage: 'ja',

@@ -28,7 +28,7 @@ describeOnEachStore('the web pages', (openFresh) => {
     assert.match(res.body, /<html lang="ja">/);
     assert.match(res.body, /<link rel="stylesheet" href="\/assets\/koryu.css\?v=[0-9a-f]{10}"/);
     assert.match(res.body, /友好交流都市 大連市/);
-    assert.match(res.body, /<dt>提携<\/dt><dd><time datetime="2006-11-24">2006年11月24日<\/time>（平成18年）<\/dd>/);
+    assert.match(res.body, /<dt>提携<\/dt><dd><time datetime="2006-11-24">2006年11月24日<\/time> <span class="era">\(平成18年\)<\/span><\/dd>/);
   });
 
   it('shows each year with its era label and its events, the no-exchange year, and the photo record', async () => {

@@ -19,7 +19,7 @@ import { registerPartnershipRoutes } from './routes/pages/partnership.route.js';
 import { registerSearchRoutes } from './routes/pages/search.route.js';
 import { registerPrintRoutes } from './routes/pages/print.route.js';
 import { registerSecurityHeaders } from './security.js';
-import { answerFrameworkError, registerUrlGuard } from './url-guard.js';
+import { answerClientError, answerFrameworkError, registerUrlGuard } from './url-guard.js';
 import { registerAuth } from './auth/auth.plugin.js';
 import { registerLoginRoutes } from './routes/staff/login.route.js';
 import { registerStaffRoutes } from './routes/staff/staff.route.js';
@@ -77,6 +77,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logController: new AccessLog(),
     bodyLimit: deps.bodyLimit ?? 1024 * 1024,
     frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
     trustProxy: deps.trustProxy ?? false,
   });
   if (deps.onRoute) app.addHook('onRoute', deps.onRoute);

@@ -158,7 +158,7 @@ describe('security headers on every kind of response', () => {
   it('answers an API address that is not valid percent-encoding in JSON with its code, a page address in text', async () => {
     const api = await app.inject('/api/partnerships/%E3%81');
     assert.match(String(api.headers['content-type']), /^application\/json/);
-    assert.deepEqual(api.json(), { error: 'UsageError', code: 'UsageError', message: 'Bad request: the address is not valid.' });
+    assert.deepEqual(api.json(), { error: 'UsageError', message: 'Bad request: the address is not valid.' });
     const page = await app.inject('/events/%E3%81');
     assert.match(String(page.headers['content-type']), /^text\/plain/);
   });

@@ -74,7 +74,8 @@ export function handleNotFound(request: FastifyRequest, reply: FastifyReply): vo
  */
 export function frameworkCode(status: number): 'RouteNotFound' | 'RequestTooLarge' | 'UsageError' | 'InternalError' {
   if (status === 404) return 'RouteNotFound';
-  if (status === 413) return 'RequestTooLarge';
+  // A body (413), an address (414) or headers (431) past the limits.
+  if (status === 413 || status === 414 || status === 431) return 'RequestTooLarge';
   return status >= 500 ? 'InternalError' : 'UsageError';
 }
 

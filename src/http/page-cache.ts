@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { tokyoCalendarDate } from '../domain/anniversary.js';
@@ -75,6 +75,17 @@ export class PageCache {
     this.entries.set(key, entry);
     const encoding = entry.bodies.identity.length < COMPRESS_FROM_BYTES ? 'identity' : wanted;
     return { kind: 'hit', etag: etagOf(encoding), body: this.body(entry, encoding), encoding };
+  }
+
+  /**
+   * The ETag of a response made from the store alone but not kept here (a PDF, a second of Chromium each): the
+   * generation's and the day's, for `request`'s path in `locale`, so that a reader asking again while the store is
+   * unchanged is answered 304 before anything is made.
+   */
+  async validator(request: FastifyRequest, locale: string): Promise<string> {
+    const generation = await this.generations.current();
+    const path = createHash('sha1').update(request.url.split('?')[0]!).digest('base64url').slice(0, 12);
+    return `"${this.token}-${generation}-${dayOf(this.now())}-${locale}-${path}"`;
   }
 
   /**

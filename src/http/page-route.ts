@@ -74,3 +74,16 @@ export function queryString(query: Query, name: string): string | undefined {
   const v = query[name];
   return Array.isArray(v) ? v[0] : v;
 }
+
+/**
+ * For a response made from the store alone that is costly to make (a PDF): labels `reply` with its ETag
+ * (PageCache.validator) and answers 304 when the reader's copy is that one. True when it has answered: make nothing.
+ */
+export async function answeredNotModified(site: PageSite, locale: string, request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+  if (!site.cache) return false;
+  const etag = await site.cache.validator(request, locale);
+  void reply.header('etag', etag).header('cache-control', 'public, max-age=0, must-revalidate');
+  if (request.headers['if-none-match'] !== etag) return false;
+  await reply.code(304).send();
+  return true;
+}

@@ -2,12 +2,12 @@ import { EXCHANGE_FIELDS, isExchangeField, type ExchangeField } from '../domain/
 import type { Direction } from '../domain/direction.js';
 import { suggestFields } from '../domain/exchange-field.js';
 import { findOrganizations, namesIn, OrganizationNameReader, type OrganizationNames } from '../domain/organization.js';
-import { normalizeForSearch, searchTerms, type FacetedSearchResult, type SearchFilters, type SearchHit } from '../domain/search-text.js';
+import { normalizeForSearch, type FacetedSearchResult, type SearchFilters, type SearchHit } from '../domain/search-text.js';
 import type { Store } from '../storage/database.js';
 import { findEventFields, findFieldEvents, findPublishedEventTexts, findPartnershipTextStamps, findRecordEvents, findRecordTextsJoined, loadOrganizationDecisions } from '../storage/knowledge.repository.js';
 import { searchItems, searchKeys } from '../storage/search.repository.js';
 import { GenerationCache } from './generation.cache.js';
-import { searchWithFacets, withPartnerInJapanese, type FacetedSearchOptions } from './search.service.js';
+import { searchQueryOf, searchWithFacets, withPartnerInJapanese, type FacetedSearchOptions } from './search.service.js';
 
 export interface KnowledgeFacets {
   /** Matches per field of exchange, in EXCHANGE_FIELDS order; only fields with matches. */
@@ -200,7 +200,7 @@ async function searchCountingKnowledge(store: Store, query: string, options: Kno
  * there are more than `limit` matches: counting them would read and recognise every matching text.
  */
 async function countKnowledge(store: Store, normalized: string, filters: SearchFilters, limit: number): Promise<Omit<KnowledgeFacets, 'omittedAbove'> | undefined> {
-  const { hits, total } = await searchItems(store.db, searchTerms(normalized), { ...filters, limit: limit + 1, offset: 0 });
+  const { hits, total } = await searchItems(store.db, searchQueryOf(normalized), { ...filters, limit: limit + 1, offset: 0 });
   if (total > limit) return undefined;
   const matched = await matchedEvents(store, hits);
   const stored = await findEventFields(store.db, [...matched.events.keys()]);

@@ -15,6 +15,6 @@ const facets = new GenerationCache<SearchFacets>(MAX_ENTRIES);
 /** The facets of `query` under `filters` on `store`: kept ones while the store is unchanged, else `count()`. */
 export function cachedFacets(store: Store, query: string, filters: SearchFilters, count: () => Promise<SearchFacets>): Promise<SearchFacets> {
   if (filters.eventIds !== undefined) return count();
-  const key = JSON.stringify([query, filters.partner ?? null, filters.year ?? null, filters.direction ?? null, filters.kind ?? null]);
+  const key = JSON.stringify([query, filters.partner ?? null, filters.home ?? null, filters.year ?? null, filters.direction ?? null, filters.kind ?? null]);
   return facets.get(store, key, count);
 }

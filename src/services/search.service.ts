@@ -1,7 +1,7 @@
-import { noFacets, normalizeForSearch, searchTerms, type FacetedSearchResult, type SearchFilters, type SearchResult } from '../domain/search-text.js';
+import { noFacets, normalizeForSearch, searchTermForms, type FacetedSearchResult, type SearchFilters, type SearchResult } from '../domain/search-text.js';
 import { japaneseForms } from '../domain/simplified-chinese.js';
 import type { Store } from '../storage/database.js';
-import { searchFacets, searchItems } from '../storage/search.repository.js';
+import { searchFacets, searchItems, type AnyOfQuery } from '../storage/search.repository.js';
 import { cachedFacets } from './search.facet-cache.js';
 
 export const MAX_SEARCH_LIMIT = 100;
@@ -12,6 +12,8 @@ export interface SearchRecordOptions {
   limit?: number;
   offset?: number;
   partner?: string;
+  /** The home municipality (with `partner`, one partnership); simplified characters read as the partner's are. */
+  home?: string;
 }
 
 /**
@@ -23,7 +25,7 @@ export async function searchRecord(store: Store, query: string, options: SearchR
   if (normalized === '') return { hits: [], total: 0 };
   const limit = Math.min(wholeOr(options.limit, MAX_SEARCH_LIMIT), MAX_SEARCH_LIMIT);
   const offset = wholeOr(options.offset, 0);
-  return searchItems(store.db, searchTerms(normalized), { limit, offset, ...(options.partner === undefined ? {} : { partner: options.partner }) });
+  return searchItems(store.db, searchQueryOf(normalized), { limit, offset, ...withPartnerInJapanese({ ...(options.partner === undefined ? {} : { partner: options.partner }), ...(options.home === undefined ? {} : { home: options.home }) }) });
 }
 
 export interface FacetedSearchOptions {
@@ -43,23 +45,33 @@ export async function searchWithFacets(store: Store, query: string, options: Fac
   const filters = definedFilters(options.filters ?? {});
   const limit = Math.min(Math.max(wholeOr(options.limit, SEARCH_PAGE_SIZE), 1), MAX_SEARCH_LIMIT);
   const offset = wholeOr(options.offset, 0);
-  const terms = searchTerms(normalized);
-  const { hits, total } = await searchItems(store.db, terms, { ...filters, limit, offset });
-  const facets = await cachedFacets(store, terms.join(' '), filters, () => searchFacets(store.db, terms, filters));
+  const readings = searchQueryOf(normalized);
+  const { hits, total } = await searchItems(store.db, readings, { ...filters, limit, offset });
+  const key = readings.anyOf.map((terms) => terms.join(' ')).join('\u0000');
+  const facets = await cachedFacets(store, key, filters, () => searchFacets(store.db, readings, filters));
   return { hits, total, facets };
 }
 
+/** The words of a normalized query in each of its readings (searchTermForms): a simplified character may stand for several Japanese ones. */
+export function searchQueryOf(normalized: string): AnyOfQuery {
+  return { anyOf: searchTermForms(normalized) };
+}
+
 /**
- * The partner filter as the record names partners: in Japanese forms, so that a reader of Chinese choosing 大连市
- * (typed, or from a link of their own) filters by 大連市 as the query 大连 finds 大連.
+ * The partner and home filters as the record names cities: in Japanese forms, so that a reader of Chinese choosing
+ * 大连市 or 富山市 (typed, or from a link of their own) filters by 大連市 as the query 大连 finds 大連.
  */
 export function withPartnerInJapanese(filters: SearchFilters): SearchFilters {
-  return filters.partner === undefined ? filters : { ...filters, partner: japaneseForms(filters.partner.trim()) };
+  const out = { ...filters };
+  if (filters.partner !== undefined) out.partner = japaneseForms(filters.partner.trim());
+  if (filters.home !== undefined) out.home = japaneseForms(filters.home.trim());
+  return out;
 }
 
 function definedFilters(filters: SearchFilters): SearchFilters {
   const out: SearchFilters = {};
   if (filters.partner !== undefined) out.partner = japaneseForms(filters.partner.trim());
+  if (filters.home !== undefined) out.home = japaneseForms(filters.home.trim());
   if (filters.year !== undefined) out.year = filters.year;
   if (filters.direction !== undefined) out.direction = filters.direction;
   if (filters.kind !== undefined) out.kind = filters.kind;

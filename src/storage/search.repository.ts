@@ -50,7 +50,19 @@ interface Match {
  * A query as this repository runs it: a normalized string is one phrase, found as a substring; a list of normalized
  * terms (the words of what a reader typed, services/search.service.ts) finds the items that contain every one.
  */
-export type SearchQuery = string | readonly string[];
+export type SearchQuery = string | readonly string[] | AnyOfQuery;
+
+/** Several readings of one query (a simplified character standing for several Japanese forms): an item matching any of them matches. */
+export interface AnyOfQuery {
+  anyOf: readonly (readonly string[])[];
+}
+
+/** The one reading of `query`, or undefined when it has several. */
+function singleReading(query: SearchQuery): string | readonly string[] | undefined {
+  if (typeof query === 'string' || Array.isArray(query)) return query as string | readonly string[];
+  const { anyOf } = query as AnyOfQuery;
+  return anyOf.length === 1 ? anyOf[0]! : anyOf.length === 0 ? [] : undefined;
+}
 
 /** A query compiled: its terms, the grams every match holds, and the like patterns a candidate must pass (none when the grams decide). */
 interface CompiledQuery {
@@ -59,7 +71,7 @@ interface CompiledQuery {
   patterns: string[];
 }
 
-function compile(query: SearchQuery): CompiledQuery {
+function compile(query: string | readonly string[]): CompiledQuery {
   const terms = [...new Set(typeof query === 'string' ? [query] : query)].filter((t) => t !== '');
   // The exact terms' grams first: each is its term's whole list of matches.
   const ordered = [...terms.filter(isExact), ...terms.filter((t) => !isExact(t))];
@@ -75,11 +87,16 @@ function compile(query: SearchQuery): CompiledQuery {
  * longer terms are checked against the stored text), and only the years the page falls in are read for ranking.
  */
 export async function searchItems(db: Kysely<Database>, query: SearchQuery, options: SearchOptions): Promise<SearchResult> {
-  const q = compile(query);
+  const single = singleReading(query);
+  if (single === undefined) {
+    const matches = (await matchesOfAny(db, (query as AnyOfQuery).anyOf, options)).filter((m) => passes(m, options));
+    return withDetails(db, matches.length, matches.slice(options.offset, options.offset + options.limit));
+  }
+  const q = compile(single);
   if (q.grams.length === 0) return { hits: [], total: 0 };
   let page: Match[];
   let total: number;
-  if (options.partner !== undefined || options.direction !== undefined || options.eventIds !== undefined) {
+  if (options.partner !== undefined || options.home !== undefined || options.direction !== undefined || options.eventIds !== undefined) {
     // These filters need every candidate's partnership or direction: rank them all.
     const matches = (await findMatches(db, q, options)).filter((m) => passes(m, options)).sort(byRank);
     total = matches.length;
@@ -87,7 +104,30 @@ export async function searchItems(db: Kysely<Database>, query: SearchQuery, opti
   } else {
     ({ total, page } = q.terms.length === 1 && q.patterns.length === 0 ? await pageFromCounts(db, q.terms[0]!, options) : await pageByYear(db, q, options));
   }
+  return withDetails(db, total, page);
+}
+
+/**
+ * The matches of any of several readings, each once, in rank order (ranked again over all of them): every match is
+ * read, as with a partner filter; only a query with a character of several forms takes this way.
+ */
+async function matchesOfAny(db: Kysely<Database>, readings: readonly (readonly string[])[], filters: SearchFilters): Promise<Match[]> {
+  const union = new Map<string, Match>();
+  for (const reading of readings) {
+    const q = compile(reading);
+    if (q.grams.length > 0) for (const m of await findMatches(db, q, filters)) union.set(`${m.kind}:${m.id}`, m);
+  }
+  const matches = [...union.values()];
+  const names = new Map(matches.map((m) => [m.partnershipId, m]));
+  const ranked = [...names].sort((a, b) => compare(a[1].partner, b[1].partner) || compare(a[1].home, b[1].home));
+  const rank = new Map(ranked.map(([id], i) => [id, i]));
+  return matches.map((m) => ({ ...m, rank: rank.get(m.partnershipId)! })).sort(byRank);
+}
+
+/** The page's hits with their texts and translations. */
+async function withDetails(db: Kysely<Database>, total: number, page: readonly Match[]): Promise<SearchResult> {
   const { texts, translations } = await detailsOf(db, page);
+  const dates = await eventDatesOf(db, page);
   return {
     total,
     hits: page.map((m) => {
@@ -100,6 +140,7 @@ export async function searchItems(db: Kysely<Database>, query: SearchQuery, opti
         partner: m.partner,
         year: m.year,
         direction: m.direction,
+        date: m.kind === 'event' ? (dates.get(m.id) ?? null) : null,
         text: m.text ?? texts.get(`${m.kind}:${m.id}`) ?? '',
         ...(translated ? { translations: translated } : {}),
       };
@@ -265,7 +306,9 @@ async function pageByYear(db: Kysely<Database>, q: CompiledQuery, options: Searc
 
 /** Every item containing the normalized `query` as `kind:id`, in the order searchItems gives: what recall is measured on. */
 export async function searchKeys(db: Kysely<Database>, query: SearchQuery): Promise<string[]> {
-  return (await findMatches(db, compile(query), {})).sort(byRank).map((m) => `${m.kind}:${m.id}`);
+  const single = singleReading(query);
+  const matches = single === undefined ? await matchesOfAny(db, (query as AnyOfQuery).anyOf, {}) : (await findMatches(db, compile(single), {})).sort(byRank);
+  return matches.map((m) => `${m.kind}:${m.id}`);
 }
 
 /**
@@ -274,9 +317,13 @@ export async function searchKeys(db: Kysely<Database>, query: SearchQuery): Prom
  * `kind` are one dimension (the type facet).
  */
 export async function searchFacets(db: Kysely<Database>, query: SearchQuery, filters: SearchFilters = {}, options: { scanCountFrom?: number } = {}): Promise<SearchFacets> {
-  const groups = await countMatches(db, compile(query), filters.eventIds, options.scanCountFrom ?? SCAN_COUNT_FROM);
+  const single = singleReading(query);
+  const groups =
+    single === undefined
+      ? (await matchesOfAny(db, (query as AnyOfQuery).anyOf, filters.eventIds === undefined ? {} : { eventIds: filters.eventIds })).map((m) => ({ ...m, count: 1 }))
+      : await countMatches(db, compile(single), filters.eventIds, options.scanCountFrom ?? SCAN_COUNT_FROM);
   if (groups.length === 0) return noFacets();
-  const { partner, year, direction, kind } = filters;
+  const { partner, home, year, direction, kind } = filters;
   const partners = new Map<string, { home: string; partner: string; count: number }>();
   const years = new Map<number, number>();
   const byDirection = new Map<Direction, number>();
@@ -288,8 +335,8 @@ export async function searchFacets(db: Kysely<Database>, query: SearchQuery, fil
       entry.count += g.count;
       partners.set(key, entry);
     }
-    if (passes(g, { partner, direction, kind })) years.set(g.year, (years.get(g.year) ?? 0) + g.count);
-    if (passes(g, { partner, year })) {
+    if (passes(g, { partner, home, direction, kind })) years.set(g.year, (years.get(g.year) ?? 0) + g.count);
+    if (passes(g, { partner, home, year })) {
       if (g.kind === 'record') records += g.count;
       else byDirection.set(g.direction ?? 'unknown', (byDirection.get(g.direction ?? 'unknown') ?? 0) + g.count);
     }
@@ -593,6 +640,14 @@ type DetailRow = { kind: string; id: number; text: string; locale: string | null
  * translations of every item (by `kind:id`; items without any are absent). One query for a page where there were
  * three (events, captions, translations): each is a round trip on PostgreSQL.
  */
+/** The dates of the page's events (a page is at most a hundred hits: one small query). */
+async function eventDatesOf(db: Kysely<Database>, page: readonly Match[]): Promise<Map<number, string | null>> {
+  const dates = new Map<number, string | null>();
+  const ids = page.filter((m) => m.kind === 'event').map((m) => m.id);
+  for (const list of chunksOf(ids)) for (const row of await db.selectFrom('events').select(['id', 'date']).where('id', 'in', list).execute()) dates.set(row.id, row.date);
+  return dates;
+}
+
 async function detailsOf(db: Kysely<Database>, page: readonly Match[]): Promise<{ texts: Map<string, string>; translations: Map<string, Translations> }> {
   const texts = new Map<string, string>();
   const translations = new Map<string, Translations>();
@@ -635,9 +690,10 @@ async function detailsOf(db: Kysely<Database>, page: readonly Match[]): Promise<
   return { texts, translations };
 }
 
-function passes(m: Pick<Match, 'kind' | 'partner' | 'year' | 'direction'>, f: SearchFilters): boolean {
+function passes(m: Pick<Match, 'kind' | 'home' | 'partner' | 'year' | 'direction'>, f: SearchFilters): boolean {
   return (
     (f.partner === undefined || m.partner === f.partner) &&
+    (f.home === undefined || m.home === f.home) &&
     (f.year === undefined || m.year === f.year) &&
     (f.direction === undefined || m.direction === f.direction) &&
     (f.kind === undefined || m.kind === f.kind)

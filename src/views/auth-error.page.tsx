@@ -2,11 +2,12 @@ import { AUTH_ERRORS } from './i18n/auth-errors.messages.js';
 import { Layout } from './layout.js';
 import { localHref, type PageContext } from './page-context.js';
 
-export type AuthErrorKind = 'csrf' | 'csrfSignedIn' | 'forbidden' | 'notFound' | 'staffNotFound';
+export type AuthErrorKind = 'csrf' | 'csrfSignedIn' | 'forbidden' | 'notFound' | 'staffNotFound' | 'badRequest' | 'tooLarge';
 
 /**
  * What a person sees in a browser when a form's CSRF token was missing or stale, their role may not do something, or
- * there is nothing at the address (on a staff page: an item someone deleted).
+ * there is nothing at the address (on a staff page: an item someone deleted), or the address itself was refused
+ * (badRequest: a NUL or bad percent-encoding; tooLarge: an address or headers past the server's limit).
  */
 export function AuthErrorPage(props: { ctx: PageContext; kind: AuthErrorKind }) {
   const { ctx, kind } = props;
@@ -17,6 +18,8 @@ export function AuthErrorPage(props: { ctx: PageContext; kind: AuthErrorKind }) 
     forbidden: [t.forbiddenTitle, t.forbiddenText, [['/staff', t.toStaff]]],
     notFound: [t.notFoundTitle, t.notFoundText, [['/', t.toHome], ['/search', t.toSearch]]],
     staffNotFound: [t.notFoundTitle, t.staffNotFoundText, [['/staff/record', t.toRecord]]],
+    badRequest: [t.badRequestTitle, t.badRequestText, [['/', t.toHome], ['/search', t.toSearch]]],
+    tooLarge: [t.tooLargeTitle, t.tooLargeText, [['/', t.toHome], ['/search', t.toSearch]]],
   }[kind] as [string, string, [string, string][]];
   return (
     <Layout ctx={ctx} title={title}>

@@ -4,7 +4,7 @@ import { EVENT } from './i18n/event.messages.js';
 import { format } from './i18n/messages.js';
 import { Layout } from './layout.js';
 import { localHref, type PageContext } from './page-context.js';
-import { DateWithEra, fill, Ja, localized, partnerName, YearWithEra } from './parts.js';
+import { DateWithEra, fill, Ja, localized, partnerName, PartnershipKind, YearWithEra } from './parts.js';
 
 type StoredEvent = StoredPartnership['events'][number];
 
@@ -27,7 +27,7 @@ export function EventPage(props: { ctx: PageContext; partnership: StoredPartners
   const otherHome = p.home === ctx.home ? null : `${p.home}・`;
   const partner = [
     otherHome && <Ja ctx={ctx}>{otherHome}</Ja>,
-    ...fill(t.partnershipLink, { kind: <Ja ctx={ctx}>{p.kind}</Ja>, partner: <Ja ctx={ctx}>{p.partner}</Ja> }),
+    ...fill(t.partnershipLink, { kind: <PartnershipKind ctx={ctx} kind={p.kind} />, partner: <Ja ctx={ctx}>{p.partner}</Ja> }),
   ];
   return (
     <Layout ctx={ctx} title={`${shortened(text.text, text.lang === undefined ? ctx.locale : 'ja')} | ${partnerName(ctx, p)}`}>

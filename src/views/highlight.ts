@@ -1,4 +1,4 @@
-import { normalizeForSearch, searchTerms } from '../domain/search-text.js';
+import { normalizeForSearch, searchTermForms } from '../domain/search-text.js';
 import { japaneseForms } from '../domain/simplified-chinese.js';
 
 /** A piece of a text: marked when it is (part of) an occurrence of the query. */
@@ -10,7 +10,7 @@ export interface Segment {
 const graphemes = new Intl.Segmenter('ja', { granularity: 'grapheme' });
 
 /**
- * The text cut into segments, with every occurrence of each word of `query` (searchTerms) marked, compared as the search compares
+ * The text cut into segments, with every occurrence of each word of `query` in each of its readings (searchTermForms) marked, compared as the search compares
  * (normalizeForSearch: NFKC, then lower case), so ＡＢＣ marks abc and ＡＢＣ alike. The ranges are found in the
  * normalized text and mapped back onto the original: each grapheme (so ｶﾞ stays one unit) is normalized on its
  * own, and a grapheme is marked when any character it normalizes to lies in an occurrence (㍻ is marked for 成).
@@ -18,7 +18,8 @@ const graphemes = new Intl.Segmenter('ja', { granularity: 'grapheme' });
  */
 export function highlight(text: string, query: string): Segment[] {
   if (text === '') return [];
-  const needles = searchTerms(query);
+  // Each reading's words: 发 marks 発 and 髪, as search finds both.
+  const needles = [...new Set(searchTermForms(query).flat())];
   if (needles.length === 0) return [{ text, marked: false }];
 
   const units = Array.from(graphemes.segment(text), (s) => s.segment);

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { eraLabel, eraLabelOfDate } from '../domain/era.js';
 import { localizedText, type Translations } from '../domain/translation.js';
 import { HTML_LANG, type Locale } from './i18n/locale.js';
+import { YEARBOOK } from './i18n/yearbook.messages.js';
 import type { PageContext } from './page-context.js';
 
 /** Pieces shared by the pages: text in Japanese on pages in other languages, dates with their era, message templates with markup. */
@@ -37,6 +38,18 @@ export function partnerName(ctx: Pick<PageContext, 'home'>, p: { home: string; p
 }
 
 /** Japanese text as written in the record (names of cities, kinds, era labels): marked `lang="ja"` on pages in other languages. */
+/**
+ * A partnership's kind as the record names it (友好交流都市), glossed on English and Chinese pages as the yearbook's
+ * cover glosses it (YEARBOOK.subtitle: "(partner city)", 「（友好城市）」); `kindText` is the same as plain text, for titles.
+ */
+export function PartnershipKind(props: { ctx: PageContext; kind: string }) {
+  return <>{fill(YEARBOOK[props.ctx.locale].subtitle, { kind: <Ja ctx={props.ctx}>{props.kind}</Ja> })}</>;
+}
+
+export function kindText(locale: Locale, kind: string): string {
+  return YEARBOOK[locale].subtitle.replace('{kind}', kind);
+}
+
 export function Ja(props: { ctx: PageContext; children: ComponentChildren }) {
   return props.ctx.locale === 'ja' ? <>{props.children}</> : <span lang="ja">{props.children}</span>;
 }
@@ -76,7 +89,22 @@ export function formatDate(iso: string, locale: Locale, month: 'short' | 'long' 
   return new Intl.DateTimeFormat(INTL_LOCALE[locale], options).format(utcDate(y, m, d ?? 1));
 }
 
-/** A date in the locale's calendar with its era label: 2006年11月24日（平成18年）, or 24 Nov 2006 (平成18年) with the era marked Japanese. */
+/**
+ * The Japanese era after a year or a date, in the one form pages write it (the timeline's): a space, then the label in
+ * half-width brackets, Japanese text — 1998年 (平成10年), 1998年2月21日 (平成10年), 21 Feb 1998 (平成10年).
+ */
+export function EraNote(props: { ctx: PageContext; label: string }) {
+  return (
+    <>
+      {' '}
+      <span class="era" lang={langAttr(props.ctx, 'ja')}>
+        ({props.label})
+      </span>
+    </>
+  );
+}
+
+/** A date in the locale's calendar with its era label (EraNote): 2006年11月24日 (平成18年), 24 Nov 2006 (平成18年). */
 export function DateWithEra(props: { ctx: PageContext; iso: string }) {
   const { ctx, iso } = props;
   const era = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? eraLabelOfDate(iso) : eraLabel(Number(iso.slice(0, 4)));
@@ -84,14 +112,7 @@ export function DateWithEra(props: { ctx: PageContext; iso: string }) {
   return (
     <>
       <time dateTime={iso}>{date}</time>
-      {ctx.locale === 'ja' ? (
-        `（${era}）`
-      ) : (
-        <>
-          {' ('}
-          <span lang="ja">{era}</span>)
-        </>
-      )}
+      <EraNote ctx={ctx} label={era} />
     </>
   );
 }
@@ -101,10 +122,8 @@ export function YearWithEra(props: { ctx: PageContext; year: number }) {
   const { ctx, year } = props;
   return (
     <>
-      {ctx.locale === 'en' ? String(year) : `${year}年`}{' '}
-      <span class="era" lang={langAttr(ctx, 'ja')}>
-        ({eraLabel(year)})
-      </span>
+      {ctx.locale === 'en' ? String(year) : `${year}年`}
+      <EraNote ctx={ctx} label={eraLabel(year)} />
     </>
   );
 }

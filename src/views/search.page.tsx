@@ -12,7 +12,7 @@ import { FIELD_NAMES, KNOWLEDGE } from './i18n/knowledge.messages.js';
 import { isExchangeField } from '../domain/exchange-field.js';
 import { Layout } from './layout.js';
 import { localHref, type PageContext } from './page-context.js';
-import { formatCount, partnerName } from './parts.js';
+import { EraNote, fill, formatCount, partnerName } from './parts.js';
 
 export interface SearchPageProps {
   ctx: PageContext;
@@ -32,6 +32,7 @@ export interface SearchPageProps {
 export function searchHref(ctx: PageContext, query: string, filters: SearchFilters, page = 1): string {
   const params = new URLSearchParams({ q: query });
   if (filters.partner !== undefined) params.set('partner', filters.partner);
+  if (filters.home !== undefined) params.set('home', filters.home);
   if (filters.year !== undefined) params.set('year', String(filters.year));
   if (filters.direction !== undefined) params.set('direction', filters.direction);
   if (filters.kind !== undefined) params.set('kind', filters.kind);
@@ -48,10 +49,15 @@ export const PARTNER_FACET_SIZE = 30;
  * The partner facet's entries to list: the PARTNER_FACET_SIZE with the most matches (ties in the facet's own order)
  * and the selected one, kept in the facet's order; `hidden` is how many are left out.
  */
-export function shownPartners<P extends { partner: string; count: number }>(partners: readonly P[], selected: string | undefined, size = PARTNER_FACET_SIZE): { shown: P[]; hidden: number } {
+export function shownPartners<P extends { home?: string; partner: string; count: number }>(
+  partners: readonly P[],
+  selected: string | undefined,
+  size = PARTNER_FACET_SIZE,
+  selectedHome?: string,
+): { shown: P[]; hidden: number } {
   if (partners.length <= size) return { shown: [...partners], hidden: 0 };
   const top = new Set(partners.map((p, i) => ({ p, i })).sort((a, b) => b.p.count - a.p.count || a.i - b.i).slice(0, size).map((e) => e.p));
-  const shown = partners.filter((p) => top.has(p) || p.partner === selected);
+  const shown = partners.filter((p) => top.has(p) || (p.partner === selected && (selectedHome === undefined || p.home === selectedHome)));
   return { shown, hidden: partners.length - shown.length };
 }
 
@@ -65,7 +71,7 @@ export function SearchPage(props: SearchPageProps) {
       <form class="search-page-form" action={localHref(ctx, '/search')} method="get">
         <label for="q">{t.queryLabel}</label>
         <div class="search-page-row">
-          <input id="q" type="search" name="q" value={query} aria-describedby="q-hint" />
+          <input id="q" type="search" name="q" value={query} lang={queryLang(ctx.locale, query)} aria-describedby="q-hint" />
           <button type="submit">{t.submit}</button>
         </div>
         <p id="q-hint" class="hint">
@@ -85,6 +91,11 @@ function Results(props: SearchPageProps & { result: FacetedSearchResult }) {
   const from = (page - 1) * pageSize + 1;
   const to = from + result.hits.length - 1;
   const pages = Math.max(Math.ceil(result.total / pageSize), 1);
+  // Counts with the reader's grouping (4,392; 4392 would be hard to read).
+  const n = (value: number) => formatCount(value, ctx.locale);
+  // The query as typed, in the record's language when it is written in Japanese characters.
+  const qLang = queryLang(ctx.locale, q);
+  const echoed = qLang ? <span lang={qLang}>{q}</span> : q;
   const hasFacets =
     result.facets.partners.length + result.facets.years.length + result.facets.directions.length + result.facets.records +
       (props.knowledge?.fields.length ?? 0) + (props.knowledge?.organizations.length ?? 0) > 0;
@@ -95,11 +106,13 @@ function Results(props: SearchPageProps & { result: FacetedSearchResult }) {
       <section class="search-results" aria-labelledby="results-heading">
         <h2 id="results-heading">{t.results}</h2>
         <p class="result-count">
-          {result.total === 0
-            ? format(filtered ? t.noMatchFiltered : t.noMatch, { q })
-            : result.hits.length === 0
-              ? `${format(t.found, { q, total: result.total })} ${t.pastLastPage}`
-              : `${format(t.found, { q, total: result.total })} ${format(t.showing, { from, to })}`}
+          {result.total === 0 ? (
+            fill(filtered ? t.noMatchFiltered : t.noMatch, { q: echoed })
+          ) : (
+            <>
+              {fill(t.found, { q: echoed, total: n(result.total) })} {result.hits.length === 0 ? t.pastLastPage : format(t.showing, { from: n(from), to: n(to) })}
+            </>
+          )}
         </p>
         {result.hits.length > 0 && (
           <ol class="hits" start={from}>
@@ -118,7 +131,7 @@ function Results(props: SearchPageProps & { result: FacetedSearchResult }) {
                   </a>
                 </li>
               )}
-              <li>{format(t.pageOf, { page, pages })}</li>
+              <li>{format(t.pageOf, { page: n(page), pages: n(pages) })}</li>
               {page < pages && (
                 <li>
                   <a rel="next" href={searchHref(ctx, q, filters, page + 1)}>
@@ -166,11 +179,12 @@ function Facets(props: SearchPageProps & { result: FacetedSearchResult }) {
   const q = props.query.trim();
   const active = activeFilters(filters);
   const { facets } = result;
-  const partners = shownPartners(facets.partners, filters.partner);
+  const partners = shownPartners(facets.partners, filters.partner, PARTNER_FACET_SIZE, filters.home);
+  const sharedPartners = partnersOfSeveralHomes(facets.partners);
   const count = (n: number) => (
     <span class="count">
       {ctx.locale === 'en' ? ' (' : '（'}
-      {format(t.count, { count: n })}
+      {format(t.count, { count: formatCount(n, ctx.locale) })}
       {ctx.locale === 'en' ? ')' : '）'}
     </span>
   );
@@ -199,7 +213,13 @@ function Facets(props: SearchPageProps & { result: FacetedSearchResult }) {
                 <a href={searchHref(ctx, q, without(filters, f.name))}>
                   {facetName(ctx.locale, f.name)}
                   {ctx.locale === 'en' ? ': ' : '：'}
-                  {f.name === 'partner' || f.name === 'organization' ? <Ja ctx={ctx}>{filters[f.name]}</Ja> : filterValue(ctx.locale, filters, f.name)}
+                  {f.name === 'partner' ? (
+                    <Ja ctx={ctx}>{chosenPartnership(filters)}</Ja>
+                  ) : f.name === 'organization' ? (
+                    <Ja ctx={ctx}>{filters.organization}</Ja>
+                  ) : (
+                    filterValue(ctx.locale, filters, f.name)
+                  )}
                   <span aria-hidden="true"> ×</span>
                   <span class="visually-hidden">{t.removeFilter}</span>
                 </a>
@@ -219,8 +239,11 @@ function Facets(props: SearchPageProps & { result: FacetedSearchResult }) {
             <h3>{t.facetPartner}</h3>
             <ul>
               {partners.shown.map((p) => {
-                const selected = filters.partner === p.partner;
-                const href = searchHref(ctx, q, selected ? without(filters, 'partner') : { ...filters, partner: p.partner });
+                const selected = filters.partner === p.partner && (filters.home === undefined || filters.home === p.home);
+                // A partner some other home shares is one partnership only with its home (富山市・ハノイ市, not 鳥取市's).
+                const pair = p.home !== ctx.home || sharedPartners.has(p.partner) || filters.home !== undefined;
+                const chosen = { ...without(filters, 'home'), partner: p.partner, ...(pair ? { home: p.home } : {}) };
+                const href = searchHref(ctx, q, selected ? without(filters, 'partner') : chosen);
                 return option(`${p.home}\u0000${p.partner}`, selected, href, <Ja ctx={ctx}>{partnerName(ctx, p)}</Ja>, p.count);
               })}
             </ul>
@@ -289,13 +312,29 @@ function Facets(props: SearchPageProps & { result: FacetedSearchResult }) {
 type FilterName = keyof SearchFilters;
 
 function activeFilters(filters: SearchFilters): { name: FilterName }[] {
-  return (['partner', 'year', 'direction', 'kind', 'organization', 'field'] as const).filter((name) => filters[name] !== undefined).map((name) => ({ name }));
+  // The home is shown and removed with the partner: together they name one partnership.
+  return (['partner', 'year', 'direction', 'kind', 'organization', 'field'] as const)
+    .filter((name) => filters[name] !== undefined || (name === 'partner' && filters.home !== undefined))
+    .map((name) => ({ name }));
 }
 
 function without(filters: SearchFilters, name: FilterName): SearchFilters {
   const rest = { ...filters };
   delete rest[name];
+  if (name === 'partner') delete rest.home;
   return rest;
+}
+
+/** The partnership (or home, or partner) the partner and home filters choose, as the record names it. */
+function chosenPartnership(filters: SearchFilters): string {
+  return [filters.home, filters.partner].filter((name) => name !== undefined).join('・');
+}
+
+/** The partners of the facet that more than one home has: a link to one of them must name its home too. */
+function partnersOfSeveralHomes(partners: readonly { home: string; partner: string }[]): Set<string> {
+  const homes = new Map<string, number>();
+  for (const p of partners) homes.set(p.partner, (homes.get(p.partner) ?? 0) + 1);
+  return new Set([...homes].filter(([, n]) => n > 1).map(([partner]) => partner));
 }
 
 function facetName(locale: Locale, name: FilterName): string {
@@ -322,12 +361,18 @@ function YearLabel(props: { ctx: PageContext; year: number }) {
   const { ctx, year } = props;
   return (
     <>
-      {format(SEARCH[ctx.locale].yearValue, { year })}{' '}
-      <span class="era" lang={langUnless(ctx.locale, 'ja')}>
-        ({eraLabel(year)})
-      </span>
+      {format(SEARCH[ctx.locale].yearValue, { year })}
+      <EraNote ctx={ctx} label={eraLabel(year)} />
     </>
   );
+}
+
+/**
+ * The `lang` of the reader's query on a page in another language than Japanese: `ja` when it holds kanji or kana
+ * (what the record is searched in, usually), else none (a query in Latin letters is the page's language).
+ */
+export function queryLang(pageLocale: Locale, query: string): string | undefined {
+  return pageLocale !== 'ja' && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(query) ? 'ja' : undefined;
 }
 
 /** Japanese text (names of places, era labels) inside a page that may be in another language. */

@@ -1,14 +1,14 @@
 import { DIRECTIONS, type Direction } from '../domain/direction.js';
 import type { StoredPartnership } from '../domain/partnership.js';
 import { yearSpan, yearsOf } from '../domain/partnership.js';
-import { eventsPerYearSvg } from './charts/events-per-year.chart.js';
+import { chartFont, eventsPerYearSvg } from './charts/events-per-year.chart.js';
 import { COMMON } from './i18n/common.messages.js';
 import { format, pluralOf } from './i18n/messages.js';
 import { TIMELINE } from './i18n/timeline.messages.js';
 import { Downloads, type DownloadLink } from './downloads.js';
 import { Layout } from './layout.js';
 import { localHref, type PageContext } from './page-context.js';
-import { DateWithEra, fill, formatDate, Ja, localized, YearWithEra } from './parts.js';
+import { DateWithEra, fill, formatCount, formatDate, Ja, kindText, localized, PartnershipKind, YearWithEra } from './parts.js';
 import { KnowledgeFilterFields, type KnowledgeFilterProps } from './knowledge/knowledge-filter.js';
 import { PartnershipNav } from './knowledge/partnership-nav.js';
 import { ScrollRegion } from './scroll-region.js';
@@ -61,16 +61,16 @@ export function TimelinePage(props: { ctx: PageContext; partnership: StoredPartn
   const years = yearsOf(p).filter((y) => inRange(y.year));
   const shownEvents = p.events.filter((e) => inRange(e.year) && f.directions.includes(e.direction));
   const records = p.records.filter((r) => inRange(r.year));
-  const kind = <Ja ctx={ctx}>{p.kind}</Ja>;
+  const kind = <PartnershipKind ctx={ctx} kind={p.kind} />;
   const partner = <Ja ctx={ctx}>{p.partner}</Ja>;
   const self = localHref(ctx, `/partnerships/${p.id}`);
   const allYears: number[] = [];
   for (let y = f.first; y <= f.last; y++) allYears.push(y);
 
   // A partnership of another home municipality of the record than the site's names its home (the site's header names the site's).
-  const title = p.home === ctx.home ? t.title : t.titleOfHome;
+  const title = p.home === ctx.home ? t.titleGlossed : t.titleOfHome;
   return (
-    <Layout ctx={ctx} title={format(title, { home: p.home, kind: p.kind, partner: p.partner })}>
+    <Layout ctx={ctx} title={format(title, { home: p.home, kind: kindText(ctx.locale, p.kind), partner: p.partner })}>
       <h1>{fill(title, { home: <Ja ctx={ctx}>{p.home}</Ja>, kind, partner })}</h1>
       <PartnershipNav ctx={ctx} id={p.id} current="timeline" />
       <nav class="print-links no-print" aria-label={t.printLinks}>
@@ -124,7 +124,7 @@ export function TimelinePage(props: { ctx: PageContext; partnership: StoredPartn
         {format(pluralOf(ctx.locale, shownEvents.length, f.from === f.to ? { one: t.showingYearOne, other: t.showingYear } : { one: t.showingOne, other: t.showing }), {
           from: f.from,
           to: f.to,
-          count: shownEvents.length,
+          count: formatCount(shownEvents.length, ctx.locale),
         })}
       </p>
 
@@ -263,6 +263,7 @@ function EventsPerYear(props: { ctx: PageContext; partnership: StoredPartnership
     );
   }
   const svg = eventsPerYearSvg({
+    fontFamily: chartFont(ctx.locale),
     years: data.years,
     series: data.directions.map((d, i) => ({ label: common[d], color: DIRECTION_COLORS[d], counts: data.rows.map((r) => r.counts[i] ?? 0) })),
   });
@@ -274,7 +275,11 @@ function EventsPerYear(props: { ctx: PageContext; partnership: StoredPartnership
           <div
             class="chart-figure"
             role="img"
-            aria-label={f.from === f.to ? format(t.chartLabelYear, { year: f.from, count: data.total }) : format(t.chartLabel, { from: f.from, to: f.to, count: data.total })}
+            aria-label={
+              f.from === f.to
+                ? format(t.chartLabelYear, { year: f.from, count: formatCount(data.total, ctx.locale) })
+                : format(t.chartLabel, { from: f.from, to: f.to, count: formatCount(data.total, ctx.locale) })
+            }
             dangerouslySetInnerHTML={{ __html: svg }}
           />
         </ScrollRegion>
@@ -297,9 +302,9 @@ function EventsPerYear(props: { ctx: PageContext; partnership: StoredPartnership
                 <tr key={r.year}>
                   <th scope="row">{r.year}</th>
                   {r.counts.map((n, i) => (
-                    <td key={data.directions[i]}>{n}</td>
+                    <td key={data.directions[i]}>{formatCount(n, ctx.locale)}</td>
                   ))}
-                  <td>{r.total}</td>
+                  <td>{formatCount(r.total, ctx.locale)}</td>
                 </tr>
               ))}
             </tbody>
@@ -307,9 +312,9 @@ function EventsPerYear(props: { ctx: PageContext; partnership: StoredPartnership
               <tr>
                 <th scope="row">{t.total}</th>
                 {data.totals.map((n, i) => (
-                  <td key={data.directions[i]}>{n}</td>
+                  <td key={data.directions[i]}>{formatCount(n, ctx.locale)}</td>
                 ))}
-                <td>{data.total}</td>
+                <td>{formatCount(data.total, ctx.locale)}</td>
               </tr>
             </tfoot>
           </table>

@@ -7,7 +7,7 @@ import { searchTextColumn } from '../search-text.column.js';
 const TABLE = { event: 'events', record: 'photo_records' } as const;
 
 /** The events and photo records that have a translation, each once. */
-async function translatedItems(db: Kysely<Database>): Promise<{ kind: ItemKind; id: number }[]> {
+export async function translatedItems(db: Kysely<Database>): Promise<{ kind: ItemKind; id: number }[]> {
   const rows = await db.selectFrom('translations').select(['item_kind', 'item_id']).distinct().orderBy('item_kind').orderBy('item_id').execute();
   return rows.flatMap((r) => (r.item_kind === 'event' || r.item_kind === 'record' ? [{ kind: r.item_kind, id: r.item_id }] : []));
 }

@@ -15,6 +15,7 @@ import { searchTextOnce } from './2026112801-search-text-once.js';
 import { postingsUncompressed } from './2026112901-postings-uncompressed.js';
 import { historyByPartnership } from './2026113001-history-by-partnership.js';
 import { searchTranslations } from './2026120101-search-translations.js';
+import { searchSimplifiedForms } from './2026120201-search-simplified-forms.js';
 import { historyPlace } from './2026120201-history-place.js';
 import { photoIndex } from './2026120202-photo-index.js';
 import { importActor } from './2026120203-import-actor.js';
@@ -37,6 +38,7 @@ const MIGRATIONS: Readonly<Record<string, (capabilities: StoreCapabilities) => M
   '2026113001-history-by-partnership': historyByPartnership,
   '2026120101-search-translations': searchTranslations,
   '2026120201-history-place': historyPlace,
+  '2026120201-search-simplified-forms': searchSimplifiedForms,
   '2026120202-photo-index': photoIndex,
   '2026120203-import-actor': importActor,
 };

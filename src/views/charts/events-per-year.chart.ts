@@ -18,9 +18,18 @@ export interface EventsPerYearInput {
   series: readonly ChartSeries[];
   width?: number;
   height?: number;
+  /** The labels' font-family: CHART_FONT unless given (chartFont gives the page language's). */
+  fontFamily?: string;
 }
 
 export const CHART_FONT = 'Noto Sans CJK JP';
+/** Simplified Chinese glyphs for a Chinese page's labels (fonts-noto-cjk has both), the Japanese face after them. */
+export const CHART_FONT_ZH = 'Noto Sans CJK SC, Noto Sans CJK JP';
+
+/** The font of a chart on a page in `locale`: the Chinese forms on a Chinese page, else the Japanese. */
+export function chartFont(locale: string): string {
+  return locale === 'zh' ? CHART_FONT_ZH : CHART_FONT;
+}
 const INK = '#1a1a1a';
 const MUTED = '#4a4a4a';
 
@@ -32,7 +41,7 @@ const MUTED = '#4a4a4a';
  */
 export function eventsPerYearSvg(input: EventsPerYearInput): string {
   // echarts takes milliseconds per chart: the same numbers give the same markup, so it is drawn once for them.
-  const key = JSON.stringify([input.years, input.series, input.width, input.height]);
+  const key = JSON.stringify([input.years, input.series, input.width, input.height, input.fontFamily]);
   const known = drawn.get(key);
   if (known !== undefined) return known;
   const svg = drawSvg(input);
@@ -48,20 +57,21 @@ const drawn = new Map<string, string>();
 function drawSvg(input: EventsPerYearInput): string {
   const width = input.width ?? 640;
   const height = input.height ?? 320;
+  const font = input.fontFamily ?? CHART_FONT;
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({
       animation: false,
-      textStyle: { fontFamily: CHART_FONT, color: INK },
-      legend: { top: 0, selectedMode: false, textStyle: { fontFamily: CHART_FONT, color: INK } },
+      textStyle: { fontFamily: font, color: INK },
+      legend: { top: 0, selectedMode: false, textStyle: { fontFamily: font, color: INK } },
       grid: { left: 40, right: 16, top: 40, bottom: 32 },
       xAxis: {
         type: 'category',
         data: input.years.map((y) => String(Math.trunc(y))),
-        axisLabel: { color: MUTED, fontFamily: CHART_FONT },
+        axisLabel: { color: MUTED, fontFamily: font },
         axisLine: { lineStyle: { color: MUTED } },
       },
-      yAxis: { type: 'value', minInterval: 1, axisLabel: { color: MUTED, fontFamily: CHART_FONT } },
+      yAxis: { type: 'value', minInterval: 1, axisLabel: { color: MUTED, fontFamily: font } },
       series: input.series.map((s) => ({
         type: 'bar',
         name: s.label,

@@ -3,7 +3,7 @@ import type { Messages } from './messages.js';
 /** Pages for a refused form (CSRF), a refused action (role), and an address with nothing at it. */
 export const AUTH_ERRORS: Messages<
   'csrfTitle' | 'csrfText' | 'toLogin' | 'forbiddenTitle' | 'forbiddenText' | 'toStaff' | 'notFoundTitle' | 'notFoundText' | 'toHome' | 'toSearch'
-  | 'staffNotFoundText' | 'toRecord'
+  | 'staffNotFoundText' | 'toRecord' | 'badRequestTitle' | 'badRequestText' | 'tooLargeTitle' | 'tooLargeText'
 > = {
   ja: {
     csrfTitle: '送信を受け付けられませんでした',
@@ -18,6 +18,10 @@ export const AUTH_ERRORS: Messages<
     toSearch: '交流の記録を検索',
     staffNotFoundText: 'この項目は見つかりません。ほかの人が削除した可能性があります。削除した項目は職員用ページの「削除した項目」から元に戻せます。',
     toRecord: '職員用ページ（提携先と削除した項目）へ',
+    badRequestTitle: 'このアドレスは受け付けられません',
+    badRequestText: 'アドレスに使えない文字が含まれているか、形式が正しくありません。リンクまたは入力したアドレスを確かめてください。',
+    tooLargeTitle: 'アドレスが長すぎます',
+    tooLargeText: 'アドレス（または送られた情報）が長すぎるため、受け付けられませんでした。検索語を短くしてお試しください。',
   },
   en: {
     csrfTitle: 'The form could not be accepted',
@@ -32,6 +36,10 @@ export const AUTH_ERRORS: Messages<
     toSearch: 'Search the record',
     staffNotFoundText: 'This item was not found: someone may have deleted it. Deleted items can be restored from “Deleted items” on the staff page.',
     toRecord: 'Go to the staff page (partnerships and deleted items)',
+    badRequestTitle: 'This address cannot be accepted',
+    badRequestText: 'The address holds a character that cannot be used, or is not well formed. Check the link or the address you typed.',
+    tooLargeTitle: 'The address is too long',
+    tooLargeText: 'The address (or what was sent with it) is too long to be accepted. Try a shorter search.',
   },
   zh: {
     csrfTitle: '无法受理此次提交',
@@ -46,5 +54,9 @@ export const AUTH_ERRORS: Messages<
     toSearch: '搜索交流记录',
     staffNotFoundText: '找不到此项目，可能已被他人删除。已删除的项目可在职员页面的"已删除的项目"中恢复。',
     toRecord: '前往职员页面（友好城市和已删除的项目）',
+    badRequestTitle: '无法受理此网址',
+    badRequestText: '网址中含有不能使用的字符，或格式不正确。请检查链接或输入的网址。',
+    tooLargeTitle: '网址过长',
+    tooLargeText: '网址（或随之发送的信息）过长，无法受理。请缩短检索词后重试。',
   },
 };

@@ -1,3 +1,4 @@
+import { pluralForm } from '../../domain/plural.js';
 import type { Locale } from './locale.js';
 
 /** A page's messages in every locale; the type makes a missing translation a compile error. */
@@ -8,12 +9,12 @@ export type Messages<K extends string> = Readonly<Record<Locale, Readonly<Record
  * event), `other` otherwise. Japanese and Chinese have one form, so both their templates are the same.
  */
 export function pluralOf(locale: Locale, count: number, forms: { one: string; other: string }): string {
-  return new Intl.PluralRules(locale).select(count) === 'one' ? forms.one : forms.other;
+  return pluralForm(locale, count, forms);
 }
 
-/** `forms` for `count` (pluralOf), filled with `{count}` and `values`. */
+/** `forms` for `count` (pluralOf), filled with `{count}` (grouped as the language writes numbers: 4,392) and `values`. */
 export function formatPlural(locale: Locale, count: number, forms: { one: string; other: string }, values: Readonly<Record<string, string | number>> = {}): string {
-  return format(pluralOf(locale, count, forms), { count, ...values });
+  return format(pluralOf(locale, count, forms), { count: new Intl.NumberFormat(locale === 'zh' ? 'zh-Hans-CN' : locale).format(count), ...values });
 }
 
 /** Fills `{name}` placeholders. */

@@ -4,6 +4,8 @@ import type { Messages } from './messages.js';
 export const TIMELINE: Messages<
   | 'title'
   | 'titleOfHome'
+  /** The partnership page's title, whose kind carries its gloss (PartnershipKind); `title` is the print view's. */
+  | 'titleGlossed'
   | 'affiliation'
   | 'filters'
   | 'from'
@@ -38,6 +40,7 @@ export const TIMELINE: Messages<
   ja: {
     title: '{kind}{partner}との歩み',
     titleOfHome: '{home}の{kind}{partner}との歩み',
+    titleGlossed: '{kind}{partner}との歩み',
     affiliation: '{kind}提携：{date}',
     filters: '表示する年と区分',
     from: '開始年',
@@ -72,6 +75,7 @@ export const TIMELINE: Messages<
   en: {
     title: 'Exchanges with {partner} ({kind})',
     titleOfHome: 'Exchanges of {home} with {partner} ({kind})',
+    titleGlossed: 'Exchanges with {partner}, {kind}',
     affiliation: 'Affiliated as {kind}: {date}',
     filters: 'Years and directions shown',
     from: 'From year',
@@ -106,6 +110,7 @@ export const TIMELINE: Messages<
   zh: {
     title: '与{partner}（{kind}）的交流历程',
     titleOfHome: '{home}与{partner}（{kind}）的交流历程',
+    titleGlossed: '与{kind}{partner}的交流历程',
     affiliation: '缔结{kind}：{date}',
     filters: '显示的年份与类别',
     from: '起始年',
@@ -124,10 +129,10 @@ export const TIMELINE: Messages<
     noMatch: '无符合条件的交流',
     recordsOnly: '仅有交流记录',
     nothingInRange: '所选年份与类别没有交流。',
-    chart: '各年交流件数',
-    chartLabel: '{from}年至{to}年各年交流件数按类别堆叠的柱状图，共{count}项。数值见旁边的表格。',
-    chartLabelYear: '{year}年交流件数按类别堆叠的柱状图，共{count}项。数值见旁边的表格。',
-    chartTable: '各年交流件数（按类别）',
+    chart: '各年交流数量',
+    chartLabel: '{from}年至{to}年各年交流数量按类别堆叠的柱状图，共{count}项。数值见旁边的表格。',
+    chartLabelYear: '{year}年交流数量按类别堆叠的柱状图，共{count}项。数值见旁边的表格。',
+    chartTable: '各年交流数量（按类别）',
     total: '合计',
     noChart: '没有可显示的交流。',
     records: '交流记录',

@@ -2,11 +2,11 @@ import { DIRECTIONS } from '../../domain/direction.js';
 import { EXCHANGE_FIELDS, type ExchangeField } from '../../domain/exchange-field.js';
 import { insightsOf } from '../../domain/insights.js';
 import type { StoredPartnership } from '../../domain/partnership.js';
-import { eventsPerYearSvg, type ChartSeries } from '../charts/events-per-year.chart.js';
+import { chartFont, eventsPerYearSvg, type ChartSeries } from '../charts/events-per-year.chart.js';
 import { COMMON } from '../i18n/common.messages.js';
 import { FIELD_NAMES, KNOWLEDGE } from '../i18n/knowledge.messages.js';
 import { format, formatPlural, pluralOf } from '../i18n/messages.js';
-import { INTL_LOCALE, fill, Ja, localized, partnerName } from '../parts.js';
+import { INTL_LOCALE, fill, formatCount, Ja, localized, partnerName } from '../parts.js';
 import { Layout } from '../layout.js';
 import type { PageContext } from '../page-context.js';
 import { DIRECTION_COLORS } from '../timeline.page.js';
@@ -27,9 +27,9 @@ export const FIELD_COLORS: Readonly<Record<ExchangeField, string>> = {
 };
 
 /** One chart with the table of its numbers beside it. */
-function ChartWithTable(props: { wide?: boolean; label: string; caption: string; years: readonly number[]; series: readonly ChartSeries[]; totalLabel: string; yearLabel: string }) {
+function ChartWithTable(props: { font: string; wide?: boolean; label: string; caption: string; years: readonly number[]; series: readonly ChartSeries[]; totalLabel: string; yearLabel: string }) {
   const shown = props.series.filter((s) => s.counts.some((n) => n > 0));
-  const svg = eventsPerYearSvg({ years: props.years, series: shown });
+  const svg = eventsPerYearSvg({ years: props.years, series: shown, fontFamily: props.font });
   return (
     <div class={props.wide ? 'chart chart-wide' : 'chart'}>
       <ScrollRegion label={props.label}>
@@ -106,10 +106,11 @@ export function InsightsPage(props: {
 
       <h2 id="per-year">{t.perYear}</h2>
       <ChartWithTable
+        font={chartFont(ctx.locale)}
         label={
           from === to
-            ? format(pluralOf(ctx.locale, p.events.length, { one: t.perYearLabelYearOne, other: t.perYearLabelYear }), { year: from, count: p.events.length })
-            : format(pluralOf(ctx.locale, p.events.length, { one: t.perYearLabelOne, other: t.perYearLabel }), { from, to, count: p.events.length })
+            ? format(pluralOf(ctx.locale, p.events.length, { one: t.perYearLabelYearOne, other: t.perYearLabelYear }), { year: from, count: formatCount(p.events.length, ctx.locale) })
+            : format(pluralOf(ctx.locale, p.events.length, { one: t.perYearLabelOne, other: t.perYearLabel }), { from, to, count: formatCount(p.events.length, ctx.locale) })
         }
         caption={t.perYearTable}
         years={k.years}
@@ -165,6 +166,7 @@ export function InsightsPage(props: {
 
       <h2 id="fields">{t.fieldsOverTime}</h2>
       <ChartWithTable
+        font={chartFont(ctx.locale)}
         wide
         label={from === to ? format(t.fieldsLabelYear, { year: from }) : format(t.fieldsLabel, { from, to })}
         caption={t.fieldsTable}

@@ -5,7 +5,7 @@ import { KNOWLEDGE } from '../i18n/knowledge.messages.js';
 import { format, pluralOf } from '../i18n/messages.js';
 import { Layout } from '../layout.js';
 import { localHref, type PageContext } from '../page-context.js';
-import { fill, Ja, localized, YearWithEra } from '../parts.js';
+import { fill, formatCount, Ja, localized, YearWithEra } from '../parts.js';
 import { ScrollRegion } from '../scroll-region.js';
 
 /** The link to an organisation's page. */
@@ -43,7 +43,7 @@ export function OrganizationsPage(props: { ctx: PageContext; organizations: read
                 </th>
                 <td>{o.kind === 'office' ? t.office : t.organization}</td>
                 <td>{o.aliases.length > 0 ? <Ja ctx={ctx}>{o.aliases.join('、')}</Ja> : t.noAliases}</td>
-                <td>{format(pluralOf(ctx.locale, o.mentions.length, { one: t.eventCountOne, other: t.eventCount }), { count: o.mentions.length })}</td>
+                <td>{format(pluralOf(ctx.locale, o.mentions.length, { one: t.eventCountOne, other: t.eventCount }), { count: formatCount(o.mentions.length, ctx.locale) })}</td>
                 <td>{o.status === 'confirmed' ? t.confirmed : t.suggested}</td>
               </tr>
             ))}

@@ -89,16 +89,22 @@ export function registerApiRoutes(app: FastifyInstance, store: Store): void {
     return presentEvent(partnership, partnership.events[index]!);
   });
 
-  app.get<{ Querystring: PageQuery & { q: string; partner?: string } }>('/api/search', {
+  app.get<{ Querystring: PageQuery & { q: string; partner?: string; home?: string } }>('/api/search', {
     schema: {
       summary: 'Exchanges and photo captions containing the words (1 character or more; full-width and half-width alike)',
       tags,
-      querystring: { type: 'object', required: ['q'], properties: { q: { type: 'string', minLength: 1, maxLength: 200 }, partner: { type: 'string' }, ...pageQuery } },
+      querystring: { type: 'object', required: ['q'], properties: {
+          q: { type: 'string', minLength: 1, maxLength: 200 },
+          partner: { type: 'string', description: 'Only this partner city (大連市; simplified characters are read in their Japanese forms). With `home`, only that partnership.' },
+          home: { type: 'string', description: 'Only this home municipality (富山市): with `partner`, one partnership where several homes share a partner city.' },
+          ...pageQuery,
+        },
+      },
       response: { 200: pageOf(searchHitSchema) },
     },
   }, async (request) => {
-    const { q, partner, limit, offset } = request.query;
-    const result = await searchRecord(store, q, { limit, offset, ...(partner ? { partner } : {}) });
+    const { q, partner, home, limit, offset } = request.query;
+    const result = await searchRecord(store, q, { limit, offset, ...(partner ? { partner } : {}), ...(home ? { home } : {}) });
     return paged(result.hits, result.total, limit, offset, request.url);
   });
 }

@@ -66,7 +66,7 @@ export const recordSchema = {
 
 export const searchHitSchema = {
   type: 'object',
-  required: ['kind', 'id', 'partnershipId', 'home', 'partner', 'year', 'direction', 'text'],
+  required: ['kind', 'id', 'partnershipId', 'home', 'partner', 'year', 'date', 'direction', 'text'],
   properties: {
     kind: { type: 'string', enum: ['event', 'record'] },
     id: { type: 'integer' },
@@ -74,6 +74,7 @@ export const searchHitSchema = {
     home: { type: 'string' },
     partner: { type: 'string' },
     year: { type: 'integer' },
+    date: nullable('string', { description: 'An exchange’s date, YYYY-MM-DD, or YYYY-MM when only the month is known (as /api/events gives it); null when the record gives none, and for photo records.' }),
     direction: { type: ['string', 'null'], enum: ['dispatch', 'reception', 'mutual', 'unknown', null] },
     text: { type: 'string' },
     translations: translationsSchema,

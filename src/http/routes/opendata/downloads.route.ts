@@ -107,7 +107,7 @@ export function registerDownloadRoutes(app: FastifyInstance, store: Store, home:
     const format = knownFormat(request.params.format);
     const { p, exported } = await store.snapshot(async (reader) => {
       const p = await partnershipById(reader, request.params.id);
-      return { p, exported: await exportPartnerships(reader, format, [p], settings) };
+      return { p, exported: await exportPartnerships(reader, format, [p], { ...settings, partnershipId: p.id }) };
     });
     return answer(reply, exported.exporter, exported.body, { ascii: `partnership-${p.id}`, name: `${p.home}_${p.partner}_交流の記録` });
   });

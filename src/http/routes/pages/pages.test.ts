@@ -62,7 +62,7 @@ describeOnEachStore('the home, partnership and event pages', (openFresh) => {
         const home = await app.inject(`/${l}/`);
         assert.match(home.body, /<span lang="ja">大連市<\/span>/);
         assert.match(home.body, /<span lang="ja">友好交流都市<\/span>/);
-        assert.match(home.body, /<span lang="ja">平成18年<\/span>/);
+        assert.match(home.body, /<span class="era" lang="ja">\(平成18年\)<\/span>/);
         const timeline = await app.inject(`/${l}/partnerships/${dalian.id}`);
         assert.match(timeline.body, new RegExp(`<a href="/${l}/events/${dalian.events[0]!.id}" lang="ja">市英語教育研修参加派遣団が訪問</a>`));
         assert.match(timeline.body, /<span class="era" lang="ja">\(平成31年\/令和元年\)<\/span>/);
@@ -102,7 +102,7 @@ describeOnEachStore('the home, partnership and event pages', (openFresh) => {
     it('shows the partner city as a card with its affiliation in 西暦 and 和暦, span, counts and the just-passed anniversary', async () => {
       const res = await app.inject('/');
       assert.match(res.body, new RegExp(`<h2><a href="/partnerships/${dalian.id}">友好交流都市 大連市</a></h2>`));
-      assert.match(res.body, /<time datetime="2006-11-24">2006年11月24日<\/time>（平成18年）/);
+      assert.match(res.body, /<time datetime="2006-11-24">2006年11月24日<\/time> <span class="era">\(平成18年\)<\/span>/);
       assert.match(res.body, /2006年〜2023年（18年間のうち17年に交流）/);
       const count = (d: string) => dalian.events.filter((e) => e.direction === d).length;
       assert.match(res.body, new RegExp(`派遣 ${count('dispatch')}件`));
@@ -113,7 +113,7 @@ describeOnEachStore('the home, partnership and event pages', (openFresh) => {
     it('says the anniversary in English and Chinese', async () => {
       const en = await app.inject('/en/');
       assert.match(en.body, /20th anniversary on <time datetime="2026-11-24">24 Nov 2026<\/time> \(yesterday\)/);
-      assert.match(en.body, /<time datetime="2006-11-24">24 Nov 2006<\/time> \(<span lang="ja">平成18年<\/span>\)/);
+      assert.match(en.body, /<time datetime="2006-11-24">24 Nov 2006<\/time> <span class="era" lang="ja">\(平成18年\)<\/span>/);
       assert.match(en.body, new RegExp(`href="/en/partnerships/${dalian.id}"`));
       const zh = await app.inject('/zh/');
       assert.match(zh.body, /<time datetime="2026-11-24">2026年11月24日<\/time>缔结20周年（昨天）/);
@@ -140,7 +140,7 @@ describeOnEachStore('the home, partnership and event pages', (openFresh) => {
       for (const e of dalian.events) assert.ok(res.body.includes(`<li id="e${e.id}"><a href="/events/${e.id}">`), `event ${e.id} links to its page`);
       for (let y = 2006; y <= 2023; y++) assert.match(res.body, new RegExp(`<tr id="y${y}">`));
       assert.match(res.body, /<tr id="y2021"><th scope="row">2021年 <span class="era">\(令和3年\)<\/span><\/th><td>—<\/td><td>交流なし<\/td><\/tr>/);
-      assert.match(res.body, /<p>友好交流都市提携：<time datetime="2006-11-24">2006年11月24日<\/time>（平成18年）<\/p>/);
+      assert.match(res.body, /<p>友好交流都市提携：<time datetime="2006-11-24">2006年11月24日<\/time> <span class="era">\(平成18年\)<\/span><\/p>/);
       for (const r of dalian.records) assert.match(res.body, new RegExp(`<tr id="r${r.id}">`));
     });
 
@@ -361,7 +361,7 @@ describeOnEachStore('pages with data imported through koryu/1', (openFresh) => {
     assert.match(event.body, /<dd class="dir-mutual">相互<\/dd>/);
     assert.match(event.body, /手入力/);
     const dated = await app.inject(`/en/events/${p.events[0]!.id}`);
-    assert.match(dated.body, /<time datetime="2001-05-03">3 May 2001<\/time> \(<span lang="ja">平成13年<\/span>\)/);
+    assert.match(dated.body, /<time datetime="2001-05-03">3 May 2001<\/time> <span class="era" lang="ja">\(平成13年\)<\/span>/);
   });
 
   it('celebrates a 29 February affiliation on its day in a leap year', async () => {

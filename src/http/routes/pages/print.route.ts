@@ -10,7 +10,7 @@ import { localHref, type PageContext } from '../../../views/page-context.js';
 import { PrintPage, printFileName } from '../../../views/print.page.js';
 import { renderPage } from '../../../views/render.js';
 import { PUBLIC_DIR } from '../../assets.js';
-import { PUBLIC, pageRoute, type PageSite } from '../../page-route.js';
+import { answeredNotModified, PUBLIC, pageRoute, type PageSite } from '../../page-route.js';
 import type { PdfRenderer } from '../../pdf-renderer.js';
 import { pathId } from '../../path-id.js';
 import { contentDisposition } from '../opendata/downloads.route.js';
@@ -65,6 +65,7 @@ export function registerPrintRoutes(app: FastifyInstance, store: Store, site: Pa
   pageRoute<{ id: string }>(app, site, '/partnerships/:id.pdf', async (ctx, request, reply) => {
     const p = await findPartnership(store, request.params.id);
     if (!pdf) throw new KoryuError('PdfUnavailable', 'PDFs cannot be made here: no browser is configured. The print view is at /partnerships/ID/print.');
+    if (await answeredNotModified(site, ctx.locale, request, reply)) return;
     const printCtx: PageContext = { ...ctx, path: `/partnerships/${p.id}/print`, query: '' };
     let bytes: Buffer;
     try {

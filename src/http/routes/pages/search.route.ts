@@ -13,7 +13,7 @@ import { PUBLIC, pageRoute, queryString, type PageSite } from '../../page-route.
 const MAX_PAGE = 100_000;
 
 /**
- * /search?q=…&partner=…&year=…&direction=…&kind=record&page=…: the faceted search over every partnership.
+ * /search?q=…&partner=…&home=…&year=…&direction=…&kind=record&page=…: the faceted search over every partnership.
  * Filter values that cannot match (a year that is not a number, an unknown direction) are ignored.
  */
 export function registerSearchRoutes(app: FastifyInstance, store: Store, site: PageSite): void {
@@ -22,6 +22,8 @@ export function registerSearchRoutes(app: FastifyInstance, store: Store, site: P
     const filters: SearchFilters = {};
     const partner = queryString(request.query, 'partner');
     if (partner) filters.partner = partner;
+    const home = queryString(request.query, 'home');
+    if (home) filters.home = home;
     const year = queryString(request.query, 'year');
     if (year && /^\d{1,4}$/.test(year)) filters.year = Number(year);
     const direction = queryString(request.query, 'direction');

@@ -368,7 +368,7 @@ describeOnEachStore('the search page', (openFresh) => {
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /<html lang="en">/);
     assert.match(res.body, /<h1>Search the exchange record<\/h1>/);
-    assert.match(res.body, new RegExp(`Entries containing “大連”: ${scan('大連').length}\\.`));
+    assert.match(res.body, new RegExp(`Entries containing “<span lang="ja">大連</span>”: ${scan('大連').length}\\.`), 'the query echoed is marked Japanese');
     const hits = hitsOf(res.body);
     assert.equal(hits.length, 20);
     assert.ok(hits.every((h) => h.lang === 'ja' && h.href.startsWith('/en/')));

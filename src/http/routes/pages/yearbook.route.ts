@@ -8,7 +8,9 @@ import type { Store } from '../../../storage/database.js';
 import type { PageContext } from '../../../views/page-context.js';
 import { renderPage } from '../../../views/render.js';
 import { YearbookPage } from '../../../views/yearbook.page.js';
-import { pageRoute, type PageSite } from '../../page-route.js';
+import { format } from '../../../views/i18n/messages.js';
+import { YEARBOOK } from '../../../views/i18n/yearbook.messages.js';
+import { answeredNotModified, pageRoute, type PageSite } from '../../page-route.js';
 import type { PdfRenderer } from '../../pdf-renderer.js';
 import { contentDisposition } from '../opendata/downloads.route.js';
 import { inlineStyleSheet, ownOrigin } from './print.route.js';
@@ -24,6 +26,7 @@ export function registerYearbookRoutes(app: FastifyInstance, store: Store, site:
     const id = pathId(request.params.id);
     const p = await findPublishedPartnership(store, id);
     if (!pdf) throw new KoryuError('PdfUnavailable', 'The yearbook cannot be made here: no browser is configured.');
+    if (await answeredNotModified(site, ctx.locale, request, reply)) return;
     const printCtx: PageContext = { ...ctx, path: `/partnerships/${p.id}/print`, query: '' };
     const html = renderPage(h(YearbookPage, { ctx: printCtx, partnership: p, madeOn: tokyoDay(today()), ...(licence ? { licence } : {}) }));
     let bytes: Buffer;
@@ -35,7 +38,8 @@ export function registerYearbookRoutes(app: FastifyInstance, store: Store, site:
     }
     return void reply
       .type('application/pdf')
-      .header('content-disposition', contentDisposition(`yearbook-${p.id}-${ctx.locale}.pdf`, `年表と写真で見る${p.home}と${p.partner}の交流の歩み_${ctx.locale}.pdf`))
+      // Named by the edition's own title: a Chinese reader's file is Chinese (年表与照片中的…), an English reader's English.
+      .header('content-disposition', contentDisposition(`yearbook-${p.id}-${ctx.locale}.pdf`, `${format(YEARBOOK[ctx.locale].title, { home: p.home, partner: p.partner })}_${ctx.locale}.pdf`))
       .send(bytes);
   });
 }

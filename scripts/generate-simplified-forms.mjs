@@ -1,8 +1,9 @@
 // Writes src/domain/simplified-forms.data.ts: each simplified Chinese character whose Japanese forms differ from it,
 // with those forms, from OpenCC's tables (traditional → simplified, traditional → Japanese shinjitai). Run where
-// opencc-js is installed (it is no dependency of Koryu), e.g.:
-//   mkdir -p /tmp/occ && npm install --no-save --prefix /tmp/occ opencc-js@1.0.5 && cp scripts/generate-simplified-forms.mjs /tmp/occ/ \
-//     && node /tmp/occ/generate-simplified-forms.mjs > src/domain/simplified-forms.data.ts
+// opencc-js is installed (it is no dependency of Koryu), e.g. from the project's folder, with a scratch folder OCC
+// outside it:
+//   npm install --no-save --prefix "$OCC" opencc-js@1.0.5 && cp scripts/generate-simplified-forms.mjs "$OCC"/ \
+//     && node "$OCC"/generate-simplified-forms.mjs > src/domain/simplified-forms.data.ts
 // A form is kept only when JIS X 0208 has it (Japanese text writes it). A simplified character that is itself a
 // JIS level-1 kanji (干, 里, 面, 台 …) is left out: a Japanese reader types it meaning itself. One that is a level-2
 // kanji (范, 个) stands for itself first (Japanese text keeps it) and for its forms.

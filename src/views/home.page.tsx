@@ -10,7 +10,7 @@ import { format, pluralOf } from './i18n/messages.js';
 import { Downloads, type DownloadLink } from './downloads.js';
 import { Layout } from './layout.js';
 import { localHref, type PageContext } from './page-context.js';
-import { DateWithEra, fill, formatCount, formatDate, Ja, ordinal, relativeDays } from './parts.js';
+import { DateWithEra, fill, formatCount, formatDate, Ja, ordinal, PartnershipKind, relativeDays } from './parts.js';
 import { AnniversariesSection } from './knowledge/anniversaries.js';
 import { KNOWLEDGE } from './i18n/knowledge.messages.js';
 
@@ -108,7 +108,7 @@ function PartnerCard(props: { ctx: PageContext; partnership: PartnershipSummary;
     <li class="card">
       <h2>
         <a href={localHref(ctx, `/partnerships/${p.id}`)}>
-          {fill(t.cardHeading, { kind: <Ja ctx={ctx}>{p.kind}</Ja>, partner: <Ja ctx={ctx}>{p.partner}</Ja> })}
+          {fill(t.cardHeading, { kind: <PartnershipKind ctx={ctx} kind={p.kind} />, partner: <Ja ctx={ctx}>{p.partner}</Ja> })}
         </a>
       </h2>
       <dl class="facts">

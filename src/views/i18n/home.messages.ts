@@ -50,7 +50,7 @@ export const HOME: Messages<
     emptyHome: 'There is no record of exchanges of {home} yet.',
     otherHomes: 'Exchanges of other municipalities',
     otherHomesIntro: 'Besides {home}, this record holds the exchanges of these municipalities with their sister and friendship cities.',
-    cardHeading: '{partner} ({kind})',
+    cardHeading: '{partner}, {kind}',
     affiliated: 'Affiliated',
     affiliationUnknown: 'Not recorded',
     exchange: 'Exchange',

@@ -74,7 +74,7 @@ export const TIMELINE: Messages<
   },
   en: {
     title: 'Exchanges with {partner} ({kind})',
-    titleOfHome: 'Exchanges of {home} with {partner} ({kind})',
+    titleOfHome: 'Exchanges of {home} with {partner}, {kind}',
     titleGlossed: 'Exchanges with {partner}, {kind}',
     affiliation: 'Affiliated as {kind}: {date}',
     filters: 'Years and directions shown',
@@ -109,7 +109,7 @@ export const TIMELINE: Messages<
   },
   zh: {
     title: '与{partner}（{kind}）的交流历程',
-    titleOfHome: '{home}与{partner}（{kind}）的交流历程',
+    titleOfHome: '{home}与{kind}{partner}的交流历程',
     titleGlossed: '与{kind}{partner}的交流历程',
     affiliation: '缔结{kind}：{date}',
     filters: '显示的年份与类别',

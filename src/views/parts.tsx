@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { eraLabel, eraLabelOfDate } from '../domain/era.js';
+import { dateTimeFormat, numberFormat, pluralRules, relativeTimeFormat } from '../domain/intl.cache.js';
 import { localizedText, type Translations } from '../domain/translation.js';
 import { HTML_LANG, type Locale } from './i18n/locale.js';
 import { YEARBOOK } from './i18n/yearbook.messages.js';
@@ -86,7 +87,7 @@ export function formatDate(iso: string, locale: Locale, month: 'short' | 'long' 
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number | undefined];
   const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric', month: locale === 'en' ? month : 'long' };
   if (d !== undefined) options.day = 'numeric';
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], options).format(utcDate(y, m, d ?? 1));
+  return dateTimeFormat(INTL_LOCALE[locale], options).format(utcDate(y, m, d ?? 1));
 }
 
 /**
@@ -133,7 +134,7 @@ export function YearWithEra(props: { ctx: PageContext; year: number }) {
  * number and its unit (4日前, not 4 日前), as Chinese is (4天前).
  */
 export function relativeDays(days: number, locale: Locale): string {
-  const text = new Intl.RelativeTimeFormat(INTL_LOCALE[locale], { numeric: 'auto' }).format(days, 'day');
+  const text = relativeTimeFormat(INTL_LOCALE[locale], { numeric: 'auto' }).format(days, 'day');
   return locale === 'ja' ? text.replace(/\s+/gu, '') : text;
 }
 
@@ -142,10 +143,10 @@ const ORDINAL_SUFFIX: Readonly<Record<string, string>> = { one: 'st', two: 'nd',
 /** 20th in English; the number alone in Japanese and Chinese, whose messages add 周年. */
 export function ordinal(n: number, locale: Locale): string {
   if (locale !== 'en') return String(n);
-  return `${n}${ORDINAL_SUFFIX[new Intl.PluralRules('en-GB', { type: 'ordinal' }).select(n)] ?? 'th'}`;
+  return `${n}${ORDINAL_SUFFIX[pluralRules('en-GB', { type: 'ordinal' }).select(n)] ?? 'th'}`;
 }
 
 /** A count written for the locale (1,825). */
 export function formatCount(n: number, locale: Locale): string {
-  return new Intl.NumberFormat(INTL_LOCALE[locale]).format(n);
+  return numberFormat(INTL_LOCALE[locale]).format(n);
 }

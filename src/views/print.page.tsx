@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { DIRECTIONS, type Direction } from '../domain/direction.js';
 import { eraLabel, eraLabelOfDate } from '../domain/era.js';
+import { dateTimeFormat } from '../domain/intl.cache.js';
 import type { StoredPartnership } from '../domain/partnership.js';
 import { yearsOf } from '../domain/partnership.js';
 import { localizedText, type Translations } from '../domain/translation.js';
@@ -44,7 +45,7 @@ export function affiliationDate(iso: string, locale: Locale): string {
 function localDate(iso: string, locale: Locale): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number | undefined];
   const date = new Date(Date.UTC(y, m - 1, d ?? 1, 12));
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { year: 'numeric', month: 'long', ...(d === undefined ? {} : { day: 'numeric' }), timeZone: 'UTC' }).format(date);
+  return dateTimeFormat(INTL_LOCALE[locale], { year: 'numeric', month: 'long', ...(d === undefined ? {} : { day: 'numeric' }), timeZone: 'UTC' }).format(date);
 }
 
 function YearHeading(props: { year: number; locale: Locale }) {

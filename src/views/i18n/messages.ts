@@ -1,3 +1,4 @@
+import { numberFormat } from '../../domain/intl.cache.js';
 import { pluralForm } from '../../domain/plural.js';
 import type { Locale } from './locale.js';
 
@@ -14,7 +15,7 @@ export function pluralOf(locale: Locale, count: number, forms: { one: string; ot
 
 /** `forms` for `count` (pluralOf), filled with `{count}` (grouped as the language writes numbers: 4,392) and `values`. */
 export function formatPlural(locale: Locale, count: number, forms: { one: string; other: string }, values: Readonly<Record<string, string | number>> = {}): string {
-  return format(pluralOf(locale, count, forms), { count: new Intl.NumberFormat(locale === 'zh' ? 'zh-Hans-CN' : locale).format(count), ...values });
+  return format(pluralOf(locale, count, forms), { count: numberFormat(locale === 'zh' ? 'zh-Hans-CN' : locale).format(count), ...values });
 }
 
 /** Fills `{name}` placeholders. */

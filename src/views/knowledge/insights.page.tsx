@@ -1,6 +1,7 @@
 import { DIRECTIONS } from '../../domain/direction.js';
 import { EXCHANGE_FIELDS, type ExchangeField } from '../../domain/exchange-field.js';
 import { insightsOf } from '../../domain/insights.js';
+import { numberFormat } from '../../domain/intl.cache.js';
 import type { StoredPartnership } from '../../domain/partnership.js';
 import { chartFont, eventsPerYearSvg, type ChartSeries } from '../charts/events-per-year.chart.js';
 import { COMMON } from '../i18n/common.messages.js';
@@ -96,7 +97,7 @@ export function InsightsPage(props: {
   const k = insightsOf(p, props.fields);
   const from = k.years[0]!;
   const to = k.years[k.years.length - 1]!;
-  const percent = new Intl.NumberFormat(INTL_LOCALE[ctx.locale], { style: 'percent', maximumFractionDigits: 0 });
+  const percent = numberFormat(INTL_LOCALE[ctx.locale], { style: 'percent', maximumFractionDigits: 0 });
   const directions = DIRECTIONS.map((d) => ({ label: common[d], color: DIRECTION_COLORS[d], counts: k.perDirection[d] }));
   const fieldSeries = EXCHANGE_FIELDS.map((f) => ({ label: FIELD_NAMES[ctx.locale][f], color: FIELD_COLORS[f], counts: k.perField[f] }));
   return (
@@ -189,7 +190,7 @@ function PhotoLinks(props: { ctx: PageContext; partnership: StoredPartnership; l
   const { ctx, partnership: p } = props;
   const t = KNOWLEDGE[ctx.locale];
   const common = COMMON[ctx.locale];
-  const percent = new Intl.NumberFormat(INTL_LOCALE[ctx.locale], { style: 'percent', maximumFractionDigits: 0 });
+  const percent = numberFormat(INTL_LOCALE[ctx.locale], { style: 'percent', maximumFractionDigits: 0 });
   const linked = p.records.map((r, i) => ({ r, i })).filter(({ r }) => r.event !== null);
   const unlinked = p.records.filter((r) => r.event === null);
   return (

@@ -1,5 +1,6 @@
 import { isDirection } from '../../domain/direction.js';
 import { MAX_NAME, MAX_TEXT, type EditProblem, type ItemKind } from '../../domain/editing.js';
+import { dateTimeFormat } from '../../domain/intl.cache.js';
 import { COMMON } from '../i18n/common.messages.js';
 import type { Locale } from '../i18n/locale.js';
 import { format } from '../i18n/messages.js';
@@ -56,7 +57,7 @@ export function problemText(locale: Locale, p: EditProblem, kind?: ItemKind): st
 
 /** An ISO instant as Japan's local time (the division's), `2026-11-27 18:05`, whatever the server's time zone. */
 export function japanTime(iso: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  const parts = dateTimeFormat('en-CA', {
     timeZone: 'Asia/Tokyo',
     year: 'numeric',
     month: '2-digit',

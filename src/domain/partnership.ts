@@ -163,6 +163,21 @@ export interface PartnershipSummary {
   eventCounts: Partial<Record<Direction, number>>;
 }
 
+/** A partnership's own fields an import may change. */
+export interface PartnershipDetails {
+  kind: string;
+  affiliatedOn: string | null;
+}
+
+/**
+ * The kind and affiliation date a stored partnership keeps after importing a document: the document's where it
+ * gives them, the stored ones where it leaves them out (no affiliation line, no kind). A document that does not
+ * say when the affiliation was signed is no statement that nobody knows; staff clear a date on the edit form.
+ */
+export function detailsAfterImport(stored: PartnershipDetails, document: PartnershipDetails): PartnershipDetails {
+  return { kind: document.kind === '' ? stored.kind : document.kind, affiliatedOn: document.affiliatedOn ?? stored.affiliatedOn };
+}
+
 /** What an import or an edit did to one partnership. */
 export interface ChangeCounts {
   events: number;
@@ -177,6 +192,8 @@ export interface ChangeSummary {
   created: boolean;
   /** True when the partnership's own fields (kind, affiliation date) changed. */
   detailsChanged: boolean;
+  /** The kind and affiliation date before and after, when they changed (detailsChanged) in a stored partnership. */
+  details?: { before: PartnershipDetails; after: PartnershipDetails };
   added: ChangeCounts;
   changed: ChangeCounts;
   removed: ChangeCounts;

@@ -3,6 +3,7 @@ import { isDirection, type Direction } from '../domain/direction.js';
 import {
   isUnchanged,
   type ChangeSummary,
+  detailsAfterImport,
   type RemovedItem,
   type ChangedItem,
   type ItemReading,
@@ -578,11 +579,14 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
     await trx.deleteFrom('exchange_years').where('partnership_id', '=', id).where('year', 'in', years).execute();
   }
 
+  const storedDetails = { kind: stored.kind, affiliatedOn: stored.affiliated_on };
+  const details = detailsAfterImport(storedDetails, p);
+  const detailsChanged = details.kind !== stored.kind || details.affiliatedOn !== stored.affiliated_on;
   const summary: ChangeSummary = {
     home: p.home,
     partner: p.partner,
     created: false,
-    detailsChanged: stored.kind !== p.kind || stored.affiliated_on !== p.affiliatedOn,
+    detailsChanged,
     added: { events: addedEvents.length, records: addedRecords.length, years: yearPlan.added.length },
     changed: { events: eventPlan.changed.length + retranslatedKeptEvents, records: updatedRecords.length, years: 0 },
     removed: { events: eventPlan.removed.length, records: recordPlan.removed.length, years: yearPlan.removed.length },
@@ -591,6 +595,7 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
     ...eventPlan.removed.map((i) => ({ kind: 'event' as const, year: oldEvents[i]!.year, text: oldEvents[i]!.text })),
     ...recordPlan.removed.map((i) => ({ kind: 'record' as const, year: oldRecords[i]!.year, text: oldRecords[i]!.caption })),
   ];
+  if (detailsChanged) summary.details = { before: storedDetails, after: details };
   if (removedItems.length > 0) summary.removedItems = removedItems;
   const reading = (e: { year: number; date: string | null; direction: string; text: string }): ItemReading => ({ year: e.year, date: e.date, direction: e.direction as Direction, text: e.text });
   const reads = (a: ItemReading, b: ItemReading) => a.year !== b.year || a.date !== b.date || a.direction !== b.direction || a.text !== b.text;
@@ -609,7 +614,7 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
     const ownChange = summary.detailsChanged || yearPlan.added.length > 0 || yearPlan.removed.length > 0;
     await trx
       .updateTable('partnerships')
-      .set({ kind: p.kind, affiliated_on: p.affiliatedOn, updated_at: now, ...(ownChange ? { version: bump } : {}), ...(source === null ? {} : { source }) })
+      .set({ kind: details.kind, affiliated_on: details.affiliatedOn, updated_at: now, ...(ownChange ? { version: bump } : {}), ...(source === null ? {} : { source }) })
       .where('id', '=', id)
       .execute();
   }

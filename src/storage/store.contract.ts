@@ -149,8 +149,29 @@ export function runStoreContract(label: string, open: () => Promise<Store>): voi
 
       const details = await savePartnership(store.db, { ...corrected, kind: '友好都市' }, null);
       assert.equal(details.detailsChanged, true);
+      assert.deepEqual(details.details, { before: { kind: corrected.kind, affiliatedOn: corrected.affiliatedOn }, after: { kind: '友好都市', affiliatedOn: corrected.affiliatedOn } });
       assert.ok(!isUnchanged(details));
       await savePartnership(store.db, corrected, null);
+    });
+
+    it('keeps the stored kind and affiliation date a document leaves out, and takes those it gives', async () => {
+      const stored = buildPartnership({ home: '金沢市', partner: '蘇州市', kind: '友好交流都市', affiliatedOn: '1981-06-04', noExchangeYears: [], records: [] });
+      await savePartnership(store.db, stored, null);
+      const silent = await savePartnership(store.db, { ...stored, kind: '', affiliatedOn: null }, null);
+      assert.equal(silent.detailsChanged, false);
+      assert.equal(silent.details, undefined);
+      assert.ok(isUnchanged(silent));
+      let now = (await findPartnership(store.db, '金沢市', '蘇州市'))!;
+      assert.equal(now.kind, '友好交流都市');
+      assert.equal(now.affiliatedOn, '1981-06-04');
+
+      const dated = await savePartnership(store.db, { ...stored, kind: '', affiliatedOn: '1981-06-05' }, null);
+      assert.equal(dated.detailsChanged, true);
+      assert.deepEqual(dated.details, { before: { kind: '友好交流都市', affiliatedOn: '1981-06-04' }, after: { kind: '友好交流都市', affiliatedOn: '1981-06-05' } });
+      now = (await findPartnership(store.db, '金沢市', '蘇州市'))!;
+      assert.equal(now.affiliatedOn, '1981-06-05');
+      assert.equal(now.kind, '友好交流都市');
+      await deletePartnership(store.db, '金沢市', '蘇州市');
     });
 
     it('keeps two homes with the same partner apart', async () => {

@@ -114,6 +114,8 @@ const counts = {
 } as const;
 
 /** An event or photo record as an import summary reads it (date and direction for events only). */
+const details = { type: 'object', properties: { kind: { type: 'string' }, affiliatedOn: { type: ['string', 'null'] } } } as const;
+
 const reading = {
   type: 'object',
   properties: { year: { type: 'integer' }, date: { type: ['string', 'null'] }, direction: { type: 'string' }, text: { type: 'string' } },
@@ -133,6 +135,11 @@ export const changeSummary = {
       type: 'array',
       description: 'The stored events (kind event) and photo records (kind record) the documents no longer hold: year and text or caption.',
       items: { type: 'object', properties: { kind: { type: 'string' }, year: { type: 'integer' }, text: { type: 'string' } } },
+    },
+    details: {
+      type: 'object',
+      description: 'When detailsChanged: the kind and affiliation date (YYYY-MM-DD or null) before and after. A document that leaves either out keeps the stored one.',
+      properties: { before: details, after: details },
     },
     changedItems: {
       type: 'array',

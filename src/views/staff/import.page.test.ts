@@ -68,18 +68,22 @@ describe('the web import’s preview', () => {
         }),
       );
     const text = (html: string) => html.replace(/<[^>]+>/g, '');
-    const kind = partnerships[0]!.kind;
-    const replaced = change({ detailsChanged: true, removed: { events: 0, records: 0, years: 2 } });
+    const replaced = change({
+      detailsChanged: true,
+      details: { before: { kind: '姉妹都市', affiliatedOn: '1990-05-01' }, after: { kind: '友好都市', affiliatedOn: '1990-05-01' } },
+      removed: { events: 0, records: 0, years: 2 },
+    });
     const ja = text(render('ja', replaced));
     assert.match(ja, /金沢市–ゲント市：登録済みの「交流なし」の年（2件）が、この文書にないため外されます。/);
-    assert.ok(ja.includes(`金沢市–ゲント市：提携の種別と提携日が、この文書の内容（${kind}、提携日 —）に置き換わります。`), ja);
+    assert.ok(ja.includes('金沢市–ゲント市：提携の種別と提携日が変わります（いま 姉妹都市、提携日 1990-05-01 → 取り込み後 友好都市、提携日 1990-05-01）。文書に書かれていない種別や提携日は、登録済みのものが残ります。'), ja);
+    assert.match(text(render('en', replaced)), /now 姉妹都市, affiliated 1990-05-01; after the import 友好都市, affiliated 1990-05-01/);
     assert.match(ja, /交流なしの年2件/);
     assert.match(ja, /種別・提携日/);
     assert.match(text(render('en', replaced)), /the stored years without exchange \(2 of them\) are not in this document and would be removed/);
     assert.match(text(render('zh', replaced)), /已登记的无交流年份（2个）不在此文档中/);
     // A new partnership's details are not a change to warn of, nor is an import that removes nothing.
     const quiet = text(render('ja', change({ created: true, detailsChanged: true, added: { events: 3, records: 0, years: 0 } })));
-    assert.doesNotMatch(quiet, /置き換わります|外されます|削除されます|種別・提携日/);
+    assert.doesNotMatch(quiet, /変わります|外されます|削除されます|種別・提携日/);
   });
 
   it('lists a document’s errors first, then its warnings and notes together, each group in line order', () => {

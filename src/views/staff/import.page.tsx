@@ -94,17 +94,19 @@ function ChangedItems(props: { view: StaffView; summary: ChangeSummary; items: r
   );
 }
 
-/** A stored partnership whose kind or affiliation date the import replaces, with the document's values. */
-function DetailsWarning(props: { view: StaffView; summary: ChangeSummary; documents: ImportPreviewView['documents'] }) {
+/** A stored partnership whose kind or affiliation date the import changes: as stored, and as it will be. */
+function DetailsWarning(props: { view: StaffView; summary: ChangeSummary }) {
   const t = STAFF[props.view.ctx.locale];
-  const { home, partner } = props.summary;
-  const incoming = props.documents.flatMap((d) => d.partnerships).find((p) => p.home === home && p.partner === partner);
+  const { home, partner, details } = props.summary;
+  if (!details) return null;
   return (
     <p>
       {format(t.detailsWarning, {
         partner: `${home}–${partner}`,
-        kind: incoming?.kind ?? t.none,
-        date: incoming?.affiliatedOn ?? t.none,
+        kindBefore: details.before.kind || t.none,
+        dateBefore: details.before.affiliatedOn ?? t.none,
+        kind: details.after.kind || t.none,
+        date: details.after.affiliatedOn ?? t.none,
       })}
     </p>
   );
@@ -207,7 +209,7 @@ export function ImportPage(props: { view: StaffView; preview?: ImportPreviewView
                         <p>{format(t.removesWarning, { partner: `${s.home}–${s.partner}`, events: s.removed.events, records: s.removed.records })}</p>
                       )}
                       {s.removed.years > 0 && <p>{format(t.removesYearsWarning, { partner: `${s.home}–${s.partner}`, years: s.removed.years })}</p>}
-                      {s.detailsChanged && !s.created && <DetailsWarning view={view} summary={s} documents={props.preview!.documents} />}
+                      {s.detailsChanged && !s.created && <DetailsWarning view={view} summary={s} />}
                       {s.removedItems && (
                         <ul class="removed-items">
                           {s.removedItems.slice(0, REMOVED_SHOWN).map((item, n) => (

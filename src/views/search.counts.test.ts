@@ -41,3 +41,18 @@ it('marks the echoed query lang="ja" on English and Chinese pages when it is wri
   const latin = renderPage(h(SearchPage, { ctx, query: 'Dalian', filters: {}, page: 1, pageSize: 20, result }));
   assert.doesNotMatch(latin, /lang="ja">Dalian/, 'a query in Latin letters is in the page’s language');
 });
+
+it('says, under a query holding a word in Latin letters, that only part of the record is written in them', () => {
+  const render = (locale: Locale, query: string, total: number) => {
+    const ctx = { locale, explicitLocale: true, path: '/search', query: `q=${encodeURIComponent(query)}`, home: '金沢市', assetVersion: '' };
+    const shown: FacetedSearchResult = total === 0 ? { total: 0, hits: [], facets: { partners: [], years: [], directions: [], records: 0 } } : result;
+    return renderPage(h(SearchPage, { ctx, query, filters: {}, page: 1, pageSize: 20, result: shown }));
+  };
+  assert.match(render('en', 'mayor visit', 0), /Words in Latin letters find only what is written in Latin letters and the English and Chinese translations staff have added/);
+  assert.match(render('en', 'ｍａｙｏｒ', 0), /Words in Latin letters/, 'full-width letters too');
+  assert.match(render('ja', 'Dalian', 4392), /ローマ字や英語の語句は、英字で書かれた部分と、職員が加えた英語・中国語の訳からだけ見つかります/);
+  assert.match(render('zh', 'Dalian', 0), /拉丁字母的词语只能找到/);
+  assert.doesNotMatch(render('en', '市長', 4392), /Latin letters/, 'a Japanese query needs no note');
+  assert.doesNotMatch(render('en', '大连', 4392), /Latin letters/, 'nor a Chinese one');
+  assert.doesNotMatch(render('en', 'A 市', 4392), /Latin letters/, 'a single letter is no word');
+});

@@ -114,6 +114,7 @@ function Results(props: SearchPageProps & { result: FacetedSearchResult }) {
             </>
           )}
         </p>
+        {hasLatinWord(q) && <p class="hint">{t.latinNote}</p>}
         {result.hits.length > 0 && (
           <ol class="hits" start={from}>
             {result.hits.map((hit) => (
@@ -371,6 +372,11 @@ function YearLabel(props: { ctx: PageContext; year: number }) {
  * The `lang` of the reader's query on a page in another language than Japanese: `ja` when it holds kanji or kana
  * (what the record is searched in, usually), else none (a query in Latin letters is the page's language).
  */
+/** True when the query holds a word in Latin letters (half- or full-width), which only some of the record is written in. */
+export function hasLatinWord(query: string): boolean {
+  return /\p{Script=Latin}{2,}/u.test(query.normalize('NFKC'));
+}
+
 export function queryLang(pageLocale: Locale, query: string): string | undefined {
   return pageLocale !== 'ja' && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(query) ? 'ja' : undefined;
 }

@@ -50,6 +50,8 @@ export interface RunningApp {
   partnershipId(partner: string): number;
   /** What the server wrote, for failure messages. */
   output(): string;
+  /** Ends every staff session in the store, as their expiry would: the browsers keep cookies that no longer sign in. */
+  endSessions(): void;
   stop(): Promise<void>;
 }
 
@@ -129,6 +131,14 @@ export async function startApp(
       }
     },
     output: () => log,
+    endSessions() {
+      const sqlite = new Database(db, { fileMustExist: true });
+      try {
+        sqlite.prepare('delete from sessions').run();
+      } finally {
+        sqlite.close();
+      }
+    },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');

@@ -7,9 +7,11 @@ import { projectRoot } from '../project-root.js';
 
 export const PUBLIC_DIR = `${join(projectRoot(import.meta.url), 'public')}/`;
 
-/** A short hash of the style sheet: pages link /assets/koryu.css?v=HASH, which can be cached for a year. */
+/** A short hash of the style sheet and the staff pages' script: pages link /assets/koryu.css?v=HASH, which can be cached for a year. */
 export function assetVersion(): string {
-  return createHash('sha1').update(readFileSync(`${PUBLIC_DIR}koryu.css`)).digest('hex').slice(0, 10);
+  const hash = createHash('sha1');
+  for (const file of ['koryu.css', 'form-keeper.js']) hash.update(readFileSync(`${PUBLIC_DIR}${file}`));
+  return hash.digest('hex').slice(0, 10);
 }
 
 export async function registerAssets(app: FastifyInstance): Promise<void> {

@@ -1,13 +1,14 @@
 import type { ComponentChildren } from 'preact';
 import { LicenceNote } from './downloads.js';
 import { COMMON } from './i18n/common.messages.js';
+import { FORM_KEEPER } from './i18n/form-keeper.messages.js';
 import { HTML_LANG, LOCALE_NAMES, LOCALES } from './i18n/locale.js';
 import { localHref, switchHref, type PageContext } from './page-context.js';
 import { fill, Ja } from './parts.js';
 
 /**
  * Every page's frame: language, skip link, site header with search and language switch, footer. No inline style or
- * script. The home municipality's name is Japanese, marked so on pages in other languages (not in <title>, which
+ * script; the public pages have no script at all, staff pages and the sign-in page one (keepsForms). The home municipality's name is Japanese, marked so on pages in other languages (not in <title>, which
  * holds text only).
  */
 export function Layout(props: {
@@ -30,6 +31,7 @@ export function Layout(props: {
         {LOCALES.map((l) => (
           <link key={l} rel="alternate" hreflang={HTML_LANG[l]} href={switchHref(ctx, l)} />
         ))}
+        {keepsForms(ctx.path) && <FormKeeper ctx={ctx} />}
       </head>
       <body>
         {!props.bare && (
@@ -81,5 +83,26 @@ export function Layout(props: {
         )}
       </body>
     </html>
+  );
+}
+
+/** Pages that load public/form-keeper.js: staff pages, whose forms it keeps, and the sign-in page, which tells it a form was lost. */
+export function keepsForms(path: string): boolean {
+  return path === '/login' || path === '/staff' || path.startsWith('/staff/');
+}
+
+/** The form keeper's script, with its texts in the page's language. */
+function FormKeeper(props: { ctx: PageContext }) {
+  const t = FORM_KEEPER[props.ctx.locale];
+  return (
+    <script
+      src={`/assets/form-keeper.js?v=${props.ctx.assetVersion}`}
+      defer
+      data-sign-in={String(props.ctx.path === '/login')}
+      data-note={t.note}
+      data-restore={t.restore}
+      data-discard={t.discard}
+      data-restored={t.restored}
+    />
   );
 }

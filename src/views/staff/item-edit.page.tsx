@@ -37,7 +37,7 @@ export function ItemEditPage(props: {
         <Notices view={view} />
         <LinkedEventYear view={view} record={kind === 'record' ? (item as Shown<'record'>) : undefined} events={props.events} />
         {!mayEdit(view) && mayTranslate(view) && <p class="notice">{t.translatorNote}</p>}
-        <PostForm view={view} action={path} upload={kind === 'record' && mayEdit(view)} label={t.edit}>
+        <PostForm view={view} action={path} upload={kind === 'record' && mayEdit(view)} label={t.edit} keep="edit">
           <input type="hidden" name="version" value={String(form.version)} />
           {kind === 'event' ? (
             <EventFormFields view={view} prefix="ev" value={form as Shown<'event'>} />

@@ -31,7 +31,7 @@ export function PartnershipEditPage(props: {
           <a href={`${href(ctx, '/staff/imports')}?partnership=${p.id}`}>{ImportLogMessages[ctx.locale].link}</a>
         </p>
         <Notices view={view} />
-        <PostForm view={view} action={path} label={t.edit}>
+        <PostForm view={view} action={path} label={t.edit} keep="edit">
           <input type="hidden" name="version" value={String(form.version)} />
           <fieldset class="plain" disabled={!mayEdit(view)}>
             <Field id="p-partner" label={t.partner}><input id="p-partner" name="partner" required value={typed(view, 'p', 'partner', form.partner)} /></Field>
@@ -64,7 +64,7 @@ export function PartnershipEditPage(props: {
         {mayEdit(view) && (
           <>
             <h2 id="new-event">{t.newEvent}</h2>
-            <PostForm view={view} action="/staff/events" label={t.newEvent}>
+            <PostForm view={view} action="/staff/events" label={t.newEvent} keep="new-event">
               <input type="hidden" name="partnershipId" value={String(p.id)} />
               <EventFormFields view={view} prefix="new-ev" value={{ year: nextYear, date: null, direction: 'dispatch', text: '', translations: {}, status: 'draft' }} />
               <button type="submit">{t.create}</button>
@@ -84,7 +84,7 @@ export function PartnershipEditPage(props: {
         {mayEdit(view) && (
           <>
             <h2 id="new-record">{t.newRecord}</h2>
-            <PostForm view={view} action="/staff/records" upload label={t.newRecord}>
+            <PostForm view={view} action="/staff/records" upload label={t.newRecord} keep="new-record">
               <input type="hidden" name="partnershipId" value={String(p.id)} />
               <RecordFormFields view={view} prefix="new-rec" value={{ year: nextYear, caption: '', translations: {}, eventId: null, photo: null, status: 'draft' }} events={props.events} maxPhotoMb={props.maxPhotoMb} />
               <button type="submit">{t.create}</button>

@@ -39,7 +39,7 @@ export function StaffHomePage(props: { view: StaffView; partnerships: EditableIt
         {mayEdit(view) && (
           <>
             <h2 id="new-partnership">{t.newPartnership}</h2>
-            <PostForm view={view} action="/staff/partnerships" label={t.newPartnership}>
+            <PostForm view={view} action="/staff/partnerships" label={t.newPartnership} keep="new-partnership">
               <Field id="np-partner" label={t.partner}><input id="np-partner" name="partner" required value={typed(view, 'np', 'partner', '')} /></Field>
               <Field id="np-kind" label={t.kind}><input id="np-kind" name="kind" required value={typed(view, 'np', 'kind', '')} /></Field>
               <Field id="np-aff" label={t.affiliatedOn} hint="YYYY-MM-DD"><input id="np-aff" name="affiliatedOn" value={typed(view, 'np', 'affiliatedOn', '')} aria-describedby="np-aff-hint" /></Field>

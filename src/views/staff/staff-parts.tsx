@@ -38,11 +38,21 @@ export function href(ctx: PageContext, path: string): string {
   return localHref(ctx, path);
 }
 
-/** A POST form with its CSRF token (in the query too for file uploads, which are checked before their body is read). */
-export function PostForm(props: { view: StaffView; action: string; upload?: boolean; children: ComponentChildren; class?: string; label?: string }) {
+/**
+ * A POST form with its CSRF token (in the query too for file uploads, which are checked before their body is read).
+ * `keep` names a form whose typed text public/form-keeper.js offers back when it was sent after the session ended.
+ */
+export function PostForm(props: { view: StaffView; action: string; upload?: boolean; keep?: string; children: ComponentChildren; class?: string; label?: string }) {
   const action = href(props.view.ctx, props.action) + (props.upload ? `?_csrf=${encodeURIComponent(props.view.csrf)}` : '');
   return (
-    <form method="post" action={action} class={props.class} aria-label={props.label} {...(props.upload ? { enctype: 'multipart/form-data' } : {})}>
+    <form
+      method="post"
+      action={action}
+      class={props.class}
+      aria-label={props.label}
+      data-keep={props.keep}
+      {...(props.upload ? { enctype: 'multipart/form-data' } : {})}
+    >
       <input type="hidden" name="_csrf" value={props.view.csrf} />
       {props.children}
     </form>

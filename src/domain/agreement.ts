@@ -77,19 +77,61 @@ export function agreementTitles(text: string): string[] {
   return titles;
 }
 
+/** A name's characters, read back from the と that follows it: kanji, katakana, Latin letters and digits. */
+const NAME_CHAR = /[\p{Script=Han}\p{Script=Katakana}ー々・A-Za-z0-9Ａ-Ｚａ-ｚ０-９]/u;
+/** Endings of people and offices (市長, 学長, 夏氏, 職員), who sign for a party but are not one. */
+const PERSON_ENDING = /(?:長|氏|様|員)$/u;
+
+/**
+ * The party named just before the title with と (教育プラザ富樫と、教育友好交流合意書を調印; 市立工と「…合意書」に調印):
+ * the other side of whoever came or went, which the organisations an editor confirmed may not include. Undefined
+ * when the title does not follow such a と, or the name before it is a person or an office.
+ */
+export function partyBeforeTitle(text: string, title: string): string | undefined {
+  const at = text.indexOf(title);
+  if (at < 0) return undefined;
+  const lead = /と、?「?$/u.exec(text.slice(0, at));
+  if (!lead) return undefined;
+  let start = lead.index;
+  while (start > 0 && NAME_CHAR.test(text.charAt(start - 1))) start--;
+  const name = text.slice(start, lead.index);
+  return name.length >= 2 && !PERSON_ENDING.test(name) ? name : undefined;
+}
+
 /**
  * The agreements of a partnership, in the order of its events. The parties are the organisations `organizationsIn`
- * finds in the event; with none, the two cities; with one, that one and the city on the other side.
+ * finds in the event, with the party named before the title with と (partyBeforeTitle) when it is none of them, in
+ * the order the text names them. Two or more are the parties. One named with no such party: that one and the
+ * city on the other side (the visitors' city for a reception's visitors). Only a と party: it and the city on the
+ * other side of the visit (the partner city when the partner's people came). None: the two cities.
  */
 export function findAgreements(p: Pick<Partnership, 'home' | 'partner' | 'events'>, organizationsIn: (text: string) => string[] = () => []): Agreement[] {
   const agreements: Agreement[] = [];
   p.events.forEach((e, event) => {
     for (const title of agreementTitles(e.text)) {
       const named = organizationsIn(e.text).filter((n) => n !== title);
+      const before = partyBeforeTitle(e.text, title);
+      const known = before !== undefined && named.some((n) => n.startsWith(before) || before.startsWith(n));
+      const withBefore = before === undefined || known ? named : inTextOrder(e.text, [...named, before]);
       const parties =
-        named.length >= 2 ? named : named.length === 1 ? [named[0]!, e.direction === 'reception' ? p.home : p.partner] : [p.home, p.partner];
+        withBefore.length >= 2
+          ? withBefore
+          : named.length === 1
+            ? [named[0]!, e.direction === 'reception' ? p.home : p.partner]
+            : before !== undefined
+              ? [before, e.direction === 'reception' ? p.partner : p.home]
+              : [p.home, p.partner];
       agreements.push({ year: e.year, title, parties, event });
     }
   });
   return agreements;
+}
+
+/** Names in the order the text first writes them; a name the text does not hold as written (an alias's canonical name) keeps its place before the rest. */
+function inTextOrder(text: string, names: readonly string[]): string[] {
+  const at = (n: string) => {
+    const i = text.indexOf(n);
+    return i < 0 ? -1 : i;
+  };
+  return [...names].sort((a, b) => at(a) - at(b));
 }

@@ -48,6 +48,9 @@ describe('agreements of the seed', () => {
     assert.deepEqual(parties('友好交流協定'), ['県立大学', '大連工業大学']);
     assert.deepEqual(parties('防災に関する友好交流覚書'), ['地震局', '市民局']);
     assert.deepEqual(parties('スポーツ交流の推進に関する合意書'), ['金沢市', '大連市']);
+    // The party before the title with と, though no editor has confirmed it as an organisation.
+    assert.deepEqual(parties('教育友好交流合意書'), ['大連教育学院', '教育プラザ富樫']);
+    assert.deepEqual(parties('教育友好交流に関する合意書'), ['大連市技師学院', '市立工']);
   });
 
   it('points each agreement at the event that signs it', () => {

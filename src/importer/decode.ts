@@ -70,6 +70,12 @@ function tryDecode(encoding: string, bytes: Uint8Array): string | undefined {
  * Excel 97–2003 workbook is ImportInvalidWorkbook, saying to save it as .xlsx. C0 control characters other than
  * tab, line feed and carriage return are given as spaces.
  */
+/** A PDF starts with `%PDF-` (within its first kilobyte, as readers accept). */
+function isPdf(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  return head.includes('%PDF-');
+}
+
 export function decodeDocument(bytes: Uint8Array, options: DecodeOptions): DecodeResult {
   const fail = (d: Diagnostic): DecodeResult => ({ text: undefined, encoding: undefined, diagnostics: [d] });
   if (bytes.length > options.maxBytes) {
@@ -84,6 +90,10 @@ export function decodeDocument(bytes: Uint8Array, options: DecodeOptions): Decod
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decoded('utf-16le', tryDecode('utf-16le', bytes));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decoded('utf-16be', tryDecode('utf-16be', bytes));
+  if (isPdf(bytes)) {
+    const message = 'The file is a PDF, which Koryu does not read: open it, select all its text, copy it into a text file (.txt), save that and import it.';
+    return fail(diagnostic('ImportBinary', 'error', null, message, '', { kind: 'pdf' }));
+  }
   if (bytes.includes(0) || controlShare(bytes) > 0.01) {
     return fail(diagnostic('ImportBinary', 'error', null, 'The document is a binary file, not text.'));
   }

@@ -144,4 +144,15 @@ describe('import messages staff can act on', () => {
     only(viaService!.diagnostics, 'ImportInvalidWorkbook');
     only(parseDocument(ole2With('WordDocument'), { home: '金沢市' }).diagnostics, 'ImportBinary');
   });
+
+  it('refuses a PDF saying how to import its text, and leaves other binary files with the plain message', () => {
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1'), Buffer.from([0, 1, 2, 3])]);
+    const d = only(parseDocument(pdf, { home: '金沢市' }).diagnostics, 'ImportBinary');
+    assert.equal(d.params?.kind, 'pdf');
+    assert.match(d.message, /is a PDF.*copy it into a text file \(\.txt\)/);
+    assert.match(diagnosticText('ja', d).message, /^PDFファイルは取り込めません。PDFを開いて文字をすべて選んでコピーし、テキストファイル（\.txt）に貼り付けて保存してから/);
+    assert.match(diagnosticText('zh', d).message, /^无法导入PDF文件。/);
+    const png = only(parseDocument(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), { home: '金沢市' }).diagnostics, 'ImportBinary');
+    assert.equal(diagnosticText('ja', png).message, 'テキストではなくバイナリのファイルです。');
+  });
 });

@@ -116,7 +116,10 @@ const UNPARSED_ZH: Readonly<Record<string, string>> = {
 const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, Sentence>>>> = {
   ja: {
     ImportEmpty: '文書が空です（または空白だけです）。',
-    ImportBinary: 'テキストではなくバイナリのファイルです。',
+    ImportBinary: (p) =>
+      p.kind === 'pdf'
+        ? 'PDFファイルは取り込めません。PDFを開いて文字をすべて選んでコピーし、テキストファイル（.txt）に貼り付けて保存してから、そのファイルを取り込んでください。'
+        : 'テキストではなくバイナリのファイルです。',
     ImportInvalidEncoding: '文字コードを読み取れません（UTF-8、UTF-16、Shift_JISのいずれでもありません）。',
     ImportTooLarge: (p) => (p.max === undefined ? '文書が大きすぎます。' : `文書が大きすぎます（${megabytes(p.bytes)}。上限は${megabytes(p.max)}）。`),
     NothingImportable: '取り込める交流、交流なしの年、写真の記録がありません。',
@@ -181,7 +184,10 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
   },
   zh: {
     ImportEmpty: '文档是空的（或只有空白）。',
-    ImportBinary: '这是二进制文件，不是文本。',
+    ImportBinary: (p) =>
+      p.kind === 'pdf'
+        ? '无法导入PDF文件。请打开PDF，全选并复制文字，粘贴到文本文件（.txt）中保存后再导入该文件。'
+        : '这是二进制文件，不是文本。',
     ImportInvalidEncoding: '无法识别字符编码（不是UTF-8、UTF-16或Shift_JIS）。',
     ImportTooLarge: (p) => (p.max === undefined ? '文档过大。' : `文档过大（${megabytes(p.bytes)}，上限为${megabytes(p.max)}）。`),
     NothingImportable: '没有可导入的交流、无交流年份或照片记录。',

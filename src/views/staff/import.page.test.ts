@@ -40,7 +40,16 @@ describe('the web import’s preview', () => {
     const ctx = { locale: 'ja' as const, explicitLocale: true, path: '/staff/import/preview', query: '', home: '金沢市', assetVersion: 'test' };
     const html = renderPage(h(ImportPage, { view: { ctx, csrf: 'token' }, preview: { token: 'preview', documents: [{ source: 'gent.txt', partnerships, diagnostics }] } }));
     assert.match(html, /<dl class="import-details"><dt>提携日<\/dt><dd>1971-05-10<\/dd><dt>交流なしの年<\/dt><dd>2020, 2021<\/dd><\/dl>/);
-    assert.match(preview('ja'), /<dt>提携日<\/dt><dd>—<\/dd><dt>交流なしの年<\/dt><dd>—<\/dd>/, 'a dash where the document gives none');
+    assert.match(preview('ja'), /<dt>提携日<\/dt><dd>記載なし（登録済みの提携日があれば、それが残ります）<\/dd><dt>交流なしの年<\/dt><dd>—<\/dd>/, 'what happens where the document gives no date');
+  });
+
+  it('lists the photo records under their heading, and leaves the heading out when there are none', () => {
+    assert.doesNotMatch(preview('ja'), /<h4>写真の記録<\/h4>/);
+    const { partnerships, diagnostics } = parseText(DOC, { home: '金沢市' });
+    const withRecord = [{ ...partnerships[0]!, records: [{ year: 2019, caption: '市長と記念撮影', event: null, line: 9 }] }];
+    const ctx = { locale: 'ja' as const, explicitLocale: true, path: '/staff/import/preview', query: '', home: '金沢市', assetVersion: 'test' };
+    const html = renderPage(h(ImportPage, { view: { ctx, csrf: 'token' }, preview: { token: 'preview', documents: [{ source: 'gent.txt', partnerships: withRecord, diagnostics }] } }));
+    assert.match(html, /<h4>写真の記録<\/h4><ul><li>行 9: 2019 市長と記念撮影<\/li><\/ul>/);
   });
 
   it('names the column in each language', () => {

@@ -164,7 +164,7 @@ export function ImportPage(props: { view: StaffView; preview?: ImportPreviewView
                     {/* What the document says of the partnership itself, which the import stores as well. */}
                     <dl class="import-details">
                       <dt>{t.affiliatedOn}</dt>
-                      <dd>{p.affiliatedOn ?? t.none}</dd>
+                      <dd>{p.affiliatedOn ?? t.dateNotGiven}</dd>
                       <dt>{t.noExchangeYears}</dt>
                       <dd>{p.noExchangeYears.length === 0 ? t.none : p.noExchangeYears.join(', ')}</dd>
                     </dl>
@@ -183,12 +183,16 @@ export function ImportPage(props: { view: StaffView; preview?: ImportPreviewView
                         ))}
                       </tbody>
                     </table>
-                    <h4>{t.records}</h4>
-                    <ul>
-                      {p.records.map((r, i) => (
-                        <li key={i}>{r.line !== null ? `${t.line} ${r.line}: ` : ''}{r.year} {r.caption}</li>
-                      ))}
-                    </ul>
+                    {p.records.length > 0 && (
+                      <>
+                        <h4>{t.records}</h4>
+                        <ul>
+                          {p.records.map((r, i) => (
+                            <li key={i}>{r.line !== null ? `${t.line} ${r.line}: ` : ''}{r.year} {r.caption}</li>
+                          ))}
+                        </ul>
+                      </>
+                    )}
                   </section>
                 ))}
               </section>

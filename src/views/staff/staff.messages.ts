@@ -9,7 +9,7 @@ type Key =
   | 'noDeleted' | 'restore' | 'restoreThis' | 'action' | 'actor' | 'at' | 'field' | 'before' | 'after' | 'historyOf'
   | 'create_' | 'update_' | 'delete_' | 'restore_' | 'import_' | 'import' | 'importHint' | 'document' | 'preview' | 'previewOf'
   | 'confirm' | 'diagnostics' | 'line' | 'noDiagnostics' | 'summary' | 'added' | 'changed' | 'removed' | 'nothingToImport'
-  | 'wouldChange' | 'newPartnershipNote' | 'removesWarning' | 'removesYearsWarning' | 'detailsWarning' | 'noExchangeYearsCount' | 'detailsChangedNote'
+  | 'wouldChange' | 'newPartnershipNote' | 'removesWarning' | 'removesYearsWarning' | 'detailsWarning' | 'dateNotGiven' | 'noExchangeYearsCount' | 'detailsChangedNote'
   | 'back' | 'partnershipItem' | 'eventItem' | 'recordItem' | 'problem_required' | 'problem_tooLong' | 'problem_invalidYear'
   | 'problem_invalidDate' | 'problem_invalidDirection' | 'problem_invalidStatus' | 'problem_invalidLink' | 'problem_duplicate'
   | 'problem_duplicateEvent' | 'problem_duplicateRecord'
@@ -40,6 +40,7 @@ export const STAFF: Messages<Key> = {
     removesWarning: '{partner}：登録済みの{events}件の交流と{records}件の写真の記録が、この文書にないため削除されます。',
     removesYearsWarning: '{partner}：登録済みの「交流なし」の年（{years}件）が、この文書にないため外されます。',
     detailsWarning: '{partner}：提携の種別と提携日が変わります（いま {kindBefore}、提携日 {dateBefore} → 取り込み後 {kind}、提携日 {date}）。文書に書かれていない種別や提携日は、登録済みのものが残ります。',
+    dateNotGiven: '記載なし（登録済みの提携日があれば、それが残ります）',
     noExchangeYearsCount: '交流なしの年{years}件', detailsChangedNote: '種別・提携日',
     nothingToImport: 'この文書には取り込めない誤りがあります。修正してからもう一度選んでください。', back: '戻る',
     partnershipItem: '提携先', eventItem: '交流', recordItem: '写真の記録', problem_required: '入力してください',
@@ -85,6 +86,7 @@ export const STAFF: Messages<Key> = {
     removesWarning: '{partner}: stored items that are not in this document would be removed (exchanges: {events}, photo records: {records}).',
     removesYearsWarning: '{partner}: the stored years without exchange ({years} of them) are not in this document and would be removed.',
     detailsWarning: '{partner}: the kind and date of affiliation would change (now {kindBefore}, affiliated {dateBefore}; after the import {kind}, affiliated {date}). A kind or date the document leaves out keeps its stored value.',
+    dateNotGiven: 'not given (a stored date of affiliation stays)',
     noExchangeYearsCount: 'years without exchange: {years}', detailsChangedNote: 'kind and date of affiliation',
     nothingToImport: 'This document has errors that stop the import. Correct them and choose it again.', back: 'Back',
     partnershipItem: 'Partnership', eventItem: 'Exchange', recordItem: 'Photo record', problem_required: 'Required',
@@ -130,6 +132,7 @@ export const STAFF: Messages<Key> = {
     removesWarning: '{partner}：已登记的{events}项交流和{records}项照片记录不在此文档中，将被删除。',
     removesYearsWarning: '{partner}：已登记的无交流年份（{years}个）不在此文档中，将被移除。',
     detailsWarning: '{partner}：交流类型和缔结日期将改变（现为 {kindBefore}，缔结日期 {dateBefore} → 导入后 {kind}，缔结日期 {date}）。文档中未写明的类型或缔结日期保留已登记的内容。',
+    dateNotGiven: '未记载（保留已登记的缔结日期）',
     noExchangeYearsCount: '无交流年份{years}个', detailsChangedNote: '类型与缔结日期',
     nothingToImport: '此文档有无法导入的错误。请修改后重新选择。', back: '返回',
     partnershipItem: '友好城市', eventItem: '交流', recordItem: '照片记录', problem_required: '请输入',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { gramsOf, normalizeForSearch, queryGrams, searchableText, searchTerms, TEXT_SEPARATOR } from './search-text.js';
+import { gramsOf, kanaForms, normalizeForSearch, queryGrams, searchableText, searchTermForms, searchTerms, TEXT_SEPARATOR } from './search-text.js';
 
 describe('search text', () => {
   it('normalizes full-width and case', () => {
@@ -19,13 +19,14 @@ describe('search text', () => {
   });
 
   it('cuts grams at code points, surrogate pairs whole and lone surrogates alone, as Array.from splits text', () => {
+    // No gram spans the separator between a text and its translations: the parts are cut apart first.
     const naive = (text: string) => {
-      const chars = Array.from(text);
+      const parts = text.split(TEXT_SEPARATOR).map((part) => Array.from(part));
       const grams = new Set<string>();
-      for (let n = 1; n <= 4; n++) for (let i = 0; i + n <= chars.length; i++) grams.add(chars.slice(i, i + n).join(''));
+      for (let n = 1; n <= 4; n++) for (const chars of parts) for (let i = 0; i + n <= chars.length; i++) grams.add(chars.slice(i, i + n).join(''));
       return [...grams];
     };
-    const unit = fc.oneof(fc.constantFrom('市', '長', 'a', '𠮷', '\ud842', '\udfb7', '、'), fc.string({ maxLength: 1, unit: 'binary' }));
+    const unit = fc.oneof(fc.constantFrom('市', '長', 'a', '𠮷', '\ud842', '\udfb7', '、', TEXT_SEPARATOR), fc.string({ maxLength: 1, unit: 'binary' }));
     fc.assert(fc.property(fc.array(unit, { maxLength: 12 }), (units) => assert.deepEqual(gramsOf(units.join('')), naive(units.join('')))));
   });
 
@@ -43,6 +44,22 @@ describe('search text', () => {
     const text = normalizeForSearch('山野市長が訪問、「友好交流の更なる発展」');
     const grams = new Set(gramsOf(text));
     for (const q of ['山', '市長', '交流の更', '」', '友好交流の更なる']) assert.ok(queryGrams(q).every((g) => grams.has(g)), q);
+  });
+});
+
+describe('kanaForms and searchTermForms', () => {
+  it('reads kana as typed, in katakana and in hiragana, each form once', () => {
+    assert.deepEqual(kanaForms('まらそん'), ['まらそん', 'マラソン']);
+    assert.deepEqual(kanaForms('マラソン'), ['マラソン', 'まらそん']);
+    assert.deepEqual(kanaForms('マラそん大会'), ['マラそん大会', 'マラソン大会', 'まらそん大会']);
+    assert.deepEqual(kanaForms('ラーメン・ゞ'), ['ラーメン・ゞ', 'ラーメン・ヾ', 'らーめん・ゞ']);
+    assert.deepEqual(kanaForms('市長'), ['市長']);
+    assert.deepEqual(kanaForms('ヴ'), ['ヴ', 'ゔ']);
+  });
+
+  it('gives each reading of a query with kana, the typed one first', () => {
+    assert.deepEqual(searchTermForms('まらそん 大会'), [['まらそん', '大会'], ['マラソン', '大会']]);
+    assert.deepEqual(searchTermForms('大连'), [['大連']]);
   });
 });
 

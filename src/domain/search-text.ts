@@ -42,15 +42,30 @@ export function searchTerms(query: string): string[] {
 
 /**
  * The words of a query in each of its readings (searchTerms is the first): more than one when a simplified
- * character stands for several Japanese forms (发展 → 発展, 髪展; japaneseFormsEach). An item matching any reading matches.
+ * character stands for several Japanese forms (发展 → 発展, 髪展; japaneseFormsEach), and when the query holds kana,
+ * which are read in hiragana and in katakana too (まらそん finds マラソン, as a reader may type either; kanaForms).
+ * An item matching any reading matches.
  */
 export function searchTermForms(query: string): string[][] {
-  const readings = japaneseFormsEach(typedForSearch(query)).map(wordsOf);
+  const readings = japaneseFormsEach(typedForSearch(query)).flatMap(kanaForms).map(wordsOf);
   const seen = new Set<string>();
   return readings.filter((terms) => {
     const key = JSON.stringify(terms);
     return !seen.has(key) && (seen.add(key), true);
   });
+}
+
+/** Hiragana (ぁ–ゖ, ゝ, ゞ) and the katakana of the same sounds lie 0x60 apart. */
+const KANA_OFFSET = 0x60;
+
+/**
+ * A text as typed, then with every kana in katakana, then in hiragana (each only when it differs): a record writes
+ * マラソン and ソウル in katakana, a reader may type まらそん. Marks shared by both (ー, ・) and kanji stay.
+ */
+export function kanaForms(text: string): string[] {
+  const katakana = text.replace(/[\u3041-\u3096\u309d\u309e]/gu, (c) => String.fromCharCode(c.charCodeAt(0) + KANA_OFFSET));
+  const hiragana = text.replace(/[\u30a1-\u30f6\u30fd\u30fe]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - KANA_OFFSET));
+  return [...new Set([text, katakana, hiragana])];
 }
 
 function typedForSearch(query: string): string {

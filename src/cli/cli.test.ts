@@ -289,6 +289,10 @@ describe('koryu import and export', () => {
     const wide = await koryu('store.db', 'search', '２１世紀');
     assert.deepEqual(wide.stdout.trim().split('\n'), ['2013\t大連市\t派遣\t蓮心一任文東中国水墨画展が21世紀美術館で開催']);
     assert.match(wide.stderr, /^1 found/);
+    const kana = await koryu('store.db', 'search', 'まらそん');
+    assert.equal(kana.code, 0);
+    assert.match(kana.stderr, /^Nothing holds "まらそん"; searched for "マラソン" \(its kana in the other script\)\.\n\d+ found/);
+    assert.ok(kana.stdout.includes('\t大連市\t受入\t金沢マラソン参加団が来訪'), kana.stdout);
   });
 
   it('says in one line which partner it cannot find, with exit code 2 (bad input), and writes nothing', async () => {

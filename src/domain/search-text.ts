@@ -42,12 +42,10 @@ export function searchTerms(query: string): string[] {
 
 /**
  * The words of a query in each of its readings (searchTerms is the first): more than one when a simplified
- * character stands for several Japanese forms (发展 → 発展, 髪展; japaneseFormsEach), and when the query holds kana,
- * which are read in hiragana and in katakana too (まらそん finds マラソン, as a reader may type either; kanaForms).
- * An item matching any reading matches.
+ * character stands for several Japanese forms (发展 → 発展, 髪展; japaneseFormsEach). An item matching any reading matches.
  */
 export function searchTermForms(query: string): string[][] {
-  const readings = japaneseFormsEach(typedForSearch(query)).flatMap(kanaForms).map(wordsOf);
+  const readings = japaneseFormsEach(typedForSearch(query)).map(wordsOf);
   const seen = new Set<string>();
   return readings.filter((terms) => {
     const key = JSON.stringify(terms);
@@ -60,7 +58,9 @@ const KANA_OFFSET = 0x60;
 
 /**
  * A text as typed, then with every kana in katakana, then in hiragana (each only when it differs): a record writes
- * マラソン and ソウル in katakana, a reader may type まらそん. Marks shared by both (ー, ・) and kanji stay.
+ * マラソン and ソウル in katakana, a reader may type まらそん. Marks shared by both (ー, ・) and kanji stay. The search
+ * reads a query in the other forms only when it finds nothing as typed (services/search.service.ts): read together,
+ * a frequent kana (が and ガ) would take the search's slow way over every match.
  */
 export function kanaForms(text: string): string[] {
   const katakana = text.replace(/[\u3041-\u3096\u309d\u309e]/gu, (c) => String.fromCharCode(c.charCodeAt(0) + KANA_OFFSET));
@@ -153,6 +153,8 @@ export interface SearchResult {
   hits: SearchHit[];
   /** Every matching item, not only this page. */
   total: number;
+  /** The query as it was searched, when the typed one found nothing and its kana read in the other script did (まらそん → マラソン). */
+  readAs?: string;
 }
 
 /** Filters that narrow a search; they combine (all must hold). `kind: 'record'` keeps only photo records. */

@@ -23,24 +23,25 @@ describeOnEachStore('kana typed in the other script in search', (openFresh) => {
     await store?.close();
   });
 
-  const years = async (q: string) => (await searchRecord(store, q)).hits.map((h) => h.year);
-
-  it('finds katakana words typed in hiragana, and hiragana words typed in katakana', async () => {
-    assert.deepEqual(await years('まらそん'), [2001]);
-    assert.deepEqual(await years('マラソン'), [2001]);
-    assert.deepEqual(await years('マツリ'), [2002]);
-    assert.deepEqual(await years('まらそん大会'), [2001], 'kana beside kanji');
+  it('reads a query that finds nothing with its kana in the other script, and says so', async () => {
+    const katakana = await searchRecord(store, 'まらそん');
+    assert.deepEqual([katakana.readAs, katakana.hits.map((h) => h.year), katakana.total], ['マラソン', [2001], 1]);
+    const hiragana = await searchWithFacets(store, 'マツリ');
+    assert.deepEqual([hiragana.readAs, hiragana.hits.map((h) => h.year), hiragana.facets.years.map((y) => y.year)], ['まつり', [2002], [2002]]);
+    const mixed = await searchRecord(store, 'まらそん大会');
+    assert.deepEqual([mixed.readAs, mixed.hits.map((h) => h.year)], ['マラソン大会', [2001]], 'kana beside kanji');
   });
 
-  it('finds both scripts of a word the record writes both ways, each item once, and counts them', async () => {
-    assert.deepEqual(await years('さくら'), [2002, 2003]);
-    assert.deepEqual(await years('サクラ'), [2002, 2003]);
-    const result = await searchWithFacets(store, 'さくら');
-    assert.equal(result.total, 2);
-    assert.deepEqual(result.facets.years.map((y) => y.year).sort(), [2002, 2003]);
+  it('keeps a query that finds something as typed, without another reading', async () => {
+    const typed = await searchRecord(store, 'さくら');
+    assert.deepEqual([typed.readAs, typed.hits.map((h) => h.year)], [undefined, [2002]], 'サクラ (2003) is not added: the typed form found something');
+    assert.equal((await searchWithFacets(store, 'マラソン')).readAs, undefined);
   });
 
-  it('leaves kanji-only queries as they are', async () => {
-    assert.deepEqual(await years('市長'), [2004]);
+  it('finds nothing, and reads nothing else, when no form matches or the query has no kana', async () => {
+    const none = await searchWithFacets(store, 'ぱりまらそん');
+    assert.deepEqual([none.total, none.readAs], [0, undefined]);
+    const kanji = await searchRecord(store, '県知事');
+    assert.deepEqual([kanji.total, kanji.readAs], [0, undefined]);
   });
 });

@@ -1,4 +1,4 @@
-import { noFacets, normalizeForSearch, searchTermForms, type FacetedSearchResult, type SearchFilters, type SearchResult } from '../domain/search-text.js';
+import { kanaForms, noFacets, normalizeForSearch, searchTermForms, type FacetedSearchResult, type SearchFilters, type SearchResult } from '../domain/search-text.js';
 import { japaneseForms } from '../domain/simplified-chinese.js';
 import type { Store } from '../storage/database.js';
 import { searchFacets, searchItems, type AnyOfQuery } from '../storage/search.repository.js';
@@ -25,7 +25,22 @@ export async function searchRecord(store: Store, query: string, options: SearchR
   if (normalized === '') return { hits: [], total: 0 };
   const limit = Math.min(wholeOr(options.limit, MAX_SEARCH_LIMIT), MAX_SEARCH_LIMIT);
   const offset = wholeOr(options.offset, 0);
-  return searchItems(store.db, searchQueryOf(normalized), { limit, offset, ...withPartnerInJapanese({ ...(options.partner === undefined ? {} : { partner: options.partner }), ...(options.home === undefined ? {} : { home: options.home }) }) });
+  const filters = withPartnerInJapanese({ ...(options.partner === undefined ? {} : { partner: options.partner }), ...(options.home === undefined ? {} : { home: options.home }) });
+  return readInOtherKana(normalized, (q) => searchItems(store.db, searchQueryOf(q), { limit, offset, ...filters }));
+}
+
+/**
+ * `search` of the query as typed; when that finds nothing, of the query with its kana in katakana, then in hiragana
+ * (kanaForms), the first that finds something, marked `readAs`. A reader types まらそん for the record's マラソン.
+ */
+async function readInOtherKana<R extends SearchResult>(normalized: string, search: (query: string) => Promise<R>): Promise<R> {
+  const typed = await search(normalized);
+  if (typed.total > 0) return typed;
+  for (const other of kanaForms(normalized).slice(1)) {
+    const found = await search(other);
+    if (found.total > 0) return { ...found, readAs: other };
+  }
+  return typed;
 }
 
 export interface FacetedSearchOptions {
@@ -45,11 +60,13 @@ export async function searchWithFacets(store: Store, query: string, options: Fac
   const filters = definedFilters(options.filters ?? {});
   const limit = Math.min(Math.max(wholeOr(options.limit, SEARCH_PAGE_SIZE), 1), MAX_SEARCH_LIMIT);
   const offset = wholeOr(options.offset, 0);
-  const readings = searchQueryOf(normalized);
-  const { hits, total } = await searchItems(store.db, readings, { ...filters, limit, offset });
-  const key = readings.anyOf.map((terms) => terms.join(' ')).join('\u0000');
-  const facets = await cachedFacets(store, key, filters, () => searchFacets(store.db, readings, filters));
-  return { hits, total, facets };
+  return readInOtherKana(normalized, async (q) => {
+    const readings = searchQueryOf(q);
+    const { hits, total } = await searchItems(store.db, readings, { ...filters, limit, offset });
+    const key = readings.anyOf.map((terms) => terms.join(' ')).join('\u0000');
+    const facets = await cachedFacets(store, key, filters, () => searchFacets(store.db, readings, filters));
+    return { hits, total, facets };
+  });
 }
 
 /** The words of a normalized query in each of its readings (searchTermForms): a simplified character may stand for several Japanese ones. */

@@ -56,3 +56,15 @@ it('says, under a query holding a word in Latin letters, that only part of the r
   assert.doesNotMatch(render('en', '大连', 4392), /Latin letters/, 'nor a Chinese one');
   assert.doesNotMatch(render('en', 'A 市', 4392), /Latin letters/, 'a single letter is no word');
 });
+
+it('says when the query was read with its kana in the other script, and marks what was searched', () => {
+  const ctx = { locale: 'ja' as const, explicitLocale: true, path: '/search', query: 'q=まらそん', home: '金沢市', assetVersion: '' };
+  const found: FacetedSearchResult = { ...result, total: 1, readAs: 'マラソン', hits: [{ ...result.hits[0]!, text: '市民ランナーがマラソン大会に参加' }] };
+  const html = renderPage(h(SearchPage, { ctx, query: 'まらそん', filters: {}, page: 1, pageSize: 20, result: found }));
+  assert.match(html, /「マラソン」を含む記録が1件見つかりました。/);
+  assert.match(html, /「まらそん」を含む記録はなかったため、「マラソン」で検索しました。/);
+  assert.match(html, /<mark>マラソン<\/mark>/);
+  const en = renderPage(h(SearchPage, { ctx: { ...ctx, locale: 'en' }, query: 'まらそん', filters: {}, page: 1, pageSize: 20, result: found }));
+  assert.match(en, /Nothing contains “<span lang="ja">まらそん<\/span>”, so this searched for “<span lang="ja">マラソン<\/span>”\./);
+  assert.doesNotMatch(page('ja'), /で検索しました/, 'no note when the query was searched as typed');
+});

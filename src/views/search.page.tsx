@@ -96,6 +96,8 @@ function Results(props: SearchPageProps & { result: FacetedSearchResult }) {
   // The query as typed, in the record's language when it is written in Japanese characters.
   const qLang = queryLang(ctx.locale, q);
   const echoed = qLang ? <span lang={qLang}>{q}</span> : q;
+  // What was searched: the query as typed, or its kana in the other script when that found nothing (readAs).
+  const searched = result.readAs === undefined ? echoed : ctx.locale === 'ja' ? result.readAs : <span lang="ja">{result.readAs}</span>;
   const hasFacets =
     result.facets.partners.length + result.facets.years.length + result.facets.directions.length + result.facets.records +
       (props.knowledge?.fields.length ?? 0) + (props.knowledge?.organizations.length ?? 0) > 0;
@@ -110,15 +112,16 @@ function Results(props: SearchPageProps & { result: FacetedSearchResult }) {
             fill(filtered ? t.noMatchFiltered : t.noMatch, { q: echoed })
           ) : (
             <>
-              {fill(t.found, { q: echoed, total: n(result.total) })} {result.hits.length === 0 ? t.pastLastPage : format(t.showing, { from: n(from), to: n(to) })}
+              {fill(t.found, { q: searched, total: n(result.total) })} {result.hits.length === 0 ? t.pastLastPage : format(t.showing, { from: n(from), to: n(to) })}
             </>
           )}
         </p>
+        {result.readAs !== undefined && <p class="hint">{fill(t.readAs, { q: echoed, as: searched })}</p>}
         {hasLatinWord(q) && <p class="hint">{t.latinNote}</p>}
         {result.hits.length > 0 && (
           <ol class="hits" start={from}>
             {result.hits.map((hit) => (
-              <Hit key={`${hit.kind}${hit.id}`} ctx={ctx} hit={hit} query={q} />
+              <Hit key={`${hit.kind}${hit.id}`} ctx={ctx} hit={hit} query={result.readAs ?? q} />
             ))}
           </ol>
         )}

@@ -18,6 +18,7 @@ export const searchCommand: Command = {
     const store = await deps.openStore();
     try {
       const result = await searchRecord(store, positionals.join(' '), { limit, offset, ...(values.partner ? { partner: values.partner } : {}) });
+      if (result.readAs !== undefined) io.err(`Nothing holds "${positionals.join(' ')}"; searched for "${result.readAs}" (its kana in the other script).\n`);
       for (const hit of result.hits) {
         const label = hit.kind === 'record' ? '写真' : DIRECTION_LABELS_JA[hit.direction ?? 'unknown'];
         io.out(`${hit.year}\t${hit.partner}\t${label}\t${hit.text}\n`);

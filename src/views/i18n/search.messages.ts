@@ -31,6 +31,7 @@ export const SEARCH: Messages<
   | 'pageOf'
   | 'indexUnavailable'
   | 'latinNote'
+  | 'readAs'
 > = {
   ja: {
     title: '交流の記録を検索',
@@ -61,6 +62,7 @@ export const SEARCH: Messages<
     next: '次のページ',
     pageOf: '{page}／{pages}ページ',
     indexUnavailable: '検索の索引を読み込めませんでした。ファイルとして開いたページからは検索できません。このサイトのコピーをウェブサーバーから開いてください。',
+    readAs: '「{q}」を含む記録はなかったため、「{as}」で検索しました。',
     latinNote: 'この記録は日本語で書かれています。ローマ字や英語の語句は、英字で書かれた部分と、職員が加えた英語・中国語の訳からだけ見つかります。',
   },
   en: {
@@ -92,6 +94,7 @@ export const SEARCH: Messages<
     next: 'Next page',
     pageOf: 'Page {page} of {pages}',
     indexUnavailable: 'The search index could not be loaded. A page opened as a file cannot search: open this copy of the site from a web server.',
+    readAs: 'Nothing contains “{q}”, so this searched for “{as}”.',
     latinNote: 'The record is written in Japanese. Words in Latin letters find only what is written in Latin letters and the English and Chinese translations staff have added; Japanese names (大連, 訪問) find everything.',
   },
   zh: {
@@ -123,6 +126,7 @@ export const SEARCH: Messages<
     next: '下一页',
     pageOf: '第 {page} 页，共 {pages} 页',
     indexUnavailable: '无法加载搜索索引。以文件方式打开的页面无法搜索，请通过网络服务器打开本网站副本。',
+    readAs: '没有包含“{q}”的记录，因此改为搜索“{as}”。',
     latinNote: '本记录以日文撰写。拉丁字母的词语只能找到以拉丁字母书写的内容和工作人员添加的英文、中文译文；中文词语（如“大连”“访问”）可直接检索全部记录。',
   },
 };

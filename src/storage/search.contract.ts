@@ -265,6 +265,29 @@ export function runSearchContract(open: OpenFreshStore): void {
       assert.deepEqual(simplified.hits.map((h) => h.id), japanese.hits.map((h) => h.id), 'simplified characters find what their Japanese forms find');
     });
 
+    it('finds the items holding any of several readings (a character of several forms), with facets, filters and pages, as a scan for each reading does', async () => {
+      const readingSets: string[][][] = [[['大'], ['市']], [['大連'], ['市長'], ['訪問']], [['交流'], ['存在しない']], [['２１世紀'.normalize('NFKC')], ['締結']], [['大連', '市長'], ['訪問']]];
+      const filterSets: SearchFilters[] = [{}, { year: 2016 }, { kind: 'record' }, { partner: '大連市' }, { direction: 'reception' }, { year: 2006, kind: 'record' }];
+      let found = 0;
+      for (const anyOf of readingSets) {
+        const union = items.filter((item) => anyOf.some((terms) => terms.every((t) => item.normalized.includes(t))));
+        for (const f of filterSets) {
+          const expected = scanFacets(union, [], f);
+          const label = `${JSON.stringify(anyOf)} ${JSON.stringify(f)}`;
+          const page = await searchItems(store.db, { anyOf }, { ...f, limit: 100, offset: 0 });
+          assert.deepEqual(page.hits.map((h) => `${h.kind}:${h.id}`), expected.keys.slice(0, 100), label);
+          assert.equal(page.total, expected.keys.length, label);
+          for (const offset of [1, 3, 7, Math.max(expected.keys.length - 2, 0)]) {
+            const paged = await searchItems(store.db, { anyOf }, { ...f, limit: 3, offset });
+            assert.deepEqual(paged.hits.map((h) => `${h.kind}:${h.id}`), expected.keys.slice(offset, offset + 3), `${label} from ${offset}`);
+          }
+          assert.deepEqual(await searchFacets(store.db, { anyOf }, f), expected.facets, label);
+          if (expected.keys.length > 0) found++;
+        }
+      }
+      assert.ok(found > 15, `${found} non-empty combinations`);
+    });
+
     it('pages by 20 with a cap of 100, and finds nothing for a blank query', async () => {
       const all = scanFacets(items, '市', {}).keys;
       assert.ok(all.length > 40);

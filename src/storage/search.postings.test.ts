@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { decodePostings, encodePostings, intersectSorted, mergePostings } from './search.postings.js';
+import { decodePostings, encodePostings, intersectSorted, mergePostings, unionSorted } from './search.postings.js';
 
 const ascending = (xs: number[]) => [...new Set(xs)].sort((a, b) => a - b);
 
@@ -35,6 +35,15 @@ describe('search posting lists', () => {
       }),
     );
     assert.deepEqual(intersectSorted([]), []);
+  });
+
+  it('unites like sets do', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.nat(200), { maxLength: 80 }), { maxLength: 4 }), (raw) => {
+        const lists = raw.map(ascending);
+        assert.deepEqual(unionSorted(lists), ascending(lists.flat()));
+      }),
+    );
   });
 
   it('merges additions and removals like sets do', () => {

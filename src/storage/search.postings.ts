@@ -61,6 +61,15 @@ export function intersectSorted(lists: readonly (readonly number[])[]): number[]
   return result;
 }
 
+/** The ids in any of the lists (each ascending), ascending and distinct. */
+export function unionSorted(lists: readonly (readonly number[])[]): number[] {
+  let result: number[] = [];
+  for (const list of lists) result = mergePostings(result, list, NO_IDS);
+  return result;
+}
+
+const NO_IDS: ReadonlySet<number> = new Set();
+
 /** `base` with `add` merged in and `remove` taken out; all ascending, result ascending and distinct. */
 export function mergePostings(base: readonly number[], add: readonly number[], remove: ReadonlySet<number>): number[] {
   const out: number[] = [];

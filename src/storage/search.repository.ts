@@ -5,7 +5,7 @@ import { TRANSLATION_LOCALES, type Translations } from '../domain/translation.js
 import type { Database } from './database.js';
 import { SearchIndexBatch, type ItemKind } from './search.index.js';
 import { COMBINED_YEAR, combinedSections, listsOfRow } from './search.layout.js';
-import { decodePostings, intersectSorted } from './search.postings.js';
+import { decodePostings, intersectSorted, unionSorted } from './search.postings.js';
 import { normalizedOf } from './search-text.column.js';
 
 /**
@@ -89,6 +89,11 @@ function compile(query: string | readonly string[]): CompiledQuery {
 export async function searchItems(db: Kysely<Database>, query: SearchQuery, options: SearchOptions): Promise<SearchResult> {
   const single = singleReading(query);
   if (single === undefined) {
+    const grams = oneGramEach((query as AnyOfQuery).anyOf);
+    if (grams !== undefined && !needsEveryCandidate(options)) {
+      const { total, page } = await pageOfYears(db, await candidatesByYear(db, grams, options, 'any'), options);
+      return withDetails(db, total, page);
+    }
     const matches = (await matchesOfAny(db, (query as AnyOfQuery).anyOf, options)).filter((m) => passes(m, options));
     return withDetails(db, matches.length, matches.slice(options.offset, options.offset + options.limit));
   }
@@ -96,7 +101,7 @@ export async function searchItems(db: Kysely<Database>, query: SearchQuery, opti
   if (q.grams.length === 0) return { hits: [], total: 0 };
   let page: Match[];
   let total: number;
-  if (options.partner !== undefined || options.home !== undefined || options.direction !== undefined || options.eventIds !== undefined) {
+  if (needsEveryCandidate(options)) {
     // These filters need every candidate's partnership or direction: rank them all.
     const matches = (await findMatches(db, q, options)).filter((m) => passes(m, options)).sort(byRank);
     total = matches.length;
@@ -105,6 +110,38 @@ export async function searchItems(db: Kysely<Database>, query: SearchQuery, opti
     ({ total, page } = q.terms.length === 1 && q.patterns.length === 0 ? await pageFromCounts(db, q.terms[0]!, options) : await pageByYear(db, q, options));
   }
   return withDetails(db, total, page);
+}
+
+/** Filters that need every candidate's partnership or direction, so that every candidate is ranked. */
+function needsEveryCandidate(options: SearchFilters): boolean {
+  return options.partner !== undefined || options.home !== undefined || options.direction !== undefined || options.eventIds !== undefined;
+}
+
+/**
+ * The one gram of each reading when every reading is one word of up to GRAM_LENGTH characters (发 read as 発 and
+ * 髪): its list is exactly its matches, so the matches of any reading are the union of their lists, year by year.
+ * Undefined when a reading has several words or a longer one.
+ */
+function oneGramEach(readings: readonly (readonly string[])[]): string[] | undefined {
+  if (!readings.every((r) => r.length === 1 && r[0] !== '' && isExact(r[0]!))) return undefined;
+  return [...new Set(readings.map((r) => r[0]!))];
+}
+
+/**
+ * The page of `options` among the candidates of each year (all of them matches): the total, and the page's items
+ * ranked year by year, reading only the years the page falls in.
+ */
+async function pageOfYears(db: Kysely<Database>, candidates: readonly YearCandidates[], options: SearchOptions): Promise<{ total: number; page: Match[] }> {
+  const start = options.offset;
+  const end = options.offset + options.limit;
+  let total = 0;
+  const wanted = new Map<number, { from: number; to: number }>();
+  for (const year of candidates) {
+    const count = year.events.length + year.records.length;
+    if (total + count > start && total < end) wanted.set(year.year, { from: Math.max(0, start - total), to: Math.min(count, end - total) });
+    total += count;
+  }
+  return { total, page: await rankWanted(db, candidates.filter((y) => wanted.has(y.year)), wanted) };
 }
 
 /**
@@ -196,16 +233,21 @@ async function pageFromCounts(db: Kysely<Database>, gram: string, options: Searc
     else year.records = decodePostings(row.ids!);
     years.set(row.year, year);
   }
+  return { total, page: await rankWanted(db, [...years.values()], wanted) };
+}
+
+/** Each wanted year's slice (`from` to `to` in rank order) of its candidates, every one a match, in year order. */
+async function rankWanted(db: Kysely<Database>, years: readonly YearCandidates[], wanted: ReadonlyMap<number, { from: number; to: number }>): Promise<Match[]> {
   // Years with few candidates are ranked together from their rows, read in one query.
-  const few = [...years.values()].filter((y) => y.events.length + y.records.length <= DIRECT_RANK_LIMIT);
+  const few = years.filter((y) => y.events.length + y.records.length <= DIRECT_RANK_LIMIT);
   const ranked = await matchesOf(db, new PartnershipNames(db), { year: Number.NaN, events: few.flatMap((y) => y.events), records: few.flatMap((y) => y.records) }, [], true);
   const page: Match[] = [];
-  for (const year of [...years.values()].sort((a, b) => a.year - b.year)) {
+  for (const year of [...years].sort((a, b) => a.year - b.year)) {
     const { from, to } = wanted.get(year.year)!;
     const inYear = few.includes(year) ? ranked.filter((m) => m.year === year.year).sort(byRank) : await rankedPrefix(db, year, to);
     page.push(...inYear.slice(from, to));
   }
-  return { total, page };
+  return page;
 }
 
 /** A stored row as the years it holds: itself, or each year of a combined row (only `year` when given). */
@@ -318,10 +360,13 @@ export async function searchKeys(db: Kysely<Database>, query: SearchQuery): Prom
  */
 export async function searchFacets(db: Kysely<Database>, query: SearchQuery, filters: SearchFilters = {}, options: { scanCountFrom?: number } = {}): Promise<SearchFacets> {
   const single = singleReading(query);
+  const anyGrams = single === undefined ? oneGramEach((query as AnyOfQuery).anyOf) : undefined;
   const groups =
-    single === undefined
-      ? (await matchesOfAny(db, (query as AnyOfQuery).anyOf, filters.eventIds === undefined ? {} : { eventIds: filters.eventIds })).map((m) => ({ ...m, count: 1 }))
-      : await countMatches(db, compile(single), filters.eventIds, options.scanCountFrom ?? SCAN_COUNT_FROM);
+    anyGrams !== undefined
+      ? await countMatches(db, { terms: anyGrams, grams: anyGrams, patterns: [] }, filters.eventIds, options.scanCountFrom ?? SCAN_COUNT_FROM, 'any')
+      : single === undefined
+        ? (await matchesOfAny(db, (query as AnyOfQuery).anyOf, filters.eventIds === undefined ? {} : { eventIds: filters.eventIds })).map((m) => ({ ...m, count: 1 }))
+        : await countMatches(db, compile(single), filters.eventIds, options.scanCountFrom ?? SCAN_COUNT_FROM);
   if (groups.length === 0) return noFacets();
   const { partner, home, year, direction, kind } = filters;
   const partners = new Map<string, { home: string; partner: string; count: number }>();
@@ -361,9 +406,10 @@ interface MatchGroup {
 
 /**
  * Counts the matches in groups, by the database: a common word matches tens of thousands of items, and the facets
- * need only their counts, so no match is brought into memory one by one.
+ * need only their counts, so no match is brought into memory one by one. `any`: the matches of any of the grams
+ * (the readings of oneGramEach), always counted by id, as the pass over each table reads every word at once.
  */
-async function countMatches(db: Kysely<Database>, q: CompiledQuery, eventIds: readonly number[] | undefined, scanCountFrom: number): Promise<MatchGroup[]> {
+async function countMatches(db: Kysely<Database>, q: CompiledQuery, eventIds: readonly number[] | undefined, scanCountFrom: number, mode: 'all' | 'any' = 'all'): Promise<MatchGroup[]> {
   const { grams, patterns } = q;
   if (grams.length === 0 || (eventIds !== undefined && eventIds.length === 0)) return [];
   const counts = new Map<string, { kind: ItemKind; partnershipId: number; year: number; direction: Direction | null; count: number }>();
@@ -376,8 +422,8 @@ async function countMatches(db: Kysely<Database>, q: CompiledQuery, eventIds: re
     else counts.set(key, { kind, partnershipId: row.partnership_id, year: row.year, direction: dir, count: Number(row.n) });
   };
   const allowed = eventIds === undefined ? undefined : new Set(eventIds);
-  const years = await candidatesByYear(db, grams, {});
-  if (allowed === undefined && years.reduce((n, y) => n + y.events.length + y.records.length, 0) >= scanCountFrom) {
+  const years = await candidatesByYear(db, grams, {}, mode);
+  if (mode === 'all' && allowed === undefined && years.reduce((n, y) => n + y.events.length + y.records.length, 0) >= scanCountFrom) {
     // Every candidate matches (or the text decides): one pass over each table in its own order.
     for (const kind of ['event', 'record'] as const) for (const row of await groupedCounts(db, kind, null, q.terms.map(likePattern)).execute()) add(kind, row);
   } else {
@@ -440,8 +486,11 @@ interface YearCandidates {
   records: number[];
 }
 
-/** Candidates by year, ascending; the year, kind and direction filters narrow which lists are read. */
-async function candidatesByYear(db: Kysely<Database>, grams: readonly string[], filters: SearchFilters): Promise<YearCandidates[]> {
+/**
+ * Candidates by year, ascending: the items in every gram's list (`all`, the words of one reading), or in any of them
+ * (`any`, the grams of several readings). The year, kind and direction filters narrow which lists are read.
+ */
+async function candidatesByYear(db: Kysely<Database>, grams: readonly string[], filters: SearchFilters, mode: 'all' | 'any' = 'all'): Promise<YearCandidates[]> {
   const rows = await db
     .selectFrom('search_postings')
     .select(['item_kind', 'year', 'gram', 'ids'])
@@ -462,8 +511,8 @@ async function candidatesByYear(db: Kysely<Database>, grams: readonly string[], 
   }
   const years = new Map<number, YearCandidates>();
   for (const entry of lists.values()) {
-    if (entry.lists.length < grams.length) continue;
-    const ids = intersectSorted(entry.lists);
+    if (mode === 'all' && entry.lists.length < grams.length) continue;
+    const ids = mode === 'all' ? intersectSorted(entry.lists) : unionSorted(entry.lists);
     if (ids.length === 0) continue;
     const year = years.get(entry.year) ?? { year: entry.year, events: [], records: [] };
     if (entry.kind === 'event') year.events = ids;

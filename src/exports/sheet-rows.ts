@@ -1,5 +1,5 @@
 import { DIRECTION_LABELS_JA } from '../domain/direction.js';
-import { eraLabel } from '../domain/era.js';
+import { eraLabel, eraLabelOfDate } from '../domain/era.js';
 import { licenceNotice, type Licence } from '../domain/licence.js';
 import { fiscalYearOf, type ExchangeEvent, type Partnership } from '../domain/partnership.js';
 import {
@@ -20,6 +20,20 @@ export const RECORD_HEADERS: readonly string[] = RECORD_COLUMNS.map((c) => c.hea
 
 const eventRow = (values: Partial<Record<EventColumnKey, Cell>>): Cell[] => EVENT_COLUMNS.map((c) => values[c.key] ?? null);
 const recordRow = (values: Partial<Record<RecordColumnKey, Cell>>): Cell[] => RECORD_COLUMNS.map((c) => values[c.key] ?? null);
+
+/**
+ * The 和暦 of an event's row: its date's era year when the date is known and falls in the event's year (2019-11-23:
+ * 令和元年, 1989-02-25: 平成元年, as the event page says), a month's when one era holds the whole month (2019-05:
+ * 令和元年); otherwise the year's label (平成31年/令和元年). The importer reads each of them as the event's year.
+ */
+export function eventEraLabel(e: Pick<ExchangeEvent, 'year' | 'date'>): string {
+  if (!e.date?.startsWith(`${e.year}-`)) return eraLabel(e.year);
+  if (e.date.length === 10) return eraLabelOfDate(e.date);
+  const month = Number(e.date.slice(5, 7));
+  const lastDay = new Date(Date.UTC(e.year, month, 0)).getUTCDate();
+  const first = eraLabelOfDate(`${e.date}-01`);
+  return first === eraLabelOfDate(`${e.date}-${lastDay}`) ? first : eraLabel(e.year);
+}
 
 /** A partnership whose events may be stored ones, with the id of /events/ID (a document's events have none). */
 export type SheetPartnership = Omit<Partnership, 'events'> & { events: readonly (ExchangeEvent & { id?: number })[] };
@@ -50,7 +64,7 @@ export function eventRows(p: SheetPartnership, licence?: Licence): Cell[][] {
         no: i + 1,
         id: e.id ?? null,
         year: e.year,
-        era: eraLabel(e.year),
+        era: eventEraLabel(e),
         fiscalYear: e.date ? fiscalYearOf(e.date) : null,
         date: e.date,
         direction: e.direction,

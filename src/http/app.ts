@@ -100,7 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ),
     ...(deps.licence ? { licence: deps.licence } : {}),
   };
-  const exportSettings = { ...(deps.licence ? { licence: deps.licence } : {}), ...(deps.siteUrl ? { siteUrl: deps.siteUrl } : {}) };
+  const exportSettings = { siteHome: deps.home, ...(deps.licence ? { licence: deps.licence } : {}), ...(deps.siteUrl ? { siteUrl: deps.siteUrl } : {}) };
   // The whole record's downloads, kept as files while the store is unchanged; removed with the server.
   const downloadsDir = downloadsFolder(deps.downloadsDir ?? tmpdir());
   app.addHook('onClose', async () => rm(downloadsDir, { recursive: true, force: true }));

@@ -27,7 +27,7 @@ export const publishCommand: Command = {
         // With the stored photos, so that the copy holds the photos its pages show.
         const app = await buildApp({ store, home: config.home, licence: config.licence, photos: photoFilesIn(config.dataDir), ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}) });
         try {
-          const settings = { licence: config.licence, ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}) };
+          const settings = { licence: config.licence, siteHome: config.home, ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}) };
           const place = async (file: string) => {
             const path = join(out, ...file.split('/'));
             await mkdir(dirname(path), { recursive: true });

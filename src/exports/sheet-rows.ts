@@ -1,4 +1,4 @@
-import { DIRECTION_LABELS_JA } from '../domain/direction.js';
+import { DIRECTION_NAMES_JA } from '../domain/direction.js';
 import { eraLabel, eraLabelOfDate } from '../domain/era.js';
 import { licenceNotice, type Licence } from '../domain/licence.js';
 import { fiscalYearOf, type ExchangeEvent, type Partnership } from '../domain/partnership.js';
@@ -68,7 +68,7 @@ export function eventRows(p: SheetPartnership, licence?: Licence): Cell[][] {
         fiscalYear: e.date ? fiscalYearOf(e.date) : null,
         date: e.date,
         direction: e.direction,
-        directionLabel: DIRECTION_LABELS_JA[e.direction],
+        directionLabel: DIRECTION_NAMES_JA[e.direction],
         text: e.text,
         en: e.translations?.en ?? null,
         zh: e.translations?.zh ?? null,

@@ -126,7 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   else if (deps.photos) registerPhotoRoutes(app, deps.photos, deps.store);
   registerKnowledgeRoutes(app, deps.store, site, deps.now, deps.siteUrl);
   registerDownloadRoutes(app, deps.store, deps.home, exportSettings, downloads);
-  registerApiRoutes(app, deps.store);
+  registerApiRoutes(app, deps.store, deps.licence);
   registerYearbookRoutes(app, deps.store, site, deps.pdf, deps.licence, deps.now);
   return app;
 }

@@ -8,11 +8,14 @@ import { TRANSLATION_LOCALES, type Translations } from './translation.js';
 /** Koryu's interchange format, `koryu/1` (docs/format.md): what `parse` prints, `export` writes and `import` reads. */
 export const KORYU_FORMAT = 'koryu/1';
 
-/** An organisation as koryu/1 carries it: its events by partner, year and index in that partnership's events. */
+/**
+ * An organisation as koryu/1 carries it: its events by partner, year and index in that partnership's events, and
+ * (a stored event) its id, which also tells apart two homes' partnerships with the same partner city.
+ */
 export interface KoryuOrganization {
   name: string;
   aliases: string[];
-  events: { partner: string; year: number; event: number }[];
+  events: { partner: string; year: number; event: number; eventId?: number }[];
 }
 
 /**
@@ -78,8 +81,12 @@ export function koryuPartnership(p: IdentifiedPartnership, agreements: readonly 
 }
 
 /** One organisation as koryu/1 carries it: where each event naming it is. */
-export function koryuOrganization(o: { name: string; aliases: readonly string[]; mentions: readonly { partner: string; year: number; event: number }[] }): KoryuOrganization {
-  return { name: o.name, aliases: [...o.aliases], events: o.mentions.map((m) => ({ partner: m.partner, year: m.year, event: m.event })) };
+export function koryuOrganization(o: { name: string; aliases: readonly string[]; mentions: readonly { partner: string; year: number; event: number; eventId?: number | null }[] }): KoryuOrganization {
+  return {
+    name: o.name,
+    aliases: [...o.aliases],
+    events: o.mentions.map((m) => ({ partner: m.partner, year: m.year, event: m.event, ...(m.eventId === undefined || m.eventId === null ? {} : { eventId: m.eventId }) })),
+  };
 }
 
 /** `{ translations }` with the non-blank translations in locale order, or nothing when there are none. */

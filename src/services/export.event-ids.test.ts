@@ -27,7 +27,7 @@ const record = JSON.stringify({
       partner: '大連市', kind: '友好交流都市', affiliatedOn: '2006-11-24', noExchangeYears: [],
       events: [
         { year: 2006, date: '2006-11-24', direction: 'dispatch', text: '友好交流都市提携調印のため市長が訪問', line: null },
-        { year: 2007, date: null, direction: 'reception', text: '大連市訪問団が来訪', line: null },
+        { year: 2007, date: null, direction: 'reception', text: '大連外国語大学の訪問団が来訪', line: null },
       ],
       records: [{ year: 2006, caption: '調印式 大連市人民政府にて', event: 0, line: null }],
     },
@@ -117,6 +117,12 @@ describeOnEachStore('the stored event ids in the CSV, XLSX and koryu/1 exports',
     assert.deepEqual(Object.keys(nancy.events[0]!).slice(0, 2), ['id', 'year'], 'the id comes first');
     assert.deepEqual(nancy.agreements.map((a) => [a.event, a.eventId]), [[1, ids.get('ナンシー市長が来沢し「青少年交流に関する協定書」に調印')]]);
     assert.ok(!('eventId' in nancy.records[1]!), 'a record showing no event has no eventId');
+    const organizations = (JSON.parse(await exportRecord(store, 'json')) as { organizations: { name: string; events: { partner: string; event: number; eventId?: number }[] }[] }).organizations;
+    const university = organizations.find((o) => o.name === '大連外国語大学');
+    assert.ok(university, JSON.stringify(organizations));
+    for (const o of organizations) {
+      for (const ref of o.events) assert.equal(ref.eventId, doc.partnerships.find((p) => p.partner === ref.partner)!.events[ref.event]!.id, o.name);
+    }
   });
 
   it('re-imports its own CSV pair, XLSX and koryu/1 unchanged, the ids read and not stored as text', async () => {

@@ -75,6 +75,8 @@ describe('the read API carries the licence and the pages link it', () => {
       const downloads = /<section class="downloads[^"]*"[\s\S]*?<\/section>/.exec((await app.inject(path)).body)?.[0] ?? '';
       assert.ok(downloads.includes(`<a href="/api/openapi.json" type="application/json">${label}</a>`), `${path}: ${downloads}`);
     }
-    assert.equal((await app.inject('/api/openapi.json')).statusCode, 200);
+    const info = JSON.parse((await app.inject('/api/openapi.json')).body).info as { description: string; license: { url: string } };
+    assert.equal(info.license.url, licence.url);
+    assert.ok(info.description.includes(licenceNotice(licence)) && info.description.includes('Link header'), info.description);
   });
 });

@@ -78,10 +78,15 @@ describeInBrowser('what the record knows, in a browser', () => {
         assert.ok(await section.isVisible());
         assert.ok((await section.locator('li').count()) >= 1);
         const feed = section.getByRole('link').last();
-        assert.equal(await feed.getAttribute('href'), '/anniversaries.ics');
-        const ics = await page.request.get(`${app.url}/anniversaries.ics`);
+        // The calendar in the page's language: /anniversaries.ics (Japanese), /en/… and /zh/….
+        const lang = await page.locator('html').getAttribute('lang');
+        const href = lang === 'ja' ? '/anniversaries.ics' : `/${lang === 'en' ? 'en' : 'zh'}/anniversaries.ics`;
+        assert.equal(await feed.getAttribute('href'), href);
+        const ics = await page.request.get(`${app.url}${href}`);
         assert.equal(ics.status(), 200);
-        assert.ok((await ics.text()).startsWith('BEGIN:VCALENDAR\r\n'));
+        const text = await ics.text();
+        assert.ok(text.startsWith('BEGIN:VCALENDAR\r\n'));
+        assert.match(text, lang === 'ja' ? /X-WR-CALNAME:周年\r\n/ : lang === 'en' ? /X-WR-CALNAME:Anniversaries\r\n/ : /SUMMARY:与/);
       },
     },
   ];

@@ -10,6 +10,13 @@ export const DIRECTION_LABELS_JA: Readonly<Record<Direction, string>> = {
   unknown: '—',
 };
 
+/**
+ * The directions as the site names them to readers (区分なし, as the pages say, not the documents' blank mark —):
+ * the 区分 of the spreadsheets and the Atom feed's categories, which people read beside the pages. The importer
+ * reads 区分なし back as `unknown`.
+ */
+export const DIRECTION_NAMES_JA: Readonly<Record<Direction, string>> = { ...DIRECTION_LABELS_JA, unknown: '区分なし' };
+
 export function isDirection(value: unknown): value is Direction {
   return typeof value === 'string' && (DIRECTIONS as readonly string[]).includes(value);
 }

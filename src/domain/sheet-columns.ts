@@ -21,6 +21,9 @@ export const EVENT_COLUMNS = [
   { key: 'zh', headers: ['交流内容（中国語）', 'event(zh)', 'chinese'] },
   { key: 'records', headers: ['交流の記録（写真）', 'photorecords', '写真'] },
   { key: 'licence', headers: ['利用条件', 'licence', 'license'] },
+  // The stored event's id, as in /events/ID, /api/events/ID and the JSON-LD and Atom ids: written last, so the
+  // columns before it keep their places. The importer links photo records by it when they give no 交流 No.
+  { key: 'id', headers: ['ID', 'eventid', '交流ID'] },
 ] as const;
 
 export const RECORD_COLUMNS = [
@@ -35,6 +38,8 @@ export const RECORD_COLUMNS = [
   { key: 'event', headers: ['交流 No.', '交流No.', 'eventno.', 'eventno'] },
   { key: 'eventText', headers: ['関連する交流', 'event'] },
   { key: 'licence', headers: ['利用条件', 'licence', 'license'] },
+  // The stored id of the event it shows (the event table's ID).
+  { key: 'eventId', headers: ['交流ID', 'eventid'] },
 ] as const;
 
 export type EventColumnKey = (typeof EVENT_COLUMNS)[number]['key'];

@@ -1,5 +1,5 @@
 import { dropNonXmlCharacters } from '../domain/control-characters.js';
-import { DIRECTION_LABELS_JA } from '../domain/direction.js';
+import { DIRECTION_NAMES_JA } from '../domain/direction.js';
 import { licenceNotice } from '../domain/licence.js';
 import type { ExchangeEvent, Partnership } from '../domain/partnership.js';
 import { TRANSLATION_LOCALES } from '../domain/translation.js';
@@ -53,14 +53,14 @@ function writeContent(x: Entry, summary: string): string {
 /** An entry: `content` always (RFC 4287 §4.1.1 asks for it, or an alternate link, which it has when the site is known). */
 function writeEntry(x: Entry, site: string | undefined): string {
   const when = x.e.date ?? `${x.e.year}年`;
-  const summary = `${when} ${DIRECTION_LABELS_JA[x.e.direction]}（${x.p.home}・${x.p.partner}）${x.e.text}`;
+  const summary = `${when} ${DIRECTION_NAMES_JA[x.e.direction]}（${x.p.home}・${x.p.partner}）${x.e.text}`;
   const link = x.id !== undefined && site ? `\n    <link rel="alternate" type="text/html" href="${escapeXml(`${site}events/${x.id}`)}"/>` : '';
   return `  <entry>
     <id>${escapeXml(entryId(x, site))}</id>
     <title>${escapeXml(`${x.p.partner}：${x.e.text}`)}</title>
     <published>${escapeXml(x.publishedAt)}</published>
     <updated>${escapeXml(x.updatedAt)}</updated>${link}
-    <category term="${x.e.direction}" label="${escapeXml(DIRECTION_LABELS_JA[x.e.direction])}"/>
+    <category term="${x.e.direction}" label="${escapeXml(DIRECTION_NAMES_JA[x.e.direction])}"/>
     <summary xml:lang="ja">${escapeXml(summary)}</summary>
     ${writeContent(x, summary)}
   </entry>`;

@@ -11,6 +11,11 @@ export interface ExportContext {
   generatedAt?: string;
   /** The public site's absolute URL (ending in /), for links and identifiers in JSON-LD and Atom. */
   siteUrl?: string;
+  /**
+   * The site's own home municipality (KORYU_HOME): without `siteUrl`, the whole record's dataset and feed are named
+   * by it (urn:koryu:dataset:HOME), so their ids stay when homes are added to the store (identifiers.ts).
+   */
+  siteHome?: string;
   /** What the store knows of each event (by the object the store returned): its id and when it was published. */
   events?: ReadonlyMap<ExchangeEvent, EventPublication>;
   /**

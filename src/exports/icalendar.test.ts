@@ -27,9 +27,38 @@ describe('anniversaryCalendar (RFC 5545)', () => {
     assert.match(later, /DTSTART;VALUE=DATE:20261124\r\n/);
     assert.equal(later.match(/BEGIN:VEVENT/g)?.length, 3 + 3);
     assert.match(text, /DTSTART;VALUE=DATE:20261124\r\nDTEND;VALUE=DATE:20261125\r\nSUMMARY:大連市 友好交流都市提携20周年\r\n/);
-    assert.match(text, /DTSTART;VALUE=DATE:20260101\r\nDTEND;VALUE=DATE:20270101\r\nSUMMARY:「スポーツ交流の推進に関する合意書」（大連市）10周年\r\n/);
+    assert.match(text, /DTSTART;VALUE=DATE:20260101\r\nDTEND;VALUE=DATE:20260102\r\nSUMMARY:「スポーツ交流の推進に関する合意書」（大連市）10周年（日付の記載なし）\r\n/);
     assert.match(text, /^BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:/);
     assert.match(text, /END:VCALENDAR\r\n$/);
+  });
+
+  it('puts an anniversary whose day is not recorded on 1 January alone, saying so, never over the whole year', () => {
+    const events = unfold(ics).split('BEGIN:VEVENT').slice(1);
+    const yearOnly = events.filter((e) => e.includes('合意書'));
+    assert.equal(yearOnly.length, 3);
+    for (const e of yearOnly) {
+      const [, start, end] = /DTSTART;VALUE=DATE:(\d{8})\r\nDTEND;VALUE=DATE:(\d{8})/.exec(e)!;
+      assert.match(start!, /0101$/);
+      assert.equal(Number(end) - Number(start), 1, 'one day');
+      assert.match(e, /DESCRIPTION:記録には2016年のスポーツ交流の推進に関する合意書とだけあり、日付の記載がありません。20\d\d年のいずれかの日が\d+周年です（このカレンダーでは1月1日に置いています）。\r\n/);
+    }
+    assert.ok(events.filter((e) => e.includes('友好交流都市提携')).every((e) => !e.includes('DESCRIPTION') && !e.includes('日付の記載なし')), 'a dated one is on its day, with no note');
+  });
+
+  it('writes the summaries and notes in English and Chinese, with the same UIDs and dates', () => {
+    const now = new Date('2026-11-26T00:00:00Z');
+    const en = unfold(anniversaryCalendar([affiliation, agreement], now, 'koryu.example', 'en'));
+    const zh = unfold(anniversaryCalendar([affiliation, agreement], now, 'koryu.example', 'zh'));
+    assert.match(en, /X-WR-CALNAME:Anniversaries\r\n/);
+    assert.match(en, /SUMMARY:20th anniversary of the 友好交流都市 affiliation with 大連市\r\n/);
+    assert.match(en, /SUMMARY:10th anniversary of “スポーツ交流の推進に関する合意書” \(大連市\) \(day not recorded\)\r\n/);
+    assert.match(en, /DESCRIPTION:The record gives only the year of “スポーツ交流の推進に関する合意書” \(2016\)\\, not the day: its 10th anniversary falls on some day of 2026 \(this calendar puts it on 1 January\)\.\r\n/);
+    assert.match(zh, /SUMMARY:与大連市缔结友好交流都市20周年\r\n/);
+    assert.match(zh, /SUMMARY:“スポーツ交流の推進に関する合意書”（大連市）10周年（日期未记载）\r\n/);
+    const fixed = (text: string) => (text.match(/^(UID|DTSTART|DTEND).*$/gm) ?? []).join('\n');
+    assert.equal(fixed(en), fixed(unfold(ics)));
+    assert.equal(fixed(zh), fixed(unfold(ics)));
+    assert.doesNotMatch(en, /[\u3040-\u30ff]周年|提携/, 'no Japanese words but the names');
   });
 
   it('folds without splitting a character, and unfolds to the line it was', () => {
@@ -92,6 +121,6 @@ describe('anniversaryCalendar (RFC 5545)', () => {
     assert.equal(escapeText('合意書\x0c調印\u0001\u007f\t式\r\n'), '合意書調印\t式\\n');
     const text = anniversaryCalendar([{ ...agreement, label: 'スポーツ交流\x0cの推進に関する合意書' }], new Date('2026-11-26T00:00:00Z'), 'koryu.example');
     assert.doesNotMatch(text.replace(/\r\n/g, ''), /[\u0000-\u0008\u000a-\u001f\u007f]/);
-    assert.match(unfold(text), /SUMMARY:「スポーツ交流の推進に関する合意書」（大連市）10周年\r\n/);
+    assert.match(unfold(text), /SUMMARY:「スポーツ交流の推進に関する合意書」（大連市）10周年（日付の記載なし）\r\n/);
   });
 });

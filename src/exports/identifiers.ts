@@ -41,13 +41,15 @@ export const partnershipIdentifier = (p: Pick<Partnership, 'home' | 'partner'>, 
     : `urn:koryu:partnership:${encodeURIComponent(p.home)}:${encodeURIComponent(p.partner)}`;
 
 /**
- * What an export is of: the whole record (named by its home municipalities, so two sites' records differ), or one
- * partnership, by its stored id (which edits and re-imports keep) and its home.
+ * What an export is of: the whole record of a site, named by the site's own home municipality (KORYU_HOME), or one
+ * partnership, by its stored id (which edits and re-imports keep) and its home. Not by the list of the record's
+ * homes: that grows as homes are added, and an Atom feed's id must never change (RFC 4287 §4.2.6), nor a cited
+ * dataset's.
  */
-export type ExportScope = { homes: readonly string[] } | { partnershipId: number; home: string };
+export type ExportScope = { site: string } | { partnershipId: number; home: string };
 
 const scopeUrn = (scope: ExportScope): string =>
-  'partnershipId' in scope ? `${encodeURIComponent(scope.home)}:partnership:${scope.partnershipId}` : encodeURIComponent(scope.homes.join('・'));
+  'partnershipId' in scope ? `${encodeURIComponent(scope.home)}:partnership:${scope.partnershipId}` : encodeURIComponent(scope.site);
 
 /** The dataset of JSON-LD: the whole record's, or one partnership's (its page's dataset). */
 export const datasetIdentifier = (site: string | undefined, scope: ExportScope): string =>
@@ -57,8 +59,12 @@ export const datasetIdentifier = (site: string | undefined, scope: ExportScope):
 export const feedIdentifier = (site: string | undefined, scope: ExportScope): string =>
   site ? ('partnershipId' in scope ? `${site}partnerships/${scope.partnershipId}/downloads/atom` : `${site}feed.atom`) : `urn:koryu:feed:${scopeUrn(scope)}`;
 
-/** The scope of an export of `partnerships` under `context`: one partnership when the context names it, else the whole record. */
-export function scopeOf(partnerships: readonly Pick<Partnership, 'home'>[], context: Pick<ExportContext, 'partnershipId' | 'homes'>): ExportScope {
+/**
+ * The scope of an export of `partnerships` under `context`: one partnership when the context names it, else the
+ * whole record, named by the site's home (`siteHome`); a caller that gives none (a document's export) names it by
+ * the first home of the record.
+ */
+export function scopeOf(partnerships: readonly Pick<Partnership, 'home'>[], context: Pick<ExportContext, 'partnershipId' | 'homes' | 'siteHome'>): ExportScope {
   if (context.partnershipId !== undefined && partnerships.length === 1) return { partnershipId: context.partnershipId, home: partnerships[0]!.home };
-  return { homes: [...new Set(context.homes ?? partnerships.map((p) => p.home))] };
+  return { site: context.siteHome ?? context.homes?.[0] ?? partnerships[0]?.home ?? '' };
 }

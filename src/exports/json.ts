@@ -35,7 +35,7 @@ async function streamKoryu(out: Writable, _headings: readonly PartnershipHeading
   const decisions = context.decisions ?? NO_DECISIONS;
   const reader = new OrganizationNameReader();
   for await (const batch of read()) for (const p of batch) for (const e of p.events) reader.read(e.text);
-  const mentions = new OrganizationMentions(reader.names(decisions), (p, e, index) => ({ partner: p.partner, year: e.year, event: index }));
+  const mentions = new OrganizationMentions(reader.names(decisions), (p, e, index) => ({ partner: p.partner, year: e.year, event: index, eventId: e.id ?? null }));
   for await (const batch of read()) for (const p of batch) mentions.add(p);
   const organizations = mentions.organizations();
   const organizationsIn = organizationReader(organizations);

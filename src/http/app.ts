@@ -100,7 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ),
     ...(deps.licence ? { licence: deps.licence } : {}),
   };
-  const exportSettings = { ...(deps.licence ? { licence: deps.licence } : {}), ...(deps.siteUrl ? { siteUrl: deps.siteUrl } : {}) };
+  const exportSettings = { siteHome: deps.home, ...(deps.licence ? { licence: deps.licence } : {}), ...(deps.siteUrl ? { siteUrl: deps.siteUrl } : {}) };
   // The whole record's downloads, kept as files while the store is unchanged; removed with the server.
   const downloadsDir = downloadsFolder(deps.downloadsDir ?? tmpdir());
   app.addHook('onClose', async () => rm(downloadsDir, { recursive: true, force: true }));
@@ -126,7 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   else if (deps.photos) registerPhotoRoutes(app, deps.photos, deps.store);
   registerKnowledgeRoutes(app, deps.store, site, deps.now, deps.siteUrl);
   registerDownloadRoutes(app, deps.store, deps.home, exportSettings, downloads);
-  registerApiRoutes(app, deps.store);
+  registerApiRoutes(app, deps.store, deps.licence);
   registerYearbookRoutes(app, deps.store, site, deps.pdf, deps.licence, deps.now);
   return app;
 }

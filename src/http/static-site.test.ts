@@ -93,6 +93,11 @@ describeOnEachStore('the static copy of a site in a store of several home munici
     assert.ok([...files.keys()].some((f) => /^organizations\/[^%/]*[^\x00-\x7f][^%/]*\/index\.html$/.test(f)), 'an organisation folder named in Japanese');
     assert.ok(![...files.keys()].some((f) => f.includes('%')), 'no percent-encoded name');
     assert.match(files.get('anniversaries.ics')?.toString() ?? '', /^BEGIN:VCALENDAR/);
+    assert.match(files.get('en/anniversaries.ics')?.toString() ?? '', /X-WR-CALNAME:Anniversaries/, 'the English calendar, as a file');
+    const withApi = [...files].filter(([f, body]) => f.endsWith('.html') && body.toString().includes('openapi.json')).map(([f]) => f);
+    assert.deepEqual(withApi, [], 'the copy has no API: its downloads do not link it');
+    assert.match(files.get('index.html')?.toString() ?? '', /<section class="downloads[\s\S]*?koryu\.csv/, 'the downloads are still listed');
+    assert.match(files.get('zh/anniversaries.ics')?.toString() ?? '', /^BEGIN:VCALENDAR/);
     for (const lang of ['', 'en/', 'zh/']) assert.ok(files.has(`${lang}partnerships/1/print/index.html`), `${lang}partnerships/1/print`);
   });
 

@@ -12,7 +12,7 @@ const SKIP = /^\/api\/|\.pdf$|^\/partnerships\/\d+\/yearbook/;
 const DOWNLOAD = /^(.*)\/downloads\/([\w-]+)$/;
 
 /** URLs answered with a file of their own (at its path), not with a page: the feed, the calendar, assets, photos. */
-const FILE = /^\/(feed\.atom|anniversaries\.ics|assets\/.+|photos\/(?:thumb|display)\/[^/]+)$/;
+const FILE = /^\/(feed\.atom|(?:en\/|zh\/)?anniversaries\.ics|assets\/.+|photos\/(?:thumb|display)\/[^/]+)$/;
 
 /**
  * The file a site URL is written to: pages as DIR/index.html, downloads with their format's extension, the feed,

@@ -12,6 +12,8 @@ const LABELS: Readonly<Record<string, Direction>> = {
   来訪: 'reception',
   相互: 'mutual',
   相互交流: 'mutual',
+  // What the site and Koryu's spreadsheets call an event of no direction.
+  区分なし: 'unknown',
 };
 
 /** Cells that mean "none": the genre writes an em dash; extraction turns it into many look-alikes. */

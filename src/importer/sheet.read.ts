@@ -19,6 +19,8 @@ export const DEFAULT_KIND = '交流都市';
 interface Draft extends Partnership {
   /** Event index by the No. the sheet gave it. */
   byNo: Map<string, number>;
+  /** Event index by the stored id (the ID column of an export) the sheet gave it. */
+  byId: Map<string, number>;
   /** Captions from the event table's photo column, for when no photo-record table is given. */
   captions: PhotoRecord[];
 }
@@ -114,7 +116,7 @@ class SheetReader {
     const key = `${c.home}\u0000${c.partner}`;
     let d = this.drafts.get(key);
     if (!d) {
-      d = { home: c.home, partner: c.partner!, kind: c.kind ?? DEFAULT_KIND, affiliatedOn: c.affiliatedOn, noExchangeYears: [], events: [], records: [], byNo: new Map(), captions: [] };
+      d = { home: c.home, partner: c.partner!, kind: c.kind ?? DEFAULT_KIND, affiliatedOn: c.affiliatedOn, noExchangeYears: [], events: [], records: [], byNo: new Map(), byId: new Map(), captions: [] };
       this.drafts.set(key, d);
     }
     if (c.kind && d.kind === DEFAULT_KIND) d.kind = c.kind;
@@ -203,6 +205,9 @@ class SheetReader {
     const index = d.events.push(event) - 1;
     const no = cellText(at('no'));
     if (no) d.byNo.set(foldWidth(no), index);
+    // The ID of an export names the stored event; it links photo records only, the import matching events by what they say.
+    const id = foldWidth(cellText(at('id')));
+    if (id) d.byId.set(id, index);
     for (const caption of String(at('records') ?? '').split(RECORDS_SEPARATOR).map((s) => s.trim()).filter(Boolean)) {
       d.captions.push({ year, caption, event: index, line: row.line });
     }
@@ -237,13 +242,17 @@ class SheetReader {
     const record: PhotoRecord = { year: c.year!, caption, ...translationsOf(cellText(at('en')), cellText(at('zh'))), event: null, line: row.line };
     d.records.push(record);
     const no = foldWidth(cellText(at('event')));
+    const id = foldWidth(cellText(at('eventId')));
     const text = cellText(at('eventText'));
-    // Links are resolved after every sheet is read: the photo table may come before the event table.
+    // Links are resolved after every sheet is read: the photo table may come before the event table. 交流 No. first
+    // (what staff edit), then 交流ID (the stored event's, when the event table gives its ID column), then the text.
     links.push(() => {
       const byNo = no ? d.byNo.get(no) : undefined;
+      const byId = !no && id ? d.byId.get(id) : undefined;
       const byText = text ? d.events.findIndex((e) => e.text === text) : -1;
-      record.event = byNo ?? (byText >= 0 ? byText : null);
+      record.event = byNo ?? byId ?? (byText >= 0 ? byText : null);
       if (no && byNo === undefined) this.warn(row, sheet, `no event has No. ${no}; the photo record was imported without a link.`, 'RecordLinkNotFound');
+      else if (!no && id && byId === undefined && byText < 0) this.warn(row, sheet, `no event has ID ${id}; the photo record was imported without a link.`, 'RecordLinkNotFound');
     });
   }
 
@@ -279,7 +288,7 @@ export function readSheets(sheets: readonly Sheet[], options: ParseOptions): Par
   const links: (() => void)[] = [];
   for (const sheet of sheets) reader.sheet(sheet, links);
   for (const link of links) link();
-  const partnerships: Partnership[] = [...reader.drafts.values()].map(({ byNo: _n, captions, ...p }) => ({
+  const partnerships: Partnership[] = [...reader.drafts.values()].map(({ byNo: _n, byId: _i, captions, ...p }) => ({
     ...p,
     // Without a photo-record table, the photo column names only the records that show an event: not the whole list.
     ...(reader.hasRecordTable ? { records: p.records } : { records: captions, recordsListedByEvents: true as const }),

@@ -1,5 +1,6 @@
 import type { ExchangeEvent, StoredPartnership } from '../domain/partnership.js';
 import { KoryuError } from '../errors.js';
+import { defaultAttribution, type Licence } from '../domain/licence.js';
 import type { EventPublication, ExportBody, ExportContext, Exporter } from '../exports/exporter.js';
 import { findExporter } from '../exports/exporters.js';
 import type { Store } from '../storage/database.js';
@@ -107,3 +108,19 @@ async function writeFeed(store: Store, settings: ExportSettings): Promise<string
 }
 
 const feeds = new GenerationCache<string>(4);
+
+/**
+ * What `serve` and `publish` tell the IT officer of a store of several home municipalities whose credit line is still
+ * the default, KORYU_HOME's (金沢市 国際交流の記録): every page, PDF and download of every home would credit that one
+ * home (出典, 発行). Undefined when the store holds one home or KORYU_ATTRIBUTION names another credit.
+ */
+export async function sharedCreditWarning(store: Store, home: string, licence: Licence): Promise<string | undefined> {
+  if (licence.attribution !== defaultAttribution(home)) return undefined;
+  const homes = await findPublishedHomes(store.db);
+  if (homes.length < 2) return undefined;
+  return (
+    `Note: the record holds ${homes.length} home municipalities, and every page, PDF and download of each credits "${licence.attribution}" ` +
+    `(出典, 発行; the default of KORYU_ATTRIBUTION, from KORYU_HOME). Set KORYU_ATTRIBUTION to the credit line of whoever publishes the site ` +
+    `(a prefecture's: KORYU_ATTRIBUTION="石川県 県内市町の国際交流の記録"); see README, Several home municipalities.\n`
+  );
+}

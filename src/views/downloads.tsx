@@ -15,7 +15,13 @@ export interface DownloadLink {
 /** Formats whose link says in words what the file holds, in the reader's language. */
 const WORDED: Readonly<Record<string, 'photosCsv' | 'text'>> = { 'photos-csv': 'photosCsv', text: 'text' };
 
-/** The section listing the downloads of a page's data, each link a plain GET of a file. */
+/** The read API's description (OpenAPI), listed after the files: the same data, a partnership or an event at a time. */
+export const API_DOCUMENT = '/api/openapi.json';
+
+/**
+ * The section listing the downloads of a page's data, each link a plain GET of a file, and then the read API (a
+ * static copy, which has no API, leaves that item out with every /api link).
+ */
 export function Downloads(props: { ctx: PageContext; links: readonly DownloadLink[]; heading?: 'downloads' | 'downloadsAll' }) {
   const t = OPENDATA[props.ctx.locale];
   if (props.links.length === 0) return null;
@@ -31,6 +37,11 @@ export function Downloads(props: { ctx: PageContext; links: readonly DownloadLin
             </a>
           </li>
         ))}
+        <li>
+          <a href={API_DOCUMENT} type="application/json">
+            {t.api}
+          </a>
+        </li>
       </ul>
     </section>
   );

@@ -37,7 +37,7 @@ export const exportCommand: Command = {
     const store = await deps.openStore();
     try {
       const filter = { ...(values.partner ? { partner: values.partner } : {}), ...(values.home ? { home: values.home } : {}) };
-      const settings = { licence: deps.config.licence, generatedAt: new Date().toISOString(), ...(deps.config.siteUrl ? { siteUrl: deps.config.siteUrl } : {}) };
+      const settings = { licence: deps.config.licence, siteHome: deps.config.home, generatedAt: new Date().toISOString(), ...(deps.config.siteUrl ? { siteUrl: deps.config.siteUrl } : {}) };
       if (values.out && !values.partner && !values.home) {
         // The whole record to files: written as the download files are, a part of the record at a time, every
         // file from one snapshot (the records' CSV names the events of the events' CSV).

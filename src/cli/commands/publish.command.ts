@@ -4,7 +4,7 @@ import { KoryuError } from '../../errors.js';
 import { buildApp } from '../../http/app.js';
 import { buildStaticSite } from '../../http/static-site.js';
 import { writeRecordFile } from '../../services/downloads.service.js';
-import { exporterFor } from '../../services/export.service.js';
+import { exporterFor, sharedCreditWarning } from '../../services/export.service.js';
 import { photoFilesIn } from '../../storage/photo.files.js';
 import { readArgs } from '../args.js';
 import { EXIT_OK, type Command } from '../cli-io.js';
@@ -27,7 +27,7 @@ export const publishCommand: Command = {
         // With the stored photos, so that the copy holds the photos its pages show.
         const app = await buildApp({ store, home: config.home, licence: config.licence, photos: photoFilesIn(config.dataDir), ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}) });
         try {
-          const settings = { licence: config.licence, ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}) };
+          const settings = { licence: config.licence, siteHome: config.home, ...(config.siteUrl ? { siteUrl: config.siteUrl } : {}) };
           const place = async (file: string) => {
             const path = join(out, ...file.split('/'));
             await mkdir(dirname(path), { recursive: true });
@@ -42,6 +42,8 @@ export const publishCommand: Command = {
         }
       });
       io.err(`koryu publish: wrote ${site.files.length} files to ${out}\n`);
+      const credit = await sharedCreditWarning(opened, config.home, config.licence);
+      if (credit) io.err(`koryu publish: ${credit}`);
       if (site.missing.length > 0) {
         const list = site.missing.map((m) => `  ${m.url} (linked from ${m.from})\n`).join('');
         io.err(`koryu publish: ${site.missing.length} links lead to no page (the server answered 404); they are broken in the copy:\n${list}`);

@@ -1,4 +1,5 @@
 import { KoryuError } from '../../errors.js';
+import { sharedCreditWarning } from '../../services/export.service.js';
 import { importDocuments } from '../../services/import.service.js';
 import { isStoreEmpty } from '../../services/record.service.js';
 import { readArgs } from '../args.js';
@@ -23,6 +24,8 @@ export const serveCommand: Command = {
     }
     const server = await deps.startServer(store, { host: values.host ?? deps.config.host, port });
     io.err(`Koryu is serving ${server.url}\n`);
+    const credit = await sharedCreditWarning(store, deps.config.home, deps.config.licence);
+    if (credit) io.err(credit);
     // The first SIGINT or SIGTERM stops the server once the requests under way are answered; a second one while it
     // waits stops it at once. Either way the log lines it holds are written first.
     let stopping = false;

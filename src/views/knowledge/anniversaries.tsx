@@ -44,7 +44,7 @@ export function AnniversariesSection(props: { ctx: PageContext; entries: readonl
         </ul>
       )}
       <p>
-        <a href="/anniversaries.ics" type="text/calendar">
+        <a href={ctx.locale === 'ja' ? '/anniversaries.ics' : `/${ctx.locale}/anniversaries.ics`} type="text/calendar">
           {t.calendarFeed}
         </a>
       </p>

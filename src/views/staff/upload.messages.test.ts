@@ -76,7 +76,7 @@ describe('the import diagnostics in Japanese and Chinese', () => {
     const d = one(parsed!.diagnostics, 'RecordLinkNotFound');
     assert.match(d.message, /no event has No\. 3; the photo record was imported without a link/);
     assert.deepEqual(parsed!.partnerships[0]!.records.map((r) => [r.caption, r.event]), [['歓迎会', null]], 'the record is imported');
-    assert.equal(diagnosticText('ja', d).message, '写真の記録の「交流 No.」にあたる交流がないため、交流と結び付けずに取り込みました。');
+    assert.equal(diagnosticText('ja', d).message, '写真の記録の「交流 No.」（空欄のときは「交流ID」）にあたる交流がないため、交流と結び付けずに取り込みました。');
     assert.doesNotMatch(diagnosticText('ja', d).message, /取り込みません/);
     assert.doesNotMatch(diagnosticText('zh', d).message, /未导入/);
   });

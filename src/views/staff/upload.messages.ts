@@ -153,7 +153,7 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
     RowMissingCells: '表の見出しより列が少ない行です。ある内容を交流内容として取り込み、区分は文面から判断しました。',
     UnreadableDate: (p) =>
       p.reason === 'noSuchDate' ? `${cjkDate(p.date)}という日付は存在しないため、日付なしで交流を取り込みました。` : '日付として読み取れないため、日付なしで交流を取り込みました。',
-    RecordLinkNotFound: '写真の記録の「交流 No.」にあたる交流がないため、交流と結び付けずに取り込みました。',
+    RecordLinkNotFound: '写真の記録の「交流 No.」（空欄のときは「交流ID」）にあたる交流がないため、交流と結び付けずに取り込みました。',
     SheetNotRead: '年と交流内容（または写真説明）の見出し行がないため、このシートは読み取りませんでした。',
     ImportInvalidWorkbook: (p) =>
       p.kind === 'xls'
@@ -220,7 +220,7 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
     RowMissingCells: '此行的列数少于表头，已将现有内容作为交流内容导入，类别根据文字判断。',
     UnreadableDate: (p) =>
       p.reason === 'noSuchDate' ? `${cjkDate(p.date)}这一日期不存在，该交流已在不含日期的情况下导入。` : '无法识别为日期，该交流已在不含日期的情况下导入。',
-    RecordLinkNotFound: '照片记录的“交流 No.”所指的交流不存在，已在不关联交流的情况下导入。',
+    RecordLinkNotFound: '照片记录的“交流 No.”（为空时为“交流ID”）所指的交流不存在，已在不关联交流的情况下导入。',
     SheetNotRead: '没有包含年份和交流内容（或照片说明）的表头行，未读取此工作表。',
     ImportInvalidWorkbook: (p) =>
       p.kind === 'xls'

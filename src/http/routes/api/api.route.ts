@@ -4,6 +4,8 @@ import { KoryuError } from '../../../errors.js';
 import { findEvent, findPublishedPartnership, listPartnershipTotals } from '../../../services/record.service.js';
 import { searchRecord } from '../../../services/search.service.js';
 import type { Store } from '../../../storage/database.js';
+import type { Licence } from '../../../domain/licence.js';
+import { carryLicence } from './api.licence.js';
 import { page, paged, presentEvent, presentPartnership, presentRecord, presentYears } from './api.present.js';
 import { directionSchema, eventSchema, idParams, pageOf, pageQuery, partnershipSchema, recordSchema, searchHitSchema, yearSchema } from './api.schemas.js';
 
@@ -36,9 +38,13 @@ function allowCrossOrigin(app: FastifyInstance): void {
   );
 }
 
-/** The public read API under /api: partnerships, their years, events and photo records, and search; JSON, paginated. */
-export function registerApiRoutes(app: FastifyInstance, store: Store): void {
+/**
+ * The public read API under /api: partnerships, their years, events and photo records, and search; JSON, paginated;
+ * each answer with the licence in its Link header (api.licence.ts).
+ */
+export function registerApiRoutes(app: FastifyInstance, store: Store, licence?: Licence): void {
   allowCrossOrigin(app);
+  carryLicence(app, licence);
   const tags = ['public'];
 
   app.get<{ Querystring: PageQuery }>('/api/partnerships', {

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifySchema, RouteOptions } from 'fastify';
-import type { Licence } from '../../../domain/licence.js';
+import { licenceNotice, type Licence } from '../../../domain/licence.js';
 
 // FastifySchema's summary, description and tags are declared once, in src/http/route-docs.ts.
 
@@ -77,7 +77,16 @@ export function openApiDocument(routes: readonly CollectedRoute[], info: OpenApi
   }
   return {
     openapi: '3.1.0',
-    info: { title: info.title, version: info.version, ...(info.licence ? { license: { name: info.licence.name, url: info.licence.url } } : {}) },
+    info: {
+      title: info.title,
+      version: info.version,
+      ...(info.licence
+        ? {
+            description: `Open data: ${licenceNotice(info.licence)}. Every answer of the read API carries these terms in its Link header: rel="license" (the licence's deed, titled with this credit line as an RFC 8187 title*) and rel="describedby" (this document).`,
+            license: { name: info.licence.name, url: info.licence.url },
+          }
+        : {}),
+    },
     servers: [{ url: '/' }],
     paths,
     components: { schemas: { Error: ERROR_SCHEMA } },

@@ -45,12 +45,20 @@ describeOnEachStore('the Atom feeds and JSON-LD datasets each have their own ide
     const first = await identifiers();
     assert.equal(new Set(first.feeds).size, ids.length + 1, first.feeds.join(' '));
     assert.equal(new Set(first.datasets).size, ids.length + 1, first.datasets.join(' '));
-    assert.equal(first.datasets[0], `urn:koryu:dataset:${encodeURIComponent('富山市・金沢市')}`, 'the record’s homes, in its order');
-    assert.equal(first.feeds[0], `urn:koryu:feed:${encodeURIComponent('富山市・金沢市')}`);
+    assert.equal(first.datasets[0], `urn:koryu:dataset:${encodeURIComponent('金沢市')}`, 'the site’s own home, not the list of homes');
+    assert.equal(first.feeds[0], `urn:koryu:feed:${encodeURIComponent('金沢市')}`);
     const toyamaId = (await listPartnerships(store, { home: '富山市' }))[0]!.id;
     assert.ok(first.feeds.includes(`urn:koryu:feed:${encodeURIComponent('富山市')}:partnership:${toyamaId}`), first.feeds.join(' '));
     assert.ok(first.datasets.includes(`urn:koryu:dataset:${encodeURIComponent('富山市')}:partnership:${toyamaId}`), first.datasets.join(' '));
     assert.deepEqual(await identifiers(), first, 'the same on another run');
+  });
+
+  it('keeps the whole record’s and each partnership’s when a home is added to the store', async () => {
+    const before = await identifiers();
+    const takaoka = toyama.replace('友好都市大連市', '友好都市錦州市');
+    await importDocuments(store, [{ name: 'takaoka-jinzhou.txt', bytes: Buffer.from(takaoka) }], { home: '高岡市', maxDocumentBytes: 1e7 });
+    assert.equal((await listPartnerships(store)).length, ids.length + 1);
+    assert.deepEqual(await identifiers(), before, 'the ids of the record and of the partnerships it held');
   });
 
   it('names them by their addresses on the site when its URL is known', async () => {

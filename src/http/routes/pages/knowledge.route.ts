@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
 import { loadHomeAnniversaries, loadKnowledge, loadPartnershipKnowledge, organizationNamed } from '../../../services/knowledge.service.js';
 import type { Store } from '../../../storage/database.js';
-import { anniversaryCalendar } from '../../../exports/icalendar.js';
+import { anniversaryCalendar, CALENDAR_LOCALES } from '../../../exports/icalendar.js';
 import { AgreementsPage } from '../../../views/knowledge/agreements.page.js';
 import { InsightsPage } from '../../../views/knowledge/insights.page.js';
 import { OrganizationPage, OrganizationsPage } from '../../../views/knowledge/organization.page.js';
@@ -49,10 +49,14 @@ export function registerKnowledgeRoutes(app: FastifyInstance, store: Store, site
     return renderPage(h(InsightsPage, { ctx, partnership, fields, links }));
   }, PUBLIC);
 
-  app.get('/anniversaries.ics', async (_request, reply) => {
-    const ics = anniversaryCalendar(await loadHomeAnniversaries(store, site.home), now(), uidHost);
-    return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'inline; filename="anniversaries.ics"').send(ics);
-  });
+  // The calendar in Japanese at /anniversaries.ics whatever the reader's Accept-Language (a subscription keeps its
+  // language), and in English and Chinese under /en/ and /zh/, which those pages link.
+  for (const locale of CALENDAR_LOCALES) {
+    app.get(locale === 'ja' ? '/anniversaries.ics' : `/${locale}/anniversaries.ics`, async (_request, reply) => {
+      const ics = anniversaryCalendar(await loadHomeAnniversaries(store, site.home), now(), uidHost, locale);
+      return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'inline; filename="anniversaries.ics"').send(ics);
+    });
+  }
 }
 
 /**

@@ -147,6 +147,19 @@ describeOnEachStore('the knowledge pages', (openFresh) => {
       const other = await app.inject({ url: '/anniversaries.ics', headers: { host: 'koryu.example.org' } });
       assert.ok(uids(res.body).length > 0);
       assert.deepEqual(uids(other.body), uids(res.body), 'the UIDs do not change with the Host a reader used');
+      const english = await app.inject({ url: '/anniversaries.ics', headers: { 'accept-language': 'en-US,en' } });
+      assert.equal(english.body, res.body, 'Japanese whatever the reader’s Accept-Language');
+    });
+
+    it('serves the calendar in English and Chinese under /en/ and /zh/, which those home pages link', async () => {
+      for (const [locale, summary] of [['en', /SUMMARY:\d+(st|nd|rd|th) anniversary of /], ['zh', /SUMMARY:与大連市缔结/]] as const) {
+        const res = await get(`/${locale}/anniversaries.ics`);
+        assert.equal(res.statusCode, 200, locale);
+        assert.match(String(res.headers['content-type']), /^text\/calendar/);
+        assert.match(res.body.replace(/\r\n /g, ''), summary);
+        assert.match((await get(`/${locale}/`)).body, new RegExp(`<a href="/${locale}/anniversaries.ics" type="text/calendar">`));
+      }
+      assert.match((await get('/ja/')).body, /<a href="\/anniversaries.ics" type="text\/calendar">/);
     });
 
     it('answers a reader polling the calendar 304 while the record and the day in Japan are unchanged', async () => {

@@ -34,6 +34,7 @@ import { registerApiRoutes } from './routes/api/api.route.js';
 import { registerOpenApi } from './routes/api/openapi.js';
 import { registerDownloadRoutes, sendRecordFile } from './routes/opendata/downloads.route.js';
 import { registerYearbookRoutes } from './routes/pages/yearbook.route.js';
+import { readPlaceNames } from '../services/place-name.service.js';
 
 export interface AppDeps {
   store: Store;
@@ -99,6 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       deps.generationClock ? new GenerationWatch(deps.store, GENERATION_MAX_AGE_MS, deps.generationClock) : undefined,
     ),
     ...(deps.licence ? { licence: deps.licence } : {}),
+    placeNames: () => readPlaceNames(deps.store),
   };
   const exportSettings = { ...(deps.licence ? { licence: deps.licence } : {}), ...(deps.siteUrl ? { siteUrl: deps.siteUrl } : {}) };
   // The whole record's downloads, kept as files while the store is unchanged; removed with the server.

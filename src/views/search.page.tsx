@@ -12,7 +12,7 @@ import { FIELD_NAMES, KNOWLEDGE } from './i18n/knowledge.messages.js';
 import { isExchangeField } from '../domain/exchange-field.js';
 import { Layout } from './layout.js';
 import { localHref, type PageContext } from './page-context.js';
-import { EraNote, fill, formatCount, partnerName } from './parts.js';
+import { EraNote, fill, formatCount, PartnerName } from './parts.js';
 
 export interface SearchPageProps {
   ctx: PageContext;
@@ -160,7 +160,7 @@ function Hit(props: { ctx: PageContext; hit: SearchHit; query: string }) {
         {highlight(text.text, props.query).map((s, i) => (s.marked ? <mark key={i}>{s.text}</mark> : s.text))}
       </a>
       <p class="hit-meta">
-        <Ja ctx={ctx}>{partnerName(ctx, hit)}</Ja>
+        <PartnerName ctx={ctx} p={hit} />
         <span class="sep" aria-hidden="true">
           {' ・ '}
         </span>
@@ -245,7 +245,7 @@ function Facets(props: SearchPageProps & { result: FacetedSearchResult }) {
                 const pair = p.home !== ctx.home || sharedPartners.has(p.partner) || filters.home !== undefined;
                 const chosen = { ...without(filters, 'home'), partner: p.partner, ...(pair ? { home: p.home } : {}) };
                 const href = searchHref(ctx, q, selected ? without(filters, 'partner') : chosen);
-                return option(`${p.home}\u0000${p.partner}`, selected, href, <Ja ctx={ctx}>{partnerName(ctx, p)}</Ja>, p.count);
+                return option(`${p.home}\u0000${p.partner}`, selected, href, <PartnerName ctx={ctx} p={p} />, p.count);
               })}
             </ul>
             {partners.hidden > 0 && (

@@ -6,6 +6,19 @@ import { TRANSLATION_LOCALES, withoutEmptyTranslations, type TranslationLocale, 
  */
 export type PlaceNames = ReadonlyMap<string, Translations>;
 
+/** A place the record names, as the staff page lists it: where it appears, and its names in the readers' languages. */
+export interface PlaceEntry {
+  name: string;
+  /** Home municipality of at least one partnership. */
+  home: boolean;
+  /** Partner city of at least one partnership. */
+  partner: boolean;
+  translations: Translations;
+  /** When a translation was last set, and by whom (null: an import); null when it has none. */
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
 export const NO_PLACE_NAMES: PlaceNames = new Map();
 
 /** Longest translated name a staff member or a document may give: a place name, not a text. */

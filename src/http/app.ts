@@ -35,6 +35,7 @@ import { registerOpenApi } from './routes/api/openapi.js';
 import { registerDownloadRoutes, sendRecordFile } from './routes/opendata/downloads.route.js';
 import { registerYearbookRoutes } from './routes/pages/yearbook.route.js';
 import { readPlaceNames } from '../services/place-name.service.js';
+import { registerPlaceNamePages } from './staff/place-names.route.js';
 
 export interface AppDeps {
   store: Store;
@@ -124,6 +125,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerStaffRoutes(app, site);
   registerAccountPages(app, site, deps.store);
   registerImportLog(app, site, deps.store);
+  registerPlaceNamePages(app, site, deps.store);
   if (deps.editing) await registerEditing(app, deps.store, site, deps.editing);
   else if (deps.photos) registerPhotoRoutes(app, deps.photos, deps.store);
   registerKnowledgeRoutes(app, deps.store, site, deps.now, deps.siteUrl);

@@ -1,7 +1,7 @@
-import { checkPlaceTranslations, type PlaceNames } from '../domain/place-name.js';
+import { checkPlaceTranslations, type PlaceEntry, type PlaceNames } from '../domain/place-name.js';
 import { KoryuError } from '../errors.js';
 import type { Store } from '../storage/database.js';
-import { findPlaceNames, listPlaces, savePlaceName, type PlaceEntry } from '../storage/place-name.repository.js';
+import { findPlaceNames, listPlaces, savePlaceName } from '../storage/place-name.repository.js';
 import { GenerationCache } from './generation.cache.js';
 
 const kept = new GenerationCache<PlaceNames>(1);

@@ -1,20 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { PlaceNames } from '../domain/place-name.js';
+import type { PlaceEntry, PlaceNames } from '../domain/place-name.js';
 import { TRANSLATION_LOCALES, type Translations } from '../domain/translation.js';
 import type { Database } from './database.js';
-
-/** A place the record names, as the staff page lists it: where it appears, and its names in the readers' languages. */
-export interface PlaceEntry {
-  name: string;
-  /** Home municipality of at least one partnership. */
-  home: boolean;
-  /** Partner city of at least one partnership. */
-  partner: boolean;
-  translations: Translations;
-  /** When a translation was last set, and by whom (null: an import); null when it has none. */
-  updatedAt: string | null;
-  updatedBy: string | null;
-}
 
 /** Every translated place name, by the name the record writes. */
 export async function findPlaceNames(db: Kysely<Database>): Promise<Map<string, Translations>> {

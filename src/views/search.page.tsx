@@ -13,6 +13,7 @@ import { isExchangeField } from '../domain/exchange-field.js';
 import { Layout } from './layout.js';
 import { localHref, type PageContext } from './page-context.js';
 import { EraNote, fill, formatCount, PartnerName } from './parts.js';
+import { PLACE } from './i18n/place.messages.js';
 
 export interface SearchPageProps {
   ctx: PageContext;
@@ -26,6 +27,8 @@ export interface SearchPageProps {
   result: FacetedSearchResult | null;
   /** Facets by field of exchange and by organisation, counted over every match. */
   knowledge?: { fields: { field: string; count: number }[]; organizations: { name: string; count: number }[]; omittedAbove?: number };
+  /** Partnerships whose partner the query names in the reader's language (Dalian: 大連市), linked beside the results. */
+  namedPartnerships?: readonly { id: number; home: string; partner: string }[];
 }
 
 /** The link to the search page for a query, filters and page (page 1 is left out); values are URL-encoded. */
@@ -115,6 +118,13 @@ function Results(props: SearchPageProps & { result: FacetedSearchResult }) {
           )}
         </p>
         {hasLatinWord(q) && <p class="hint">{t.latinNote}</p>}
+        {props.namedPartnerships && props.namedPartnerships.length > 0 && (
+          <p class="hint place-hint">
+            {fill(PLACE[ctx.locale].searchHint, {
+              places: props.namedPartnerships.map((p, i) => <span key={p.id}>{i > 0 && ', '}<a href={localHref(ctx, `/partnerships/${p.id}`)}><PartnerName ctx={ctx} p={p} /></a></span>),
+            })}
+          </p>
+        )}
         {result.hits.length > 0 && (
           <ol class="hits" start={from}>
             {result.hits.map((hit) => (

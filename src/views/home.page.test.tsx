@@ -51,15 +51,15 @@ describe('the home page of a record with several home municipalities', () => {
     const named = (locale: PageContext['locale']) =>
       render(h(HomePage, { ctx: { ...ctx(locale), places }, partnerships: [dalian], today: TODAY, otherHomes: others }));
     const en = named('en');
-    assert.match(en, /<h1>International exchanges of Kanazawa \(<span lang="ja">金沢市<\/span>\)<\/h1>/);
+    assert.match(en, /<h1>International exchanges of <span class="place">Kanazawa \(<span lang="ja">金沢市<\/span>\)<\/span><\/h1>/);
     assert.match(en, /<title>International exchanges of Kanazawa \(金沢市\) \| Kanazawa \(金沢市\) International Exchange Record<\/title>/);
     assert.match(en, /Dalian \(<span lang="ja">大連市<\/span>\)/);
-    assert.match(en, /<a href="\/en\/partnerships\/7">Portland \(<span lang="ja">ポートランド市<\/span>\)<\/a>/);
+    assert.match(en, /<a href="\/en\/partnerships\/7"><span class="place">Portland \(<span lang="ja">ポートランド市<\/span>\)<\/span><\/a>/);
     assert.match(en, /<dt><span lang="ja">札幌市<\/span><\/dt>/);
     const zh = named('zh');
     assert.match(zh, /<h1>金泽市国际交流记录<\/h1>/);
     assert.match(zh, /<a href="\/zh\/partnerships\/3">大连市<\/a>/);
-    assert.match(zh, /<a href="\/zh\/partnerships\/7">波特兰（<span lang="ja">ポートランド市<\/span>）<\/a>/);
+    assert.match(zh, /<a href="\/zh\/partnerships\/7"><span class="place">波特兰（<span lang="ja">ポートランド市<\/span>）<\/span><\/a>/);
     const ja = render(h(HomePage, { ctx: { ...ctx('ja'), places }, partnerships: [dalian], today: TODAY, otherHomes: others }));
     assert.equal(ja, page('ja', { otherHomes: others }), 'the Japanese page is unchanged by the names');
   });

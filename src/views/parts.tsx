@@ -53,7 +53,8 @@ export function Place(props: { ctx: PageContext; name: string; after?: string })
   const text = l.lang === ctx.locale ? l.text : <span lang={l.lang}>{l.text}</span>;
   if (l.japanese === undefined) return <>{text}{after}</>;
   const [open, close] = ctx.locale === 'zh' ? ['（', '）'] : [' (', ')'];
-  return <>{text}{open}<span lang="ja">{l.japanese}</span>{close}{after}</>;
+  // One element, so that a flex row (the footer's) keeps the name and its Japanese together.
+  return <span class="place">{text}{open}<span lang="ja">{l.japanese}</span>{close}{after}</span>;
 }
 
 /** The partner city as `partnerName` names it, each place through `Place`: 富山市・Dalian (大連市). */

@@ -61,14 +61,14 @@ describeOnEachStore('the staff page of place names', (openFresh) => {
     assert.match(page.body, /name="en" lang="en" maxLength="100" value="Dalian"/i);
     assert.match(page.body, /\(honyaku\)/);
     const en = (await app.inject({ url: '/en/' })).body;
-    assert.match(en, /<h1>International exchanges of Kanazawa \(<span lang="ja">金沢市<\/span>\)<\/h1>/);
+    assert.match(en, /<h1>International exchanges of <span class="place">Kanazawa \(<span lang="ja">金沢市<\/span>\)<\/span><\/h1>/);
     assert.match(en, /Dalian \(<span lang="ja">大連市<\/span>\)/);
     assert.match((await app.inject({ url: '/zh/' })).body, /<h1>金泽市国际交流记录<\/h1>/);
     assert.equal((await app.inject({ url: '/ja/' })).body, jaBefore);
     const dalian = /<a href="\/en\/partnerships\/(\d+)">[^]*?Dalian \(<span lang="ja">大連市<\/span>\)/.exec(en)?.[1];
     assert.ok(dalian, 'the card links the partnership');
     const search = (await app.inject({ url: '/en/search?q=dalian' })).body;
-    assert.match(search, new RegExp(`<p class="hint place-hint">What you searched for names a partner city; its exchanges: <span><a href="/en/partnerships/${dalian}">Dalian \\(<span lang="ja">大連市</span>\\)</a></span></p>`));
+    assert.match(search, new RegExp(`<p class="hint place-hint">What you searched for names a partner city; its exchanges: <span><a href="/en/partnerships/${dalian}"><span class="place">Dalian \\(<span lang="ja">大連市</span>\\)</span></a></span></p>`));
     assert.match((await app.inject({ url: '/zh/search?q=%E5%A4%A7%E8%BF%9E' })).body, /您搜索的词语是以下友好城市的名称/);
     assert.doesNotMatch((await app.inject({ url: '/ja/search?q=Dalian' })).body, /place-hint/);
     assert.doesNotMatch((await app.inject({ url: '/en/search?q=Paris' })).body, /place-hint/);

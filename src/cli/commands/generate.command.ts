@@ -1,7 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { KoryuError } from '../../errors.js';
+import { KORYU_FORMAT, koryuNames } from '../../domain/koryu-format.js';
 import { CORPUS_FORMATS, generateCorpus, type CorpusFormat } from '../../exports/corpus.generator.js';
+import { CORPUS_PLACE_NAMES } from '../../exports/corpus.place-names.js';
 import { readArgs } from '../args.js';
 import { EXIT_OK, type Command } from '../cli-io.js';
 
@@ -10,7 +12,7 @@ const MAX_YEARS = 150;
 
 export const generateCommand: Command = {
   name: 'generate',
-  summary: 'Write an invented corpus of timelines (deterministic for a seed) for benchmarks: one document per partnership, in HOME/ folders.',
+  summary: 'Write an invented corpus of timelines (deterministic for a seed) for benchmarks: one document per partnership, in HOME/ folders, and names.json with the English and Chinese names of some of its places.',
   usage: `koryu generate --partnerships N --years Y --seed S --out DIR [--formats ${CORPUS_FORMATS.join(',')}]`,
   async run(args, io) {
     const { values, positionals } = readArgs(
@@ -26,14 +28,19 @@ export const generateCommand: Command = {
     const formats = readFormats(values.formats);
     let files = 0;
     let events = 0;
+    const places: { home: string; partner: string }[] = [];
     for (const doc of generateCorpus({ partnerships, years, seed: values.seed, formats })) {
+      places.push(doc.partnership);
       const path = join(values.out, doc.path);
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, doc.text);
       files += 1;
       events += doc.partnership.events.length;
     }
-    io.out(`${files} documents, ${events} events written to ${values.out}\n`);
+    // A koryu/1 document of names alone, beside the HOME folders: `koryu import names.json` gives them to the store.
+    const names = koryuNames(CORPUS_PLACE_NAMES, places);
+    if (names) await writeFile(join(values.out, 'names.json'), `${JSON.stringify({ format: KORYU_FORMAT, partnerships: [], names }, null, 2)}\n`);
+    io.out(`${files} documents, ${events} events written to ${values.out}${names ? `; names.json names ${Object.keys(names).length} of their places` : ''}\n`);
     return EXIT_OK;
   },
 };

@@ -72,6 +72,14 @@ describeOnEachStore('the staff page of place names', (openFresh) => {
     assert.match((await app.inject({ url: '/zh/search?q=%E5%A4%A7%E8%BF%9E' })).body, /您搜索的词语是以下友好城市的名称/);
     assert.doesNotMatch((await app.inject({ url: '/ja/search?q=Dalian' })).body, /place-hint/);
     assert.doesNotMatch((await app.inject({ url: '/en/search?q=Paris' })).body, /place-hint/);
+    // Every page naming the partnership names it so: its timeline, its print view, an event's page.
+    const timeline = (await app.inject({ url: `/en/partnerships/${dalian}` })).body;
+    assert.match(timeline, /<h1>Exchanges with <span class="place">Dalian \(<span lang="ja">大連市<\/span>\)<\/span>, /);
+    const print = (await app.inject({ url: `/en/partnerships/${dalian}/print` })).body;
+    assert.match(print, /Home city: <span class="place">Kanazawa \(<span lang="ja">金沢市<\/span>\)<\/span>/);
+    assert.match((await app.inject({ url: `/zh/partnerships/${dalian}/print` })).body, /<h1>[^]*?大连市[^]*?<\/h1>/);
+    const eventId = /href="\/en\/events\/(\d+)"/.exec(timeline)?.[1];
+    assert.match((await app.inject({ url: `/en/events/${eventId}` })).body, /<title>[^<]*\| Dalian \(大連市\) \| Kanazawa \(金沢市\) International Exchange Record<\/title>/);
     const same = await translator.session.request({ method: 'POST', url: '/staff/places', ...form({ _csrf: translator.csrf, name: '大連市', en: 'Dalian', zh: '大连市' }) });
     assert.match(same.body, /大連市 の表記は変わっていません。/);
   });

@@ -1,7 +1,7 @@
 import { checkPlaceTranslations, type PlaceEntry, type PlaceNames } from '../domain/place-name.js';
 import { KoryuError } from '../errors.js';
 import type { Store } from '../storage/database.js';
-import { findPlaceNames, listPlaces, savePlaceName } from '../storage/place-name.repository.js';
+import { findPlaceNames, isKnownPlace, listPlaces, savePlaceName } from '../storage/place-name.repository.js';
 import { GenerationCache } from './generation.cache.js';
 
 const kept = new GenerationCache<PlaceNames>(1);
@@ -25,8 +25,7 @@ export async function setPlaceName(store: Store, name: string, given: { en?: str
   const checked = checkPlaceTranslations(given);
   if ('invalid' in checked) throw new KoryuError('EditRejected', `The ${checked.invalid === 'en' ? 'English' : 'Chinese'} name must be one line of at most 100 characters.`);
   return store.transaction(async (trx) => {
-    const known = (await listPlaces(trx)).some((p) => p.name === name);
-    if (!known) throw new KoryuError('ItemNotFound', `No partnership names ${name}.`);
+    if (!(await isKnownPlace(trx, name))) throw new KoryuError('ItemNotFound', `No partnership names ${name}.`);
     return savePlaceName(trx, name, checked.translations, actor);
   });
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { describeOnEachStore } from '../../test/support/test-stores.js';
 import { deletePartnership, savePartnership } from './partnership.repository.js';
-import { findPlaceNames, listPlaces, mergePlaceNames, savePlaceName } from './place-name.repository.js';
+import { findPlaceNames, isKnownPlace, listPlaces, mergePlaceNames, savePlaceName } from './place-name.repository.js';
 import { buildPartnership } from './test-factories.js';
 
 describeOnEachStore('place names', (open) => {
@@ -32,6 +32,10 @@ describeOnEachStore('place names', (open) => {
         ],
       );
       assert.match(places[3]?.updatedAt ?? '', /^\d{4}-\d{2}-\d{2}T/);
+      assert.deepEqual(
+        await Promise.all(['ナンシー市', '富山市', '架空市'].map((n) => isKnownPlace(store.db, n))),
+        [true, true, false],
+      );
     } finally {
       await store.close();
     }
@@ -65,6 +69,7 @@ describeOnEachStore('place names', (open) => {
       const places = await listPlaces(store.db);
       assert.deepEqual(places.map((p) => [p.name, p.home || p.partner]), [['大連市', false], ['金沢市', false]]);
       assert.equal(places[1]?.updatedBy, null);
+      assert.equal(await isKnownPlace(store.db, '金沢市'), true, 'a place with names stays known, so staff can clear them');
     } finally {
       await store.close();
     }

@@ -37,6 +37,13 @@ export async function listPlaces(db: Kysely<Database>): Promise<PlaceEntry[]> {
   return [...all.filter((e) => e.home || e.partner).sort(byCodePoint), ...all.filter((e) => !e.home && !e.partner).sort(byCodePoint)];
 }
 
+/** Whether a partnership names the place (as its home or its partner), or the place has names kept. */
+export async function isKnownPlace(db: Kysely<Database>, name: string): Promise<boolean> {
+  const named = await db.selectFrom('partnerships').select('id').where((eb) => eb.or([eb('home', '=', name), eb('partner', '=', name)])).limit(1).executeTakeFirst();
+  if (named) return true;
+  return (await db.selectFrom('place_names').select('name').where('name', '=', name).limit(1).executeTakeFirst()) !== undefined;
+}
+
 /**
  * Sets the translations of one name: each locale given replaces the stored one, a locale left out removes it
  * (the staff page gives the whole set). Answers whether anything changed; an unchanged locale keeps its time.

@@ -18,6 +18,7 @@ test('a Chinese page keeps the Japanese beside a name only when it is written in
   assert.equal(placeText('大連市', names, 'zh'), '大连市');
   assert.equal(placeText('マルセイユ市', names, 'zh'), '马赛（マルセイユ市）');
   assert.deepEqual(localizedPlace('金沢市', names, 'zh'), { text: '金沢市', lang: 'ja' });
+  assert.deepEqual(localizedPlace('札幌市', new Map([['札幌市', { zh: '札幌市' }]]), 'zh'), { text: '札幌市', lang: 'zh' }, 'the same characters, given as Chinese: not marked Japanese');
 });
 
 test('a Japanese page writes the record’s name whatever the translations', () => {

@@ -31,7 +31,9 @@ export const MAX_PLACE_NAME_LENGTH = 100;
  */
 export function localizedPlace(name: string, names: PlaceNames | undefined, locale: string): { text: string; lang: 'ja' | TranslationLocale; japanese?: string } {
   const translated = locale === 'en' || locale === 'zh' ? names?.get(name)?.[locale] : undefined;
-  if (!translated || translated === name) return { text: name, lang: 'ja' };
+  if (!translated) return { text: name, lang: 'ja' };
+  // 札幌市 given as its Chinese name too: the same characters, read as the page's language, with nothing beside.
+  if (translated === name) return { text: name, lang: locale as TranslationLocale };
   const beside = locale === 'en' || /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(name);
   return beside ? { text: translated, lang: locale as TranslationLocale, japanese: name } : { text: translated, lang: locale as TranslationLocale };
 }

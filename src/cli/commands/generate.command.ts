@@ -12,12 +12,12 @@ const MAX_YEARS = 150;
 
 export const generateCommand: Command = {
   name: 'generate',
-  summary: 'Write an invented corpus of timelines (deterministic for a seed) for benchmarks: one document per partnership, in HOME/ folders, and names.json with the English and Chinese names of some of its places.',
-  usage: `koryu generate --partnerships N --years Y --seed S --out DIR [--formats ${CORPUS_FORMATS.join(',')}]`,
+  summary: 'Write an invented corpus of timelines (deterministic for a seed) for benchmarks: one document per partnership, in HOME/ folders; with --names FILE, the English and Chinese names of some of its places.',
+  usage: `koryu generate --partnerships N --years Y --seed S --out DIR [--formats ${CORPUS_FORMATS.join(',')}] [--names FILE]`,
   async run(args, io) {
     const { values, positionals } = readArgs(
       args,
-      { partnerships: { type: 'string' }, years: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, formats: { type: 'string' } },
+      { partnerships: { type: 'string' }, years: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, formats: { type: 'string' }, names: { type: 'string' } },
       false,
     );
     if (positionals.length > 0) throw new KoryuError('UsageError', `generate takes no FILE (got ${positionals[0]}).`);
@@ -37,10 +37,14 @@ export const generateCommand: Command = {
       files += 1;
       events += doc.partnership.events.length;
     }
-    // A koryu/1 document of names alone, beside the HOME folders: `koryu import names.json` gives them to the store.
-    const names = koryuNames(CORPUS_PLACE_NAMES, places);
-    if (names) await writeFile(join(values.out, 'names.json'), `${JSON.stringify({ format: KORYU_FORMAT, partnerships: [], names }, null, 2)}\n`);
-    io.out(`${files} documents, ${events} events written to ${values.out}${names ? `; names.json names ${Object.keys(names).length} of their places` : ''}\n`);
+    // A koryu/1 document of names alone (`koryu import FILE` gives them to the store), outside the HOME folders
+    // unless asked there: `koryu import --home-from-folder` takes every file under the folder for a timeline.
+    const names = values.names ? koryuNames(CORPUS_PLACE_NAMES, places) : undefined;
+    if (values.names && names) {
+      await mkdir(dirname(values.names), { recursive: true });
+      await writeFile(values.names, `${JSON.stringify({ format: KORYU_FORMAT, partnerships: [], names }, null, 2)}\n`);
+    }
+    io.out(`${files} documents, ${events} events written to ${values.out}${names ? `; ${values.names} names ${Object.keys(names).length} of their places` : ''}\n`);
     return EXIT_OK;
   },
 };

@@ -46,12 +46,13 @@ export function partnerName(ctx: Pick<PageContext, 'home'> & Partial<Pick<PageCo
  * `lang="ja"`, where the reader could not tell it from the translation (domain/place-name.ts): Dalian (大連市),
  * 马赛（マルセイユ市）; in Japanese, marked as such, when there is none; as written on Japanese pages.
  */
-export function Place(props: { ctx: PageContext; name: string; after?: string }) {
+export function Place(props: { ctx: PageContext; name: string; after?: string; brief?: boolean }) {
   const { ctx, name, after = '' } = props;
   const l = localizedPlace(name, ctx.places, ctx.locale);
   if (l.lang === 'ja') return <Ja ctx={ctx}>{name + after}</Ja>;
   const text = l.lang === ctx.locale ? l.text : <span lang={l.lang}>{l.text}</span>;
-  if (l.japanese === undefined) return <>{text}{after}</>;
+  // `brief`: the translation alone, where the name already stands in brackets ("…” (Dalian)).
+  if (l.japanese === undefined || props.brief) return <>{text}{after}</>;
   const [open, close] = ctx.locale === 'zh' ? ['（', '）'] : [' (', ')'];
   // One element, so that a flex row (the footer's) keeps the name and its Japanese together.
   return <span class="place">{text}{open}<span lang="ja">{l.japanese}</span>{close}{after}</span>;

@@ -17,6 +17,7 @@ test('Place names a place in the reader’s language with its Japanese beside it
   assert.equal(place('ja', '大連市'), '大連市');
   assert.equal(place('en', '富山市', '・'), '<span class="place">Toyama (<span lang="ja">富山市</span>)・</span>');
   assert.equal(place('en', '金沢市', '・'), '<span lang="ja">金沢市・</span>');
+  assert.equal(render(h(Place, { ctx: ctx('en'), name: '大連市', brief: true })), 'Dalian', 'brief: the translation alone, for a name already in brackets');
 });
 
 test('PartnerName leads with another home, each place named by Place; two untranslated names stay one Japanese span', () => {

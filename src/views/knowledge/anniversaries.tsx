@@ -33,7 +33,7 @@ export function AnniversariesSection(props: { ctx: PageContext; entries: readonl
               {when(e)}{' '}
               <a href={localHref(ctx, e.source.kind === 'affiliation' ? `/partnerships/${e.source.partnershipId}` : `/partnerships/${e.source.partnershipId}/agreements`)}>
                 {fill(e.source.kind === 'affiliation' ? t.anniversaryAffiliation : t.anniversaryAgreement, {
-                  partner: <Place ctx={ctx} name={e.source.partner} />,
+                  partner: <Place ctx={ctx} name={e.source.partner} brief={e.source.kind !== 'affiliation'} />,
                   kind: e.source.kind === 'affiliation' ? <PartnershipKind ctx={ctx} kind={e.source.label} /> : <Ja ctx={ctx}>{e.source.label}</Ja>,
                   title: <Ja ctx={ctx}>{e.source.label}</Ja>,
                   ordinal: ordinal(e.years, ctx.locale),

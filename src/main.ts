@@ -22,6 +22,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const samplePath = join(projectRoot(import.meta.url), 'samples', 'kanazawa-dalian.txt');
+  // The sample's place names in English and Chinese, a koryu/1 document of `names` alone, imported with it.
+  const sampleNamesPath = join(projectRoot(import.meta.url), 'samples', 'kanazawa-dalian.names.json');
   const deps: CliDeps = {
     config,
     openStore: () => openStore({ sqlitePath: config.sqlitePath, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) }),
@@ -56,7 +58,7 @@ async function main(): Promise<number> {
         },
       };
     },
-    sample: { name: 'kanazawa-dalian.txt', read: () => readFile(samplePath) },
+    sample: { name: 'kanazawa-dalian.txt', read: () => readFile(samplePath), names: { name: 'kanazawa-dalian.names.json', read: () => readFile(sampleNamesPath) } },
   };
   return runCli(process.argv.slice(2), {
     out: (s) => process.stdout.write(s),

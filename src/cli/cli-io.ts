@@ -27,7 +27,7 @@ export interface CliDeps {
   openStore(): Promise<Store>;
   startServer(store: Store, options: { host: string; port: number; quiet?: boolean }): Promise<RunningServer>;
   /** The bundled sample document, imported on the first start of `serve`. */
-  sample: { name: string; read(): Promise<Uint8Array> };
+  sample: { name: string; read(): Promise<Uint8Array>; names?: { name: string; read(): Promise<Uint8Array> } };
 }
 
 export interface Command {

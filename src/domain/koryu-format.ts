@@ -3,6 +3,7 @@ import type { Diagnostic } from './diagnostic.js';
 import { analyzeRecord } from './knowledge.js';
 import { NO_DECISIONS, type OrganizationDecisions } from './organization.js';
 import type { ExchangeEvent, Partnership, PhotoRecord } from './partnership.js';
+import type { PlaceNames } from './place-name.js';
 import { TRANSLATION_LOCALES, type Translations } from './translation.js';
 
 /** Koryu's interchange format, `koryu/1` (docs/format.md): what `parse` prints, `export` writes and `import` reads. */
@@ -36,6 +37,8 @@ export interface KoryuDocument {
   partnerships: KoryuPartnership[];
   /** Derived from the event texts and the editors' decisions; a reader recomputes them from the events. */
   organizations: KoryuOrganization[];
+  /** Names of the homes and partners in the readers' languages, by the name the record writes; absent when none has one. */
+  names?: Record<string, Translations>;
   diagnostics: Diagnostic[];
 }
 
@@ -44,14 +47,34 @@ export function toKoryuDocument(
   partnerships: readonly IdentifiedPartnership[],
   diagnostics: readonly Diagnostic[] = [],
   decisions: OrganizationDecisions = NO_DECISIONS,
+  places?: PlaceNames,
 ): KoryuDocument {
   const knowledge = analyzeRecord(partnerships, decisions);
+  const names = koryuNames(places, partnerships);
   return {
     format: KORYU_FORMAT,
     partnerships: partnerships.map((p, i) => koryuPartnership(p, knowledge.agreements[i] ?? [])),
     organizations: knowledge.organizations.filter((o) => o.kind === 'organization').map(koryuOrganization),
+    ...(names ? { names } : {}),
     diagnostics: diagnostics.map((d) => ({ line: d.line, code: d.code, severity: d.severity, message: d.message, excerpt: d.excerpt })),
   };
+}
+
+/**
+ * The `names` of a document of these partnerships: the translations of their homes and partners, in code-point
+ * order of the names, each with its non-blank locales in order; undefined when none has one (the key is left out).
+ */
+export function koryuNames(places: PlaceNames | undefined, partnerships: Iterable<Pick<Partnership, 'home' | 'partner'>>): Record<string, Translations> | undefined {
+  if (!places || places.size === 0) return undefined;
+  const named = new Set<string>();
+  for (const p of partnerships) named.add(p.home).add(p.partner);
+  const entries = [...named]
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .flatMap((name) => {
+      const t = translationsOf(places.get(name)).translations;
+      return t ? [[name, t] as const] : [];
+    });
+  return entries.length === 0 ? undefined : Object.fromEntries(entries);
 }
 
 /** One partnership as koryu/1 carries it, with its agreements; the stored events' ids where it has them. */

@@ -2,6 +2,7 @@ import type { OrganizationDecisions } from '../domain/organization.js';
 import type { Licence } from '../domain/licence.js';
 import type { Writable } from 'node:stream';
 import type { ExchangeEvent, Partnership } from '../domain/partnership.js';
+import type { PlaceNames } from '../domain/place-name.js';
 
 /** What an export may say about where and when it was made; every field is optional so pure callers can omit it. */
 export interface ExportContext {
@@ -31,6 +32,8 @@ export interface ExportContext {
   partnershipId?: number;
   /** The editors' decisions about organisations, for formats that carry them (koryu/1). */
   decisions?: OrganizationDecisions;
+  /** Names of places in the readers' languages, for formats that carry them (koryu/1's `names`). */
+  names?: PlaceNames;
 }
 
 export interface EventPublication {

@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import { once } from 'node:events';
 import { findAgreements } from '../domain/agreement.js';
 import { organizationReader } from '../domain/knowledge.js';
-import { KORYU_FORMAT, koryuOrganization, koryuPartnership, toKoryuDocument } from '../domain/koryu-format.js';
+import { KORYU_FORMAT, koryuNames, koryuOrganization, koryuPartnership, toKoryuDocument } from '../domain/koryu-format.js';
 import { NO_DECISIONS, OrganizationMentions, OrganizationNameReader } from '../domain/organization.js';
 import type { Partnership } from '../domain/partnership.js';
 import type { ExportContext, Exporter, PartnershipHeading } from './exporter.js';
@@ -14,7 +14,7 @@ export const jsonExporter: Exporter<string> = {
   extension: 'json',
   label: 'JSON (koryu/1)',
   write: (partnerships, context) => {
-    const { format, ...rest } = toKoryuDocument(partnerships, [], context?.decisions);
+    const { format, ...rest } = toKoryuDocument(partnerships, [], context?.decisions, context?.names);
     const doc = context?.licence ? { format, licence: context.licence, ...rest } : { format, ...rest };
     return `${JSON.stringify(doc, null, 2)}\n`;
   },
@@ -34,7 +34,13 @@ const nested = (value: unknown, depth: number) => JSON.stringify(value, null, 2)
 async function streamKoryu(out: Writable, _headings: readonly PartnershipHeading[], read: () => AsyncIterable<readonly Partnership[]>, context: ExportContext = {}): Promise<void> {
   const decisions = context.decisions ?? NO_DECISIONS;
   const reader = new OrganizationNameReader();
-  for await (const batch of read()) for (const p of batch) for (const e of p.events) reader.read(e.text);
+  const places: { home: string; partner: string }[] = [];
+  for await (const batch of read()) {
+    for (const p of batch) {
+      places.push({ home: p.home, partner: p.partner });
+      for (const e of p.events) reader.read(e.text);
+    }
+  }
   const mentions = new OrganizationMentions(reader.names(decisions), (p, e, index) => ({ partner: p.partner, year: e.year, event: index, eventId: e.id ?? null }));
   for await (const batch of read()) for (const p of batch) mentions.add(p);
   const organizations = mentions.organizations();
@@ -62,6 +68,8 @@ async function streamKoryu(out: Writable, _headings: readonly PartnershipHeading
     })(),
   );
   await array('organizations', organizations.filter((o) => o.kind === 'organization').map(koryuOrganization));
+  const names = koryuNames(context.names, places);
+  if (names) await write(`  "names": ${nested(names, 1)},\n`);
   await write('  "diagnostics": []\n}\n');
   out.end();
 }

@@ -48,6 +48,20 @@ describe('docs/format.md describes the koryu/1 the exports write', () => {
     }
   });
 
+  it('documents the place names, written whole and streamed alike, after the organisations', async () => {
+    const names = new Map([['大連市', { zh: '大连市', en: 'Dalian' }], ['ナンシー市', { en: 'Nancy' }]]);
+    const whole = jsonExporter.write([dalian], { names }) as string;
+    let text = '';
+    const out = new Writable({ write: (chunk, _encoding, done) => void ((text += chunk.toString()), done()) });
+    await jsonExporter.stream!(out, [dalian], async function* () { yield [dalian]; }, { names });
+    assert.equal(text, whole);
+    const doc = JSON.parse(whole) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(doc), ['format', 'partnerships', 'organizations', 'names', 'diagnostics']);
+    assert.deepEqual(JSON.stringify(doc.names), '{"大連市":{"en":"Dalian","zh":"大连市"}}', 'only the places written, en before zh');
+    assert.ok(documentedKeys(section('## The document')).has('names'));
+    assert.deepEqual([...documentedKeys(section('### Place names'))], ['en', 'zh']);
+  });
+
   it('says affiliatedOn is a whole day, as the koryu/1 reader, the layouts, the sheets and the editor all take it', () => {
     const row = section('### Partnership').split('\n').find((l) => l.startsWith('| `affiliatedOn` |'))!;
     assert.match(row, /`YYYY-MM-DD`/);

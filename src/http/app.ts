@@ -34,6 +34,8 @@ import { registerApiRoutes } from './routes/api/api.route.js';
 import { registerOpenApi } from './routes/api/openapi.js';
 import { registerDownloadRoutes, sendRecordFile } from './routes/opendata/downloads.route.js';
 import { registerYearbookRoutes } from './routes/pages/yearbook.route.js';
+import { readPlaceNames } from '../services/place-name.service.js';
+import { registerPlaceNamePages } from './staff/place-names.route.js';
 
 export interface AppDeps {
   store: Store;
@@ -99,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       deps.generationClock ? new GenerationWatch(deps.store, GENERATION_MAX_AGE_MS, deps.generationClock) : undefined,
     ),
     ...(deps.licence ? { licence: deps.licence } : {}),
+    placeNames: () => readPlaceNames(deps.store),
   };
   const exportSettings = { siteHome: deps.home, ...(deps.licence ? { licence: deps.licence } : {}), ...(deps.siteUrl ? { siteUrl: deps.siteUrl } : {}) };
   // The whole record's downloads, kept as files while the store is unchanged; removed with the server.
@@ -122,6 +125,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerStaffRoutes(app, site);
   registerAccountPages(app, site, deps.store);
   registerImportLog(app, site, deps.store);
+  registerPlaceNamePages(app, site, deps.store);
   if (deps.editing) await registerEditing(app, deps.store, site, deps.editing);
   else if (deps.photos) registerPhotoRoutes(app, deps.photos, deps.store);
   registerKnowledgeRoutes(app, deps.store, site, deps.now, deps.siteUrl);

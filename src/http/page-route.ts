@@ -1,4 +1,5 @@
 import type { Licence } from '../domain/licence.js';
+import type { PlaceNames } from '../domain/place-name.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { isLocale, LOCALES, negotiateLocale } from '../views/i18n/locale.js';
 import type { PageContext } from '../views/page-context.js';
@@ -10,6 +11,8 @@ export interface PageSite {
   licence?: Licence;
   /** Rendered public pages (`cache: true`), keyed by the store's generation; without it every request renders. */
   cache?: PageCache;
+  /** The translated names of places, read for English and Chinese pages (PageContext.places). */
+  placeNames?: () => Promise<PlaceNames>;
 }
 
 type Query = Record<string, string | string[] | undefined>;
@@ -52,6 +55,7 @@ export function pageRoute<P extends Record<string, string>>(
       // A 304 names the encoding the reader's copy has, but sends no body to be decoded.
       if (cached.kind === 'not-modified') return sendCacheHeaders(reply, cached.etag, 'identity').code(304).send();
       if (cached.kind === 'hit') return sendCacheHeaders(reply, cached.etag, cached.encoding).type('text/html; charset=utf-8').send(cached.body);
+      if (ctx.locale !== 'ja' && site.placeNames) ctx.places = await site.placeNames();
       const page = await handler(ctx, request, reply);
       if (page === undefined) return reply;
       // Only a plain 200 is kept and labelled with the generation's ETag; error pages never get here (they throw).

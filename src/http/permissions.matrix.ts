@@ -76,6 +76,10 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
   { method: 'POST', route: '/staff/accounts', localized: true, allow: ALLOW.admins },
   { method: 'POST', route: '/staff/accounts/:name/password', path: '/staff/accounts/nobody/password', localized: true, allow: ALLOW.admins },
   { method: 'POST', route: '/staff/accounts/:name/delete', path: '/staff/accounts/nobody/delete', localized: true, allow: ALLOW.admins },
+  // Place names (src/http/staff/place-names.route.ts): every staff member reads them, translators set them. A name
+  // the record does not hold, so that nothing changes under the test.
+  { method: 'GET', route: '/staff/places', localized: true, allow: ALLOW.staff },
+  { method: 'POST', route: '/staff/places', localized: true, allow: ALLOW.translators, payload: { name: 'マトリクス市', en: 'Matrix' } },
   { method: 'GET', route: '/staff/password', localized: true, allow: ALLOW.staff },
   { method: 'POST', route: '/staff/password', localized: true, allow: ALLOW.staff },
 ];

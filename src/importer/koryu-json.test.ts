@@ -140,3 +140,22 @@ describe('readKoryuJson: agreements and organizations', () => {
     assert.equal(problemOf(JSON.stringify(doc)), 'organizations | organizations: must be a list');
   });
 });
+
+describe('koryu/1 place names', () => {
+  it('reads the names of places in en and zh, trimmed, and leaves them out when the document has none', () => {
+    const text = JSON.stringify({ ...JSON.parse(documentWith([event()])), names: { 大連市: { en: ' Dalian ', zh: '大连市' }, 金沢市: { en: 'Kanazawa' } } });
+    const result = readKoryuJson(text, HOME);
+    assert.deepEqual(result.diagnostics, []);
+    assert.deepEqual([...(result.names ?? [])], [['大連市', { en: 'Dalian', zh: '大连市' }], ['金沢市', { en: 'Kanazawa' }]]);
+    assert.equal(readKoryuJson(documentWith([event()]), HOME).names, undefined);
+  });
+
+  it('refuses names that are not an object of en and zh lines, naming where', () => {
+    const withNames = (names: unknown) => JSON.stringify({ ...JSON.parse(documentWith([event()])), names });
+    assert.equal(problemOf(withNames(['Dalian'])), 'names | names: must be an object mapping a place name to its names in en and zh');
+    assert.equal(problemOf(withNames({ 大連市: 'Dalian' })), 'names["大連市"] | names["大連市"]: must be an object mapping en or zh to a name');
+    assert.equal(problemOf(withNames({ 大連市: { fr: 'Dalian' } })), 'names["大連市"].fr | names["大連市"].fr: is not a translation locale: must be en or zh');
+    assert.equal(problemOf(withNames({ 大連市: { en: 'Da\nlian' } })), 'names["大連市"].en | names["大連市"].en: must be a non-empty line of at most 100 characters');
+    assert.equal(problemOf(withNames({ ' ': { en: 'Dalian' } })), 'names[" "] | names[" "]: a place name must be a non-empty string');
+  });
+});

@@ -2,6 +2,7 @@ import { replaceControlCharacters } from '../domain/control-characters.js';
 import { diagnostic, type Diagnostic } from '../domain/diagnostic.js';
 import { isDirection } from '../domain/direction.js';
 import { KORYU_FORMAT } from '../domain/koryu-format.js';
+import { MAX_PLACE_NAME_LENGTH } from '../domain/place-name.js';
 import type { ExchangeEvent, Partnership, PhotoRecord } from '../domain/partnership.js';
 import { TRANSLATION_LOCALES, type TranslationLocale, type Translations } from '../domain/translation.js';
 import type { ParseResult } from './layout.js';
@@ -82,6 +83,31 @@ class JsonReader {
   }
 
   /**
+   * The document's `names`: an object mapping a place's name as the record writes it to `{ en, zh }` (either may be
+   * left out), each a non-empty line of at most MAX_PLACE_NAME_LENGTH characters. Undefined after reporting a problem.
+   */
+  names(v: unknown): Map<string, Translations> | undefined {
+    const names = new Map<string, Translations>();
+    if (v === undefined) return names;
+    if (!isObject(v)) return void this.problem('names', 'must be an object mapping a place name to its names in en and zh');
+    for (const [name, given] of Object.entries(v)) {
+      const at = `names${member(name)}`;
+      if (name.trim() === '') return void this.problem(at, 'a place name must be a non-empty string');
+      if (!isObject(given)) return void this.problem(at, 'must be an object mapping en or zh to a name');
+      const translations: Translations = {};
+      for (const [key, text] of Object.entries(given)) {
+        if (!isLocale(key)) return void this.problem(`${at}${member(key)}`, 'is not a translation locale: must be en or zh');
+        if (!isText(text) || text.length > MAX_PLACE_NAME_LENGTH || /[\r\n]/.test(text)) {
+          return void this.problem(`${at}${member(key)}`, `must be a non-empty line of at most ${MAX_PLACE_NAME_LENGTH} characters`);
+        }
+        translations[key] = text.trim();
+      }
+      names.set(name, translations);
+    }
+    return names;
+  }
+
+  /**
    * `agreements` and `organizations` are derived from the event texts (and, for organisations, the editors'
    * decisions), so a reader recomputes them; it only checks that they have their documented shape.
    */
@@ -149,6 +175,7 @@ export function readKoryuJson(text: string, home: string): ParseResult {
   }
   const partnerships = data.partnerships.map((p, i) => reader.partnership(p, `partnerships[${i}]`, home));
   reader.derived(data.organizations, 'organizations', ['name', 'aliases', 'events']);
+  const names = reader.names(data.names);
   if (reader.diagnostics.length > 0) return { partnerships: [], diagnostics: reader.diagnostics };
-  return { partnerships: partnerships as Partnership[], diagnostics: [] };
+  return { partnerships: partnerships as Partnership[], diagnostics: [], ...(names && names.size > 0 ? { names } : {}) };
 }

@@ -1,3 +1,4 @@
+import type { PlaceNames } from '../domain/place-name.js';
 import type { Diagnostic } from '../domain/diagnostic.js';
 import type { Partnership } from '../domain/partnership.js';
 import type { SourceLine } from './source-line.js';
@@ -10,6 +11,8 @@ export interface ParseOptions {
 export interface ParseResult {
   partnerships: Partnership[];
   diagnostics: Diagnostic[];
+  /** Names of places in the readers' languages the document carries (koryu/1 `names`); an import stores them. */
+  names?: PlaceNames;
 }
 
 /**

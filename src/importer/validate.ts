@@ -72,10 +72,12 @@ export function validateResult(result: ParseResult): ParseResult {
     warnYearsOutOfOrder(unique, diagnostics);
     return { ...unique, noExchangeYears: [...unique.noExchangeYears].sort((a, b) => a - b) };
   });
-  const importable = partnerships.some((p) => p.events.length + p.records.length + p.noExchangeYears.length > 0);
+  // A koryu/1 document may carry place names alone (a translator's list of names): they are what it imports.
+  const importable = partnerships.some((p) => p.events.length + p.records.length + p.noExchangeYears.length > 0) || (result.names?.size ?? 0) > 0;
   if (!importable && !hasErrors(diagnostics)) {
     diagnostics.push(diagnostic('NothingImportable', 'error', null, 'The document holds no exchange, no-exchange year or photo record to import.'));
   }
   diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  return { partnerships: importable && !hasErrors(diagnostics) ? partnerships : [], diagnostics };
+  const kept = importable && !hasErrors(diagnostics);
+  return { partnerships: kept ? partnerships : [], diagnostics, ...(kept && result.names ? { names: result.names } : {}) };
 }

@@ -1,3 +1,4 @@
+import { findPlaceNames } from '../storage/place-name.repository.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { open, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
@@ -258,7 +259,7 @@ async function* batches(store: Store, headings: readonly PartnershipTotals[], ba
 
 async function writeStreamed(store: Store, exporter: Exporter, settings: ExportSettings, path: string, batch: number): Promise<void> {
   const headings = await listPartnershipTotals(store);
-  const base = { ...settings, decisions: await loadOrganizationDecisions(store.db) };
+  const base = { ...settings, decisions: await loadOrganizationDecisions(store.db), names: await findPlaceNames(store.db) };
   const out = createWriteStream(path);
   const failed = new Promise<never>((_resolve, reject) => out.once('error', reject));
   failed.catch(() => undefined); // raced below; an error while nothing waits on it must not go unhandled

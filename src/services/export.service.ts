@@ -1,3 +1,4 @@
+import { findPlaceNames } from '../storage/place-name.repository.js';
 import type { ExchangeEvent, StoredPartnership } from '../domain/partnership.js';
 import { KoryuError } from '../errors.js';
 import { defaultAttribution, type Licence } from '../domain/licence.js';
@@ -48,6 +49,7 @@ export async function exportFiles(store: Store, format: string, filter: RecordFi
   const partnerships = await listPartnerships(store, filter);
   const context: ExportContext = {
     decisions: await loadOrganizationDecisions(store.db),
+    names: await findPlaceNames(store.db),
     ...settings,
     ...(await recordHomes(store, main)),
     events: await eventPublications(store, partnerships),
@@ -69,6 +71,7 @@ export async function exportPartnerships(store: Store, format: string, partnersh
   const exporter = exporterFor(format);
   const context: ExportContext = {
     decisions: await loadOrganizationDecisions(store.db),
+    names: await findPlaceNames(store.db),
     ...settings,
     ...(await recordHomes(store, exporter)),
     ...(exporter.publications ? { events: await eventPublications(store, partnerships) } : {}),

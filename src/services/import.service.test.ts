@@ -6,6 +6,7 @@ import { isUnchanged } from '../domain/partnership.js';
 import { KoryuError } from '../errors.js';
 import type { Store } from '../storage/database.js';
 import { importDocuments, type SourceDocument } from './import.service.js';
+import { findPlaceNames } from '../storage/place-name.repository.js';
 import { exportRecord, listPartnerships } from './record.service.js';
 
 const seedText = readFileSync(new URL('../../samples/kanazawa-dalian.txt', import.meta.url), 'utf8');
@@ -151,6 +152,42 @@ describeOnEachStore('translations in koryu/1 through a store', (openFresh) => {
       const untranslated = JSON.stringify({ ...document, partnerships: [{ ...document.partnerships[0], events: events.map(({ translations: _t, ...e }) => e) }] });
       assert.ok(isUnchanged((await importDocuments(store, [doc('untranslated.json', untranslated)], options)).changes[0]!));
       assert.equal(await exportRecord(store, 'json'), exported);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describeOnEachStore('place names in koryu/1 through a store', (openFresh) => {
+  const seedNames = readFileSync(new URL('../../samples/kanazawa-dalian.names.json', import.meta.url));
+
+  it('the sample with its names → export carries them → import into an empty store → export is identical', async () => {
+    const first = await openFresh();
+    const second = await openFresh();
+    try {
+      await importDocuments(first, [seed, { name: 'kanazawa-dalian.names.json', bytes: seedNames }], options);
+      const exported = await exportRecord(first, 'json');
+      const doc0 = JSON.parse(exported) as Record<string, unknown>;
+      assert.deepEqual(Object.keys(doc0), ['format', 'partnerships', 'organizations', 'names', 'diagnostics']);
+      assert.deepEqual(doc0.names, { 大連市: { en: 'Dalian', zh: '大连市' }, 金沢市: { en: 'Kanazawa', zh: '金泽市' } });
+      await importDocuments(second, [doc('export.json', exported)], options);
+      assert.equal(await exportRecord(second, 'json'), exported);
+      assert.deepEqual(Object.fromEntries(await findPlaceNames(second.db)), doc0.names);
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
+
+  it('a document of names alone sets them, locale by locale, and a partnership’s export carries only its own places', async () => {
+    const store = await openFresh();
+    try {
+      await importDocuments(store, [seed, doc('names.json', JSON.stringify({ format: 'koryu/1', partnerships: [], names: { 金沢市: { en: 'Kanazawa' }, 富山市: { en: 'Toyama' } } }))], options);
+      await importDocuments(store, [doc('zh.json', JSON.stringify({ format: 'koryu/1', partnerships: [], names: { 金沢市: { zh: '金泽市' } } }))], options);
+      assert.deepEqual(Object.fromEntries(await findPlaceNames(store.db)), { 富山市: { en: 'Toyama' }, 金沢市: { en: 'Kanazawa', zh: '金泽市' } });
+      const exported = JSON.parse(await exportRecord(store, 'json', { partner: '大連市' })) as { names?: unknown };
+      assert.deepEqual(exported.names, { 金沢市: { en: 'Kanazawa', zh: '金泽市' } }, 'no name of a place the export does not hold');
+      await assert.rejects(importDocuments(store, [doc('empty.json', JSON.stringify({ format: 'koryu/1', partnerships: [], names: {} }))], options), /holds no exchange/);
     } finally {
       await store.close();
     }

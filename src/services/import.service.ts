@@ -9,6 +9,9 @@ import { currentYear, parseDocuments } from './documents.service.js';
 import { warnFutureYears } from '../importer/future-years.js';
 import type { Store } from '../storage/database.js';
 import { recordImports } from '../storage/import.repository.js';
+import { mergePlaceNames } from '../storage/place-name.repository.js';
+import type { PlaceNames } from '../domain/place-name.js';
+import type { Translations } from '../domain/translation.js';
 import { BULK_TABLES, findStoredPartnershipKeys, insertNewPartnerships, partnershipKey } from '../storage/partnership.bulk.js';
 import { findPartnerships, savePartnership } from '../storage/partnership.repository.js';
 import { indexIsEmpty, SearchIndexBatch } from '../storage/search.index.js';
@@ -54,6 +57,8 @@ export interface ParsedDocument {
   encoding: string | undefined;
   partnerships: Partnership[];
   diagnostics: Diagnostic[];
+  /** Names of places in the readers' languages the document carries (koryu/1 `names`). */
+  names?: PlaceNames;
 }
 
 export interface ImportReport {
@@ -114,7 +119,7 @@ export async function importDocuments(
   // Nothing else has the store open during an exclusive load (or this changes nothing): its pages can be written once.
   const restoreJournal = bulkLoad && !options.dryRun ? await store.bulk.writeOnce(store.db) : undefined;
   try {
-    const changes = await storeItems(store, items, itemCount, bulkLoad, options);
+    const changes = await storeItems(store, items, itemCount, bulkLoad, options, placeNamesOf(parsed));
     if (options.dryRun) return { documents: parsed, changes };
     const added = changes.reduce((n, c) => n + c.added.events + c.added.records, 0);
     if (added >= STATISTICS_REFRESH_ROWS) await refreshStatistics(store);
@@ -131,6 +136,7 @@ async function storeItems(
   itemCount: number,
   bulkLoad: boolean,
   options: ImportOptions,
+  names: PlaceNames = new Map(),
 ): Promise<ChangeSummary[]> {
   const rolledBack = new RolledBack();
   return store.transaction(async (trx) => {
@@ -202,6 +208,7 @@ async function storeItems(
       throw error;
     }
     await recordImports(trx, store.bulk, items.map(({ source }, i) => ({ source, summary: summaries[i]! })), options.actor ?? null);
+    if (names.size > 0) await mergePlaceNames(trx, names);
     if (options.dryRun) {
       rolledBack.changes = summaries;
       throw rolledBack;
@@ -211,6 +218,13 @@ async function storeItems(
     if (error === rolledBack) return rolledBack.changes;
     throw error;
   });
+}
+
+/** The place names the documents carry, a later document's name for a place replacing an earlier one's, locale by locale. */
+function placeNamesOf(docs: readonly ParsedDocument[]): PlaceNames {
+  const names = new Map<string, Translations>();
+  for (const doc of docs) for (const [name, t] of doc.names ?? []) names.set(name, { ...names.get(name), ...t });
+  return names;
 }
 
 /** The stored partnership's published events and records in the document's order, as a re-import compares with. */

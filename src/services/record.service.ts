@@ -4,6 +4,7 @@ import type { ExportContext } from '../exports/exporter.js';
 import { findExporter } from '../exports/exporters.js';
 import type { Store } from '../storage/database.js';
 import { loadOrganizationDecisions } from '../storage/knowledge.repository.js';
+import { findPlaceNames } from '../storage/place-name.repository.js';
 import { GenerationCache } from './generation.cache.js';
 import { countStore, findPartnershipIdOfEvent, findPartnerships, findPartnershipTotals } from '../storage/partnership.repository.js';
 
@@ -45,7 +46,7 @@ export function listPublishedPartnerships(store: Store, ids: readonly number[]):
 export async function exportRecord(store: Store, format: string, filter: RecordFilter = {}, context: ExportContext = {}): Promise<string> {
   const exporter = findExporter(format);
   if (!exporter) throw new KoryuError('UsageError', `Unknown export format "${format}".`);
-  const body = await exporter.write(await listPartnerships(store, filter), { decisions: await loadOrganizationDecisions(store.db), ...context });
+  const body = await exporter.write(await listPartnerships(store, filter), { decisions: await loadOrganizationDecisions(store.db), names: await findPlaceNames(store.db), ...context });
   if (typeof body !== 'string') throw new KoryuError('UsageError', `${format} is not a text format.`);
   return body;
 }

@@ -167,6 +167,16 @@ export interface PhotoLinkTable {
   updated_at: string;
 }
 
+/** One translation of one place name (a home or a partner city as the record writes it); at most one per name and locale. */
+export interface PlaceNameTable {
+  name: string;
+  locale: TranslationLocale;
+  text: string;
+  updated_at: string;
+  /** The account that set it on the staff page; null when an import did. */
+  updated_by: string | null;
+}
+
 /** One row (id 1): the generation every write transaction advances (generation.repository.ts). */
 export interface StoreGenerationTable {
   id: number;
@@ -189,6 +199,7 @@ export interface Database {
   organization_aliases: OrganizationAliasTable;
   photo_links: PhotoLinkTable;
   store_generation: StoreGenerationTable;
+  place_names: PlaceNameTable;
 }
 
 /** What differs between the databases; queries never ask which database they run on. */

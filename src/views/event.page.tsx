@@ -4,7 +4,7 @@ import { EVENT } from './i18n/event.messages.js';
 import { format } from './i18n/messages.js';
 import { Layout } from './layout.js';
 import { localHref, type PageContext } from './page-context.js';
-import { DateWithEra, fill, Ja, localized, partnerName, PartnershipKind, YearWithEra } from './parts.js';
+import { DateWithEra, fill, localized, partnerName, PartnershipKind, Place, YearWithEra } from './parts.js';
 
 type StoredEvent = StoredPartnership['events'][number];
 
@@ -24,10 +24,10 @@ export function EventPage(props: { ctx: PageContext; partnership: StoredPartners
   const previous = p.events[index - 1];
   const next = p.events[index + 1];
   // The partnership, led by its home municipality when that is not the site's (as the search names it).
-  const otherHome = p.home === ctx.home ? null : `${p.home}・`;
+  const otherHome = p.home === ctx.home ? null : <Place ctx={ctx} name={p.home} after="・" />;
   const partner = [
-    otherHome && <Ja ctx={ctx}>{otherHome}</Ja>,
-    ...fill(t.partnershipLink, { kind: <PartnershipKind ctx={ctx} kind={p.kind} />, partner: <Ja ctx={ctx}>{p.partner}</Ja> }),
+    otherHome,
+    ...fill(t.partnershipLink, { kind: <PartnershipKind ctx={ctx} kind={p.kind} />, partner: <Place ctx={ctx} name={p.partner} /> }),
   ];
   return (
     <Layout ctx={ctx} title={`${shortened(text.text, text.lang === undefined ? ctx.locale : 'ja')} | ${partnerName(ctx, p)}`}>

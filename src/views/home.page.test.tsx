@@ -38,12 +38,30 @@ describe('the home page of a record with several home municipalities', () => {
     const en = page('en', { otherHomes: others });
     assert.match(en, /<h2 id="other-homes">Exchanges of other municipalities<\/h2>/);
     assert.match(en, /Besides <span lang="ja">金沢市<\/span>, this record holds the exchanges of these municipalities with their sister and friendship cities\./);
-    assert.match(en, /<dt lang="ja">札幌市<\/dt>/);
-    assert.match(en, /<a href="\/en\/partnerships\/5" lang="ja">瀋陽市<\/a>/);
+    assert.match(en, /<dt><span lang="ja">札幌市<\/span><\/dt>/);
+    assert.match(en, /<a href="\/en\/partnerships\/5"><span lang="ja">瀋陽市<\/span><\/a>/);
     const zh = page('zh', { otherHomes: others });
     assert.match(zh, /<h2 id="other-homes">其他城市的交流<\/h2>/);
     assert.match(zh, /除<span lang="ja">金沢市<\/span>外，本记录还收录了以下城市与其姐妹城市、友好城市的交流。/);
-    assert.match(zh, /<a href="\/zh\/partnerships\/3" lang="ja">大連市<\/a>/);
+    assert.match(zh, /<a href="\/zh\/partnerships\/3"><span lang="ja">大連市<\/span><\/a>/);
+  });
+
+  it('names the homes and partners in the reader’s language where they have a name, the Japanese beside it and marked, and the rest in Japanese', () => {
+    const places = new Map([['金沢市', { en: 'Kanazawa', zh: '金泽市' }], ['大連市', { en: 'Dalian', zh: '大连市' }], ['ポートランド市', { en: 'Portland', zh: '波特兰' }]]);
+    const named = (locale: PageContext['locale']) =>
+      render(h(HomePage, { ctx: { ...ctx(locale), places }, partnerships: [dalian], today: TODAY, otherHomes: others }));
+    const en = named('en');
+    assert.match(en, /<h1>International exchanges of <span class="place">Kanazawa \(<span lang="ja">金沢市<\/span>\)<\/span><\/h1>/);
+    assert.match(en, /<title>International exchanges of Kanazawa \(金沢市\) \| Kanazawa \(金沢市\) International Exchange Record<\/title>/);
+    assert.match(en, /Dalian \(<span lang="ja">大連市<\/span>\)/);
+    assert.match(en, /<a href="\/en\/partnerships\/7"><span class="place">Portland \(<span lang="ja">ポートランド市<\/span>\)<\/span><\/a>/);
+    assert.match(en, /<dt><span lang="ja">札幌市<\/span><\/dt>/);
+    const zh = named('zh');
+    assert.match(zh, /<h1>金泽市国际交流记录<\/h1>/);
+    assert.match(zh, /<a href="\/zh\/partnerships\/3">大连市<\/a>/);
+    assert.match(zh, /<a href="\/zh\/partnerships\/7"><span class="place">波特兰（<span lang="ja">ポートランド市<\/span>）<\/span><\/a>/);
+    const ja = render(h(HomePage, { ctx: { ...ctx('ja'), places }, partnerships: [dalian], today: TODAY, otherHomes: others }));
+    assert.equal(ja, page('ja', { otherHomes: others }), 'the Japanese page is unchanged by the names');
   });
 
   it('shows nothing more for a record of one home', () => {

@@ -10,7 +10,8 @@ import { format, pluralOf } from './i18n/messages.js';
 import { Downloads, type DownloadLink } from './downloads.js';
 import { Layout } from './layout.js';
 import { localHref, type PageContext } from './page-context.js';
-import { DateWithEra, fill, formatCount, formatDate, Ja, ordinal, PartnershipKind, relativeDays } from './parts.js';
+import { placeText } from '../domain/place-name.js';
+import { DateWithEra, fill, formatCount, formatDate, ordinal, PartnershipKind, Place, relativeDays } from './parts.js';
 import { AnniversariesSection } from './knowledge/anniversaries.js';
 import { KNOWLEDGE } from './i18n/knowledge.messages.js';
 
@@ -35,11 +36,11 @@ export function HomePage(props: {
   const t = HOME[ctx.locale];
   const otherHomes = props.otherHomes ?? [];
   return (
-    <Layout ctx={ctx} title={format(t.title, { home: ctx.home })}>
-      <h1>{fill(t.title, { home: <Ja ctx={ctx}>{ctx.home}</Ja> })}</h1>
+    <Layout ctx={ctx} title={format(t.title, { home: placeText(ctx.home, ctx.places, ctx.locale) })}>
+      <h1>{fill(t.title, { home: <Place ctx={ctx} name={ctx.home} /> })}</h1>
       <p>{t.intro}</p>
       {props.partnerships.length === 0 ? (
-        <p>{otherHomes.length === 0 ? t.empty : fill(t.emptyHome, { home: <Ja ctx={ctx}>{ctx.home}</Ja> })}</p>
+        <p>{otherHomes.length === 0 ? t.empty : fill(t.emptyHome, { home: <Place ctx={ctx} name={ctx.home} /> })}</p>
       ) : (
         <ul class="cards">
           {props.partnerships.map((p) => (
@@ -63,21 +64,19 @@ export function HomePage(props: {
 function OtherHomes(props: { ctx: PageContext; homes: readonly HomePartnerships[] }) {
   const { ctx } = props;
   const t = HOME[ctx.locale];
-  // The names are the record's, in Japanese: marked on the element itself on other pages (no span per link).
-  const ja = ctx.locale === 'ja' ? undefined : 'ja';
   return (
     <section class="other-homes" aria-labelledby="other-homes">
       <h2 id="other-homes">{t.otherHomes}</h2>
-      <p>{fill(t.otherHomesIntro, { home: <Ja ctx={ctx}>{ctx.home}</Ja> })}</p>
+      <p>{fill(t.otherHomesIntro, { home: <Place ctx={ctx} name={ctx.home} /> })}</p>
       <dl class="homes">
         {props.homes.map((g) => (
           <div key={g.home}>
-            <dt lang={ja}>{g.home}</dt>
+            <dt><Place ctx={ctx} name={g.home} /></dt>
             <dd>
               <ul>
                 {g.partnerships.map((p) => (
                   <li key={p.id}>
-                    <a href={localHref(ctx, `/partnerships/${p.id}`)} lang={ja}>{p.partner}</a>
+                    <a href={localHref(ctx, `/partnerships/${p.id}`)}><Place ctx={ctx} name={p.partner} /></a>
                   </li>
                 ))}
               </ul>
@@ -108,7 +107,7 @@ function PartnerCard(props: { ctx: PageContext; partnership: PartnershipSummary;
     <li class="card">
       <h2>
         <a href={localHref(ctx, `/partnerships/${p.id}`)}>
-          {fill(t.cardHeading, { kind: <PartnershipKind ctx={ctx} kind={p.kind} />, partner: <Ja ctx={ctx}>{p.partner}</Ja> })}
+          {fill(t.cardHeading, { kind: <PartnershipKind ctx={ctx} kind={p.kind} />, partner: <Place ctx={ctx} name={p.partner} /> })}
         </a>
       </h2>
       <dl class="facts">

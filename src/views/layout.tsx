@@ -4,7 +4,8 @@ import { COMMON } from './i18n/common.messages.js';
 import { FORM_KEEPER } from './i18n/form-keeper.messages.js';
 import { HTML_LANG, LOCALE_NAMES, LOCALES } from './i18n/locale.js';
 import { localHref, switchHref, type PageContext } from './page-context.js';
-import { fill, Ja } from './parts.js';
+import { placeText } from '../domain/place-name.js';
+import { fill, Place } from './parts.js';
 
 /**
  * Every page's frame: language, skip link, site header with search and language switch, footer. No inline style or
@@ -26,7 +27,7 @@ export function Layout(props: {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${props.title} | ${ctx.home} ${t.siteName}`}</title>
+        <title>{`${props.title} | ${placeText(ctx.home, ctx.places, ctx.locale)} ${t.siteName}`}</title>
         <link rel="stylesheet" href={`/assets/koryu.css?v=${ctx.assetVersion}`} />
         {LOCALES.map((l) => (
           <link key={l} rel="alternate" hreflang={HTML_LANG[l]} href={switchHref(ctx, l)} />
@@ -43,7 +44,7 @@ export function Layout(props: {
         <header class="site-header">
           <div class="bar">
             <a class="brand" href={localHref(ctx, '/')}>
-              <Ja ctx={ctx}>{ctx.home}</Ja> {t.siteName}
+              <Place ctx={ctx} name={ctx.home} /> {t.siteName}
             </a>
             <form class="search-form" role="search" action={localHref(ctx, '/search')} method="get">
               <label class="visually-hidden" for="site-q">
@@ -76,7 +77,7 @@ export function Layout(props: {
         {!props.bare && (
           <footer class="site-footer">
             <div class="bar">
-              {fill(t.footer, { home: <Ja ctx={ctx}>{ctx.home}</Ja> })}
+              {fill(t.footer, { home: <Place ctx={ctx} name={ctx.home} /> })}
               {ctx.licence && <LicenceNote ctx={ctx} licence={ctx.licence} />}
             </div>
           </footer>

@@ -1,4 +1,5 @@
 import type { Licence } from '../domain/licence.js';
+import type { PlaceNames } from '../domain/place-name.js';
 import { LOCALES, type Locale } from './i18n/locale.js';
 
 /** What every view needs to know about the request it renders. */
@@ -15,6 +16,8 @@ export interface PageContext {
   assetVersion: string;
   /** The terms of use shown in the footer, when the site publishes its data under one. */
   licence?: Licence;
+  /** Names of places in the readers' languages (English and Chinese pages); views show them through parts.tsx `Place`. */
+  places?: PlaceNames;
 }
 
 /** A link within the site in the reader's language: /en/partnerships/1 for English; unprefixed paths stay as they are for ja. */

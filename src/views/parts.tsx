@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { eraLabel, eraLabelOfDate } from '../domain/era.js';
+import { localizedPlace, placeText } from '../domain/place-name.js';
 import { dateTimeFormat, numberFormat, pluralRules, relativeTimeFormat } from '../domain/intl.cache.js';
 import { localizedText, type Translations } from '../domain/translation.js';
 import { HTML_LANG, type Locale } from './i18n/locale.js';
@@ -34,8 +35,36 @@ export function fill(template: string, values: Readonly<Record<string, Component
  * The partner city as a page names it: with its home municipality (富山市・大連市) when that is not the site's, since
  * a store may hold several homes and the site's header names the site's own.
  */
-export function partnerName(ctx: Pick<PageContext, 'home'>, p: { home: string; partner: string }): string {
-  return p.home === ctx.home ? p.partner : `${p.home}・${p.partner}`;
+export function partnerName(ctx: Pick<PageContext, 'home'> & Partial<Pick<PageContext, 'locale' | 'places'>>, p: { home: string; partner: string }): string {
+  const name = (n: string) => placeText(n, ctx.places, ctx.locale ?? 'ja');
+  return p.home === ctx.home ? name(p.partner) : `${name(p.home)}・${name(p.partner)}`;
+}
+
+/**
+ * A home municipality or partner city as the page names it: the one place that decides how a place's name is shown.
+ * In the reader's language when it has one (place_names), with the record's Japanese name beside it, marked
+ * `lang="ja"`, where the reader could not tell it from the translation (domain/place-name.ts): Dalian (大連市),
+ * 马赛（マルセイユ市）; in Japanese, marked as such, when there is none; as written on Japanese pages.
+ */
+export function Place(props: { ctx: PageContext; name: string; after?: string; brief?: boolean }) {
+  const { ctx, name, after = '' } = props;
+  const l = localizedPlace(name, ctx.places, ctx.locale);
+  if (l.lang === 'ja') return <Ja ctx={ctx}>{name + after}</Ja>;
+  const text = l.lang === ctx.locale ? l.text : <span lang={l.lang}>{l.text}</span>;
+  // `brief`: the translation alone, where the name already stands in brackets ("…” (Dalian)).
+  if (l.japanese === undefined || props.brief) return <>{text}{after}</>;
+  const [open, close] = ctx.locale === 'zh' ? ['（', '）'] : [' (', ')'];
+  // One element, so that a flex row (the footer's) keeps the name and its Japanese together.
+  return <span class="place">{text}{open}<span lang="ja">{l.japanese}</span>{close}{after}</span>;
+}
+
+/** The partner city as `partnerName` names it, each place through `Place`: 富山市・Dalian (大連市). */
+export function PartnerName(props: { ctx: PageContext; p: { home: string; partner: string } }) {
+  const { ctx, p } = props;
+  if (p.home === ctx.home) return <Place ctx={ctx} name={p.partner} />;
+  const untranslated = [p.home, p.partner].every((n) => localizedPlace(n, ctx.places, ctx.locale).lang === 'ja');
+  if (untranslated) return <Ja ctx={ctx}>{`${p.home}・${p.partner}`}</Ja>;
+  return <><Place ctx={ctx} name={p.home} />・<Place ctx={ctx} name={p.partner} /></>;
 }
 
 /** Japanese text as written in the record (names of cities, kinds, era labels): marked `lang="ja"` on pages in other languages. */

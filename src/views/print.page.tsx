@@ -7,7 +7,8 @@ import { yearsOf } from '../domain/partnership.js';
 import { localizedText, type Translations } from '../domain/translation.js';
 import { HTML_LANG, LOCALE_NAMES, LOCALES, type Locale } from './i18n/locale.js';
 import { format } from './i18n/messages.js';
-import { fill } from './parts.js';
+import { placeText } from '../domain/place-name.js';
+import { fill, Place } from './parts.js';
 import { PrintedAttribution } from './printed-attribution.js';
 import { PRINT } from './i18n/print.messages.js';
 import { TIMELINE } from './i18n/timeline.messages.js';
@@ -83,7 +84,7 @@ export function PrintPage(props: {
   const locale = ctx.locale;
   const t = PRINT[locale];
   const heading = TIMELINE[locale].title;
-  const title = format(heading, { kind: p.kind, partner: p.partner });
+  const title = format(heading, { kind: p.kind, partner: placeText(p.partner, ctx.places, locale) });
   const years = yearsOf(p);
   const directionName = (d: Direction) => t[d];
   const recordYears = [...new Set(p.records.map((r) => r.year))].sort((a, b) => a - b);
@@ -111,14 +112,14 @@ export function PrintPage(props: {
       </nav>
       {props.cover}
       <header class="print-title">
-        <h1>{fill(heading, { kind: <Ja locale={locale}>{p.kind}</Ja>, partner: <Ja locale={locale}>{p.partner}</Ja> })}</h1>
+        <h1>{fill(heading, { kind: <Ja locale={locale}>{p.kind}</Ja>, partner: <Place ctx={ctx} name={p.partner} /> })}</h1>
         {locale !== 'ja' && (
           <p class="print-original" lang="ja">
             {format(TIMELINE.ja.title, { kind: p.kind, partner: p.partner })}
           </p>
         )}
         <p class="print-home">
-          {locale === 'ja' ? p.home : fill(t.homeCity, { home: <Ja locale={locale}>{p.home}</Ja> })}
+          {locale === 'ja' ? p.home : fill(t.homeCity, { home: <Place ctx={ctx} name={p.home} /> })}
         </p>
         {p.affiliatedOn && (
           <p class="print-affiliation">

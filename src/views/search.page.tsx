@@ -12,7 +12,8 @@ import { FIELD_NAMES, KNOWLEDGE } from './i18n/knowledge.messages.js';
 import { isExchangeField } from '../domain/exchange-field.js';
 import { Layout } from './layout.js';
 import { localHref, type PageContext } from './page-context.js';
-import { EraNote, fill, formatCount, partnerName } from './parts.js';
+import { EraNote, fill, formatCount, PartnerName } from './parts.js';
+import { PLACE } from './i18n/place.messages.js';
 
 export interface SearchPageProps {
   ctx: PageContext;
@@ -26,6 +27,8 @@ export interface SearchPageProps {
   result: FacetedSearchResult | null;
   /** Facets by field of exchange and by organisation, counted over every match. */
   knowledge?: { fields: { field: string; count: number }[]; organizations: { name: string; count: number }[]; omittedAbove?: number };
+  /** Partnerships whose partner the query names in the reader's language (Dalian: 大連市), linked beside the results. */
+  namedPartnerships?: readonly { id: number; home: string; partner: string }[];
 }
 
 /** The link to the search page for a query, filters and page (page 1 is left out); values are URL-encoded. */
@@ -118,6 +121,13 @@ function Results(props: SearchPageProps & { result: FacetedSearchResult }) {
         </p>
         {result.readAs !== undefined && <p class="hint">{fill(t.readAs, { q: echoed, as: searched })}</p>}
         {hasLatinWord(q) && <p class="hint">{t.latinNote}</p>}
+        {props.namedPartnerships && props.namedPartnerships.length > 0 && (
+          <p class="hint place-hint">
+            {fill(PLACE[ctx.locale].searchHint, {
+              places: props.namedPartnerships.map((p, i) => <span key={p.id}>{i > 0 && ', '}<a href={localHref(ctx, `/partnerships/${p.id}`)}><PartnerName ctx={ctx} p={p} /></a></span>),
+            })}
+          </p>
+        )}
         {result.hits.length > 0 && (
           <ol class="hits" start={from}>
             {result.hits.map((hit) => (
@@ -163,7 +173,7 @@ function Hit(props: { ctx: PageContext; hit: SearchHit; query: string }) {
         {highlight(text.text, props.query).map((s, i) => (s.marked ? <mark key={i}>{s.text}</mark> : s.text))}
       </a>
       <p class="hit-meta">
-        <Ja ctx={ctx}>{partnerName(ctx, hit)}</Ja>
+        <PartnerName ctx={ctx} p={hit} />
         <span class="sep" aria-hidden="true">
           {' ・ '}
         </span>
@@ -248,7 +258,7 @@ function Facets(props: SearchPageProps & { result: FacetedSearchResult }) {
                 const pair = p.home !== ctx.home || sharedPartners.has(p.partner) || filters.home !== undefined;
                 const chosen = { ...without(filters, 'home'), partner: p.partner, ...(pair ? { home: p.home } : {}) };
                 const href = searchHref(ctx, q, selected ? without(filters, 'partner') : chosen);
-                return option(`${p.home}\u0000${p.partner}`, selected, href, <Ja ctx={ctx}>{partnerName(ctx, p)}</Ja>, p.count);
+                return option(`${p.home}\u0000${p.partner}`, selected, href, <PartnerName ctx={ctx} p={p} />, p.count);
               })}
             </ul>
             {partners.hidden > 0 && (

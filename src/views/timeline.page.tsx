@@ -8,7 +8,8 @@ import { TIMELINE } from './i18n/timeline.messages.js';
 import { Downloads, type DownloadLink } from './downloads.js';
 import { Layout } from './layout.js';
 import { localHref, type PageContext } from './page-context.js';
-import { DateWithEra, fill, formatCount, formatDate, Ja, kindText, localized, PartnershipKind, YearWithEra } from './parts.js';
+import { placeText } from '../domain/place-name.js';
+import { DateWithEra, fill, formatCount, formatDate, kindText, localized, PartnershipKind, Place, YearWithEra } from './parts.js';
 import { KnowledgeFilterFields, type KnowledgeFilterProps } from './knowledge/knowledge-filter.js';
 import { PartnershipNav } from './knowledge/partnership-nav.js';
 import { ScrollRegion } from './scroll-region.js';
@@ -62,7 +63,7 @@ export function TimelinePage(props: { ctx: PageContext; partnership: StoredPartn
   const shownEvents = p.events.filter((e) => inRange(e.year) && f.directions.includes(e.direction));
   const records = p.records.filter((r) => inRange(r.year));
   const kind = <PartnershipKind ctx={ctx} kind={p.kind} />;
-  const partner = <Ja ctx={ctx}>{p.partner}</Ja>;
+  const partner = <Place ctx={ctx} name={p.partner} />;
   const self = localHref(ctx, `/partnerships/${p.id}`);
   const allYears: number[] = [];
   for (let y = f.first; y <= f.last; y++) allYears.push(y);
@@ -70,8 +71,8 @@ export function TimelinePage(props: { ctx: PageContext; partnership: StoredPartn
   // A partnership of another home municipality of the record than the site's names its home (the site's header names the site's).
   const title = p.home === ctx.home ? t.titleGlossed : t.titleOfHome;
   return (
-    <Layout ctx={ctx} title={format(title, { home: p.home, kind: kindText(ctx.locale, p.kind), partner: p.partner })}>
-      <h1>{fill(title, { home: <Ja ctx={ctx}>{p.home}</Ja>, kind, partner })}</h1>
+    <Layout ctx={ctx} title={format(title, { home: placeText(p.home, ctx.places, ctx.locale), kind: kindText(ctx.locale, p.kind), partner: placeText(p.partner, ctx.places, ctx.locale) })}>
+      <h1>{fill(title, { home: <Place ctx={ctx} name={p.home} />, kind, partner })}</h1>
       <PartnershipNav ctx={ctx} id={p.id} current="timeline" />
       <nav class="print-links no-print" aria-label={t.printLinks}>
         <ul>

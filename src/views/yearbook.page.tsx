@@ -3,7 +3,8 @@ import { yearSpan, type StoredPartnership } from '../domain/partnership.js';
 import { format, formatPlural } from './i18n/messages.js';
 import { YEARBOOK } from './i18n/yearbook.messages.js';
 import type { PageContext } from './page-context.js';
-import { fill, Ja } from './parts.js';
+import { placeText } from '../domain/place-name.js';
+import { fill, Ja, Place } from './parts.js';
 import { affiliationDate, PrintPage } from './print.page.js';
 import { PrintedAttribution } from './printed-attribution.js';
 
@@ -16,10 +17,10 @@ export function YearbookPage(props: { ctx: PageContext; partnership: StoredPartn
   const t = YEARBOOK[ctx.locale];
   const span = yearSpan(p);
   // The partnership's own home: a store may hold several, and the site's (ctx.home) is only one of them.
-  const title = format(t.title, { home: p.home, partner: p.partner });
+  const title = format(t.title, { home: placeText(p.home, ctx.places, ctx.locale), partner: placeText(p.partner, ctx.places, ctx.locale) });
   const cover = (
     <section class="yearbook-cover" aria-labelledby="yearbook-title">
-      <h1 id="yearbook-title">{fill(t.title, { home: <Ja ctx={ctx}>{p.home}</Ja>, partner: <Ja ctx={ctx}>{p.partner}</Ja> })}</h1>
+      <h1 id="yearbook-title">{fill(t.title, { home: <Place ctx={ctx} name={p.home} />, partner: <Place ctx={ctx} name={p.partner} /> })}</h1>
       <p class="yearbook-kind">{fill(t.subtitle, { kind: <Ja ctx={ctx}>{p.kind}</Ja> })}</p>
       {p.affiliatedOn && <p>{format(t.affiliated, { date: affiliationDate(p.affiliatedOn, ctx.locale) })}</p>}
       {span && <p>{format(t.span, { first: span.first, last: span.last })}</p>}

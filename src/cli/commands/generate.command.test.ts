@@ -36,11 +36,12 @@ function tree(root: string): Map<string, string> {
 
 describe('koryu generate', () => {
   it('writes one document per partnership in HOME folders, the same bytes for the same seed', async () => {
-    const a = await koryu('generate', '--partnerships', '9', '--years', '12', '--seed', '7', '--out', join(dir, 'a'), '--formats', 'table,pipe,lines');
+    const a = await koryu('generate', '--partnerships', '9', '--years', '12', '--seed', '7', '--out', join(dir, 'a'), '--formats', 'table,pipe,lines', '--names', join(dir, 'a.names.json'));
     assert.equal(a.code, 0, a.stderr);
     assert.match(a.stdout, /^9 documents, \d+ events written to /);
-    const b = await koryu('generate', '--partnerships', '9', '--years', '12', '--seed', '7', '--out', join(dir, 'b'), '--formats', 'table,pipe,lines');
+    const b = await koryu('generate', '--partnerships', '9', '--years', '12', '--seed', '7', '--out', join(dir, 'b'), '--formats', 'table,pipe,lines', '--names', join(dir, 'b.names.json'));
     assert.equal(b.code, 0);
+    assert.equal(readFileSync(join(dir, 'a.names.json'), 'utf8'), readFileSync(join(dir, 'b.names.json'), 'utf8'));
     const first = tree(join(dir, 'a'));
     assert.equal(first.size, 9);
     assert.deepEqual(first, tree(join(dir, 'b')));
@@ -49,7 +50,8 @@ describe('koryu generate', () => {
 
   it('writes documents that koryu import takes with their home, with no diagnostics', async () => {
     const out = join(dir, 'import');
-    assert.equal((await koryu('generate', '--partnerships', '4', '--years', '6', '--seed', 'import', '--out', out)).code, 0);
+    const namesFile = join(dir, 'import.names.json');
+    assert.equal((await koryu('generate', '--partnerships', '4', '--years', '6', '--seed', 'import', '--out', out, '--names', namesFile)).code, 0);
     for (const home of readdirSync(out)) {
       const files = readdirSync(join(out, home)).map((f) => join(out, home, f));
       const r = await koryu('import', ...files, '--home', home);
@@ -58,6 +60,12 @@ describe('koryu generate', () => {
     }
     const exported = JSON.parse((await koryu('export', '--format', 'json')).stdout);
     assert.equal(exported.partnerships.length, 4);
+    assert.equal(exported.names, undefined);
+    const named = await koryu('import', namesFile);
+    assert.equal(named.code, 0, named.stderr);
+    const given = (JSON.parse(readFileSync(namesFile, 'utf8')) as { names: Record<string, unknown> }).names;
+    assert.ok(Object.keys(given).length > 0);
+    assert.deepEqual(JSON.parse((await koryu('export', '--format', 'json')).stdout).names, given, 'the names of the corpus’s places that have one');
   });
 
   it('refuses bad arguments with exit 2 and one line, writing nothing', async () => {

@@ -20,7 +20,7 @@ export const parseCommand: Command = {
     const [doc] = await readDocuments(positionals, config.maxDocumentBytes);
     const parsed = (await parseDocuments([doc!], importOptions(config, values.home)))[0]!;
     if (values.format === 'json') {
-      io.out(`${JSON.stringify(toKoryuDocument(parsed.partnerships, parsed.diagnostics), null, 2)}\n`);
+      io.out(`${JSON.stringify(toKoryuDocument(parsed.partnerships, parsed.diagnostics, undefined, parsed.names), null, 2)}\n`);
     } else {
       for (const p of parsed.partnerships) io.out(`${formatTimeline(p)}\n`);
       for (const d of parsed.diagnostics) io.err(`${formatDiagnostic(parsed.source, d)}\n`);

@@ -18,8 +18,9 @@ export const serveCommand: Command = {
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new KoryuError('UsageError', '--port must be a port number.');
     const store = await deps.openStore();
     if (!values['no-sample'] && (await isStoreEmpty(store))) {
-      const bytes = await deps.sample.read();
-      const report = await importDocuments(store, [{ name: deps.sample.name, bytes }], importOptions(deps.config, undefined));
+      const docs = [{ name: deps.sample.name, bytes: await deps.sample.read() }];
+      if (deps.sample.names) docs.push({ name: deps.sample.names.name, bytes: await deps.sample.names.read() });
+      const report = await importDocuments(store, docs, importOptions(deps.config, undefined));
       for (const change of report.changes) io.err(`sample: ${formatChange(change)}\n`);
     }
     const server = await deps.startServer(store, { host: values.host ?? deps.config.host, port });

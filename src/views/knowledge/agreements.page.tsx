@@ -5,7 +5,7 @@ import { KNOWLEDGE } from '../i18n/knowledge.messages.js';
 import { format } from '../i18n/messages.js';
 import { Layout } from '../layout.js';
 import { localHref, type PageContext } from '../page-context.js';
-import { fill, Ja, localized, partnerName, YearWithEra } from '../parts.js';
+import { fill, Ja, localized, partnerName, PartnerName, YearWithEra } from '../parts.js';
 import { organizationHref } from './organization.page.js';
 import { ScrollRegion } from '../scroll-region.js';
 import { PartnershipNav } from './partnership-nav.js';
@@ -25,7 +25,7 @@ export function AgreementsPage(props: {
   const { ctx, partnership: p } = props;
   const t = KNOWLEDGE[ctx.locale];
   const common = COMMON[ctx.locale];
-  const partner = <Ja ctx={ctx}>{partnerName(ctx, p)}</Ja>;
+  const partner = <PartnerName ctx={ctx} p={p} />;
   return (
     <Layout ctx={ctx} title={format(t.agreementsTitle, { partner: partnerName(ctx, p) })}>
       <h1>{fill(t.agreementsTitle, { partner })}</h1>

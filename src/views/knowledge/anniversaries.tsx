@@ -1,7 +1,7 @@
 import type { AnniversaryEntry } from '../../domain/anniversary.list.js';
 import { KNOWLEDGE } from '../i18n/knowledge.messages.js';
 import { localHref, type PageContext } from '../page-context.js';
-import { fill, formatDate, Ja, ordinal, PartnershipKind, relativeDays } from '../parts.js';
+import { fill, formatDate, Ja, ordinal, PartnershipKind, Place, relativeDays } from '../parts.js';
 
 /** The anniversaries just passed and coming, for the home page, with the link to the calendar feed. */
 export function AnniversariesSection(props: { ctx: PageContext; entries: readonly AnniversaryEntry[]; thisYear: number }) {
@@ -33,7 +33,7 @@ export function AnniversariesSection(props: { ctx: PageContext; entries: readonl
               {when(e)}{' '}
               <a href={localHref(ctx, e.source.kind === 'affiliation' ? `/partnerships/${e.source.partnershipId}` : `/partnerships/${e.source.partnershipId}/agreements`)}>
                 {fill(e.source.kind === 'affiliation' ? t.anniversaryAffiliation : t.anniversaryAgreement, {
-                  partner: <Ja ctx={ctx}>{e.source.partner}</Ja>,
+                  partner: <Place ctx={ctx} name={e.source.partner} brief={e.source.kind !== 'affiliation'} />,
                   kind: e.source.kind === 'affiliation' ? <PartnershipKind ctx={ctx} kind={e.source.label} /> : <Ja ctx={ctx}>{e.source.label}</Ja>,
                   title: <Ja ctx={ctx}>{e.source.label}</Ja>,
                   ordinal: ordinal(e.years, ctx.locale),

@@ -7,7 +7,7 @@ import { chartFont, eventsPerYearSvg, type ChartSeries } from '../charts/events-
 import { COMMON } from '../i18n/common.messages.js';
 import { FIELD_NAMES, KNOWLEDGE } from '../i18n/knowledge.messages.js';
 import { format, formatPlural, pluralOf } from '../i18n/messages.js';
-import { INTL_LOCALE, fill, formatCount, Ja, localized, partnerName } from '../parts.js';
+import { INTL_LOCALE, fill, formatCount, localized, partnerName, PartnerName } from '../parts.js';
 import { Layout } from '../layout.js';
 import type { PageContext } from '../page-context.js';
 import { DIRECTION_COLORS } from '../timeline.page.js';
@@ -88,7 +88,7 @@ export function InsightsPage(props: {
   if (p.events.length === 0) {
     return (
       <Layout ctx={ctx} title={title}>
-        <h1>{fill(t.insightsTitle, { partner: <Ja ctx={ctx}>{partnerName(ctx, p)}</Ja> })}</h1>
+        <h1>{fill(t.insightsTitle, { partner: <PartnerName ctx={ctx} p={p} /> })}</h1>
         <PartnershipNav ctx={ctx} id={p.id} current="insights" />
         <p>{t.noEvents}</p>
       </Layout>
@@ -102,7 +102,7 @@ export function InsightsPage(props: {
   const fieldSeries = EXCHANGE_FIELDS.map((f) => ({ label: FIELD_NAMES[ctx.locale][f], color: FIELD_COLORS[f], counts: k.perField[f] }));
   return (
     <Layout ctx={ctx} title={title}>
-      <h1>{fill(t.insightsTitle, { partner: <Ja ctx={ctx}>{partnerName(ctx, p)}</Ja> })}</h1>
+      <h1>{fill(t.insightsTitle, { partner: <PartnerName ctx={ctx} p={p} /> })}</h1>
       <PartnershipNav ctx={ctx} id={p.id} current="insights" />
 
       <h2 id="per-year">{t.perYear}</h2>

@@ -5,7 +5,7 @@ import { KNOWLEDGE } from '../i18n/knowledge.messages.js';
 import { format, pluralOf } from '../i18n/messages.js';
 import { Layout } from '../layout.js';
 import { localHref, type PageContext } from '../page-context.js';
-import { fill, formatCount, Ja, localized, YearWithEra } from '../parts.js';
+import { fill, formatCount, Ja, localized, Place, YearWithEra } from '../parts.js';
 import { ScrollRegion } from '../scroll-region.js';
 
 /** The link to an organisation's page. */
@@ -83,7 +83,7 @@ export function OrganizationPage(props: { ctx: PageContext; organization: Organi
       {partners.map((partner) => (
         <table key={partner} class="organization-events">
           <caption>
-            {fill(t.exchangesCaption, { name: <Ja ctx={ctx}>{o.name}</Ja> })} — <Ja ctx={ctx}>{partner}</Ja>
+            {fill(t.exchangesCaption, { name: <Ja ctx={ctx}>{o.name}</Ja> })} — <Place ctx={ctx} name={partner} />
           </caption>
           <thead>
             <tr>

@@ -7,6 +7,7 @@ import { localHref, type PageContext } from '../page-context.js';
 import { problemText } from './field-labels.js';
 import { ACCOUNT } from './account.messages.js';
 import { ImportLogMessages } from './import-log.messages.js';
+import { PLACES } from './places.messages.js';
 import { STAFF } from './staff.messages.js';
 
 /** What every staff page knows besides its content. */
@@ -157,6 +158,7 @@ export function StaffLinks(props: { ctx: PageContext; mayImport?: boolean; mayMa
         <li><a href={href(props.ctx, '/staff/record')}>{t.partnerships}</a></li>
         {(props.mayImport ?? true) && <li><a href={href(props.ctx, '/staff/import')}>{t.import}</a></li>}
         <li><a href={href(props.ctx, '/staff/imports')}>{ImportLogMessages[props.ctx.locale].link}</a></li>
+        <li><a href={href(props.ctx, '/staff/places')}>{PLACES[props.ctx.locale].link}</a></li>
         {props.mayManageAccounts && <li><a href={href(props.ctx, '/staff/accounts')}>{a.accounts}</a></li>}
         <li><a href={href(props.ctx, '/staff/password')}>{a.ownPassword}</a></li>
       </ul>

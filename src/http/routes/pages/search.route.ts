@@ -4,6 +4,8 @@ import { isDirection } from '../../../domain/direction.js';
 import type { SearchFilters } from '../../../domain/search-text.js';
 import { searchWithKnowledge } from '../../../services/knowledge.search.js';
 import { SEARCH_PAGE_SIZE } from '../../../services/search.service.js';
+import { listPartnershipTotals } from '../../../services/record.service.js';
+import { placesNamedBy } from '../../../domain/place-name.js';
 import type { Store } from '../../../storage/database.js';
 import { renderPage } from '../../../views/render.js';
 import { SearchPage } from '../../../views/search.page.js';
@@ -11,6 +13,9 @@ import { PUBLIC, pageRoute, queryString, type PageSite } from '../../page-route.
 
 /** Pages beyond this are not offered (an offset of two million hits is far past any record). */
 const MAX_PAGE = 100_000;
+
+/** Partnerships a query naming a place links at most (a partner of many homes). */
+const MAX_NAMED_PARTNERSHIPS = 10;
 
 /**
  * /search?q=…&partner=…&home=…&year=…&direction=…&kind=record&page=…: the faceted search over every partnership.
@@ -39,8 +44,15 @@ export function registerSearchRoutes(app: FastifyInstance, store: Store, site: P
     const blank = query.trim() === '';
     const result = blank ? null : await searchWithKnowledge(store, query, { filters, limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE });
     const { eventIds: _ids, ...applied } = result?.filters ?? {};
+    // On an English or Chinese page, a query naming a partner city in the page's language (Dalian) links its
+    // partnerships: the index holds the record's Japanese names (大連市), which the query cannot find.
+    const named = blank || !ctx.places ? [] : placesNamedBy(query, ctx.places);
+    const namedPartnerships = named.length === 0 ? [] : (await listPartnershipTotals(store)).filter((p) => named.includes(p.partner)).slice(0, MAX_NAMED_PARTNERSHIPS);
     return renderPage(
-      h(SearchPage, { ctx, query, filters: result ? applied : filters, page, pageSize: SEARCH_PAGE_SIZE, result, ...(result ? { knowledge: result.knowledge } : {}) }),
+      h(SearchPage, {
+        ctx, query, filters: result ? applied : filters, page, pageSize: SEARCH_PAGE_SIZE, result, ...(result ? { knowledge: result.knowledge } : {}),
+        ...(namedPartnerships.length > 0 ? { namedPartnerships } : {}),
+      }),
     );
   }, PUBLIC);
 }

@@ -130,6 +130,9 @@ describe('the import diagnostics in Japanese and Chinese', () => {
     assert.match(diagnosticText('ja', era!).message, /^年の見出しのようですが、読み取れません（「平生」は元号ではありません）。.*文書全体を取り込みませんでした/);
     assert.match(diagnosticText('ja', letters!).message, /（「2O18」の数字に英字が混じっています）/);
     assert.match(diagnosticText('zh', era!).message, /^此行看似年份标题，但无法读取（“平生”不是日本年号）.*整个文档均未导入/);
+    const [digits] = parseDocument(Buffer.from(['姉妹都市ゲント市との歩み', '2021年', '5月1日 A団が来訪', '20222年', '6月1日 B団を派遣'].join('\n')), { home: '金沢市' }).diagnostics;
+    assert.match(diagnosticText('ja', digits!).message, /^年の見出しのようですが、読み取れません（「20222」は5桁で、4桁の西暦になっていません）。/);
+    assert.match(diagnosticText('zh', digits!).message, /（“20222”是5位数，公历年份应为4位数）/);
   });
 
   it('says that a row continuing a year that could not be read was left out for that reason, naming the line', () => {

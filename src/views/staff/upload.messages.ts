@@ -167,7 +167,7 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
       }),
     UnreadableYearHeading: (p) =>
       `年の見出しのようですが、読み取れません${
-        p.fault === 'era' ? `（「${p.written}」は元号ではありません）` : p.fault === 'letters' ? `（「${p.written}」の数字に英字が混じっています）` : p.fault === 'lookalike' ? `（「${p.written}」の「${p.lookalike}」は漢数字の「${p.meant}」ではありません）` : p.fault === 'range' ? '（1868年から2100年までの年ではありません）' : ''
+        p.fault === 'era' ? `（「${p.written}」は元号ではありません）` : p.fault === 'letters' ? `（「${p.written}」の数字に英字が混じっています）` : p.fault === 'lookalike' ? `（「${p.written}」の「${p.lookalike}」は漢数字の「${p.meant}」ではありません）` : p.fault === 'digits' ? `（「${p.written}」は${String(p.written).length}桁で、4桁の西暦になっていません）` : p.fault === 'range' ? '（1868年から2100年までの年ではありません）' : ''
       }。このままでは下の行が前の年に入ってしまうため、文書全体を取り込みませんでした。見出しを直して（2017年、平成29年など）もう一度取り込んでください。`,
     EraYearsDisagree: (p) =>
       `${p.written ? `「${p.written}」の` : ''}二つの元号の年が別の年${p.years ? `（${p.years}年）` : ''}を指していて、西暦も書かれていないため、どちらの年か決められません。文書全体を取り込みませんでした。年を直して（2019年、平成31年（令和元年）など）もう一度取り込んでください。`,
@@ -231,7 +231,7 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
       }),
     UnreadableYearHeading: (p) =>
       `此行看似年份标题，但无法读取${
-        p.fault === 'era' ? `（“${p.written}”不是日本年号）` : p.fault === 'letters' ? `（“${p.written}”的数字中混有字母）` : p.fault === 'lookalike' ? `（“${p.written}”中的“${p.lookalike}”不是汉字数字“${p.meant}”）` : p.fault === 'range' ? '（不是1868年至2100年之间的年份）' : ''
+        p.fault === 'era' ? `（“${p.written}”不是日本年号）` : p.fault === 'letters' ? `（“${p.written}”的数字中混有字母）` : p.fault === 'lookalike' ? `（“${p.written}”中的“${p.lookalike}”不是汉字数字“${p.meant}”）` : p.fault === 'digits' ? `（“${p.written}”是${String(p.written).length}位数，公历年份应为4位数）` : p.fault === 'range' ? '（不是1868年至2100年之间的年份）' : ''
       }。否则其下各行会被归入上一年，因此整个文档均未导入。请修改标题（如2017年、平成29年）后重新导入。`,
     EraYearsDisagree: (p) =>
       `${p.written ? `“${p.written}”中的` : ''}两个日本年号的年份指向不同的年份${p.years ? `（${p.years}年）` : ''}，且未写公历年份，无法确定是哪一年，因此整个文档均未导入。请修改年份（如2019年、平成31年（令和元年））后重新导入。`,

@@ -20,6 +20,7 @@ export const DIAGNOSTIC_CODES = [
   'RowMissingCells',
   'UnreadableDate',
   'RecordLinkNotFound',
+  'RecordLinkMismatch',
   'SheetNotRead',
   'ImportInvalidWorkbook',
   'EraOutOfRange',

@@ -13,6 +13,11 @@ import type { ParseOptions, ParseResult } from './layout.js';
 import { cellText, findHeader, type Sheet, type SheetCell, type SheetHeader, type SheetRow } from './sheet.js';
 import { foldWidth, isGenreYear, readYearCell } from './years.js';
 
+/** An exchange's text as a photo row's 関連する交流 names it: NFKC, without white space. */
+function comparable(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/gu, '');
+}
+
 /** The kind given to a partnership whose sheet names none. */
 export const DEFAULT_KIND = '交流都市';
 
@@ -240,11 +245,50 @@ class SheetReader {
     const text = cellText(at('eventText'));
     // Links are resolved after every sheet is read: the photo table may come before the event table.
     links.push(() => {
-      const byNo = no ? d.byNo.get(no) : undefined;
-      const byText = text ? d.events.findIndex((e) => e.text === text) : -1;
-      record.event = byNo ?? (byText >= 0 ? byText : null);
-      if (no && byNo === undefined) this.warn(row, sheet, `no event has No. ${no}; the photo record was imported without a link.`, 'RecordLinkNotFound');
+      record.event = this.recordLink(sheet, row, d, record.year, no, text);
     });
+  }
+
+  /**
+   * The event a photo row shows, by its 交流 No. and its 関連する交流 text. When both are given and disagree (the No.
+   * column renumbered in Excel, the photo sheet left alone), the text decides when it names exactly one exchange of
+   * the record's year (or, naming none of that year, exactly one of another year); when it names none, the No. does
+   * (the text is an exchange's old wording); when it names several and the No. is none of them, neither decides and
+   * the record is not linked. Each of these is warned of
+   * (RecordLinkMismatch, naming what was linked), as is a No. no event has (RecordLinkNotFound).
+   */
+  recordLink(sheet: Sheet, row: SheetRow, d: Draft, year: number, no: string, text: string): number | null {
+    const same = (a: string, b: string) => comparable(a) === comparable(b);
+    // The exchanges the text names: those of the record's year, else those of any year.
+    const anyYear = text ? d.events.flatMap((e, i) => (same(e.text, text) ? [i] : [])) : [];
+    const inYear = anyYear.filter((i) => d.events[i]!.year === year);
+    const named = inYear.length > 0 ? inYear : anyYear;
+    if (!no) return named.length > 0 ? named[0]! : null;
+    const byNo = d.byNo.get(no);
+    if (byNo === undefined) {
+      const linked = named.length === 1 ? named[0]! : null;
+      const how = linked === null ? 'the photo record was imported without a link' : `the photo record was linked by its 関連する交流 「${text}」`;
+      this.warn(row, sheet, `no event has No. ${no}; ${how}.`, 'RecordLinkNotFound', { no, ...(linked === null ? {} : { text }) });
+      return linked;
+    }
+    if (!text || same(d.events[byNo]!.text, text) || named.includes(byNo)) return byNo;
+    const noText = d.events[byNo]!.text;
+    // The year the text's exchanges are of, when they are of one year.
+    const params: Record<string, string | number> = { no, noText, text, count: named.length };
+    if (inYear.length > 0 || named.length === 1) params.year = d.events[named[0]!]!.year;
+    if (named.length === 1) {
+      const message = `No. ${no} is 「${noText}」, but the 関連する交流 「${text}」 names another exchange (of ${d.events[named[0]!]!.year}); the photo record was linked to 「${text}」. Check the 交流 No. column (was it renumbered?).`;
+      this.warn(row, sheet, message, 'RecordLinkMismatch', { ...params, decided: 'text' });
+      return named[0]!;
+    }
+    if (named.length === 0) {
+      const message = `the 関連する交流 「${text}」 names no exchange; the photo record was linked by No. ${no} to 「${noText}」. Correct either cell if that is not the exchange it shows.`;
+      this.warn(row, sheet, message, 'RecordLinkMismatch', { ...params, decided: 'no' });
+      return byNo;
+    }
+    const message = `No. ${no} is 「${noText}」, and the 関連する交流 「${text}」 names ${named.length} exchanges${inYear.length > 0 ? ` of ${year}` : ''}; neither decides, so the photo record was imported without a link. Correct either cell.`;
+    this.warn(row, sheet, message, 'RecordLinkMismatch', { ...params, decided: 'none' });
+    return null;
   }
 
   sheet(sheet: Sheet, links: (() => void)[]): void {

@@ -25,7 +25,7 @@ function emittedCodes(): Set<string> {
   for (const file of files) {
     const text = read(file);
     for (const m of text.matchAll(/\b(?:diagnostic|note)\(\s*'(\w+)'/g)) codes.add(m[1]!);
-    for (const m of text.matchAll(/\bwarn\(.*, '(\w+)'\);/g)) codes.add(m[1]!);
+    for (const m of text.matchAll(/\bwarn\(.*?, '([A-Z]\w+)'(?:\);|, )/g)) codes.add(m[1]!);
     // Codes chosen by a variable are in its literal union, as in `code: DiagnosticCode = 'UnparsedLine'`.
     for (const m of text.matchAll(/DiagnosticCode\s*=\s*'(\w+)'/g)) codes.add(m[1]!);
   }
@@ -76,9 +76,24 @@ describe('the import diagnostics in Japanese and Chinese', () => {
     const d = one(parsed!.diagnostics, 'RecordLinkNotFound');
     assert.match(d.message, /no event has No\. 3; the photo record was imported without a link/);
     assert.deepEqual(parsed!.partnerships[0]!.records.map((r) => [r.caption, r.event]), [['歓迎会', null]], 'the record is imported');
-    assert.equal(diagnosticText('ja', d).message, '写真の記録の「交流 No.」にあたる交流がないため、交流と結び付けずに取り込みました。');
+    assert.equal(diagnosticText('ja', d).message, '写真の記録の「交流 No.」（3）にあたる交流がないため、交流と結び付けずに取り込みました。');
     assert.doesNotMatch(diagnosticText('ja', d).message, /取り込みません/);
     assert.doesNotMatch(diagnosticText('zh', d).message, /未导入/);
+  });
+
+  it('says which exchange a photo row was linked to when its 交流 No. and 関連する交流 disagree, and what to correct', async () => {
+    const events = 'No.,相手都市,年（西暦）,区分,交流内容\n1,全州市,2017,派遣,市職員を派遣\n2,全州市,2017,受入,全州市長一行が来訪\n3,全州市,2018,受入,議員団が来訪\n4,全州市,2018,受入,議員団が来訪\n';
+    const photos = '相手都市,年（西暦）,写真説明,交流 No.,関連する交流\n全州市,2017,記念撮影,2,市職員を派遣\n全州市,2017,庁舎前,1,市職員2名を派遣\n全州市,2018,歓迎会,1,議員団が来訪\n';
+    const [parsed] = await parseDocuments([{ name: 't.csv', bytes: Buffer.from(events) }, { name: 't.photos.csv', bytes: Buffer.from(photos) }], { home: '金沢市', maxDocumentBytes: 1 << 20 });
+    const [text, no, none] = parsed!.diagnostics.filter((d) => d.code === 'RecordLinkMismatch');
+    assert.ok(text && no && none, JSON.stringify(parsed!.diagnostics));
+    assert.equal(
+      diagnosticText('ja', text).message,
+      '「交流 No.」の2は「全州市長一行が来訪」ですが、「関連する交流」は2017年の別の交流「市職員を派遣」を指しているため、「市職員を派遣」と結び付けました。交流の表で番号を振り直していないか確かめ、交流 No. を直してください。',
+    );
+    assert.equal(diagnosticText('ja', no).message, '「関連する交流」の「市職員2名を派遣」にあたる交流がないため、「交流 No.」の1（「市職員を派遣」）と結び付けました。写真が別の交流のものなら、どちらかの欄を直してください。');
+    assert.match(diagnosticText('ja', none).message, /「議員団が来訪」は2018年に2件あり、どの交流か決められないため、交流と結び付けずに取り込みました。/);
+    assert.match(diagnosticText('zh', text).message, /已关联到“市職員を派遣”/);
   });
 
   it('says that a pipe row missing a cell was imported as the event’s text, not that it was dropped', () => {

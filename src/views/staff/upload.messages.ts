@@ -150,7 +150,14 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
     RowMissingCells: '表の見出しより列が少ない行です。ある内容を交流内容として取り込み、区分は文面から判断しました。',
     UnreadableDate: (p) =>
       p.reason === 'noSuchDate' ? `${cjkDate(p.date)}という日付は存在しないため、日付なしで交流を取り込みました。` : '日付として読み取れないため、日付なしで交流を取り込みました。',
-    RecordLinkNotFound: '写真の記録の「交流 No.」にあたる交流がないため、交流と結び付けずに取り込みました。',
+    RecordLinkNotFound: (p) =>
+      `写真の記録の「交流 No.」${p.no ? `（${p.no}）` : ''}にあたる交流がないため、${p.text ? `「関連する交流」の「${p.text}」と結び付けました。` : '交流と結び付けずに取り込みました。'}`,
+    RecordLinkMismatch: (p) =>
+      p.decided === 'text'
+        ? `「交流 No.」の${p.no}は「${p.noText}」ですが、「関連する交流」は${p.year}年の別の交流「${p.text}」を指しているため、「${p.text}」と結び付けました。交流の表で番号を振り直していないか確かめ、交流 No. を直してください。`
+        : p.decided === 'no'
+          ? `「関連する交流」の「${p.text}」にあたる交流がないため、「交流 No.」の${p.no}（「${p.noText}」）と結び付けました。写真が別の交流のものなら、どちらかの欄を直してください。`
+          : `「交流 No.」の${p.no}は「${p.noText}」ですが、「関連する交流」の「${p.text}」は${p.year ? `${p.year}年に` : ''}${p.count}件あり、どの交流か決められないため、交流と結び付けずに取り込みました。どちらかの欄を直してください。`,
     SheetNotRead: '年と交流内容（または写真説明）の見出し行がないため、このシートは読み取りませんでした。',
     ImportInvalidWorkbook: (p) =>
       p.kind === 'xls'
@@ -214,7 +221,14 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
     RowMissingCells: '此行的列数少于表头，已将现有内容作为交流内容导入，类别根据文字判断。',
     UnreadableDate: (p) =>
       p.reason === 'noSuchDate' ? `${cjkDate(p.date)}这一日期不存在，该交流已在不含日期的情况下导入。` : '无法识别为日期，该交流已在不含日期的情况下导入。',
-    RecordLinkNotFound: '照片记录的“交流 No.”所指的交流不存在，已在不关联交流的情况下导入。',
+    RecordLinkNotFound: (p) =>
+      `照片记录的“交流 No.”${p.no ? `（${p.no}）` : ''}所指的交流不存在，${p.text ? `已按“関連する交流”关联到“${p.text}”。` : '已在不关联交流的情况下导入。'}`,
+    RecordLinkMismatch: (p) =>
+      p.decided === 'text'
+        ? `“交流 No.”${p.no}是“${p.noText}”，但“関連する交流”指的是${p.year}年的另一项交流“${p.text}”，已关联到“${p.text}”。请确认交流表的编号是否被重新排列，并更正交流 No.。`
+        : p.decided === 'no'
+          ? `没有“関連する交流”所写的“${p.text}”，已按“交流 No.”${p.no}关联到“${p.noText}”。如果照片属于其他交流，请更正其中一栏。`
+          : `“交流 No.”${p.no}是“${p.noText}”，而“関連する交流”的“${p.text}”${p.year ? `在${p.year}年` : ''}有${p.count}项，无法确定是哪一项，已在不关联交流的情况下导入。请更正其中一栏。`,
     SheetNotRead: '没有包含年份和交流内容（或照片说明）的表头行，未读取此工作表。',
     ImportInvalidWorkbook: (p) =>
       p.kind === 'xls'

@@ -209,3 +209,14 @@ describe('readSheets: a photo row whose 交流 No. and 関連する交流 disagr
     assert.match(diagnostics[1]!.message, /imported without a link/);
   });
 });
+
+describe('readSheets: the kind of a partnership', () => {
+  it('gives no kind (\'\') when neither a 種別 column nor a title names one, so an import keeps the stored kind', () => {
+    const result = readSheets([csvSheet('t.csv', '相手都市,年,区分,交流内容\n全州市,2017,派遣,市職員を派遣\n')], { home: '金沢市' });
+    assert.equal(result.partnerships[0]!.kind, '');
+    const titled = readSheets([csvSheet('t.csv', '姉妹都市全州市との歩み\n年,区分,交流内容\n2017,派遣,市職員を派遣\n')], { home: '金沢市' });
+    assert.equal(titled.partnerships[0]!.kind, '姉妹都市');
+    const column = readSheets([csvSheet('t.csv', '相手都市,提携種別,年,交流内容\n全州市,,2017,市職員を派遣\n,友好都市,2018,市長が訪問\n')], { home: '金沢市' });
+    assert.equal(column.partnerships[0]!.kind, '友好都市', 'a kind given on a later row');
+  });
+});

@@ -18,9 +18,6 @@ function comparable(text: string): string {
   return text.normalize('NFKC').replace(/\s+/gu, '');
 }
 
-/** The kind given to a partnership whose sheet names none. */
-export const DEFAULT_KIND = '交流都市';
-
 interface Draft extends Partnership {
   /** Event index by the No. the sheet gave it. */
   byNo: Map<string, number>;
@@ -119,10 +116,11 @@ class SheetReader {
     const key = `${c.home}\u0000${c.partner}`;
     let d = this.drafts.get(key);
     if (!d) {
-      d = { home: c.home, partner: c.partner!, kind: c.kind ?? DEFAULT_KIND, affiliatedOn: c.affiliatedOn, noExchangeYears: [], events: [], records: [], byNo: new Map(), captions: [] };
+      d = { home: c.home, partner: c.partner!, kind: c.kind ?? '', affiliatedOn: c.affiliatedOn, noExchangeYears: [], events: [], records: [], byNo: new Map(), captions: [] };
       this.drafts.set(key, d);
     }
-    if (c.kind && d.kind === DEFAULT_KIND) d.kind = c.kind;
+    // No kind given (''): an import keeps the stored kind, and a new partnership takes DEFAULT_KIND (kindOnCreation).
+    if (c.kind && d.kind === '') d.kind = c.kind;
     if (c.affiliatedOn && !d.affiliatedOn) d.affiliatedOn = c.affiliatedOn;
     return d;
   }

@@ -172,6 +172,11 @@ export function runStoreContract(label: string, open: () => Promise<Store>): voi
       assert.equal(now.affiliatedOn, '1981-06-05');
       assert.equal(now.kind, '友好交流都市');
       await deletePartnership(store.db, '金沢市', '蘇州市');
+
+      // Created from a document that names no kind (a sheet without 種別): the default kind.
+      assert.equal((await savePartnership(store.db, { ...stored, kind: '' }, null)).created, true);
+      assert.equal((await findPartnership(store.db, '金沢市', '蘇州市'))?.kind, '交流都市');
+      await deletePartnership(store.db, '金沢市', '蘇州市');
     });
 
     it('keeps two homes with the same partner apart', async () => {

@@ -160,7 +160,7 @@ export function ImportPage(props: { view: StaffView; preview?: ImportPreviewView
                 )}
                 {d.partnerships.map((p) => (
                   <section key={p.partner}>
-                    <h3>{p.home}–{p.partner}（{p.kind}）: {format(t.yearsEvents, { events: p.events.length, records: p.records.length })}</h3>
+                    <h3>{p.home}–{p.partner}{p.kind ? `（${p.kind}）` : ''}: {format(t.yearsEvents, { events: p.events.length, records: p.records.length })}</h3>
                     {/* What the document says of the partnership itself, which the import stores as well. */}
                     <dl class="import-details">
                       <dt>{t.affiliatedOn}</dt>

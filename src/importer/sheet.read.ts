@@ -86,9 +86,12 @@ class SheetReader {
 
   constructor(readonly options: ParseOptions) {}
 
-  /** A warning about a row; UnparsedLine unless another code says what happened to it. */
+  /**
+   * A warning about a row; UnparsedLine unless another code says what happened to it. Its `sheet` param names the
+   * sheet (the file, for a CSV pair), so that pages can say which file a line number is of.
+   */
   warn(row: SheetRow, sheet: Sheet, message: string, code: DiagnosticCode = 'UnparsedLine', params?: Readonly<Record<string, string | number>>): void {
-    this.diagnostics.push(diagnostic(code, 'warning', row.line, `${sheet.name}: ${message}`, row.cells.map(cellText).join(' '), params));
+    this.diagnostics.push(diagnostic(code, 'warning', row.line, `${sheet.name}: ${message}`, row.cells.map(cellText).join(' '), { ...params, sheet: sheet.name }));
   }
 
   /** A year (or 和暦) cell that holds no year: the cell is named, and a numeral typed as its look-alike (ニ〇一九) said. */
@@ -175,7 +178,7 @@ class SheetReader {
     if (c.year === undefined && c.unreadYearRow !== undefined) {
       return void this.diagnostics.push(continuesNoYear(row.line, row.cells.map(cellText).join(' '), c.unreadYearRow, `${sheet.name}: `)), false;
     }
-    if (c.year === undefined) return void this.warn(row, sheet, 'no year is given in this row or above it; the row was not imported.'), false;
+    if (c.year === undefined) return void this.warn(row, sheet, 'no year is given in this row or above it; the row was not imported.', 'UnparsedLine', { reason: 'noYearAbove' }), false;
     return true;
   }
 
@@ -193,7 +196,7 @@ class SheetReader {
       const none = code === NO_EXCHANGE_CODE || label === NO_EXCHANGE_LABEL || (code === '' && (isNoneMark(label) || (label === '' && text !== '')));
       if (none) {
         if (!d.noExchangeYears.includes(year)) d.noExchangeYears.push(year);
-      } else this.warn(row, sheet, 'the row has no event text; it was not imported.');
+      } else this.warn(row, sheet, 'the row has no event text; it was not imported.', 'UnparsedLine', { reason: 'noEventText' });
       return;
     }
     const direction = this.direction(sheet, row, code, label, text);
@@ -235,7 +238,7 @@ class SheetReader {
     const at = (k: RecordColumnKey) => row.cells[header.columns[k] ?? -1];
     const caption = cellText(at('caption'));
     if (!this.carry(sheet, row, header, c)) return;
-    if (caption === '') return this.warn(row, sheet, 'the row has no caption; it was not imported.');
+    if (caption === '') return this.warn(row, sheet, 'the row has no caption; it was not imported.', 'UnparsedLine', { reason: 'noCaption' });
     const d = this.draft(c);
     const record: PhotoRecord = { year: c.year!, caption, ...translationsOf(cellText(at('en')), cellText(at('zh'))), event: null, line: row.line };
     d.records.push(record);
@@ -300,10 +303,16 @@ class SheetReader {
     const title = sheet.rows.slice(0, header.at).flatMap((r) => r.cells.map((x) => readTitle(cellText(x)))).find((t) => t !== undefined);
     const c: Carry = { home: this.options.home, partner: title?.partner, kind: title?.kind, affiliatedOn: null, year: undefined };
     if (header.kind === 'records') this.hasRecordTable = true;
+    const first = this.diagnostics.length;
     for (const row of sheet.rows.slice(header.at + 1)) {
       if (row.cells.every((x) => cellText(x) === '')) continue;
       if (header.kind === 'events') this.eventRow(sheet, row, header as SheetHeader<EventColumnKey>, c);
       else this.recordRow(sheet, row, header as SheetHeader<RecordColumnKey>, c, links);
+    }
+    // Every diagnostic of a row names its sheet, as warn's do.
+    for (let i = first; i < this.diagnostics.length; i++) {
+      const d = this.diagnostics[i]!;
+      if (d.line !== null && d.params?.sheet === undefined) this.diagnostics[i] = { ...d, params: { ...d.params, sheet: sheet.name } };
     }
   }
 }

@@ -94,6 +94,8 @@ const UNPARSED_JA: Readonly<Record<string, string>> = {
   dateUnreadable: '日付で始まっているようですが、日付として読み取れないため、この行は取り込みません。',
   outsideTable: '表の外にある日付付きの行のため、取り込みません。表の中に移してください。',
   strayNoneMark: '「交流なし」の印ですが、その年の見出しの下にないため、無視しました。',
+  noEventText: '「交流内容」の欄が空のため、この行は取り込みません。交流のない年なら、区分に「交流なし」と書いてください。',
+  noCaption: '「写真説明」の欄が空のため、この写真の記録は取り込みません。説明を書いてください。',
 };
 
 /** The same, for the Chinese pages. */
@@ -106,6 +108,8 @@ const UNPARSED_ZH: Readonly<Record<string, string>> = {
   dateUnreadable: '此行似乎以日期开头，但无法读取为日期，未导入。',
   outsideTable: '这是表格外带日期的行，未导入。请将其移入表格中。',
   strayNoneMark: '这是“无交流”标记，但不在该年份的标题下，已忽略。',
+  noEventText: '“交流内容”栏为空，此行未导入。如果该年没有交流，请在区分栏写“交流なし”。',
+  noCaption: '“写真説明”栏为空，此照片记录未导入。请填写说明。',
 };
 
 /**

@@ -7,7 +7,7 @@ import { readImpossibleDate, readLeadingDate } from './dates.js';
 import { isNoneMark, readDirectionLabel } from './direction-labels.js';
 import { eraOutOfRange, type EraSlip } from './era-range.js';
 import { readTitle } from './headings.js';
-import { continuesNoYear, digitLookalike } from './row-year.js';
+import { continuesNoYear, digitLookalike, meantYear, writeAs } from './row-year.js';
 import { eraYearsDisagree } from './year-conflict.js';
 import type { ParseOptions, ParseResult } from './layout.js';
 import { cellText, findHeader, type Sheet, type SheetCell, type SheetHeader, type SheetRow } from './sheet.js';
@@ -99,8 +99,10 @@ class SheetReader {
     const written = cellText(cell);
     const look = digitLookalike(written);
     const hint = look ? ` (「${look.written}」 is not 「${look.meant}」)` : '';
-    const params = { reason: 'yearCell', column, cell: written, ...(look ? { lookalike: look.written, meant: look.meant } : {}) };
-    this.warn(row, sheet, `the ${column} cell 「${written}」 does not hold a year${hint}${rest}; the row was not imported. Write it as 2017, 2017年 or 平成29年.`, 'UnparsedLine', params);
+    const meant = meantYear(written);
+    const params = { reason: 'yearCell', column, cell: written, ...(look ? { lookalike: look.written, meant: look.meant } : {}), ...(meant ? { meantYear: meant } : {}) };
+    const write = meant === undefined ? 'Write it as 2017, 2017年 or 平成29年.' : writeAs(meant);
+    this.warn(row, sheet, `the ${column} cell 「${written}」 does not hold a year${hint}${rest}; the row was not imported. ${write}`, 'UnparsedLine', params);
   }
 
   /** A 日付 cell that is no date, or a date that does not exist (2023年2月30日), which is said. */

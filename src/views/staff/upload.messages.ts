@@ -1,4 +1,5 @@
 import type { Diagnostic, DiagnosticCode, Severity } from '../../domain/diagnostic.js';
+import { eraLabel } from '../../domain/era.js';
 import type { PhotoProblem, UploadKind } from '../../domain/upload.js';
 import type { Locale } from '../i18n/locale.js';
 import { format, type Messages } from '../i18n/messages.js';
@@ -79,6 +80,14 @@ function notAYear(locale: 'ja' | 'zh', p: Params): string {
   const where = p.reason === 'yearCell' ? (locale === 'ja' ? `「${p.column ?? '年'}」の列` : `“${p.column ?? '年'}”列`) : locale === 'ja' ? '最初の列' : '第一列';
   const cell = p.cell === undefined ? '' : locale === 'ja' ? `の「${p.cell}」` : `的“${p.cell}”`;
   const look = p.lookalike === undefined ? '' : locale === 'ja' ? `「${p.lookalike}」は「${p.meant}」ではありません。` : `“${p.lookalike}”不是“${p.meant}”。`;
+  // The year meant, when the look-alikes tell it (2O07年 → 2007年): suggesting 2017年 would steer staff to a wrong year.
+  const meant = typeof p.meantYear === 'number' ? p.meantYear : undefined;
+  if (meant !== undefined) {
+    const era = eraLabel(meant);
+    return locale === 'ja'
+      ? `${where}${cell}が年として読み取れないため、この行は取り込みません。${look}${meant}年（${era}）のことなら、そう書いてください。`
+      : `${where}${cell}无法读取为年份，此行未导入。${look}如果指的是${meant}年（${era}），请这样写。`;
+  }
   return locale === 'ja'
     ? `${where}${cell}が年として読み取れないため、この行は取り込みません。${look}2017年、平成29年などと書いてください。`
     : `${where}${cell}无法读取为年份，此行未导入。${look}请写作2017年、平成29年等。`;

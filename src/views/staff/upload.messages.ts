@@ -150,7 +150,10 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
           ? '年で始まる文として読んだため、交流としては取り込みません。交流として取り込むには、年だけを上の行に書いて（2023年）、その下に内容を書いてください。'
           : '交流の記録として読み取れなかったため、取り込みません。',
     UnknownDirection: '区分（派遣・受入・相互）が読み取れないため、区分なしで取り込みます。',
-    YearOutOfOrder: '年の順序が前後しています。',
+    YearOutOfOrder: (p) =>
+      p.year === undefined
+        ? '年の順序が前後しています。'
+        : `${p.year}年の交流が、${p.after}年（${p.afterLine}行目）より後に書かれています。${p.year}年として取り込みます。どちらかの年の書き間違いでないか確かめてください。順序が違うだけなら、直さなくてもかまいません（公開ページでは年の順に並びます）。`,
     YearMismatch: '和暦と西暦が一致しません。西暦を使いました。',
     DuplicateEvent: '同じ年に同じ交流がすでにあります。1件として取り込みます。',
     MissingPartner: '提携先の都市名がありません（「姉妹都市〇〇市との交流」のような表題、または表の「相手都市」の列が必要です）。取り込みません。',
@@ -222,7 +225,10 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
           ? '此行被读作以年份开头的句子，未作为交流导入。如需作为交流导入，请将年份单独写在上一行（2023年），内容写在其下。'
           : '无法识别为交流记录，未导入。',
     UnknownDirection: '无法识别类别（派遣、接待、相互），按未指定类别导入。',
-    YearOutOfOrder: '年份顺序前后颠倒。',
+    YearOutOfOrder: (p) =>
+      p.year === undefined
+        ? '年份顺序前后颠倒。'
+        : `${p.year}年的交流写在${p.after}年（第${p.afterLine}行）之后，已按${p.year}年导入。请确认两个年份是否有误写。如果只是顺序不同，无需更正（公开页面按年份顺序排列）。`,
     YearMismatch: '日本年号与公历年份不一致，已采用公历年份。',
     DuplicateEvent: '同一年中已有相同的交流，只导入一次。',
     MissingPartner: '没有写明友好城市的名称（需要“与姉妹都市〇〇市的交流”之类的标题，或表格中的“相手都市”列），未导入。',

@@ -146,7 +146,7 @@ describe('linesLayout.parse: partnership and photo records', () => {
   it('returns no partnership and a MissingPartner error without a title', () => {
     const r = linesLayout.parse(splitLines('2004年\n5月 作品展を開催'), { home: '金沢市' });
     assert.deepEqual(r.partnerships, []);
-    assert.deepEqual(r.diagnostics.map((d) => [d.code, d.severity]), [['MissingPartner', 'error']]);
+    assert.deepEqual(r.diagnostics.map((d) => [d.line, d.code, d.severity]), [[null, 'MissingPartner', 'error']]);
   });
 
   it('keeps one partnership across a repeated page-header title, and starts another for another partner', () => {

@@ -210,7 +210,7 @@ class LinesReader {
   private noneMark(line: SourceLine): void {
     if (this.section === 'timeline' && this.heading && !this.headingUsed) {
       this.headingUsed = true;
-      return this.out.noExchange(this.heading.year, line.no);
+      return this.out.noExchange(this.heading.year);
     }
     this.out.note('UnparsedLine', 'warning', line, 'A no-exchange mark that does not follow a year heading of its own; it was ignored.', { reason: 'strayNoneMark' });
   }

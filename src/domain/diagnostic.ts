@@ -30,6 +30,7 @@ export const DIAGNOSTIC_CODES = [
   'DirectionMismatch',
   'UnreadableCsv',
   'FutureYear',
+  'ColumnNotRead',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 

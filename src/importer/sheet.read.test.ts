@@ -220,3 +220,13 @@ describe('readSheets: the kind of a partnership', () => {
     assert.equal(column.partnerships[0]!.kind, '友好都市', 'a kind given on a later row');
   });
 });
+
+describe('readSheets: columns it does not read', () => {
+  it('notes a headed column with something in it (備考), on the header row, naming it and its cells; not an empty one, nor one it reads', () => {
+    const csv = ['年,区分,交流内容,備考,担当', '2017,派遣,市職員を派遣,雨天,', '2018,受入,市長が来訪,,'].join('\n');
+    const result = readSheets([csvSheet('ghent.csv', `友好都市ゲント市との歩み\n${csv}`)], { home: '金沢市' });
+    assert.deepEqual(result.diagnostics.map((d) => [d.line, d.code, d.severity, d.params?.column, d.params?.cells]), [[2, 'ColumnNotRead', 'info', '備考', 1]]);
+    assert.match(result.diagnostics[0]!.message, /^ghent\.csv: the column 「備考」 is not one Koryu reads; its 1 filled cell was not imported\./);
+    assert.deepEqual(result.partnerships[0]!.events.map((e) => e.text), ['市職員を派遣', '市長が来訪']);
+  });
+});

@@ -294,6 +294,23 @@ class SheetReader {
     return null;
   }
 
+  /**
+   * A note for each headed column Koryu does not read (備考, 担当課 …) that holds something below its header: its
+   * cells are not imported, and staff should know before they rely on them.
+   */
+  columnsNotRead(sheet: Sheet, header: SheetHeader): void {
+    const headerRow = sheet.rows[header.at]!;
+    const read = new Set(Object.values(header.columns as Record<string, number | undefined>));
+    headerRow.cells.forEach((cell, index) => {
+      const name = cellText(cell);
+      if (name === '' || read.has(index)) return;
+      const filled = sheet.rows.slice(header.at + 1).filter((r) => cellText(r.cells[index]) !== '').length;
+      if (filled === 0) return;
+      const message = `${sheet.name}: the column 「${name}」 is not one Koryu reads; its ${filled} filled cell${filled === 1 ? ' was' : 's were'} not imported. Write what should be kept into the 交流内容 (or 写真説明) cell.`;
+      this.diagnostics.push(diagnostic('ColumnNotRead', 'info', headerRow.line, message, headerRow.cells.map(cellText).join(' '), { column: name, cells: filled, sheet: sheet.name }));
+    });
+  }
+
   sheet(sheet: Sheet, links: (() => void)[]): void {
     const header = findHeader(sheet.rows);
     if (!header) {
@@ -305,6 +322,7 @@ class SheetReader {
     const title = sheet.rows.slice(0, header.at).flatMap((r) => r.cells.map((x) => readTitle(cellText(x)))).find((t) => t !== undefined);
     const c: Carry = { home: this.options.home, partner: title?.partner, kind: title?.kind, affiliatedOn: null, year: undefined };
     if (header.kind === 'records') this.hasRecordTable = true;
+    this.columnsNotRead(sheet, header);
     const first = this.diagnostics.length;
     for (const row of sheet.rows.slice(header.at + 1)) {
       if (row.cells.every((x) => cellText(x) === '')) continue;

@@ -96,6 +96,13 @@ describe('the import diagnostics in Japanese and Chinese', () => {
     assert.match(diagnosticText('zh', text).message, /已关联到“市職員を派遣”/);
   });
 
+  it('says that a column of a hand-made sheet it does not read (備考) was left out, and where to write what should be kept', async () => {
+    const [parsed] = await parseDocuments([{ name: 'ghent.csv', bytes: Buffer.from('友好都市ゲント市との歩み\n年,区分,交流内容,備考\n2017,派遣,市職員を派遣,雨天\n') }], { home: '金沢市', maxDocumentBytes: 1 << 20 });
+    const d = one(parsed!.diagnostics, 'ColumnNotRead');
+    assert.equal(diagnosticText('ja', d).message, '「備考」の列は取り込む対象ではないため、その列に書かれた1件の内容は取り込みませんでした。残したい内容は「交流内容」（写真の表では「写真説明」）の欄に書き加えてください。');
+    assert.match(diagnosticText('zh', d).message, /^“備考”列不在导入范围内/);
+  });
+
   it('says that a pipe row missing a cell was imported as the event’s text, not that it was dropped', () => {
     const doc = ['# 友好都市大連市との交流', '', '| 年 | 区分 | 内容 |', '|---|---|---|', '| 2019年 | 受入 | 市長が来訪 |', '| 2020年 | ナンシー市訪問団が金沢市を訪問 |'].join('\n');
     const result = parseDocument(Buffer.from(doc), { home: '金沢市' });

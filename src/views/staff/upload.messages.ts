@@ -150,6 +150,8 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
           ? '年で始まる文として読んだため、交流としては取り込みません。交流として取り込むには、年だけを上の行に書いて（2023年）、その下に内容を書いてください。'
           : '交流の記録として読み取れなかったため、取り込みません。',
     UnknownDirection: '区分（派遣・受入・相互）が読み取れないため、区分なしで取り込みます。',
+    ColumnNotRead: (p) =>
+      `「${p.column}」の列は取り込む対象ではないため、その列に書かれた${p.cells ?? ''}件の内容は取り込みませんでした。残したい内容は「交流内容」（写真の表では「写真説明」）の欄に書き加えてください。`,
     YearOutOfOrder: (p) =>
       p.year === undefined
         ? '年の順序が前後しています。'
@@ -225,6 +227,8 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
           ? '此行被读作以年份开头的句子，未作为交流导入。如需作为交流导入，请将年份单独写在上一行（2023年），内容写在其下。'
           : '无法识别为交流记录，未导入。',
     UnknownDirection: '无法识别类别（派遣、接待、相互），按未指定类别导入。',
+    ColumnNotRead: (p) =>
+      `“${p.column}”列不在导入范围内，该列中的${p.cells ?? ''}项内容未导入。需要保留的内容请补写到“交流内容”（照片表为“写真説明”）栏中。`,
     YearOutOfOrder: (p) =>
       p.year === undefined
         ? '年份顺序前后颠倒。'

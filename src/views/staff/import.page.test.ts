@@ -100,6 +100,14 @@ describe('the web import’s preview', () => {
     assert.deepEqual(rows, ['error 2', 'error 50004', 'warning 3', 'info 5', 'warning 9']);
   });
 
+  it('shows no empty brackets for a document that gives no kind (a sheet without 種別)', () => {
+    const ctx = { locale: 'ja' as const, explicitLocale: true, path: '/staff/import/preview', query: '', home: '金沢市', assetVersion: 'test' };
+    const p = { home: '金沢市', partner: '全州市', kind: '', affiliatedOn: null, noExchangeYears: [], events: [], records: [] };
+    const html = renderPage(h(ImportPage, { view: { ctx, csrf: 'token' }, preview: { token: 'preview', documents: [{ source: 't.csv', partnerships: [p], diagnostics: [] }] } }));
+    assert.match(html, /<h3>金沢市–全州市: /);
+    assert.doesNotMatch(html, /全州市（）/);
+  });
+
   it('names the file of each line of a CSV pair (both have a line 2), one file’s lines after the other’s, with what the row lacked', async () => {
     const { parseDocuments } = await import('../../services/documents.service.js');
     const events = '相手都市,年（西暦）,区分,交流内容\n全州市,2017,派遣,市職員を派遣\n全州市,2018,受入,\n';

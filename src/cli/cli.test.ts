@@ -80,6 +80,18 @@ describe('koryu import and export', () => {
     assert.equal(real.stdout, dry.stdout.replace(/Dry run: .*\n$/, ''));
   });
 
+  it('warns when a document would start a partnership for a partner stored under another spelling (大連 beside 大連市), in a dry run and after an import', async () => {
+    assert.equal((await koryu('similar.db', 'import', samplePath)).code, 0);
+    const slip = join(dir, 'dalian-nameslip.txt');
+    writeFileSync(slip, readFileSync(samplePath, 'utf8').replaceAll('大連市との', '大連との'));
+    const dry = await koryu('similar.db', 'import', '--dry-run', slip);
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.match(dry.stdout, /金沢市 – 大連: created;.*\nwarning: 金沢市 – 大連 would be created as a new partnership beside the stored 大連市\. If it is the same city, correct the partner's name in the document to 大連市 and import it again\.\nDry run:/);
+    const real = await koryu('similar.db', 'import', slip);
+    assert.match(real.stdout, /warning: 金沢市 – 大連 was created as a new partnership beside the stored 大連市\. .*delete the new partnership on the staff pages/);
+    assert.doesNotMatch((await koryu('similar.db', 'import', '--dry-run', samplePath)).stdout, /warning:/, 'the stored spelling itself is no warning');
+  });
+
   it('imports, reports what was added, and reports nothing changed on the second import', async () => {
     const first = await koryu('store.db', 'import', samplePath);
     assert.equal(first.code, 0, first.stderr);

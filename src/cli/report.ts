@@ -15,7 +15,7 @@ export function formatDiagnostic(source: string, d: Diagnostic): string {
 export function formatPartnership(p: Partnership): string {
   const years = yearsOf(p);
   const span = years.length > 0 ? `${years[0]!.year}–${years[years.length - 1]!.year}` : 'no years';
-  return `${p.home} – ${p.partner} (${p.kind}${p.affiliatedOn ? `, ${p.affiliatedOn}` : ''}): ${count(years.length, 'year', 'years')} (${span}), ${eventCount(p.events.length)}, ${count(p.records.length, 'photo record', 'photo records')}, ${noExchangeYears(p.noExchangeYears.length)}`;
+  return `${p.home} – ${p.partner} (${p.kind || 'no kind given'}${p.affiliatedOn ? `, ${p.affiliatedOn}` : ''}): ${count(years.length, 'year', 'years')} (${span}), ${eventCount(p.events.length)}, ${count(p.records.length, 'photo record', 'photo records')}, ${noExchangeYears(p.noExchangeYears.length)}`;
 }
 
 const counts = (c: ChangeCounts): string => `${eventCount(c.events)}, ${count(c.records, 'record', 'records')}, ${noExchangeYears(c.years)}`;

@@ -20,6 +20,7 @@ export const DIAGNOSTIC_CODES = [
   'RowMissingCells',
   'UnreadableDate',
   'RecordLinkNotFound',
+  'RecordLinkMismatch',
   'SheetNotRead',
   'ImportInvalidWorkbook',
   'EraOutOfRange',
@@ -29,6 +30,7 @@ export const DIAGNOSTIC_CODES = [
   'DirectionMismatch',
   'UnreadableCsv',
   'FutureYear',
+  'ColumnNotRead',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 

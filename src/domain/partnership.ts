@@ -169,6 +169,18 @@ export interface PartnershipDetails {
   affiliatedOn: string | null;
 }
 
+/** The kind a partnership is created with when its document names none (a sheet without a 種別 column). */
+export const DEFAULT_KIND = '交流都市';
+
+/**
+ * The kind a partnership is created with: the document's, or DEFAULT_KIND when it names none (''). Only creation
+ * takes the default: importing a document that names no kind over a stored partnership keeps the stored kind
+ * (detailsAfterImport).
+ */
+export function kindOnCreation(kind: string): string {
+  return kind === '' ? DEFAULT_KIND : kind;
+}
+
 /**
  * The kind and affiliation date a stored partnership keeps after importing a document: the document's where it
  * gives them, the stored ones where it leaves them out (no affiliation line, no kind). A document that does not

@@ -48,6 +48,16 @@ export function isProse(text: string): boolean {
   return t.length >= 45 && (/[。．]/.test(t) || /^[^、。]{1,14}は/.test(t));
 }
 
+/**
+ * A sentence of plans or a state (当課では今後も交流を続けていく予定です。): it ends with 。, speaks of what goes on or
+ * is planned (続け, ている, 予定 …) and names no exchange (訪問, 来訪, 開催 …). After a dated line it is no part of
+ * that exchange's text, however short.
+ */
+export function isBackgroundSentence(text: string): boolean {
+  const t = text.trim();
+  return /[。．]$/.test(t) && BACKGROUND_WORD.test(t) && !EXCHANGE_WORD.test(t);
+}
+
 /** What follows a year and makes the line a sentence about it (2004年に…, 1973年以来…), not an event. */
 export function startsWithParticle(rest: string): boolean {
   return /^(に|の|から|まで|より|は|が|を|で|、|,|以降|以来|頃|ごろ|当時|前後)/.test(rest);

@@ -123,6 +123,12 @@ describe('linesLayout.parse: lines that are not exchanges', () => {
     assert.deepEqual(codes(r), [[4, 'NotAnExchange']]);
   });
 
+  it('ends an entry at a short sentence of plans (当課では今後も…予定です。), and warns of it with its line', () => {
+    const r = parse('2023年', '7月15日 青少年交流団を派遣', '当課では今後も交流を続けていく予定です。', '8月1日 市長が来訪し、', '今後の交流について協議しています。', '9月1日 合唱団が来訪', '公演を開催し、交流を深めた。');
+    assert.deepEqual(events(r).map((e) => e[4]), ['青少年交流団を派遣', '市長が来訪し、今後の交流について協議しています。', '合唱団が来訪 公演を開催し、交流を深めた。']);
+    assert.deepEqual(r.diagnostics.map((d) => [d.line, d.code, d.params?.reason]), [[4, 'NotAnExchange', 'background']]);
+  });
+
   it('does not read a sentence that starts with a year as an event', () => {
     const r = parse('1973年に姉妹都市提携を結び、以来交流を続けている', '2004年', '5月 作品展を開催');
     assert.equal(events(r).length, 1);
@@ -140,7 +146,7 @@ describe('linesLayout.parse: partnership and photo records', () => {
   it('returns no partnership and a MissingPartner error without a title', () => {
     const r = linesLayout.parse(splitLines('2004年\n5月 作品展を開催'), { home: '金沢市' });
     assert.deepEqual(r.partnerships, []);
-    assert.deepEqual(r.diagnostics.map((d) => [d.code, d.severity]), [['MissingPartner', 'error']]);
+    assert.deepEqual(r.diagnostics.map((d) => [d.line, d.code, d.severity]), [[null, 'MissingPartner', 'error']]);
   });
 
   it('keeps one partnership across a repeated page-header title, and starts another for another partner', () => {

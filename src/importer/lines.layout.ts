@@ -4,7 +4,7 @@ import type { DateReading } from './dates.js';
 import { directionFromWords } from './direction-words.js';
 import { eraOutOfRange } from './era-range.js';
 import type { Layout, ParseOptions, ParseResult } from './layout.js';
-import { joinParts } from './lines.classify.js';
+import { isBackgroundSentence, joinParts } from './lines.classify.js';
 import { PartnershipCollector } from './lines.partnership.js';
 import { readLine, type LineReading, type YearContext } from './lines.read.js';
 import { firstCellRefused } from './row-year.js';
@@ -18,7 +18,9 @@ import type { YearReading } from './years.js';
  * (`7月30日` with the description on the following lines, `7月30日 text`, `2019.04.13. text`, `5月 text`),
  * or `YEAR text` lines. Contracts:
  * - an entry that starts with a date takes the following unmarked lines as its continuation, until a blank
- *   line, a bullet, another date or year, or a line of prose; undated lines under a heading are one event each;
+ *   line, a bullet, another date or year, a line of prose, or a sentence of plans or a state (isBackgroundSentence:
+ *   当課では今後も交流を続けていく予定です。, unless the entry's line broke off after 、); undated lines under a heading are
+ *   one event each;
  * - a heading followed by —, なし or 交流なし marks a year without exchange;
  * - an event's `year` is its heading's (a fiscal year stays the fiscal year); a date with its own year
  *   outside its heading keeps its own year, with a DateOutsideYear warning;
@@ -208,13 +210,18 @@ class LinesReader {
   private noneMark(line: SourceLine): void {
     if (this.section === 'timeline' && this.heading && !this.headingUsed) {
       this.headingUsed = true;
-      return this.out.noExchange(this.heading.year, line.no);
+      return this.out.noExchange(this.heading.year);
     }
     this.out.note('UnparsedLine', 'warning', line, 'A no-exchange mark that does not follow a year heading of its own; it was ignored.', { reason: 'strayNoneMark' });
   }
 
-  private plain(r: TextReading, line: SourceLine): void {
+  private plain(reading: TextReading, line: SourceLine): void {
     const entry = this.open;
+    // A sentence of plans after a dated exchange (当課では今後も…予定です。) is background, not the exchange's text,
+    // unless the exchange's line breaks off mid-sentence (…来訪し、) and this line ends it.
+    const wrapped = entry !== undefined && /[、，,]$/.test(entry.parts.at(-1) ?? '');
+    const background = entry !== undefined && entry.parts.length > 0 && !wrapped && !reading.prose && isBackgroundSentence(reading.text);
+    const r = background ? { ...reading, prose: true } : reading;
     if (entry && !r.bulleted && (entry.parts.length === 0 || !r.prose)) {
       entry.parts.push(r.text);
       return;

@@ -16,7 +16,6 @@ export class PartnershipCollector {
   private current: Partnership | undefined;
   private titled = false;
   private pendingAffiliation: string | null = null;
-  private firstContentLine: number | null = null;
 
   constructor(private readonly home: string) {}
 
@@ -43,15 +42,15 @@ export class PartnershipCollector {
   }
 
   event(e: ExchangeEvent): void {
-    this.target(e.line).events.push(e);
+    this.target().events.push(e);
   }
 
   record(r: PhotoRecord): void {
-    this.target(r.line).records.push(r);
+    this.target().records.push(r);
   }
 
-  noExchange(year: number, line: number): void {
-    const p = this.target(line);
+  noExchange(year: number): void {
+    const p = this.target();
     if (!p.noExchangeYears.includes(year)) p.noExchangeYears.push(year);
   }
 
@@ -67,16 +66,16 @@ export class PartnershipCollector {
   finish(): ParseResult {
     const partnerships = [...this.done];
     if (this.current && this.titled) partnerships.push(this.current);
+    // The whole document names no partner: no line of it is at fault, so the error names none.
     if (partnerships.length === 0) {
       this.diagnostics.push(
-        diagnostic('MissingPartner', 'error', this.firstContentLine, 'No title names the partner city (姉妹都市〇〇市との交流 …); nothing was imported.'),
+        diagnostic('MissingPartner', 'error', null, 'No title in the document names the partner city (姉妹都市〇〇市との交流 …); nothing was imported. Add such a title above the exchanges and import it again.'),
       );
     }
     return { partnerships, diagnostics: this.diagnostics };
   }
 
-  private target(line: number | null): Partnership {
-    this.firstContentLine ??= line;
+  private target(): Partnership {
     return this.current ?? this.create();
   }
 

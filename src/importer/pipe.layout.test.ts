@@ -115,7 +115,7 @@ describe('pipeLayout.parse', () => {
   it('returns no partnership and a MissingPartner error when no title names the partner', () => {
     const r = pipeLayout.parse(splitLines('| 2004年 | 市長が来訪 |\n| 2005年 | 作品展 |'), { home: '金沢市' });
     assert.deepEqual(r.partnerships, []);
-    assert.deepEqual(r.diagnostics.map((d) => [d.code, d.severity]), [['MissingPartner', 'error']]);
+    assert.deepEqual(r.diagnostics.map((d) => [d.line, d.code, d.severity]), [[null, 'MissingPartner', 'error']], 'the whole document, not its first row');
   });
 });
 

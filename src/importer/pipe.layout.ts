@@ -151,7 +151,7 @@ class PipeReader {
     }
     if (content === '' || isNoExchangeMark(content)) {
       // | 2021年 | — | | and | 2022年 | なし |: the mark in the direction column, the content left empty.
-      if (content !== '' || isNoExchangeMark(label)) this.out.noExchange(year.year, line.no);
+      if (content !== '' || isNoExchangeMark(label)) this.out.noExchange(year.year);
       else this.out.note('UnparsedLine', 'warning', line, 'The row has a year but no content.', { reason: 'yearWithoutText' });
       return;
     }

@@ -1,5 +1,7 @@
 import { diagnostic, type Diagnostic } from '../domain/diagnostic.js';
+import { eraLabel } from '../domain/era.js';
 import { readImpossibleDate } from './dates.js';
+import { isGenreYear } from './years.js';
 
 /**
  * A row whose year cell is blank ("the year above") with no year to continue: none came before it, or the year cell
@@ -26,8 +28,25 @@ export function firstCellRefused(line: number, text: string, cell: string, noun:
   const written = cell.trim();
   const look = digitLookalike(written);
   const hint = look ? ` (「${look.written}」 is not 「${look.meant}」)` : '';
-  const message = written === '' ? `The first cell is not a year; the ${noun} was not imported.` : `The first cell 「${written}」 is not a year${hint}; the ${noun} was not imported. Write it as 2017年 or 平成29年.`;
-  return diagnostic('UnparsedLine', 'warning', line, message, text, { reason: 'notAYear', ...(written ? { cell: written } : {}), ...(look ? { lookalike: look.written, meant: look.meant } : {}) });
+  const meant = meantYear(written);
+  const message = written === '' ? `The first cell is not a year; the ${noun} was not imported.` : `The first cell 「${written}」 is not a year${hint}; the ${noun} was not imported. ${writeAs(meant)}`;
+  return diagnostic('UnparsedLine', 'warning', line, message, text, { reason: 'notAYear', ...(written ? { cell: written } : {}), ...(look ? { lookalike: look.written, meant: look.meant } : {}), ...(meant ? { meantYear: meant } : {}) });
+}
+
+/** The sentence saying how to write the year: the year meant, when the cell's look-alikes tell it (2O07年 → 2007年). */
+export function writeAs(meant: number | undefined): string {
+  return meant === undefined ? 'Write it as 2017年 or 平成29年.' : `Write it as ${meant}年 (${eraLabel(meant)}) if that is the year meant.`;
+}
+
+/**
+ * The year a cell of four digits with look-alikes among them means (2O07年: O for 0; 2l19, ２０Ｏ７年度, 2〇18), when it is
+ * a year of the genre; undefined for anything else.
+ */
+export function meantYear(cell: string): number | undefined {
+  const t = cell.normalize('NFKC').trim().replace(/年度?$/, '');
+  if (!/^[0-9OoIl〇]{4}$/.test(t) || !/[^0-9]/.test(t)) return undefined;
+  const year = Number(t.replace(/[Oo〇]/g, '0').replace(/[Il]/g, '1'));
+  return isGenreYear(year) ? year : undefined;
 }
 
 /** Characters typed for a digit or a kanji numeral they look like: katakana ニ for 二, ○ (a circle) for 〇, O for 0 … */

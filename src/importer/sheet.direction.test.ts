@@ -10,7 +10,7 @@ describe('the direction of a sheet row', () => {
   it('is what 区分 says when it and 区分コード disagree, with a warning on that row naming both', () => {
     const result = read(['ゲント市,2017,reception,派遣,市民交流団がゲント市を訪問', ',2018,mutual,相互,工芸品展を両市で開催']);
     assert.deepEqual(result.partnerships[0]!.events.map((e) => e.direction), ['dispatch', 'mutual']);
-    assert.deepEqual(result.diagnostics.map((d) => [d.code, d.line, d.params]), [['DirectionMismatch', 2, { label: '派遣', code: 'reception' }]]);
+    assert.deepEqual(result.diagnostics.map((d) => [d.code, d.line, d.params]), [['DirectionMismatch', 2, { label: '派遣', code: 'reception', sheet: 'koryu.csv' }]]);
   });
 
   it('is the code when 区分 is blank or a label Koryu does not know, and the label when the code is blank', () => {

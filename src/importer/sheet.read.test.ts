@@ -154,3 +154,79 @@ describe('sheets: years written in two eras', () => {
     assert.deepEqual(agreeing.partnerships[0]!.events.map((e) => [e.line, e.year, e.text]), [[2, 2019, '市長が訪問']]);
   });
 });
+
+describe('readSheets: a photo row whose 交流 No. and 関連する交流 disagree', () => {
+  // The event sheet after a row was inserted after No.1 and the No. column renumbered 1..n (jeonju-renumbered.xlsx).
+  const events = [
+    'No.,相手都市,年（西暦）,区分,交流内容',
+    '1,全州市,2017,派遣,市職員を派遣',
+    '2,全州市,2017,受入,全州市長一行が来訪',
+    '3,全州市,2017,受入,全州市文化使節団が来訪',
+    '4,全州市,2018,受入,全州市議会議員団が来訪',
+    '5,全州市,2018,受入,全州市議会議員団が来訪',
+    '6,全州市,2021,相互,オンライン交流',
+  ].join('\n');
+  const read = (...photoRows: string[]) => {
+    const photos = ['相手都市,年（西暦）,写真説明,交流 No.,関連する交流', ...photoRows].join('\n');
+    const result = readSheets([csvSheet('t.csv', events), csvSheet('t.photos.csv', photos)], { home: '金沢市' });
+    const p = result.partnerships[0]!;
+    return { links: p.records.map((r) => (r.event === null ? null : p.events[r.event]!.text)), diagnostics: result.diagnostics };
+  };
+
+  it('links by the text when it names exactly one exchange of the year (or of another year), and warns naming both', () => {
+    const { links, diagnostics } = read('全州市,2017,全州市庁舎前で記念撮影,2,市職員を派遣', '全州市,2019,オンライン交流会の様子,4,オンライン交流');
+    assert.deepEqual(links, ['市職員を派遣', 'オンライン交流']);
+    assert.deepEqual(diagnostics.map((d) => [d.line, d.code, d.params?.decided, d.params?.year]), [
+      [2, 'RecordLinkMismatch', 'text', 2017],
+      [3, 'RecordLinkMismatch', 'text', 2021],
+    ]);
+    assert.match(diagnostics[0]!.message, /No\. 2 is 「全州市長一行が来訪」, but the 関連する交流 「市職員を派遣」 names another exchange/);
+  });
+
+  it('links by the No. when the text names no exchange (its old wording), and warns', () => {
+    const { links, diagnostics } = read('全州市,2017,記念撮影,1,市職員2名を派遣');
+    assert.deepEqual(links, ['市職員を派遣']);
+    assert.deepEqual(diagnostics.map((d) => [d.line, d.code, d.params?.decided]), [[2, 'RecordLinkMismatch', 'no']]);
+  });
+
+  it('links nothing when the text names several exchanges the No. is none of, and warns', () => {
+    const { links, diagnostics } = read('全州市,2018,歓迎会,1,全州市議会議員団が来訪');
+    assert.deepEqual(links, [null]);
+    assert.deepEqual(diagnostics.map((d) => [d.line, d.code, d.params?.decided, d.params?.count]), [[2, 'RecordLinkMismatch', 'none', 2]]);
+  });
+
+  it('is silent when they agree, when the No. is one of the exchanges the text names, or when either is blank', () => {
+    const { links, diagnostics } = read('全州市,2017,a,1,市職員を派遣', '全州市,2018,b,5,全州市議会議員団が来訪', '全州市,2017,c,2,', '全州市,2017,d,,全州市文化使節団が来訪', '全州市,2017,e,1, 市職員を 派遣');
+    assert.deepEqual(links, ['市職員を派遣', '全州市議会議員団が来訪', '全州市長一行が来訪', '全州市文化使節団が来訪', '市職員を派遣']);
+    assert.deepEqual(diagnostics, []);
+  });
+
+  it('links by the text a No. no event has, and says so', () => {
+    const { links, diagnostics } = read('全州市,2017,a,9,市職員を派遣', '全州市,2017,b,9,');
+    assert.deepEqual(links, ['市職員を派遣', null]);
+    assert.deepEqual(diagnostics.map((d) => [d.line, d.code, d.params?.text]), [[2, 'RecordLinkNotFound', '市職員を派遣'], [3, 'RecordLinkNotFound', undefined]]);
+    assert.match(diagnostics[0]!.message, /linked by its 関連する交流/);
+    assert.match(diagnostics[1]!.message, /imported without a link/);
+  });
+});
+
+describe('readSheets: the kind of a partnership', () => {
+  it('gives no kind (\'\') when neither a 種別 column nor a title names one, so an import keeps the stored kind', () => {
+    const result = readSheets([csvSheet('t.csv', '相手都市,年,区分,交流内容\n全州市,2017,派遣,市職員を派遣\n')], { home: '金沢市' });
+    assert.equal(result.partnerships[0]!.kind, '');
+    const titled = readSheets([csvSheet('t.csv', '姉妹都市全州市との歩み\n年,区分,交流内容\n2017,派遣,市職員を派遣\n')], { home: '金沢市' });
+    assert.equal(titled.partnerships[0]!.kind, '姉妹都市');
+    const column = readSheets([csvSheet('t.csv', '相手都市,提携種別,年,交流内容\n全州市,,2017,市職員を派遣\n,友好都市,2018,市長が訪問\n')], { home: '金沢市' });
+    assert.equal(column.partnerships[0]!.kind, '友好都市', 'a kind given on a later row');
+  });
+});
+
+describe('readSheets: columns it does not read', () => {
+  it('notes a headed column with something in it (備考), on the header row, naming it and its cells; not an empty one, nor one it reads', () => {
+    const csv = ['年,区分,交流内容,備考,担当', '2017,派遣,市職員を派遣,雨天,', '2018,受入,市長が来訪,,'].join('\n');
+    const result = readSheets([csvSheet('ghent.csv', `友好都市ゲント市との歩み\n${csv}`)], { home: '金沢市' });
+    assert.deepEqual(result.diagnostics.map((d) => [d.line, d.code, d.severity, d.params?.column, d.params?.cells]), [[2, 'ColumnNotRead', 'info', '備考', 1]]);
+    assert.match(result.diagnostics[0]!.message, /^ghent\.csv: the column 「備考」 is not one Koryu reads; its 1 filled cell was not imported\./);
+    assert.deepEqual(result.partnerships[0]!.events.map((e) => e.text), ['市職員を派遣', '市長が来訪']);
+  });
+});

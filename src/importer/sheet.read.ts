@@ -7,14 +7,16 @@ import { readImpossibleDate, readLeadingDate } from './dates.js';
 import { isNoneMark, readDirectionLabel } from './direction-labels.js';
 import { eraOutOfRange, type EraSlip } from './era-range.js';
 import { readTitle } from './headings.js';
-import { continuesNoYear, digitLookalike } from './row-year.js';
+import { continuesNoYear, digitLookalike, meantYear, writeAs } from './row-year.js';
 import { eraYearsDisagree } from './year-conflict.js';
 import type { ParseOptions, ParseResult } from './layout.js';
 import { cellText, findHeader, type Sheet, type SheetCell, type SheetHeader, type SheetRow } from './sheet.js';
 import { foldWidth, isGenreYear, readYearCell } from './years.js';
 
-/** The kind given to a partnership whose sheet names none. */
-export const DEFAULT_KIND = '交流都市';
+/** An exchange's text as a photo row's 関連する交流 names it: NFKC, without white space. */
+function comparable(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/gu, '');
+}
 
 interface Draft extends Partnership {
   /** Event index by the No. the sheet gave it. */
@@ -86,9 +88,12 @@ class SheetReader {
 
   constructor(readonly options: ParseOptions) {}
 
-  /** A warning about a row; UnparsedLine unless another code says what happened to it. */
+  /**
+   * A warning about a row; UnparsedLine unless another code says what happened to it. Its `sheet` param names the
+   * sheet (the file, for a CSV pair), so that pages can say which file a line number is of.
+   */
   warn(row: SheetRow, sheet: Sheet, message: string, code: DiagnosticCode = 'UnparsedLine', params?: Readonly<Record<string, string | number>>): void {
-    this.diagnostics.push(diagnostic(code, 'warning', row.line, `${sheet.name}: ${message}`, row.cells.map(cellText).join(' '), params));
+    this.diagnostics.push(diagnostic(code, 'warning', row.line, `${sheet.name}: ${message}`, row.cells.map(cellText).join(' '), { ...params, sheet: sheet.name }));
   }
 
   /** A year (or 和暦) cell that holds no year: the cell is named, and a numeral typed as its look-alike (ニ〇一九) said. */
@@ -96,8 +101,10 @@ class SheetReader {
     const written = cellText(cell);
     const look = digitLookalike(written);
     const hint = look ? ` (「${look.written}」 is not 「${look.meant}」)` : '';
-    const params = { reason: 'yearCell', column, cell: written, ...(look ? { lookalike: look.written, meant: look.meant } : {}) };
-    this.warn(row, sheet, `the ${column} cell 「${written}」 does not hold a year${hint}${rest}; the row was not imported. Write it as 2017, 2017年 or 平成29年.`, 'UnparsedLine', params);
+    const meant = meantYear(written);
+    const params = { reason: 'yearCell', column, cell: written, ...(look ? { lookalike: look.written, meant: look.meant } : {}), ...(meant ? { meantYear: meant } : {}) };
+    const write = meant === undefined ? 'Write it as 2017, 2017年 or 平成29年.' : writeAs(meant);
+    this.warn(row, sheet, `the ${column} cell 「${written}」 does not hold a year${hint}${rest}; the row was not imported. ${write}`, 'UnparsedLine', params);
   }
 
   /** A 日付 cell that is no date, or a date that does not exist (2023年2月30日), which is said. */
@@ -116,10 +123,11 @@ class SheetReader {
     const key = `${c.home}\u0000${c.partner}`;
     let d = this.drafts.get(key);
     if (!d) {
-      d = { home: c.home, partner: c.partner!, kind: c.kind ?? DEFAULT_KIND, affiliatedOn: c.affiliatedOn, noExchangeYears: [], events: [], records: [], byNo: new Map(), byId: new Map(), captions: [] };
+      d = { home: c.home, partner: c.partner!, kind: c.kind ?? '', affiliatedOn: c.affiliatedOn, noExchangeYears: [], events: [], records: [], byNo: new Map(), byId: new Map(), captions: [] };
       this.drafts.set(key, d);
     }
-    if (c.kind && d.kind === DEFAULT_KIND) d.kind = c.kind;
+    // No kind given (''): an import keeps the stored kind, and a new partnership takes DEFAULT_KIND (kindOnCreation).
+    if (c.kind && d.kind === '') d.kind = c.kind;
     if (c.affiliatedOn && !d.affiliatedOn) d.affiliatedOn = c.affiliatedOn;
     return d;
   }
@@ -174,7 +182,7 @@ class SheetReader {
     if (c.year === undefined && c.unreadYearRow !== undefined) {
       return void this.diagnostics.push(continuesNoYear(row.line, row.cells.map(cellText).join(' '), c.unreadYearRow, `${sheet.name}: `)), false;
     }
-    if (c.year === undefined) return void this.warn(row, sheet, 'no year is given in this row or above it; the row was not imported.'), false;
+    if (c.year === undefined) return void this.warn(row, sheet, 'no year is given in this row or above it; the row was not imported.', 'UnparsedLine', { reason: 'noYearAbove' }), false;
     return true;
   }
 
@@ -192,7 +200,7 @@ class SheetReader {
       const none = code === NO_EXCHANGE_CODE || label === NO_EXCHANGE_LABEL || (code === '' && (isNoneMark(label) || (label === '' && text !== '')));
       if (none) {
         if (!d.noExchangeYears.includes(year)) d.noExchangeYears.push(year);
-      } else this.warn(row, sheet, 'the row has no event text; it was not imported.');
+      } else this.warn(row, sheet, 'the row has no event text; it was not imported.', 'UnparsedLine', { reason: 'noEventText' });
       return;
     }
     const direction = this.direction(sheet, row, code, label, text);
@@ -237,7 +245,7 @@ class SheetReader {
     const at = (k: RecordColumnKey) => row.cells[header.columns[k] ?? -1];
     const caption = cellText(at('caption'));
     if (!this.carry(sheet, row, header, c)) return;
-    if (caption === '') return this.warn(row, sheet, 'the row has no caption; it was not imported.');
+    if (caption === '') return this.warn(row, sheet, 'the row has no caption; it was not imported.', 'UnparsedLine', { reason: 'noCaption' });
     const d = this.draft(c);
     const record: PhotoRecord = { year: c.year!, caption, ...translationsOf(cellText(at('en')), cellText(at('zh'))), event: null, line: row.line };
     d.records.push(record);
@@ -247,12 +255,73 @@ class SheetReader {
     // Links are resolved after every sheet is read: the photo table may come before the event table. 交流 No. first
     // (what staff edit), then 交流ID (the stored event's, when the event table gives its ID column), then the text.
     links.push(() => {
-      const byNo = no ? d.byNo.get(no) : undefined;
-      const byId = !no && id ? d.byId.get(id) : undefined;
-      const byText = text ? d.events.findIndex((e) => e.text === text) : -1;
-      record.event = byNo ?? byId ?? (byText >= 0 ? byText : null);
-      if (no && byNo === undefined) this.warn(row, sheet, `no event has No. ${no}; the photo record was imported without a link.`, 'RecordLinkNotFound');
-      else if (!no && id && byId === undefined && byText < 0) this.warn(row, sheet, `no event has ID ${id}; the photo record was imported without a link.`, 'RecordLinkNotFound');
+      record.event = this.recordLink(sheet, row, d, record.year, no, text, id);
+    });
+  }
+
+  /**
+   * The event a photo row shows, by its 交流 No. and its 関連する交流 text. When both are given and disagree (the No.
+   * column renumbered in Excel, the photo sheet left alone), the text decides when it names exactly one exchange of
+   * the record's year (or, naming none of that year, exactly one of another year); when it names none, the No. does
+   * (the text is an exchange's old wording); when it names several and the No. is none of them, neither decides and
+   * the record is not linked. Each of these is warned of
+   * (RecordLinkMismatch, naming what was linked), as is a No. no event has (RecordLinkNotFound).
+   */
+  recordLink(sheet: Sheet, row: SheetRow, d: Draft, year: number, no: string, text: string, id = ''): number | null {
+    const same = (a: string, b: string) => comparable(a) === comparable(b);
+    // The exchanges the text names: those of the record's year, else those of any year.
+    const anyYear = text ? d.events.flatMap((e, i) => (same(e.text, text) ? [i] : [])) : [];
+    const inYear = anyYear.filter((i) => d.events[i]!.year === year);
+    const named = inYear.length > 0 ? inYear : anyYear;
+    if (!no) {
+      // With 交流 No. blank: the stored event's 交流ID (an exported sheet's), else the text.
+      const byId = id ? d.byId.get(id) : undefined;
+      if (byId !== undefined) return byId;
+      if (named.length > 0) return named[0]!;
+      if (id) this.warn(row, sheet, `no event has ID ${id}; the photo record was imported without a link.`, 'RecordLinkNotFound', { id });
+      return null;
+    }
+    const byNo = d.byNo.get(no);
+    if (byNo === undefined) {
+      const linked = named.length === 1 ? named[0]! : null;
+      const how = linked === null ? 'the photo record was imported without a link' : `the photo record was linked by its 関連する交流 「${text}」`;
+      this.warn(row, sheet, `no event has No. ${no}; ${how}.`, 'RecordLinkNotFound', { no, ...(linked === null ? {} : { text }) });
+      return linked;
+    }
+    if (!text || same(d.events[byNo]!.text, text) || named.includes(byNo)) return byNo;
+    const noText = d.events[byNo]!.text;
+    // The year the text's exchanges are of, when they are of one year.
+    const params: Record<string, string | number> = { no, noText, text, count: named.length };
+    if (inYear.length > 0 || named.length === 1) params.year = d.events[named[0]!]!.year;
+    if (named.length === 1) {
+      const message = `No. ${no} is 「${noText}」, but the 関連する交流 「${text}」 names another exchange (of ${d.events[named[0]!]!.year}); the photo record was linked to 「${text}」. Check the 交流 No. column (was it renumbered?).`;
+      this.warn(row, sheet, message, 'RecordLinkMismatch', { ...params, decided: 'text' });
+      return named[0]!;
+    }
+    if (named.length === 0) {
+      const message = `the 関連する交流 「${text}」 names no exchange; the photo record was linked by No. ${no} to 「${noText}」. Correct either cell if that is not the exchange it shows.`;
+      this.warn(row, sheet, message, 'RecordLinkMismatch', { ...params, decided: 'no' });
+      return byNo;
+    }
+    const message = `No. ${no} is 「${noText}」, and the 関連する交流 「${text}」 names ${named.length} exchanges${inYear.length > 0 ? ` of ${year}` : ''}; neither decides, so the photo record was imported without a link. Correct either cell.`;
+    this.warn(row, sheet, message, 'RecordLinkMismatch', { ...params, decided: 'none' });
+    return null;
+  }
+
+  /**
+   * A note for each headed column Koryu does not read (備考, 担当課 …) that holds something below its header: its
+   * cells are not imported, and staff should know before they rely on them.
+   */
+  columnsNotRead(sheet: Sheet, header: SheetHeader): void {
+    const headerRow = sheet.rows[header.at]!;
+    const read = new Set(Object.values(header.columns as Record<string, number | undefined>));
+    headerRow.cells.forEach((cell, index) => {
+      const name = cellText(cell);
+      if (name === '' || read.has(index)) return;
+      const filled = sheet.rows.slice(header.at + 1).filter((r) => cellText(r.cells[index]) !== '').length;
+      if (filled === 0) return;
+      const message = `${sheet.name}: the column 「${name}」 is not one Koryu reads; its ${filled} filled cell${filled === 1 ? ' was' : 's were'} not imported. Write what should be kept into the 交流内容 (or 写真説明) cell.`;
+      this.diagnostics.push(diagnostic('ColumnNotRead', 'info', headerRow.line, message, headerRow.cells.map(cellText).join(' '), { column: name, cells: filled, sheet: sheet.name }));
     });
   }
 
@@ -267,10 +336,17 @@ class SheetReader {
     const title = sheet.rows.slice(0, header.at).flatMap((r) => r.cells.map((x) => readTitle(cellText(x)))).find((t) => t !== undefined);
     const c: Carry = { home: this.options.home, partner: title?.partner, kind: title?.kind, affiliatedOn: null, year: undefined };
     if (header.kind === 'records') this.hasRecordTable = true;
+    this.columnsNotRead(sheet, header);
+    const first = this.diagnostics.length;
     for (const row of sheet.rows.slice(header.at + 1)) {
       if (row.cells.every((x) => cellText(x) === '')) continue;
       if (header.kind === 'events') this.eventRow(sheet, row, header as SheetHeader<EventColumnKey>, c);
       else this.recordRow(sheet, row, header as SheetHeader<RecordColumnKey>, c, links);
+    }
+    // Every diagnostic of a row names its sheet, as warn's do.
+    for (let i = first; i < this.diagnostics.length; i++) {
+      const d = this.diagnostics[i]!;
+      if (d.line !== null && d.params?.sheet === undefined) this.diagnostics[i] = { ...d, params: { ...d.params, sheet: sheet.name } };
     }
   }
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { diagnosticText } from '../views/staff/upload.messages.js';
 import { parseText } from './parse-document.js';
 
 const HEAD = '姉妹都市ナンシー市との歩み 交流年表\n\n姉妹都市提携：1973年（昭和48年）11月10日\n\n年\t\t交流内容\n';
@@ -85,6 +86,17 @@ describe('the tab layout', () => {
   it('warns when years run backwards, and when an era year names another year', () => {
     assert.deepEqual(codes('2005年 (平成17年)\t派遣\t市長が訪問\n2004年 (平成16年)\t受入\t市長が来訪\n'), [[7, 'YearOutOfOrder', 'warning']]);
     assert.deepEqual(codes('2005年 (平成16年)\t派遣\t市長が訪問\n'), [[6, 'YearMismatch', 'warning']]);
+  });
+
+  it('names both years, the earlier line, and what to check when years run backwards, in English, Japanese and Chinese', () => {
+    const [d] = parse('2027年\t派遣\t市長が訪問\n2023年\t受入\t市長が来訪\n').diagnostics.filter((x) => x.code === 'YearOutOfOrder');
+    assert.deepEqual([d!.line, d!.params], [7, { year: 2023, after: 2027, afterLine: 6 }]);
+    assert.match(d!.message, /^2023 comes after 2027 \(line 6\) in the document; it was imported under 2023\. Check that neither year is mistyped/);
+    assert.equal(
+      diagnosticText('ja', d!).message,
+      '2023年の交流が、2027年（6行目）より後に書かれています。2023年として取り込みます。どちらかの年の書き間違いでないか確かめてください。順序が違うだけなら、直さなくてもかまいません（公開ページでは年の順に並びます）。',
+    );
+    assert.match(diagnosticText('zh', d!).message, /^2023年的交流写在2027年（第6行）之后/);
   });
 
   it('reports a row whose first cell is not a year, and a continuation row with no year before it', () => {

@@ -29,7 +29,8 @@ function warnYearsOutOfOrder(p: Partnership, diagnostics: Diagnostic[]): void {
   let previous: ExchangeEvent | undefined;
   for (const e of p.events) {
     if (previous && e.line !== null && previous.line !== null && e.line > previous.line && e.year < previous.year) {
-      diagnostics.push(diagnostic('YearOutOfOrder', 'warning', e.line, `${e.year} comes after ${previous.year} in the document.`, e.text));
+      const message = `${e.year} comes after ${previous.year} (line ${previous.line}) in the document; it was imported under ${e.year}. Check that neither year is mistyped; if only the order differs, nothing needs correcting (the pages list the years in order).`;
+      diagnostics.push(diagnostic('YearOutOfOrder', 'warning', e.line, message, e.text, { year: e.year, after: previous.year, afterLine: previous.line }));
     }
     previous = e;
   }

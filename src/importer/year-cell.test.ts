@@ -52,6 +52,26 @@ describe('a year cell typed with a look-alike of a numeral', () => {
   });
 });
 
+describe('a year cell whose look-alikes tell the year meant (2O07年)', () => {
+  it('suggests that year with its era, not 2017年, in a table row and in a sheet', () => {
+    const result = read([TITLE, '', '年\t区分\t交流内容', '2006年\t派遣\t市長が訪問', '2O07年\t派遣\t職員相互派遣研修']);
+    const [d] = result.diagnostics;
+    assert.deepEqual([d!.line, d!.params?.meantYear], [5, 2007]);
+    assert.match(d!.message, /Write it as 2007年 \(平成19年\) if that is the year meant\./);
+    assert.equal(diagnosticText('ja', d!).message, '最初の列の「2O07年」が年として読み取れないため、この行は取り込みません。「O」は「0」ではありません。2007年（平成19年）のことなら、そう書いてください。');
+    assert.equal(diagnosticText('zh', d!).message, '第一列的“2O07年”无法读取为年份，此行未导入。“O”不是“0”。如果指的是2007年（平成19年），请这样写。');
+    const sheet = read(['相手都市,年,区分,交流内容', 'ゲント市,2017,派遣,市長が訪問', ',２０l９年度,受入,州立大学の学生が来訪']).diagnostics[0]!;
+    assert.deepEqual([sheet.params?.reason, sheet.params?.meantYear], ['yearCell', 2019]);
+    assert.match(diagnosticText('ja', sheet).message, /2019年（平成31年\/令和元年）のことなら、そう書いてください。$/);
+  });
+
+  it('suggests no year where none is told: ニ〇一九 (a kanji look-alike), 3O18 (out of range), 2017ねん', () => {
+    const rows = ['ニ〇一九\t受入\ta', '3O18年\t受入\tb', '2017ねん\t受入\tc'];
+    const result = read([TITLE, '', '年\t区分\t交流内容', '2006年\t派遣\t市長が訪問', ...rows]);
+    assert.deepEqual(result.diagnostics.map((d) => d.params?.meantYear), [undefined, undefined, undefined]);
+  });
+});
+
 describe('a year heading typed with a look-alike of a kanji numeral', () => {
   it('refuses the document at the heading, saying which character is not the numeral', () => {
     const result = read([TITLE, '', 'ニ〇一九年', '・市長が訪問', '2020年', '・市民交流団が訪問']);

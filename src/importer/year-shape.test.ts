@@ -35,6 +35,10 @@ describe('the shape of a year heading that cannot be read', () => {
       ['20l8年', 'letters', '20l8'],
       ['2〇18年', 'letters', '2〇18'],
       ['3018年', 'range', '3018'],
+      ['202年', 'digits', '202'],
+      ['20220年', 'digits', '20220'],
+      ['２０２２２年度', 'digits', '20222'],
+      ['2O220年', 'digits', '2O220'],
       ['令和99年', 'range', '令和'],
       ['R99年', 'range', 'R'],
     ];
@@ -88,6 +92,18 @@ describe('an unreadable year heading in a document of year headings', () => {
   it('is never text of the event before it, and the lines under it are not filed under the year before it', () => {
     const r = linesLayout.parse(splitLines(EXAMPLE), { home: '金沢市' });
     assert.deepEqual(r.partnerships[0]!.events.map((e) => [e.year, e.text]), [[2016, '市長が訪問']]);
+  });
+
+  it('refuses a heading of five or three digits (20220年, 202年), never keeping it as an exchange nor filing the lines under it under the year before', () => {
+    for (const [typo, why] of [['20220年', /20220 has 5 digits, not 4/], ['202年', /202 has 3 digits, not 4/]] as const) {
+      const doc = ['姉妹都市バッファロー市との歩み', '', '2019年', '4月20日 市民親善訪問団を派遣', '', typo, '10月1日 姉妹都市提携60周年記念式典を開催', '', '2023年', '7月15日 青少年交流団を派遣'].join('\n');
+      const r = parseText(doc, { home: '金沢市' });
+      assert.deepEqual(r.partnerships, [], typo);
+      assert.deepEqual(r.diagnostics.map((d) => [d.line, d.code, d.severity, d.excerpt]), [[6, 'UnreadableYearHeading', 'error', typo]]);
+      assert.match(r.diagnostics[0]!.message, why);
+      const read = linesLayout.parse(splitLines(doc), { home: '金沢市' });
+      assert.deepEqual(read.partnerships[0]!.events.map((e) => [e.year, e.text]), [[2019, '市民親善訪問団を派遣'], [2023, '青少年交流団を派遣']], typo);
+    }
   });
 
   it('reads the lines again once a heading can be read', () => {

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { ChangeSummary } from '../domain/partnership.js';
-import { similarPartnerNames } from '../domain/partner-name.js';
-import { findPartnerNames } from '../storage/partnership.repository.js';
 import { KoryuError } from '../errors.js';
 import type { Store } from '../storage/database.js';
 import { parseDocuments } from './documents.service.js';
+import { similarPartners, type SimilarPartner } from './similar-partners.service.js';
 import type { ImportRefusal } from '../domain/import-refusal.js';
+
+export type { SimilarPartner } from './similar-partners.service.js';
 import { importDocuments, ImportRefusedError, type ImportOptions, type ImportReport, type ParsedDocument, type SourceDocument } from './import.service.js';
 
 /** How long an uploaded document waits for its confirmation. */
@@ -28,13 +29,6 @@ export interface ImportPreview {
   refusal?: ImportRefusal;
   /** New partnerships whose partner probably is a stored partner of the same home written differently. */
   similar?: SimilarPartner[];
-}
-
-/** A partnership the import would create beside stored ones of the same home that probably name the same place. */
-export interface SimilarPartner {
-  home: string;
-  partner: string;
-  stored: string[];
 }
 
 /**
@@ -110,18 +104,6 @@ export class ImportPreviews {
     const now = this.now();
     for (const [token, p] of this.pending) if (p.expires < now) this.pending.delete(token);
   }
-}
-
-/** The partnerships the import would create whose partner name probably duplicates a stored one of the same home. */
-async function similarPartners(store: Store, changes: readonly ChangeSummary[]): Promise<SimilarPartner[]> {
-  const out: SimilarPartner[] = [];
-  const storedOf = new Map<string, string[]>();
-  for (const s of changes.filter((c) => c.created)) {
-    if (!storedOf.has(s.home)) storedOf.set(s.home, await findPartnerNames(store.db, s.home));
-    const stored = similarPartnerNames(s.partner, storedOf.get(s.home)!);
-    if (stored.length > 0) out.push({ home: s.home, partner: s.partner, stored });
-  }
-  return out;
 }
 
 /**

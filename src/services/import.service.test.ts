@@ -89,6 +89,16 @@ describeOnEachStore('importing documents', (openFresh) => {
     const versions = [doc('jinzhou-old.csv', events('錦州市', '市長が錦州市を訪問（誤り）')), doc('jinzhou-new.csv', events('錦州市', '市長が錦州市を訪問'))];
     await assert.rejects(importDocuments(store, versions, options), /jinzhou-old\.csv and jinzhou-new\.csv both hold 金沢市 – 錦州市/);
   });
+
+  it('creates a partnership whose sheet has no 種別 column as 交流都市, and keeps a stored kind such a sheet is imported over', async () => {
+    const sheet = (partner: string) => doc(`${partner}.csv`, `相手都市,年（西暦）,区分,交流内容\n${partner},2019年,派遣,市長が${partner}を訪問\n`);
+    await importDocuments(store, [sheet('ナンシー市')], options);
+    await importDocuments(store, [doc('nancy.txt', '姉妹都市ナンシー市との歩み\n\n2019年\n市長がナンシー市を訪問\n')], options);
+    const report = await importDocuments(store, [sheet('ナンシー市'), sheet('蘇州市')], options);
+    const kinds = (await listPartnerships(store)).filter((p) => ['ナンシー市', '蘇州市'].includes(p.partner)).map((p) => [p.partner, p.kind]);
+    assert.deepEqual(kinds.sort(), [['ナンシー市', '姉妹都市'], ['蘇州市', '交流都市']]);
+    assert.deepEqual(report.changes.map((c) => [c.partner, c.created, c.detailsChanged]), [['ナンシー市', false, false], ['蘇州市', true, false]]);
+  });
 });
 
 describeOnEachStore('the koryu/1 round trip through a store', (openFresh) => {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ExchangeField } from '../domain/exchange-field.js';
-import type { ChangeSummary, Partnership } from '../domain/partnership.js';
+import { kindOnCreation, type ChangeSummary, type Partnership } from '../domain/partnership.js';
 import { searchableText } from '../domain/search-text.js';
 import type { BulkColumn, BulkWriter, Database } from './database.js';
 import { fieldBits, type StoredPhotoLink } from './knowledge.repository.js';
@@ -125,7 +125,7 @@ export async function insertNewPartnerships(
       for (const [k, item] of step.entries()) {
         const p = item.partnership;
         const id = ids[first + k]!;
-        partnershipRows.push([id, p.home, p.partner, p.kind, p.affiliatedOn, item.source, now, now]);
+        partnershipRows.push([id, p.home, p.partner, kindOnCreation(p.kind), p.affiliatedOn, item.source, now, now]);
         for (const [position, e] of p.events.entries()) {
           const eventId = eventIds[event + position]!;
           const searchText = eventTexts[event + position]!;

@@ -4,6 +4,7 @@ import {
   isUnchanged,
   type ChangeSummary,
   detailsAfterImport,
+  kindOnCreation,
   type RemovedItem,
   type ChangedItem,
   type ItemReading,
@@ -399,7 +400,7 @@ async function save(trx: Kysely<Database>, p: Partnership, source: string | null
       .values({
         home: p.home,
         partner: p.partner,
-        kind: p.kind,
+        kind: kindOnCreation(p.kind),
         affiliated_on: p.affiliatedOn,
         source,
         created_at: now,

@@ -172,6 +172,11 @@ export function runStoreContract(label: string, open: () => Promise<Store>): voi
       assert.equal(now.affiliatedOn, '1981-06-05');
       assert.equal(now.kind, '友好交流都市');
       await deletePartnership(store.db, '金沢市', '蘇州市');
+
+      // Created from a document that names no kind (a sheet without 種別): the default kind.
+      assert.equal((await savePartnership(store.db, { ...stored, kind: '' }, null)).created, true);
+      assert.equal((await findPartnership(store.db, '金沢市', '蘇州市'))?.kind, '交流都市');
+      await deletePartnership(store.db, '金沢市', '蘇州市');
     });
 
     it('keeps two homes with the same partner apart', async () => {
@@ -328,6 +333,36 @@ export function runStoreContract(label: string, open: () => Promise<Store>): voi
       const records = [{ year: 2006, caption: '存在しない行事', event: 99, line: null }];
       await assert.rejects(savePartnership(store.db, buildPartnership({ home: '白山市', records }), null), RangeError);
       assert.equal(await findPartnership(store.db, '白山市', '大連市'), undefined);
+    });
+
+    it('keeps an exchange whose direction alone was corrected (its id, translations and photo link), and does not pair unrelated ones', async () => {
+      const home = '小松市';
+      const events = buildEvents();
+      events[4] = { ...events[4]!, translations: { en: 'Mayor Yamano visited and signed the agreement' } };
+      await savePartnership(store.db, buildPartnership({ home, events }), null);
+      const before = await findPartnership(store.db, home, '大連市');
+      assert.ok(before);
+
+      // A re-import (no translations given) in which 2016 派遣 became 受入, and 2019's exchange was replaced by another.
+      const corrected = buildEvents();
+      corrected[4] = { ...corrected[4]!, direction: 'reception' };
+      corrected[6] = { year: 2019, date: null, direction: 'unknown', text: '大連国際マラソン大会に市民ランナーを派遣', line: null };
+      const summary = await savePartnership(store.db, buildPartnership({ home, events: corrected }), 'komatsu-dalian.txt');
+      assert.deepEqual([summary.added, summary.changed, summary.removed], [
+        { events: 1, records: 0, years: 0 },
+        { events: 1, records: 0, years: 0 },
+        { events: 1, records: 0, years: 0 },
+      ]);
+      assert.deepEqual(summary.removedItems, [{ kind: 'event', year: 2019, text: '市長が訪問' }]);
+
+      const after = await findPartnership(store.db, home, '大連市');
+      assert.ok(after);
+      assert.equal(after.events[4]?.id, before.events[4]?.id);
+      assert.equal(after.events[4]?.direction, 'reception');
+      assert.deepEqual(after.events[4]?.translations, { en: 'Mayor Yamano visited and signed the agreement' });
+      assert.deepEqual(after.records.map((r) => [r.id, r.event]), before.records.map((r) => [r.id, r.event]));
+      assert.notEqual(after.events[6]?.id, before.events[6]?.id);
+      assert.equal(await deletePartnership(store.db, home, '大連市'), true);
     });
 
     describe('translations of event texts and captions', () => {

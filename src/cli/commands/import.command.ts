@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import { KoryuError } from '../../errors.js';
 import { hasErrors } from '../../domain/diagnostic.js';
 import { importDocuments, type ParsedDocument } from '../../services/import.service.js';
+import { similarPartners } from '../../services/similar-partners.service.js';
 import { readArgs } from '../args.js';
 import { importOptions } from '../import-options.js';
 import { EXIT_OK, type Command } from '../cli-io.js';
@@ -54,6 +55,13 @@ export const importCommand: Command = {
         for (const d of doc.diagnostics) io.out(`  ${formatDiagnostic(doc.source, d)}\n`);
       }
       for (const change of report.changes) io.out(`${formatChange(change)}\n`);
+      // A partner written differently from a stored one (大連 beside 大連市) starts a second partnership: said here as
+      // the web preview says it.
+      for (const s of await similarPartners(store, report.changes)) {
+        const stored = s.stored.join(', ');
+        const done = dryRun ? 'would be created as a new partnership' : 'was created as a new partnership';
+        io.out(`warning: ${s.home} – ${s.partner} ${done} beside the stored ${stored}. If it is the same city, correct the partner's name in the document to ${s.stored[0]}${dryRun ? '' : ', delete the new partnership on the staff pages'} and import it again.\n`);
+      }
       if (dryRun) io.out('Dry run: this is what the import would change; nothing was written.\n');
       return EXIT_OK;
     } finally {

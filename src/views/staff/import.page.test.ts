@@ -108,4 +108,27 @@ describe('the web import’s preview', () => {
     const rows = [...table.matchAll(/<tr class="(\w+)"><td>(\d+)<\/td>/g)].map((m) => `${m[1]} ${m[2]}`);
     assert.deepEqual(rows, ['error 2', 'error 50004', 'warning 3', 'info 5', 'warning 9']);
   });
+
+  it('shows no empty brackets for a document that gives no kind (a sheet without 種別)', () => {
+    const ctx = { locale: 'ja' as const, explicitLocale: true, path: '/staff/import/preview', query: '', home: '金沢市', assetVersion: 'test' };
+    const p = { home: '金沢市', partner: '全州市', kind: '', affiliatedOn: null, noExchangeYears: [], events: [], records: [] };
+    const html = renderPage(h(ImportPage, { view: { ctx, csrf: 'token' }, preview: { token: 'preview', documents: [{ source: 't.csv', partnerships: [p], diagnostics: [] }] } }));
+    assert.match(html, /<h3>金沢市–全州市: /);
+    assert.doesNotMatch(html, /全州市（）/);
+  });
+
+  it('names the file of each line of a CSV pair (both have a line 2), one file’s lines after the other’s, with what the row lacked', async () => {
+    const { parseDocuments } = await import('../../services/documents.service.js');
+    const events = '相手都市,年（西暦）,区分,交流内容\n全州市,2017,派遣,市職員を派遣\n全州市,2018,受入,\n';
+    const photos = '相手都市,年（西暦）,写真説明\n全州市,2017,\n全州市,2017,記念撮影\n';
+    const [doc] = await parseDocuments([{ name: 't.csv', bytes: Buffer.from(events) }, { name: 't.photos.csv', bytes: Buffer.from(photos) }], { home: '金沢市', maxDocumentBytes: 1 << 20 });
+    const ctx = { locale: 'ja' as const, explicitLocale: true, path: '/staff/import/preview', query: '', home: '金沢市', assetVersion: 'test' };
+    const html = renderPage(h(ImportPage, { view: { ctx, csrf: 'token' }, preview: { token: 'preview', documents: [doc!] } }));
+    const table = /<table class="diagnostics">.*?<\/table>/s.exec(html)?.[0] ?? '';
+    const rows = [...table.matchAll(/<tr class="\w+"><td>([^<]*)<\/td><td>([^<]*)/g)].map((m) => [m[1], m[2]!.trim()]);
+    assert.deepEqual(rows, [
+      ['t.photos.csv 2', '警告: 「写真説明」の欄が空のため、この写真の記録は取り込みません。説明を書いてください。'],
+      ['t.csv 3', '警告: 「交流内容」の欄が空のため、この行は取り込みません。交流のない年なら、区分に「交流なし」と書いてください。'],
+    ]);
+  });
 });

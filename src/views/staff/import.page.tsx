@@ -64,7 +64,13 @@ function ChangesTable(props: { view: StaffView; changes: readonly ChangeSummary[
 function errorsFirst(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const rank = (d: Diagnostic) => (d.severity === 'error' ? 0 : 1);
   const line = (d: Diagnostic) => d.line ?? 0;
-  return diagnostics.map((d, i) => ({ d, i })).sort((a, b) => rank(a.d) - rank(b.d) || line(a.d) - line(b.d) || a.i - b.i).map(({ d }) => d);
+  // The lines of a CSV pair's two files (or a workbook's sheets) are each file's own: one file's after the other's.
+  const sheets = [...new Set(diagnostics.map((d) => String(d.params?.sheet ?? '')))];
+  const sheet = (d: Diagnostic) => sheets.indexOf(String(d.params?.sheet ?? ''));
+  return diagnostics
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => rank(a.d) - rank(b.d) || sheet(a.d) - sheet(b.d) || line(a.d) - line(b.d) || a.i - b.i)
+    .map(({ d }) => d);
 }
 
 /** How an event or photo record reads in the preview: year, date and direction (events), text. */
@@ -147,7 +153,8 @@ export function ImportPage(props: { view: StaffView; preview?: ImportPreviewView
                         const said = diagnosticText(ctx.locale, x);
                         return (
                           <tr key={i} class={x.severity}>
-                            <td>{x.line ?? '—'}</td>
+                            {/* A sheet's line names its sheet: the file of a CSV pair, the sheet of a workbook. */}
+                            <td>{x.params?.sheet !== undefined && x.line !== null ? `${x.params.sheet} ${x.line}` : (x.line ?? '—')}</td>
                             <td>
                               {said.severity}: {said.message}
                               {ctx.locale !== 'en' && x.excerpt !== '' && <> <q lang="ja">{x.excerpt}</q></>}
@@ -160,7 +167,7 @@ export function ImportPage(props: { view: StaffView; preview?: ImportPreviewView
                 )}
                 {d.partnerships.map((p) => (
                   <section key={p.partner}>
-                    <h3>{p.home}–{p.partner}（{p.kind}）: {format(t.yearsEvents, { events: p.events.length, records: p.records.length })}</h3>
+                    <h3>{p.home}–{p.partner}{p.kind ? `（${p.kind}）` : ''}: {format(t.yearsEvents, { events: p.events.length, records: p.records.length })}</h3>
                     {/* What the document says of the partnership itself, which the import stores as well. */}
                     <dl class="import-details">
                       <dt>{t.affiliatedOn}</dt>

@@ -25,7 +25,7 @@ function emittedCodes(): Set<string> {
   for (const file of files) {
     const text = read(file);
     for (const m of text.matchAll(/\b(?:diagnostic|note)\(\s*'(\w+)'/g)) codes.add(m[1]!);
-    for (const m of text.matchAll(/\bwarn\(.*, '(\w+)'\);/g)) codes.add(m[1]!);
+    for (const m of text.matchAll(/\bwarn\(.*?, '([A-Z]\w+)'(?:\);|, )/g)) codes.add(m[1]!);
     // Codes chosen by a variable are in its literal union, as in `code: DiagnosticCode = 'UnparsedLine'`.
     for (const m of text.matchAll(/DiagnosticCode\s*=\s*'(\w+)'/g)) codes.add(m[1]!);
   }
@@ -76,9 +76,31 @@ describe('the import diagnostics in Japanese and Chinese', () => {
     const d = one(parsed!.diagnostics, 'RecordLinkNotFound');
     assert.match(d.message, /no event has No\. 3; the photo record was imported without a link/);
     assert.deepEqual(parsed!.partnerships[0]!.records.map((r) => [r.caption, r.event]), [['歓迎会', null]], 'the record is imported');
-    assert.equal(diagnosticText('ja', d).message, '写真の記録の「交流 No.」（空欄のときは「交流ID」）にあたる交流がないため、交流と結び付けずに取り込みました。');
+    assert.equal(diagnosticText('ja', d).message, '写真の記録の「交流 No.」（3）にあたる交流がないため、交流と結び付けずに取り込みました。');
     assert.doesNotMatch(diagnosticText('ja', d).message, /取り込みません/);
     assert.doesNotMatch(diagnosticText('zh', d).message, /未导入/);
+  });
+
+  it('says which exchange a photo row was linked to when its 交流 No. and 関連する交流 disagree, and what to correct', async () => {
+    const events = 'No.,相手都市,年（西暦）,区分,交流内容\n1,全州市,2017,派遣,市職員を派遣\n2,全州市,2017,受入,全州市長一行が来訪\n3,全州市,2018,受入,議員団が来訪\n4,全州市,2018,受入,議員団が来訪\n';
+    const photos = '相手都市,年（西暦）,写真説明,交流 No.,関連する交流\n全州市,2017,記念撮影,2,市職員を派遣\n全州市,2017,庁舎前,1,市職員2名を派遣\n全州市,2018,歓迎会,1,議員団が来訪\n';
+    const [parsed] = await parseDocuments([{ name: 't.csv', bytes: Buffer.from(events) }, { name: 't.photos.csv', bytes: Buffer.from(photos) }], { home: '金沢市', maxDocumentBytes: 1 << 20 });
+    const [text, no, none] = parsed!.diagnostics.filter((d) => d.code === 'RecordLinkMismatch');
+    assert.ok(text && no && none, JSON.stringify(parsed!.diagnostics));
+    assert.equal(
+      diagnosticText('ja', text).message,
+      '「交流 No.」の2は「全州市長一行が来訪」ですが、「関連する交流」は2017年の別の交流「市職員を派遣」を指しているため、「市職員を派遣」と結び付けました。交流の表で番号を振り直していないか確かめ、交流 No. を直してください。',
+    );
+    assert.equal(diagnosticText('ja', no).message, '「関連する交流」の「市職員2名を派遣」にあたる交流がないため、「交流 No.」の1（「市職員を派遣」）と結び付けました。写真が別の交流のものなら、どちらかの欄を直してください。');
+    assert.match(diagnosticText('ja', none).message, /「議員団が来訪」は2018年に2件あり、どの交流か決められないため、交流と結び付けずに取り込みました。/);
+    assert.match(diagnosticText('zh', text).message, /已关联到“市職員を派遣”/);
+  });
+
+  it('says that a column of a hand-made sheet it does not read (備考) was left out, and where to write what should be kept', async () => {
+    const [parsed] = await parseDocuments([{ name: 'ghent.csv', bytes: Buffer.from('友好都市ゲント市との歩み\n年,区分,交流内容,備考\n2017,派遣,市職員を派遣,雨天\n') }], { home: '金沢市', maxDocumentBytes: 1 << 20 });
+    const d = one(parsed!.diagnostics, 'ColumnNotRead');
+    assert.equal(diagnosticText('ja', d).message, '「備考」の列は取り込む対象ではないため、その列に書かれた1件の内容は取り込みませんでした。残したい内容は「交流内容」（写真の表では「写真説明」）の欄に書き加えてください。');
+    assert.match(diagnosticText('zh', d).message, /^“備考”列不在导入范围内/);
   });
 
   it('says that a pipe row missing a cell was imported as the event’s text, not that it was dropped', () => {
@@ -130,6 +152,9 @@ describe('the import diagnostics in Japanese and Chinese', () => {
     assert.match(diagnosticText('ja', era!).message, /^年の見出しのようですが、読み取れません（「平生」は元号ではありません）。.*文書全体を取り込みませんでした/);
     assert.match(diagnosticText('ja', letters!).message, /（「2O18」の数字に英字が混じっています）/);
     assert.match(diagnosticText('zh', era!).message, /^此行看似年份标题，但无法读取（“平生”不是日本年号）.*整个文档均未导入/);
+    const [digits] = parseDocument(Buffer.from(['姉妹都市ゲント市との歩み', '2021年', '5月1日 A団が来訪', '20222年', '6月1日 B団を派遣'].join('\n')), { home: '金沢市' }).diagnostics;
+    assert.match(diagnosticText('ja', digits!).message, /^年の見出しのようですが、読み取れません（「20222」は5桁で、4桁の西暦になっていません）。/);
+    assert.match(diagnosticText('zh', digits!).message, /（“20222”是5位数，公历年份应为4位数）/);
   });
 
   it('says that a row continuing a year that could not be read was left out for that reason, naming the line', () => {

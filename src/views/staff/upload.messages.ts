@@ -1,4 +1,5 @@
 import type { Diagnostic, DiagnosticCode, Severity } from '../../domain/diagnostic.js';
+import { eraLabel } from '../../domain/era.js';
 import type { PhotoProblem, UploadKind } from '../../domain/upload.js';
 import type { Locale } from '../i18n/locale.js';
 import { format, type Messages } from '../i18n/messages.js';
@@ -79,6 +80,14 @@ function notAYear(locale: 'ja' | 'zh', p: Params): string {
   const where = p.reason === 'yearCell' ? (locale === 'ja' ? `「${p.column ?? '年'}」の列` : `“${p.column ?? '年'}”列`) : locale === 'ja' ? '最初の列' : '第一列';
   const cell = p.cell === undefined ? '' : locale === 'ja' ? `の「${p.cell}」` : `的“${p.cell}”`;
   const look = p.lookalike === undefined ? '' : locale === 'ja' ? `「${p.lookalike}」は「${p.meant}」ではありません。` : `“${p.lookalike}”不是“${p.meant}”。`;
+  // The year meant, when the look-alikes tell it (2O07年 → 2007年): suggesting 2017年 would steer staff to a wrong year.
+  const meant = typeof p.meantYear === 'number' ? p.meantYear : undefined;
+  if (meant !== undefined) {
+    const era = eraLabel(meant);
+    return locale === 'ja'
+      ? `${where}${cell}が年として読み取れないため、この行は取り込みません。${look}${meant}年（${era}）のことなら、そう書いてください。`
+      : `${where}${cell}无法读取为年份，此行未导入。${look}如果指的是${meant}年（${era}），请这样写。`;
+  }
   return locale === 'ja'
     ? `${where}${cell}が年として読み取れないため、この行は取り込みません。${look}2017年、平成29年などと書いてください。`
     : `${where}${cell}无法读取为年份，此行未导入。${look}请写作2017年、平成29年等。`;
@@ -94,6 +103,8 @@ const UNPARSED_JA: Readonly<Record<string, string>> = {
   dateUnreadable: '日付で始まっているようですが、日付として読み取れないため、この行は取り込みません。',
   outsideTable: '表の外にある日付付きの行のため、取り込みません。表の中に移してください。',
   strayNoneMark: '「交流なし」の印ですが、その年の見出しの下にないため、無視しました。',
+  noEventText: '「交流内容」の欄が空のため、この行は取り込みません。交流のない年なら、区分に「交流なし」と書いてください。',
+  noCaption: '「写真説明」の欄が空のため、この写真の記録は取り込みません。説明を書いてください。',
 };
 
 /** The same, for the Chinese pages. */
@@ -106,6 +117,8 @@ const UNPARSED_ZH: Readonly<Record<string, string>> = {
   dateUnreadable: '此行似乎以日期开头，但无法读取为日期，未导入。',
   outsideTable: '这是表格外带日期的行，未导入。请将其移入表格中。',
   strayNoneMark: '这是“无交流”标记，但不在该年份的标题下，已忽略。',
+  noEventText: '“交流内容”栏为空，此行未导入。如果该年没有交流，请在区分栏写“交流なし”。',
+  noCaption: '“写真説明”栏为空，此照片记录未导入。请填写说明。',
 };
 
 /**
@@ -140,10 +153,15 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
           ? '年で始まる文として読んだため、交流としては取り込みません。交流として取り込むには、年だけを上の行に書いて（2023年）、その下に内容を書いてください。'
           : '交流の記録として読み取れなかったため、取り込みません。',
     UnknownDirection: '区分（派遣・受入・相互）が読み取れないため、区分なしで取り込みます。',
-    YearOutOfOrder: '年の順序が前後しています。',
+    ColumnNotRead: (p) =>
+      `「${p.column}」の列は取り込む対象ではないため、その列に書かれた${p.cells ?? ''}件の内容は取り込みませんでした。残したい内容は「交流内容」（写真の表では「写真説明」）の欄に書き加えてください。`,
+    YearOutOfOrder: (p) =>
+      p.year === undefined
+        ? '年の順序が前後しています。'
+        : `${p.year}年の交流が、${p.after}年（${p.afterLine}行目）より後に書かれています。${p.year}年として取り込みます。どちらかの年の書き間違いでないか確かめてください。順序が違うだけなら、直さなくてもかまいません（公開ページでは年の順に並びます）。`,
     YearMismatch: '和暦と西暦が一致しません。西暦を使いました。',
     DuplicateEvent: '同じ年に同じ交流がすでにあります。1件として取り込みます。',
-    MissingPartner: '提携先の都市名がありません（「姉妹都市〇〇市との交流」のような表題、または表の「相手都市」の列が必要です）。取り込みません。',
+    MissingPartner: '提携先の都市名がありません（「姉妹都市〇〇市との交流」のような表題、または表の「相手都市」の列が必要です）。取り込みませんでした。交流の上にそのような表題の行を入れて（表なら「相手都市」の列を加えて）、もう一度取り込んでください。',
     InvalidJson: 'koryu/1のJSONとして正しくありません。',
     LineTooLong: (p) => (p.max === undefined ? '行が長すぎます。' : `行が長すぎます（${p.length}文字。1行の上限は${p.max}文字）。`),
     TooManyEvents: (p) =>
@@ -153,7 +171,16 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
     RowMissingCells: '表の見出しより列が少ない行です。ある内容を交流内容として取り込み、区分は文面から判断しました。',
     UnreadableDate: (p) =>
       p.reason === 'noSuchDate' ? `${cjkDate(p.date)}という日付は存在しないため、日付なしで交流を取り込みました。` : '日付として読み取れないため、日付なしで交流を取り込みました。',
-    RecordLinkNotFound: '写真の記録の「交流 No.」（空欄のときは「交流ID」）にあたる交流がないため、交流と結び付けずに取り込みました。',
+    RecordLinkNotFound: (p) =>
+      p.id !== undefined && p.no === undefined
+        ? `写真の記録の「交流ID」（${p.id}）にあたる交流がないため、交流と結び付けずに取り込みました。`
+        : `写真の記録の「交流 No.」${p.no ? `（${p.no}）` : ''}にあたる交流がないため、${p.text ? `「関連する交流」の「${p.text}」と結び付けました。` : '交流と結び付けずに取り込みました。'}`,
+    RecordLinkMismatch: (p) =>
+      p.decided === 'text'
+        ? `「交流 No.」の${p.no}は「${p.noText}」ですが、「関連する交流」は${p.year}年の別の交流「${p.text}」を指しているため、「${p.text}」と結び付けました。交流の表で番号を振り直していないか確かめ、交流 No. を直してください。`
+        : p.decided === 'no'
+          ? `「関連する交流」の「${p.text}」にあたる交流がないため、「交流 No.」の${p.no}（「${p.noText}」）と結び付けました。写真が別の交流のものなら、どちらかの欄を直してください。`
+          : `「交流 No.」の${p.no}は「${p.noText}」ですが、「関連する交流」の「${p.text}」は${p.year ? `${p.year}年に` : ''}${p.count}件あり、どの交流か決められないため、交流と結び付けずに取り込みました。どちらかの欄を直してください。`,
     SheetNotRead: '年と交流内容（または写真説明）の見出し行がないため、このシートは読み取りませんでした。',
     ImportInvalidWorkbook: (p) =>
       p.kind === 'xls'
@@ -170,7 +197,7 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
       }),
     UnreadableYearHeading: (p) =>
       `年の見出しのようですが、読み取れません${
-        p.fault === 'era' ? `（「${p.written}」は元号ではありません）` : p.fault === 'letters' ? `（「${p.written}」の数字に英字が混じっています）` : p.fault === 'lookalike' ? `（「${p.written}」の「${p.lookalike}」は漢数字の「${p.meant}」ではありません）` : p.fault === 'range' ? '（1868年から2100年までの年ではありません）' : ''
+        p.fault === 'era' ? `（「${p.written}」は元号ではありません）` : p.fault === 'letters' ? `（「${p.written}」の数字に英字が混じっています）` : p.fault === 'lookalike' ? `（「${p.written}」の「${p.lookalike}」は漢数字の「${p.meant}」ではありません）` : p.fault === 'digits' ? `（「${p.written}」は${String(p.written).length}桁で、4桁の西暦になっていません）` : p.fault === 'range' ? '（1868年から2100年までの年ではありません）' : ''
       }。このままでは下の行が前の年に入ってしまうため、文書全体を取り込みませんでした。見出しを直して（2017年、平成29年など）もう一度取り込んでください。`,
     EraYearsDisagree: (p) =>
       `${p.written ? `「${p.written}」の` : ''}二つの元号の年が別の年${p.years ? `（${p.years}年）` : ''}を指していて、西暦も書かれていないため、どちらの年か決められません。文書全体を取り込みませんでした。年を直して（2019年、平成31年（令和元年）など）もう一度取り込んでください。`,
@@ -208,10 +235,15 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
           ? '此行被读作以年份开头的句子，未作为交流导入。如需作为交流导入，请将年份单独写在上一行（2023年），内容写在其下。'
           : '无法识别为交流记录，未导入。',
     UnknownDirection: '无法识别类别（派遣、接待、相互），按未指定类别导入。',
-    YearOutOfOrder: '年份顺序前后颠倒。',
+    ColumnNotRead: (p) =>
+      `“${p.column}”列不在导入范围内，该列中的${p.cells ?? ''}项内容未导入。需要保留的内容请补写到“交流内容”（照片表为“写真説明”）栏中。`,
+    YearOutOfOrder: (p) =>
+      p.year === undefined
+        ? '年份顺序前后颠倒。'
+        : `${p.year}年的交流写在${p.after}年（第${p.afterLine}行）之后，已按${p.year}年导入。请确认两个年份是否有误写。如果只是顺序不同，无需更正（公开页面按年份顺序排列）。`,
     YearMismatch: '日本年号与公历年份不一致，已采用公历年份。',
     DuplicateEvent: '同一年中已有相同的交流，只导入一次。',
-    MissingPartner: '没有写明友好城市的名称（需要“与姉妹都市〇〇市的交流”之类的标题，或表格中的“相手都市”列），未导入。',
+    MissingPartner: '没有写明友好城市的名称（需要“与姉妹都市〇〇市的交流”之类的标题，或表格中的“相手都市”列），未导入。请在交流内容上方加入这样的标题行（表格则加入“相手都市”列），然后重新导入。',
     InvalidJson: '不是有效的koryu/1 JSON。',
     LineTooLong: (p) => (p.max === undefined ? '行过长。' : `行过长（${p.length}个字符，每行上限为${p.max}个字符）。`),
     TooManyEvents: (p) => (p.max === undefined ? '交流条数超过了单次导入的上限。' : `交流条数（${p.events}条）超过了单次导入的上限（${p.max}条）。`),
@@ -220,7 +252,16 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
     RowMissingCells: '此行的列数少于表头，已将现有内容作为交流内容导入，类别根据文字判断。',
     UnreadableDate: (p) =>
       p.reason === 'noSuchDate' ? `${cjkDate(p.date)}这一日期不存在，该交流已在不含日期的情况下导入。` : '无法识别为日期，该交流已在不含日期的情况下导入。',
-    RecordLinkNotFound: '照片记录的“交流 No.”（为空时为“交流ID”）所指的交流不存在，已在不关联交流的情况下导入。',
+    RecordLinkNotFound: (p) =>
+      p.id !== undefined && p.no === undefined
+        ? `照片记录的“交流ID”（${p.id}）所指的交流不存在，已在不关联交流的情况下导入。`
+        : `照片记录的“交流 No.”${p.no ? `（${p.no}）` : ''}所指的交流不存在，${p.text ? `已按“関連する交流”关联到“${p.text}”。` : '已在不关联交流的情况下导入。'}`,
+    RecordLinkMismatch: (p) =>
+      p.decided === 'text'
+        ? `“交流 No.”${p.no}是“${p.noText}”，但“関連する交流”指的是${p.year}年的另一项交流“${p.text}”，已关联到“${p.text}”。请确认交流表的编号是否被重新排列，并更正交流 No.。`
+        : p.decided === 'no'
+          ? `没有“関連する交流”所写的“${p.text}”，已按“交流 No.”${p.no}关联到“${p.noText}”。如果照片属于其他交流，请更正其中一栏。`
+          : `“交流 No.”${p.no}是“${p.noText}”，而“関連する交流”的“${p.text}”${p.year ? `在${p.year}年` : ''}有${p.count}项，无法确定是哪一项，已在不关联交流的情况下导入。请更正其中一栏。`,
     SheetNotRead: '没有包含年份和交流内容（或照片说明）的表头行，未读取此工作表。',
     ImportInvalidWorkbook: (p) =>
       p.kind === 'xls'
@@ -237,7 +278,7 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
       }),
     UnreadableYearHeading: (p) =>
       `此行看似年份标题，但无法读取${
-        p.fault === 'era' ? `（“${p.written}”不是日本年号）` : p.fault === 'letters' ? `（“${p.written}”的数字中混有字母）` : p.fault === 'lookalike' ? `（“${p.written}”中的“${p.lookalike}”不是汉字数字“${p.meant}”）` : p.fault === 'range' ? '（不是1868年至2100年之间的年份）' : ''
+        p.fault === 'era' ? `（“${p.written}”不是日本年号）` : p.fault === 'letters' ? `（“${p.written}”的数字中混有字母）` : p.fault === 'lookalike' ? `（“${p.written}”中的“${p.lookalike}”不是汉字数字“${p.meant}”）` : p.fault === 'digits' ? `（“${p.written}”是${String(p.written).length}位数，公历年份应为4位数）` : p.fault === 'range' ? '（不是1868年至2100年之间的年份）' : ''
       }。否则其下各行会被归入上一年，因此整个文档均未导入。请修改标题（如2017年、平成29年）后重新导入。`,
     EraYearsDisagree: (p) =>
       `${p.written ? `“${p.written}”中的` : ''}两个日本年号的年份指向不同的年份${p.years ? `（${p.years}年）` : ''}，且未写公历年份，无法确定是哪一年，因此整个文档均未导入。请修改年份（如2019年、平成31年（令和元年））后重新导入。`,

@@ -29,6 +29,7 @@ export const DIAGNOSTIC_CODES = [
   'DirectionMismatch',
   'UnreadableCsv',
   'FutureYear',
+  'NoExchangeYearHasEvents',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 

@@ -313,10 +313,15 @@ describeOnEachStore('editing the record item by item', (openFresh) => {
     });
     const marked = await editItem(store, 'partnership', partnership.id, { noExchangeYears: [2020, 2021] }, partnership.version, sato);
     assert.deepEqual(marked.noExchangeYears, [2020, 2021]);
-    // An event added later to a marked year does not stop other edits of the partnership.
+    // An event added later to a marked year takes the mark away (editing.no-exchange.test.ts), as a new version.
     await createItem(store, 'event', newEvent({ partnershipId: partnership.id, year: 2021, date: null, text: '市長が訪問' }), sato);
-    const renamed = await editItem(store, 'partnership', partnership.id, { kind: '姉妹都市' }, marked.version, sato);
+    const unmarked = await getItem(store, 'partnership', partnership.id);
+    assert.deepEqual([unmarked.noExchangeYears, unmarked.version], [[2020], marked.version + 1]);
+    // A year marked before that holds exchanges (stored before that rule) does not stop other edits of the partnership.
+    await store.db.insertInto('exchange_years').values({ partnership_id: partnership.id, year: 2019, no_exchange: 1 }).execute();
+    const renamed = await editItem(store, 'partnership', partnership.id, { kind: '姉妹都市' }, unmarked.version, sato);
     assert.equal(renamed.kind, '姉妹都市');
+    assert.deepEqual(renamed.noExchangeYears, [2019, 2020]);
   });
 
   it('unlinks the photo records of a deleted event in their own history, and links them again when the event is restored', async () => {

@@ -74,6 +74,7 @@ export async function createItem<K extends ItemKind>(store: Store, kind: K, fiel
     if (kind === 'event') await placeEvent(trx, id);
     await suggestFieldsOf(trx, kind, id, fields);
     await insertHistory(trx, { kind, itemId: id, partnershipId: partnershipOf(kind, fields, id), version: 1, action: 'create', actor: actor.name, at: now, before: null, after: fields });
+    if (kind === 'event') await unmarkYearOf(trx, fields as FieldsOf['event'], now, actor);
     return (await findItem(trx, kind, id))!;
   });
 }
@@ -101,14 +102,16 @@ export async function editItem<K extends ItemKind>(
     const after = applyPatch(kind, before, withFlatTexts(kind, patch), action, current);
     // An edit that changes nothing is no new version and no history entry.
     if (diffFields(before, after).length === 0) return current;
-    // A restore puts back a state the history recorded: only what the store decides is checked again.
-    await check(trx, kind, after, id, action === 'restore' ? after : before);
+    // A restore puts back a state the history recorded: only what the store decides is checked again (a year it
+    // marks as without exchange that holds exchanges since, say: against the current state).
+    await check(trx, kind, after, id, action === 'restore' ? after : before, before);
     const now = new Date().toISOString();
     const version = await updateItem(trx, kind, id, after, expectedVersion, now);
     if (version === undefined) throw new EditConflictError(((await findItem(trx, kind, id)) ?? current) as EditableItem<ItemKind>, kind, expectedVersion);
     if (kind === 'event' && movesInTime(before as FieldsOf['event'], after as FieldsOf['event'])) await placeEvent(trx, id);
     await suggestFieldsOf(trx, kind, id, after);
     await insertHistory(trx, { kind, itemId: id, partnershipId: partnershipOf(kind, after, id), version, action, actor: actor.name, at: now, before, after });
+    if (kind === 'event') await unmarkYearOf(trx, after as FieldsOf['event'], now, actor);
     return (await findItem(trx, kind, id))!;
   });
 }
@@ -203,6 +206,7 @@ export async function restoreVersion(store: Store, historyId: number, actor: Act
       before: null,
       after: fields,
     });
+    if (entry.kind === 'event') await unmarkYearOf(trx, fields as FieldsOf['event'], now, actor);
     return (await findItem(trx, entry.kind, entry.itemId))!;
   });
 }
@@ -228,6 +232,21 @@ async function refuseCopy(trx: Kysely<Database>, kind: ItemKind, fields: FieldsO
     const same = await trx.selectFrom('photo_records').select('id').where('partnership_id', '=', f.partnershipId).where('year', '=', f.year).where('caption', '=', f.caption).executeTakeFirst();
     if (same) throw new EditRejectedError([{ field: '', problem: 'duplicateRecord' }]);
   }
+}
+
+/**
+ * An exchange added to (or moved into, or restored in) a year its partnership marks as without exchange takes the
+ * mark away, as a change of the partnership in its own history by the same person: the record never says both of
+ * one year (every export would). The page that saved the event says so (see unmarkedYear in the staff pages).
+ */
+async function unmarkYearOf(trx: Kysely<Database>, event: FieldsOf['event'], now: string, actor: Actor): Promise<void> {
+  const current = await findItem(trx, 'partnership', event.partnershipId);
+  if (!current || !current.noExchangeYears.includes(event.year)) return;
+  const before = fieldsOf('partnership', current);
+  const after: FieldsOf['partnership'] = { ...before, noExchangeYears: before.noExchangeYears.filter((y) => y !== event.year) };
+  const version = await updateItem(trx, 'partnership', current.id, after, current.version, now);
+  if (version === undefined) throw new EditConflictError(current, 'partnership', current.version);
+  await insertHistory(trx, { kind: 'partnership', itemId: current.id, partnershipId: current.id, version, action: 'update', actor: actor.name, at: now, before, after });
 }
 
 /** The ids of the photo records linked to an event. */
@@ -293,7 +312,14 @@ function applyPatch<K extends ItemKind>(kind: K, before: FieldsOf[K], patch: Par
  * a state the history recorded. What the store decides (a partner taken, a partnership or event gone) is checked
  * whatever changed.
  */
-async function check<K extends ItemKind>(db: Kysely<Database>, kind: K, fields: FieldsOf[K], id: number | undefined, before?: FieldsOf[K]): Promise<void> {
+async function check<K extends ItemKind>(
+  db: Kysely<Database>,
+  kind: K,
+  fields: FieldsOf[K],
+  id: number | undefined,
+  before?: FieldsOf[K],
+  storedState: FieldsOf[K] | undefined = before,
+): Promise<void> {
   const own: EditProblem[] = [];
   const stored: EditProblem[] = [];
   if (kind === 'partnership') {
@@ -302,7 +328,7 @@ async function check<K extends ItemKind>(db: Kysely<Database>, kind: K, fields: 
     const same = await db.selectFrom('partnerships').select('id').where('home', '=', f.home).where('partner', '=', f.partner).executeTakeFirst();
     if (same && same.id !== id) stored.push({ field: 'partner', problem: 'duplicate' });
     // A year newly marked as without exchange must hold none (a year marked before stays, whatever it holds).
-    const marked = f.noExchangeYears.filter((y) => !(before as FieldsOf['partnership'] | undefined)?.noExchangeYears.includes(y));
+    const marked = f.noExchangeYears.filter((y) => !(storedState as FieldsOf['partnership'] | undefined)?.noExchangeYears.includes(y));
     if (id !== undefined && marked.length > 0) {
       const held = await db.selectFrom('events').select('id').where('partnership_id', '=', id).where('year', 'in', marked).limit(1).executeTakeFirst();
       if (held) stored.push({ field: 'noExchangeYears', problem: 'yearHasEvents' });

@@ -76,7 +76,10 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
       void reply.header('cache-control', 'no-store');
       const done = queryString((request.query ?? {}) as Query, 'done');
       const may = { edit: can(request.user, 'record:edit'), translate: can(request.user, 'translation:edit') };
-      return { ctx, csrf: reply.generateCsrf(), done: DONE.find((d) => d === done), may, ...extra };
+      // The year a saved exchange took the 交流なし mark from (see go), said beside 保存しました.
+      const unmarked = queryString((request.query ?? {}) as Query, 'unmarked');
+      const unmarkedYear = unmarked !== undefined && /^\d{4}$/.test(unmarked) ? Number(unmarked) : undefined;
+      return { ctx, csrf: reply.generateCsrf(), done: DONE.find((d) => d === done), may, ...(unmarkedYear === undefined ? {} : { unmarkedYear }), ...extra };
     };
 
     pageRoute(scope, site, '/staff/record', async (ctx, request, reply) =>
@@ -146,7 +149,20 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
         });
       }
     };
-    const go = (reply: FastifyReply, ctx: PageContext, path: string, done: (typeof DONE)[number]) => reply.redirect(`${localHref(ctx, path)}?done=${done}`, 303);
+    const go = (reply: FastifyReply, ctx: PageContext, path: string, done: (typeof DONE)[number], unmarked?: number) =>
+      reply.redirect(`${localHref(ctx, path)}?done=${done}${unmarked === undefined ? '' : `&unmarked=${unmarked}`}`, 303);
+    /**
+     * The year a saved exchange took the 交流なし mark from (the service takes it away: editing.service.ts), given
+     * the partnership's marked years before the save; undefined when it took none.
+     */
+    const unmarkedBy = (marked: readonly number[], saved: { year: number } | undefined) => (saved !== undefined && marked.includes(saved.year) ? saved.year : undefined);
+    const markedYears = async (partnershipId: number) => {
+      try {
+        return (await getItem(store, 'partnership', partnershipId)).noExchangeYears;
+      } catch {
+        return [];
+      }
+    };
     /** Runs an edit; a refusal renders the form again (422 or 409) with the user's entries. */
     const attempt = async (ctx: PageContext, reply: FastifyReply, run: () => Promise<void>, again: (extra: Partial<StaffView>, useStored: boolean) => Promise<string>): Promise<string | void> => {
       try {
@@ -189,13 +205,14 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
       form(`/staff/${PLURAL[kind]}`, async (ctx, request, reply) => {
         const f = formFields(request);
         const partnershipId = pathId(f.partnershipId);
-        let createdId = 0;
+        let created: EditableItem<'event'> | EditableItem<'record'> | undefined;
+        const marked = kind === 'event' ? await markedYears(partnershipId) : [];
         const page = await attempt(ctx, reply, async () => {
           const photo = kind === 'record' ? await photoOf(request) : null;
           const fields = kind === 'event' ? eventFromForm(f, partnershipId) : recordFromForm(f, partnershipId, photo);
-          createdId = (await createItem(store, kind, fields, actor(request))).id;
+          created = await createItem(store, kind, fields, actor(request));
         }, (extra) => partnershipPage(ctx, request, reply, partnershipId, { ...extra, entered: { form: kind === 'event' ? 'new-ev' : 'new-rec', fields: f } }));
-        return page ?? go(reply, ctx, `/staff/${PLURAL[kind]}/${createdId}`, 'saved');
+        return page ?? go(reply, ctx, `/staff/${PLURAL[kind]}/${created?.id ?? 0}`, 'saved', unmarkedBy(marked, created));
       });
       // A translator's form sends the translations alone: the other fields are shown, not editable.
       form(`/staff/${PLURAL[kind]}/:id`, async (ctx, request, reply) => {
@@ -208,22 +225,24 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
         const fromForm = (photo: string | null) => (kind === 'event' ? eventFromForm(f, stored.partnershipId) : recordFromForm(f, stored.partnershipId, photo));
         // What the user entered, kept for the form if the edit is refused (a rejected photo included).
         let entered = (translating ? { ...stored, translations: translationsFromForm(f) } : asItem(fromForm(storedPhoto) as never, stored as never)) as EditableItem<'event'> | EditableItem<'record'>;
+        const marked = kind === 'event' ? await markedYears(stored.partnershipId) : [];
+        let saved: EditableItem<'event'> | EditableItem<'record'> | undefined;
         const page = await attempt(ctx, reply, async () => {
           if (translating) {
-            await editItem(store, kind, id, { translations: translationsFromForm(f) }, versionOf(f), actor(request));
+            saved = await editItem(store, kind, id, { translations: translationsFromForm(f) }, versionOf(f), actor(request));
             return;
           }
           // A new file replaces the photo; without one, "remove the photo" takes it off the record (its history keeps it).
           const photo = kind === 'record' ? ((await photoOf(request)) ?? (f.removePhoto === 'on' ? null : storedPhoto)) : null;
           const fields = fromForm(photo);
           entered = asItem(fields as never, stored as never) as EditableItem<'event'> | EditableItem<'record'>;
-          await editItem(store, kind, id, fields, versionOf(f), actor(request));
+          saved = await editItem(store, kind, id, fields, versionOf(f), actor(request));
         }, async (extra) => {
           const now = await getItem(store, kind, id);
           const typedIn = { form: kind === 'event' ? 'ev' : 'rec', fields: f };
           return itemPage(ctx, request, reply, kind, id, { ...withYours(extra, versionOf(f)), entered: typedIn }, { ...entered, version: now.version });
         });
-        return page ?? go(reply, ctx, `/staff/${PLURAL[kind]}/${id}`, 'saved');
+        return page ?? go(reply, ctx, `/staff/${PLURAL[kind]}/${id}`, 'saved', unmarkedBy(marked, saved));
       }, 'translation:edit');
     }
     for (const kind of ['partnership', 'event', 'record'] as const) {

@@ -2,13 +2,10 @@ import type { EditableItem } from '../../domain/editing.js';
 import { Layout } from '../layout.js';
 import { format } from '../i18n/messages.js';
 import { STAFF } from './staff.messages.js';
-import { DeleteForm, EventFormFields, mayEdit, RecordFormFields } from './item-forms.js';
+import { DeleteForm, EventFormFields, mayEdit, mayTranslate, ReadOnlyNote, RecordFormFields } from './item-forms.js';
 import { href, Notices, PostForm, type StaffView } from './staff-parts.js';
 
 type Shown<K extends 'event' | 'record'> = EditableItem<K>;
-
-/** Whether the signed-in role may change translations (every role when the view does not say). */
-const mayTranslate = (view: StaffView) => view.may?.translate ?? true;
 
 /** The edit form of one event or photo record at the version it was read; on a conflict the newer version is shown above it. */
 export function ItemEditPage(props: {
@@ -36,7 +33,7 @@ export function ItemEditPage(props: {
         </p>
         <Notices view={view} />
         <LinkedEventYear view={view} record={kind === 'record' ? (item as Shown<'record'>) : undefined} events={props.events} />
-        {!mayEdit(view) && mayTranslate(view) && <p class="notice">{t.translatorNote}</p>}
+        <ReadOnlyNote view={view} item />
         <PostForm view={view} action={path} upload={kind === 'record' && mayEdit(view)} label={t.edit} keep="edit">
           <input type="hidden" name="version" value={String(form.version)} />
           {kind === 'event' ? (

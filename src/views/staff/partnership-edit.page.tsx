@@ -2,7 +2,7 @@ import type { EditableItem } from '../../domain/editing.js';
 import { ImportLogMessages } from './import-log.messages.js';
 import { COMMON } from '../i18n/common.messages.js';
 import { Layout } from '../layout.js';
-import { DeleteForm, EventFormFields, mayEdit, RecordFormFields } from './item-forms.js';
+import { DeleteForm, EventFormFields, mayEdit, ReadOnlyNote, RecordFormFields } from './item-forms.js';
 import { STAFF } from './staff.messages.js';
 import { Field, href, Notices, PostForm, StatusSelect, statusLabel, typed, type StaffView } from './staff-parts.js';
 
@@ -31,6 +31,7 @@ export function PartnershipEditPage(props: {
           <a href={`${href(ctx, '/staff/imports')}?partnership=${p.id}`}>{ImportLogMessages[ctx.locale].link}</a>
         </p>
         <Notices view={view} />
+        <ReadOnlyNote view={view} item={false} />
         <PostForm view={view} action={path} label={t.edit} keep="edit">
           <input type="hidden" name="version" value={String(form.version)} />
           <fieldset class="plain" disabled={!mayEdit(view)}>

@@ -8,6 +8,7 @@ import { problemText } from './field-labels.js';
 import { ACCOUNT } from './account.messages.js';
 import { ImportLogMessages } from './import-log.messages.js';
 import { STAFF } from './staff.messages.js';
+import { EDIT_NOTES } from './edit-notes.messages.js';
 
 /** What every staff page knows besides its content. */
 export interface StaffView {
@@ -16,6 +17,8 @@ export interface StaffView {
   csrf: string;
   /** A notice after a redirect: saved, deleted, restored. */
   done?: 'saved' | 'deleted' | 'restored' | undefined;
+  /** The year a saved exchange took the 交流なし mark from, said with `done`. */
+  unmarkedYear?: number | undefined;
   problems?: readonly EditProblem[] | undefined;
   /** A refusal to show as it is (e.g. a photo that is not accepted). */
   error?: string | undefined;
@@ -108,6 +111,7 @@ export function Notices(props: { view: StaffView }) {
       {view.done && (
         <p class="notice" role="status">
           {t[view.done]}
+          {view.unmarkedYear !== undefined && `${view.ctx.locale === 'en' ? ' ' : ''}${format(EDIT_NOTES[view.ctx.locale].unmarkedYear, { year: view.unmarkedYear })}`}
         </p>
       )}
       {view.error && (

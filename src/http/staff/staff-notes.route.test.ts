@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { loggedInAs, type HttpSession } from '../../../test/support/http-session.js';
+import { createItem, getItem } from '../../services/editing.service.js';
+import type { Store } from '../../storage/database.js';
+import { photoFilesIn } from '../../storage/photo.files.js';
+import { openSqliteStore } from '../../storage/sqlite/connect.js';
+import { buildApp } from '../app.js';
+
+/** What the staff's edit pages say besides their fields: a 交流なし mark a save took away, why a form is read-only. */
+
+const form = (fields: Record<string, string>) => ({
+  headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+  payload: new URLSearchParams(fields).toString(),
+});
+const html = { accept: 'text/html' };
+
+describe('the notes of the staff edit pages', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'koryu-staff-notes-'));
+  let store: Store;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  let editor: { session: HttpSession; csrf: string };
+  let translator: { session: HttpSession; csrf: string };
+  let viewer: { session: HttpSession; csrf: string };
+  let partnershipId: number;
+  const actor = { name: 'setup' };
+
+  before(async () => {
+    store = await openSqliteStore(join(dir, 'koryu.db'));
+    app = await buildApp({ store, home: '金沢市', editing: { photos: photoFilesIn(dir), maxPhotoBytes: 1 << 20, maxDocumentBytes: 1 << 20 } });
+    editor = await loggedInAs(store, app, 'hanako', 'editor');
+    translator = await loggedInAs(store, app, 'li', 'translator');
+    viewer = await loggedInAs(store, app, 'ken', 'viewer');
+    partnershipId = (await createItem(store, 'partnership', { home: '金沢市', partner: '全州市', kind: '姉妹都市', affiliatedOn: '2002-04-15', noExchangeYears: [2020, 2021], status: 'published' }, actor)).id;
+  });
+  after(async () => {
+    await app?.close();
+    await store?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('says after adding an exchange in a year marked 交流なし (typed as 令和２年) that the mark was taken away', async () => {
+    const res = await editor.session.request({
+      method: 'POST',
+      url: '/ja/staff/events',
+      ...form({ _csrf: editor.csrf, partnershipId: String(partnershipId), year: '令和２年', date: '', direction: 'mutual', text: 'コロナ禍のため書簡を交換', en: '', zh: '', status: 'published' }),
+    });
+    assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+    assert.match(String(res.headers.location), /\?done=saved&unmarked=2020$/);
+    assert.deepEqual((await getItem(store, 'partnership', partnershipId)).noExchangeYears, [2021]);
+    const page = await editor.session.request({ method: 'GET', url: String(res.headers.location), headers: html });
+    assert.match(page.body, /<p class="notice" role="status">保存しました。2020年は「交流なし」になっていましたが、交流を登録したため、「交流なし」の印を外しました（提携先の変更履歴に残っています）。<\/p>/);
+  });
+
+  it('says only 保存しました after an exchange saved in a year that was not marked', async () => {
+    const event = await createItem(store, 'event', { partnershipId, year: 2019, date: null, direction: 'dispatch', text: '市長が全州市を訪問', translations: {}, status: 'published' }, actor);
+    const res = await editor.session.request({ method: 'POST', url: `/ja/staff/events/${event.id}`, ...form({ _csrf: editor.csrf, version: String(event.version), year: '2019', date: '', direction: 'dispatch', text: '市長が全州市を公式訪問', status: 'published' }) });
+    assert.equal(res.statusCode, 303);
+    assert.match(String(res.headers.location), /\?done=saved$/);
+    // Moved into the marked 2021 by an edit: the notice again.
+    const moved = await editor.session.request({ method: 'POST', url: `/ja/staff/events/${event.id}`, ...form({ _csrf: editor.csrf, version: String(event.version + 1), year: '2021', date: '', direction: 'dispatch', text: '市長が全州市を公式訪問', status: 'published' }) });
+    assert.match(String(moved.headers.location), /\?done=saved&unmarked=2021$/);
+    const en = await editor.session.request({ method: 'GET', url: `/en/staff/events/${event.id}?done=saved&unmarked=2021`, headers: html });
+    assert.match(en.body, /Saved\.? 2021 was marked as a year without exchange/);
+  });
+
+  it('tells a viewer why the form cannot be changed, and draws every field of it disabled', async () => {
+    const event = await createItem(store, 'event', { partnershipId, year: 2018, date: null, direction: 'reception', text: '全州市の訪問団が来訪', translations: { en: 'A Jeonju delegation visited' }, status: 'published' }, actor);
+    const page = await viewer.session.request({ method: 'GET', url: `/ja/staff/events/${event.id}`, headers: html });
+    assert.match(page.body, /<p class="notice read-only">閲覧者の権限のため、内容を見ることだけができます（変更はできません）。/);
+    assert.doesNotMatch(page.body, /翻訳者の権限|翻訳担当/);
+    // Every box sits in a disabled fieldset, the translations' too.
+    const boxes = page.body.split(/<fieldset class="plain" disabled>/).slice(1).map((part) => part.split('</fieldset>')[0]!).join('');
+    for (const name of ['year', 'date', 'direction', 'text', 'en', 'zh', 'status']) assert.match(boxes, new RegExp(`name="${name}"`), `${name} is disabled`);
+    const partnership = await viewer.session.request({ method: 'GET', url: `/ja/staff/partnerships/${partnershipId}`, headers: html });
+    assert.match(partnership.body, /閲覧者の権限のため/);
+    const start = await viewer.session.request({ method: 'GET', url: '/ja/staff', headers: html });
+    assert.match(start.body, /閲覧者の権限のため、下書きを含む記録と変更履歴を見ることができます/);
+    assert.doesNotMatch(start.body, /記録の編集や翻訳の機能は/);
+  });
+
+  it('tells a translator what it may change, on an item’s page and on a partnership’s; an editor is told nothing', async () => {
+    const event = await createItem(store, 'event', { partnershipId, year: 2017, date: null, direction: 'reception', text: '全州市長一行が来訪', translations: {}, status: 'published' }, actor);
+    const page = await translator.session.request({ method: 'GET', url: `/ja/staff/events/${event.id}`, headers: html });
+    assert.match(page.body, /翻訳担当のため、英語訳と中国語訳だけを変更できます/);
+    assert.doesNotMatch(page.body, /name="en"[^>]*disabled/);
+    const [, translations] = page.body.split(/<fieldset class="plain">/);
+    assert.match(translations ?? '', /name="en"/, 'the translations are in a fieldset that is not disabled');
+    const partnership = await translator.session.request({ method: 'GET', url: `/ja/staff/partnerships/${partnershipId}`, headers: html });
+    assert.match(partnership.body, /翻訳者の権限のため、提携先の内容は変更できません/);
+    const start = await translator.session.request({ method: 'GET', url: '/ja/staff', headers: html });
+    assert.match(start.body, /翻訳者の権限のため、交流と写真の記録の英語訳・中国語訳を追加・変更できます/);
+    const editorPage = await editor.session.request({ method: 'GET', url: `/ja/staff/events/${event.id}`, headers: html });
+    assert.doesNotMatch(editorPage.body, /read-only/);
+    assert.doesNotMatch(editorPage.body, /disabled/);
+  });
+});

@@ -1,0 +1,28 @@
+import type { Messages } from '../i18n/messages.js';
+
+type Key = 'unmarkedYear' | 'viewerNote' | 'translatorPartnershipNote' | 'staffIntroViewer' | 'staffIntroTranslator';
+
+/** What the staff's edit pages say besides their fields: what a save did beyond the item, why a form is read-only. */
+export const EDIT_NOTES: Messages<Key> = {
+  ja: {
+    unmarkedYear: '{year}年は「交流なし」になっていましたが、交流を登録したため、「交流なし」の印を外しました（提携先の変更履歴に残っています）。',
+    viewerNote: '閲覧者の権限のため、内容を見ることだけができます（変更はできません）。変更が必要なときは、編集者か管理者に依頼してください。',
+    translatorPartnershipNote: '翻訳者の権限のため、提携先の内容は変更できません。下の交流や写真の記録を開くと、英語訳と中国語訳を変更できます。',
+    staffIntroViewer: '閲覧者の権限のため、下書きを含む記録と変更履歴を見ることができます（変更はできません）。',
+    staffIntroTranslator: '翻訳者の権限のため、交流と写真の記録の英語訳・中国語訳を追加・変更できます。',
+  },
+  en: {
+    unmarkedYear: '{year} was marked as a year without exchange; as an exchange is now recorded in it, the mark was removed (the partnership’s history shows the change).',
+    viewerNote: 'You have a viewer account: you can read this item but not change it. Ask an editor or an administrator for changes.',
+    translatorPartnershipNote: 'You have a translator account: you cannot change the partnership itself. Open an exchange or photo record below to change its English and Chinese translations.',
+    staffIntroViewer: 'You have a viewer account: you can read the record, drafts and history included, but not change it.',
+    staffIntroTranslator: 'You have a translator account: you can add and change the English and Chinese translations of exchanges and photo records.',
+  },
+  zh: {
+    unmarkedYear: '{year}年原标为“无交流”，由于已登记交流，已去掉“无交流”标记（合作关系的修改记录中可查看）。',
+    viewerNote: '您是浏览者账号，只能查看内容，不能修改。如需修改，请联系编辑者或管理员。',
+    translatorPartnershipNote: '您是翻译者账号，不能修改合作关系本身。打开下方的交流或照片记录，即可修改其英文和中文译文。',
+    staffIntroViewer: '您是浏览者账号，可以查看记录（包括草稿和修改记录），但不能修改。',
+    staffIntroTranslator: '您是翻译者账号，可以添加和修改交流与照片记录的英文和中文译文。',
+  },
+};

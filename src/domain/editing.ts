@@ -124,7 +124,9 @@ export interface EditProblem {
     | 'notEmpty'
     | 'noneMark'
     /** A year marked as without exchange that holds exchanges: every export would say both. */
-    | 'yearHasEvents';
+    | 'yearHasEvents'
+    /** A restore of translations alone (a translator's) asked of what has none to restore: a partnership, a deleted item. */
+    | 'translationsOnly';
 }
 
 /** The free-text fields of each kind of item (translations aside, which every event and record has). */

@@ -147,7 +147,7 @@ describeOnEachStore('editing the record item by item', (openFresh) => {
     await assert.rejects(getItem(store, 'partnership', p.id), KoryuError);
   });
 
-  it('merges a translation edit by language: giving English keeps Chinese, an empty language removes it, a restore puts back the whole set', async () => {
+  it('merges a translation edit by language: giving English keeps Chinese, an empty language removes it, a restore puts back the version’s and keeps one added since', async () => {
     const event = await createItem(store, 'event', newEvent({ translations: { zh: '大连市青少年乒乓球交流团来访', en: '' } }), sato);
     assert.deepEqual(event.translations, { zh: '大连市青少年乒乓球交流团来访' }, 'an empty language is not stored');
     const english = await editItem(store, 'event', event.id, { translations: { en: 'A youth team visited' } }, event.version, suzuki);
@@ -156,7 +156,7 @@ describeOnEachStore('editing the record item by item', (openFresh) => {
     assert.deepEqual(noChinese.translations, { en: 'A youth team visited' });
     const [, , first] = await historyOf(store, 'event', event.id);
     const restored = await restoreVersion(store, first!.id, sato, noChinese.version);
-    assert.deepEqual((restored as typeof event).translations, { zh: '大连市青少年乒乓球交流团来访' });
+    assert.deepEqual((restored as typeof event).translations, { zh: '大连市青少年乒乓球交流团来访', en: 'A youth team visited' });
   });
 
   it('lets an edit through that leaves a stored value the editor would refuse as it is, and refuses an edit that changes it', async () => {

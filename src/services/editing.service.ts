@@ -162,16 +162,30 @@ export async function deletedItems(store: Store): Promise<HistoryEntry[]> {
 }
 
 /**
+ * What a restore puts back: the whole recorded state, or (`translations`, what a translator may restore) only the
+ * translations of an existing event or photo record.
+ */
+export type RestorePart = 'whole' | 'translations';
+
+/**
  * Brings the item back to the state a history entry recorded (for a deletion, the state before it). An item that
  * exists is edited (as editItem, on `expectedVersion`, default its current version); a deleted one is
- * inserted again under its old id.
+ * inserted again under its old id. An event's or record's translations are put back for the languages the recorded
+ * state has, and a translation added since in another language is kept (applyPatch): a restore of the Japanese
+ * text never silently takes away a translator's later work, which an edit can still remove. `part` `translations`
+ * restores nothing else; it is refused (EditRejected, `translationsOnly`) for a partnership or a deleted item.
  */
-export async function restoreVersion(store: Store, historyId: number, actor: Actor, expectedVersion?: number): Promise<EditableItem<ItemKind>> {
+export async function restoreVersion(store: Store, historyId: number, actor: Actor, expectedVersion?: number, part: RestorePart = 'whole'): Promise<EditableItem<ItemKind>> {
   const entry = await findHistoryEntry(store.db, historyId);
   if (!entry) throw new KoryuError('ItemNotFound', 'No such history entry.');
   const snapshot = entry.after ?? entry.before;
   if (!snapshot) throw new KoryuError('ItemNotFound', 'That history entry holds no state to restore.');
   const existing = await findItem(store.db, entry.kind, entry.itemId);
+  if (part === 'translations') {
+    if (!existing || entry.kind === 'partnership') throw new EditRejectedError([{ field: '', problem: 'translationsOnly' }]);
+    const translations = (snapshot as FieldsOf['event']).translations;
+    return editItem(store, entry.kind, entry.itemId, { translations } as Partial<FieldsOf[ItemKind]>, expectedVersion ?? existing.version, actor, 'restore');
+  }
   if (existing) return editItem(store, entry.kind, entry.itemId, snapshot, expectedVersion ?? existing.version, actor, 'restore');
   return store.transaction(async (trx) => {
     const fields = withFlatTexts(entry.kind, { ...snapshot } as FieldsOf[ItemKind]);
@@ -289,7 +303,8 @@ export function fieldsOf<K extends ItemKind>(kind: K, item: EditableItem<K>): Fi
 
 /**
  * The item's fields after `patch`: an event's or record's partnership never changes, and an update's translations
- * are merged by language (mergeTranslations), while a restore puts back the snapshot's translations whole.
+ * are merged by language (mergeTranslations), while a restore puts back the snapshot's translations and keeps the
+ * stored ones of the languages the snapshot has none in (translations added since).
  */
 function applyPatch<K extends ItemKind>(kind: K, before: FieldsOf[K], patch: Partial<FieldsOf[K]>, action: 'update' | 'restore', current: EditableItem<K>): FieldsOf[K] {
   const after = { ...before, ...withoutUndefined(patch), ...fixed(kind, current) } as FieldsOf[K];
@@ -301,7 +316,7 @@ function applyPatch<K extends ItemKind>(kind: K, before: FieldsOf[K], patch: Par
     const given = (patch as Partial<FieldsOf['event']>).translations;
     const stored = (before as FieldsOf['event']).translations;
     (after as FieldsOf['event']).translations =
-      given === undefined ? stored : action === 'update' ? mergeTranslations(stored, given) : withoutEmptyTranslations(given);
+      given === undefined ? stored : action === 'update' ? mergeTranslations(stored, given) : { ...stored, ...withoutEmptyTranslations(given) };
   }
   return after;
 }

@@ -267,7 +267,9 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
         reply,
         async () => {
           try {
-            item = await restoreVersion(store, pathId(request.params.id), actor(request), expected);
+            // A translator restores the translations alone (translation:edit); an editor the whole version.
+            const part = can(request.user, 'record:edit') ? 'whole' : 'translations';
+            item = await restoreVersion(store, pathId(request.params.id), actor(request), expected, part);
           } catch (error) {
             if (error instanceof EditConflictError) conflict = error;
             throw error;
@@ -281,7 +283,7 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
       if (page !== undefined || item === undefined) return page;
       const kind = 'partnershipId' in item && !('partner' in item) ? ('caption' in item ? 'record' : 'event') : 'partnership';
       return go(reply, ctx, `/staff/${PLURAL[kind]}/${item.id}`, 'restored');
-    });
+    }, 'translation:edit');
     form('/staff/import/preview', async (ctx, request, reply) => {
       // Every chosen file, read together as `koryu import` reads its files (FILE.csv with FILE.photos.csv).
       const docs = requireDocuments(request, deps.maxDocumentBytes);

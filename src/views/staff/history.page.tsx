@@ -1,7 +1,8 @@
 import type { FieldChange, HistoryEntry, ItemKind } from '../../domain/editing.js';
 import { format } from '../i18n/messages.js';
 import { fieldLabel, fieldValue, japanTime } from './field-labels.js';
-import { mayEdit } from './item-forms.js';
+import { mayEdit, mayTranslate } from './item-forms.js';
+import { EDIT_NOTES } from './edit-notes.messages.js';
 import { Layout } from '../layout.js';
 import { STAFF } from './staff.messages.js';
 import { href, Notices, PostForm, type StaffView } from './staff-parts.js';
@@ -28,6 +29,7 @@ export function HistoryPage(props: { view: StaffView; kind: ItemKind; itemId: nu
   const { view } = props;
   const { ctx } = view;
   const t = STAFF[ctx.locale];
+  const notes = EDIT_NOTES[ctx.locale];
   const title = format(t.historyOf, { item: props.label });
   // The item's version now, when it exists: a restore is made on it, and refused if someone changed it meanwhile.
   const newest = props.entries[0];
@@ -67,10 +69,22 @@ export function HistoryPage(props: { view: StaffView; kind: ItemKind; itemId: nu
             </table>
             {offer === 'current' && <p class="hint">{t.currentVersion}</p>}
             {(offer === 'version' || offer === 'undelete') && mayEdit(view) && (
-              <PostForm view={view} action={`/staff/history/${e.id}/restore`} class="inline" label={`${t.restoreThis} (${t.version} ${e.version})`}>
-                {current !== undefined && <input type="hidden" name="version" value={String(current)} />}
-                <button type="submit">{offer === 'version' ? t.restoreThis : t.restore}</button>
-              </PostForm>
+              <>
+                <PostForm view={view} action={`/staff/history/${e.id}/restore`} class="inline" label={`${t.restoreThis} (${t.version} ${e.version})`}>
+                  {current !== undefined && <input type="hidden" name="version" value={String(current)} />}
+                  <button type="submit">{offer === 'version' ? t.restoreThis : t.restore}</button>
+                </PostForm>
+                {offer === 'version' && props.kind !== 'partnership' && <p class="hint">{notes.restoreKeepsTranslations}</p>}
+              </>
+            )}
+            {offer === 'version' && props.kind !== 'partnership' && !mayEdit(view) && mayTranslate(view) && (
+              <>
+                <PostForm view={view} action={`/staff/history/${e.id}/restore`} class="inline" label={`${notes.restoreTranslations} (${t.version} ${e.version})`}>
+                  {current !== undefined && <input type="hidden" name="version" value={String(current)} />}
+                  <button type="submit">{notes.restoreTranslations}</button>
+                </PostForm>
+                <p class="hint">{notes.restoreTranslationsHint}</p>
+              </>
             )}
           </section>
           );

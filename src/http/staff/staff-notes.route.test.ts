@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { loggedInAs, type HttpSession } from '../../../test/support/http-session.js';
-import { createItem, getItem } from '../../services/editing.service.js';
+import { createItem, editItem, getItem, removeItem } from '../../services/editing.service.js';
 import type { Store } from '../../storage/database.js';
 import { photoFilesIn } from '../../storage/photo.files.js';
 import { openSqliteStore } from '../../storage/sqlite/connect.js';
@@ -96,5 +96,32 @@ describe('the notes of the staff edit pages', () => {
     const editorPage = await editor.session.request({ method: 'GET', url: `/ja/staff/events/${event.id}`, headers: html });
     assert.doesNotMatch(editorPage.body, /read-only/);
     assert.doesNotMatch(editorPage.body, /disabled/);
+  });
+
+  it('shows the era beside each year of the partnership’s exchanges, and the forms the 提携日 box reads', async () => {
+    await createItem(store, 'event', { partnershipId, year: 2019, date: null, direction: 'reception', text: '全州市の青少年団が来訪', translations: {}, status: 'draft' }, actor);
+    const page = await editor.session.request({ method: 'GET', url: `/ja/staff/partnerships/${partnershipId}`, headers: html });
+    assert.match(page.body, /<td>2019<span class="era">（平成31年\/令和元年）<\/span><\/td>/);
+    assert.match(page.body, /<small id="p-aff-hint" class="hint">YYYY-MM-DD（2002\/4\/15、平成14年4月15日、H14.4.15の形でも可。空欄可）<\/small>/);
+    // And it reads them: 平成14年4月15日 is 2002-04-15.
+    const p = await getItem(store, 'partnership', partnershipId);
+    const res = await editor.session.request({ method: 'POST', url: `/ja/staff/partnerships/${partnershipId}`, ...form({ _csrf: editor.csrf, version: String(p.version), partner: p.partner, kind: p.kind, affiliatedOn: '平成14年4月15日', noExchangeYears: p.noExchangeYears.join(', '), status: p.status }) });
+    assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+    assert.equal((await getItem(store, 'partnership', partnershipId)).affiliatedOn, '2002-04-15');
+  });
+
+  it('names a deleted exchange with its partner and year, its history link apart from its restore button', async () => {
+    const event = await createItem(store, 'event', { partnershipId, year: 2016, date: null, direction: 'dispatch', text: '市長が全州市を訪問', translations: {}, status: 'published' }, actor);
+    await removeItem(store, 'event', event.id, event.version, { name: 'hanako' });
+    const page = await editor.session.request({ method: 'GET', url: '/ja/staff/record', headers: html });
+    assert.match(page.body, /交流: <span class="deleted-where">［全州市 2016年］<\/span>市長が全州市を訪問 \(hanako, \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} 日本時間\) <span class="deleted-actions"><a [^>]*>変更履歴<\/a><form/);
+  });
+
+  it('says on the conflict page who made the newer version, and when', async () => {
+    const event = await createItem(store, 'event', { partnershipId, year: 2015, date: null, direction: 'dispatch', text: '全州市を訪問', translations: {}, status: 'published' }, actor);
+    await editItem(store, 'event', event.id, { text: '全州市を公式訪問' }, event.version, { name: 'suzuki' });
+    const res = await editor.session.request({ method: 'POST', url: `/ja/staff/events/${event.id}`, ...form({ _csrf: editor.csrf, version: String(event.version), year: '2015', date: '', direction: 'dispatch', text: '全州市を表敬訪問', status: 'published' }) });
+    assert.equal(res.statusCode, 409);
+    assert.match(res.body, /<p class="conflict-by">suzuki さんが \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}（日本時間）に変更しました。<\/p>/);
   });
 });

@@ -171,7 +171,10 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
         if (error instanceof EditConflictError) {
           reply.status(409);
           const { id: _i, version: _v, updatedAt: _u, ...fields } = error.current;
-          return again({ conflict: { version: error.current.version, yours: 0, fields: h(FieldList, { fields, locale: ctx.locale, kind: error.kind }) } }, false);
+          // Who made the newer version, and when: its history's newest entry (none for an item stored before history).
+          const [last] = await historyOf(store, error.kind, error.current.id).catch(() => []);
+          const by = last && last.version === error.current.version ? { by: last.actor, at: last.at } : {};
+          return again({ conflict: { version: error.current.version, yours: 0, fields: h(FieldList, { fields, locale: ctx.locale, kind: error.kind }), ...by } }, false);
         }
         if (error instanceof EditRejectedError) return reply.status(422), again({ problems: error.problems }, false);
         if (error instanceof PhotoRejectedError) return reply.status(422), again({ error: photoRefusal(ctx.locale, error.problem, megabytes(deps.maxPhotoBytes)) }, false);

@@ -1,7 +1,7 @@
 import type { Messages } from '../i18n/messages.js';
 
 type Key = 'unmarkedYear' | 'viewerNote' | 'translatorPartnershipNote' | 'staffIntroViewer' | 'staffIntroTranslator'
-  | 'restoreKeepsTranslations' | 'restoreTranslations' | 'restoreTranslationsHint';
+  | 'restoreKeepsTranslations' | 'restoreTranslations' | 'restoreTranslationsHint' | 'affiliatedOnHint' | 'deletedWhere' | 'conflictBy';
 
 /** What the staff's edit pages say besides their fields: what a save did beyond the item, why a form is read-only. */
 export const EDIT_NOTES: Messages<Key> = {
@@ -13,6 +13,9 @@ export const EDIT_NOTES: Messages<Key> = {
     staffIntroTranslator: '翻訳者の権限のため、交流と写真の記録の英語訳・中国語訳を追加・変更できます。',
     restoreKeepsTranslations: '戻すと、この版の内容になります。英語訳・中国語訳は、この版にある言語だけをこの版の訳に戻し、この版の後に追加された言語の訳は残します（消すときは編集画面で欄を空にして保存してください）。',
     restoreTranslations: 'この版の訳に戻す',
+    deletedWhere: '［{where}］',
+    conflictBy: '{name} さんが {at}（{zone}）に変更しました。',
+    affiliatedOnHint: 'YYYY-MM-DD（2002/4/15、平成14年4月15日、H14.4.15の形でも可。空欄可）',
     restoreTranslationsHint: '英語訳・中国語訳だけを、この版にある言語についてこの版の訳に戻します。日本語の内容などは変わりません。',
   },
   en: {
@@ -23,6 +26,9 @@ export const EDIT_NOTES: Messages<Key> = {
     staffIntroTranslator: 'You have a translator account: you can add and change the English and Chinese translations of exchanges and photo records.',
     restoreKeepsTranslations: 'Restoring brings back this version. Its English and Chinese translations come back for the languages it has; a translation added since in another language stays (empty its box in the form and save to remove it).',
     restoreTranslations: 'Restore this version’s translations',
+    deletedWhere: '[{where}] ',
+    conflictBy: '{name} changed it at {at} ({zone}).',
+    affiliatedOnHint: 'YYYY-MM-DD (2002/4/15, 平成14年4月15日 and H14.4.15 are read too; may be empty)',
     restoreTranslationsHint: 'Brings back only the English and Chinese translations this version has; the Japanese text and the other fields stay as they are.',
   },
   zh: {
@@ -33,6 +39,9 @@ export const EDIT_NOTES: Messages<Key> = {
     staffIntroTranslator: '您是翻译者账号，可以添加和修改交流与照片记录的英文和中文译文。',
     restoreKeepsTranslations: '恢复后将变为此版本的内容。英文和中文译文中，此版本已有的语言恢复为此版本的译文，此版本之后新增的语言的译文将保留（如需删除，请在编辑页面清空该栏后保存）。',
     restoreTranslations: '恢复此版本的译文',
+    deletedWhere: '［{where}］',
+    conflictBy: '{name} 于 {at}（{zone}）作了修改。',
+    affiliatedOnHint: 'YYYY-MM-DD（也可写作 2002/4/15、平成14年4月15日、H14.4.15；可空）',
     restoreTranslationsHint: '只恢复此版本已有语言的英文和中文译文，日文内容等其他项目不变。',
   },
 };

@@ -1,6 +1,6 @@
 import type { FieldChange, HistoryEntry, ItemKind } from '../../domain/editing.js';
 import { format } from '../i18n/messages.js';
-import { fieldLabel, fieldValue, japanTime } from './field-labels.js';
+import { fieldLabel, fieldValue, japanDateTime } from './field-labels.js';
 import { mayEdit, mayTranslate } from './item-forms.js';
 import { EDIT_NOTES } from './edit-notes.messages.js';
 import { Layout } from '../layout.js';
@@ -53,7 +53,7 @@ export function HistoryPage(props: { view: StaffView; kind: ItemKind; itemId: nu
           return (
           <section key={e.id} class="history-entry" aria-labelledby={`h-${e.id}`}>
             <h2 id={`h-${e.id}`}>
-              {t.version} {e.version}: {t[`${e.action}_`]} — {e.actor}, <time dateTime={e.at}>{japanTime(e.at)}</time> {t.timeZoneNote}
+              {t.version} {e.version}: {t[`${e.action}_`]} — {e.actor}, <time dateTime={e.at}>{japanDateTime(ctx.locale, e.at)}</time> {t.timeZoneNote}
             </h2>
             <table>
               <thead><tr><th scope="col">{t.field}</th><th scope="col">{t.before}</th><th scope="col">{t.after}</th></tr></thead>

@@ -4,6 +4,8 @@ import { COMMON } from '../i18n/common.messages.js';
 import { Layout } from '../layout.js';
 import { DeleteForm, EventFormFields, mayEdit, ReadOnlyNote, RecordFormFields } from './item-forms.js';
 import { STAFF } from './staff.messages.js';
+import { EDIT_NOTES } from './edit-notes.messages.js';
+import { eraLabel } from '../../domain/era.js';
 import { Field, href, Notices, PostForm, StatusSelect, statusLabel, typed, type StaffView } from './staff-parts.js';
 
 /** A partnership's own fields and years, its events and records (drafts too), and forms to add to them. */
@@ -37,7 +39,7 @@ export function PartnershipEditPage(props: {
           <fieldset class="plain" disabled={!mayEdit(view)}>
             <Field id="p-partner" label={t.partner}><input id="p-partner" name="partner" required value={typed(view, 'p', 'partner', form.partner)} /></Field>
             <Field id="p-kind" label={t.kind}><input id="p-kind" name="kind" required value={typed(view, 'p', 'kind', form.kind)} /></Field>
-            <Field id="p-aff" label={t.affiliatedOn} hint="YYYY-MM-DD"><input id="p-aff" name="affiliatedOn" value={typed(view, 'p', 'affiliatedOn', form.affiliatedOn ?? '')} aria-describedby="p-aff-hint" /></Field>
+            <Field id="p-aff" label={t.affiliatedOn} hint={EDIT_NOTES[ctx.locale].affiliatedOnHint}><input id="p-aff" name="affiliatedOn" value={typed(view, 'p', 'affiliatedOn', form.affiliatedOn ?? '')} aria-describedby="p-aff-hint" /></Field>
             <Field id="p-years" label={t.noExchangeYears} hint={t.noExchangeHint}>
               <input id="p-years" name="noExchangeYears" value={typed(view, 'p', 'noExchangeYears', form.noExchangeYears.join(', '))} aria-describedby="p-years-hint" />
             </Field>
@@ -53,7 +55,7 @@ export function PartnershipEditPage(props: {
           <tbody>
             {props.events.map((e) => (
               <tr key={e.id}>
-                <td>{e.year}</td>
+                <td>{e.year}<span class="era">（{eraLabel(e.year)}）</span></td>
                 <td>{c[e.direction]}</td>
                 <td><a href={href(ctx, `/staff/events/${e.id}`)}>{e.text}</a></td>
                 <td>{statusLabel(ctx, e.status)}</td>

@@ -124,4 +124,19 @@ describe('the notes of the staff edit pages', () => {
     assert.equal(res.statusCode, 409);
     assert.match(res.body, /<p class="conflict-by">suzuki さんが \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}（日本時間）に変更しました。<\/p>/);
   });
+
+  it('titles an item’s page by its year and the beginning of its text, and separates the version line with ・', async () => {
+    const event = await createItem(store, 'event', { partnershipId, year: 2014, date: null, direction: 'reception', text: '全州市の伝統音楽公演団が来訪し、市民会館で記念公演を開催', translations: {}, status: 'published' }, actor);
+    const page = await editor.session.request({ method: 'GET', url: `/ja/staff/events/${event.id}`, headers: html });
+    assert.match(page.body, /<title>交流 2014年「全州市の伝統音楽公演団が来訪し、市民会館…」 \|/);
+    assert.match(page.body, /<h1>交流 2014年「全州市の伝統音楽公演団が来訪し、市民会館…」<\/h1>/);
+    assert.match(page.body, /版 1・<a [^>]*>変更履歴<\/a>/);
+    assert.doesNotMatch(page.body, / · /);
+  });
+
+  it('says on the staff 404 page that the address may be wrong or a one-time page opened again, not only that someone deleted it', async () => {
+    const res = await editor.session.request({ method: 'GET', url: '/ja/staff/events/99999', headers: html });
+    assert.equal(res.statusCode, 404);
+    assert.match(res.body, /このページは見つかりません。アドレスの誤りか、取り込みの確認画面のように一度だけ表示するページを開き直した可能性があります。/);
+  });
 });

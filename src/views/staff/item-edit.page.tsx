@@ -22,14 +22,15 @@ export function ItemEditPage(props: {
   const { ctx } = view;
   const t = STAFF[ctx.locale];
   const path = `/staff/${kind === 'event' ? 'events' : 'records'}/${item.id}`;
-  const title = `${kind === 'event' ? t.eventItem : t.recordItem} #${item.id}`;
+  // Named as staff know it, by its year and the beginning of its text, not by an id (交流 2017年「全州市長一行が来訪…」).
+  const title = itemTitle(ctx.locale, kind === 'event' ? t.eventItem : t.recordItem, item.year, kind === 'event' ? (item as Shown<'event'>).text : (item as Shown<'record'>).caption);
   return (
     <Layout ctx={ctx} title={title}>
       <div class="staff">
         <p><a href={href(ctx, `/staff/partnerships/${props.partnership.id}`)}>{props.partnership.home}–{props.partnership.partner}</a></p>
         <h1>{title}</h1>
         <p>
-          {t.version} {item.version} · <a href={href(ctx, `${path}/history`)}>{t.history}</a>
+          {t.version} {item.version}・<a href={href(ctx, `${path}/history`)}>{t.history}</a>
         </p>
         <Notices view={view} />
         <LinkedEventYear view={view} record={kind === 'record' ? (item as Shown<'record'>) : undefined} events={props.events} />
@@ -47,6 +48,13 @@ export function ItemEditPage(props: {
       </div>
     </Layout>
   );
+}
+
+/** An item's page title: its kind, year and the first 20 characters of its text. */
+export function itemTitle(locale: 'ja' | 'en' | 'zh', kind: string, year: number, text: string): string {
+  const chars = [...text];
+  const start = chars.length > 20 ? `${chars.slice(0, 20).join('')}…` : text;
+  return locale === 'en' ? `${kind}, ${year}: “${start}”` : `${kind} ${year}年「${start}」`;
 }
 
 /**

@@ -29,7 +29,7 @@ export function PartnershipEditPage(props: {
         <p><a href={href(ctx, '/staff')}>{t.staff}</a></p>
         <h1>{p.home}–{p.partner}</h1>
         <p>
-          {t.version} {p.version} · {statusLabel(ctx, p.status)} · <a href={href(ctx, `${path}/history`)}>{t.history}</a> ·{' '}
+          {t.version} {p.version}・{statusLabel(ctx, p.status)}・<a href={href(ctx, `${path}/history`)}>{t.history}</a>・
           <a href={`${href(ctx, '/staff/imports')}?partnership=${p.id}`}>{ImportLogMessages[ctx.locale].link}</a>
         </p>
         <Notices view={view} />

@@ -10,7 +10,7 @@ export const UPLOAD: Messages<Key> = {
   ja: {
     photo_empty: 'ファイルが空です。',
     photo_tooLarge: '写真が上限の{mb}を超えています。',
-    photo_notAnImage: 'JPEG・PNG・WebPの画像ではありません（ファイル名ではなく中身で判断しています）。',
+    photo_notAnImage: 'JPEG・PNG・WebPの画像ではありません（ファイル名ではなく中身で判断しています）。iPhoneの写真（HEIC）は、写真アプリでJPEGとして書き出すか（メールで送る・「ファイル」に保存するなど）、設定 > カメラ > フォーマット を「互換性優先」にして撮った写真を選んでください。',
     photo_unreadable: '画像の形式で始まっていますが、画像として読み取れません。',
     photo_polyglot: '画像以外のデータ（画像の終わりより後のデータや、中に埋め込まれたマークアップ）が含まれています。',
     tooLarge_photo: '写真が上限の{mb}を超えています。',
@@ -25,7 +25,7 @@ export const UPLOAD: Messages<Key> = {
   en: {
     photo_empty: 'The file is empty.',
     photo_tooLarge: 'The photo is larger than the limit of {mb}.',
-    photo_notAnImage: 'The file is not a JPEG, PNG or WebP image (judged by its content, not its name).',
+    photo_notAnImage: 'The file is not a JPEG, PNG or WebP image (judged by its content, not its name). For an iPhone photo (HEIC), export it as JPEG (mail it, or save it to Files), or set Settings > Camera > Formats to “Most Compatible” and take the photo again.',
     photo_unreadable: 'The file starts like an image but cannot be read as one.',
     photo_polyglot: 'The file holds more than an image (data after its end, or markup inside it).',
     tooLarge_photo: 'The photo is larger than the limit of {mb}.',
@@ -40,7 +40,7 @@ export const UPLOAD: Messages<Key> = {
   zh: {
     photo_empty: '文件是空的。',
     photo_tooLarge: '照片超过了{mb}的上限。',
-    photo_notAnImage: '该文件不是JPEG、PNG或WebP图像（根据文件内容而非文件名判断）。',
+    photo_notAnImage: '该文件不是JPEG、PNG或WebP图像（根据文件内容而非文件名判断）。iPhone照片（HEIC）请导出为JPEG（通过邮件发送或存储到“文件”等），或将“设置 > 相机 > 格式”设为“兼容性最佳”后重新拍摄。',
     photo_unreadable: '该文件开头像图像，但无法作为图像读取。',
     photo_polyglot: '该文件除图像外还含有其他数据（图像结尾之后的数据，或嵌入其中的标记）。',
     tooLarge_photo: '照片超过了{mb}的上限。',

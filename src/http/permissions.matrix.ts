@@ -63,6 +63,8 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
   // A translator's form changes the translations alone (tested in staff-pages.route.test.ts).
   { method: 'POST', route: '/staff/events/:id', path: '/staff/events/1', localized: true, allow: ALLOW.translators },
   { method: 'POST', route: '/staff/events/:id/delete', path: '/staff/events/1/delete', localized: true, allow: ALLOW.editors },
+  // An undated exchange moved up or down within its year (tested in staff-order.route.test.ts).
+  { method: 'POST', route: '/staff/events/:id/move', path: '/staff/events/1/move', localized: true, allow: ALLOW.editors, payload: { version: 1, step: 'up' } },
   { method: 'POST', route: '/staff/records', localized: true, allow: ALLOW.editors },
   // A translator's form changes the translations alone (tested in staff-pages.route.test.ts).
   { method: 'POST', route: '/staff/records/:id', path: '/staff/records/1', localized: true, allow: ALLOW.translators },

@@ -5,6 +5,7 @@ import { can, type Action } from '../../domain/policies.js';
 import { KoryuError } from '../../errors.js';
 import { EditConflictError, EditRejectedError } from '../../services/edit.errors.js';
 import { createItem, deletedItems, editItem, existingItems, getItem, getPartnershipForStaff, historyOf, listPartnershipsForStaff, removeItem, restoreVersion } from '../../services/editing.service.js';
+import { moveEventWithinYear } from '../../services/event-order.service.js';
 import { ImportPreviewStaleError, type ImportPreviews } from '../../services/import-preview.service.js';
 import { ImportRefusedError } from '../../services/import.service.js';
 import { PhotoRejectedError, storePhoto } from '../../services/photo.service.js';
@@ -248,6 +249,17 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
         return page ?? go(reply, ctx, `/staff/${PLURAL[kind]}/${id}`, 'saved', unmarkedBy(marked, saved));
       }, 'translation:edit');
     }
+    // An undated exchange moved one place up or down within its year, from the partnership's page (its order column).
+    form('/staff/events/:id/move', async (ctx, request, reply) => {
+      const id = pathId(request.params.id);
+      const f = formFields(request);
+      const stored = await getItem(store, 'event', id);
+      const step = f.step === 'up' ? -1 : 1;
+      const back = `/staff/partnerships/${stored.partnershipId}`;
+      const page = await attempt(ctx, reply, async () => void (await moveEventWithinYear(store, id, step, versionOf(f), actor(request))), (extra) =>
+        partnershipPage(ctx, request, reply, stored.partnershipId, withYours(extra, versionOf(f))));
+      return page ?? reply.redirect(`${localHref(ctx, back)}?done=saved#order-${id}`, 303);
+    });
     for (const kind of ['partnership', 'event', 'record'] as const) {
       form(`/staff/${PLURAL[kind]}/:id/delete`, async (ctx, request, reply) => {
         const id = pathId(request.params.id);

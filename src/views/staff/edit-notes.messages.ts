@@ -1,7 +1,8 @@
 import type { Messages } from '../i18n/messages.js';
 
 type Key = 'unmarkedYear' | 'viewerNote' | 'translatorPartnershipNote' | 'staffIntroViewer' | 'staffIntroTranslator'
-  | 'restoreKeepsTranslations' | 'restoreTranslations' | 'restoreTranslationsHint' | 'affiliatedOnHint' | 'deletedWhere' | 'conflictBy';
+  | 'restoreKeepsTranslations' | 'restoreTranslations' | 'restoreTranslationsHint' | 'affiliatedOnHint' | 'deletedWhere' | 'conflictBy'
+  | 'order' | 'orderedByDate' | 'moveUp' | 'moveDown' | 'moveUpLabel' | 'moveDownLabel' | 'moved';
 
 /** What the staff's edit pages say besides their fields: what a save did beyond the item, why a form is read-only. */
 export const EDIT_NOTES: Messages<Key> = {
@@ -15,6 +16,9 @@ export const EDIT_NOTES: Messages<Key> = {
     restoreTranslations: 'この版の訳に戻す',
     deletedWhere: '［{where}］',
     conflictBy: '{name} さんが {at}（{zone}）に変更しました。',
+    order: '年内の順序', orderedByDate: '日付順', moveUp: '↑ 上へ', moveDown: '↓ 下へ',
+    moveUpLabel: '「{text}」を同じ年の中で上へ移す', moveDownLabel: '「{text}」を同じ年の中で下へ移す',
+    moved: '同じ年の中で順序を変えました（内容は変わっていません）。',
     affiliatedOnHint: 'YYYY-MM-DD（2002/4/15、平成14年4月15日、H14.4.15の形でも可。空欄可）',
     restoreTranslationsHint: '英語訳・中国語訳だけを、この版にある言語についてこの版の訳に戻します。日本語の内容などは変わりません。',
   },
@@ -28,6 +32,9 @@ export const EDIT_NOTES: Messages<Key> = {
     restoreTranslations: 'Restore this version’s translations',
     deletedWhere: '[{where}] ',
     conflictBy: '{name} changed it at {at} ({zone}).',
+    order: 'Order in its year', orderedByDate: 'By date', moveUp: '↑ Up', moveDown: '↓ Down',
+    moveUpLabel: 'Move “{text}” up within its year', moveDownLabel: 'Move “{text}” down within its year',
+    moved: 'Moved within its year (its fields did not change).',
     affiliatedOnHint: 'YYYY-MM-DD (2002/4/15, 平成14年4月15日 and H14.4.15 are read too; may be empty)',
     restoreTranslationsHint: 'Brings back only the English and Chinese translations this version has; the Japanese text and the other fields stay as they are.',
   },
@@ -41,6 +48,9 @@ export const EDIT_NOTES: Messages<Key> = {
     restoreTranslations: '恢复此版本的译文',
     deletedWhere: '［{where}］',
     conflictBy: '{name} 于 {at}（{zone}）作了修改。',
+    order: '年内顺序', orderedByDate: '按日期', moveUp: '↑ 上移', moveDown: '↓ 下移',
+    moveUpLabel: '将“{text}”在同一年内上移', moveDownLabel: '将“{text}”在同一年内下移',
+    moved: '已在同一年内调整顺序（内容未改变）。',
     affiliatedOnHint: 'YYYY-MM-DD（也可写作 2002/4/15、平成14年4月15日、H14.4.15；可空）',
     restoreTranslationsHint: '只恢复此版本已有语言的英文和中文译文，日文内容等其他项目不变。',
   },

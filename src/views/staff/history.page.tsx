@@ -1,4 +1,4 @@
-import type { FieldChange, HistoryEntry, ItemKind } from '../../domain/editing.js';
+import { diffFields, type FieldChange, type HistoryEntry, type ItemKind } from '../../domain/editing.js';
 import { format } from '../i18n/messages.js';
 import { fieldLabel, fieldValue, japanDateTime } from './field-labels.js';
 import { mayEdit, mayTranslate } from './item-forms.js';
@@ -17,9 +17,14 @@ const FIXED_FIELDS: ReadonlySet<string> = new Set(['partnershipId', 'home']);
  * has its own button (an old deletion's restore would only bring back that version once more).
  */
 function restoreOffer(e: HistoryEntry, newest: boolean): 'version' | 'undelete' | 'current' | undefined {
+  // A change of order only (an update that changes no field): restoring its fields would change nothing.
+  if (isMove(e)) return newest ? 'current' : undefined;
   if (e.after) return newest ? 'current' : 'version';
   return newest && e.before ? 'undelete' : undefined;
 }
+
+/** An entry of an event moved within its year: an update that changes no field and says where the event stands. */
+const isMove = (e: HistoryEntry) => e.action === 'update' && e.place !== undefined && diffFields(e.before, e.after).length === 0;
 
 /**
  * Every change of one item, newest first: who, when, what, the fields that changed; each earlier version can be
@@ -55,6 +60,7 @@ export function HistoryPage(props: { view: StaffView; kind: ItemKind; itemId: nu
             <h2 id={`h-${e.id}`}>
               {t.version} {e.version}: {t[`${e.action}_`]} — {e.actor}, <time dateTime={e.at}>{japanDateTime(ctx.locale, e.at)}</time> {t.timeZoneNote}
             </h2>
+            {isMove(e) ? <p>{notes.moved}</p> : (
             <table>
               <thead><tr><th scope="col">{t.field}</th><th scope="col">{t.before}</th><th scope="col">{t.after}</th></tr></thead>
               <tbody>
@@ -67,6 +73,7 @@ export function HistoryPage(props: { view: StaffView; kind: ItemKind; itemId: nu
                 ))}
               </tbody>
             </table>
+            )}
             {offer === 'current' && <p class="hint">{t.currentVersion}</p>}
             {(offer === 'version' || offer === 'undelete') && mayEdit(view) && (
               <>

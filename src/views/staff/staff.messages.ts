@@ -17,7 +17,7 @@ type Key =
   | 'translationEn' | 'translationZh' | 'partnershipIdField' | 'timeZoneNote' | 'itemGone' | 'itemGoneBody' | 'previewGone'
   | 'restoreDuplicate' | 'currentVersion' | 'restoreConflict' | 'uploadRefused' | 'uploadRefusedBack' | 'previewStale' | 'translatorNote' | 'deleteConfirm' | 'deleteNow' | 'refusedSamePartnership' | 'refusedTooManyEvents' | 'moreRemoved'
   | 'similarPartnerWarning' | 'listSeparator' | 'quotedName' | 'changesWarning'
-  | 'problem_translationsOnly';
+  | 'problem_translationsOnly' | 'problem_orderedByDate' | 'problem_noPlaceToMove';
 
 /** The staff area: lists, edit forms, history, the web import. */
 export const STAFF: Messages<Key> = {
@@ -65,6 +65,8 @@ export const STAFF: Messages<Key> = {
     changesWarning: '{partner}：登録済みの{n}件の項目の内容が、次のように変わります（左が今の内容、右が文書の内容）。',
     refusedTooManyEvents: '{documents}件の文書に合わせて{events}件の交流が含まれています。1回に取り込めるのは{limit}件までです。分けて取り込んでください。取り込んでいません。', yearsEvents: '{events}件の交流、{records}件の写真の記録',
     refused: '受け付けられませんでした',
+    problem_orderedByDate: '日付のある交流は日付の順に並びます。順序を変えるときは日付を直してください',
+    problem_noPlaceToMove: 'その年の最初または最後の交流のため、これ以上動かせません',
     problem_translationsOnly: '翻訳者の権限で戻せるのは、いまある交流や写真の記録の訳だけです。提携先や削除した項目を戻すときは、編集者か管理者に依頼してください',
   },
   en: {
@@ -111,6 +113,8 @@ export const STAFF: Messages<Key> = {
     changesWarning: '{partner}: stored items that would read differently ({n}), as they read now and as the document has them:',
     refusedTooManyEvents: 'These {documents} documents hold {events} exchanges together; one import takes at most {limit}. Import them in smaller groups. Nothing was imported.', yearsEvents: 'exchanges: {events}, photo records: {records}',
     refused: 'Refused',
+    problem_orderedByDate: 'An exchange with a date is ordered by its date; change the date to change its place',
+    problem_noPlaceToMove: 'It is the first or last exchange of its year and cannot move further',
     problem_translationsOnly: 'A translator can restore only the translations of an existing exchange or photo record. Ask an editor or an administrator to restore a partnership or a deleted item',
   },
   zh: {
@@ -157,6 +161,8 @@ export const STAFF: Messages<Key> = {
     changesWarning: '{partner}：已登记的{n}项内容将如下改变（左为现在的内容，右为文档中的内容）。',
     refusedTooManyEvents: '这 {documents} 个文档共包含 {events} 项交流，一次最多导入 {limit} 项。请分批导入。未导入。', yearsEvents: '交流{events}件，照片记录{records}件',
     refused: '未被接受',
+    problem_orderedByDate: '有日期的交流按日期排序。如需改变顺序，请修改日期',
+    problem_noPlaceToMove: '这是该年的第一项或最后一项交流，无法再移动',
     problem_translationsOnly: '翻译者只能恢复现有交流或照片记录的译文。如需恢复合作关系或已删除的项目，请联系编辑者或管理员',
   },
 };

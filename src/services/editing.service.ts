@@ -157,6 +157,11 @@ export async function historyOf<K extends ItemKind>(store: Store, kind: K, id: n
   return entries;
 }
 
+/** One history entry by its id, or undefined. */
+export async function historyEntry(store: Store, historyId: number): Promise<HistoryEntry | undefined> {
+  return findHistoryEntry(store.db, historyId);
+}
+
 export async function deletedItems(store: Store): Promise<HistoryEntry[]> {
   return listDeleted(store.db);
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { loggedInAs, type HttpSession } from '../../../test/support/http-session.js';
-import { createItem, editItem, getItem, removeItem } from '../../services/editing.service.js';
+import { createItem, deletedItems, editItem, getItem, removeItem } from '../../services/editing.service.js';
 import type { Store } from '../../storage/database.js';
 import { photoFilesIn } from '../../storage/photo.files.js';
 import { openSqliteStore } from '../../storage/sqlite/connect.js';
@@ -138,5 +138,17 @@ describe('the notes of the staff edit pages', () => {
     const res = await editor.session.request({ method: 'GET', url: '/ja/staff/events/99999', headers: html });
     assert.equal(res.statusCode, 404);
     assert.match(res.body, /このページは見つかりません。アドレスの誤りか、取り込みの確認画面のように一度だけ表示するページを開き直した可能性があります。/);
+  });
+
+  it('says after restoring a deleted exchange into a year marked 交流なし since that the mark was taken away', async () => {
+    const event = await createItem(store, 'event', { partnershipId, year: 2013, date: null, direction: 'dispatch', text: '全州市に職員を派遣', translations: {}, status: 'published' }, actor);
+    await removeItem(store, 'event', event.id, event.version, actor);
+    const p = await getItem(store, 'partnership', partnershipId);
+    await editItem(store, 'partnership', partnershipId, { noExchangeYears: [...p.noExchangeYears, 2013] }, p.version, actor);
+    const deletion = (await deletedItems(store)).find((d) => d.itemId === event.id && d.kind === 'event')!;
+    const res = await editor.session.request({ method: 'POST', url: `/ja/staff/history/${deletion.id}/restore`, ...form({ _csrf: editor.csrf }) });
+    assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+    assert.equal(res.headers.location, `/ja/staff/events/${event.id}?done=restored&unmarked=2013`);
+    assert.ok(!(await getItem(store, 'partnership', partnershipId)).noExchangeYears.includes(2013));
   });
 });

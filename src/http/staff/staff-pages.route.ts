@@ -4,7 +4,7 @@ import { diffFields, type EditableItem, type FieldChange, type ItemKind } from '
 import { can, type Action } from '../../domain/policies.js';
 import { KoryuError } from '../../errors.js';
 import { EditConflictError, EditRejectedError } from '../../services/edit.errors.js';
-import { createItem, deletedItems, editItem, existingItems, getItem, getPartnershipForStaff, historyOf, listPartnershipsForStaff, removeItem, restoreVersion } from '../../services/editing.service.js';
+import { createItem, deletedItems, editItem, existingItems, getItem, getPartnershipForStaff, historyEntry, historyOf, listPartnershipsForStaff, removeItem, restoreVersion } from '../../services/editing.service.js';
 import { moveEventWithinYear } from '../../services/event-order.service.js';
 import { ImportPreviewStaleError, type ImportPreviews } from '../../services/import-preview.service.js';
 import { ImportRefusedError } from '../../services/import.service.js';
@@ -277,6 +277,9 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
       const shown = formFields(request).version;
       const expected = shown !== undefined && /^[1-9]\d{0,8}$/.test(shown) ? Number(shown) : undefined;
       let conflict: EditConflictError | undefined;
+      // An exchange restored into a year marked 交流なし takes the mark away: said as after a save.
+      const restoring = await historyEntry(store, pathId(request.params.id));
+      const marked = restoring?.kind === 'event' ? await markedYears(restoring.partnershipId) : [];
       const page = await attempt(
         ctx,
         reply,
@@ -297,7 +300,7 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
       );
       if (page !== undefined || item === undefined) return page;
       const kind = 'partnershipId' in item && !('partner' in item) ? ('caption' in item ? 'record' : 'event') : 'partnership';
-      return go(reply, ctx, `/staff/${PLURAL[kind]}/${item.id}`, 'restored');
+      return go(reply, ctx, `/staff/${PLURAL[kind]}/${item.id}`, 'restored', kind === 'event' ? unmarkedBy(marked, item as EditableItem<'event'>) : undefined);
     }, 'translation:edit');
     form('/staff/import/preview', async (ctx, request, reply) => {
       // Every chosen file, read together as `koryu import` reads its files (FILE.csv with FILE.photos.csv).

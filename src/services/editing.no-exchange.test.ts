@@ -114,4 +114,15 @@ describeOnEachStore('an exchange in a year marked as without exchange (交流な
     assert.equal(parsed!.diagnostics.filter((d) => d.code === 'NoExchangeYearHasEvents').length, 0);
     assert.deepEqual(parsed!.partnerships[0]!.noExchangeYears, [2021]);
   });
+
+  it('leaves the mark of a year that held an exchange before this rule when a translation of that exchange is saved', async () => {
+    const held = await createItem(store, 'event', event({ year: 2019, text: '全州市の合唱団が来訪', direction: 'reception' }), sato);
+    // A mark stored before the rule, beside the exchange it now never meets.
+    await store.db.insertInto('exchange_years').values({ partnership_id: dalian, year: 2019, no_exchange: 1 }).execute();
+    const p = await getItem(store, 'partnership', dalian);
+    await editItem(store, 'event', held.id, { translations: { en: 'A Jeonju choir visited' } }, held.version, { name: 'li' });
+    const after = await getItem(store, 'partnership', dalian);
+    assert.deepEqual([after.noExchangeYears.includes(2019), after.version], [true, p.version], 'a translator’s save does not change the partnership');
+  });
 });
+

@@ -111,7 +111,9 @@ export async function editItem<K extends ItemKind>(
     if (kind === 'event' && movesInTime(before as FieldsOf['event'], after as FieldsOf['event'])) await placeEvent(trx, id);
     await suggestFieldsOf(trx, kind, id, after);
     await insertHistory(trx, { kind, itemId: id, partnershipId: partnershipOf(kind, after, id), version, action, actor: actor.name, at: now, before, after });
-    if (kind === 'event') await unmarkYearOf(trx, after as FieldsOf['event'], now, actor);
+    // Only an edit that moves the event into another year takes a mark away: a translation saved on an event of a
+    // year marked before this rule (a translator may not change the partnership) leaves the partnership as it is.
+    if (kind === 'event' && (after as FieldsOf['event']).year !== (before as FieldsOf['event']).year) await unmarkYearOf(trx, after as FieldsOf['event'], now, actor);
     return (await findItem(trx, kind, id))!;
   });
 }

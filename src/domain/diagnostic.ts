@@ -31,6 +31,7 @@ export const DIAGNOSTIC_CODES = [
   'UnreadableCsv',
   'FutureYear',
   'ColumnNotRead',
+  'NoExchangeYearHasEvents',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 

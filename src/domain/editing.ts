@@ -66,7 +66,10 @@ export interface HistoryEntry<K extends ItemKind = ItemKind> {
   at: string;
   before: FieldsOf[K] | null;
   after: FieldsOf[K] | null;
-  /** Where a deleted event stood in its year, for its restore; only on an event's deletion (recorded since 2026-12). */
+  /**
+   * Where a deleted event stood in its year, for its restore (on an event's deletion, recorded since 2026-12); on an
+   * update that changes no field, where staff moved the event within its year (a change of order).
+   */
   place?: EventPlace;
 }
 
@@ -124,7 +127,13 @@ export interface EditProblem {
     | 'notEmpty'
     | 'noneMark'
     /** A year marked as without exchange that holds exchanges: every export would say both. */
-    | 'yearHasEvents';
+    | 'yearHasEvents'
+    /** A restore of translations alone (a translator's) asked of what has none to restore: a partnership, a deleted item. */
+    | 'translationsOnly'
+    /** A dated event moved up or down by hand: its date decides its place in its year. */
+    | 'orderedByDate'
+    /** An event moved past the first or last event of its year. */
+    | 'noPlaceToMove';
 }
 
 /** The free-text fields of each kind of item (translations aside, which every event and record has). */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isLaterDate, placeByDate, placeOf, placeRestored } from './event-order.js';
+import { canMoveWithinYear, isLaterDate, movedWithinYear, placeByDate, placeOf, placeRestored } from './event-order.js';
 
 const events = [
   { year: 2018, date: '2018-03-10' },
@@ -59,5 +59,29 @@ describe('the place of a restored event', () => {
     const moved = others.map((e) => (e.id === 3 ? { ...e, year: 2019 } : e));
     assert.equal(placeRestored(moved, undated, { previous: [], next: [3] }), 1, 'a follower moved to another year does not count: last in 2018');
     assert.equal(placeRestored(others, { year: 2018, date: '2018-05-01' }, undefined), 1, 'no place recorded: by date');
+  });
+});
+
+describe('moving an undated event within its year', () => {
+  const list = [
+    { id: 1, year: 2017, date: null },
+    { id: 2, year: 2018, date: null },
+    { id: 3, year: 2018, date: '2018-05-01' },
+    { id: 4, year: 2018, date: null },
+    { id: 5, year: 2019, date: null },
+  ];
+  const ids = (order: readonly { id: number }[] | undefined) => order?.map((e) => e.id);
+
+  it('changes places with its neighbour of the same year, dated or not', () => {
+    assert.deepEqual(ids(movedWithinYear(list, 4, -1)), [1, 2, 4, 3, 5]);
+    assert.deepEqual(ids(movedWithinYear(list, 2, 1)), [1, 3, 2, 4, 5]);
+  });
+
+  it('goes no further than the first or last event of its year, and does not move a dated event', () => {
+    assert.equal(movedWithinYear(list, 2, -1), undefined, 'the first of 2018 does not go into 2017');
+    assert.equal(movedWithinYear(list, 4, 1), undefined, 'the last of 2018 does not go into 2019');
+    assert.equal(movedWithinYear(list, 3, -1), undefined, 'a dated event follows its date');
+    assert.equal(movedWithinYear(list, 99, 1), undefined);
+    assert.deepEqual([canMoveWithinYear(list, 2, -1), canMoveWithinYear(list, 2, 1), canMoveWithinYear(list, 1, 1)], [false, true, false]);
   });
 });

@@ -67,3 +67,25 @@ export function placeRestored(events: readonly (Placed & { id: number })[], even
   }
   return placeByDate(events, event);
 }
+
+/**
+ * The stored order of a partnership's events (in their stored order) after staff move the undated event `id` one
+ * place up (-1) or down (1) within its year: it changes places with its neighbour of the same year. Undefined when it
+ * has none that way (the first or last of its year), or when the event is dated or not there: a dated event's place
+ * follows its date (placeByDate), and it is changed by changing the date.
+ */
+export function movedWithinYear<E extends Placed & { id: number }>(events: readonly E[], id: number, step: -1 | 1): E[] | undefined {
+  const at = events.findIndex((e) => e.id === id);
+  const event = events[at];
+  if (!event || event.date !== null) return undefined;
+  const other = at + step;
+  if (other < 0 || other >= events.length || events[other]!.year !== event.year) return undefined;
+  const order = [...events];
+  [order[at], order[other]] = [order[other]!, order[at]!];
+  return order;
+}
+
+/** Whether the undated event `id` can move one place up (-1) or down (1) within its year (movedWithinYear). */
+export function canMoveWithinYear(events: readonly (Placed & { id: number })[], id: number, step: -1 | 1): boolean {
+  return movedWithinYear(events, id, step) !== undefined;
+}

@@ -50,7 +50,8 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
   { method: 'POST', route: '/api/staff/records', allow: ALLOW.editors, payload: { partnershipId: 1, year: 2025, caption: '記念撮影' } },
   { method: 'PATCH', route: '/api/staff/records/:id', path: '/api/staff/records/1', allow: ALLOW.translators, payload: { version: 1, translations: { en: 'A photo' } } },
   { method: 'DELETE', route: '/api/staff/records/:id', path: '/api/staff/records/1?version=1', allow: ALLOW.editors },
-  { method: 'POST', route: '/api/staff/history/:id/restore', path: '/api/staff/history/1/restore', allow: ALLOW.editors },
+  // A translator restores an event's or record's translations alone (tested in staff-restore.route.test.ts).
+  { method: 'POST', route: '/api/staff/history/:id/restore', path: '/api/staff/history/1/restore', allow: ALLOW.translators },
   { method: 'POST', route: '/api/staff/photos', allow: ALLOW.editors },
   { method: 'POST', route: '/api/staff/imports/preview', allow: ALLOW.editors },
   { method: 'POST', route: '/api/staff/imports', allow: ALLOW.editors, payload: { token: 'expired' } },
@@ -62,11 +63,14 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
   // A translator's form changes the translations alone (tested in staff-pages.route.test.ts).
   { method: 'POST', route: '/staff/events/:id', path: '/staff/events/1', localized: true, allow: ALLOW.translators },
   { method: 'POST', route: '/staff/events/:id/delete', path: '/staff/events/1/delete', localized: true, allow: ALLOW.editors },
+  // An undated exchange moved up or down within its year (tested in staff-order.route.test.ts).
+  { method: 'POST', route: '/staff/events/:id/move', path: '/staff/events/1/move', localized: true, allow: ALLOW.editors, payload: { version: 1, step: 'up' } },
   { method: 'POST', route: '/staff/records', localized: true, allow: ALLOW.editors },
   // A translator's form changes the translations alone (tested in staff-pages.route.test.ts).
   { method: 'POST', route: '/staff/records/:id', path: '/staff/records/1', localized: true, allow: ALLOW.translators },
   { method: 'POST', route: '/staff/records/:id/delete', path: '/staff/records/1/delete', localized: true, allow: ALLOW.editors },
-  { method: 'POST', route: '/staff/history/:id/restore', path: '/staff/history/1/restore', localized: true, allow: ALLOW.editors },
+  // A translator restores an event's or record's translations alone (tested in staff-restore.route.test.ts).
+  { method: 'POST', route: '/staff/history/:id/restore', path: '/staff/history/1/restore', localized: true, allow: ALLOW.translators },
   { method: 'POST', route: '/staff/import/preview', localized: true, allow: ALLOW.editors },
   { method: 'POST', route: '/staff/import', localized: true, allow: ALLOW.editors },
   // Accounts (src/http/staff/account-pages.route.ts): an administrator's, and everyone's own password. An account

@@ -7,6 +7,7 @@ import { DEFAULT_MAX_DOCUMENT_BYTES, parseDocument, parseText, type DocumentOpti
 import type { Sheet, TableKind } from '../importer/sheet.js';
 import { readSheets } from '../importer/sheet.read.js';
 import { validateResult } from '../importer/validate.js';
+import { unmarkYearsWithExchanges } from './no-exchange-years.js';
 import { isWordDocument, looksLikeWorkbook, readWorkbook } from '../importer/workbook.read.js';
 import type { ImportOptions, ParsedDocument, SourceDocument } from './import.service.js';
 
@@ -77,7 +78,7 @@ export async function parseDocuments(docs: readonly SourceDocument[], options: I
     }
   }
   const thisYear = currentYear(options);
-  return parsed.map((doc) => ({ ...doc, ...warnFutureYears(doc, thisYear) }));
+  return parsed.map((doc) => ({ ...doc, ...warnFutureYears(unmarkYearsWithExchanges(doc), thisYear) }));
 }
 
 /** The current year in Japan, where the record's years are, from the import's clock. */

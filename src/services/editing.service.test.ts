@@ -147,7 +147,7 @@ describeOnEachStore('editing the record item by item', (openFresh) => {
     await assert.rejects(getItem(store, 'partnership', p.id), KoryuError);
   });
 
-  it('merges a translation edit by language: giving English keeps Chinese, an empty language removes it, a restore puts back the whole set', async () => {
+  it('merges a translation edit by language: giving English keeps Chinese, an empty language removes it, a restore puts back the version’s and keeps one added since', async () => {
     const event = await createItem(store, 'event', newEvent({ translations: { zh: '大连市青少年乒乓球交流团来访', en: '' } }), sato);
     assert.deepEqual(event.translations, { zh: '大连市青少年乒乓球交流团来访' }, 'an empty language is not stored');
     const english = await editItem(store, 'event', event.id, { translations: { en: 'A youth team visited' } }, event.version, suzuki);
@@ -156,7 +156,7 @@ describeOnEachStore('editing the record item by item', (openFresh) => {
     assert.deepEqual(noChinese.translations, { en: 'A youth team visited' });
     const [, , first] = await historyOf(store, 'event', event.id);
     const restored = await restoreVersion(store, first!.id, sato, noChinese.version);
-    assert.deepEqual((restored as typeof event).translations, { zh: '大连市青少年乒乓球交流团来访' });
+    assert.deepEqual((restored as typeof event).translations, { zh: '大连市青少年乒乓球交流团来访', en: 'A youth team visited' });
   });
 
   it('lets an edit through that leaves a stored value the editor would refuse as it is, and refuses an edit that changes it', async () => {
@@ -313,10 +313,15 @@ describeOnEachStore('editing the record item by item', (openFresh) => {
     });
     const marked = await editItem(store, 'partnership', partnership.id, { noExchangeYears: [2020, 2021] }, partnership.version, sato);
     assert.deepEqual(marked.noExchangeYears, [2020, 2021]);
-    // An event added later to a marked year does not stop other edits of the partnership.
+    // An event added later to a marked year takes the mark away (editing.no-exchange.test.ts), as a new version.
     await createItem(store, 'event', newEvent({ partnershipId: partnership.id, year: 2021, date: null, text: '市長が訪問' }), sato);
-    const renamed = await editItem(store, 'partnership', partnership.id, { kind: '姉妹都市' }, marked.version, sato);
+    const unmarked = await getItem(store, 'partnership', partnership.id);
+    assert.deepEqual([unmarked.noExchangeYears, unmarked.version], [[2020], marked.version + 1]);
+    // A year marked before that holds exchanges (stored before that rule) does not stop other edits of the partnership.
+    await store.db.insertInto('exchange_years').values({ partnership_id: partnership.id, year: 2019, no_exchange: 1 }).execute();
+    const renamed = await editItem(store, 'partnership', partnership.id, { kind: '姉妹都市' }, unmarked.version, sato);
     assert.equal(renamed.kind, '姉妹都市');
+    assert.deepEqual(renamed.noExchangeYears, [2019, 2020]);
   });
 
   it('unlinks the photo records of a deleted event in their own history, and links them again when the event is restored', async () => {

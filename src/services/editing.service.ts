@@ -74,6 +74,7 @@ export async function createItem<K extends ItemKind>(store: Store, kind: K, fiel
     if (kind === 'event') await placeEvent(trx, id);
     await suggestFieldsOf(trx, kind, id, fields);
     await insertHistory(trx, { kind, itemId: id, partnershipId: partnershipOf(kind, fields, id), version: 1, action: 'create', actor: actor.name, at: now, before: null, after: fields });
+    if (kind === 'event') await unmarkYearOf(trx, fields as FieldsOf['event'], now, actor);
     return (await findItem(trx, kind, id))!;
   });
 }
@@ -101,14 +102,18 @@ export async function editItem<K extends ItemKind>(
     const after = applyPatch(kind, before, withFlatTexts(kind, patch), action, current);
     // An edit that changes nothing is no new version and no history entry.
     if (diffFields(before, after).length === 0) return current;
-    // A restore puts back a state the history recorded: only what the store decides is checked again.
-    await check(trx, kind, after, id, action === 'restore' ? after : before);
+    // A restore puts back a state the history recorded: only what the store decides is checked again (a year it
+    // marks as without exchange that holds exchanges since, say: against the current state).
+    await check(trx, kind, after, id, action === 'restore' ? after : before, before);
     const now = new Date().toISOString();
     const version = await updateItem(trx, kind, id, after, expectedVersion, now);
     if (version === undefined) throw new EditConflictError(((await findItem(trx, kind, id)) ?? current) as EditableItem<ItemKind>, kind, expectedVersion);
     if (kind === 'event' && movesInTime(before as FieldsOf['event'], after as FieldsOf['event'])) await placeEvent(trx, id);
     await suggestFieldsOf(trx, kind, id, after);
     await insertHistory(trx, { kind, itemId: id, partnershipId: partnershipOf(kind, after, id), version, action, actor: actor.name, at: now, before, after });
+    // Only an edit that moves the event into another year takes a mark away: a translation saved on an event of a
+    // year marked before this rule (a translator may not change the partnership) leaves the partnership as it is.
+    if (kind === 'event' && (after as FieldsOf['event']).year !== (before as FieldsOf['event']).year) await unmarkYearOf(trx, after as FieldsOf['event'], now, actor);
     return (await findItem(trx, kind, id))!;
   });
 }
@@ -154,21 +159,40 @@ export async function historyOf<K extends ItemKind>(store: Store, kind: K, id: n
   return entries;
 }
 
+/** One history entry by its id, or undefined. */
+export async function historyEntry(store: Store, historyId: number): Promise<HistoryEntry | undefined> {
+  return findHistoryEntry(store.db, historyId);
+}
+
 export async function deletedItems(store: Store): Promise<HistoryEntry[]> {
   return listDeleted(store.db);
 }
 
 /**
+ * What a restore puts back: the whole recorded state, or (`translations`, what a translator may restore) only the
+ * translations of an existing event or photo record.
+ */
+export type RestorePart = 'whole' | 'translations';
+
+/**
  * Brings the item back to the state a history entry recorded (for a deletion, the state before it). An item that
  * exists is edited (as editItem, on `expectedVersion`, default its current version); a deleted one is
- * inserted again under its old id.
+ * inserted again under its old id. An event's or record's translations are put back for the languages the recorded
+ * state has, and a translation added since in another language is kept (applyPatch): a restore of the Japanese
+ * text never silently takes away a translator's later work, which an edit can still remove. `part` `translations`
+ * restores nothing else; it is refused (EditRejected, `translationsOnly`) for a partnership or a deleted item.
  */
-export async function restoreVersion(store: Store, historyId: number, actor: Actor, expectedVersion?: number): Promise<EditableItem<ItemKind>> {
+export async function restoreVersion(store: Store, historyId: number, actor: Actor, expectedVersion?: number, part: RestorePart = 'whole'): Promise<EditableItem<ItemKind>> {
   const entry = await findHistoryEntry(store.db, historyId);
   if (!entry) throw new KoryuError('ItemNotFound', 'No such history entry.');
   const snapshot = entry.after ?? entry.before;
   if (!snapshot) throw new KoryuError('ItemNotFound', 'That history entry holds no state to restore.');
   const existing = await findItem(store.db, entry.kind, entry.itemId);
+  if (part === 'translations') {
+    if (!existing || entry.kind === 'partnership') throw new EditRejectedError([{ field: '', problem: 'translationsOnly' }]);
+    const translations = (snapshot as FieldsOf['event']).translations;
+    return editItem(store, entry.kind, entry.itemId, { translations } as Partial<FieldsOf[ItemKind]>, expectedVersion ?? existing.version, actor, 'restore');
+  }
   if (existing) return editItem(store, entry.kind, entry.itemId, snapshot, expectedVersion ?? existing.version, actor, 'restore');
   return store.transaction(async (trx) => {
     const fields = withFlatTexts(entry.kind, { ...snapshot } as FieldsOf[ItemKind]);
@@ -203,6 +227,7 @@ export async function restoreVersion(store: Store, historyId: number, actor: Act
       before: null,
       after: fields,
     });
+    if (entry.kind === 'event') await unmarkYearOf(trx, fields as FieldsOf['event'], now, actor);
     return (await findItem(trx, entry.kind, entry.itemId))!;
   });
 }
@@ -228,6 +253,21 @@ async function refuseCopy(trx: Kysely<Database>, kind: ItemKind, fields: FieldsO
     const same = await trx.selectFrom('photo_records').select('id').where('partnership_id', '=', f.partnershipId).where('year', '=', f.year).where('caption', '=', f.caption).executeTakeFirst();
     if (same) throw new EditRejectedError([{ field: '', problem: 'duplicateRecord' }]);
   }
+}
+
+/**
+ * An exchange added to (or moved into, or restored in) a year its partnership marks as without exchange takes the
+ * mark away, as a change of the partnership in its own history by the same person: the record never says both of
+ * one year (every export would). The page that saved the event says so (see unmarkedYear in the staff pages).
+ */
+async function unmarkYearOf(trx: Kysely<Database>, event: FieldsOf['event'], now: string, actor: Actor): Promise<void> {
+  const current = await findItem(trx, 'partnership', event.partnershipId);
+  if (!current || !current.noExchangeYears.includes(event.year)) return;
+  const before = fieldsOf('partnership', current);
+  const after: FieldsOf['partnership'] = { ...before, noExchangeYears: before.noExchangeYears.filter((y) => y !== event.year) };
+  const version = await updateItem(trx, 'partnership', current.id, after, current.version, now);
+  if (version === undefined) throw new EditConflictError(current, 'partnership', current.version);
+  await insertHistory(trx, { kind: 'partnership', itemId: current.id, partnershipId: current.id, version, action: 'update', actor: actor.name, at: now, before, after });
 }
 
 /** The ids of the photo records linked to an event. */
@@ -270,7 +310,8 @@ export function fieldsOf<K extends ItemKind>(kind: K, item: EditableItem<K>): Fi
 
 /**
  * The item's fields after `patch`: an event's or record's partnership never changes, and an update's translations
- * are merged by language (mergeTranslations), while a restore puts back the snapshot's translations whole.
+ * are merged by language (mergeTranslations), while a restore puts back the snapshot's translations and keeps the
+ * stored ones of the languages the snapshot has none in (translations added since).
  */
 function applyPatch<K extends ItemKind>(kind: K, before: FieldsOf[K], patch: Partial<FieldsOf[K]>, action: 'update' | 'restore', current: EditableItem<K>): FieldsOf[K] {
   const after = { ...before, ...withoutUndefined(patch), ...fixed(kind, current) } as FieldsOf[K];
@@ -282,7 +323,7 @@ function applyPatch<K extends ItemKind>(kind: K, before: FieldsOf[K], patch: Par
     const given = (patch as Partial<FieldsOf['event']>).translations;
     const stored = (before as FieldsOf['event']).translations;
     (after as FieldsOf['event']).translations =
-      given === undefined ? stored : action === 'update' ? mergeTranslations(stored, given) : withoutEmptyTranslations(given);
+      given === undefined ? stored : action === 'update' ? mergeTranslations(stored, given) : { ...stored, ...withoutEmptyTranslations(given) };
   }
   return after;
 }
@@ -293,7 +334,14 @@ function applyPatch<K extends ItemKind>(kind: K, before: FieldsOf[K], patch: Par
  * a state the history recorded. What the store decides (a partner taken, a partnership or event gone) is checked
  * whatever changed.
  */
-async function check<K extends ItemKind>(db: Kysely<Database>, kind: K, fields: FieldsOf[K], id: number | undefined, before?: FieldsOf[K]): Promise<void> {
+async function check<K extends ItemKind>(
+  db: Kysely<Database>,
+  kind: K,
+  fields: FieldsOf[K],
+  id: number | undefined,
+  before?: FieldsOf[K],
+  storedState: FieldsOf[K] | undefined = before,
+): Promise<void> {
   const own: EditProblem[] = [];
   const stored: EditProblem[] = [];
   if (kind === 'partnership') {
@@ -302,7 +350,7 @@ async function check<K extends ItemKind>(db: Kysely<Database>, kind: K, fields: 
     const same = await db.selectFrom('partnerships').select('id').where('home', '=', f.home).where('partner', '=', f.partner).executeTakeFirst();
     if (same && same.id !== id) stored.push({ field: 'partner', problem: 'duplicate' });
     // A year newly marked as without exchange must hold none (a year marked before stays, whatever it holds).
-    const marked = f.noExchangeYears.filter((y) => !(before as FieldsOf['partnership'] | undefined)?.noExchangeYears.includes(y));
+    const marked = f.noExchangeYears.filter((y) => !(storedState as FieldsOf['partnership'] | undefined)?.noExchangeYears.includes(y));
     if (id !== undefined && marked.length > 0) {
       const held = await db.selectFrom('events').select('id').where('partnership_id', '=', id).where('year', 'in', marked).limit(1).executeTakeFirst();
       if (held) stored.push({ field: 'noExchangeYears', problem: 'yearHasEvents' });

@@ -17,6 +17,7 @@ import { findPartnerships, savePartnership } from '../storage/partnership.reposi
 import { indexIsEmpty, SearchIndexBatch } from '../storage/search.index.js';
 import { refreshStatistics, STATISTICS_REFRESH_ROWS } from '../storage/statistics.js';
 import { findPartnershipItem, NO_ITEMS, partnershipItems, recordImportHistory, recordItemsHistory } from './import.history.js';
+import { unmarkYearsWithExchanges } from './no-exchange-years.js';
 import { linkBeforeSave, prepareNewPartnership, recordKnowledgeAfterSave } from './knowledge.import.js';
 
 /** A document as the user gave it: a name to report it by, and its bytes. */
@@ -74,7 +75,7 @@ export function previewDocument(doc: SourceDocument, options: ImportOptions): Pa
     ...(options.maxLineLength === undefined ? {} : { maxLineLength: options.maxLineLength }),
     ...(options.maxEventsPerImport === undefined ? {} : { maxEvents: options.maxEventsPerImport }),
   });
-  return { source: doc.name, ...result, ...warnFutureYears(result, currentYear(options)) };
+  return { source: doc.name, ...result, ...warnFutureYears(unmarkYearsWithExchanges(result), currentYear(options)) };
 }
 
 /** The first error of a parsed document as one line a person can act on: `file:line: message`. */

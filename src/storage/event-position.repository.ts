@@ -46,3 +46,18 @@ export async function placeEvent(db: Kysely<Database>, id: number, restoredTo?: 
       .execute();
   }
 }
+
+/**
+ * A partnership's events in their stored order (position, then id), with what ordering them needs, for the
+ * editor's move within a year.
+ */
+export async function listEventOrder(db: Kysely<Database>, partnershipId: number): Promise<{ id: number; year: number; date: string | null; position: number }[]> {
+  return db.selectFrom('events').select(['id', 'year', 'date', 'position']).where('partnership_id', '=', partnershipId).orderBy('position').orderBy('id').execute();
+}
+
+/** Numbers the events 0, 1, 2 … in the order given (a partnership's, all of them), writing only the positions that change. */
+export async function writeEventOrder(db: Kysely<Database>, order: readonly { id: number; position: number }[]): Promise<void> {
+  for (const [position, e] of order.entries()) {
+    if (e.position !== position) await db.updateTable('events').set({ position }).where('id', '=', e.id).execute();
+  }
+}

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { Role, SessionUser } from '../domain/account.js';
 import type { Locale } from './i18n/locale.js';
 import { AUTH } from './i18n/auth.messages.js';
+import { EDIT_NOTES } from './staff/edit-notes.messages.js';
 import { format } from './i18n/messages.js';
 import { Layout } from './layout.js';
 import { localHref, type PageContext } from './page-context.js';
@@ -34,7 +35,7 @@ export function StaffPage(props: StaffPageProps) {
         <dt>{t.roleLabel}</dt>
         <dd data-role={user.role}>{roleLabel(ctx.locale, user.role)}</dd>
       </dl>
-      <p>{t.staffIntro}</p>
+      <p>{user.role === 'viewer' ? EDIT_NOTES[ctx.locale].staffIntroViewer : user.role === 'translator' ? EDIT_NOTES[ctx.locale].staffIntroTranslator : t.staffIntro}</p>
       {props.children}
       <form class="logout-form" action={localHref(ctx, '/logout')} method="post">
         <input type="hidden" name="_csrf" value={props.csrfToken} />

@@ -50,14 +50,16 @@ describeOnEachStore('the staff pages for accounts', (openFresh) => {
     const before = await listAccounts(store);
     const bad = await admin.session.request({ method: 'POST', url: '/en/staff/accounts', ...form({ _csrf: admin.csrf, name: '.tanaka', role: 'editor' }) });
     assert.equal(bad.statusCode, 422);
-    assert.match(bad.body, /Nothing was changed: Use 1–64 letters/);
+    assert.match(bad.body, /Nothing was added: Use 1–64 letters/, 'an account that was not added is said so, not as a change');
     assert.match(bad.body, /<input id="account-name" name="name"[^>]*value=".tanaka"/);
     const role = await admin.session.request({ method: 'POST', url: '/zh/staff/accounts', ...form({ _csrf: admin.csrf, name: 'sato', role: 'owner' }) });
     assert.equal(role.statusCode, 422);
     assert.match(role.body, /请选择权限/);
     const taken = await admin.session.request({ method: 'POST', url: '/ja/staff/accounts', ...form({ _csrf: admin.csrf, name: 'tanaka', role: 'viewer' }) });
     assert.equal(taken.statusCode, 409);
-    assert.match(taken.body, /その名前のアカウントはすでにあります/);
+    assert.match(taken.body, /追加していません: その名前のアカウントはすでにあります/);
+    // The creation time in Japan's time, said as such: 2026年11月28日 13:47 日本時間.
+    assert.match(taken.body, /<time datetime="[^"]+">\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}<\/time> 日本時間/);
     assert.deepEqual(await listAccounts(store), before);
   });
 

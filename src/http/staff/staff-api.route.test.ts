@@ -178,7 +178,8 @@ describeOnEachStore('the staff JSON API', (openFresh) => {
       { method: 'POST', url: '/api/staff/records', payload: { partnershipId: dalian, year: 2025, caption: '記念撮影' }, need: 'record:edit' },
       { method: 'PATCH', url: '/api/staff/records/999999', payload: { version: 1, caption: 'x' }, need: 'record:edit' },
       { method: 'DELETE', url: '/api/staff/records/999999?version=1', need: 'record:edit' },
-      { method: 'POST', url: `/api/staff/history/${ids.history}/restore`, payload: { version: 999 }, need: 'record:edit' },
+      // A translator restores an event's translations alone (staff-restore.route.test.ts).
+      { method: 'POST', url: `/api/staff/history/${ids.history}/restore`, payload: { version: 999 }, need: 'translation:edit' },
       { method: 'POST', url: '/api/staff/imports', payload: { token: 'none' }, need: 'record:edit' },
       { method: 'POST', url: '/api/staff/photos', multipart: true, need: 'record:edit' },
       { method: 'POST', url: '/api/staff/imports/preview', multipart: true, need: 'record:edit' },

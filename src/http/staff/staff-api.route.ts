@@ -150,17 +150,18 @@ export async function registerStaffApi(app: FastifyInstance, deps: StaffApiDeps)
       });
     }
 
+    // A translator restores an existing event's or record's translations alone; an editor the whole recorded state.
     api.post<{ Params: { id: number }; Body: { version?: number } }>('/api/staff/history/:id/restore', {
-      ...editRecord,
+      preHandler: requirePermission('translation:edit'),
       schema: {
-        summary: 'Restore the state a history entry recorded (a deleted item comes back under its id)',
+        summary: 'Restore the state a history entry recorded (a deleted item comes back under its id); a translator restores its translations alone',
         tags: ['staff'],
         params: S.idParams,
         body: { type: 'object', properties: { version: { type: 'integer', minimum: 1, description: 'The current version the restore is made on, when the item exists.' } }, additionalProperties: false },
         response: { 200: { type: 'object', additionalProperties: true, properties: { id: { type: 'integer' }, version: { type: 'integer' } } }, ...errors },
       },
     }, async (request) => {
-      return restoreVersion(store, request.params.id, actorOf(request), request.body?.version);
+      return restoreVersion(store, request.params.id, actorOf(request), request.body?.version, can(request.user, 'record:edit') ? 'whole' : 'translations');
     });
 
     api.get('/api/staff/deleted', {

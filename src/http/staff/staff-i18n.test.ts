@@ -24,7 +24,8 @@ function multipart(fields: Record<string, string>, name: string, bytes: Buffer) 
 }
 
 /** Latin words of three letters or more: English left in a Japanese or Chinese sentence (JPEG, MB, KORYU_…, koryu/1 aside). */
-const ENGLISH = /\b(?!JPEG|PNG|WebP|JSON|UTF|KORYU_|koryu\/1|MB)[A-Za-z]{3,}\b/;
+/** Latin words in a Japanese or Chinese sentence, but for the names of formats and products (iPhone, HEIC) those write too. */
+const ENGLISH = /\b(?!JPEG|PNG|WebP|JSON|UTF|KORYU_|koryu\/1|MB|iPhone|HEIC)[A-Za-z]{3,}\b/;
 
 describe('staff upload messages in ja, en and zh', () => {
   const dir = mkdtempSync(join(tmpdir(), 'koryu-staff-i18n-'));
@@ -122,5 +123,15 @@ describe('staff upload messages in ja, en and zh', () => {
       assert.equal(res.statusCode, 422, res.body.slice(0, 300));
       assert.ok(res.body.includes(words), `${locale}: ${words}`);
     }
+  });
+
+  it('tells how to send an iPhone photo (HEIC) that is refused: as JPEG, or taken with 互換性優先', async () => {
+    const created = await session.request({ method: 'POST', url: '/api/staff/partnerships', payload: { partner: '大連市heic', kind: '友好都市' }, headers: { accept: 'application/json', 'x-csrf-token': csrf } });
+    const fields = { _csrf: csrf, partnershipId: String(created.json().id), year: '2025', caption: '記念撮影', status: 'draft' };
+    // The start of a HEIC file: an ISO box `ftyp` of brand heic.
+    const heic = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic\0\0\0\0mif1heic'), Buffer.alloc(64)]);
+    const res = await session.request({ method: 'POST', url: '/ja/staff/records', ...multipart(fields, 'IMG_0001.HEIC', heic) });
+    assert.equal(res.statusCode, 422, res.body.slice(0, 300));
+    assert.match(res.body, /iPhoneの写真（HEIC）は、写真アプリでJPEGとして書き出すか（メールで送る・「ファイル」に保存するなど）、設定 > カメラ > フォーマット を「互換性優先」にして撮った写真を選んでください。/);
   });
 });

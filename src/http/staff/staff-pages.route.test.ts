@@ -141,7 +141,7 @@ describe('the staff pages', () => {
     assert.equal(res.statusCode, 422);
     assert.equal(inputValue(res.body, 'year'), '昨年');
     assert.match(res.body, /書き直した内容<\/textarea>/);
-    assert.match(res.body, /<li>年: 1868〜2100の西暦を入力してください<\/li>/);
+    assert.match(res.body, /<li>年: 1868〜2100年の年を、西暦か和暦で入力してください（2020、令和2年、R2など）<\/li>/);
     assert.doesNotMatch(res.body, /<li>year:/);
     const p = await getItem(store, 'partnership', partnershipId);
     const years = await editor.session.request({
@@ -172,7 +172,7 @@ describe('the staff pages', () => {
     assert.match(zh.body, /该日期不在所写日本年号的期间内/);
     const en = await editor.session.request({ method: 'POST', url: '/en/staff/events', ...form({ ...typed, date: '', year: '平成35年' }) });
     assert.equal(en.statusCode, 422);
-    assert.match(en.body, /Enter a year from 1868 to 2100/);
+    assert.match(en.body, /Enter a year from 1868 to 2100, Western or Japanese era/);
     assert.ok(!(await getPartnershipForStaff(store, partnershipId)).events.some((e) => e.text === '改元前の交流'), 'nothing was saved');
   });
 
@@ -302,7 +302,9 @@ describe('the staff pages', () => {
     assert.match(history.body, /英語訳: The mayor came/);
     assert.doesNotMatch(history.body, /<th scope="row">提携先<\/th>/, 'the partnership an event keeps all its life is not a change');
     const [entry] = await store.db.selectFrom('history').select('at').where('item_id', '=', event.id).where('item_kind', '=', 'event').orderBy('id', 'desc').execute();
-    const tokyo = new Date(Date.parse(entry!.at) + 9 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+    // In Japan's time, as staff write a time: 2026年11月28日 13:05 (a UTC evening is the next day there).
+    const t = new Date(Date.parse(entry!.at) + 9 * 3600_000);
+    const tokyo = `${t.getUTCFullYear()}年${t.getUTCMonth() + 1}月${t.getUTCDate()}日 ${t.toISOString().slice(11, 16)}`;
     assert.ok(history.body.includes(`${tokyo}</time> 日本時間`), `the time in Japan: ${tokyo}`);
   });
 

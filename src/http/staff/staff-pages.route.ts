@@ -4,7 +4,8 @@ import { diffFields, type EditableItem, type FieldChange, type ItemKind } from '
 import { can, type Action } from '../../domain/policies.js';
 import { KoryuError } from '../../errors.js';
 import { EditConflictError, EditRejectedError } from '../../services/edit.errors.js';
-import { createItem, deletedItems, editItem, existingItems, getItem, getPartnershipForStaff, historyOf, listPartnershipsForStaff, removeItem, restoreVersion } from '../../services/editing.service.js';
+import { createItem, deletedItems, editItem, existingItems, getItem, getPartnershipForStaff, historyEntry, historyOf, listPartnershipsForStaff, removeItem, restoreVersion } from '../../services/editing.service.js';
+import { moveEventWithinYear } from '../../services/event-order.service.js';
 import { ImportPreviewStaleError, type ImportPreviews } from '../../services/import-preview.service.js';
 import { ImportRefusedError } from '../../services/import.service.js';
 import { PhotoRejectedError, storePhoto } from '../../services/photo.service.js';
@@ -76,7 +77,10 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
       void reply.header('cache-control', 'no-store');
       const done = queryString((request.query ?? {}) as Query, 'done');
       const may = { edit: can(request.user, 'record:edit'), translate: can(request.user, 'translation:edit') };
-      return { ctx, csrf: reply.generateCsrf(), done: DONE.find((d) => d === done), may, ...extra };
+      // The year a saved exchange took the 交流なし mark from (see go), said beside 保存しました.
+      const unmarked = queryString((request.query ?? {}) as Query, 'unmarked');
+      const unmarkedYear = unmarked !== undefined && /^\d{4}$/.test(unmarked) ? Number(unmarked) : undefined;
+      return { ctx, csrf: reply.generateCsrf(), done: DONE.find((d) => d === done), may, ...(unmarkedYear === undefined ? {} : { unmarkedYear }), ...extra };
     };
 
     pageRoute(scope, site, '/staff/record', async (ctx, request, reply) =>
@@ -146,7 +150,20 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
         });
       }
     };
-    const go = (reply: FastifyReply, ctx: PageContext, path: string, done: (typeof DONE)[number]) => reply.redirect(`${localHref(ctx, path)}?done=${done}`, 303);
+    const go = (reply: FastifyReply, ctx: PageContext, path: string, done: (typeof DONE)[number], unmarked?: number) =>
+      reply.redirect(`${localHref(ctx, path)}?done=${done}${unmarked === undefined ? '' : `&unmarked=${unmarked}`}`, 303);
+    /**
+     * The year a saved exchange took the 交流なし mark from (the service takes it away: editing.service.ts), given
+     * the partnership's marked years before the save; undefined when it took none.
+     */
+    const unmarkedBy = (marked: readonly number[], saved: { year: number } | undefined) => (saved !== undefined && marked.includes(saved.year) ? saved.year : undefined);
+    const markedYears = async (partnershipId: number) => {
+      try {
+        return (await getItem(store, 'partnership', partnershipId)).noExchangeYears;
+      } catch {
+        return [];
+      }
+    };
     /** Runs an edit; a refusal renders the form again (422 or 409) with the user's entries. */
     const attempt = async (ctx: PageContext, reply: FastifyReply, run: () => Promise<void>, again: (extra: Partial<StaffView>, useStored: boolean) => Promise<string>): Promise<string | void> => {
       try {
@@ -155,7 +172,10 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
         if (error instanceof EditConflictError) {
           reply.status(409);
           const { id: _i, version: _v, updatedAt: _u, ...fields } = error.current;
-          return again({ conflict: { version: error.current.version, yours: 0, fields: h(FieldList, { fields, locale: ctx.locale, kind: error.kind }) } }, false);
+          // Who made the newer version, and when: its history's newest entry (none for an item stored before history).
+          const [last] = await historyOf(store, error.kind, error.current.id).catch(() => []);
+          const by = last && last.version === error.current.version ? { by: last.actor, at: last.at } : {};
+          return again({ conflict: { version: error.current.version, yours: 0, fields: h(FieldList, { fields, locale: ctx.locale, kind: error.kind }), ...by } }, false);
         }
         if (error instanceof EditRejectedError) return reply.status(422), again({ problems: error.problems }, false);
         if (error instanceof PhotoRejectedError) return reply.status(422), again({ error: photoRefusal(ctx.locale, error.problem, megabytes(deps.maxPhotoBytes)) }, false);
@@ -189,13 +209,14 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
       form(`/staff/${PLURAL[kind]}`, async (ctx, request, reply) => {
         const f = formFields(request);
         const partnershipId = pathId(f.partnershipId);
-        let createdId = 0;
+        let created: EditableItem<'event'> | EditableItem<'record'> | undefined;
+        const marked = kind === 'event' ? await markedYears(partnershipId) : [];
         const page = await attempt(ctx, reply, async () => {
           const photo = kind === 'record' ? await photoOf(request) : null;
           const fields = kind === 'event' ? eventFromForm(f, partnershipId) : recordFromForm(f, partnershipId, photo);
-          createdId = (await createItem(store, kind, fields, actor(request))).id;
+          created = await createItem(store, kind, fields, actor(request));
         }, (extra) => partnershipPage(ctx, request, reply, partnershipId, { ...extra, entered: { form: kind === 'event' ? 'new-ev' : 'new-rec', fields: f } }));
-        return page ?? go(reply, ctx, `/staff/${PLURAL[kind]}/${createdId}`, 'saved');
+        return page ?? go(reply, ctx, `/staff/${PLURAL[kind]}/${created?.id ?? 0}`, 'saved', unmarkedBy(marked, created));
       });
       // A translator's form sends the translations alone: the other fields are shown, not editable.
       form(`/staff/${PLURAL[kind]}/:id`, async (ctx, request, reply) => {
@@ -208,24 +229,37 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
         const fromForm = (photo: string | null) => (kind === 'event' ? eventFromForm(f, stored.partnershipId) : recordFromForm(f, stored.partnershipId, photo));
         // What the user entered, kept for the form if the edit is refused (a rejected photo included).
         let entered = (translating ? { ...stored, translations: translationsFromForm(f) } : asItem(fromForm(storedPhoto) as never, stored as never)) as EditableItem<'event'> | EditableItem<'record'>;
+        const marked = kind === 'event' ? await markedYears(stored.partnershipId) : [];
+        let saved: EditableItem<'event'> | EditableItem<'record'> | undefined;
         const page = await attempt(ctx, reply, async () => {
           if (translating) {
-            await editItem(store, kind, id, { translations: translationsFromForm(f) }, versionOf(f), actor(request));
+            saved = await editItem(store, kind, id, { translations: translationsFromForm(f) }, versionOf(f), actor(request));
             return;
           }
           // A new file replaces the photo; without one, "remove the photo" takes it off the record (its history keeps it).
           const photo = kind === 'record' ? ((await photoOf(request)) ?? (f.removePhoto === 'on' ? null : storedPhoto)) : null;
           const fields = fromForm(photo);
           entered = asItem(fields as never, stored as never) as EditableItem<'event'> | EditableItem<'record'>;
-          await editItem(store, kind, id, fields, versionOf(f), actor(request));
+          saved = await editItem(store, kind, id, fields, versionOf(f), actor(request));
         }, async (extra) => {
           const now = await getItem(store, kind, id);
           const typedIn = { form: kind === 'event' ? 'ev' : 'rec', fields: f };
           return itemPage(ctx, request, reply, kind, id, { ...withYours(extra, versionOf(f)), entered: typedIn }, { ...entered, version: now.version });
         });
-        return page ?? go(reply, ctx, `/staff/${PLURAL[kind]}/${id}`, 'saved');
+        return page ?? go(reply, ctx, `/staff/${PLURAL[kind]}/${id}`, 'saved', unmarkedBy(marked, saved));
       }, 'translation:edit');
     }
+    // An undated exchange moved one place up or down within its year, from the partnership's page (its order column).
+    form('/staff/events/:id/move', async (ctx, request, reply) => {
+      const id = pathId(request.params.id);
+      const f = formFields(request);
+      const stored = await getItem(store, 'event', id);
+      const step = f.step === 'up' ? -1 : 1;
+      const back = `/staff/partnerships/${stored.partnershipId}`;
+      const page = await attempt(ctx, reply, async () => void (await moveEventWithinYear(store, id, step, versionOf(f), actor(request))), (extra) =>
+        partnershipPage(ctx, request, reply, stored.partnershipId, withYours(extra, versionOf(f))));
+      return page ?? reply.redirect(`${localHref(ctx, back)}?done=saved#order-${id}`, 303);
+    });
     for (const kind of ['partnership', 'event', 'record'] as const) {
       form(`/staff/${PLURAL[kind]}/:id/delete`, async (ctx, request, reply) => {
         const id = pathId(request.params.id);
@@ -243,12 +277,17 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
       const shown = formFields(request).version;
       const expected = shown !== undefined && /^[1-9]\d{0,8}$/.test(shown) ? Number(shown) : undefined;
       let conflict: EditConflictError | undefined;
+      // An exchange restored into a year marked 交流なし takes the mark away: said as after a save.
+      const restoring = await historyEntry(store, pathId(request.params.id));
+      const marked = restoring?.kind === 'event' ? await markedYears(restoring.partnershipId) : [];
       const page = await attempt(
         ctx,
         reply,
         async () => {
           try {
-            item = await restoreVersion(store, pathId(request.params.id), actor(request), expected);
+            // A translator restores the translations alone (translation:edit); an editor the whole version.
+            const part = can(request.user, 'record:edit') ? 'whole' : 'translations';
+            item = await restoreVersion(store, pathId(request.params.id), actor(request), expected, part);
           } catch (error) {
             if (error instanceof EditConflictError) conflict = error;
             throw error;
@@ -261,8 +300,8 @@ export async function registerStaffPages(app: FastifyInstance, site: PageSite, d
       );
       if (page !== undefined || item === undefined) return page;
       const kind = 'partnershipId' in item && !('partner' in item) ? ('caption' in item ? 'record' : 'event') : 'partnership';
-      return go(reply, ctx, `/staff/${PLURAL[kind]}/${item.id}`, 'restored');
-    });
+      return go(reply, ctx, `/staff/${PLURAL[kind]}/${item.id}`, 'restored', kind === 'event' ? unmarkedBy(marked, item as EditableItem<'event'>) : undefined);
+    }, 'translation:edit');
     form('/staff/import/preview', async (ctx, request, reply) => {
       // Every chosen file, read together as `koryu import` reads its files (FILE.csv with FILE.photos.csv).
       const docs = requireDocuments(request, deps.maxDocumentBytes);

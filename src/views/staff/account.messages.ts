@@ -5,7 +5,7 @@ type Key =
   | 'removeConfirm' | 'issuedTitle' | 'issuedBody' | 'added' | 'reset' | 'removed' | 'nameInvalid' | 'roleInvalid' | 'exists'
   | 'notFound' | 'notYourself' | 'ownPassword' | 'ownPasswordIntro' | 'currentPassword' | 'newPassword'
   | 'newPasswordAgain' | 'change' | 'passwordIncorrect' | 'passwordTooShort' | 'passwordTooLong' | 'passwordsDiffer'
-  | 'passwordChanged' | 'refused';
+  | 'passwordChanged' | 'refused' | 'refusedAdd';
 
 /** The staff pages for accounts: an administrator's list of accounts, and everyone's own password. */
 export const ACCOUNT: Messages<Key> = {
@@ -23,7 +23,7 @@ export const ACCOUNT: Messages<Key> = {
     currentPassword: '今のパスワード', newPassword: '新しいパスワード（{min}字以上）', newPasswordAgain: '新しいパスワード（確認）', change: '変更する',
     passwordIncorrect: '今のパスワードが正しくありません。', passwordTooShort: '新しいパスワードは{min}字以上にしてください。',
     passwordTooLong: '新しいパスワードは{max}字以内にしてください。', passwordsDiffer: '新しいパスワードが2回とも同じになっていません。',
-    passwordChanged: 'パスワードを変更しました。新しいパスワードでログインしてください。', refused: '変更していません',
+    passwordChanged: 'パスワードを変更しました。新しいパスワードでログインしてください。', refused: '変更していません', refusedAdd: '追加していません',
   },
   en: {
     accounts: 'Accounts',
@@ -39,7 +39,7 @@ export const ACCOUNT: Messages<Key> = {
     currentPassword: 'Current password', newPassword: 'New password (at least {min} characters)', newPasswordAgain: 'New password again', change: 'Change',
     passwordIncorrect: 'The current password is not right.', passwordTooShort: 'Use at least {min} characters for the new password.',
     passwordTooLong: 'Use at most {max} characters for the new password.', passwordsDiffer: 'The two new passwords are not the same.',
-    passwordChanged: 'Your password was changed. Sign in with the new one.', refused: 'Nothing was changed',
+    passwordChanged: 'Your password was changed. Sign in with the new one.', refused: 'Nothing was changed', refusedAdd: 'Nothing was added',
   },
   zh: {
     accounts: '账户管理',
@@ -55,6 +55,6 @@ export const ACCOUNT: Messages<Key> = {
     currentPassword: '当前密码', newPassword: '新密码（至少{min}个字符）', newPasswordAgain: '再次输入新密码', change: '修改',
     passwordIncorrect: '当前密码不正确。', passwordTooShort: '新密码请至少使用{min}个字符。',
     passwordTooLong: '新密码请不超过{max}个字符。', passwordsDiffer: '两次输入的新密码不一致。',
-    passwordChanged: '密码已修改。请用新密码登录。', refused: '未作修改',
+    passwordChanged: '密码已修改。请用新密码登录。', refused: '未作修改', refusedAdd: '未添加',
   },
 };

@@ -3,7 +3,7 @@ import { format } from '../i18n/messages.js';
 import { Layout } from '../layout.js';
 import { roleLabel } from '../staff.page.js';
 import { ACCOUNT } from './account.messages.js';
-import { japanTime } from './field-labels.js';
+import { japanDateTime } from './field-labels.js';
 import { STAFF } from './staff.messages.js';
 import { Field, href, PostForm, type StaffView } from './staff-parts.js';
 
@@ -32,7 +32,8 @@ export function AccountsPage(props: { view: StaffView; accounts: readonly Accoun
         <h1>{t.accounts}</h1>
         <p>{t.accountsIntro}</p>
         {outcome?.notice && <p class="notice" role="status">{outcome.notice}</p>}
-        {outcome?.refusal && <p class="problems" role="alert">{t.refused}: {outcome.refusal}</p>}
+        {/* A refused new account was not added; a refused new password or removal changed nothing. */}
+        {outcome?.refusal && <p class="problems" role="alert">{outcome.entered ? t.refusedAdd : t.refused}: {outcome.refusal}</p>}
         {outcome?.issued && (
           <section class="issued-password" role="status" aria-labelledby="issued-title">
             <h2 id="issued-title">{format(t.issuedTitle, { name: outcome.issued.name })}</h2>
@@ -49,7 +50,7 @@ export function AccountsPage(props: { view: StaffView; accounts: readonly Accoun
               <tr key={a.name}>
                 <th scope="row">{a.name}{a.name === props.me ? ` ${t.you}` : ''}</th>
                 <td>{roleLabel(ctx.locale, a.role)}</td>
-                <td><time dateTime={a.createdAt}>{japanTime(a.createdAt)}</time></td>
+                <td><time dateTime={a.createdAt}>{japanDateTime(ctx.locale, a.createdAt)}</time> {s.timeZoneNote}</td>
                 <td>
                   <PostForm view={view} action={`/staff/accounts/${encodeURIComponent(a.name)}/password`} label={`${t.resetPassword}: ${a.name}`}>
                     <button type="submit">{t.resetPassword}</button>

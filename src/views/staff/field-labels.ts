@@ -55,7 +55,17 @@ export function problemText(locale: Locale, p: EditProblem, kind?: ItemKind): st
   return p.field === '' ? what : `${fieldLabel(locale, p.field, kind)}: ${what}`;
 }
 
-/** An ISO instant as Japan's local time (the division's), `2026-11-27 18:05`, whatever the server's time zone. */
+/**
+ * An ISO instant as staff read a time, in Japan's time (the division's) whatever the server's time zone, to the
+ * minute: 2026年11月28日 13:05 in Japanese and Chinese, 2026-11-28 13:05 in English.
+ */
+export function japanDateTime(locale: Locale, iso: string): string {
+  const [date, time] = japanTime(iso).split(' ') as [string, string];
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return locale === 'en' ? `${date} ${time.slice(0, 5)}` : `${y}年${m}月${d}日 ${time.slice(0, 5)}`;
+}
+
+/** An ISO instant as Japan's local time (the division's), `2026-11-27 18:05:09`, whatever the server's time zone. */
 export function japanTime(iso: string): string {
   const parts = dateTimeFormat('en-CA', {
     timeZone: 'Asia/Tokyo',

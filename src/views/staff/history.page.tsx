@@ -1,7 +1,8 @@
-import type { FieldChange, HistoryEntry, ItemKind } from '../../domain/editing.js';
+import { diffFields, type FieldChange, type HistoryEntry, type ItemKind } from '../../domain/editing.js';
 import { format } from '../i18n/messages.js';
-import { fieldLabel, fieldValue, japanTime } from './field-labels.js';
-import { mayEdit } from './item-forms.js';
+import { fieldLabel, fieldValue, japanDateTime } from './field-labels.js';
+import { mayEdit, mayTranslate } from './item-forms.js';
+import { EDIT_NOTES } from './edit-notes.messages.js';
 import { Layout } from '../layout.js';
 import { STAFF } from './staff.messages.js';
 import { href, Notices, PostForm, type StaffView } from './staff-parts.js';
@@ -16,9 +17,14 @@ const FIXED_FIELDS: ReadonlySet<string> = new Set(['partnershipId', 'home']);
  * has its own button (an old deletion's restore would only bring back that version once more).
  */
 function restoreOffer(e: HistoryEntry, newest: boolean): 'version' | 'undelete' | 'current' | undefined {
+  // A change of order only (an update that changes no field): restoring its fields would change nothing.
+  if (isMove(e)) return newest ? 'current' : undefined;
   if (e.after) return newest ? 'current' : 'version';
   return newest && e.before ? 'undelete' : undefined;
 }
+
+/** An entry of an event moved within its year: an update that changes no field and says where the event stands. */
+const isMove = (e: HistoryEntry) => e.action === 'update' && e.place !== undefined && diffFields(e.before, e.after).length === 0;
 
 /**
  * Every change of one item, newest first: who, when, what, the fields that changed; each earlier version can be
@@ -28,6 +34,7 @@ export function HistoryPage(props: { view: StaffView; kind: ItemKind; itemId: nu
   const { view } = props;
   const { ctx } = view;
   const t = STAFF[ctx.locale];
+  const notes = EDIT_NOTES[ctx.locale];
   const title = format(t.historyOf, { item: props.label });
   // The item's version now, when it exists: a restore is made on it, and refused if someone changed it meanwhile.
   const newest = props.entries[0];
@@ -51,8 +58,9 @@ export function HistoryPage(props: { view: StaffView; kind: ItemKind; itemId: nu
           return (
           <section key={e.id} class="history-entry" aria-labelledby={`h-${e.id}`}>
             <h2 id={`h-${e.id}`}>
-              {t.version} {e.version}: {t[`${e.action}_`]} — {e.actor}, <time dateTime={e.at}>{japanTime(e.at)}</time> {t.timeZoneNote}
+              {t.version} {e.version}: {t[`${e.action}_`]} — {e.actor}, <time dateTime={e.at}>{japanDateTime(ctx.locale, e.at)}</time> {t.timeZoneNote}
             </h2>
+            {isMove(e) ? <p>{notes.moved}</p> : (
             <table>
               <thead><tr><th scope="col">{t.field}</th><th scope="col">{t.before}</th><th scope="col">{t.after}</th></tr></thead>
               <tbody>
@@ -65,12 +73,25 @@ export function HistoryPage(props: { view: StaffView; kind: ItemKind; itemId: nu
                 ))}
               </tbody>
             </table>
+            )}
             {offer === 'current' && <p class="hint">{t.currentVersion}</p>}
             {(offer === 'version' || offer === 'undelete') && mayEdit(view) && (
-              <PostForm view={view} action={`/staff/history/${e.id}/restore`} class="inline" label={`${t.restoreThis} (${t.version} ${e.version})`}>
-                {current !== undefined && <input type="hidden" name="version" value={String(current)} />}
-                <button type="submit">{offer === 'version' ? t.restoreThis : t.restore}</button>
-              </PostForm>
+              <>
+                <PostForm view={view} action={`/staff/history/${e.id}/restore`} class="inline" label={`${t.restoreThis} (${t.version} ${e.version})`}>
+                  {current !== undefined && <input type="hidden" name="version" value={String(current)} />}
+                  <button type="submit">{offer === 'version' ? t.restoreThis : t.restore}</button>
+                </PostForm>
+                {offer === 'version' && props.kind !== 'partnership' && <p class="hint">{notes.restoreKeepsTranslations}</p>}
+              </>
+            )}
+            {offer === 'version' && props.kind !== 'partnership' && !mayEdit(view) && mayTranslate(view) && (
+              <>
+                <PostForm view={view} action={`/staff/history/${e.id}/restore`} class="inline" label={`${notes.restoreTranslations} (${t.version} ${e.version})`}>
+                  {current !== undefined && <input type="hidden" name="version" value={String(current)} />}
+                  <button type="submit">{notes.restoreTranslations}</button>
+                </PostForm>
+                <p class="hint">{notes.restoreTranslationsHint}</p>
+              </>
             )}
           </section>
           );

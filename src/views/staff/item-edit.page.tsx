@@ -2,13 +2,10 @@ import type { EditableItem } from '../../domain/editing.js';
 import { Layout } from '../layout.js';
 import { format } from '../i18n/messages.js';
 import { STAFF } from './staff.messages.js';
-import { DeleteForm, EventFormFields, mayEdit, RecordFormFields } from './item-forms.js';
+import { DeleteForm, EventFormFields, mayEdit, mayTranslate, ReadOnlyNote, RecordFormFields } from './item-forms.js';
 import { href, Notices, PostForm, type StaffView } from './staff-parts.js';
 
 type Shown<K extends 'event' | 'record'> = EditableItem<K>;
-
-/** Whether the signed-in role may change translations (every role when the view does not say). */
-const mayTranslate = (view: StaffView) => view.may?.translate ?? true;
 
 /** The edit form of one event or photo record at the version it was read; on a conflict the newer version is shown above it. */
 export function ItemEditPage(props: {
@@ -25,18 +22,19 @@ export function ItemEditPage(props: {
   const { ctx } = view;
   const t = STAFF[ctx.locale];
   const path = `/staff/${kind === 'event' ? 'events' : 'records'}/${item.id}`;
-  const title = `${kind === 'event' ? t.eventItem : t.recordItem} #${item.id}`;
+  // Named as staff know it, by its year and the beginning of its text, not by an id (交流 2017年「全州市長一行が来訪…」).
+  const title = itemTitle(ctx.locale, kind === 'event' ? t.eventItem : t.recordItem, item.year, kind === 'event' ? (item as Shown<'event'>).text : (item as Shown<'record'>).caption);
   return (
     <Layout ctx={ctx} title={title}>
       <div class="staff">
         <p><a href={href(ctx, `/staff/partnerships/${props.partnership.id}`)}>{props.partnership.home}–{props.partnership.partner}</a></p>
         <h1>{title}</h1>
         <p>
-          {t.version} {item.version} · <a href={href(ctx, `${path}/history`)}>{t.history}</a>
+          {t.version} {item.version}・<a href={href(ctx, `${path}/history`)}>{t.history}</a>
         </p>
         <Notices view={view} />
         <LinkedEventYear view={view} record={kind === 'record' ? (item as Shown<'record'>) : undefined} events={props.events} />
-        {!mayEdit(view) && mayTranslate(view) && <p class="notice">{t.translatorNote}</p>}
+        <ReadOnlyNote view={view} item />
         <PostForm view={view} action={path} upload={kind === 'record' && mayEdit(view)} label={t.edit} keep="edit">
           <input type="hidden" name="version" value={String(form.version)} />
           {kind === 'event' ? (
@@ -50,6 +48,13 @@ export function ItemEditPage(props: {
       </div>
     </Layout>
   );
+}
+
+/** An item's page title: its kind, year and the first 20 characters of its text. */
+export function itemTitle(locale: 'ja' | 'en' | 'zh', kind: string, year: number, text: string): string {
+  const chars = [...text];
+  const start = chars.length > 20 ? `${chars.slice(0, 20).join('')}…` : text;
+  return locale === 'en' ? `${kind}, ${year}: “${start}”` : `${kind} ${year}年「${start}」`;
 }
 
 /**

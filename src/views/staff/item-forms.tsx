@@ -3,6 +3,7 @@ import type { Locale } from '../i18n/locale.js';
 import { format } from '../i18n/messages.js';
 import { fieldLabel, fieldValue } from './field-labels.js';
 import { STAFF } from './staff.messages.js';
+import { EDIT_NOTES } from './edit-notes.messages.js';
 import { DirectionSelect, Field, PostForm, StatusSelect, typed, type StaffView } from './staff-parts.js';
 
 /**
@@ -25,8 +26,10 @@ export function EventFormFields(props: { view: StaffView; prefix: string; value:
         <DirectionSelect ctx={ctx} id={id('direction')} value={v.direction} />
         <Field id={id('text')} label={t.textJa}><textarea id={id('text')} name="text" required rows={2}>{box('text', v.text)}</textarea></Field>
       </fieldset>
-      <Field id={id('en')} label={t.textEn}><textarea id={id('en')} name="en" lang="en" rows={2}>{box('en', v.translations.en ?? '')}</textarea></Field>
-      <Field id={id('zh')} label={t.textZh}><textarea id={id('zh')} name="zh" lang="zh-Hans" rows={2}>{box('zh', v.translations.zh ?? '')}</textarea></Field>
+      <fieldset class="plain" disabled={!mayTranslate(view)}>
+        <Field id={id('en')} label={t.textEn}><textarea id={id('en')} name="en" lang="en" rows={2}>{box('en', v.translations.en ?? '')}</textarea></Field>
+        <Field id={id('zh')} label={t.textZh}><textarea id={id('zh')} name="zh" lang="zh-Hans" rows={2}>{box('zh', v.translations.zh ?? '')}</textarea></Field>
+      </fieldset>
       <fieldset class="plain" disabled={!mayEdit(view)}>
         <StatusSelect ctx={ctx} id={id('status')} value={v.status} />
       </fieldset>
@@ -47,8 +50,10 @@ export function RecordFormFields(props: { view: StaffView; prefix: string; value
         <Field id={id('year')} label={t.year}><input id={id('year')} name="year" inputMode="numeric" required value={box('year', yearText(v.year))} /></Field>
         <Field id={id('caption')} label={t.captionJa}><textarea id={id('caption')} name="caption" required rows={2}>{box('caption', v.caption)}</textarea></Field>
       </fieldset>
-      <Field id={id('en')} label={t.captionEn}><textarea id={id('en')} name="en" lang="en" rows={2}>{box('en', v.translations.en ?? '')}</textarea></Field>
-      <Field id={id('zh')} label={t.captionZh}><textarea id={id('zh')} name="zh" lang="zh-Hans" rows={2}>{box('zh', v.translations.zh ?? '')}</textarea></Field>
+      <fieldset class="plain" disabled={!mayTranslate(view)}>
+        <Field id={id('en')} label={t.captionEn}><textarea id={id('en')} name="en" lang="en" rows={2}>{box('en', v.translations.en ?? '')}</textarea></Field>
+        <Field id={id('zh')} label={t.captionZh}><textarea id={id('zh')} name="zh" lang="zh-Hans" rows={2}>{box('zh', v.translations.zh ?? '')}</textarea></Field>
+      </fieldset>
       <fieldset class="plain" disabled={!mayEdit(view)}>
         <Field id={id('event')} label={t.event}>
           <select id={id('event')} name="eventId">
@@ -87,6 +92,21 @@ const yearText = (year: number) => (Number.isInteger(year) && year > 0 ? String(
 
 /** Whether the signed-in role may change more than translations (every role when the view does not say). */
 export const mayEdit = (view: StaffView) => view.may?.edit ?? true;
+
+/** Whether the signed-in role may change translations (every role when the view does not say). */
+export const mayTranslate = (view: StaffView) => view.may?.translate ?? true;
+
+/**
+ * Why a form is shown but cannot be (wholly) changed, for a role that may not edit: a translator changes the
+ * translations only (`item`: the page of an event or photo record; a partnership's page has none), a viewer nothing.
+ */
+export function ReadOnlyNote(props: { view: StaffView; item: boolean }) {
+  const { view } = props;
+  if (mayEdit(view)) return null;
+  const notes = EDIT_NOTES[view.ctx.locale];
+  const text = !mayTranslate(view) ? notes.viewerNote : props.item ? STAFF[view.ctx.locale].translatorNote : notes.translatorPartnershipNote;
+  return <p class="notice read-only">{text}</p>;
+}
 
 /**
  * Delete button of an item, on its version, behind a disclosure that says what deleting does: one click opens it,

@@ -1,6 +1,8 @@
 import type { EditableItem, HistoryEntry } from '../../domain/editing.js';
 import { Layout } from '../layout.js';
-import { japanTime } from './field-labels.js';
+import { format } from '../i18n/messages.js';
+import { japanDateTime } from './field-labels.js';
+import { EDIT_NOTES } from './edit-notes.messages.js';
 import { STAFF } from './staff.messages.js';
 import { mayEdit } from './item-forms.js';
 import { Field, href, Notices, PostForm, StatusSelect, statusLabel, typed, type StaffView } from './staff-parts.js';
@@ -12,6 +14,7 @@ export function StaffHomePage(props: { view: StaffView; partnerships: EditableIt
   const { view } = props;
   const { ctx } = view;
   const t = STAFF[ctx.locale];
+  const partners = new Map(props.partnerships.map((p) => [p.id, p.partner]));
   return (
     <Layout ctx={ctx} title={t.staff}>
       <div class="staff">
@@ -42,7 +45,7 @@ export function StaffHomePage(props: { view: StaffView; partnerships: EditableIt
             <PostForm view={view} action="/staff/partnerships" label={t.newPartnership} keep="new-partnership">
               <Field id="np-partner" label={t.partner}><input id="np-partner" name="partner" required value={typed(view, 'np', 'partner', '')} /></Field>
               <Field id="np-kind" label={t.kind}><input id="np-kind" name="kind" required value={typed(view, 'np', 'kind', '')} /></Field>
-              <Field id="np-aff" label={t.affiliatedOn} hint="YYYY-MM-DD"><input id="np-aff" name="affiliatedOn" value={typed(view, 'np', 'affiliatedOn', '')} aria-describedby="np-aff-hint" /></Field>
+              <Field id="np-aff" label={t.affiliatedOn} hint={EDIT_NOTES[ctx.locale].affiliatedOnHint}><input id="np-aff" name="affiliatedOn" value={typed(view, 'np', 'affiliatedOn', '')} aria-describedby="np-aff-hint" /></Field>
               <StatusSelect ctx={ctx} id="np-status" value="draft" />
               <button type="submit">{t.create}</button>
             </PostForm>
@@ -55,16 +58,22 @@ export function StaffHomePage(props: { view: StaffView; partnerships: EditableIt
           <ul class="deleted">
             {props.deleted.map((d) => {
               const label = d.kind === 'partnership' ? t.partnershipItem : d.kind === 'event' ? t.eventItem : t.recordItem;
-              const what = (d.before as { text?: string; caption?: string; partner?: string } | null) ?? {};
+              const what = (d.before as { text?: string; caption?: string; partner?: string; year?: number } | null) ?? {};
+              // An event or record is named with its partnership and year: several partnerships have a 「市長が訪問」.
+              const partner = d.kind === 'partnership' ? undefined : partners.get(d.partnershipId);
+              const where = [partner, what.year === undefined ? undefined : `${what.year}${ctx.locale === 'en' ? '' : '年'}`].filter((x) => x !== undefined).join(' ');
               return (
                 <li key={d.id}>
-                  {label}: {what.text ?? what.caption ?? what.partner} ({d.actor}, {japanTime(d.at).slice(0, 16)} {t.timeZoneNote}){' '}
-                  <a href={href(ctx, `/staff/${KIND_PATH[d.kind]}/${d.itemId}/history`)}>{t.history}</a>
-                  {mayEdit(view) && (
-                    <PostForm view={view} action={`/staff/history/${d.id}/restore`} class="inline">
-                      <button type="submit">{t.restore}</button>
-                    </PostForm>
-                  )}
+                  {label}: {where && <span class="deleted-where">{format(EDIT_NOTES[ctx.locale].deletedWhere, { where })}</span>}
+                  {what.text ?? what.caption ?? what.partner} ({d.actor}, {japanDateTime(ctx.locale, d.at)} {t.timeZoneNote}){' '}
+                  <span class="deleted-actions">
+                    <a href={href(ctx, `/staff/${KIND_PATH[d.kind]}/${d.itemId}/history`)}>{t.history}</a>
+                    {mayEdit(view) && (
+                      <PostForm view={view} action={`/staff/history/${d.id}/restore`} class="inline" label={`${t.restore}: ${what.text ?? what.caption ?? what.partner ?? ''}`}>
+                        <button type="submit">{t.restore}</button>
+                      </PostForm>
+                    )}
+                  </span>
                 </li>
               );
             })}

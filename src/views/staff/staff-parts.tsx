@@ -4,11 +4,12 @@ import type { EditProblem, ItemStatus } from '../../domain/editing.js';
 import { COMMON } from '../i18n/common.messages.js';
 import { format } from '../i18n/messages.js';
 import { localHref, type PageContext } from '../page-context.js';
-import { problemText } from './field-labels.js';
+import { japanDateTime, problemText } from './field-labels.js';
 import { ACCOUNT } from './account.messages.js';
 import { ImportLogMessages } from './import-log.messages.js';
 import { PLACES } from './places.messages.js';
 import { STAFF } from './staff.messages.js';
+import { EDIT_NOTES } from './edit-notes.messages.js';
 
 /** What every staff page knows besides its content. */
 export interface StaffView {
@@ -17,11 +18,13 @@ export interface StaffView {
   csrf: string;
   /** A notice after a redirect: saved, deleted, restored. */
   done?: 'saved' | 'deleted' | 'restored' | undefined;
+  /** The year a saved exchange took the 交流なし mark from, said with `done`. */
+  unmarkedYear?: number | undefined;
   problems?: readonly EditProblem[] | undefined;
   /** A refusal to show as it is (e.g. a photo that is not accepted). */
   error?: string | undefined;
   /** The stored version when an edit was refused as outdated. */
-  conflict?: { version: number; yours: number; fields: ComponentChildren } | undefined;
+  conflict?: { version: number; yours: number; fields: ComponentChildren; by?: string; at?: string } | undefined;
   /** What the user entered, shown when it could not be saved anywhere (the item was deleted meanwhile). */
   kept?: ComponentChildren | undefined;
   /** The form the user sent (`form`: its prefix) and its fields as typed, shown again in it when the edit is refused. */
@@ -109,6 +112,7 @@ export function Notices(props: { view: StaffView }) {
       {view.done && (
         <p class="notice" role="status">
           {t[view.done]}
+          {view.unmarkedYear !== undefined && `${view.ctx.locale === 'en' ? ' ' : ''}${format(EDIT_NOTES[view.ctx.locale].unmarkedYear, { year: view.unmarkedYear })}`}
         </p>
       )}
       {view.error && (
@@ -135,6 +139,9 @@ export function Notices(props: { view: StaffView }) {
       {view.conflict && (
         <section class="conflict" role="alert" aria-labelledby="conflict-title">
           <h2 id="conflict-title">{t.conflictTitle}</h2>
+          {view.conflict.by !== undefined && view.conflict.at !== undefined && (
+            <p class="conflict-by">{format(EDIT_NOTES[view.ctx.locale].conflictBy, { name: view.conflict.by, at: japanDateTime(view.ctx.locale, view.conflict.at), zone: t.timeZoneNote })}</p>
+          )}
           <p>{format(t.conflictBody, { theirs: view.conflict.version, yours: view.conflict.yours })}</p>
           <h3>{format(t.conflictTheirs, { version: view.conflict.version })}</h3>
           {view.conflict.fields}

@@ -16,7 +16,8 @@ type Key =
   | 'problem_notFound' | 'problem_dateOutsideYear' | 'problem_dateOutsideEra' | 'problem_noSuchDay' | 'linkedEventYear' | 'problem_notEmpty' | 'problem_noneMark' | 'problem_yearHasEvents' | 'tooLongLimit' | 'none' | 'yearsEvents' | 'refused'
   | 'translationEn' | 'translationZh' | 'partnershipIdField' | 'timeZoneNote' | 'itemGone' | 'itemGoneBody' | 'previewGone'
   | 'restoreDuplicate' | 'currentVersion' | 'restoreConflict' | 'uploadRefused' | 'uploadRefusedBack' | 'previewStale' | 'translatorNote' | 'deleteConfirm' | 'deleteNow' | 'refusedSamePartnership' | 'refusedTooManyEvents' | 'moreRemoved'
-  | 'similarPartnerWarning' | 'listSeparator' | 'quotedName' | 'changesWarning';
+  | 'similarPartnerWarning' | 'listSeparator' | 'quotedName' | 'changesWarning'
+  | 'problem_translationsOnly' | 'problem_orderedByDate' | 'problem_noPlaceToMove';
 
 /** The staff area: lists, edit forms, history, the web import. */
 export const STAFF: Messages<Key> = {
@@ -27,7 +28,7 @@ export const STAFF: Messages<Key> = {
     records: '写真の記録', newEvent: '交流を追加', newRecord: '写真の記録を追加', year: '年', date: '日付', dateHint: 'YYYY-MM-DD または YYYY-MM（2019/5/1、令和元年5月1日の形でも可。空欄可）',
     direction: '区分', textJa: '内容（日本語）', textEn: '内容（英語）', textZh: '内容（中国語）', caption: '説明', captionJa: '説明（日本語）',
     captionEn: '説明（英語）', captionZh: '説明（中国語）', event: '写っている交流', noEvent: '（なし）', photo: '写真',
-    photoHint: 'JPEG・PNG・WebP、{mb}MBまで。位置情報などのメタデータは取り除かれます。', currentPhoto: '現在の写真', removePhoto: '写真を外す（公開ページに表示されなくなります。履歴から戻せます）',
+    photoHint: 'JPEG・PNG・WebP、{mb} MBまで。位置情報などのメタデータは取り除かれます。', currentPhoto: '現在の写真', removePhoto: '写真を外す（公開ページに表示されなくなります。履歴から戻せます）',
     conflictTitle: '他の人が先に変更しました', conflictBody: 'この項目は第{theirs}版に更新されています（あなたの編集は第{yours}版に基づいています）。保存していません。最新の内容を確認して、もう一度編集してください。',
     conflictYours: 'あなたの入力', conflictTheirs: '最新の内容（第{version}版）', problems: '入力を確認してください。保存していません。',
     saved: '保存しました。', deleted: '削除しました。変更履歴から元に戻せます。', restored: '元に戻しました。', deletedItems: '削除した項目',
@@ -44,15 +45,15 @@ export const STAFF: Messages<Key> = {
     noExchangeYearsCount: '交流なしの年{years}件', detailsChangedNote: '種別・提携日',
     nothingToImport: 'この文書には取り込めない誤りがあります。修正してからもう一度選んでください。', back: '戻る',
     partnershipItem: '提携先', eventItem: '交流', recordItem: '写真の記録', problem_required: '入力してください',
-    problem_tooLong: '長すぎます', problem_invalidYear: '1868〜2100の西暦を入力してください', problem_invalidDate: '日付の形式が正しくありません',
+    problem_tooLong: '長すぎます', problem_invalidYear: '1868〜2100年の年を、西暦か和暦で入力してください（2020、令和2年、R2など）', problem_invalidDate: '日付の形式が正しくありません',
     problem_invalidDirection: '区分を選んでください', problem_invalidStatus: '状態を選んでください', problem_invalidLink: '同じ提携先の交流を選んでください',
     problem_duplicate: 'この提携先はすでにあります', problem_duplicateEvent: '同じ年・区分・内容の交流がこの提携先にすでにあります（取り込みで再び追加された場合など）。重複するため元に戻していません', problem_duplicateRecord: '同じ年・説明の写真の記録がこの提携先にすでにあります（取り込みで再び追加された場合など）。重複するため元に戻していません', problem_notFound: '見つかりません', problem_dateOutsideYear: '日付が年と合っていません（年度の場合は翌年3月まで）',
     problem_noSuchDay: 'この日付は暦にありません（その月の日数を確かめてください。例：2024年2月は29日まで）',
     linkedEventYear: 'この写真の記録は{recordYear}年、リンクした交流は{eventYear}年です。年が違いますので、リンク先か年を確かめてください。',
-    problem_dateOutsideEra: 'この日付は、書かれた元号の期間にありません（改元の前後を確かめてください）。西暦か、その日の元号で入力してください',
+    problem_dateOutsideEra: 'この日付は、書かれた元号の期間にありません（改元の前後を確かめてください）。西暦か、その日の元号で入力してください。',
     problem_notEmpty: '交流や写真の記録が残っているため削除できません。先にそれらを削除してください', problem_yearHasEvents: '交流が登録されている年は「交流なし」にできません。先にその年の交流を削除するか、年を見直してください', problem_noneMark: '「—」や「なし」だけの内容は「交流なし」と読まれるため使えません。交流がない年は提携先の「交流なしの年」に入力してください', tooLongLimit: '{max}字以内で入力してください',
     translationEn: '英語訳', translationZh: '中国語訳', partnershipIdField: '提携先', timeZoneNote: '日本時間',
-    itemGone: 'この項目は削除されています', itemGoneBody: 'ほかの人がこの項目を削除しました。入力した内容は保存していません（下に表示しています）。変更履歴の「削除した項目」から元に戻せます。',
+    itemGone: 'この項目は削除されています', itemGoneBody: 'ほかの人がこの項目を削除しました。入力した内容は保存していません（下に表示しています）。職員用ページ（記録の一覧）の「削除した項目」から元に戻せます。',
     previewGone: 'この取り込みの確認画面は有効期限が切れたか、別の担当者のものです。文書をもう一度選んでください。',
     restoreDuplicate: '同じ名前の提携先がすでにあるため、元に戻せません。',
     translatorNote: '翻訳担当のため、英語訳と中国語訳だけを変更できます。', none: '—',
@@ -65,6 +66,9 @@ export const STAFF: Messages<Key> = {
     changesWarning: '{partner}：登録済みの{n}件の項目の内容が、次のように変わります（左が今の内容、右が文書の内容）。',
     refusedTooManyEvents: '{documents}件の文書に合わせて{events}件の交流が含まれています。1回に取り込めるのは{limit}件までです。分けて取り込んでください。取り込んでいません。', yearsEvents: '{events}件の交流、{records}件の写真の記録',
     refused: '受け付けられませんでした',
+    problem_orderedByDate: '日付のある交流は日付の順に並びます。順序を変えるときは日付を直してください',
+    problem_noPlaceToMove: 'その年の最初または最後の交流のため、これ以上動かせません',
+    problem_translationsOnly: '翻訳者の権限で戻せるのは、いまある交流や写真の記録の訳だけです。提携先や削除した項目を戻すときは、編集者か管理者に依頼してください',
   },
   en: {
     staff: 'Staff area', partnerships: 'Partnerships', newPartnership: 'Add a partnership', partner: 'Partner city', kind: 'Kind', affiliatedOn: 'Affiliated on',
@@ -90,7 +94,7 @@ export const STAFF: Messages<Key> = {
     noExchangeYearsCount: 'years without exchange: {years}', detailsChangedNote: 'kind and date of affiliation',
     nothingToImport: 'This document has errors that stop the import. Correct them and choose it again.', back: 'Back',
     partnershipItem: 'Partnership', eventItem: 'Exchange', recordItem: 'Photo record', problem_required: 'Required',
-    problem_tooLong: 'Too long', problem_invalidYear: 'Enter a year from 1868 to 2100', problem_invalidDate: 'Not a valid date',
+    problem_tooLong: 'Too long', problem_invalidYear: 'Enter a year from 1868 to 2100, Western or Japanese era (2020, 令和2年, R2)', problem_invalidDate: 'Not a valid date',
     problem_invalidDirection: 'Choose a direction', problem_invalidStatus: 'Choose a status', problem_invalidLink: 'Choose an exchange of the same partnership',
     problem_duplicate: 'This partnership exists already', problem_duplicateEvent: 'This partnership already has an exchange with the same year, direction and text (an import may have added it again). It was not restored, as it would be a duplicate', problem_duplicateRecord: 'This partnership already has a photo record with the same year and caption (an import may have added it again). It was not restored, as it would be a duplicate', problem_notFound: 'Not found', problem_dateOutsideYear: 'The date is not in the year (for a fiscal year, up to March of the next)',
     problem_noSuchDay: 'There is no such day (check the number of days in the month: February 2024 has 29)',
@@ -111,6 +115,9 @@ export const STAFF: Messages<Key> = {
     changesWarning: '{partner}: stored items that would read differently ({n}), as they read now and as the document has them:',
     refusedTooManyEvents: 'These {documents} documents hold {events} exchanges together; one import takes at most {limit}. Import them in smaller groups. Nothing was imported.', yearsEvents: 'exchanges: {events}, photo records: {records}',
     refused: 'Refused',
+    problem_orderedByDate: 'An exchange with a date is ordered by its date; change the date to change its place',
+    problem_noPlaceToMove: 'It is the first or last exchange of its year and cannot move further',
+    problem_translationsOnly: 'A translator can restore only the translations of an existing exchange or photo record. Ask an editor or an administrator to restore a partnership or a deleted item',
   },
   zh: {
     staff: '职员页面', partnerships: '友好城市', newPartnership: '添加友好城市', partner: '友好城市', kind: '类别', affiliatedOn: '缔结日期',
@@ -136,7 +143,7 @@ export const STAFF: Messages<Key> = {
     noExchangeYearsCount: '无交流年份{years}个', detailsChangedNote: '类型与缔结日期',
     nothingToImport: '此文档有无法导入的错误。请修改后重新选择。', back: '返回',
     partnershipItem: '友好城市', eventItem: '交流', recordItem: '照片记录', problem_required: '请输入',
-    problem_tooLong: '过长', problem_invalidYear: '请输入1868至2100之间的年份', problem_invalidDate: '日期格式不正确',
+    problem_tooLong: '过长', problem_invalidYear: '请输入1868至2100之间的年份，公历或日本年号均可（2020、令和2年、R2等）', problem_invalidDate: '日期格式不正确',
     problem_invalidDirection: '请选择类型', problem_invalidStatus: '请选择状态', problem_invalidLink: '请选择同一友好城市的交流',
     problem_duplicate: '该友好城市已存在', problem_duplicateEvent: '该友好城市已有年份、类型和内容相同的交流（可能是导入时再次添加的）。为避免重复，未予恢复', problem_duplicateRecord: '该友好城市已有年份和说明相同的照片记录（可能是导入时再次添加的）。为避免重复，未予恢复', problem_notFound: '未找到', problem_dateOutsideYear: '日期与年份不符（年度时可至次年3月）',
     problem_noSuchDay: '日历上没有这一天（请核对该月的天数，例如2024年2月只有29天）',
@@ -157,5 +164,8 @@ export const STAFF: Messages<Key> = {
     changesWarning: '{partner}：已登记的{n}项内容将如下改变（左为现在的内容，右为文档中的内容）。',
     refusedTooManyEvents: '这 {documents} 个文档共包含 {events} 项交流，一次最多导入 {limit} 项。请分批导入。未导入。', yearsEvents: '交流{events}件，照片记录{records}件',
     refused: '未被接受',
+    problem_orderedByDate: '有日期的交流按日期排序。如需改变顺序，请修改日期',
+    problem_noPlaceToMove: '这是该年的第一项或最后一项交流，无法再移动',
+    problem_translationsOnly: '翻译者只能恢复现有交流或照片记录的译文。如需恢复合作关系或已删除的项目，请联系编辑者或管理员',
   },
 };

@@ -20,6 +20,7 @@ function emittedCodes(): Set<string> {
   const files = [
     ...readdirSync(new URL('src/importer/', root)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => `src/importer/${f}`),
     'src/services/documents.service.ts',
+    'src/services/no-exchange-years.ts',
   ];
   const codes = new Set<string>();
   for (const file of files) {

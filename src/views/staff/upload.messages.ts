@@ -11,7 +11,7 @@ export const UPLOAD: Messages<Key> = {
   ja: {
     photo_empty: 'ファイルが空です。',
     photo_tooLarge: '写真が上限の{mb}を超えています。',
-    photo_notAnImage: 'JPEG・PNG・WebPの画像ではありません（ファイル名ではなく中身で判断しています）。',
+    photo_notAnImage: 'JPEG・PNG・WebPの画像ではありません（ファイル名ではなく中身で判断しています）。iPhoneの写真（HEIC）は、写真アプリでJPEGとして書き出すか（メールで送る・「ファイル」に保存するなど）、設定 > カメラ > フォーマット を「互換性優先」にして撮った写真を選んでください。',
     photo_unreadable: '画像の形式で始まっていますが、画像として読み取れません。',
     photo_polyglot: '画像以外のデータ（画像の終わりより後のデータや、中に埋め込まれたマークアップ）が含まれています。',
     tooLarge_photo: '写真が上限の{mb}を超えています。',
@@ -26,7 +26,7 @@ export const UPLOAD: Messages<Key> = {
   en: {
     photo_empty: 'The file is empty.',
     photo_tooLarge: 'The photo is larger than the limit of {mb}.',
-    photo_notAnImage: 'The file is not a JPEG, PNG or WebP image (judged by its content, not its name).',
+    photo_notAnImage: 'The file is not a JPEG, PNG or WebP image (judged by its content, not its name). For an iPhone photo (HEIC), export it as JPEG (mail it, or save it to Files), or set Settings > Camera > Formats to “Most Compatible” and take the photo again.',
     photo_unreadable: 'The file starts like an image but cannot be read as one.',
     photo_polyglot: 'The file holds more than an image (data after its end, or markup inside it).',
     tooLarge_photo: 'The photo is larger than the limit of {mb}.',
@@ -41,7 +41,7 @@ export const UPLOAD: Messages<Key> = {
   zh: {
     photo_empty: '文件是空的。',
     photo_tooLarge: '照片超过了{mb}的上限。',
-    photo_notAnImage: '该文件不是JPEG、PNG或WebP图像（根据文件内容而非文件名判断）。',
+    photo_notAnImage: '该文件不是JPEG、PNG或WebP图像（根据文件内容而非文件名判断）。iPhone照片（HEIC）请导出为JPEG（通过邮件发送或存储到“文件”等），或将“设置 > 相机 > 格式”设为“兼容性最佳”后重新拍摄。',
     photo_unreadable: '该文件开头像图像，但无法作为图像读取。',
     photo_polyglot: '该文件除图像外还含有其他数据（图像结尾之后的数据，或嵌入其中的标记）。',
     tooLarge_photo: '照片超过了{mb}的上限。',
@@ -154,7 +154,9 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
           : '交流の記録として読み取れなかったため、取り込みません。',
     UnknownDirection: '区分（派遣・受入・相互）が読み取れないため、区分なしで取り込みます。',
     ColumnNotRead: (p) =>
-      `「${p.column}」の列は取り込む対象ではないため、その列に書かれた${p.cells ?? ''}件の内容は取り込みませんでした。残したい内容は「交流内容」（写真の表では「写真説明」）の欄に書き加えてください。`,
+      p.column === undefined
+        ? '取り込む対象ではない列があるため、その列の内容は取り込みませんでした。残したい内容は「交流内容」（写真の表では「写真説明」）の欄に書き加えてください。'
+        : `「${p.column}」の列は取り込む対象ではないため、その列に書かれた${p.cells ?? ''}件の内容は取り込みませんでした。残したい内容は「交流内容」（写真の表では「写真説明」）の欄に書き加えてください。`,
     YearOutOfOrder: (p) =>
       p.year === undefined
         ? '年の順序が前後しています。'
@@ -176,7 +178,9 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
         ? `写真の記録の「交流ID」（${p.id}）にあたる交流がないため、交流と結び付けずに取り込みました。`
         : `写真の記録の「交流 No.」${p.no ? `（${p.no}）` : ''}にあたる交流がないため、${p.text ? `「関連する交流」の「${p.text}」と結び付けました。` : '交流と結び付けずに取り込みました。'}`,
     RecordLinkMismatch: (p) =>
-      p.decided === 'text'
+      p.no === undefined
+        ? '写真の記録の「交流 No.」と「関連する交流」が別の交流を指しています。どちらかの欄を直してください。'
+        : p.decided === 'text'
         ? `「交流 No.」の${p.no}は「${p.noText}」ですが、「関連する交流」は${p.year}年の別の交流「${p.text}」を指しているため、「${p.text}」と結び付けました。交流の表で番号を振り直していないか確かめ、交流 No. を直してください。`
         : p.decided === 'no'
           ? `「関連する交流」の「${p.text}」にあたる交流がないため、「交流 No.」の${p.no}（「${p.noText}」）と結び付けました。写真が別の交流のものなら、どちらかの欄を直してください。`
@@ -206,6 +210,8 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
       `${p.year ? `${p.year}年は` : 'この年は'}今年${p.thisYear ? `（${p.thisYear}年）` : ''}より後の年です。このまま取り込みますが、年の書き間違い（令和6年を令和9年と書くなど）でないか確かめ、違っていれば文書を直してください。`,
     UnreadableCsv:
       'カンマで区切られた表のようですが、最初の20行に、年の列（年、年（西暦）、西暦、和暦、年度）と交流内容の列（交流内容、内容）の見出しがある行がありません。このままでは表の列がそのまま交流内容として保存されてしまうため、取り込みませんでした。表の上に「年,区分,交流内容」のような見出しの行を入れて、もう一度取り込んでください。',
+    NoExchangeYearHasEvents: (p) =>
+      `${p.year ? `${p.year}年` : 'この年'}は「交流なし」と書かれていますが、交流も書かれているため、交流を取り込み、「交流なし」の印を外します。交流がなかった年なら、文書の交流の行を消してください。`,
     DirectionMismatch: (p) =>
       `「区分」${p.label ? `（${p.label}）` : ''}と「区分コード」${p.code ? `（${p.code}）` : ''}が食い違っているため、区分${p.label ? `の「${p.label}」` : ''}で取り込みました。区分コードも直すか、空欄にしてください。`,
   },
@@ -236,7 +242,9 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
           : '无法识别为交流记录，未导入。',
     UnknownDirection: '无法识别类别（派遣、接待、相互），按未指定类别导入。',
     ColumnNotRead: (p) =>
-      `“${p.column}”列不在导入范围内，该列中的${p.cells ?? ''}项内容未导入。需要保留的内容请补写到“交流内容”（照片表为“写真説明”）栏中。`,
+      p.column === undefined
+        ? '有不在导入范围内的列，该列内容未导入。需要保留的内容请补写到“交流内容”（照片表为“写真説明”）栏中。'
+        : `“${p.column}”列不在导入范围内，该列中的${p.cells ?? ''}项内容未导入。需要保留的内容请补写到“交流内容”（照片表为“写真説明”）栏中。`,
     YearOutOfOrder: (p) =>
       p.year === undefined
         ? '年份顺序前后颠倒。'
@@ -257,7 +265,9 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
         ? `照片记录的“交流ID”（${p.id}）所指的交流不存在，已在不关联交流的情况下导入。`
         : `照片记录的“交流 No.”${p.no ? `（${p.no}）` : ''}所指的交流不存在，${p.text ? `已按“関連する交流”关联到“${p.text}”。` : '已在不关联交流的情况下导入。'}`,
     RecordLinkMismatch: (p) =>
-      p.decided === 'text'
+      p.no === undefined
+        ? '照片记录的“交流 No.”与“関連する交流”指向不同的交流。请更正其中一栏。'
+        : p.decided === 'text'
         ? `“交流 No.”${p.no}是“${p.noText}”，但“関連する交流”指的是${p.year}年的另一项交流“${p.text}”，已关联到“${p.text}”。请确认交流表的编号是否被重新排列，并更正交流 No.。`
         : p.decided === 'no'
           ? `没有“関連する交流”所写的“${p.text}”，已按“交流 No.”${p.no}关联到“${p.noText}”。如果照片属于其他交流，请更正其中一栏。`
@@ -287,6 +297,8 @@ const DIAGNOSTICS: Readonly<Record<'ja' | 'zh', Readonly<Record<DiagnosticCode, 
       `${p.year ? `${p.year}年` : '此年份'}晚于今年${p.thisYear ? `（${p.thisYear}年）` : ''}。已按原样导入，请确认年份是否写错（如将令和6年写成令和9年），如有错误请修改文档。`,
     UnreadableCsv:
       '此文件看似以逗号分隔的表格，但前20行中没有一行写有年份列（年、年（西暦）、西暦、和暦、年度）和交流内容列（交流内容、内容）的表头。否则表格各列会原样作为交流内容保存，因此未导入。请在表格上方加入“年,区分,交流内容”之类的表头行后重新导入。',
+    NoExchangeYearHasEvents: (p) =>
+      `${p.year ? `${p.year}年` : '此年份'}标为“无交流”，但也写有交流，因此导入这些交流，并去掉“无交流”标记。如该年确无交流，请删除文档中的交流行。`,
     DirectionMismatch: (p) =>
       `“区分”${p.label ? `（${p.label}）` : ''}与“区分コード”${p.code ? `（${p.code}）` : ''}不一致，已按“区分”${p.label ? `的“${p.label}”` : ''}导入。请同时修改“区分コード”，或将其留空。`,
   },

@@ -20,6 +20,7 @@ import { historyPlace } from './2026120201-history-place.js';
 import { photoIndex } from './2026120202-photo-index.js';
 import { importActor } from './2026120203-import-actor.js';
 import { photoYearIndex } from './2026120204-photo-year-index.js';
+import { importUndo } from './2026120301-import-undo.js';
 
 /** Every migration, by name; names sort in the order they run. Listed statically so it works under tsx and bundlers. */
 const MIGRATIONS: Readonly<Record<string, (capabilities: StoreCapabilities) => Migration>> = {
@@ -43,6 +44,7 @@ const MIGRATIONS: Readonly<Record<string, (capabilities: StoreCapabilities) => M
   '2026120202-photo-index': photoIndex,
   '2026120203-import-actor': importActor,
   '2026120204-photo-year-index': photoYearIndex,
+  '2026120301-import-undo': importUndo,
 };
 
 export function migrationsFor(capabilities: StoreCapabilities): Record<string, Migration> {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { EditableItem, FieldsOf, HistoryEntry, ItemKind } from '../domain/editing.js';
+import type { NotUndoableReason, UndoItem, UndoItems, UndoPlan } from '../domain/import-undo.js';
 import type { ImportEntry } from '../domain/import-log.js';
 import { KoryuError } from '../errors.js';
 import type { Database, Store } from '../storage/database.js';
@@ -7,10 +8,8 @@ import { findItem, listItemsOf } from '../storage/editing.repository.js';
 import { latestHistoryId, listImportHistory } from '../storage/history.repository.js';
 import { findImport, findLatestImportId, markImportUndone, recordImport } from '../storage/import.repository.js';
 import { restoreKeptExtras } from '../storage/knowledge.repository.js';
+export type { NotUndoableReason, UndoItem, UndoItems, UndoPlan } from '../domain/import-undo.js';
 import { editItemIn, removeItemIn, restoreEntryIn, type Actor, type UndoMark } from './editing.service.js';
-
-/** Why an import cannot be undone; each has its plain-Japanese message (below) and its staff messages (views). */
-export type NotUndoableReason = 'isUndo' | 'alreadyUndone' | 'laterImport' | 'laterChange' | 'notLinked' | 'nothingChanged';
 
 const RESTORE_INSTEAD = '個々の項目は、各項目の「変更履歴」から元の版を一つずつ復元してください。';
 
@@ -32,37 +31,6 @@ export class ImportNotUndoableError extends KoryuError {
   ) {
     super('ImportNotUndoable', MESSAGES[reason](importId, undoneBy));
   }
-}
-
-/** One event or photo record an undo removes or puts back, as staff recognise it. */
-export interface UndoItem {
-  id: number;
-  year: number;
-  /** The event's text or the record's caption. */
-  text: string;
-}
-
-export interface UndoItems {
-  events: UndoItem[];
-  records: UndoItem[];
-}
-
-/** What undoing an import will do; the confirmation page shows it, and undoImport does it. */
-export interface UndoPlan {
-  entry: ImportEntry;
-  partnershipId: number;
-  /** The import created the partnership: the undo removes it with everything it holds (`remove`). */
-  removesPartnership: boolean;
-  /** Items the import added: removed. */
-  remove: UndoItems;
-  /** Items the import changed: their fields before it are put back. */
-  putBack: UndoItems;
-  /** Items the import removed: restored in their old place. */
-  restore: UndoItems;
-  /** The import changed the partnership's own fields (its kind, date of affiliation, years without exchange). */
-  partnershipChanged: boolean;
-  /** The import's history entries, oldest first. */
-  entries: HistoryEntry[];
 }
 
 /** What undoing one import would do, or ImportNotUndoable saying why it cannot be undone (ImportNotFound: no such import). */
@@ -190,4 +158,26 @@ function changedNothing(entry: ImportEntry): boolean {
 
 function itemOf(id: number, fields: FieldsOf['event'] | FieldsOf['record']): UndoItem {
   return { id, year: fields.year, text: 'text' in fields ? fields.text : fields.caption };
+}
+
+/**
+ * Which of these logged imports (a page of the log, newest first) can be undone now. Only the first row of each
+ * partnership in a newest-first list can be its latest import; each of those is checked as an undo would be.
+ */
+export async function undoableImports(db: Kysely<Database>, entries: readonly ImportEntry[]): Promise<Set<number>> {
+  const seen = new Set<string>();
+  const undoable = new Set<number>();
+  for (const entry of entries) {
+    const key = `${entry.home}\u0000${entry.partner}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (entry.undoes !== null || entry.undoneBy !== null) continue;
+    try {
+      await planUndo(db, entry.id);
+      undoable.add(entry.id);
+    } catch (error) {
+      if (!(error instanceof ImportNotUndoableError)) throw error;
+    }
+  }
+  return undoable;
 }

@@ -31,8 +31,9 @@ async function snapshot(store: Store) {
   const strip = <T extends { version: number; updatedAt: string }>({ version: _v, updatedAt: _u, ...rest }: T) => rest;
   const byId = <T>(m: Map<number, T>) => [...m].sort(([a], [b]) => a - b);
   return {
-    // The export but for each item's line in the document it was imported from (see the undo's own test below).
-    json: (await exportRecord(store, 'json')).replace(/\n\s*"line": (\d+|null),?/g, ''),
+    // The export holds each item's line in the document it came from, and the order of the items.
+    json: await exportRecord(store, 'json'),
+    source: (await store.db.selectFrom('partnerships').select('source').executeTakeFirst())?.source,
     partnership: strip(partnership),
     events: events.map(strip),
     records: records.map(strip),

@@ -7,6 +7,7 @@ import type { Database, Store } from '../storage/database.js';
 import { findItem, listItemsOf } from '../storage/editing.repository.js';
 import { latestHistoryId, listImportHistory } from '../storage/history.repository.js';
 import { findImport, findLatestImportId, markImportUndone, recordImport } from '../storage/import.repository.js';
+import { findImportProvenance, restoreProvenance } from '../storage/import-provenance.repository.js';
 import { restoreKeptExtras } from '../storage/knowledge.repository.js';
 export type { NotUndoableReason, UndoItem, UndoItems, UndoPlan } from '../domain/import-undo.js';
 import { editItemIn, removeItemIn, restoreEntryIn, type Actor, type UndoMark } from './editing.service.js';
@@ -89,7 +90,12 @@ export async function undoImport(store: Store, importId: number, actor: Actor): 
     const plan = await planUndo(trx, importId);
     const mark: UndoMark = { undoes: importId };
     if (plan.removesPartnership) await removeCreated(trx, plan.partnershipId, actor, mark);
-    else await undoChanges(trx, plan.entries, actor, mark);
+    else {
+      await undoChanges(trx, plan.entries, actor, mark);
+      // Last, every item's place and line in its document, and the partnership's source file, as before the import.
+      const provenance = await findImportProvenance(trx, importId);
+      if (provenance) await restoreProvenance(trx, plan.partnershipId, provenance);
+    }
     const { entry } = plan;
     const counts = (items: UndoItems) => ({ events: items.events.length, records: items.records.length, years: 0 });
     const logged = await recordImport(

@@ -14,6 +14,7 @@ import { findPartnerships, savePartnership } from '../storage/partnership.reposi
 import { indexIsEmpty, SearchIndexBatch } from '../storage/search.index.js';
 import { refreshStatistics, STATISTICS_REFRESH_ROWS } from '../storage/statistics.js';
 import { linkHistoryToImport } from '../storage/history.repository.js';
+import { findProvenance, type ImportProvenance } from '../storage/import-provenance.repository.js';
 import { findPartnershipItem, keptBeforeImport, NO_ITEMS, partnershipItems, recordImportHistory, recordItemsHistory } from './import.history.js';
 import { linkBeforeSave, prepareNewPartnership, recordKnowledgeAfterSave } from './knowledge.import.js';
 
@@ -141,6 +142,8 @@ async function storeItems(
     const summaries: ChangeSummary[] = new Array<ChangeSummary>(items.length);
     // The history entries written for each partnership (by index), to be linked to its row of the import log.
     const historyIds: (number[] | undefined)[] = new Array<number[] | undefined>(items.length);
+    // Where each updated partnership's items stood before (their place and line, its source file), for an undo.
+    const provenances: (ImportProvenance | undefined)[] = new Array<ImportProvenance | undefined>(items.length);
     // Partnerships not stored yet (the first time each appears) are written in bulk; the rest are compared with
     // what is stored and updated in place, one after the other, after them.
     const stored = await findStoredPartnershipKeys(trx, items.map((item) => item.p));
@@ -188,11 +191,13 @@ async function storeItems(
         const itemsBefore = before === undefined ? undefined : await partnershipItems(trx, before.id);
         // What the snapshots do not hold (fields of exchange, link confidence), for an undo of this import to give back.
         const kept = itemsBefore === undefined || options.dryRun ? undefined : await keptBeforeImport(trx, itemsBefore);
+        const provenance = kept === undefined ? undefined : await findProvenance(trx, before!.id);
         const linked = await linkBeforeSave(trx, p);
         const summary = await savePartnership(trx, linked.partnership, source, { index });
         await recordKnowledgeAfterSave(trx, linked);
         if (options.actor !== undefined && !isUnchanged(summary)) {
           historyIds[i] = await recordImportHistory(trx, before, p, options.actor);
+          provenances[i] = provenance;
           if (before !== undefined && itemsBefore !== undefined) {
             historyIds[i]!.push(...(await recordItemsHistory(trx, before.id, itemsBefore, await partnershipItems(trx, before.id), options.actor, kept)));
           }
@@ -208,7 +213,7 @@ async function storeItems(
       await Promise.allSettled([written]);
       throw error;
     }
-    const logged = await recordImports(trx, store.bulk, items.map(({ source }, i) => ({ source, summary: summaries[i]! })), options.actor ?? null);
+    const logged = await recordImports(trx, store.bulk, items.map(({ source }, i) => ({ source, summary: summaries[i]!, kept: provenances[i] })), options.actor ?? null);
     // Each partnership's history entries belong to its row of the log: an undo of that import reads them back.
     if (!options.dryRun) {
       for (const [i, ids] of historyIds.entries()) {

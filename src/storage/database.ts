@@ -82,6 +82,8 @@ export interface ImportTable {
   undoes: number | null;
   /** The row (imports.id) that undid this import; null while it stands. */
   undone_by: number | null;
+  /** Where the partnership's items stood before the import (ImportProvenance as JSON), for its undo; null when it created the partnership. */
+  kept: string | null;
 }
 
 /** The ids of the events or records (item_kind) of one year whose normalized text holds the gram; see search.postings.ts. */

@@ -4,6 +4,7 @@ import type { ChangeSummary } from '../domain/partnership.js';
 
 export type { ImportCounts, ImportEntry } from '../domain/import-log.js';
 import type { BulkWriter, Database, ImportTable } from './database.js';
+import type { ImportProvenance } from './import-provenance.repository.js';
 import { partnershipKey } from './partnership.bulk.js';
 
 export async function recordImport(db: Kysely<Database>, source: string, summary: ChangeSummary, actor: string | null = null, undoes: number | null = null): Promise<ImportEntry> {
@@ -35,7 +36,7 @@ export async function recordImport(db: Kysely<Database>, source: string, summary
 export async function recordImports(
   db: Kysely<Database>,
   writer: BulkWriter,
-  entries: readonly { source: string; summary: ChangeSummary }[],
+  entries: readonly { source: string; summary: ChangeSummary; kept?: ImportProvenance | undefined }[],
   actor: string | null = null,
 ): Promise<Map<string, number>> {
   const at = new Date().toISOString();
@@ -46,10 +47,11 @@ export async function recordImports(
     'imports',
     [
       ['source', 'text'], ['home', 'text'], ['partner', 'text'], ['imported_at', 'text'], ['added_events', 'integer'], ['changed_events', 'integer'],
-      ['removed_events', 'integer'], ['added_records', 'integer'], ['changed_records', 'integer'], ['removed_records', 'integer'], ['actor', 'text'],
+      ['removed_events', 'integer'], ['added_records', 'integer'], ['changed_records', 'integer'], ['removed_records', 'integer'], ['actor', 'text'], ['kept', 'text'],
     ],
-    entries.map(({ source, summary: s }) => [
+    entries.map(({ source, summary: s, kept }) => [
       source, s.home, s.partner, at, s.added.events, s.changed.events, s.removed.events, s.added.records, s.changed.records, s.removed.records, actor,
+      kept === undefined ? null : JSON.stringify(kept),
     ]),
   );
   // The rows just written: this transaction's, of this moment (another import committing meanwhile has its own moment

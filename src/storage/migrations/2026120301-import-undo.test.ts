@@ -39,10 +39,10 @@ describeOnEachStore('migration 2026120301-import-undo', (openFresh) => {
       const [history] = await store.db.selectFrom('history').selectAll().execute();
       assert.ok(!('import_id' in history!) && !('kept' in history!) && !('undoes' in history!), 'the columns are gone');
       const [imported] = await store.db.selectFrom('imports').selectAll().execute();
-      assert.ok(!('undoes' in imported!) && !('undone_by' in imported!));
+      assert.ok(!('undoes' in imported!) && !('undone_by' in imported!) && !('kept' in imported!));
       await migrateToLatest(store.db, store.capabilities, store.kind === 'postgres' ? { schema: store.schema } : {});
       assert.deepEqual(await store.db.selectFrom('history').select(['import_id', 'kept', 'undoes']).execute(), [{ import_id: null, kept: null, undoes: null }]);
-      assert.deepEqual(await store.db.selectFrom('imports').select(['source', 'undoes', 'undone_by']).execute(), [{ source: 'web.txt', undoes: null, undone_by: null }]);
+      assert.deepEqual(await store.db.selectFrom('imports').select(['source', 'undoes', 'undone_by', 'kept']).execute(), [{ source: 'web.txt', undoes: null, undone_by: null, kept: null }]);
     } finally {
       await store.close();
     }

@@ -5,7 +5,7 @@ import type { ImportEntry } from '../domain/import-log.js';
 import { KoryuError } from '../errors.js';
 import type { Database, Store } from '../storage/database.js';
 import { findItem, listItemsOf } from '../storage/editing.repository.js';
-import { latestHistoryId, listImportHistory } from '../storage/history.repository.js';
+import { findImportHistoryEnd, latestHistoryId, listImportHistory } from '../storage/history.repository.js';
 import { findImport, findLatestImportId, markImportUndone, recordImport } from '../storage/import.repository.js';
 import { findImportProvenance, restoreProvenance } from '../storage/import-provenance.repository.js';
 import { restoreKeptExtras } from '../storage/knowledge.repository.js';
@@ -34,17 +34,26 @@ export class ImportNotUndoableError extends KoryuError {
   }
 }
 
+/**
+ * Whether a logged import can be undone now, from its log row and a few indexed reads: its partnership and the
+ * newest of its history entries, or ImportNotUndoable saying why not.
+ */
+async function checkUndoable(db: Kysely<Database>, entry: ImportEntry): Promise<{ partnershipId: number; lastId: number }> {
+  if (entry.undoes !== null) throw new ImportNotUndoableError('isUndo', entry.id);
+  if (entry.undoneBy !== null) throw new ImportNotUndoableError('alreadyUndone', entry.id, entry.undoneBy);
+  if ((await findLatestImportId(db, entry.home, entry.partner)) !== entry.id) throw new ImportNotUndoableError('laterImport', entry.id);
+  const end = await findImportHistoryEnd(db, entry.id);
+  if (!end) throw new ImportNotUndoableError(changedNothing(entry) ? 'nothingChanged' : 'notLinked', entry.id);
+  if ((await latestHistoryId(db, end.partnershipId)) > end.lastId) throw new ImportNotUndoableError('laterChange', entry.id);
+  return end;
+}
+
 /** What undoing one import would do, or ImportNotUndoable saying why it cannot be undone (ImportNotFound: no such import). */
 export async function planUndo(db: Kysely<Database>, importId: number): Promise<UndoPlan> {
   const entry = await findImport(db, importId);
   if (!entry) throw new KoryuError('ImportNotFound', `No import #${importId} is logged.`);
-  if (entry.undoes !== null) throw new ImportNotUndoableError('isUndo', entry.id);
-  if (entry.undoneBy !== null) throw new ImportNotUndoableError('alreadyUndone', entry.id, entry.undoneBy);
-  if ((await findLatestImportId(db, entry.home, entry.partner)) !== entry.id) throw new ImportNotUndoableError('laterImport', entry.id);
+  const { partnershipId } = await checkUndoable(db, entry);
   const entries = await listImportHistory(db, entry.id);
-  if (entries.length === 0) throw new ImportNotUndoableError(changedNothing(entry) ? 'nothingChanged' : 'notLinked', entry.id);
-  const partnershipId = entries[0]!.partnershipId;
-  if ((await latestHistoryId(db, partnershipId)) > entries[entries.length - 1]!.id) throw new ImportNotUndoableError('laterChange', entry.id);
   const created = entries.some((e) => e.kind === 'partnership' && e.before === null);
   const plan: UndoPlan = {
     entry,
@@ -177,9 +186,8 @@ export async function undoableImports(db: Kysely<Database>, entries: readonly Im
     const key = `${entry.home}\u0000${entry.partner}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    if (entry.undoes !== null || entry.undoneBy !== null) continue;
     try {
-      await planUndo(db, entry.id);
+      await checkUndoable(db, entry);
       undoable.add(entry.id);
     } catch (error) {
       if (!(error instanceof ImportNotUndoableError)) throw error;

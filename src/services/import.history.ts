@@ -5,7 +5,7 @@ import { placeOf } from '../domain/event-order.js';
 import type { Partnership } from '../domain/partnership.js';
 import type { Database } from '../storage/database.js';
 import { findItem, listItemsOf } from '../storage/editing.repository.js';
-import { findEventFields, findPhotoLinks } from '../storage/knowledge.repository.js';
+import { findKnowledgeOfPartnership } from '../storage/knowledge.repository.js';
 import { insertHistory, insertHistoryEntries, type NewHistoryEntry } from '../storage/history.repository.js';
 import { fieldsOf } from './editing.service.js';
 
@@ -86,8 +86,8 @@ const NOTHING_KEPT: KeptOfItems = { fields: new Map(), links: new Map() };
  * The fields of exchange of the events and the link confidence of the photo records of a partnership before an
  * import: the history snapshots do not hold them, and an undo of the import gives them back.
  */
-export async function keptBeforeImport(db: Kysely<Database>, items: PartnershipItems): Promise<KeptOfItems> {
-  return { fields: await findEventFields(db, items.events.map((e) => e.id)), links: await findPhotoLinks(db, items.records.map((r) => r.id)) };
+export async function keptBeforeImport(db: Kysely<Database>, partnershipId: number): Promise<KeptOfItems> {
+  return findKnowledgeOfPartnership(db, partnershipId);
 }
 
 function keptOf(kept: KeptOfItems, kind: 'event' | 'record', id: number): KeptExtras | undefined {

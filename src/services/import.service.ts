@@ -190,8 +190,9 @@ async function storeItems(
         // Who changed what: with an actor, each item the import adds, changes or removes is noted in its history.
         const itemsBefore = before === undefined ? undefined : await partnershipItems(trx, before.id);
         // What the snapshots do not hold (fields of exchange, link confidence), for an undo of this import to give back.
-        const kept = itemsBefore === undefined || options.dryRun ? undefined : await keptBeforeImport(trx, itemsBefore);
-        const provenance = kept === undefined ? undefined : await findProvenance(trx, before!.id);
+        const keep = before !== undefined && !options.dryRun;
+        const kept = keep ? await keptBeforeImport(trx, before.id) : undefined;
+        const provenance = keep ? await findProvenance(trx, before.id) : undefined;
         const linked = await linkBeforeSave(trx, p);
         const summary = await savePartnership(trx, linked.partnership, source, { index });
         await recordKnowledgeAfterSave(trx, linked);

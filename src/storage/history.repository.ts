@@ -41,6 +41,17 @@ export async function listImportHistory(db: Kysely<Database>, importId: number):
   return rows.map(rowToHistory);
 }
 
+/** The partnership of a logged import's entries and the id of its newest entry; undefined when none is linked to it. */
+export async function findImportHistoryEnd(db: Kysely<Database>, importId: number): Promise<{ partnershipId: number; lastId: number } | undefined> {
+  const row = await db
+    .selectFrom('history')
+    .select((eb) => ['partnership_id', eb.fn.max('id').as('last')])
+    .where('import_id', '=', importId)
+    .groupBy('partnership_id')
+    .executeTakeFirst();
+  return row ? { partnershipId: row.partnership_id, lastId: Number(row.last) } : undefined;
+}
+
 /** The id of the newest history entry of a partnership and its items (0 when it has none). */
 export async function latestHistoryId(db: Kysely<Database>, partnershipId: number): Promise<number> {
   const row = await db

@@ -261,3 +261,21 @@ export async function restoreKeptExtras(db: Kysely<Database>, kind: 'partnership
     else await savePhotoLink(db, id, kept.link);
   }
 }
+
+/** The stored fields of exchange of a partnership's events and the link confidences of its photo records, by id (two queries). */
+export async function findKnowledgeOfPartnership(
+  db: Kysely<Database>,
+  partnershipId: number,
+): Promise<{ fields: Map<number, { fields: ExchangeField[]; source: 'suggested' | 'editor' }>; links: Map<number, StoredPhotoLink> }> {
+  const events = await db.selectFrom('events').select(['id', 'fields', 'fields_source']).where('partnership_id', '=', partnershipId).where('fields', 'is not', null).execute();
+  const links = await db
+    .selectFrom('photo_links as l')
+    .innerJoin('photo_records as r', 'r.id', 'l.record_id')
+    .select(['l.record_id', 'l.confidence', 'l.confirmed'])
+    .where('r.partnership_id', '=', partnershipId)
+    .execute();
+  return {
+    fields: new Map(events.map((e) => [e.id, { fields: fieldsOfBits(e.fields!), source: e.fields_source ?? 'suggested' }])),
+    links: new Map(links.map((l) => [l.record_id, { confidence: l.confidence, confirmed: l.confirmed === 1 }])),
+  };
+}

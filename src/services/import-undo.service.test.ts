@@ -6,11 +6,12 @@ import type { EditableItem } from '../domain/editing.js';
 import type { Store } from '../storage/database.js';
 import { recordImport } from '../storage/import.repository.js';
 import { findEventFields, findPhotoLinks, saveEventFields, savePhotoLink } from '../storage/knowledge.repository.js';
-import { deletedItems, editItem, getPartnershipForStaff, historyOf, listPartnershipsForStaff } from './editing.service.js';
+import { deletedItems, editItem, getPartnershipForStaff, historyOf, listPartnershipsForStaff, restoreVersion } from './editing.service.js';
 import { importLog } from './import-log.service.js';
 import { ImportNotUndoableError, planUndo, undoImport, type NotUndoableReason } from './import-undo.service.js';
 import { importDocuments, type SourceDocument } from './import.service.js';
 import { exportRecord } from './record.service.js';
+import { searchRecord } from './search.service.js';
 
 const seedText = readFileSync(new URL('../../samples/kanazawa-dalian.txt', import.meta.url), 'utf8');
 const doc = (name: string, text: string): SourceDocument => ({ name, bytes: Buffer.from(text) });
@@ -78,6 +79,7 @@ describeOnEachStore('undoing an import (import-undo.service)', (openFresh) => {
     await editItem(store, 'record', mayor.id, { eventId: marathon.id }, mayor.version, sato);
     await savePhotoLink(store.db, mayor.id, { confidence: 1, confirmed: true });
     const before = await snapshot(store);
+    const giftHits = (await searchRecord(store, '図書贈呈式')).total;
 
     const report = await importDocuments(store, [doc('kanazawa-dalian-v2.txt', corrected)], options);
     const s = report.changes[0]!;
@@ -100,6 +102,11 @@ describeOnEachStore('undoing an import (import-undo.service)', (openFresh) => {
     assert.equal(giftBack.photo, 'gift-2013.jpg');
     assert.equal((await getPartnershipForStaff(store, p!.id)).records.find((r) => r.id === mayor.id)!.eventId, marathon.id);
 
+    // The search finds what came back, and no longer what went (the index is part of the same transaction).
+    assert.equal((await searchRecord(store, '新年のあいさつ')).total, 0);
+    assert.equal((await searchRecord(store, '図書贈呈式')).total, giftHits, 'the removed photo record is found again');
+    assert.equal((await searchRecord(store, 'Kanazawa Marathon team')).total, 1, 'by the restored translation too');
+
     // The undo's own history entries and its row of the log.
     const [latest] = await historyOf(store, 'event', marathon.id);
     assert.equal(latest!.action, 'restore');
@@ -115,6 +122,25 @@ describeOnEachStore('undoing an import (import-undo.service)', (openFresh) => {
     assert.equal(await refusal(() => planUndo(store.db, imported!.id)), 'alreadyUndone');
     assert.equal(await refusal(() => undoImport(store, result.logged.id, sato)), 'isUndo');
     assert.equal(await refusal(() => undoImport(store, log[2]!.id, sato)), 'laterImport');
+  });
+
+  it('restores a single item an import removed with what its snapshot does not hold (fields of exchange, link confidence)', async () => {
+    const store = await open();
+    await importDocuments(store, [doc('kanazawa-dalian.txt', seedText)], options);
+    const [p] = await listPartnershipsForStaff(store);
+    const { records } = await getPartnershipForStaff(store, p!.id);
+    const marathon = (await getPartnershipForStaff(store, p!.id)).events.find((e) => e.year === 2015 && e.text === '金沢マラソン参加団が来訪')!;
+    const gift = records.find((r) => r.caption === '大連工業大学図書贈呈式')!;
+    await saveEventFields(store.db, marathon.id, ['culture'], 'editor');
+    await savePhotoLink(store.db, gift.id, { confidence: 1, confirmed: true });
+    await importDocuments(store, [doc('kanazawa-dalian-v2.txt', corrected)], options);
+    const [deletion] = await historyOf(store, 'event', marathon.id);
+    assert.deepEqual(deletion!.kept, { fields: { fields: ['culture'], source: 'editor' } });
+    await restoreVersion(store, deletion!.id, sato);
+    assert.deepEqual((await findEventFields(store.db, [marathon.id])).get(marathon.id), { fields: ['culture'], source: 'editor' });
+    const [recordDeletion] = await historyOf(store, 'record', gift.id);
+    await restoreVersion(store, recordDeletion!.id, sato);
+    assert.deepEqual((await findPhotoLinks(store.db, [gift.id])).get(gift.id), { confidence: 1, confirmed: true });
   });
 
   it('removes a partnership the import created, with everything it holds, and lists it among the deleted items', async () => {

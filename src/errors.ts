@@ -22,6 +22,8 @@ export type ErrorCode =
   | 'ItemNotFound'
   | 'EditConflict'
   | 'ImportPreviewStale'
+  | 'ImportNotFound'
+  | 'ImportNotUndoable'
   | 'EditRejected'
   | 'PhotoRejected'
   | 'UploadTooLarge'
@@ -58,6 +60,7 @@ export function isInputError(error: unknown): boolean {
       'AccountNotFound',
       'PasswordIncorrect',
       'PartnershipNotFound',
+      'ImportNotFound',
     ].includes(error.code)
   );
 }

@@ -4,6 +4,7 @@ import { backupCommand, restoreCommand } from './commands/backup.command.js';
 import { exportCommand } from './commands/export.command.js';
 import { generateCommand } from './commands/generate.command.js';
 import { importCommand } from './commands/import.command.js';
+import { importsCommand } from './commands/imports.command.js';
 import { parseCommand } from './commands/parse.command.js';
 import { searchCommand } from './commands/search.command.js';
 import { serveCommand } from './commands/serve.command.js';
@@ -17,6 +18,7 @@ import { photosCommand } from './commands/photos.command.js';
 export const COMMANDS: readonly Command[] = [
   parseCommand,
   importCommand,
+  importsCommand,
   exportCommand,
   searchCommand,
   serveCommand,

@@ -1,5 +1,6 @@
 import { isDirection, type Direction } from './direction.js';
 import type { EventPlace } from './event-order.js';
+import type { ExchangeField } from './exchange-field.js';
 import type { Translations } from './translation.js';
 import { isNoneText } from './none-mark.js';
 import { flattenCellText } from './control-characters.js';
@@ -71,6 +72,21 @@ export interface HistoryEntry<K extends ItemKind = ItemKind> {
    * update that changes no field, where staff moved the event within its year (a change of order).
    */
   place?: EventPlace;
+  /** The logged import this entry is part of (recorded since 2026-12). */
+  importId?: number;
+  /** What an undo of the import gives back beside the snapshot, on an import's changed and removed items. */
+  kept?: KeptExtras;
+  /** On an entry an undo wrote: the import it undid. */
+  undoes?: number;
+}
+
+/**
+ * What an item's snapshot does not hold but undoing an import gives back: an event's fields of exchange (null: none
+ * stored) and a photo record's link confidence (null: none stored).
+ */
+export interface KeptExtras {
+  fields?: { fields: ExchangeField[]; source: 'suggested' | 'editor' } | null;
+  link?: { confidence: number; confirmed: boolean } | null;
 }
 
 /** One field that differs between two snapshots, with both values (undefined where a side has none). */

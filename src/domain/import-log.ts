@@ -16,4 +16,8 @@ export interface ImportEntry {
   removed: ImportCounts;
   /** The account that imported; null for the command line. */
   actor: string | null;
+  /** This row logs the undo of that import (its id), not an import; null for an import. */
+  undoes: number | null;
+  /** The row (id) that undid this import; null while it stands. */
+  undoneBy: number | null;
 }

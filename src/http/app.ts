@@ -25,6 +25,7 @@ import { registerLoginRoutes } from './routes/staff/login.route.js';
 import { registerStaffRoutes } from './routes/staff/staff.route.js';
 import { registerAccountPages } from './staff/account-pages.route.js';
 import { registerImportLog } from './staff/import-log.route.js';
+import { registerImportUndo } from './staff/import-undo.route.js';
 import type { LoginLimits } from '../services/login-throttle.js';
 import { registerEditing, type EditingOptions } from './staff/editing.plugin.js';
 import { registerPhotoRoutes } from './routes/photo.route.js';
@@ -126,6 +127,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAccountPages(app, site, deps.store);
   registerImportLog(app, site, deps.store);
   registerPlaceNamePages(app, site, deps.store);
+  registerImportUndo(app, site, deps.store);
   if (deps.editing) await registerEditing(app, deps.store, site, deps.editing);
   else if (deps.photos) registerPhotoRoutes(app, deps.photos, deps.store);
   registerKnowledgeRoutes(app, deps.store, site, deps.now, deps.siteUrl);

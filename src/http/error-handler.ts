@@ -22,6 +22,8 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   ItemNotFound: 404,
   EditConflict: 409,
   ImportPreviewStale: 409,
+  ImportNotFound: 404,
+  ImportNotUndoable: 409,
   EditRejected: 422,
   PhotoRejected: 422,
   UploadTooLarge: 413,

@@ -77,6 +77,10 @@ export const PERMISSION_MATRIX: readonly PermissionRow[] = [
   // that does not exist, so that no principal's password changes under the test.
   { method: 'GET', route: '/staff/accounts', localized: true, allow: ALLOW.admins },
   { method: 'GET', route: '/staff/imports', localized: true, allow: ALLOW.staff },
+  // Undoing an import (src/http/staff/import-undo.route.ts): whoever may import. An import that is not logged, so
+  // that nothing is undone under the test.
+  { method: 'GET', route: '/staff/imports/:id/undo', path: '/staff/imports/999999/undo', localized: true, allow: ALLOW.editors },
+  { method: 'POST', route: '/staff/imports/:id/undo', path: '/staff/imports/999999/undo', localized: true, allow: ALLOW.editors },
   { method: 'POST', route: '/staff/accounts', localized: true, allow: ALLOW.admins },
   { method: 'POST', route: '/staff/accounts/:name/password', path: '/staff/accounts/nobody/password', localized: true, allow: ALLOW.admins },
   { method: 'POST', route: '/staff/accounts/:name/delete', path: '/staff/accounts/nobody/delete', localized: true, allow: ALLOW.admins },

@@ -16,7 +16,7 @@ import { KoryuError } from '../errors.js';
 import type { Database, Store } from '../storage/database.js';
 import { countItemsOf, deleteItem, findItem, insertItem, listItemsOf, listPartnershipItems, updateItem } from '../storage/editing.repository.js';
 import { findHistoryEntry, insertHistory, lastVersion, listDeleted, listHistory, recordsUnlinkedFrom } from '../storage/history.repository.js';
-import { saveSuggestedFields } from '../storage/knowledge.repository.js';
+import { restoreKeptExtras, saveSuggestedFields } from '../storage/knowledge.repository.js';
 import { findEventPlace, placeEvent } from '../storage/event-position.repository.js';
 import type { Kysely } from 'kysely';
 import { EditConflictError, EditRejectedError } from './edit.errors.js';
@@ -92,64 +92,86 @@ export async function editItem<K extends ItemKind>(
   actor: Actor,
   action: 'update' | 'restore' = 'update',
 ): Promise<EditableItem<K>> {
-  return store.transaction(async (trx) => {
-    const current = await findItem(trx, kind, id);
-    if (!current) throw notFound(kind);
-    if (current.version !== expectedVersion) throw new EditConflictError(current, kind, expectedVersion);
-    const before = fieldsOf(kind, current);
-    // Texts are flattened as a new item's are, a restore's too: a version recorded before the editor flattened them
-    // may hold a line break, which no document's cell can (its export would split it).
-    const after = applyPatch(kind, before, withFlatTexts(kind, patch), action, current);
-    // An edit that changes nothing is no new version and no history entry.
-    if (diffFields(before, after).length === 0) return current;
-    // A restore puts back a state the history recorded: only what the store decides is checked again (a year it
-    // marks as without exchange that holds exchanges since, say: against the current state).
-    await check(trx, kind, after, id, action === 'restore' ? after : before, before);
-    const now = new Date().toISOString();
-    const version = await updateItem(trx, kind, id, after, expectedVersion, now);
-    if (version === undefined) throw new EditConflictError(((await findItem(trx, kind, id)) ?? current) as EditableItem<ItemKind>, kind, expectedVersion);
-    if (kind === 'event' && movesInTime(before as FieldsOf['event'], after as FieldsOf['event'])) await placeEvent(trx, id);
-    await suggestFieldsOf(trx, kind, id, after);
-    await insertHistory(trx, { kind, itemId: id, partnershipId: partnershipOf(kind, after, id), version, action, actor: actor.name, at: now, before, after });
-    // Only an edit that moves the event into another year takes a mark away: a translation saved on an event of a
-    // year marked before this rule (a translator may not change the partnership) leaves the partnership as it is.
-    if (kind === 'event' && (after as FieldsOf['event']).year !== (before as FieldsOf['event']).year) await unmarkYearOf(trx, after as FieldsOf['event'], now, actor);
-    return (await findItem(trx, kind, id))!;
-  });
+  return store.transaction((trx) => editItemIn(trx, kind, id, patch, expectedVersion, actor, action));
+}
+
+/** What an undo of an import (services/import-undo.service.ts) notes on the history entries it writes. */
+export interface UndoMark {
+  /** The import being undone (imports.id). */
+  undoes: number;
+}
+
+/** editItem inside the caller's transaction; an undo of an import passes `mark`. */
+export async function editItemIn<K extends ItemKind>(
+  trx: Kysely<Database>,
+  kind: K,
+  id: number,
+  patch: Partial<FieldsOf[K]>,
+  expectedVersion: number,
+  actor: Actor,
+  action: 'update' | 'restore' = 'update',
+  mark?: UndoMark,
+): Promise<EditableItem<K>> {
+  const current = await findItem(trx, kind, id);
+  if (!current) throw notFound(kind);
+  if (current.version !== expectedVersion) throw new EditConflictError(current, kind, expectedVersion);
+  const before = fieldsOf(kind, current);
+  // Texts are flattened as a new item's are, a restore's too: a version recorded before the editor flattened them
+  // may hold a line break, which no document's cell can (its export would split it).
+  const after = applyPatch(kind, before, withFlatTexts(kind, patch), action, current);
+  // An edit that changes nothing is no new version and no history entry.
+  if (diffFields(before, after).length === 0) return current;
+  // A restore puts back a state the history recorded: only what the store decides is checked again (a year it
+  // marks as without exchange that holds exchanges since, say: against the current state).
+  await check(trx, kind, after, id, action === 'restore' ? after : before, before);
+  const now = new Date().toISOString();
+  const version = await updateItem(trx, kind, id, after, expectedVersion, now);
+  if (version === undefined) throw new EditConflictError(((await findItem(trx, kind, id)) ?? current) as EditableItem<ItemKind>, kind, expectedVersion);
+  if (kind === 'event' && movesInTime(before as FieldsOf['event'], after as FieldsOf['event'])) await placeEvent(trx, id);
+  await suggestFieldsOf(trx, kind, id, after);
+  await insertHistory(trx, { kind, itemId: id, partnershipId: partnershipOf(kind, after, id), version, action, actor: actor.name, at: now, before, after, ...mark });
+  // Only an edit that moves the event into another year takes a mark away: a translation saved on an event of a
+  // year marked before this rule (a translator may not change the partnership) leaves the partnership as it is.
+  if (kind === 'event' && (after as FieldsOf['event']).year !== (before as FieldsOf['event']).year) await unmarkYearOf(trx, after as FieldsOf['event'], now, actor);
+  return (await findItem(trx, kind, id))!;
 }
 
 /** Deletes the item if it is still at `expectedVersion`; its last state stays in the history to be restored. */
 export async function removeItem(store: Store, kind: ItemKind, id: number, expectedVersion: number, actor: Actor): Promise<void> {
-  await store.transaction(async (trx) => {
-    const current = await findItem(trx, kind, id);
-    if (!current) throw notFound(kind);
-    if (current.version !== expectedVersion) throw new EditConflictError(current, kind, expectedVersion);
-    if (kind === 'partnership' && (await countItemsOf(trx, id)) > 0) {
-      // This partnership still has events or photo records: they are deleted first.
-      throw new EditRejectedError([{ field: '', problem: 'notEmpty' }]);
-    }
-    const before = fieldsOf(kind, current);
-    const now = new Date().toISOString();
-    // The photo records showing a deleted event lose their link with it, each as an edit in its own history (the
-    // database would take the links away without a word): restoring the event gives them back.
-    if (kind === 'event') {
-      for (const recordId of await recordsShowing(trx, id)) await setRecordEvent(trx, recordId, null, now, actor, 'update');
-    }
-    // Where a deleted event stood in its year goes with its deletion: a restore puts it back there.
-    const place = kind === 'event' ? await findEventPlace(trx, id) : undefined;
-    await deleteItem(trx, kind, id);
-    await insertHistory(trx, {
-      kind,
-      itemId: id,
-      partnershipId: partnershipOf(kind, before, id),
-      version: current.version + 1,
-      action: 'delete',
-      actor: actor.name,
-      at: now,
-      before,
-      after: null,
-      ...(place ? { place } : {}),
-    });
+  await store.transaction((trx) => removeItemIn(trx, kind, id, expectedVersion, actor));
+}
+
+/** removeItem inside the caller's transaction; an undo of an import passes `mark`. */
+export async function removeItemIn(trx: Kysely<Database>, kind: ItemKind, id: number, expectedVersion: number, actor: Actor, mark?: UndoMark): Promise<void> {
+  const current = await findItem(trx, kind, id);
+  if (!current) throw notFound(kind);
+  if (current.version !== expectedVersion) throw new EditConflictError(current, kind, expectedVersion);
+  if (kind === 'partnership' && (await countItemsOf(trx, id)) > 0) {
+    // This partnership still has events or photo records: they are deleted first.
+    throw new EditRejectedError([{ field: '', problem: 'notEmpty' }]);
+  }
+  const before = fieldsOf(kind, current);
+  const now = new Date().toISOString();
+  // The photo records showing a deleted event lose their link with it, each as an edit in its own history (the
+  // database would take the links away without a word): restoring the event gives them back.
+  if (kind === 'event') {
+    for (const recordId of await recordsShowing(trx, id)) await setRecordEvent(trx, recordId, null, now, actor, 'update', mark);
+  }
+  // Where a deleted event stood in its year goes with its deletion: a restore puts it back there.
+  const place = kind === 'event' ? await findEventPlace(trx, id) : undefined;
+  await deleteItem(trx, kind, id);
+  await insertHistory(trx, {
+    kind,
+    itemId: id,
+    partnershipId: partnershipOf(kind, before, id),
+    version: current.version + 1,
+    action: 'delete',
+    actor: actor.name,
+    at: now,
+    before,
+    after: null,
+    ...(place ? { place } : {}),
+    ...mark,
   });
 }
 
@@ -185,51 +207,64 @@ export type RestorePart = 'whole' | 'translations';
 export async function restoreVersion(store: Store, historyId: number, actor: Actor, expectedVersion?: number, part: RestorePart = 'whole'): Promise<EditableItem<ItemKind>> {
   const entry = await findHistoryEntry(store.db, historyId);
   if (!entry) throw new KoryuError('ItemNotFound', 'No such history entry.');
+  return store.transaction((trx) => restoreEntryIn(trx, entry, actor, expectedVersion, undefined, part));
+}
+
+/** restoreVersion of a history entry, inside the caller's transaction; an undo of an import passes `mark`. */
+export async function restoreEntryIn(
+  trx: Kysely<Database>,
+  entry: HistoryEntry,
+  actor: Actor,
+  expectedVersion?: number,
+  mark?: UndoMark,
+  part: RestorePart = 'whole',
+): Promise<EditableItem<ItemKind>> {
   const snapshot = entry.after ?? entry.before;
   if (!snapshot) throw new KoryuError('ItemNotFound', 'That history entry holds no state to restore.');
-  const existing = await findItem(store.db, entry.kind, entry.itemId);
+  const existing = await findItem(trx, entry.kind, entry.itemId);
   if (part === 'translations') {
     if (!existing || entry.kind === 'partnership') throw new EditRejectedError([{ field: '', problem: 'translationsOnly' }]);
     const translations = (snapshot as FieldsOf['event']).translations;
-    return editItem(store, entry.kind, entry.itemId, { translations } as Partial<FieldsOf[ItemKind]>, expectedVersion ?? existing.version, actor, 'restore');
+    return editItemIn(trx, entry.kind, entry.itemId, { translations } as Partial<FieldsOf[ItemKind]>, expectedVersion ?? existing.version, actor, 'restore', mark);
   }
-  if (existing) return editItem(store, entry.kind, entry.itemId, snapshot, expectedVersion ?? existing.version, actor, 'restore');
-  return store.transaction(async (trx) => {
-    const fields = withFlatTexts(entry.kind, { ...snapshot } as FieldsOf[ItemKind]);
-    if (entry.kind === 'record') {
-      const r = fields as FieldsOf['record'];
-      if (r.eventId !== null && !(await findItem(trx, 'event', r.eventId))) r.eventId = null;
+  if (existing) return editItemIn(trx, entry.kind, entry.itemId, snapshot, expectedVersion ?? existing.version, actor, 'restore', mark);
+  const fields = withFlatTexts(entry.kind, { ...snapshot } as FieldsOf[ItemKind]);
+  if (entry.kind === 'record') {
+    const r = fields as FieldsOf['record'];
+    if (r.eventId !== null && !(await findItem(trx, 'event', r.eventId))) r.eventId = null;
+  }
+  // The state the history recorded is checked only on what the store decides (its partner not taken, say), and
+  // an event or record is not brought back beside its own copy (one a re-import added again since its deletion).
+  await check(trx, entry.kind, fields, undefined, snapshot as FieldsOf[ItemKind]);
+  await refuseCopy(trx, entry.kind, fields);
+  const now = new Date().toISOString();
+  const version = (await lastVersion(trx, entry.kind, entry.itemId)) + 1;
+  await insertItem(trx, entry.kind, fields, now, { id: entry.itemId, version });
+  if (entry.kind === 'event') await placeEvent(trx, entry.itemId, entry.place);
+  await suggestFieldsOf(trx, entry.kind, entry.itemId, fields);
+  // A deletion by an import kept what the snapshot does not hold (fields of exchange, link confidence).
+  if (entry.after === null) await restoreKeptExtras(trx, entry.kind, entry.itemId, entry.kept);
+  // The photo records the deletion unlinked show the event again, where no one has linked them elsewhere since.
+  if (entry.kind === 'event' && entry.action === 'delete') {
+    for (const recordId of await recordsUnlinkedFrom(trx, entry.partnershipId, entry.itemId, entry.at)) {
+      const record = await findItem(trx, 'record', recordId);
+      if (record && record.eventId === null) await setRecordEvent(trx, recordId, entry.itemId, now, actor, 'restore', mark);
     }
-    // The state the history recorded is checked only on what the store decides (its partner not taken, say), and
-    // an event or record is not brought back beside its own copy (one a re-import added again since its deletion).
-    await check(trx, entry.kind, fields, undefined, snapshot as FieldsOf[ItemKind]);
-    await refuseCopy(trx, entry.kind, fields);
-    const now = new Date().toISOString();
-    const version = (await lastVersion(trx, entry.kind, entry.itemId)) + 1;
-    await insertItem(trx, entry.kind, fields, now, { id: entry.itemId, version });
-    if (entry.kind === 'event') await placeEvent(trx, entry.itemId, entry.place);
-    await suggestFieldsOf(trx, entry.kind, entry.itemId, fields);
-    // The photo records the deletion unlinked show the event again, where no one has linked them elsewhere since.
-    if (entry.kind === 'event' && entry.action === 'delete') {
-      for (const recordId of await recordsUnlinkedFrom(trx, entry.partnershipId, entry.itemId, entry.at)) {
-        const record = await findItem(trx, 'record', recordId);
-        if (record && record.eventId === null) await setRecordEvent(trx, recordId, entry.itemId, now, actor, 'restore');
-      }
-    }
-    await insertHistory(trx, {
-      kind: entry.kind,
-      itemId: entry.itemId,
-      partnershipId: entry.partnershipId,
-      version,
-      action: 'restore',
-      actor: actor.name,
-      at: now,
-      before: null,
-      after: fields,
-    });
-    if (entry.kind === 'event') await unmarkYearOf(trx, fields as FieldsOf['event'], now, actor);
-    return (await findItem(trx, entry.kind, entry.itemId))!;
+  }
+  await insertHistory(trx, {
+    kind: entry.kind,
+    itemId: entry.itemId,
+    partnershipId: entry.partnershipId,
+    version,
+    action: 'restore',
+    actor: actor.name,
+    at: now,
+    before: null,
+    after: fields,
+    ...mark,
   });
+  if (entry.kind === 'event') await unmarkYearOf(trx, fields as FieldsOf['event'], now, actor);
+  return (await findItem(trx, entry.kind, entry.itemId))!;
 }
 
 /**
@@ -276,13 +311,13 @@ async function recordsShowing(trx: Kysely<Database>, eventId: number): Promise<n
 }
 
 /** Links a photo record to an event (or unlinks it: null) as a new version with its history entry. */
-async function setRecordEvent(trx: Kysely<Database>, recordId: number, eventId: number | null, now: string, actor: Actor, action: 'update' | 'restore'): Promise<void> {
+async function setRecordEvent(trx: Kysely<Database>, recordId: number, eventId: number | null, now: string, actor: Actor, action: 'update' | 'restore', mark?: UndoMark): Promise<void> {
   const current = (await findItem(trx, 'record', recordId))!;
   const before = fieldsOf('record', current);
   const after: FieldsOf['record'] = { ...before, eventId };
   const version = await updateItem(trx, 'record', recordId, after, current.version, now);
   if (version === undefined) throw new EditConflictError(current, 'record', current.version);
-  await insertHistory(trx, { kind: 'record', itemId: recordId, partnershipId: before.partnershipId, version, action, actor: actor.name, at: now, before, after });
+  await insertHistory(trx, { kind: 'record', itemId: recordId, partnershipId: before.partnershipId, version, action, actor: actor.name, at: now, before, after, ...mark });
 }
 
 /**

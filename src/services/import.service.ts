@@ -16,7 +16,9 @@ import { BULK_TABLES, findStoredPartnershipKeys, insertNewPartnerships, partners
 import { findPartnerships, savePartnership } from '../storage/partnership.repository.js';
 import { indexIsEmpty, SearchIndexBatch } from '../storage/search.index.js';
 import { refreshStatistics, STATISTICS_REFRESH_ROWS } from '../storage/statistics.js';
-import { findPartnershipItem, NO_ITEMS, partnershipItems, recordImportHistory, recordItemsHistory } from './import.history.js';
+import { linkHistoryToImport } from '../storage/history.repository.js';
+import { findProvenance, type ImportProvenance } from '../storage/import-provenance.repository.js';
+import { findPartnershipItem, keptBeforeImport, NO_ITEMS, partnershipItems, recordImportHistory, recordItemsHistory } from './import.history.js';
 import { unmarkYearsWithExchanges } from './no-exchange-years.js';
 import { linkBeforeSave, prepareNewPartnership, recordKnowledgeAfterSave } from './knowledge.import.js';
 
@@ -145,6 +147,10 @@ async function storeItems(
     // until the end, in bulk or partnership by partnership, is checked when the references come back.
     const restoreReferences = bulkLoad ? await store.bulk.suspendReferences(trx, BULK_TABLES) : undefined;
     const summaries: ChangeSummary[] = new Array<ChangeSummary>(items.length);
+    // The history entries written for each partnership (by index), to be linked to its row of the import log.
+    const historyIds: (number[] | undefined)[] = new Array<number[] | undefined>(items.length);
+    // Where each updated partnership's items stood before (their place and line, its source file), for an undo.
+    const provenances: (ImportProvenance | undefined)[] = new Array<ImportProvenance | undefined>(items.length);
     // Partnerships not stored yet (the first time each appears) are written in bulk; the rest are compared with
     // what is stored and updated in place, one after the other, after them.
     const stored = await findStoredPartnershipKeys(trx, items.map((item) => item.p));
@@ -177,12 +183,12 @@ async function storeItems(
       for (const [n, i] of fresh.entries()) {
         summaries[i] = added.summaries[n]!;
         if (options.actor === undefined) continue;
-        await recordImportHistory(trx, undefined, items[i]!.p, options.actor);
+        historyIds[i] = await recordImportHistory(trx, undefined, items[i]!.p, options.actor);
         // Each item of a partnership a person's import creates has its `import` entry too, but for a first load
         // into a new store (`exclusive`: a whole country's record), where the partnership's entry says it all.
         if (options.exclusive) continue;
         const created = await findPartnershipItem(trx, items[i]!.p.home, items[i]!.p.partner);
-        if (created) await recordItemsHistory(trx, created.id, NO_ITEMS, await partnershipItems(trx, created.id), options.actor);
+        if (created) historyIds[i]!.push(...(await recordItemsHistory(trx, created.id, NO_ITEMS, await partnershipItems(trx, created.id), options.actor)));
       }
       for (const [i, { source, p: given }] of items.entries()) {
         if (summaries[i]) continue;
@@ -190,12 +196,19 @@ async function storeItems(
         const before = options.actor === undefined ? undefined : await findPartnershipItem(trx, p.home, p.partner);
         // Who changed what: with an actor, each item the import adds, changes or removes is noted in its history.
         const itemsBefore = before === undefined ? undefined : await partnershipItems(trx, before.id);
+        // What the snapshots do not hold (fields of exchange, link confidence), for an undo of this import to give back.
+        const keep = before !== undefined && !options.dryRun;
+        const kept = keep ? await keptBeforeImport(trx, before.id) : undefined;
+        const provenance = keep ? await findProvenance(trx, before.id) : undefined;
         const linked = await linkBeforeSave(trx, p);
         const summary = await savePartnership(trx, linked.partnership, source, { index });
         await recordKnowledgeAfterSave(trx, linked);
         if (options.actor !== undefined && !isUnchanged(summary)) {
-          await recordImportHistory(trx, before, p, options.actor);
-          if (before !== undefined && itemsBefore !== undefined) await recordItemsHistory(trx, before.id, itemsBefore, await partnershipItems(trx, before.id), options.actor);
+          historyIds[i] = await recordImportHistory(trx, before, p, options.actor);
+          provenances[i] = provenance;
+          if (before !== undefined && itemsBefore !== undefined) {
+            historyIds[i]!.push(...(await recordItemsHistory(trx, before.id, itemsBefore, await partnershipItems(trx, before.id), options.actor, kept)));
+          }
         }
         summaries[i] = summary;
       }
@@ -208,7 +221,14 @@ async function storeItems(
       await Promise.allSettled([written]);
       throw error;
     }
-    await recordImports(trx, store.bulk, items.map(({ source }, i) => ({ source, summary: summaries[i]! })), options.actor ?? null);
+    const logged = await recordImports(trx, store.bulk, items.map(({ source }, i) => ({ source, summary: summaries[i]!, kept: provenances[i] })), options.actor ?? null);
+    // Each partnership's history entries belong to its row of the log: an undo of that import reads them back.
+    if (!options.dryRun) {
+      for (const [i, ids] of historyIds.entries()) {
+        const importId = logged.get(partnershipKey(items[i]!.p));
+        if (ids !== undefined && ids.length > 0 && importId !== undefined) await linkHistoryToImport(trx, importId, ids);
+      }
+    }
     if (names.size > 0) await mergePlaceNames(trx, names);
     if (options.dryRun) {
       rolledBack.changes = summaries;

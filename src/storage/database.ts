@@ -78,6 +78,12 @@ export interface ImportTable {
   removed_records: number;
   /** The account that imported (web imports); null for the command line and imports logged before it was kept. */
   actor: string | null;
+  /** This row logs the undo of that import (imports.id); null for an import. */
+  undoes: number | null;
+  /** The row (imports.id) that undid this import; null while it stands. */
+  undone_by: number | null;
+  /** Where the partnership's items stood before the import (ImportProvenance as JSON), for its undo; null when it created the partnership. */
+  kept: string | null;
 }
 
 /** The ids of the events or records (item_kind) of one year whose normalized text holds the gram; see search.postings.ts. */
@@ -116,6 +122,12 @@ export interface HistoryTable {
   after: string | null;
   /** A deleted event's place in its year (EventPlace as JSON); null for other entries. */
   place: string | null;
+  /** The logged import (imports.id) this entry is part of: an import's entries, and those of its undo. */
+  import_id: number | null;
+  /** What an undo gives back beside the snapshot (KeptExtras as JSON), on an import's changed and removed items. */
+  kept: string | null;
+  /** On the entries an undo wrote (a `delete` or `restore`), the import (imports.id) it undid; null otherwise. */
+  undoes: number | null;
 }
 
 /** A staff account; `password_hash` is `scrypt$N$r$p$salt$hash` (see services/password.hasher.ts). */

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { HistoryEntry, ItemKind } from '../domain/editing.js';
+import type { HistoryEntry, ItemKind, KeptExtras } from '../domain/editing.js';
 import type { EventPlace } from '../domain/event-order.js';
 import type { Database, HistoryTable } from './database.js';
 
@@ -12,12 +12,54 @@ export async function insertHistory<K extends ItemKind>(db: Kysely<Database>, e:
   return id;
 }
 
-/** Entries per insert statement: 10 columns each, below both databases' bind limits. */
+/** Entries per insert statement: 13 columns each, below both databases' bind limits. */
 const HISTORY_CHUNK = 500;
 
-/** Records many changes in a few statements (an import's items), in the order given. */
-export async function insertHistoryEntries(db: Kysely<Database>, entries: readonly NewHistoryEntry<ItemKind>[]): Promise<void> {
-  for (let i = 0; i < entries.length; i += HISTORY_CHUNK) await db.insertInto('history').values(entries.slice(i, i + HISTORY_CHUNK).map(historyRow)).execute();
+/** Records many changes in a few statements (an import's items), in the order given; answers their ids. */
+export async function insertHistoryEntries(db: Kysely<Database>, entries: readonly NewHistoryEntry<ItemKind>[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < entries.length; i += HISTORY_CHUNK) {
+    const rows = await db.insertInto('history').values(entries.slice(i, i + HISTORY_CHUNK).map(historyRow)).returning('id').execute();
+    ids.push(...rows.map((r) => r.id));
+  }
+  return ids;
+}
+
+/** Ids per update statement, below both databases' bind limits. */
+const LINK_CHUNK = 5000;
+
+/** Marks these history entries as part of the logged import `importId` (an import's entries are written before its log row). */
+export async function linkHistoryToImport(db: Kysely<Database>, importId: number, historyIds: readonly number[]): Promise<void> {
+  for (let i = 0; i < historyIds.length; i += LINK_CHUNK) {
+    await db.updateTable('history').set({ import_id: importId }).where('id', 'in', historyIds.slice(i, i + LINK_CHUNK)).execute();
+  }
+}
+
+/** The entries of one logged import, oldest first. */
+export async function listImportHistory(db: Kysely<Database>, importId: number): Promise<HistoryEntry[]> {
+  const rows = await db.selectFrom('history').selectAll().where('import_id', '=', importId).orderBy('id').execute();
+  return rows.map(rowToHistory);
+}
+
+/** The partnership of a logged import's entries and the id of its newest entry; undefined when none is linked to it. */
+export async function findImportHistoryEnd(db: Kysely<Database>, importId: number): Promise<{ partnershipId: number; lastId: number } | undefined> {
+  const row = await db
+    .selectFrom('history')
+    .select((eb) => ['partnership_id', eb.fn.max('id').as('last')])
+    .where('import_id', '=', importId)
+    .groupBy('partnership_id')
+    .executeTakeFirst();
+  return row ? { partnershipId: row.partnership_id, lastId: Number(row.last) } : undefined;
+}
+
+/** The id of the newest history entry of a partnership and its items (0 when it has none). */
+export async function latestHistoryId(db: Kysely<Database>, partnershipId: number): Promise<number> {
+  const row = await db
+    .selectFrom('history')
+    .select((eb) => eb.fn.max('id').as('m'))
+    .where('partnership_id', '=', partnershipId)
+    .executeTakeFirst();
+  return row?.m === null || row?.m === undefined ? 0 : Number(row.m);
 }
 
 function historyRow(e: NewHistoryEntry<ItemKind>) {
@@ -32,6 +74,9 @@ function historyRow(e: NewHistoryEntry<ItemKind>) {
     before: e.before === null ? null : JSON.stringify(e.before),
     after: e.after === null ? null : JSON.stringify(e.after),
     place: e.place === undefined ? null : JSON.stringify(e.place),
+    import_id: e.importId ?? null,
+    kept: e.kept === undefined ? null : JSON.stringify(e.kept),
+    undoes: e.undoes ?? null,
   };
 }
 
@@ -96,6 +141,9 @@ function rowToHistory(r: Selectable<HistoryTable>): HistoryEntry {
     before: r.before === null ? null : JSON.parse(r.before),
     after: r.after === null ? null : JSON.parse(r.after),
     ...(r.place === null || r.place === undefined ? {} : { place: JSON.parse(r.place) as EventPlace }),
+    ...(r.import_id === null || r.import_id === undefined ? {} : { importId: r.import_id }),
+    ...(r.kept === null || r.kept === undefined ? {} : { kept: JSON.parse(r.kept) as KeptExtras }),
+    ...(r.undoes === null || r.undoes === undefined ? {} : { undoes: r.undoes }),
   };
 }
 

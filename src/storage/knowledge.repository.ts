@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { isDirection, type Direction } from '../domain/direction.js';
 import { EXCHANGE_FIELDS, type ExchangeField } from '../domain/exchange-field.js';
 import type { EntityKind, OrganizationDecisions } from '../domain/organization.js';
+import type { KeptExtras } from '../domain/editing.js';
 import type { Database } from './database.js';
 
 /** Ids per `in (…)` list: far below both databases' bind-parameter limits. */
@@ -243,4 +244,38 @@ export async function findPublishedEventTexts(
     for (const row of rows) if (isDirection(row.direction)) found.push({ id: row.id, text: row.text, year: row.year, direction: row.direction });
   }
   return found;
+}
+
+/**
+ * Gives an item back what the history kept beside its snapshot (KeptExtras): an event's fields of exchange as they
+ * were stored (whoever set them), a photo record's link confidence. A value kept as null (none was stored) clears it.
+ */
+export async function restoreKeptExtras(db: Kysely<Database>, kind: 'partnership' | 'event' | 'record', id: number, kept: KeptExtras | undefined): Promise<void> {
+  if (kept === undefined) return;
+  if (kind === 'event' && kept.fields !== undefined) {
+    const values = kept.fields === null ? { fields: null, fields_source: null } : { fields: fieldBits(kept.fields.fields), fields_source: kept.fields.source };
+    await db.updateTable('events').set(values).where('id', '=', id).execute();
+  }
+  if (kind === 'record' && kept.link !== undefined) {
+    if (kept.link === null) await db.deleteFrom('photo_links').where('record_id', '=', id).execute();
+    else await savePhotoLink(db, id, kept.link);
+  }
+}
+
+/** The stored fields of exchange of a partnership's events and the link confidences of its photo records, by id (two queries). */
+export async function findKnowledgeOfPartnership(
+  db: Kysely<Database>,
+  partnershipId: number,
+): Promise<{ fields: Map<number, { fields: ExchangeField[]; source: 'suggested' | 'editor' }>; links: Map<number, StoredPhotoLink> }> {
+  const events = await db.selectFrom('events').select(['id', 'fields', 'fields_source']).where('partnership_id', '=', partnershipId).where('fields', 'is not', null).execute();
+  const links = await db
+    .selectFrom('photo_links as l')
+    .innerJoin('photo_records as r', 'r.id', 'l.record_id')
+    .select(['l.record_id', 'l.confidence', 'l.confirmed'])
+    .where('r.partnership_id', '=', partnershipId)
+    .execute();
+  return {
+    fields: new Map(events.map((e) => [e.id, { fields: fieldsOfBits(e.fields!), source: e.fields_source ?? 'suggested' }])),
+    links: new Map(links.map((l) => [l.record_id, { confidence: l.confidence, confirmed: l.confirmed === 1 }])),
+  };
 }

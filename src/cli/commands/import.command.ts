@@ -71,7 +71,7 @@ export const importCommand: Command = {
 };
 
 /** The system user running the command, or `unknown` where the system has none to give (a container without one). */
-function commandLineUser(): string {
+export function commandLineUser(): string {
   try {
     return userInfo().username;
   } catch {

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
 import { getItem } from '../../services/editing.service.js';
+import { can } from '../../domain/policies.js';
 import { importLog } from '../../services/import-log.service.js';
+import { undoableImports } from '../../services/import-undo.service.js';
 import type { Store } from '../../storage/database.js';
 import { renderPage } from '../../views/render.js';
 import { ImportLogPage } from '../../views/staff/import-log.page.js';
@@ -12,7 +14,10 @@ import { pathId } from '../path-id.js';
 /** Imports listed at most on the page. */
 export const IMPORT_LOG_LIMIT = 100;
 
-/** /staff/imports: the import log of the whole record, or of one partnership (`?partnership=ID`), for any staff member. */
+/**
+ * /staff/imports: the import log of the whole record, or of one partnership (`?partnership=ID`), for any staff member;
+ * `?undone=ID` after an undo (import-undo.route.ts) says it was done.
+ */
 export function registerImportLog(app: FastifyInstance, site: PageSite, store: Store): void {
   pageRoute(
     app,
@@ -24,7 +29,20 @@ export function registerImportLog(app: FastifyInstance, site: PageSite, store: S
       const item = id === undefined ? undefined : await getItem(store, 'partnership', pathId(id));
       const partnership = item && { id: item.id, home: item.home, partner: item.partner };
       const entries = await importLog(store, IMPORT_LOG_LIMIT, partnership);
-      return renderPage(h(ImportLogPage, { view: { ctx, csrf: reply.generateCsrf() }, entries, limit: IMPORT_LOG_LIMIT, ...(partnership ? { partnership } : {}) }));
+      // Whoever may import may undo an import: the rows that can be undone now get a button.
+      const undoable = can(request.user, 'record:edit') ? await undoableImports(store.db, entries) : undefined;
+      const undoneId = queryString(request.query, 'undone');
+      const undone = undoneId === undefined ? undefined : entries.find((e) => String(e.id) === undoneId && e.undoneBy !== null);
+      return renderPage(
+        h(ImportLogPage, {
+          view: { ctx, csrf: reply.generateCsrf() },
+          entries,
+          limit: IMPORT_LOG_LIMIT,
+          ...(partnership ? { partnership } : {}),
+          ...(undoable ? { undoable } : {}),
+          ...(undone ? { undone: { id: undone.id, by: undone.undoneBy! } } : {}),
+        }),
+      );
     },
     { preHandler: requirePermission('draft:read') },
   );

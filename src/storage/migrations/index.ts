@@ -20,6 +20,7 @@ import { historyPlace } from './2026120201-history-place.js';
 import { photoIndex } from './2026120202-photo-index.js';
 import { importActor } from './2026120203-import-actor.js';
 import { photoYearIndex } from './2026120204-photo-year-index.js';
+import { importUndo } from './2026120301-import-undo.js';
 import { placeNames } from './2026120306-place-names.js';
 
 /** Every migration, by name; names sort in the order they run. Listed statically so it works under tsx and bundlers. */
@@ -44,6 +45,7 @@ const MIGRATIONS: Readonly<Record<string, (capabilities: StoreCapabilities) => M
   '2026120202-photo-index': photoIndex,
   '2026120203-import-actor': importActor,
   '2026120204-photo-year-index': photoYearIndex,
+  '2026120301-import-undo': importUndo,
   '2026120306-place-names': placeNames,
 };
 

@@ -4,6 +4,7 @@ import { fieldLabel, fieldValue, japanDateTime } from './field-labels.js';
 import { mayEdit, mayTranslate } from './item-forms.js';
 import { EDIT_NOTES } from './edit-notes.messages.js';
 import { Layout } from '../layout.js';
+import { ImportLogMessages } from './import-log.messages.js';
 import { STAFF } from './staff.messages.js';
 import { href, Notices, PostForm, type StaffView } from './staff-parts.js';
 
@@ -44,6 +45,10 @@ export function HistoryPage(props: { view: StaffView; kind: ItemKind; itemId: nu
     const label = field === 'eventId' && typeof value === 'number' ? props.eventLabels?.get(value) : undefined;
     return label ?? fieldValue(ctx.locale, field, value);
   };
+  // An undo of an import says so (取り消し), and an import's entry names its row of the import log.
+  const l = ImportLogMessages[ctx.locale];
+  const actionLabel = (e: HistoryEntry) =>
+    e.undoes !== undefined ? format(l.undoOf, { id: e.undoes }) : e.importId !== undefined ? format(l.importOf, { id: e.importId }) : t[`${e.action}_`];
   // A photo as its thumbnail, as the record's form shows it, not its stored file name.
   const shownCell = (field: string, value: unknown) =>
     field === 'photo' && typeof value === 'string' && value !== '' ? <img src={`/photos/thumb/${value}`} alt={t.photo} class="thumb" /> : shown(field, value);
@@ -58,7 +63,7 @@ export function HistoryPage(props: { view: StaffView; kind: ItemKind; itemId: nu
           return (
           <section key={e.id} class="history-entry" aria-labelledby={`h-${e.id}`}>
             <h2 id={`h-${e.id}`}>
-              {t.version} {e.version}: {t[`${e.action}_`]} — {e.actor}, <time dateTime={e.at}>{japanDateTime(ctx.locale, e.at)}</time> {t.timeZoneNote}
+              {t.version} {e.version}: {actionLabel(e)} — {e.actor}, <time dateTime={e.at}>{japanDateTime(ctx.locale, e.at)}</time> {t.timeZoneNote}
             </h2>
             {isMove(e) ? <p>{notes.moved}</p> : (
             <table>

@@ -11,7 +11,16 @@ import { href, type StaffView } from './staff-parts.js';
  * import, the command line otherwise), which file, and how many exchanges and photo records it added, changed and
  * removed. Of the whole record, or of one partnership (`partnership`).
  */
-export function ImportLogPage(props: { view: StaffView; entries: readonly ImportEntry[]; partnership?: { id: number; home: string; partner: string }; limit: number }) {
+export function ImportLogPage(props: {
+  view: StaffView;
+  entries: readonly ImportEntry[];
+  partnership?: { id: number; home: string; partner: string };
+  limit: number;
+  /** The imports that can be undone now (each gets a button), for a role that may import. */
+  undoable?: ReadonlySet<number>;
+  /** An undo just done: the import and the log row of its undo. */
+  undone?: { id: number; by: number };
+}) {
   const { view, entries, partnership } = props;
   const { ctx } = view;
   const t = ImportLogMessages[ctx.locale];
@@ -26,13 +35,16 @@ export function ImportLogPage(props: { view: StaffView; entries: readonly Import
           {partnership && <> · <a href={href(ctx, `/staff/partnerships/${partnership.id}`)}>{partnership.home}–{partnership.partner}</a></>}
         </p>
         <h1>{title}</h1>
+        {props.undone && <p role="status" class="notice">{format(t.undoneNotice, props.undone)}</p>}
         <p>{format(t.intro, { limit: props.limit })}</p>
+        {props.undoable && <p class="hint">{t.undoHint}</p>}
         {entries.length === 0 ? (
           <p>{t.none}</p>
         ) : (
           <table class="import-log">
             <thead>
               <tr>
+                <th scope="col">{t.number}</th>
                 <th scope="col">{t.at}</th>
                 <th scope="col">{t.actor}</th>
                 <th scope="col">{t.source}</th>
@@ -40,11 +52,13 @@ export function ImportLogPage(props: { view: StaffView; entries: readonly Import
                 <th scope="col">{s.added}</th>
                 <th scope="col">{s.changed}</th>
                 <th scope="col">{s.removed}</th>
+                <th scope="col">{t.state}</th>
               </tr>
             </thead>
             <tbody>
               {entries.map((e) => (
                 <tr key={e.id}>
+                  <td>#{e.id}</td>
                   <td><time dateTime={e.importedAt}>{japanTime(e.importedAt)}</time> {s.timeZoneNote}</td>
                   <td>{e.actor ?? t.commandLine}</td>
                   <td>{e.source}</td>
@@ -52,6 +66,16 @@ export function ImportLogPage(props: { view: StaffView; entries: readonly Import
                   <td>{counts(e.added)}</td>
                   <td>{counts(e.changed)}</td>
                   <td>{counts(e.removed)}</td>
+                  <td>
+                    {e.undoes !== null && format(t.undoRow, { id: e.undoes })}
+                    {e.undoneBy !== null && format(t.undone, { by: e.undoneBy })}
+                    {props.undoable?.has(e.id) && (
+                      <form method="get" action={href(ctx, `/staff/imports/${e.id}/undo`)} class="inline">
+                        {partnership && <input type="hidden" name="partnership" value={String(partnership.id)} />}
+                        <button type="submit" aria-label={format(t.undoLabel, { id: e.id })}>{t.undo}</button>
+                      </form>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

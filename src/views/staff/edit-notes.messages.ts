@@ -1,7 +1,7 @@
 import type { Messages } from '../i18n/messages.js';
 
 type Key = 'unmarkedYear' | 'viewerNote' | 'translatorPartnershipNote' | 'staffIntroViewer' | 'staffIntroTranslator'
-  | 'restoreKeepsTranslations' | 'restoreTranslations' | 'restoreTranslationsHint' | 'affiliatedOnHint' | 'deletedWhere' | 'conflictBy'
+  | 'restoreKeepsTranslations' | 'restoreTranslations' | 'restoreTranslationsHint' | 'affiliatedOnHint' | 'deletedWhere' | 'deletedByImport' | 'conflictBy'
   | 'order' | 'orderedByDate' | 'moveUp' | 'moveDown' | 'moveUpLabel' | 'moveDownLabel' | 'moved';
 
 /** What the staff's edit pages say besides their fields: what a save did beyond the item, why a form is read-only. */
@@ -15,6 +15,7 @@ export const EDIT_NOTES: Messages<Key> = {
     restoreKeepsTranslations: '戻すと、この版の内容になります。英語訳・中国語訳は、この版にある言語だけをこの版の訳に戻し、この版の後に追加された言語の訳は残します（消すときは編集画面で欄を空にして保存してください）。',
     restoreTranslations: 'この版の訳に戻す',
     deletedWhere: '［{where}］',
+    deletedByImport: '取り込み #{n} で削除',
     conflictBy: '{name} さんが {at}（{zone}）に変更しました。',
     order: '年内の順序', orderedByDate: '日付順', moveUp: '↑ 上へ', moveDown: '↓ 下へ',
     moveUpLabel: '「{text}」を同じ年の中で上へ移す', moveDownLabel: '「{text}」を同じ年の中で下へ移す',
@@ -31,6 +32,7 @@ export const EDIT_NOTES: Messages<Key> = {
     restoreKeepsTranslations: 'Restoring brings back this version. Its English and Chinese translations come back for the languages it has; a translation added since in another language stays (empty its box in the form and save to remove it).',
     restoreTranslations: 'Restore this version’s translations',
     deletedWhere: '[{where}] ',
+    deletedByImport: 'removed by import #{n}',
     conflictBy: '{name} changed it at {at} ({zone}).',
     order: 'Order in its year', orderedByDate: 'By date', moveUp: '↑ Up', moveDown: '↓ Down',
     moveUpLabel: 'Move “{text}” up within its year', moveDownLabel: 'Move “{text}” down within its year',
@@ -47,6 +49,7 @@ export const EDIT_NOTES: Messages<Key> = {
     restoreKeepsTranslations: '恢复后将变为此版本的内容。英文和中文译文中，此版本已有的语言恢复为此版本的译文，此版本之后新增的语言的译文将保留（如需删除，请在编辑页面清空该栏后保存）。',
     restoreTranslations: '恢复此版本的译文',
     deletedWhere: '［{where}］',
+    deletedByImport: '导入 #{n} 时删除',
     conflictBy: '{name} 于 {at}（{zone}）作了修改。',
     order: '年内顺序', orderedByDate: '按日期', moveUp: '↑ 上移', moveDown: '↓ 下移',
     moveUpLabel: '将“{text}”在同一年内上移', moveDownLabel: '将“{text}”在同一年内下移',

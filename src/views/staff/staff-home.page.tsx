@@ -65,7 +65,8 @@ export function StaffHomePage(props: { view: StaffView; partnerships: EditableIt
               return (
                 <li key={d.id}>
                   {label}: {where && <span class="deleted-where">{format(EDIT_NOTES[ctx.locale].deletedWhere, { where })}</span>}
-                  {what.text ?? what.caption ?? what.partner} ({d.actor}, {japanDateTime(ctx.locale, d.at)} {t.timeZoneNote}){' '}
+                  {what.text ?? what.caption ?? what.partner} ({d.actor}, {japanDateTime(ctx.locale, d.at)} {t.timeZoneNote}
+                  {d.importId !== undefined && <>, {format(EDIT_NOTES[ctx.locale].deletedByImport, { n: d.importId })}</>}){' '}
                   <span class="deleted-actions">
                     <a href={href(ctx, `/staff/${KIND_PATH[d.kind]}/${d.itemId}/history`)}>{t.history}</a>
                     {mayEdit(view) && (

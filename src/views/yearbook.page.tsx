@@ -3,7 +3,7 @@ import { yearSpan, type StoredPartnership } from '../domain/partnership.js';
 import { format, formatPlural } from './i18n/messages.js';
 import { YEARBOOK } from './i18n/yearbook.messages.js';
 import type { PageContext } from './page-context.js';
-import { fill, Ja } from './parts.js';
+import { fill, Ja, PartnershipKind } from './parts.js';
 import { affiliationDate, PrintPage } from './print.page.js';
 import { PrintedAttribution } from './printed-attribution.js';
 
@@ -20,7 +20,9 @@ export function YearbookPage(props: { ctx: PageContext; partnership: StoredPartn
   const cover = (
     <section class="yearbook-cover" aria-labelledby="yearbook-title">
       <h1 id="yearbook-title">{fill(t.title, { home: <Ja ctx={ctx}>{p.home}</Ja>, partner: <Ja ctx={ctx}>{p.partner}</Ja> })}</h1>
-      <p class="yearbook-kind">{fill(t.subtitle, { kind: <Ja ctx={ctx}>{p.kind}</Ja> })}</p>
+      <p class="yearbook-kind">
+        <PartnershipKind ctx={ctx} kind={p.kind} />
+      </p>
       {p.affiliatedOn && <p>{format(t.affiliated, { date: affiliationDate(p.affiliatedOn, ctx.locale) })}</p>}
       {span && <p>{format(t.span, { first: span.first, last: span.last })}</p>}
       <p>

@@ -13,6 +13,7 @@ import { isExchangeField } from '../domain/exchange-field.js';
 import { Layout } from './layout.js';
 import { localHref, type PageContext } from './page-context.js';
 import { EraNote, fill, formatCount, partnerName } from './parts.js';
+import { queryLang } from './query-lang.js';
 
 export interface SearchPageProps {
   ctx: PageContext;
@@ -368,17 +369,9 @@ function YearLabel(props: { ctx: PageContext; year: number }) {
   );
 }
 
-/**
- * The `lang` of the reader's query on a page in another language than Japanese: `ja` when it holds kanji or kana
- * (what the record is searched in, usually), else none (a query in Latin letters is the page's language).
- */
 /** True when the query holds a word in Latin letters (half- or full-width), which only some of the record is written in. */
 export function hasLatinWord(query: string): boolean {
   return /\p{Script=Latin}{2,}/u.test(query.normalize('NFKC'));
-}
-
-export function queryLang(pageLocale: Locale, query: string): string | undefined {
-  return pageLocale !== 'ja' && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(query) ? 'ja' : undefined;
 }
 
 /** Japanese text (names of places, era labels) inside a page that may be in another language. */

@@ -14,6 +14,7 @@ import { Layout } from './layout.js';
 import { localHref, type PageContext } from './page-context.js';
 import { EraNote, fill, formatCount, partnerName } from './parts.js';
 import { queryLang } from './query-lang.js';
+import { YearLinks, type YearView } from './search.year-links.js';
 
 export interface SearchPageProps {
   ctx: PageContext;
@@ -27,6 +28,8 @@ export interface SearchPageProps {
   result: FacetedSearchResult | null;
   /** Facets by field of exchange and by organisation, counted over every match. */
   knowledge?: { fields: { field: string; count: number }[]; organizations: { name: string; count: number }[]; omittedAbove?: number };
+  /** When the query is a year (2019, 令和元年): the partnerships with exchanges in it, linked above the results. */
+  yearView?: YearView;
 }
 
 /** The link to the search page for a query, filters and page (page 1 is left out); values are URL-encoded. */
@@ -79,6 +82,7 @@ export function SearchPage(props: SearchPageProps) {
           {t.queryHint}
         </p>
       </form>
+      {props.yearView && <YearLinks ctx={ctx} view={props.yearView} />}
       {result && <Results {...props} result={result} />}
     </Layout>
   );

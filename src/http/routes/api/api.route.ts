@@ -89,7 +89,7 @@ export function registerApiRoutes(app: FastifyInstance, store: Store): void {
     return presentEvent(partnership, partnership.events[index]!);
   });
 
-  app.get<{ Querystring: PageQuery & { q: string; partner?: string; home?: string } }>('/api/search', {
+  app.get<{ Querystring: PageQuery & { q: string; partner?: string; home?: string; year?: number } }>('/api/search', {
     schema: {
       summary: 'Exchanges and photo captions containing the words (1 character or more; full-width and half-width alike)',
       tags,
@@ -97,14 +97,15 @@ export function registerApiRoutes(app: FastifyInstance, store: Store): void {
           q: { type: 'string', minLength: 1, maxLength: 200 },
           partner: { type: 'string', description: 'Only this partner city (大連市; simplified characters are read in their Japanese forms). With `home`, only that partnership.' },
           home: { type: 'string', description: 'Only this home municipality (富山市): with `partner`, one partnership where several homes share a partner city.' },
+          year: { type: 'integer', minimum: 1, maximum: 9999, description: 'Only the exchanges and photo records of this year (Gregorian), as the web search’s year filter.' },
           ...pageQuery,
         },
       },
       response: { 200: pageOf(searchHitSchema) },
     },
   }, async (request) => {
-    const { q, partner, home, limit, offset } = request.query;
-    const result = await searchRecord(store, q, { limit, offset, ...(partner ? { partner } : {}), ...(home ? { home } : {}) });
+    const { q, partner, home, year, limit, offset } = request.query;
+    const result = await searchRecord(store, q, { limit, offset, ...(partner ? { partner } : {}), ...(home ? { home } : {}), ...(year === undefined ? {} : { year }) });
     return paged(result.hits, result.total, limit, offset, request.url);
   });
 }

@@ -2,8 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { h } from 'preact';
 import { isDirection } from '../../../domain/direction.js';
 import type { SearchFilters } from '../../../domain/search-text.js';
+import { yearOfQuery } from '../../../domain/year-query.js';
 import { searchWithKnowledge } from '../../../services/knowledge.search.js';
 import { SEARCH_PAGE_SIZE } from '../../../services/search.service.js';
+import { partnershipsActiveIn } from '../../../services/year.service.js';
 import type { Store } from '../../../storage/database.js';
 import { renderPage } from '../../../views/render.js';
 import { SearchPage } from '../../../views/search.page.js';
@@ -14,7 +16,8 @@ const MAX_PAGE = 100_000;
 
 /**
  * /search?q=…&partner=…&home=…&year=…&direction=…&kind=record&page=…: the faceted search over every partnership.
- * Filter values that cannot match (a year that is not a number, an unknown direction) are ignored.
+ * Filter values that cannot match (a year that is not a number, an unknown direction) are ignored. A query that is
+ * a year (2019, 令和元年: yearOfQuery) also links that year on the timelines of the home's partnerships (`home`, else the site's).
  */
 export function registerSearchRoutes(app: FastifyInstance, store: Store, site: PageSite): void {
   pageRoute(app, site, '/search', async (ctx, request) => {
@@ -39,8 +42,14 @@ export function registerSearchRoutes(app: FastifyInstance, store: Store, site: P
     const blank = query.trim() === '';
     const result = blank ? null : await searchWithKnowledge(store, query, { filters, limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE });
     const { eventIds: _ids, ...applied } = result?.filters ?? {};
+    const named = yearOfQuery(query);
+    const yearView = named === null ? undefined : { year: named, partnerships: await partnershipsActiveIn(store, filters.home ?? site.home, named) };
     return renderPage(
-      h(SearchPage, { ctx, query, filters: result ? applied : filters, page, pageSize: SEARCH_PAGE_SIZE, result, ...(result ? { knowledge: result.knowledge } : {}) }),
+      h(SearchPage, {
+        ctx, query, filters: result ? applied : filters, page, pageSize: SEARCH_PAGE_SIZE, result,
+        ...(result ? { knowledge: result.knowledge } : {}),
+        ...(yearView ? { yearView } : {}),
+      }),
     );
   }, PUBLIC);
 }

@@ -127,12 +127,24 @@ function Results(props: SearchPageProps & { result: FacetedSearchResult }) {
             ))}
           </ol>
         )}
-        {result.total > 0 && (page > 1 || page < pages) && (
+        {result.total > 0 && page > pages && (
+          // Past the last page (an old link, a page number typed by hand): no "34／33", only the way back.
+          <nav class="pager" aria-label={t.pages}>
+            <ul>
+              <li>
+                <a rel="prev" href={searchHref(ctx, q, filters, pages)}>
+                  {format(t.lastPage, { pages: n(pages) })}
+                </a>
+              </li>
+            </ul>
+          </nav>
+        )}
+        {result.total > 0 && page <= pages && (page > 1 || page < pages) && (
           <nav class="pager" aria-label={t.pages}>
             <ul>
               {page > 1 && (
                 <li>
-                  <a rel="prev" href={searchHref(ctx, q, filters, Math.min(page - 1, pages))}>
+                  <a rel="prev" href={searchHref(ctx, q, filters, page - 1)}>
                     {t.previous}
                   </a>
                 </li>

@@ -6,6 +6,7 @@ import { searchRecord } from '../../../services/search.service.js';
 import type { Store } from '../../../storage/database.js';
 import { page, paged, presentEvent, presentPartnership, presentRecord, presentYears } from './api.present.js';
 import { directionSchema, eventSchema, idParams, pageOf, pageQuery, partnershipSchema, recordSchema, searchHitSchema, yearSchema } from './api.schemas.js';
+import { isApiUrl } from '../../api-url.js';
 
 interface PageQuery {
   limit: number;
@@ -28,7 +29,7 @@ async function partnershipById(store: Store, id: number): Promise<StoredPartners
  */
 function allowCrossOrigin(app: FastifyInstance): void {
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/')) return;
+    if (!isApiUrl(request.url)) return;
     void reply.header('access-control-allow-origin', '*').header('cross-origin-resource-policy', 'cross-origin');
   });
   app.options('/api/*', async (_request, reply) =>

@@ -70,4 +70,58 @@ describeInBrowser('readers’ languages and narrow screens', () => {
       }
     });
   });
+
+  describe('narrow screens', () => {
+    /** Opens `path` at `width` CSS px and gives the document's width (more than `width`: the page scrolls sideways). */
+    async function at(width: number, path: string): Promise<{ page: Page; scrollWidth: number }> {
+      const phone = await chromium.newContext({ viewport: { width, height: 800 } });
+      const page = await phone.newPage();
+      await page.goto(`${app.url}${path}`);
+      return { page, scrollWidth: await page.evaluate(() => document.documentElement.scrollWidth) };
+    }
+
+    it('fits the print view in 320 px in every language, its licence URL broken where needed', async () => {
+      for (const locale of ['ja', 'en', 'zh']) {
+        const { page, scrollWidth } = await at(320, `/${locale}/partnerships/${dalian}/print`);
+        try {
+          await screenshot(page, `print-320-${locale}`);
+          assert.equal(scrollWidth, 320, `/${locale}/partnerships/${dalian}/print`);
+        } finally {
+          await page.context().close();
+        }
+      }
+    });
+
+    it('stacks the timeline on a 375 px phone: the direction on one line, the era label whole, the exchanges wide', async () => {
+      for (const locale of ['ja', 'en', 'zh']) {
+        const { page, scrollWidth } = await at(375, `/${locale}/partnerships/${dalian}`);
+        try {
+          assert.equal(scrollWidth, 375, locale);
+          const table = page.locator('table.timeline');
+          await screenshot(page, `timeline-375-${locale}`);
+          // One line per direction cell and era label: their text's boxes all start at one height.
+          const linesOf = (selector: string) =>
+            page.locator(selector).evaluateAll((all) =>
+              all.map((e) => {
+                const range = document.createRange();
+                range.selectNodeContents(e);
+                return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+              }),
+            );
+          const widths = await page.locator('table.timeline tbody td:last-child').evaluateAll((all) => all.map((e) => e.getBoundingClientRect().width));
+          const layout = {
+            directionLines: Math.max(...(await linesOf('table.timeline tbody td:first-of-type'))),
+            eraLines: Math.max(...(await linesOf('table.timeline tbody th .era'))),
+            eventsWidth: Math.min(...widths),
+            tableWidth: (await table.boundingBox())!.width,
+          };
+          assert.equal(layout.directionLines, 1, `${locale}: each direction on one line`);
+          assert.equal(layout.eraLines, 1, `${locale}: each era label on one line`);
+          assert.ok(layout.eventsWidth >= 0.6 * layout.tableWidth, `${locale}: the exchanges get ${layout.eventsWidth} of ${layout.tableWidth} px`);
+        } finally {
+          await page.context().close();
+        }
+      }
+    });
+  });
 });

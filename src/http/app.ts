@@ -34,6 +34,7 @@ import { registerApiRoutes } from './routes/api/api.route.js';
 import { registerOpenApi } from './routes/api/openapi.js';
 import { registerDownloadRoutes, sendRecordFile } from './routes/opendata/downloads.route.js';
 import { registerYearbookRoutes } from './routes/pages/yearbook.route.js';
+import { registerCrawlRoutes } from './routes/pages/crawl.route.js';
 
 export interface AppDeps {
   store: Store;
@@ -99,6 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       deps.generationClock ? new GenerationWatch(deps.store, GENERATION_MAX_AGE_MS, deps.generationClock) : undefined,
     ),
     ...(deps.licence ? { licence: deps.licence } : {}),
+    ...(deps.siteUrl ? { siteUrl: deps.siteUrl } : {}),
   };
   const exportSettings = { ...(deps.licence ? { licence: deps.licence } : {}), ...(deps.siteUrl ? { siteUrl: deps.siteUrl } : {}) };
   // The whole record's downloads, kept as files while the store is unchanged; removed with the server.
@@ -127,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerKnowledgeRoutes(app, deps.store, site, deps.now, deps.siteUrl);
   registerDownloadRoutes(app, deps.store, deps.home, exportSettings, downloads);
   registerApiRoutes(app, deps.store);
+  registerCrawlRoutes(app, deps.store, deps.siteUrl);
   registerYearbookRoutes(app, deps.store, site, deps.pdf, deps.licence, deps.now);
   return app;
 }

@@ -10,6 +10,8 @@ export interface PageSite {
   licence?: Licence;
   /** Rendered public pages (`cache: true`), keyed by the store's generation; without it every request renders. */
   cache?: PageCache;
+  /** KORYU_SITE_URL (ending in /): pages name their canonical address with it. */
+  siteUrl?: string;
 }
 
 type Query = Record<string, string | string[] | undefined>;
@@ -46,6 +48,7 @@ export function pageRoute<P extends Record<string, string>>(
         home: site.home,
         assetVersion: site.assetVersion,
         ...(site.licence ? { licence: site.licence } : {}),
+        ...(site.siteUrl ? { siteUrl: site.siteUrl } : {}),
       };
       if (!explicit) void reply.header('vary', 'accept-language');
       const cached = cache ? await cache.lookup(request, ctx.locale) : ({ kind: 'bypass' } as const);

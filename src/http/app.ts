@@ -37,6 +37,7 @@ import { registerDownloadRoutes, sendRecordFile } from './routes/opendata/downlo
 import { registerYearbookRoutes } from './routes/pages/yearbook.route.js';
 import { readPlaceNames } from '../services/place-name.service.js';
 import { registerPlaceNamePages } from './staff/place-names.route.js';
+import { registerCrawlRoutes } from './routes/pages/crawl.route.js';
 
 export interface AppDeps {
   store: Store;
@@ -103,6 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ),
     ...(deps.licence ? { licence: deps.licence } : {}),
     placeNames: () => readPlaceNames(deps.store),
+    ...(deps.siteUrl ? { siteUrl: deps.siteUrl } : {}),
   };
   const exportSettings = { siteHome: deps.home, ...(deps.licence ? { licence: deps.licence } : {}), ...(deps.siteUrl ? { siteUrl: deps.siteUrl } : {}) };
   // The whole record's downloads, kept as files while the store is unchanged; removed with the server.
@@ -133,6 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerKnowledgeRoutes(app, deps.store, site, deps.now, deps.siteUrl);
   registerDownloadRoutes(app, deps.store, deps.home, exportSettings, downloads);
   registerApiRoutes(app, deps.store, deps.licence);
+  registerCrawlRoutes(app, deps.store, deps.siteUrl);
   registerYearbookRoutes(app, deps.store, site, deps.pdf, deps.licence, deps.now);
   return app;
 }

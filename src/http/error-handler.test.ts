@@ -25,6 +25,10 @@ describe('errors at the HTTP edge', () => {
       { url: '/api/search?q=', status: 400, code: 'UsageError' },
       { url: '/api/partnerships/999', status: 404, code: 'PartnershipNotFound' },
       { url: '/api/no-such-thing', status: 404, code: 'RouteNotFound' },
+      // /api itself, with or without the slash or a query, is the API's address as /api/ is.
+      { url: '/api', status: 404, code: 'RouteNotFound' },
+      { url: '/api/', status: 404, code: 'RouteNotFound' },
+      { url: '/api?q=1', status: 404, code: 'RouteNotFound' },
     ];
     for (const c of cases) {
       const res = await app.inject({ url: c.url, headers: { accept: 'text/html' } });
@@ -34,6 +38,14 @@ describe('errors at the HTTP edge', () => {
       assert.equal(body.error, c.code, c.url);
       assert.ok(body.message.length > 0, c.url);
     }
+  });
+
+  it('answers /api as /api/ (JSON and CORS), and an address merely starting with “api” as a page', async () => {
+    const bare = await app.inject({ url: '/api', headers: { accept: 'text/html' } });
+    const slash = await app.inject({ url: '/api/', headers: { accept: 'text/html' } });
+    assert.deepEqual([bare.statusCode, bare.headers['content-type'], bare.headers['access-control-allow-origin'], bare.body], [slash.statusCode, slash.headers['content-type'], slash.headers['access-control-allow-origin'], slash.body]);
+    const page = await app.inject({ url: '/apix', headers: { accept: 'text/html' } });
+    assert.match(String(page.headers['content-type']), /^text\/html/);
   });
 
   it('does not echo an unknown address back, as JSON or as text', async () => {

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { KoryuError, type ErrorCode } from '../errors.js';
+import { isApiUrl } from './api-url.js';
 
 const STATUS: Readonly<Record<ErrorCode, number>> = {
   ImportRejected: 422,
@@ -83,7 +84,7 @@ export function frameworkCode(status: number): 'RouteNotFound' | 'RequestTooLarg
 
 /** The API (`/api/…`) and JSON callers (Accept naming application/json but not text/html) get `{ error: CODE, message }`. */
 function wantsJson(request: FastifyRequest): boolean {
-  if (request.url.startsWith('/api/')) return true;
+  if (isApiUrl(request.url)) return true;
   const accept = request.headers.accept ?? '';
   return accept.includes('application/json') && !accept.includes('text/html');
 }

@@ -13,6 +13,8 @@ export interface PageSite {
   cache?: PageCache;
   /** The translated names of places, read for English and Chinese pages (PageContext.places). */
   placeNames?: () => Promise<PlaceNames>;
+  /** KORYU_SITE_URL (ending in /): pages name their canonical address with it. */
+  siteUrl?: string;
 }
 
 type Query = Record<string, string | string[] | undefined>;
@@ -49,6 +51,7 @@ export function pageRoute<P extends Record<string, string>>(
         home: site.home,
         assetVersion: site.assetVersion,
         ...(site.licence ? { licence: site.licence } : {}),
+        ...(site.siteUrl ? { siteUrl: site.siteUrl } : {}),
       };
       if (!explicit) void reply.header('vary', 'accept-language');
       const cached = cache ? await cache.lookup(request, ctx.locale) : ({ kind: 'bypass' } as const);

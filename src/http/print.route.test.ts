@@ -66,11 +66,11 @@ describe('the print view and its PDF (in process)', () => {
   it('heads the English and Chinese print views in their language, with the document’s Japanese title beneath', async () => {
     const title = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1];
     const en = (await app.inject('/en/partnerships/1/print')).body;
-    assert.match(en, /<h1>Exchanges with <span lang="ja">大連市<\/span> \(<span lang="ja">友好交流都市<\/span>\)<\/h1><p class="print-original" lang="ja">友好交流都市大連市との歩み<\/p>/);
-    assert.equal(title(en), 'Exchanges with 大連市 (友好交流都市) (print) | 金沢市 International Exchange Record');
+    assert.match(en, /<h1>Exchanges with <span lang="ja">大連市<\/span> \(<span lang="ja">友好交流都市<\/span>, friendship-exchange city\)<\/h1><p class="print-original" lang="ja">友好交流都市大連市との歩み<\/p>/);
+    assert.equal(title(en), 'Exchanges with 大連市 (友好交流都市, friendship-exchange city) (print) | 金沢市 International Exchange Record');
     const zh = (await app.inject('/zh/partnerships/1/print')).body;
-    assert.match(zh, /<h1>与<span lang="ja">大連市<\/span>（<span lang="ja">友好交流都市<\/span>）的交流历程<\/h1><p class="print-original" lang="ja">友好交流都市大連市との歩み<\/p>/);
-    assert.equal(title(zh), '与大連市（友好交流都市）的交流历程（打印版） | 金沢市 国际交流记录');
+    assert.match(zh, /<h1>与<span lang="ja">大連市<\/span>（<span lang="ja">友好交流都市<\/span>，友好交流城市）的交流历程<\/h1><p class="print-original" lang="ja">友好交流都市大連市との歩み<\/p>/);
+    assert.equal(title(zh), '与大連市（友好交流都市，友好交流城市）的交流历程（打印版） | 金沢市 国际交流记录');
     const ja = (await app.inject('/partnerships/1/print')).body;
     assert.doesNotMatch(ja, /print-original/, 'the Japanese heading is the document’s title');
     assert.equal(title(ja), '友好交流都市大連市との歩み（印刷用） | 金沢市 国際交流の記録');
@@ -80,7 +80,7 @@ describe('the print view and its PDF (in process)', () => {
     const filename = (res: { headers: Record<string, unknown> }) => decodeURIComponent(/filename\*=UTF-8''(.*)$/.exec(String(res.headers['content-disposition']))?.[1] ?? '');
     assert.equal(filename(await app.inject('/partnerships/1.pdf')), '友好交流都市大連市との歩み.pdf');
     assert.equal(filename(await app.inject('/zh/partnerships/1.pdf')), '友好交流都市大連市との歩み-zh.pdf');
-    assert.match(rendered.at(-1)!.html, /<title>与大連市（友好交流都市）的交流历程（打印版） \| /);
+    assert.match(rendered.at(-1)!.html, /<title>与大連市（友好交流都市，友好交流城市）的交流历程（打印版） \| /);
     assert.equal(filename(await app.inject('/en/partnerships/1.pdf')), '友好交流都市大連市との歩み-en.pdf');
     assert.match(rendered.at(-1)!.html, /<h1>Exchanges with <span lang="ja">大連市<\/span>/);
   });
@@ -121,7 +121,7 @@ describe('the print view and its PDF (in process)', () => {
     assert.equal((await app.inject('/en/partnerships/1/yearbook.pdf')).statusCode, 200);
     const cover = /<section class="yearbook-cover"[\s\S]*?<\/section>/.exec(rendered.at(-1)!.html)?.[0] ?? '';
     assert.match(cover, /<h1 id="yearbook-title">The exchanges of <span lang="ja">金沢市<\/span> and <span lang="ja">大連市<\/span> in timeline and photographs<\/h1>/);
-    assert.match(cover, /<p class="yearbook-kind"><span lang="ja">友好交流都市<\/span> \(partner city\)<\/p>/);
+    assert.match(cover, /<p class="yearbook-kind"><span lang="ja">友好交流都市<\/span> \(friendship-exchange city\)<\/p>/);
     assert.match(cover, /<p>Published by <span lang="ja">金沢市 国際交流の記録<\/span><\/p>/);
   });
 

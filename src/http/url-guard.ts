@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { PageRefusal, RefusedRequest } from './auth/auth-error.js';
 import { frameworkCode } from './error-handler.js';
 import { SECURITY_HEADERS } from './security.js';
+import { isApiUrl } from './api-url.js';
 
 const NUL = /%00|\u0000/;
 
@@ -24,7 +25,7 @@ export function registerUrlGuard(app: FastifyInstance): void {
  * frameworkCode), to a browser the refusal page in its language (views/auth-error.page.tsx), else the message as text.
  */
 function refusal(app: FastifyInstance, request: RefusedRequest, status: number, kind: Exclude<PageRefusal, 'routeNotFound'>, message: string): { type: string; body: string } {
-  if (request.url.startsWith('/api/')) return { type: 'application/json; charset=utf-8', body: JSON.stringify({ error: frameworkCode(status), message }) };
+  if (isApiUrl(request.url)) return { type: 'application/json; charset=utf-8', body: JSON.stringify({ error: frameworkCode(status), message }) };
   const page = app.authErrorPage?.(request, kind);
   if (page !== undefined) return { type: 'text/html; charset=utf-8', body: page };
   return { type: 'text/plain; charset=utf-8', body: message };

@@ -14,6 +14,8 @@ export interface SearchRecordOptions {
   partner?: string;
   /** The home municipality (with `partner`, one partnership); simplified characters read as the partner's are. */
   home?: string;
+  /** Only the events and photo records of this year. */
+  year?: number;
 }
 
 /**
@@ -25,7 +27,10 @@ export async function searchRecord(store: Store, query: string, options: SearchR
   if (normalized === '') return { hits: [], total: 0 };
   const limit = Math.min(wholeOr(options.limit, MAX_SEARCH_LIMIT), MAX_SEARCH_LIMIT);
   const offset = wholeOr(options.offset, 0);
-  const filters = withPartnerInJapanese({ ...(options.partner === undefined ? {} : { partner: options.partner }), ...(options.home === undefined ? {} : { home: options.home }) });
+  const filters = {
+    ...withPartnerInJapanese({ ...(options.partner === undefined ? {} : { partner: options.partner }), ...(options.home === undefined ? {} : { home: options.home }) }),
+    ...(options.year === undefined ? {} : { year: options.year }),
+  };
   return readInOtherKana(normalized, (q) => searchItems(store.db, searchQueryOf(q), { limit, offset, ...filters }));
 }
 

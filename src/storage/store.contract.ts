@@ -318,6 +318,8 @@ export function runStoreContract(label: string, open: () => Promise<Store>): voi
         changed: { events: 0, records: 0 },
         removed: { events: 0, records: 0 },
         actor: null,
+        undoes: null,
+        undoneBy: null,
       });
       assert.equal((await listImports(store.db, { limit: 1 })).length, 1);
       const web = await recordImport(store.db, 'kanazawa-dalian.xlsx', { ...summary, home: '金沢市', partner: '大連市' }, 'sato');

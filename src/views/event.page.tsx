@@ -20,6 +20,7 @@ export function EventPage(props: { ctx: PageContext; partnership: StoredPartners
   const event = p.events[index];
   if (!event) throw new RangeError(`No event at ${index}.`);
   const text = localized(ctx, event.text, event.translations);
+  const home = <Place ctx={ctx} name={p.home} />;
   const records = p.records.filter((r) => r.event === index);
   const previous = p.events[index - 1];
   const next = p.events[index + 1];
@@ -60,11 +61,12 @@ export function EventPage(props: { ctx: PageContext; partnership: StoredPartners
         <dd class={`dir-${event.direction}`}>{common[event.direction]}</dd>
         <dt>{t.source}</dt>
         <dd>
+          {/* Where the reader can find the exchange written: the home's own published timeline, and its line there. */}
           {event.line === null
-            ? t.sourceNone
+            ? fill(t.sourceNone, { home })
             : props.source
-              ? fill(t.sourceFile, { line: event.line, file: <code>{props.source}</code> })
-              : format(t.sourceLine, { line: event.line })}
+              ? fill(t.sourceFile, { home, line: String(event.line), file: <code>{props.source}</code> })
+              : fill(t.sourceLine, { home, line: String(event.line) })}
         </dd>
       </dl>
 

@@ -3,7 +3,7 @@ import { LicenceNote } from './downloads.js';
 import { COMMON } from './i18n/common.messages.js';
 import { FORM_KEEPER } from './i18n/form-keeper.messages.js';
 import { HTML_LANG, LOCALE_NAMES, LOCALES } from './i18n/locale.js';
-import { localHref, switchHref, type PageContext } from './page-context.js';
+import { canonicalHref, localHref, switchHref, type PageContext } from './page-context.js';
 import { placeText } from '../domain/place-name.js';
 import { fill, Place } from './parts.js';
 
@@ -29,6 +29,7 @@ export function Layout(props: {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} | ${placeText(ctx.home, ctx.places, ctx.locale)} ${t.siteName}`}</title>
         <link rel="stylesheet" href={`/assets/koryu.css?v=${ctx.assetVersion}`} />
+        <link rel="canonical" href={canonicalHref(ctx)} />
         {LOCALES.map((l) => (
           <link key={l} rel="alternate" hreflang={HTML_LANG[l]} href={switchHref(ctx, l)} />
         ))}

@@ -25,7 +25,7 @@ describe('the pages of a partnership of another home municipality than the site�
   it('name its home in the timeline’s heading and window title, in every language', () => {
     assert.equal(h1(render(h(TimelinePage, { ctx: ctx('ja'), partnership: toyama }))), '富山市の友好都市大連市との歩み');
     assert.match(windowTitle(render(h(TimelinePage, { ctx: ctx('ja'), partnership: toyama })))!, /^富山市の友好都市大連市との歩み \| 金沢市 /);
-    assert.equal(h1(render(h(TimelinePage, { ctx: ctx('en'), partnership: toyama }))), 'Exchanges of <span lang="ja">富山市</span> with <span lang="ja">大連市</span>, <span lang="ja">友好都市</span> (partner city)');
+    assert.equal(h1(render(h(TimelinePage, { ctx: ctx('en'), partnership: toyama }))), 'Exchanges of <span lang="ja">富山市</span> with <span lang="ja">大連市</span>, <span lang="ja">友好都市</span> (friendship city)');
     assert.equal(h1(render(h(TimelinePage, { ctx: ctx('zh'), partnership: toyama }))), '<span lang="ja">富山市</span>与<span lang="ja">友好都市</span>（友好城市）<span lang="ja">大連市</span>的交流历程');
     // The site's own partnerships read as before.
     assert.equal(h1(render(h(TimelinePage, { ctx: ctx('ja'), partnership: { ...toyama, home: '金沢市' } }))), '友好都市大連市との歩み');
@@ -46,7 +46,7 @@ describe('the pages of a partnership of another home municipality than the site�
     assert.match(ja, /<p class="context"><a href="\/ja\/partnerships\/3">富山市・友好都市大連市<\/a>/);
     assert.match(windowTitle(ja) ?? '', /^市長が訪問 \| 富山市・大連市 \| /);
     const en = render(h(EventPage, { ctx: ctx('en'), partnership: toyama, index: 0 }));
-    assert.match(en, /<a href="\/en\/partnerships\/3"><span lang="ja">富山市・<\/span><span lang="ja">大連市<\/span>, <span lang="ja">友好都市<\/span> \(partner city\)<\/a>/);
+    assert.match(en, /<a href="\/en\/partnerships\/3"><span lang="ja">富山市・<\/span><span lang="ja">大連市<\/span>, <span lang="ja">友好都市<\/span> \(friendship city\)<\/a>/);
     assert.doesNotMatch(render(h(EventPage, { ctx: ctx('ja'), partnership: { ...toyama, home: '金沢市' }, index: 0 })), /・大連市/);
   });
 

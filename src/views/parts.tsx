@@ -3,7 +3,9 @@ import { eraLabel, eraLabelOfDate } from '../domain/era.js';
 import { localizedPlace, placeText } from '../domain/place-name.js';
 import { dateTimeFormat, numberFormat, pluralRules, relativeTimeFormat } from '../domain/intl.cache.js';
 import { localizedText, type Translations } from '../domain/translation.js';
+import { kindGloss } from './i18n/kind.messages.js';
 import { HTML_LANG, type Locale } from './i18n/locale.js';
+import { format } from './i18n/messages.js';
 import { YEARBOOK } from './i18n/yearbook.messages.js';
 import type { PageContext } from './page-context.js';
 
@@ -69,15 +71,17 @@ export function PartnerName(props: { ctx: PageContext; p: { home: string; partne
 
 /** Japanese text as written in the record (names of cities, kinds, era labels): marked `lang="ja"` on pages in other languages. */
 /**
- * A partnership's kind as the record names it (友好交流都市), glossed on English and Chinese pages as the yearbook's
- * cover glosses it (YEARBOOK.subtitle: "(partner city)", 「（友好城市）」); `kindText` is the same as plain text, for titles.
+ * A partnership's kind as the record names it (友好交流都市), glossed on English and Chinese pages with what it means
+ * (kind.messages.ts: "friendship-exchange city", 「友好交流城市」; "partner city" for a kind it does not know), in the
+ * form of the yearbook's cover (YEARBOOK.subtitle); `kindText` is the same as plain text, for titles.
  */
 export function PartnershipKind(props: { ctx: PageContext; kind: string }) {
-  return <>{fill(YEARBOOK[props.ctx.locale].subtitle, { kind: <Ja ctx={props.ctx}>{props.kind}</Ja> })}</>;
+  const { locale } = props.ctx;
+  return <>{fill(YEARBOOK[locale].subtitle, { kind: <Ja ctx={props.ctx}>{props.kind}</Ja>, gloss: locale === 'ja' ? '' : kindGloss(locale, props.kind) })}</>;
 }
 
 export function kindText(locale: Locale, kind: string): string {
-  return YEARBOOK[locale].subtitle.replace('{kind}', kind);
+  return format(YEARBOOK[locale].subtitle, { kind, gloss: locale === 'ja' ? '' : kindGloss(locale, kind) });
 }
 
 export function Ja(props: { ctx: PageContext; children: ComponentChildren }) {

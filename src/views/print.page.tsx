@@ -8,6 +8,7 @@ import { localizedText, type Translations } from '../domain/translation.js';
 import { HTML_LANG, LOCALE_NAMES, LOCALES, type Locale } from './i18n/locale.js';
 import { format } from './i18n/messages.js';
 import { placeText } from '../domain/place-name.js';
+import { kindGloss } from './i18n/kind.messages.js';
 import { fill, Place } from './parts.js';
 import { PrintedAttribution } from './printed-attribution.js';
 import { PRINT } from './i18n/print.messages.js';
@@ -84,7 +85,9 @@ export function PrintPage(props: {
   const locale = ctx.locale;
   const t = PRINT[locale];
   const heading = TIMELINE[locale].title;
-  const title = format(heading, { kind: p.kind, partner: placeText(p.partner, ctx.places, locale) });
+  // In the title's brackets, the kind as recorded and, in English and Chinese, what it means: (友好交流都市, friendship-exchange city).
+  const gloss = locale === 'ja' ? '' : `${locale === 'en' ? ', ' : '，'}${kindGloss(locale, p.kind)}`;
+  const title = format(heading, { kind: p.kind + gloss, partner: placeText(p.partner, ctx.places, locale) });
   const years = yearsOf(p);
   const directionName = (d: Direction) => t[d];
   const recordYears = [...new Set(p.records.map((r) => r.year))].sort((a, b) => a - b);
@@ -112,7 +115,7 @@ export function PrintPage(props: {
       </nav>
       {props.cover}
       <header class="print-title">
-        <h1>{fill(heading, { kind: <Ja locale={locale}>{p.kind}</Ja>, partner: <Place ctx={ctx} name={p.partner} /> })}</h1>
+        <h1>{fill(heading, { kind: <><Ja locale={locale}>{p.kind}</Ja>{gloss}</>, partner: <Place ctx={ctx} name={p.partner} /> })}</h1>
         {locale !== 'ja' && (
           <p class="print-original" lang="ja">
             {format(TIMELINE.ja.title, { kind: p.kind, partner: p.partner })}

@@ -13,9 +13,9 @@ const result: FacetedSearchResult = {
   facets: { partners: [{ home: '金沢市', partner: '大連市', count: 4392 }], years: [{ year: 2001, count: 1200 }], directions: [], records: 0 },
 };
 
-function page(locale: Locale): string {
-  const ctx = { locale, explicitLocale: true, path: '/search', query: 'q=%E5%B8%82', home: '金沢市', assetVersion: '' };
-  return renderPage(h(SearchPage, { ctx, query: '市', filters: {}, page: 1, pageSize: 20, result }));
+function page(locale: Locale, query = '市'): string {
+  const ctx = { locale, explicitLocale: true, path: '/search', query: `q=${encodeURIComponent(query)}`, home: '金沢市', assetVersion: '' };
+  return renderPage(h(SearchPage, { ctx, query, filters: {}, page: 1, pageSize: 20, result }));
 }
 
 it('writes the counts of the search page with the language’s grouping', () => {
@@ -30,12 +30,16 @@ it('groups the count formatPlural fills in', () => {
   assert.equal(formatPlural('ja', 6090, { one: '{count}件', other: '{count}件' }), '6,090件');
 });
 
-it('marks the echoed query lang="ja" on English and Chinese pages when it is written in Japanese characters', () => {
-  for (const locale of ['en', 'zh'] as const) {
-    const html = page(locale);
-    assert.match(html, /<p class="result-count">[^<]*<span lang="ja">市<\/span>/, locale);
-    assert.match(html, /<input id="q" type="search" name="q" value="市" lang="ja"/, locale);
-  }
+it('marks the echoed query by its own language: kanji lang="ja" on an English page, the page’s own on a Chinese page', () => {
+  const html = page('en', '市');
+  assert.match(html, /<p class="result-count">[^<]*<span lang="ja">市<\/span>/);
+  assert.match(html, /<input id="q" type="search" name="q" value="市" lang="ja"/);
+  const zh = page('zh', '大连');
+  assert.match(zh, /<p class="result-count">[^<]*“大连”/, 'a Chinese reader’s hanzi on a Chinese page need no mark');
+  assert.match(zh, /<input id="q" type="search" name="q" value="大连" aria-describedby/);
+  assert.match(page('zh', 'マラソン'), /<span lang="ja">マラソン<\/span>/, 'kana are Japanese on any page');
+  assert.match(page('en', '大连'), /<span lang="zh-Hans">大连<\/span>/, 'simplified-only forms on an English page are Chinese');
+  assert.match(page('ja', '大连'), /<span lang="zh-Hans">大连<\/span>/, 'and on a Japanese page');
   assert.doesNotMatch(page('ja'), /<span lang="ja">市<\/span>/, 'a Japanese page needs no mark');
   const ctx = { locale: 'en' as const, explicitLocale: true, path: '/search', query: 'q=Dalian', home: '金沢市', assetVersion: '' };
   const latin = renderPage(h(SearchPage, { ctx, query: 'Dalian', filters: {}, page: 1, pageSize: 20, result }));

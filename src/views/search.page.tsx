@@ -14,6 +14,8 @@ import { Layout } from './layout.js';
 import { localHref, type PageContext } from './page-context.js';
 import { EraNote, fill, formatCount, PartnerName } from './parts.js';
 import { PLACE } from './i18n/place.messages.js';
+import { queryLang } from './query-lang.js';
+import { YearLinks, type YearView } from './search.year-links.js';
 
 export interface SearchPageProps {
   ctx: PageContext;
@@ -29,6 +31,8 @@ export interface SearchPageProps {
   knowledge?: { fields: { field: string; count: number }[]; organizations: { name: string; count: number }[]; omittedAbove?: number };
   /** Partnerships whose partner the query names in the reader's language (Dalian: 大連市), linked beside the results. */
   namedPartnerships?: readonly { id: number; home: string; partner: string }[];
+  /** When the query is a year (2019, 令和元年): the partnerships with exchanges in it, linked above the results. */
+  yearView?: YearView;
 }
 
 /** The link to the search page for a query, filters and page (page 1 is left out); values are URL-encoded. */
@@ -81,6 +85,7 @@ export function SearchPage(props: SearchPageProps) {
           {t.queryHint}
         </p>
       </form>
+      {props.yearView && <YearLinks ctx={ctx} view={props.yearView} />}
       {result && <Results {...props} result={result} />}
     </Layout>
   );
@@ -135,12 +140,24 @@ function Results(props: SearchPageProps & { result: FacetedSearchResult }) {
             ))}
           </ol>
         )}
-        {result.total > 0 && (page > 1 || page < pages) && (
+        {result.total > 0 && page > pages && (
+          // Past the last page (an old link, a page number typed by hand): no "34／33", only the way back.
+          <nav class="pager" aria-label={t.pages}>
+            <ul>
+              <li>
+                <a rel="prev" href={searchHref(ctx, q, filters, pages)}>
+                  {format(t.lastPage, { pages: n(pages) })}
+                </a>
+              </li>
+            </ul>
+          </nav>
+        )}
+        {result.total > 0 && page <= pages && (page > 1 || page < pages) && (
           <nav class="pager" aria-label={t.pages}>
             <ul>
               {page > 1 && (
                 <li>
-                  <a rel="prev" href={searchHref(ctx, q, filters, Math.min(page - 1, pages))}>
+                  <a rel="prev" href={searchHref(ctx, q, filters, page - 1)}>
                     {t.previous}
                   </a>
                 </li>
@@ -381,17 +398,9 @@ function YearLabel(props: { ctx: PageContext; year: number }) {
   );
 }
 
-/**
- * The `lang` of the reader's query on a page in another language than Japanese: `ja` when it holds kanji or kana
- * (what the record is searched in, usually), else none (a query in Latin letters is the page's language).
- */
 /** True when the query holds a word in Latin letters (half- or full-width), which only some of the record is written in. */
 export function hasLatinWord(query: string): boolean {
   return /\p{Script=Latin}{2,}/u.test(query.normalize('NFKC'));
-}
-
-export function queryLang(pageLocale: Locale, query: string): string | undefined {
-  return pageLocale !== 'ja' && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(query) ? 'ja' : undefined;
 }
 
 /** Japanese text (names of places, era labels) inside a page that may be in another language. */

@@ -4,7 +4,7 @@ import { format, formatPlural } from './i18n/messages.js';
 import { YEARBOOK } from './i18n/yearbook.messages.js';
 import type { PageContext } from './page-context.js';
 import { placeText } from '../domain/place-name.js';
-import { fill, Ja, Place } from './parts.js';
+import { fill, PartnershipKind, Place } from './parts.js';
 import { affiliationDate, PrintPage } from './print.page.js';
 import { PrintedAttribution } from './printed-attribution.js';
 
@@ -21,7 +21,9 @@ export function YearbookPage(props: { ctx: PageContext; partnership: StoredPartn
   const cover = (
     <section class="yearbook-cover" aria-labelledby="yearbook-title">
       <h1 id="yearbook-title">{fill(t.title, { home: <Place ctx={ctx} name={p.home} />, partner: <Place ctx={ctx} name={p.partner} /> })}</h1>
-      <p class="yearbook-kind">{fill(t.subtitle, { kind: <Ja ctx={ctx}>{p.kind}</Ja> })}</p>
+      <p class="yearbook-kind">
+        <PartnershipKind ctx={ctx} kind={p.kind} />
+      </p>
       {p.affiliatedOn && <p>{format(t.affiliated, { date: affiliationDate(p.affiliatedOn, ctx.locale) })}</p>}
       {span && <p>{format(t.span, { first: span.first, last: span.last })}</p>}
       <p>

@@ -4,6 +4,7 @@ import type { KoryuError } from '../../errors.js';
 import { AuthErrorPage, type AuthErrorKind } from '../../views/auth-error.page.js';
 import { renderPage } from '../../views/render.js';
 import { requestLocale, wantsHtml } from './wants-html.js';
+import { isApiUrl } from '../api-url.js';
 
 /** Codes of a refusal that means there is nothing at the address. */
 const NOT_FOUND: ReadonlySet<string> = new Set(['DocumentNotFound', 'PartnershipNotFound', 'EventNotFound', 'ItemNotFound', 'OrganizationNotFound', 'RecordNotFound', 'AccountNotFound']);
@@ -31,13 +32,13 @@ export type PageRefusal = 'routeNotFound' | 'badRequest' | 'tooLarge';
 export type RefusedRequest = Pick<FastifyRequest, 'url' | 'headers'> & { user?: unknown };
 
 function kindOf(request: RefusedRequest, error: KoryuError | PageRefusal): AuthErrorKind | undefined {
-  if (error === 'badRequest' || error === 'tooLarge') return request.url.startsWith('/api/') ? undefined : error;
+  if (error === 'badRequest' || error === 'tooLarge') return isApiUrl(request.url) ? undefined : error;
   // A person signed in is sent back to the staff pages, not to a sign-in they do not need.
   if (typeof error !== 'string' && error.code === 'CsrfRejected') return request.user ? 'csrfSignedIn' : 'csrf';
   if (typeof error !== 'string' && error.code === 'NotAuthorized') return 'forbidden';
   if (typeof error !== 'string' && !NOT_FOUND.has(error.code)) return undefined;
   // The API answers in JSON whoever asks.
-  if (request.url.startsWith('/api/')) return undefined;
+  if (isApiUrl(request.url)) return undefined;
   return /^(?:\/(?:ja|en|zh))?\/staff(?:\/|$|\?)/.test(request.url) ? 'staffNotFound' : 'notFound';
 }
 

@@ -1,6 +1,6 @@
 import type { Messages } from './messages.js';
 
-/** The page of one exchange event. */
+/** The page of one exchange event. `source…`: where a reader finds it written, `{home}` the home municipality whose published timeline holds it. */
 export const EVENT: Messages<
   | 'title'
   | 'details'
@@ -36,9 +36,9 @@ export const EVENT: Messages<
     records: 'この交流の写真の記録',
     noRecords: 'この交流を写した写真の記録はありません。',
     source: '出典',
-    sourceLine: '取り込んだ文書の{line}行目',
-    sourceFile: '{file}の{line}行目',
-    sourceNone: '手入力（文書から取り込んだものではありません）',
+    sourceLine: '{home}が公開している交流の年表（原文の{line}行目）',
+    sourceFile: '{home}が公開している交流の年表（{file}の{line}行目）',
+    sourceNone: '{home}の職員による入力（公開文書からの取り込みではありません）',
     neighbours: '前後の交流',
     previous: '前の交流',
     next: '次の交流',
@@ -58,9 +58,9 @@ export const EVENT: Messages<
     records: 'Photo records of this exchange',
     noRecords: 'No photo record shows this exchange.',
     source: 'Source',
-    sourceLine: 'line {line} of the imported document',
-    sourceFile: 'line {line} of {file}',
-    sourceNone: 'entered by hand (not imported from a document)',
+    sourceLine: 'the exchange timeline {home} publishes (line {line} of the original)',
+    sourceFile: 'the exchange timeline {home} publishes (line {line} of {file})',
+    sourceNone: 'entered by the staff of {home} (not taken from a published document)',
     neighbours: 'Exchanges before and after',
     previous: 'Previous',
     next: 'Next',
@@ -80,9 +80,9 @@ export const EVENT: Messages<
     records: '此次交流的照片记录',
     noRecords: '没有显示此次交流的照片记录。',
     source: '出处',
-    sourceLine: '导入文档的第{line}行',
-    sourceFile: '{file}的第{line}行',
-    sourceNone: '手动输入（并非从文档导入）',
+    sourceLine: '{home}公开的交流年表（原文第{line}行）',
+    sourceFile: '{home}公开的交流年表（{file}第{line}行）',
+    sourceNone: '由{home}工作人员录入（并非取自公开文档）',
     neighbours: '前后的交流',
     previous: '上一项',
     next: '下一项',

@@ -12,6 +12,7 @@ export const SEARCH: Messages<
   | 'noMatch'
   | 'noMatchFiltered'
   | 'pastLastPage'
+  | 'lastPage'
   | 'results'
   | 'refine'
   | 'activeFilters'
@@ -44,6 +45,7 @@ export const SEARCH: Messages<
     noMatch: '「{q}」を含む記録は見つかりませんでした。',
     noMatchFiltered: '「{q}」を含む記録のうち、絞り込みの条件に合うものはありません。',
     pastLastPage: 'このページに表示する結果はありません。',
+    lastPage: '最後のページ（{pages}ページ目）へ',
     results: '検索結果',
     refine: '絞り込み',
     activeFilters: '選択中の条件',
@@ -76,6 +78,7 @@ export const SEARCH: Messages<
     noMatch: 'Nothing in the record contains “{q}”.',
     noMatchFiltered: 'No entry containing “{q}” matches the selected filters.',
     pastLastPage: 'There are no results on this page.',
+    lastPage: 'Go to the last page (page {pages})',
     results: 'Results',
     refine: 'Refine',
     activeFilters: 'Selected filters',
@@ -108,6 +111,7 @@ export const SEARCH: Messages<
     noMatch: '没有找到包含“{q}”的记录。',
     noMatchFiltered: '包含“{q}”的记录中，没有符合所选条件的记录。',
     pastLastPage: '此页没有结果。',
+    lastPage: '前往最后一页（第 {pages} 页）',
     results: '搜索结果',
     refine: '筛选',
     activeFilters: '已选条件',

@@ -1,6 +1,6 @@
 import type { Messages } from './messages.js';
 
-/** The yearbook's cover; the city names stay as recorded (Japanese). */
+/** The yearbook's cover; the city names stay as recorded (Japanese). `subtitle`'s `{gloss}` is the kind's (kind.messages.ts). */
 export const YEARBOOK: Messages<'title' | 'subtitle' | 'affiliated' | 'span' | 'counts' | 'events' | 'eventsOne' | 'records' | 'recordsOne' | 'publisher' | 'licence' | 'made'> = {
   ja: {
     title: '年表と写真で見る{home}と{partner}の交流の歩み',
@@ -18,7 +18,7 @@ export const YEARBOOK: Messages<'title' | 'subtitle' | 'affiliated' | 'span' | '
   },
   en: {
     title: 'The exchanges of {home} and {partner} in timeline and photographs',
-    subtitle: '{kind} (partner city)',
+    subtitle: '{kind} ({gloss})',
     affiliated: 'Affiliated on {date}',
     span: '{first}–{last}',
     counts: '{events}, {records}',
@@ -32,7 +32,7 @@ export const YEARBOOK: Messages<'title' | 'subtitle' | 'affiliated' | 'span' | '
   },
   zh: {
     title: '年表与照片中的{home}与{partner}交流历程',
-    subtitle: '{kind}（友好城市）',
+    subtitle: '{kind}（{gloss}）',
     affiliated: '缔结日期：{date}',
     span: '{first}年至{last}年',
     counts: '{events}、{records}',

@@ -8,6 +8,7 @@ import type { Licence } from '../../../domain/licence.js';
 import { carryLicence } from './api.licence.js';
 import { page, paged, presentEvent, presentPartnership, presentRecord, presentYears } from './api.present.js';
 import { directionSchema, eventSchema, idParams, pageOf, pageQuery, partnershipSchema, recordSchema, searchHitSchema, yearSchema } from './api.schemas.js';
+import { isApiUrl } from '../../api-url.js';
 
 interface PageQuery {
   limit: number;
@@ -30,7 +31,7 @@ async function partnershipById(store: Store, id: number): Promise<StoredPartners
  */
 function allowCrossOrigin(app: FastifyInstance): void {
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/')) return;
+    if (!isApiUrl(request.url)) return;
     void reply.header('access-control-allow-origin', '*').header('cross-origin-resource-policy', 'cross-origin');
   });
   app.options('/api/*', async (_request, reply) =>
@@ -95,7 +96,7 @@ export function registerApiRoutes(app: FastifyInstance, store: Store, licence?: 
     return presentEvent(partnership, partnership.events[index]!);
   });
 
-  app.get<{ Querystring: PageQuery & { q: string; partner?: string; home?: string } }>('/api/search', {
+  app.get<{ Querystring: PageQuery & { q: string; partner?: string; home?: string; year?: number } }>('/api/search', {
     schema: {
       summary: 'Exchanges and photo captions containing the words (1 character or more; full-width and half-width alike)',
       tags,
@@ -103,14 +104,15 @@ export function registerApiRoutes(app: FastifyInstance, store: Store, licence?: 
           q: { type: 'string', minLength: 1, maxLength: 200 },
           partner: { type: 'string', description: 'Only this partner city (大連市; simplified characters are read in their Japanese forms). With `home`, only that partnership.' },
           home: { type: 'string', description: 'Only this home municipality (富山市): with `partner`, one partnership where several homes share a partner city.' },
+          year: { type: 'integer', minimum: 1, maximum: 9999, description: 'Only the exchanges and photo records of this year (Gregorian), as the web search’s year filter.' },
           ...pageQuery,
         },
       },
       response: { 200: pageOf(searchHitSchema) },
     },
   }, async (request) => {
-    const { q, partner, home, limit, offset } = request.query;
-    const result = await searchRecord(store, q, { limit, offset, ...(partner ? { partner } : {}), ...(home ? { home } : {}) });
+    const { q, partner, home, year, limit, offset } = request.query;
+    const result = await searchRecord(store, q, { limit, offset, ...(partner ? { partner } : {}), ...(home ? { home } : {}), ...(year === undefined ? {} : { year }) });
     return paged(result.hits, result.total, limit, offset, request.url);
   });
 }

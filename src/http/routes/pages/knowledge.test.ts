@@ -113,8 +113,8 @@ describeOnEachStore('the knowledge pages', (openFresh) => {
       const ja = text((await get('/ja/')).body);
       assert.match(ja, /2026年11月24日（一昨日） 大連市との友好交流都市提携20周年/);
       assert.match(ja, /2026年（今年） 「スポーツ交流の推進に関する合意書」（大連市）10周年/);
-      assert.match(text((await get('/en/')).body), /20th anniversary of the 友好交流都市 \(partner city\) affiliation with 大連市/);
-      assert.match(text((await get('/zh/')).body), /与大連市缔结友好交流都市（友好城市）20周年/);
+      assert.match(text((await get('/en/')).body), /20th anniversary of the 友好交流都市 \(friendship-exchange city\) affiliation with 大連市/);
+      assert.match(text((await get('/zh/')).body), /与大連市缔结友好交流都市（友好交流城市）20周年/);
     });
 
     it('writes how long ago or ahead each falls as the language does: （4日前） in Japanese, (4 days ago) and (this year) mid-line in English', async () => {

@@ -274,11 +274,13 @@ describeOnEachStore('the home, partnership and event pages', (openFresh) => {
       assert.ok(res.body.includes(`<a href="/partnerships/${dalian.id}#e${e.id}">`));
       assert.match(res.body, /2006年 <span class="era">\(平成18年\)<\/span>/);
       assert.match(res.body, /<dd class="dir-reception">受入<\/dd>/);
-      assert.match(res.body, new RegExp(`取り込んだ文書の${e.line}行目`));
+      assert.ok(res.body.includes(`<dt>出典</dt><dd>金沢市が公開している交流の年表（原文の${e.line}行目）</dd>`), 'the source a reader can look up');
       assert.ok(res.body.includes(`<a href="/events/${dalian.events[1]!.id}" rel="prev">`));
       assert.ok(res.body.includes(`<a href="/events/${dalian.events[3]!.id}" rel="next">`));
       const en = await app.inject(`/en/events/${e.id}`);
-      assert.match(en.body, new RegExp(`line ${e.line} of the imported document`));
+      assert.ok(en.body.includes(`<dt>Source</dt><dd>the exchange timeline <span lang="ja">金沢市</span> publishes (line ${e.line} of the original)</dd>`));
+      assert.ok((await app.inject(`/zh/events/${e.id}`)).body.includes(`<span lang="ja">金沢市</span>公开的交流年表（原文第${e.line}行）`));
+      assert.doesNotMatch(en.body, /imported document/);
       assert.ok(en.body.includes(`<a href="/en/partnerships/${dalian.id}#e${e.id}">`));
     });
 
@@ -359,7 +361,7 @@ describeOnEachStore('pages with data imported through koryu/1', (openFresh) => {
     const event = await app.inject(`/events/${p.events[1]!.id}`);
     assert.ok(event.body.includes(`<a href="/partnerships/${p.id}#r${p.records[0]!.id}">&lt;img src=x onerror=alert(1)>写真</a>`));
     assert.match(event.body, /<dd class="dir-mutual">相互<\/dd>/);
-    assert.match(event.body, /手入力/);
+    assert.match(event.body, /<dd>金沢市の職員による入力（公開文書からの取り込みではありません）<\/dd>/);
     const dated = await app.inject(`/en/events/${p.events[0]!.id}`);
     assert.match(dated.body, /<time datetime="2001-05-03">3 May 2001<\/time> <span class="era" lang="ja">\(平成13年\)<\/span>/);
   });

@@ -329,6 +329,8 @@ describeOnEachStore('the search page', (openFresh) => {
     assert.equal(past.statusCode, 200);
     assert.match(past.body, /このページに表示する結果はありません。/);
     assert.equal(relHref(past.body, 'prev'), `/search?q=%E5%B8%82${pages > 1 ? `&page=${pages}` : ''}`);
+    assert.doesNotMatch(past.body, /99／/, 'no page count past the last page');
+    assert.match(past.body, new RegExp(`最後のページ（${pages}ページ目）へ`));
     for (const bad of ['0', '-1', 'x', '1.5']) {
       const res = await app.inject(`/search?q=%E5%B8%82&page=${bad}`);
       assert.equal(hitsOf(res.body).length, 20, bad);

@@ -36,13 +36,13 @@ it('counts exchanges in 项 on Chinese pages, never 件', async () => {
 });
 
 it('glosses the partnership’s kind on English and Chinese pages as the yearbook’s cover does', async () => {
-  assert.match(await body(`/zh/partnerships/${id}`), /<h1>与<span lang="ja">友好交流都市<\/span>（友好城市）<span lang="ja">大連市<\/span>的交流历程<\/h1>/);
-  assert.match(await body(`/en/partnerships/${id}`), /<h1>Exchanges with <span lang="ja">大連市<\/span>, <span lang="ja">友好交流都市<\/span> \(partner city\)<\/h1>/);
-  assert.match(await body('/en/'), /<span lang="ja">大連市<\/span>, <span lang="ja">友好交流都市<\/span> \(partner city\)/, 'the home page’s card too');
-  assert.match(await body('/zh/'), /<span lang="ja">友好交流都市<\/span>（友好城市） <span lang="ja">大連市<\/span>/);
+  assert.match(await body(`/zh/partnerships/${id}`), /<h1>与<span lang="ja">友好交流都市<\/span>（友好交流城市）<span lang="ja">大連市<\/span>的交流历程<\/h1>/);
+  assert.match(await body(`/en/partnerships/${id}`), /<h1>Exchanges with <span lang="ja">大連市<\/span>, <span lang="ja">友好交流都市<\/span> \(friendship-exchange city\)<\/h1>/);
+  assert.match(await body('/en/'), /<span lang="ja">大連市<\/span>, <span lang="ja">友好交流都市<\/span> \(friendship-exchange city\)/, 'the home page’s card too');
+  assert.match(await body('/zh/'), /<span lang="ja">友好交流都市<\/span>（友好交流城市） <span lang="ja">大連市<\/span>/);
   assert.match(await body(`/partnerships/${id}`), /<h1>友好交流都市大連市との歩み<\/h1>/, 'the Japanese page as before');
   const event = /href="(\/en\/events\/\d+)"/.exec(await body(`/en/partnerships/${id}`))![1]!;
-  assert.match(await body(event), /友好交流都市<\/span> \(partner city\)/);
+  assert.match(await body(event), /友好交流都市<\/span> \(friendship-exchange city\)/);
 });
 
 it('names the yearbook’s file in its edition’s language', async () => {

@@ -1,4 +1,5 @@
 import type { ImportEntry } from '../../domain/import-log.js';
+import type { Locale } from '../i18n/locale.js';
 import { format } from '../i18n/messages.js';
 import { Layout } from '../layout.js';
 import { ImportLogMessages } from './import-log.messages.js';
@@ -60,7 +61,7 @@ export function ImportLogPage(props: {
                 <tr key={e.id}>
                   <td>#{e.id}</td>
                   <td><time dateTime={e.importedAt}>{japanTime(e.importedAt)}</time> {s.timeZoneNote}</td>
-                  <td>{e.actor ?? t.commandLine}</td>
+                  <td>{actorLabel(ctx.locale, e.actor)}</td>
                   <td>{e.source}</td>
                   {!partnership && <td>{e.home}–{e.partner}</td>}
                   <td>{counts(e.added)}</td>
@@ -84,4 +85,16 @@ export function ImportLogPage(props: {
       </div>
     </Layout>
   );
+}
+
+/**
+ * Who imported, for staff: an account's name, or the command line with the machine's user (the command logs itself
+ * as `koryu import (USER)`) — コマンドライン（root）, not an English command name.
+ */
+export function actorLabel(locale: Locale, actor: string | null): string {
+  const t = ImportLogMessages[locale];
+  if (actor === null) return t.commandLine;
+  const user = /^koryu import \((.*)\)$/u.exec(actor)?.[1];
+  if (user === undefined) return actor;
+  return locale === 'en' ? `${t.commandLine} (${user})` : `${t.commandLine}（${user}）`;
 }

@@ -79,7 +79,9 @@ export function injectedInDom(): string[] {
     if (['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'xss-probe', 'math', 'marquee', 'video', 'audio', 'details', 'noscript'].includes(tag)) found.push(el.outerHTML.slice(0, 160));
     if (tag === 'script' && !(el.getAttribute('src') ?? '').startsWith('/assets/')) found.push(el.outerHTML.slice(0, 160));
     if (tag === 'meta' && el.hasAttribute('http-equiv')) found.push(el.outerHTML.slice(0, 160));
-    if (tag === 'style' || (tag === 'link' && !['stylesheet', 'alternate'].includes(el.getAttribute('rel') ?? ''))) found.push(el.outerHTML.slice(0, 160));
+    // The page's own links: its style sheet, its other languages and (in the head only) its canonical address.
+    const ownLink = ['stylesheet', 'alternate'].includes(el.getAttribute('rel') ?? '') || (el.getAttribute('rel') === 'canonical' && el.parentElement?.tagName === 'HEAD');
+    if (tag === 'style' || (tag === 'link' && !ownLink)) found.push(el.outerHTML.slice(0, 160));
     if (tag === 'link' && (el.getAttribute('href') ?? '').startsWith('data:')) found.push(el.outerHTML.slice(0, 160));
     for (const a of Array.from(el.attributes)) {
       const value = a.value.replace(/[\s\u0000-\u001f]/g, '').toLowerCase();
